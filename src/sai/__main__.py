@@ -1,0 +1,5 @@
+"""`python -m sai` runs the CLI."""
+
+from sai.cli.app import main
+
+main()

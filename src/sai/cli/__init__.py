@@ -1,0 +1,1 @@
+"""The `sai` command: one module per command group, each a thin layer over the library."""

@@ -1,0 +1,49 @@
+"""Output helpers shared by the command groups: formats, JSON printing, error reporting."""
+
+from __future__ import annotations
+
+import enum
+import json
+import sys
+from typing import Any
+
+from rich.console import Console
+
+from sai.errors import SaiError
+
+
+class OutputFormat(enum.StrEnum):
+    """The `--format` choices of read-only commands."""
+
+    text = "text"
+    json = "json"
+
+
+#: Exit codes, documented in `sai --help`.
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+def stdout_console() -> Console:
+    """A console for normal output (no colour when piped)."""
+    return Console(highlight=False, soft_wrap=True)
+
+
+def stderr_console() -> Console:
+    """A console for progress, warnings and errors."""
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def print_json(data: Any) -> None:
+    """Print ``data`` as indented JSON on stdout (stable key order as given)."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def report_error(error: SaiError) -> None:
+    """Print an error's diagnostics on stderr, without a traceback."""
+    console = stderr_console()
+    first, *rest = error.diagnostics().splitlines() or [""]
+    console.print(f"[bold red]error:[/] {first}", markup=True, highlight=False)
+    for line in rest:
+        console.print(line, markup=False)
