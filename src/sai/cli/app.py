@@ -66,6 +66,10 @@ def _root(
 def _register() -> None:
     """Attach every command group. Each group module exposes ``register(app)``."""
     # Command groups are registered here, one line each, in the order `--help` lists them.
+    from sai.cli import project; project.register(app)  # noqa: E702, I001
+    from sai.cli import catalog; catalog.register(app)  # noqa: E702, I001
+    from sai.cli import verify; verify.register(app)  # noqa: E702, I001
+    from sai.cli import ledger; ledger.register(app)  # noqa: E702, I001
 
 
 _register()
