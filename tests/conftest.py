@@ -16,6 +16,15 @@ POSTGRES_BASE_URL = os.environ.get(
 REDIS_URL = os.environ.get("SAI_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        default=False,
+        help="rewrite golden files instead of comparing (same as SAI_UPDATE_GOLDENS=1)",
+    )
+
+
 def _reachable(host: str, port: int) -> bool:
     try:
         with socket.create_connection((host, port), timeout=1.0):

@@ -15,8 +15,8 @@ from sai.workspace import create_workspace, find_workspace, open_workspace
 class TestCreate:
     def test_creates_layout_and_private_key_mode_0600(self, tmp_path: Path) -> None:
         ws = create_workspace(tmp_path, name="Credit Scoring")
-        assert ws.settings.key_name == "sai-credit-scoring"
         assert ws.settings.origin.startswith("sai.local/credit-scoring/")
+        assert ws.settings.key_name == ws.settings.origin
         assert stat.S_IMODE(ws.signing_key_path.stat().st_mode) == 0o600
         assert ws.evidence_dir.is_dir()
         assert ws.checkpoints_dir.is_dir()

@@ -8,17 +8,18 @@ import typer
 from typer.core import TyperGroup
 
 from sai import __version__
+from sai.cli import assess, attest, catalog, demo, ledger, project, verify
 from sai.cli._output import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, report_error
 from sai.errors import SaiError
 
 HELP = f"""\
 sai makes an AI system meet ETSI EN 304 223 and proves that it does.
 
-Controls write evidence into one tamper-evident ledger; the conformance report is computed
-from that ledger and verifies offline.
+Controls write evidence into one tamper-evident ledger; the conformance report is computed \
+from that ledger and verifies offline. Start with `sai demo`, or `sai init` in your project.
 
-Exit codes: {EXIT_OK} ok, {EXIT_FINDINGS} findings or failed checks,
-{EXIT_USAGE} usage or input error.
+Exit codes: {EXIT_OK} ok, {EXIT_FINDINGS} findings or failed checks, {EXIT_USAGE} usage or \
+input error.
 """
 
 
@@ -64,12 +65,22 @@ def _root(
 
 
 def _register() -> None:
-    """Attach every command group. Each group module exposes ``register(app)``."""
-    # Command groups are registered here, one line each, in the order `--help` lists them.
-    from sai.cli import project; project.register(app)  # noqa: E702, I001
-    from sai.cli import catalog; catalog.register(app)  # noqa: E702, I001
-    from sai.cli import verify; verify.register(app)  # noqa: E702, I001
-    from sai.cli import ledger; ledger.register(app)  # noqa: E702, I001
+    """Attach every command group, in the order `sai --help` lists them."""
+    for group in (demo, project, catalog, assess, attest, ledger, verify):
+        group.register(app)
+    from sai.cli import scan
+
+    scan.register(app)
+    from sai.cli import guard
+
+    guard.register(app)
+    from sai.cli import gateway
+
+    gateway.register(app)
+    from sai.cli import inventory, prompts, snapshot
+
+    for extra in (inventory, snapshot, prompts):
+        extra.register(app)
 
 
 _register()

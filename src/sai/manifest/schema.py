@@ -199,7 +199,77 @@ class GatewayPolicies(_Strict):
     tokens_per_minute: PositiveInt | None = None
     """Tokens per minute allowed per API key; unlimited when unset."""
     review_on: list[Identifier] = []
-    """Guard findings (e.g. ``prompt_injection``) that hold a response for human review."""
+    """Guard scanners (e.g. ``injection``) whose findings hold a response for human review."""
+    window_seconds: PositiveInt = 60
+    """Length of the rate-limit window; ``requests_per_minute`` and ``tokens_per_minute`` are
+    counted per window of this many seconds."""
+    concurrent_requests: PositiveInt | None = 16
+    """Requests one API key may have in flight at once; unlimited when null."""
+    body_timeout_seconds: PositiveNumber = 10.0
+    """Seconds a client may take to send its request body (slow-body protection)."""
+
+
+class GatewayRoute(enum.StrEnum):
+    """Groups of gateway routes that a role may be allowed to call."""
+
+    chat = "chat"
+    completions = "completions"
+    embeddings = "embeddings"
+    models = "models"
+    predict = "predict"
+    review = "review"
+    metrics = "metrics"
+
+
+class StreamingMode(enum.StrEnum):
+    """How output guards treat ``stream: true`` responses."""
+
+    buffer = "buffer"
+    incremental = "incremental"
+
+
+def _default_gateway_roles() -> dict[str, GatewayRoleSpec]:
+    api = [GatewayRoute.chat, GatewayRoute.completions, GatewayRoute.embeddings]
+    return {
+        "admin": GatewayRoleSpec(routes=list(GatewayRoute), preview=True),
+        "user": GatewayRoleSpec(routes=[*api, GatewayRoute.models, GatewayRoute.predict]),
+        "reviewer": GatewayRoleSpec(routes=[GatewayRoute.review, GatewayRoute.models]),
+        "auditor": GatewayRoleSpec(routes=[GatewayRoute.metrics, GatewayRoute.models]),
+    }
+
+
+class GatewayRoleSpec(_Strict):
+    """What API keys of one role may do, and the limits that apply to them."""
+
+    routes: list[GatewayRoute] = []
+    """Route groups the role may call (``chat``, ``completions``, ``embeddings``, ``models``,
+    ``predict``, ``review``, ``metrics``)."""
+    models: list[Line] = ["*"]
+    """Model names (shell-style patterns) the role may use."""
+    preview: Flag = False
+    """Whether the role may use model versions marked ``preview``."""
+    requests_per_minute: PositiveInt | None = None
+    """Per-key request limit for this role; the ``policies`` value when unset."""
+    tokens_per_minute: PositiveInt | None = None
+    """Per-key token limit for this role; the ``policies`` value when unset."""
+    role_requests_per_minute: PositiveInt | None = None
+    """Requests per window shared by all keys of the role together; none when unset."""
+    guards: Flag = True
+    """Whether the guard pipeline runs for this role's requests (turn off only for trusted
+    automation, e.g. an evaluation harness)."""
+
+
+class GatewayModelRoute(_Strict):
+    """A model name clients use, mapped to an upstream model (versioned routes, 5.4.1-3)."""
+
+    name: Line
+    """The name clients send, e.g. ``support-bot@2``."""
+    upstream_model: Line
+    """The model name sent upstream."""
+    base_url: HttpUrl | None = None
+    """Another upstream for this version; the ``upstream`` section's when unset."""
+    preview: Flag = False
+    """A preview version: only roles with ``preview: true`` may call it."""
 
 
 class GatewaySpec(_Strict):
@@ -211,6 +281,54 @@ class GatewaySpec(_Strict):
     """TCP port to listen on (1-65535)."""
     policies: GatewayPolicies = GatewayPolicies()
     """Runtime limits."""
+    roles: dict[Identifier, GatewayRoleSpec] = Field(default_factory=_default_gateway_roles)
+    """API-key roles: the routes and models each may use, and its limits."""
+    models: list[GatewayModelRoute] = []
+    """Versioned model routes; with none, model names pass through unchanged."""
+    streaming: StreamingMode = StreamingMode.buffer
+    """``buffer`` checks a streamed response before sending any of it; ``incremental`` sends
+    as it comes, checks as it goes, and can end the stream with an error frame."""
+    guard_budget_ms: PositiveInt = 250
+    """Time the guard pipeline may take per direction; scanners still running then count as
+    failed, and the request is blocked."""
+    audit_text: Flag = False
+    """Also store the (guard-redacted) prompt and response text in the audit entries; by
+    default only their digests are stored."""
+    unsafe_fail_open_without_limiter: Flag = False
+    """DANGEROUS: when the shared rate limiter (Redis) is unreachable, serve requests without
+    limits instead of refusing them."""
+
+
+class GuardAction(enum.StrEnum):
+    """What a guard scanner does with a text it flags."""
+
+    redact = "redact"
+    review = "review"
+    block = "block"
+
+
+class GuardScannerSpec(_Strict):
+    """One guard scanner's settings; unset values keep the scanner's defaults."""
+
+    threshold: Annotated[Number, Field(ge=0.0, le=1.0)] | None = None
+    """Score at or above which the scanner acts (0-1); the injection detector's default is
+    the threshold chosen on its validation split."""
+    action: GuardAction | None = None
+    """``redact``, ``review`` or ``block`` on a match."""
+    options: dict[Identifier, Line] = {}
+    """Scanner-specific options, e.g. ``tier: combined`` (injection) or ``allowed_hosts``
+    (exfiltration)."""
+
+
+class GuardsSpec(_Strict):
+    """The guard pipeline the gateway runs on inputs and outputs (5.2.1-4.1, 5.2.5-4)."""
+
+    input: list[Identifier] = ["invisible", "injection", "secrets"]
+    """Scanners run on every request, in order."""
+    output: list[Identifier] = ["invisible", "leakage", "exfiltration", "secrets", "pii"]
+    """Scanners run on every response, in order."""
+    scanners: dict[Identifier, GuardScannerSpec] = {}
+    """Per-scanner settings, by scanner name."""
 
 
 class Person(_Strict):
@@ -269,6 +387,8 @@ class Manifest(_Strict):
     """The model API behind the gateway, if the system uses one."""
     gateway: GatewaySpec = GatewaySpec()
     """Gateway settings."""
+    guards: GuardsSpec = GuardsSpec()
+    """Guard scanners on inputs and outputs, and their settings."""
     people: People
     """Owners and the security contact."""
     exclusions: list[Exclusion] = []
@@ -297,7 +417,13 @@ __all__ = [
     "DataSource",
     "DatasetSpec",
     "Exclusion",
+    "GatewayModelRoute",
     "GatewayPolicies",
+    "GatewayRoleSpec",
+    "GatewayRoute",
+    "GuardAction",
+    "GuardScannerSpec",
+    "GuardsSpec",
     "GatewaySpec",
     "Manifest",
     "ModelCard",
@@ -306,5 +432,6 @@ __all__ = [
     "People",
     "Person",
     "PromptSpec",
+    "StreamingMode",
     "UpstreamSpec",
 ]

@@ -109,10 +109,9 @@ def create_workspace(root: Path, *, name: str) -> Workspace:
         (sai_dir / sub).mkdir(parents=True, exist_ok=True)
     os.chmod(sai_dir / "keys", 0o700)
     slug = _slug(name)
-    settings = WorkspaceSettings(
-        origin=f"sai.local/{slug}/{secrets.token_hex(4)}",
-        key_name=f"sai-{slug}",
-    )
+    origin = f"sai.local/{slug}/{secrets.token_hex(4)}"
+    # NOTE: C2SP tlog-checkpoint advises that the signing key's name match the log's origin.
+    settings = WorkspaceSettings(origin=origin, key_name=origin)
     (sai_dir / _SETTINGS_FILE).write_text(
         json.dumps(
             {"origin": settings.origin, "key_name": settings.key_name, "database_url": None},

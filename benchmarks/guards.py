@@ -1,0 +1,184 @@
+"""Guards benchmark: injection-detector quality on the test split and latency per prompt.
+
+Per tier (fast; semantic and combined when the ml extra is installed) and for a plain TF-IDF +
+logistic-regression baseline trained on the same train split in this run:
+
+  quality  - F1, FPR, TPR at 1% FPR, ROC-AUC on test.jsonl (each tier at its shipped threshold,
+             the baseline at 0.5)
+  latency  - p50/p99 milliseconds per prompt of 50, 500 and 5,000 characters, one prompt per
+             call as the gateway would see them, with the ratio to the baseline
+
+    python benchmarks/guards.py            # full run, writes results/guards.json
+    python benchmarks/guards.py --quick    # seconds; CI (fast tier, small samples)
+
+The data is found via --data, SAI_DATA_DIR or <repo>/../shared/data/prompt_injection; without
+it the quality part is skipped with a note.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from sai.guards.evaluate import compute_metrics
+from sai.guards.injection import Detector, TierName, load_detector, semantic_available
+
+REPO = Path(__file__).resolve().parent.parent
+RESULTS = Path(__file__).with_name("results") / "guards.json"
+LENGTHS = (50, 500, 5000)
+FILLER = (
+    "The quarterly meeting moved to Thursday afternoon. Please bring the updated figures for "
+    "the northern region and the notes from the supplier visit. Lunch will be served in the "
+    "canteen at noon, and the shuttle back to the station leaves at half past five. "
+)
+
+
+def data_dir(option: str | None) -> Path:
+    if option:
+        return Path(option)
+    if os.environ.get("SAI_DATA_DIR"):
+        return Path(os.environ["SAI_DATA_DIR"])
+    return REPO.parent / "shared" / "data" / "prompt_injection"
+
+
+def read(path: Path) -> list[tuple[str, int]]:
+    with path.open(encoding="utf-8") as handle:
+        return [(r["text"], int(r["label"])) for r in map(json.loads, handle) if r]
+
+
+def baseline(train: list[tuple[str, int]]) -> Callable[[str], float]:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = TfidfVectorizer()
+    model = LogisticRegression(max_iter=2000)
+    model.fit(vectorizer.fit_transform([t for t, _ in train]), [y for _, y in train])
+    return lambda text: float(model.predict_proba(vectorizer.transform([text]))[0, 1])
+
+
+def quality(
+    score: Callable[[str], float], threshold: float, rows: list[tuple[str, int]]
+) -> dict[str, float]:
+    scores = [score(text) for text, _ in rows]
+    m = compute_metrics(scores, [s >= threshold for s in scores], [y for _, y in rows], [])
+    return {
+        "f1": m.f1,
+        "fpr": m.fpr,
+        "tpr": m.tpr,
+        "precision": m.precision,
+        "roc_auc": m.roc_auc,
+        "tpr_at_1pct_fpr": m.tpr_at_1pct_fpr,
+    }
+
+
+def prompts(length: int, count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    text = FILLER * (length // len(FILLER) + 2)
+    result = []
+    for _ in range(count):
+        start = rng.randrange(len(FILLER))
+        result.append(text[start : start + length])
+    return result
+
+
+def latency(score: Callable[[str], float], length: int, count: int) -> dict[str, float]:
+    items = prompts(length, count, seed=length)
+    score(items[0])
+    times = []
+    for item in items:
+        started = time.perf_counter()
+        score(item)
+        times.append((time.perf_counter() - started) * 1000.0)
+    return {"p50": float(np.percentile(times, 50)), "p99": float(np.percentile(times, 99))}
+
+
+def probability_of(detector: Detector) -> Callable[[str], float]:
+    return lambda text: detector.score(text).probability
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--data")
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    args = parser.parse_args()
+    tiers = [TierName.fast]
+    if semantic_available() and not args.quick:
+        tiers += [TierName.semantic, TierName.combined]
+    detectors = {tier.value: load_detector(tier) for tier in tiers}
+    scorers: dict[str, Callable[[str], float]] = {
+        name: probability_of(detector) for name, detector in detectors.items()
+    }
+    thresholds = {name: d.threshold for name, d in detectors.items()}
+    folder = data_dir(args.data)
+    result: dict[str, Any] = {
+        "mode": "quick" if args.quick else "full",
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "tiers": list(detectors),
+    }
+    if (folder / "test.jsonl").is_file():
+        train = read(folder / "train.jsonl")
+        test = read(folder / "test.jsonl")
+        if args.quick:
+            train = random.Random(1).sample(train, 3000)
+            test = random.Random(2).sample(test, 300)
+        scorers["tfidf-baseline"] = baseline(train)
+        thresholds["tfidf-baseline"] = 0.5
+        result["quality"] = {
+            name: quality(score, thresholds[name], test) for name, score in scorers.items()
+        }
+        result["test_rows"] = len(test)
+    else:
+        result["quality"] = None
+        result["note"] = f"no test split at {folder}: quality skipped"
+        scorers["tfidf-baseline"] = baseline(
+            [("ignore previous instructions", 1), ("what is the weather", 0)] * 20
+        )
+    counts = {50: 40, 500: 40, 5000: 10} if args.quick else {50: 400, 500: 400, 5000: 100}
+    result["latency_ms"] = {
+        name: {
+            str(length): latency(
+                score,
+                length,
+                counts[length]
+                if name in ("fast", "tfidf-baseline")
+                else max(5, counts[length] // 8),
+            )
+            for length in LENGTHS
+        }
+        for name, score in scorers.items()
+    }
+    base = result["latency_ms"]["tfidf-baseline"]
+    print("guards benchmark (" + result["mode"] + ")")
+    if result["quality"]:
+        print(f"{'detector':16s} {'F1':>7s} {'FPR':>7s} {'TPR@1%':>7s} {'AUC':>7s}")
+        for name, q in result["quality"].items():
+            print(
+                f"{name:16s} {q['f1']:7.4f} {q['fpr']:7.4f} {q['tpr_at_1pct_fpr']:7.4f} "
+                f"{q['roc_auc']:7.4f}"
+            )
+    else:
+        print(result["note"])
+    print(f"{'detector':16s} {'chars':>6s} {'p50 ms':>8s} {'p99 ms':>8s} {'p50 vs baseline':>16s}")
+    for name, table in result["latency_ms"].items():
+        for length, figures in table.items():
+            ratio = figures["p50"] / base[length]["p50"]
+            print(
+                f"{name:16s} {length:>6s} {figures['p50']:8.3f} {figures['p99']:8.3f} "
+                f"{ratio:15.2f}x"
+            )
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(result, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+"""The registry of automated checks. One contract test walks every entry.
+
+Provisions without an automated check are decided by attestation only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from sai.assessment.checks.attestation import decide_by_attestation
+from sai.assessment.checks.audit_trail import AssetAuditTrail
+from sai.assessment.checks.base import Check, CheckContext, EvidenceReader
+from sai.assessment.checks.gateway import (
+    GatewayAccessControl,
+    GatewayAuditLog,
+    GatewayHumanOversight,
+    GatewayRateLimits,
+    GatewayVersionedModels,
+)
+from sai.assessment.checks.guards import InputGuardsEvaluated
+from sai.assessment.checks.inventory import (
+    AssetsTracked,
+    ConfidentialSealed,
+    InventoryComplete,
+    ModelsSigned,
+)
+from sai.assessment.checks.provenance import DataSourceDetails, DataSourcesDocumented
+from sai.assessment.checks.recovery import PromptChangesLogged, RecoveryRehearsed
+from sai.assessment.checks.supply_chain import (
+    ExternalComponentsAssessed,
+    ExternalModelDecisions,
+    ModelFilesScanned,
+)
+
+#: Every automated check, explicitly. Add new checks here.
+CHECKS: tuple[Check, ...] = (
+    AssetAuditTrail(),
+    DataSourcesDocumented(),
+    DataSourceDetails(),
+    InventoryComplete(),
+    AssetsTracked(),
+    ModelsSigned(),
+    ConfidentialSealed(),
+    RecoveryRehearsed(),
+    PromptChangesLogged(),
+    ModelFilesScanned(),
+    ExternalModelDecisions(),
+    ExternalComponentsAssessed(),
+    InputGuardsEvaluated(),
+    GatewayAccessControl(),
+    GatewayRateLimits(),
+    GatewayHumanOversight(),
+    GatewayAuditLog(),
+    GatewayVersionedModels(),
+)
+
+
+def checks_by_provision(checks: tuple[Check, ...] = CHECKS) -> Mapping[str, Check]:
+    """Map each provision id to the automated check that decides it (one per provision)."""
+    table: dict[str, Check] = {}
+    for check in checks:
+        for provision_id in check.provisions:
+            if provision_id in table:
+                raise ValueError(
+                    f"{provision_id} has two checks: {table[provision_id].name} and {check.name}"
+                )
+            table[provision_id] = check
+    return MappingProxyType(table)
+
+
+__all__ = [
+    "CHECKS",
+    "Check",
+    "CheckContext",
+    "EvidenceReader",
+    "checks_by_provision",
+    "decide_by_attestation",
+]

@@ -1,0 +1,100 @@
+"""The check interface: a function of the ledger and the manifest, bound to provision ids.
+
+A check reads evidence only through ``EvidenceReader`` (the ledger's query methods) and the
+manifest recorded for this assessment, and returns a ``CheckResult`` with a reason a person can
+act on and the ledger indices it relied on. It is inconclusive when evidence is missing or
+stale, and fails when the evidence shows the provision is not met.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import ClassVar, Protocol
+
+from sai.assessment.verdict import CheckResult, Verdict
+from sai.catalog import Provision
+from sai.ledger import Entry
+from sai.manifest import Manifest
+
+
+class EvidenceReader(Protocol):
+    """The read side of the ledger that checks may use."""
+
+    def query(
+        self,
+        *,
+        kind: str | None = None,
+        subject: str | None = None,
+        provision: str | None = None,
+        since: datetime | None = None,
+        limit: int | None = None,
+        descending: bool = False,
+    ) -> list[Entry]: ...
+
+    def latest(
+        self,
+        *,
+        kind: str | None = None,
+        subject: str | None = None,
+        provision: str | None = None,
+    ) -> Entry | None: ...
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What a check may look at: the evidence, the manifest and the ledger entry recording it."""
+
+    evidence: EvidenceReader
+    manifest: Manifest
+    manifest_entry: int
+    now: datetime
+
+
+class Check(abc.ABC):
+    """An automated check for one or more provisions."""
+
+    #: A short stable name shown in reports, e.g. ``provenance.sources``.
+    name: ClassVar[str]
+    #: The provision ids this check decides.
+    provisions: ClassVar[tuple[str, ...]]
+    #: Evidence older than this makes the check inconclusive (None: no limit).
+    freshness: ClassVar[timedelta | None] = None
+
+    @abc.abstractmethod
+    def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
+        """Decide ``provision`` from the evidence in ``ctx``."""
+
+    def result(
+        self,
+        provision: Provision,
+        verdict: Verdict,
+        reason: str,
+        evidence: Sequence[int] = (),
+    ) -> CheckResult:
+        """Build this check's result for ``provision``."""
+        return CheckResult(
+            provision=provision.id,
+            verdict=verdict,
+            reason=reason,
+            check=self.name,
+            automated=True,
+            evidence=tuple(sorted(set(evidence))),
+        )
+
+    def is_stale(self, entry: Entry, now: datetime) -> bool:
+        """Whether ``entry`` is older than this check's freshness window."""
+        return self.freshness is not None and now - entry.evidence.time > self.freshness
+
+
+def listing(names: Sequence[str], limit: int = 5) -> str:
+    """``a, b, c`` or ``a, b, c, … (+4 more)`` for reasons that name what is wrong."""
+    shown = ", ".join(names[:limit])
+    if len(names) > limit:
+        shown += f", … (+{len(names) - limit} more)"
+    return shown
+
+
+__all__ = ["Check", "CheckContext", "EvidenceReader", "listing"]

@@ -1,0 +1,235 @@
+"""Runtime controls of the security gateway, judged from sai.yaml and its ledger entries.
+
+Each check reads the gateway's configuration (the recorded manifest) and recent
+``gateway.request`` / ``gateway.key.*`` / ``gateway.review`` entries. No traffic in the
+ledger means inconclusive: configuration alone does not show that the control runs.
+(5.2.1-4.1's runtime side is written into the same entries, but that provision is decided by
+the guards' own check.)
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import ClassVar
+
+from sai.assessment.checks.base import Check, CheckContext
+from sai.assessment.verdict import CheckResult, Verdict
+from sai.catalog import Provision
+from sai.ledger import Entry
+
+REQUEST_KIND = "gateway.request"
+_WINDOW = timedelta(days=30)
+_SAMPLE = 2_000
+_REQUIRED = ("request_id", "route", "status", "guards", "verdicts", "latency_us")
+_NO_TRAFFIC = (
+    "no gateway.request entries in the last 30 days; run the gateway (`sai gateway serve`) "
+    "in front of the model so that its requests are logged"
+)
+
+
+def _recent(ctx: CheckContext, kind: str = REQUEST_KIND) -> list[Entry]:
+    return ctx.evidence.query(kind=kind, since=ctx.now - _WINDOW, limit=_SAMPLE, descending=True)
+
+
+class GatewayAccessControl(Check):
+    """5.2.2-1: the model API is reached only with API keys, and unauthenticated calls fail."""
+
+    name = "gateway.access_control"
+    provisions: ClassVar[tuple[str, ...]] = ("5.2.2-1",)
+
+    def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
+        requests = _recent(ctx)
+        keys = ctx.evidence.latest(kind="gateway.key.created")
+        used = [ctx.manifest_entry, *(e.index for e in requests[:20])]
+        if keys is None:
+            return self.result(
+                provision,
+                Verdict.INCONCLUSIVE,
+                "no gateway API key was ever created; create keys with `sai "
+                "gateway keys create --name N --role R`",
+                [ctx.manifest_entry],
+            )
+        used.append(keys.index)
+        if not requests:
+            return self.result(provision, Verdict.INCONCLUSIVE, _NO_TRAFFIC, used)
+        open_calls = [
+            e
+            for e in requests
+            if 200 <= int(e.evidence.data.get("status", 0)) < 300
+            and not e.evidence.data.get("key_id")
+        ]
+        if open_calls:
+            return self.result(
+                provision,
+                Verdict.FAIL,
+                f"{len(open_calls)} gateway requests were answered without an API key "
+                f"(e.g. entry {open_calls[0].index})",
+                [*used, *(e.index for e in open_calls[:5])],
+            )
+        rejected = [e for e in requests if e.evidence.data.get("status") in (401, 403)]
+        return self.result(
+            provision,
+            Verdict.PASS,
+            f"every answered request of the last 30 days ({len(requests)} logged) carried a "
+            f"valid hashed API key with a role; {len(rejected)} unauthenticated or "
+            "unauthorised ones were refused and logged",
+            [*used, *(e.index for e in rejected[:3])],
+        )
+
+
+class GatewayRateLimits(Check):
+    """5.2.2-2: every role's keys have request limits, and the gateway enforces them."""
+
+    name = "gateway.rate_limits"
+    provisions: ClassVar[tuple[str, ...]] = ("5.2.2-2",)
+
+    def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
+        gateway = ctx.manifest.gateway
+        unlimited = [
+            name
+            for name, role in gateway.roles.items()
+            if role.routes
+            and (role.requests_per_minute or gateway.policies.requests_per_minute) is None
+        ]
+        if unlimited:
+            return self.result(
+                provision,
+                Verdict.FAIL,
+                f"gateway roles without a request limit: {', '.join(sorted(unlimited))}; set "
+                "gateway.policies.requests_per_minute (or the role's requests_per_minute)",
+                [ctx.manifest_entry],
+            )
+        requests = _recent(ctx)
+        if not requests:
+            return self.result(provision, Verdict.INCONCLUSIVE, _NO_TRAFFIC, [ctx.manifest_entry])
+        limited = [e for e in requests if e.evidence.data.get("status") == 429]
+        return self.result(
+            provision,
+            Verdict.PASS,
+            f"every gateway role has request limits (default "
+            f"{gateway.policies.requests_per_minute} per {gateway.policies.window_seconds} s, "
+            f"body ≤ {gateway.policies.max_body_bytes} bytes); {len(limited)} requests were "
+            "refused by a limit in the last 30 days",
+            [ctx.manifest_entry, requests[0].index, *(e.index for e in limited[:3])],
+        )
+
+
+class GatewayHumanOversight(Check):
+    """5.1.4-1 / 5.1.4-3: flagged responses are held for people, and the tooling is used."""
+
+    name = "gateway.human_review"
+    provisions: ClassVar[tuple[str, ...]] = ("5.1.4-1", "5.1.4-3")
+    freshness = timedelta(days=90)
+
+    def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
+        review_on = ctx.manifest.gateway.policies.review_on
+        scanners = ctx.manifest.guards.scanners
+        configured = bool(review_on) or any(
+            s.action is not None and s.action.value == "review" for s in scanners.values()
+        )
+        if not configured:
+            return self.result(
+                provision,
+                Verdict.INCONCLUSIVE,
+                "no guard finding sends responses to human review; list scanners in "
+                "gateway.policies.review_on (or set a scanner's action to review), or attest "
+                "how people oversee the system",
+                [ctx.manifest_entry],
+            )
+        decision = ctx.evidence.latest(kind="gateway.review")
+        if decision is None:
+            return self.result(
+                provision,
+                Verdict.INCONCLUSIVE,
+                "human review is configured but no review decision is in the ledger; decide "
+                "held responses with `sai gateway review approve|reject`",
+                [ctx.manifest_entry],
+            )
+        if self.is_stale(decision, ctx.now):
+            return self.result(
+                provision,
+                Verdict.INCONCLUSIVE,
+                f"the latest review decision is older than {self.freshness.days} days; the "
+                "review tooling has not been exercised recently",
+                [ctx.manifest_entry, decision.index],
+            )
+        return self.result(
+            provision,
+            Verdict.PASS,
+            "flagged responses are held for human review and reviewers decided on them "
+            f"(latest decision: {decision.evidence.data.get('decision')} by "
+            f"{decision.evidence.actor})",
+            [ctx.manifest_entry, decision.index],
+        )
+
+
+class GatewayAuditLog(Check):
+    """5.4.2-1: every gateway request leaves a complete ledger entry."""
+
+    name = "gateway.audit_log"
+    provisions: ClassVar[tuple[str, ...]] = ("5.4.2-1",)
+
+    def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
+        requests = _recent(ctx)
+        if not requests:
+            return self.result(provision, Verdict.INCONCLUSIVE, _NO_TRAFFIC, [ctx.manifest_entry])
+        incomplete = [e for e in requests if any(k not in e.evidence.data for k in _REQUIRED)]
+        used = [ctx.manifest_entry, *(e.index for e in requests[:5])]
+        if incomplete:
+            return self.result(
+                provision,
+                Verdict.FAIL,
+                f"{len(incomplete)} gateway.request entries lack required fields "
+                f"({', '.join(_REQUIRED)}), e.g. entry {incomplete[0].index}",
+                [*used, *(e.index for e in incomplete[:5])],
+            )
+        keyed = sum(1 for e in requests if e.evidence.data.get("key_id"))
+        return self.result(
+            provision,
+            Verdict.PASS,
+            f"{len(requests)} gateway requests in the last 30 days are logged with caller, "
+            f"route, status, guard verdicts and digests ({keyed} with an API key id)",
+            used,
+        )
+
+
+class GatewayVersionedModels(Check):
+    """5.4.1-3: clients can pin model versions and try preview versions ahead of a change."""
+
+    name = "gateway.versioned_models"
+    provisions: ClassVar[tuple[str, ...]] = ("5.4.1-3",)
+
+    def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
+        routes = ctx.manifest.gateway.models
+        if not routes:
+            return self.result(
+                provision,
+                Verdict.INCONCLUSIVE,
+                "sai.yaml's gateway.models defines no versioned model routes; add e.g. "
+                "`name: bot@2` and a `preview: true` version for operators to evaluate",
+                [ctx.manifest_entry],
+            )
+        previews = [r.name for r in routes if r.preview]
+        if not previews:
+            return self.result(
+                provision,
+                Verdict.INCONCLUSIVE,
+                f"{len(routes)} pinned model versions but no preview version to evaluate "
+                "changes ahead; add one with `preview: true`",
+                [ctx.manifest_entry],
+            )
+        return self.result(
+            provision,
+            Verdict.PASS,
+            f"{len(routes)} pinned model versions, preview versions: {', '.join(previews)}",
+            [ctx.manifest_entry],
+        )
+
+
+__all__ = [
+    "GatewayAccessControl",
+    "GatewayAuditLog",
+    "GatewayHumanOversight",
+    "GatewayRateLimits",
+    "GatewayVersionedModels",
+]

@@ -1,0 +1,258 @@
+"""Offline verification of report.json: signature, inclusion proofs, report digest.
+
+Needs nothing but the file (and, ideally, the public key the auditor got from the owner): no
+workspace, no database. Checks follow docs/report-format.md, "How it is bound together".
+Malformed input raises ReportFormatError (exit 2); anything that does not verify is collected
+as a problem, so one run lists every fault.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sai.assessment.report.schema import Report, load_report_json, parse_report
+from sai.errors import SaiError
+from sai.ledger.canonical import canonical_json
+from sai.ledger.checkpoint import Checkpoint, open_checkpoint
+from sai.ledger.entry import Evidence
+from sai.ledger.merkle import leaf_hash, verify_inclusion
+from sai.ledger.note import NoteVerifier, b64decode_strict
+
+ASSESSMENT_KIND = "assessment.completed"
+_UNSIGNED_MEMBERS = ("ledger", "evidence")
+_SEVERITY = {"pass": 0, "inconclusive": 1, "fail": 2}
+
+
+@dataclass(frozen=True)
+class ReportVerification:
+    """The outcome: what was checked and held (``passed``) and what did not (``problems``)."""
+
+    passed: tuple[str, ...]
+    problems: tuple[str, ...]
+    key_source: Literal["pinned", "embedded"]
+    signer: str = ""
+    evidence_count: int = 0
+    assessment_entry: int = 0
+    tree_size: int | None = None
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "key_source": self.key_source,
+            "signer": self.signer,
+            "tree_size": self.tree_size,
+            "assessment_entry": self.assessment_entry,
+            "evidence": self.evidence_count,
+            "passed": list(self.passed),
+            "problems": list(self.problems),
+            "warnings": list(self.warnings),
+        }
+
+
+def report_digest(document: dict[str, Any]) -> str:
+    """``sha256:<hex>`` of the canonical JSON of the report without ``ledger`` and ``evidence``."""
+    body = {key: value for key, value in document.items() if key not in _UNSIGNED_MEMBERS}
+    return "sha256:" + hashlib.sha256(canonical_json(body)).hexdigest()
+
+
+class _Run:
+    """Collects passed checks and problems while verifying one report."""
+
+    def __init__(self) -> None:
+        self.passed: list[str] = []
+        self.problems: list[str] = []
+
+    def check(self, held: bool, passed: str, problem: str) -> bool:
+        (self.passed if held else self.problems).append(passed if held else problem)
+        return held
+
+
+def _open_checkpoint(
+    run: _Run, report: Report, verifiers: Sequence[NoteVerifier], source: str
+) -> Checkpoint | None:
+    try:
+        signed = open_checkpoint(
+            report.ledger.checkpoint.encode("utf-8"), verifiers, origin=report.ledger.origin
+        )
+    except SaiError as exc:
+        run.problems.append(f"checkpoint: {exc.message}")
+        return None
+    except UnicodeEncodeError:
+        run.problems.append("checkpoint: the note is not valid UTF-8 text")
+        return None
+    keys = ", ".join(v.key for v in verifiers)
+    run.passed.append(f"checkpoint signature ({source} key {keys})")
+    run.passed.append(f"checkpoint origin is the ledger origin {report.ledger.origin}")
+    return signed.checkpoint
+
+
+def _check_evidence(
+    run: _Run, report: Report, checkpoint: Checkpoint | None
+) -> dict[int, Evidence]:
+    entries: dict[int, Evidence] = {}
+    proven = 0
+    for index, count in Counter(item.index for item in report.evidence).items():
+        if count > 1:
+            run.problems.append(f"evidence #{index} appears {count} times")
+    for item in report.evidence:
+        where = f"evidence #{item.index}"
+        try:
+            # Canonical base64 only: one spelling per byte string, so nothing varies unnoticed.
+            leaf = b64decode_strict(item.leaf, "the leaf")
+            proof = [b64decode_strict(step, f"proof step {n}") for n, step in enumerate(item.proof)]
+        except SaiError as exc:
+            run.problems.append(f"{where}: {exc.message}")
+            continue
+        try:
+            entries[item.index] = Evidence.from_leaf_bytes(leaf)
+        except SaiError as exc:
+            run.problems.append(f"{where}: the leaf is not an evidence entry ({exc.message})")
+        if checkpoint is None:
+            continue
+        try:
+            verify_inclusion(leaf_hash(leaf), item.index, checkpoint.size, proof, checkpoint.root)
+        except SaiError as exc:
+            run.problems.append(f"{where}: {exc.message}")
+        else:
+            proven += 1
+    if checkpoint is None:
+        run.problems.append("inclusion proofs not checked: there is no trusted checkpoint")
+    elif proven == len(report.evidence):
+        run.passed.append(f"{proven} inclusion proofs at tree size {checkpoint.size}")
+    decoded = len(entries)
+    if decoded == len(report.evidence):
+        run.passed.append(f"{decoded} evidence leaves decode as evidence entries")
+    return entries
+
+
+def _check_citations(run: _Run, report: Report) -> None:
+    present = {item.index for item in report.evidence}
+    cited = sorted({index for result in report.results for index in result.evidence})
+    missing = [index for index in cited if index not in present]
+    for index in missing:
+        users = [r.provision for r in report.results if index in r.evidence]
+        run.problems.append(
+            f"evidence #{index}, cited by {', '.join(users)}, is missing from 'evidence'"
+        )
+    if not missing:
+        run.passed.append(f"every cited ledger entry ({len(cited)}) is included with its proof")
+
+
+def _check_digest(
+    run: _Run, report: Report, document: dict[str, Any], entries: dict[int, Evidence]
+) -> None:
+    index = report.ledger.assessment_entry
+    entry = entries.get(index)
+    if entry is None:
+        run.problems.append(f"the assessment entry #{index} is missing or does not decode")
+        return
+    if not run.check(
+        entry.kind == ASSESSMENT_KIND,
+        f"entry #{index} is the {ASSESSMENT_KIND} entry",
+        f"entry #{index} has kind {entry.kind!r}, not {ASSESSMENT_KIND!r}",
+    ):
+        return
+    try:
+        digest = report_digest(document)
+    except SaiError as exc:
+        run.problems.append(f"the report body cannot be digested: {exc.message}")
+        return
+    recorded = entry.data.get("report_digest")
+    run.check(
+        recorded == digest,
+        f"report digest matches assessment entry #{index}",
+        f"the report body (digest {digest}) is not the one recorded in assessment entry "
+        f"#{index} ({recorded!r}): a verdict, reason or other content was changed",
+    )
+
+
+def _worst(verdicts: Sequence[str]) -> str | None:
+    """The combined verdict: fail > inconclusive > pass; None for no verdicts."""
+    return max(verdicts, key=_SEVERITY.__getitem__) if verdicts else None
+
+
+def _check_consistency(run: _Run, report: Report) -> None:
+    """The body agrees with itself: results cover the ICS, summaries count the results."""
+    applicable = [row.provision for row in report.ics if row.status == "applicable"]
+    decided = [result.provision for result in report.results]
+    if not run.check(
+        applicable == decided,
+        "results cover exactly the applicable provisions of the ICS",
+        "the results do not match the applicable provisions of the ICS "
+        f"({len(decided)} results, {len(applicable)} applicable)",
+    ):
+        return
+    faults = []
+    numbers = [principle.number for principle in report.principles]
+    if len(set(numbers)) != len(numbers):
+        faults.append("a principle is listed twice")
+    for principle in report.principles:
+        mine = [r.verdict for r in report.results if r.principle == principle.number]
+        counts = principle.counts
+        got = (counts.pass_, counts.fail, counts.inconclusive)
+        if got != (mine.count("pass"), mine.count("fail"), mine.count("inconclusive")):
+            faults.append(f"principle {principle.number} counts")
+        if principle.verdict != _worst(mine):
+            faults.append(f"principle {principle.number} verdict")
+    verdicts = [r.verdict for r in report.results]
+    if report.overall != (_worst(verdicts) or "inconclusive"):
+        faults.append("overall verdict")
+    run.check(
+        not faults,
+        "principle summaries and the overall verdict agree with the results",
+        f"the summaries disagree with the results: {', '.join(faults)}",
+    )
+
+
+def verify_report(
+    report_bytes: bytes, *, verifier_keys: Sequence[NoteVerifier] | None = None
+) -> ReportVerification:
+    """Verify report.json offline against the pinned ``verifier_keys`` (else the embedded key).
+
+    Raises ReportFormatError when the bytes are not a report of a known format version.
+    """
+    document = load_report_json(report_bytes)
+    report = parse_report(document)
+    run = _Run()
+    run.passed.append(f"report format {report.format}")
+    warnings: list[str] = []
+    source: Literal["pinned", "embedded"] = "pinned" if verifier_keys else "embedded"
+    checkpoint = None
+    verifiers: list[NoteVerifier] = list(verifier_keys or ())
+    if not verifiers:
+        warnings.append(
+            "the checkpoint signature was checked against the key embedded in the report; "
+            "pin the owner's key with --key to detect a re-signed report"
+        )
+        try:
+            verifiers = [NoteVerifier.from_vkey(report.ledger.verifier_key)]
+        except SaiError as exc:
+            run.problems.append(f"the embedded verifier key is unusable: {exc.message}")
+    if verifiers:
+        checkpoint = _open_checkpoint(run, report, verifiers, source)
+    entries = _check_evidence(run, report, checkpoint)
+    _check_citations(run, report)
+    _check_digest(run, report, document, entries)
+    _check_consistency(run, report)
+    return ReportVerification(
+        passed=tuple(run.passed),
+        problems=tuple(run.problems),
+        key_source=source,
+        signer=", ".join(v.key for v in verifiers),
+        evidence_count=len(report.evidence),
+        assessment_entry=report.ledger.assessment_entry,
+        tree_size=checkpoint.size if checkpoint else None,
+        warnings=tuple(warnings),
+    )
+
+
+__all__ = ["ASSESSMENT_KIND", "ReportVerification", "report_digest", "verify_report"]

@@ -1,0 +1,269 @@
+"""`sai inventory`: record assets, sign and verify models, write the AI-BOM, seal data."""
+
+from __future__ import annotations
+
+import enum
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sai.cli._context import ManifestOption, WorkspaceOption, manifest_from, workspace_from
+from sai.cli._output import EXIT_FINDINGS, print_json, stdout_console
+from sai.cli._progress import byte_progress
+from sai.errors import InputError
+from sai.inventory import controls, protection
+from sai.inventory.assets import Inventory
+from sai.inventory.bom import bom_from_ledger
+from sai.inventory.graph import render_dot, render_text, short_digest
+from sai.inventory.hashing import DEFAULT_SHARD_SIZE, HashAlgorithm, HashOptions, total_size
+from sai.inventory.prompts import default_author
+from sai.inventory.record import latest_scan
+from sai.ledger import open_ledger
+
+inventory_app = typer.Typer(
+    no_args_is_help=True,
+    help="Asset inventory, model signatures (model-signing format), AI-BOM, encryption at rest.",
+)
+
+
+class ShowFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+    dot = "dot"
+
+
+class BomFormat(enum.StrEnum):
+    cyclonedx = "cyclonedx"
+
+
+AlgorithmOption = Annotated[
+    HashAlgorithm, typer.Option("--algorithm", "-a", help="Digest: sha256, blake2b or blake3.")
+]
+ShardOption = Annotated[
+    bool,
+    typer.Option(
+        "--shards",
+        help=f"Hash files in {DEFAULT_SHARD_SIZE} byte shards "
+        "(model-signing `shards` method: faster for a few huge files).",
+    ),
+]
+UnsafeLinks = Annotated[
+    bool,
+    typer.Option(
+        "--unsafe-follow-external-symlinks",
+        help="Follow symlinks that leave the model folder (the digest then covers "
+        "files outside it).",
+    ),
+]
+
+
+@inventory_app.command("scan")
+def scan_command(
+    workspace: WorkspaceOption = None,
+    manifest: ManifestOption = None,
+    algorithm: AlgorithmOption = HashAlgorithm.sha256,
+) -> None:
+    """Hash every asset of sai.yaml and the Python environment; record the inventory and changes."""
+    ws = workspace_from(workspace)
+    loaded = manifest_from(ws, manifest)
+    with byte_progress("hashing assets", None) as progress, open_ledger(ws) as ledger:
+        outcome = controls.scan(
+            ledger,
+            loaded,
+            actor=default_author(),
+            options=HashOptions(algorithm=algorithm),
+            progress=progress,
+        )
+    console = stdout_console()
+    console.print(f"recorded {len(outcome.inventory.assets)} assets (entry {outcome.scan_entry})")
+    if outcome.first:
+        console.print("first scan: every asset recorded as added")
+    for change in outcome.changes if not outcome.first else ():
+        console.print(
+            f"  {change.kind:<8} {change.asset}  {short_digest(change.before)} -> "
+            f"{short_digest(change.after)} {change.detail}"
+        )
+
+
+@inventory_app.command("show")
+def show_command(
+    workspace: WorkspaceOption = None,
+    manifest: ManifestOption = None,
+    output_format: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help="text, json, or dot (Graphviz).")
+    ] = ShowFormat.text,
+) -> None:
+    """Show the latest recorded inventory and its dependency graph."""
+    ws = workspace_from(workspace)
+    loaded = manifest_from(ws, manifest)
+    with open_ledger(ws) as ledger:
+        entry = latest_scan(ledger, loaded.manifest.name)
+    if entry is None:
+        raise InputError("no inventory is recorded yet", hint="run `sai inventory scan`")
+    inventory = Inventory.from_json(entry.evidence.data)
+    if output_format is ShowFormat.json:
+        print_json({"entry": entry.index, **inventory.to_json()})
+    elif output_format is ShowFormat.dot:
+        typer.echo(render_dot(inventory), nl=False)
+    else:
+        typer.echo(render_text(inventory))
+
+
+@inventory_app.command("sign")
+def sign_command(
+    model: Annotated[str, typer.Argument(help="Name of the model in sai.yaml.")],
+    workspace: WorkspaceOption = None,
+    manifest: ManifestOption = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Signature file (default: .sai/inventory/signatures/MODEL.sig)."
+        ),
+    ] = None,
+    algorithm: AlgorithmOption = HashAlgorithm.sha256,
+    shards: ShardOption = False,
+    unsafe_links: UnsafeLinks = False,
+) -> None:
+    """Sign a model: a model-signing bundle (in-toto, DSSE, Sigstore) made with the local key."""
+    ws = workspace_from(workspace)
+    loaded = manifest_from(ws, manifest)
+    options = HashOptions(
+        algorithm=algorithm,
+        shard_size=DEFAULT_SHARD_SIZE if shards else None,
+        unsafe_follow_external_symlinks=unsafe_links,
+    )
+    total = total_size(controls.local_asset_path(loaded, model), options)
+    with byte_progress(f"signing {model}", total) as progress, open_ledger(ws) as ledger:
+        result, ref = controls.sign(
+            ledger,
+            ws,
+            loaded,
+            model,
+            actor=default_author(),
+            output=output,
+            options=options,
+            progress=progress,
+        )
+    stdout_console().print(
+        f"signed {model}: {len(result.tree.items)} items, root sha256:{result.tree.root_digest}\n"
+        f"signature: {result.signature_path} (entry {ref.index})\n"
+        f"verify elsewhere: model_signing verify key --signature {result.signature_path.name} "
+        "--public_key model-signing.pub MODEL_PATH"
+    )
+
+
+@inventory_app.command("verify")
+def verify_command(
+    model: Annotated[str, typer.Argument(help="Name of the model in sai.yaml.")],
+    workspace: WorkspaceOption = None,
+    manifest: ManifestOption = None,
+    signature: Annotated[
+        Path | None,
+        typer.Option(
+            "--signature", "-s", help="Signature to check (default: the one `sign` wrote)."
+        ),
+    ] = None,
+    public_key: Annotated[
+        Path | None,
+        typer.Option(
+            "--public-key", "-k", help="Signer's PEM EC public key (default: this workspace's)."
+        ),
+    ] = None,
+) -> None:
+    """Verify a model against its signature; name every added, removed or changed file."""
+    ws = workspace_from(workspace)
+    loaded = manifest_from(ws, manifest)
+    with byte_progress(f"verifying {model}", None) as progress, open_ledger(ws) as ledger:
+        result, ref = controls.verify(
+            ledger,
+            ws,
+            loaded,
+            model,
+            actor=default_author(),
+            signature=signature,
+            public_key=public_key,
+            progress=progress,
+        )
+    console = stdout_console()
+    if result.ok:
+        console.print(
+            f"{model}: signature valid, all {result.files} files match (entry {ref.index})"
+        )
+        return
+    if result.other_model:
+        console.print(f"{model}: the signature is for the model {result.signed_name!r}")
+    for label, names in (
+        ("changed", result.changed),
+        ("added", result.added),
+        ("removed", result.removed),
+    ):
+        for name in names:
+            console.print(f"  {label:<8} {name}")
+    console.print(
+        f"{model}: DOES NOT MATCH its signature (entry {ref.index}); restore it with "
+        "`sai restore SNAPSHOT`"
+    )
+    raise typer.Exit(EXIT_FINDINGS)
+
+
+@inventory_app.command("bom")
+def bom_command(
+    workspace: WorkspaceOption = None,
+    manifest: ManifestOption = None,
+    output_format: Annotated[
+        BomFormat, typer.Option("--format", "-f", help="cyclonedx (CycloneDX 1.6 JSON).")
+    ] = BomFormat.cyclonedx,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+) -> None:
+    """Write the AI-BOM of the latest recorded inventory, validated against the schema."""
+    ws = workspace_from(workspace)
+    loaded = manifest_from(ws, manifest)
+    with open_ledger(ws) as ledger:
+        document = bom_from_ledger(ledger, loaded.manifest)
+    text = json.dumps(document, indent=2) + "\n"
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        stdout_console().print(f"wrote {output_format.value} AI-BOM to {output}")
+
+
+@inventory_app.command("seal")
+def seal_command(
+    asset: Annotated[str, typer.Argument(help="Name of the asset in sai.yaml.")],
+    workspace: WorkspaceOption = None,
+    manifest: ManifestOption = None,
+) -> None:
+    """Encrypt an asset at rest (AES-256-GCM, its own data key wrapped by the workspace key)."""
+    ws = workspace_from(workspace)
+    loaded = manifest_from(ws, manifest)
+    with open_ledger(ws) as ledger:
+        result, ref = protection.seal_asset(ledger, ws, loaded, asset, actor=default_author())
+    stdout_console().print(f"sealed {asset}: {len(result.files)} files (entry {ref.index})")
+
+
+@inventory_app.command("unseal")
+def unseal_command(
+    asset: Annotated[str, typer.Argument(help="Name of the asset in sai.yaml.")],
+    workspace: WorkspaceOption = None,
+    manifest: ManifestOption = None,
+) -> None:
+    """Decrypt a sealed asset, checking every file's integrity tag first."""
+    ws = workspace_from(workspace)
+    loaded = manifest_from(ws, manifest)
+    with open_ledger(ws) as ledger:
+        result, ref = protection.unseal_asset(ledger, ws, loaded, asset, actor=default_author())
+    stdout_console().print(f"unsealed {asset}: {len(result.files)} files (entry {ref.index})")
+
+
+def register(app: typer.Typer) -> None:
+    """Attach `sai inventory`."""
+    app.add_typer(
+        inventory_app,
+        name="inventory",
+        help="Asset inventory, model signing, AI-BOM, encryption at rest.",
+    )

@@ -1,0 +1,168 @@
+"""Run every sai control on the example system and write the conformance report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from sai.assessment.attestations import record_attestation
+from sai.assessment.engine import run_assessment
+from sai.assessment.report import write_reports
+from sai.assessment.verdict import Verdict
+from sai.catalog import load_catalog
+from sai.demo.example import ExampleSystem, build_example_system, sha256_file
+from sai.errors import VerificationError
+from sai.ledger import Evidence, Ledger, NoteSigner, open_ledger
+from sai.manifest import load_manifest
+from sai.workspace import Workspace, create_workspace
+
+ACTOR = "sai-demo"
+
+#: Example attestations, clearly marked as demo data in the ledger and the report.
+_DEMO_ATTESTATIONS: tuple[tuple[str, str], ...] = (
+    ("5.1.1-1", "AI security is part of the yearly security training; reviewed each quarter."),
+    ("5.1.1-2", "Staff receive a monthly AI threat bulletin with mitigations."),
+    ("5.2.2-4", "A vulnerability disclosure policy is published at /.well-known/security.txt."),
+    ("5.2.2-5", "The AI incident and recovery plans were tested in a tabletop exercise."),
+)
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    """What the demo made and what the assessment concluded."""
+
+    system: ExampleSystem
+    report_dir: Path
+    overall: Verdict
+    counts: dict[str, int]
+    ledger_size: int
+
+
+def _record_lifecycle(ledger: Ledger, system: ExampleSystem, now: datetime) -> None:
+    dataset_digest = sha256_file(system.dataset)
+    ledger.append_many(
+        [
+            Evidence.create(
+                "dataset.created",
+                "loan-applications",
+                provisions=("5.1.2-3", "5.2.4-2"),
+                actor=ACTOR,
+                data={
+                    "digest": dataset_digest,
+                    "rows": system.rows,
+                    "path": "data/loan_applications.csv",
+                },
+                time=now,
+            ),
+            Evidence.create(
+                "model.trained",
+                "credit-risk-model",
+                provisions=("5.1.2-3",),
+                actor=ACTOR,
+                data={
+                    "digest": sha256_file(system.model),
+                    "trained_on": {"loan-applications": dataset_digest},
+                    "algorithm": "StandardScaler + LogisticRegression (scikit-learn)",
+                    "test_accuracy": f"{system.accuracy:.4f}",
+                },
+                time=now,
+            ),
+            Evidence.create(
+                "prompt.set",
+                "reviewer-assistant-prompt",
+                provisions=("5.1.2-3", "5.2.4-3"),
+                actor=ACTOR,
+                data={"digest": sha256_file(system.prompt), "version": 1},
+                time=now,
+            ),
+        ]
+    )
+
+
+def _record_attestations(ledger: Ledger, workspace: Workspace, now: datetime) -> None:
+    catalog = load_catalog()
+    supporting = workspace.root / "docs" / "security-training-plan.md"
+    supporting.parent.mkdir(parents=True, exist_ok=True)
+    supporting.write_text(
+        "# AI security training plan (demo)\n\n"
+        "Quarterly review of AI threats; role-based modules.\n",
+        encoding="utf-8",
+    )
+    review_by = date.fromordinal(now.date().toordinal()) + timedelta(days=180)
+    for provision_id, statement in _DEMO_ATTESTATIONS:
+        record_attestation(
+            ledger,
+            workspace.evidence_dir,
+            catalog.get(provision_id),
+            statement=statement,
+            review_by=review_by,
+            by="Dana Demo",
+            now=now,
+            files=[supporting] if provision_id.startswith("5.1.1") else [],
+            demo=True,
+        )
+
+
+def run_demo(
+    root: Path,
+    *,
+    on_step: Callable[[str], None] = lambda _: None,
+    pdf: bool = True,
+    now: datetime | None = None,
+) -> DemoResult:
+    """Build the example system in ``root`` (must be new or empty) and run every control."""
+    now = now or datetime.now(UTC)
+    on_step("Building the example system (data, model, prompt, sai.yaml)")
+    system = build_example_system(root, name="credit-risk-demo", now=now)
+    on_step("Creating the .sai workspace and signing key")
+    workspace = create_workspace(root, name="credit-risk-demo")
+    on_step("Validating sai.yaml")
+    loaded = load_manifest(system.manifest)
+    with open_ledger(workspace) as ledger:
+        on_step("Recording the lifecycle of data, model and prompt in the ledger")
+        _record_lifecycle(ledger, system, now)
+        on_step("Inventory: recording assets, signing the model, snapshotting known-good state")
+        from sai.inventory.demo import run_inventory_demo
+
+        run_inventory_demo(ledger, workspace, loaded, actor=ACTOR, now=now, on_step=on_step)
+        on_step("Scanning the model and a planted malicious download in untrusted/")
+        from sai.scanning.demo import run_demo_scan
+
+        run_demo_scan(ledger, loaded, root, now)
+        on_step("Guards: measuring the injection detector, checking two model outputs")
+        from sai.guards.demo import run_guards_demo
+
+        run_guards_demo(ledger, loaded, now)
+        on_step("Gateway: normal and hostile traffic through the security gateway")
+        from sai.gateway.demo import run_gateway_demo
+
+        run_gateway_demo(ledger, actor=ACTOR)
+        on_step("Recording example attestations (marked as demo data)")
+        _record_attestations(ledger, workspace, now)
+        on_step("Assessing against EN 304 223 and checkpointing the ledger")
+        signer = NoteSigner(workspace.settings.key_name, workspace.signing_key())
+        outcome = run_assessment(
+            ledger,
+            loaded,
+            load_catalog(),
+            actor=ACTOR,
+            verifier_key=signer.verifier_key(),
+            now=now,
+        )
+        on_step("Verifying the ledger")
+        verification = ledger.verify()
+        if not verification.ok:
+            raise VerificationError(
+                "the fresh demo ledger does not verify: " + "; ".join(verification.problems)
+            )
+        size = ledger.size()
+    on_step("Writing report.html, report.pdf, report.json and OSCAL")
+    report_dir = root / "sai-report"
+    write_reports(outcome.report, report_dir, pdf=pdf)
+    counts = {v.value: sum(r.verdict is v for r in outcome.results) for v in Verdict}
+    return DemoResult(system, report_dir, outcome.overall, counts, size)
+
+
+__all__ = ["DemoResult", "run_demo"]

@@ -1,0 +1,139 @@
+"""ASGI plumbing: bounded body reading, JSON parsing with precise errors, sending answers."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+from sai.gateway.errors import HttpError
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+
+
+class ClientGoneError(Exception):
+    """The client closed the connection before the answer."""
+
+
+def header(scope: Scope, name: bytes) -> str | None:
+    """The first value of request header ``name`` (lower-case bytes), decoded as Latin-1."""
+    for key, value in scope.get("headers", ()):
+        if key == name:
+            return bytes(value).decode("latin-1")
+    return None
+
+
+async def read_body(receive: Receive, scope: Scope, *, limit: int, timeout: float) -> bytes:
+    """The whole request body: 413 beyond ``limit`` bytes, 408 when it takes over ``timeout``."""
+    declared = header(scope, b"content-length")
+    if declared is not None:
+        if not declared.isdigit():
+            raise HttpError(400, "invalid_content_length", "Content-Length is not a number")
+        if int(declared) > limit:
+            raise _too_large(limit)
+    chunks: list[bytes] = []
+    size = 0
+    deadline = time.monotonic() + timeout
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise _too_slow(timeout)
+        try:
+            message = await asyncio.wait_for(receive(), remaining)
+        except TimeoutError:
+            raise _too_slow(timeout) from None
+        if message["type"] == "http.disconnect":
+            raise ClientGoneError
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            raise _too_large(limit)
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            return b"".join(chunks)
+
+
+def _too_large(limit: int) -> HttpError:
+    return HttpError(
+        413, "request_too_large", f"the request body exceeds the gateway's limit of {limit} bytes"
+    )
+
+
+def _too_slow(timeout: float) -> HttpError:
+    return HttpError(
+        408, "request_timeout", f"the request body was not received within {timeout:g} s"
+    )
+
+
+def parse_object(body: bytes) -> dict[str, Any]:
+    """The body as a JSON object; 400 naming the byte offset, line or column of the problem."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise HttpError(
+            400, "invalid_utf8", f"the request body is not UTF-8: bad byte at offset {error.start}"
+        ) from None
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise HttpError(
+            400,
+            "invalid_json",
+            f"the request body is not valid JSON: {error.msg} at line {error.lineno} "
+            f"column {error.colno}",
+        ) from None
+    except RecursionError:
+        raise HttpError(400, "invalid_json", "the request body nests too deeply") from None
+    if not isinstance(value, dict):
+        raise HttpError(400, "invalid_json", "the request body must be a JSON object")
+    return value
+
+
+def dumps(value: object) -> bytes:
+    """Compact JSON bytes (non-ASCII kept as UTF-8)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+async def send_answer(
+    send: Send,
+    status: int,
+    body: bytes,
+    *,
+    content_type: bytes = b"application/json",
+    headers: tuple[tuple[str, str], ...] = (),
+) -> None:
+    """Send a complete answer in one body message."""
+    raw_headers = [
+        (b"content-type", content_type),
+        (b"content-length", str(len(body)).encode()),
+        *((k.encode("latin-1"), v.encode("latin-1")) for k, v in headers),
+    ]
+    await send({"type": "http.response.start", "status": status, "headers": raw_headers})
+    await send({"type": "http.response.body", "body": body, "more_body": False})
+
+
+async def wait_disconnect(receive: Receive) -> None:
+    """Return when the client disconnects (call only after the body was read)."""
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            return
+
+
+__all__ = [
+    "ClientGoneError",
+    "Receive",
+    "Scope",
+    "Send",
+    "dumps",
+    "header",
+    "parse_object",
+    "read_body",
+    "send_answer",
+    "wait_disconnect",
+]

@@ -1,0 +1,258 @@
+"""The gateway as a hand-rolled ASGI application (no framework: a dict lookup per request).
+
+Each request: read the body within size and time limits → route → authenticate → authorise
+the route → take rate-limit budget → handler. A client that disconnects cancels the handler
+(and with it the upstream call); the request is still audited, with status 499. Errors of any
+kind become OpenAI-style JSON bodies, after their audit entry is committed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import secrets
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from sai.gateway._exchange import Exchange
+from sai.gateway._http import (
+    ClientGoneError,
+    Receive,
+    Scope,
+    Send,
+    dumps,
+    header,
+    parse_object,
+    read_body,
+    send_answer,
+    wait_disconnect,
+)
+from sai.gateway.audit import CallRecord
+from sai.gateway.auth import authorise_route
+from sai.gateway.errors import HttpError
+from sai.gateway.limits import LimiterUnavailableError, budgets_for
+from sai.gateway.openapi import openapi_schema
+from sai.gateway.proxy import handle_proxy
+from sai.gateway.routes import (
+    handle_metrics,
+    handle_models,
+    handle_predict,
+    handle_review_decision,
+    handle_review_poll,
+)
+from sai.gateway.runtime import Runtime
+from sai.manifest.schema import GatewayRoute
+
+_LOG = logging.getLogger("sai.gateway")
+_REVIEWS = "/v1/sai/reviews/"
+
+#: path → (HTTP method, route group)
+ROUTES: dict[str, tuple[str, GatewayRoute]] = {
+    "/v1/chat/completions": ("POST", GatewayRoute.chat),
+    "/v1/completions": ("POST", GatewayRoute.completions),
+    "/v1/embeddings": ("POST", GatewayRoute.embeddings),
+    "/v1/models": ("GET", GatewayRoute.models),
+    "/v1/predict": ("POST", GatewayRoute.predict),
+    "/metrics": ("GET", GatewayRoute.metrics),
+}
+
+
+def _route(method: str, path: str) -> tuple[GatewayRoute, str | None, str | None]:
+    """The route group, and for review routes the review id and action."""
+    if path.startswith(_REVIEWS):
+        parts = path[len(_REVIEWS) :].split("/")
+        if len(parts) == 1 and parts[0] and method == "GET":
+            return GatewayRoute.review, parts[0], None
+        if len(parts) == 2 and parts[1] in ("approve", "reject") and method == "POST":
+            return GatewayRoute.review, parts[0], parts[1]
+        raise HttpError(404, "not_found", f"no route {method} {path[:100]}")
+    found = ROUTES.get(path)
+    if found is None:
+        raise HttpError(404, "not_found", f"no route {method} {path[:100]}")
+    if found[0] != method:
+        raise HttpError(405, "method_not_allowed", f"{path} accepts {found[0]} only")
+    return found[1], None, None
+
+
+class GatewayApp:
+    """The ASGI callable. ``start`` builds the runtime inside the serving event loop."""
+
+    def __init__(
+        self, start: Callable[[], Runtime], stop: Callable[[], None] | None = None
+    ) -> None:
+        self._start = start
+        self._stop = stop
+        self.runtime: Runtime | None = None
+        self._schema = dumps(openapi_schema())
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            await self._lifespan(receive, send)
+            return
+        if scope["type"] != "http":
+            return
+        if self.runtime is None:  # a server without lifespan support
+            self.runtime = self._start()
+        path = scope["path"]
+        if path == "/healthz":
+            await send_answer(send, 200, b'{"status":"ok"}')
+            return
+        if path == "/openapi.json":
+            await send_answer(send, 200, self._schema)
+            return
+        record = CallRecord(secrets.token_hex(8), scope["method"], path)
+        await self._handle(Exchange(self.runtime, send, record), scope, receive)
+
+    async def _lifespan(self, receive: Receive, send: Send) -> None:
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                try:
+                    self.runtime = self._start()
+                except Exception as error:  # report, uvicorn then exits
+                    await send({"type": "lifespan.startup.failed", "message": str(error)})
+                    return
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                if self.runtime is not None:
+                    await self.runtime.close()
+                if self._stop is not None:
+                    self._stop()
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+
+    async def _handle(self, ex: Exchange, scope: Scope, receive: Receive) -> None:
+        config = ex.runtime.config
+        try:
+            body = await read_body(
+                receive, scope, limit=config.max_body_bytes, timeout=config.body_timeout
+            )
+        except ClientGoneError:
+            await self._gone(ex)
+            return
+        except HttpError as error:
+            ex.record.limit = "body" if error.status == 413 else ex.record.limit
+            await self._fail(ex, error)
+            return
+        work = asyncio.create_task(self._dispatch(ex, scope, body))
+        gone = asyncio.create_task(wait_disconnect(receive))
+        await asyncio.wait({work, gone}, return_when=asyncio.FIRST_COMPLETED)
+        if work.done():
+            gone.cancel()
+            return
+        if ex.finished or ex.response_started:
+            await work  # the answer is out; let the handler finish its bookkeeping
+            return
+        work.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await work
+        await self._gone(ex)
+
+    async def _gone(self, ex: Exchange) -> None:
+        if not ex.record.audited:
+            ex.record.status, ex.record.error = 499, "client_closed_request"
+            with contextlib.suppress(Exception):
+                await ex.runtime.auditor.record(ex.record)
+
+    async def _fail(self, ex: Exchange, error: HttpError) -> None:
+        if not ex.response_started:
+            await ex.error(error)
+        elif not ex.finished:
+            await ex.finish_stream(
+                b"data: " + json.dumps(error.body()).encode() + b"\n\n", error.status
+            )
+
+    async def _dispatch(self, ex: Exchange, scope: Scope, body: bytes) -> None:
+        try:
+            await self._authorised(ex, scope, body)
+        except HttpError as error:
+            await self._fail(ex, error)
+        except LimiterUnavailableError as error:
+            await self._fail(
+                ex,
+                HttpError(
+                    503, "rate_limiter_unavailable", error.message, error_type="server_error"
+                ),
+            )
+        except Exception:
+            _LOG.exception("request %s failed", ex.record.request_id)
+            await self._fail(
+                ex,
+                HttpError(
+                    500,
+                    "internal_error",
+                    "the gateway failed on this request; see its log",
+                    error_type="server_error",
+                ),
+            )
+
+    async def _authorised(self, ex: Exchange, scope: Scope, body: bytes) -> None:
+        runtime, record = ex.runtime, ex.record
+        route, review_id, action = _route(scope["method"], scope["path"])
+        record.route = route.value
+        principal = await runtime.auth.authenticate(header(scope, b"authorization"))
+        record.key_id, record.role = principal.key.key_id, principal.role.name
+        if route is not GatewayRoute.review or action is not None:
+            authorise_route(principal, route)
+        budgets = budgets_for(principal.key.key_id, principal.role)
+        slot = record.request_id
+        await self._acquire(ex, budgets, slot)
+        try:
+            await self._serve(ex, principal, route, review_id, action, body)
+        finally:
+            with contextlib.suppress(Exception):
+                await runtime.limiter.release(budgets, slot)
+
+    async def _acquire(self, ex: Exchange, budgets: Any, slot: str) -> None:
+        runtime = ex.runtime
+        try:
+            decision = await runtime.limiter.acquire(budgets, slot)
+        except LimiterUnavailableError:
+            if not runtime.config.unsafe_fail_open_without_limiter:
+                runtime.metrics.limits.labels("limiter_unavailable").inc()
+                raise
+            ex.record.limit = "limiter_unavailable_fail_open"
+            return
+        if not decision.allowed:
+            ex.record.limit = decision.limit
+            runtime.metrics.limits.labels(decision.limit or "unknown").inc()
+            raise HttpError(
+                429,
+                "rate_limit_exceeded",
+                f"{decision.limit} limit reached for {decision.scope}; retry in "
+                f"{decision.retry_after} s",
+                error_type="rate_limit_error",
+                headers=(("retry-after", str(decision.retry_after)),),
+            )
+
+    async def _serve(
+        self,
+        ex: Exchange,
+        principal: Any,
+        route: GatewayRoute,
+        review_id: str | None,
+        action: str | None,
+        body: bytes,
+    ) -> None:
+        handlers: dict[GatewayRoute, Callable[[], Awaitable[None]]] = {
+            GatewayRoute.models: lambda: handle_models(ex, principal),
+            GatewayRoute.metrics: lambda: handle_metrics(ex),
+        }
+        if route in handlers:
+            await handlers[route]()
+        elif route is GatewayRoute.review and review_id is not None and action is None:
+            await handle_review_poll(ex, principal, review_id)
+        else:
+            decision = route is GatewayRoute.review
+            payload = {} if decision and not body.strip() else parse_object(body)
+            if decision and review_id is not None:
+                await handle_review_decision(ex, principal, review_id, action == "approve", payload)
+            elif route is GatewayRoute.predict:
+                await handle_predict(ex, principal, payload)
+            else:
+                await handle_proxy(ex, principal, payload, route)
+
+
+__all__ = ["ROUTES", "GatewayApp"]

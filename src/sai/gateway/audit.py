@@ -1,0 +1,139 @@
+"""One ``gateway.request`` ledger entry per request, committed before the answer is sent.
+
+"Durable" here means: the batch holding the entry is committed to the ledger (SQLite with
+``synchronous=FULL`` or PostgreSQL) before the gateway sends the response's first byte. The
+`BatchingAppender` runs with no added delay: while one batch commits, the next requests'
+entries queue up and go in the following transaction (group commit), so concurrent requests
+share one fsync. If the ledger cannot take the entry, the client gets 503, never an
+unlogged answer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from sai.gateway.guarding import Verdict
+from sai.ledger import BatchingAppender, EntryRef, Evidence, Ledger
+
+KIND = "gateway.request"
+#: Always evidenced: logging of user and system actions, access control of the API.
+BASE_PROVISIONS = ("5.4.2-1", "5.2.2-1")
+
+
+def digest(data: bytes | str) -> str:
+    """``sha256:<hex>`` of text (UTF-8) or bytes."""
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+    return "sha256:" + hashlib.sha256(raw).hexdigest()
+
+
+@dataclass
+class CallRecord:
+    """What the gateway learns about one request while handling it (mutable, per request)."""
+
+    request_id: str
+    method: str
+    path: str
+    route: str = "unknown"
+    key_id: str | None = None
+    role: str | None = None
+    model: str | None = None
+    upstream_model: str | None = None
+    status: int = 0
+    error: str | None = None
+    stream: bool = False
+    prompt_digest: str | None = None
+    response_digest: str | None = None
+    prompt_text: str | None = None
+    response_text: str | None = None
+    verdicts: list[Verdict] = field(default_factory=list)
+    guard_input: str = "not_run"
+    guard_output: str = "not_run"
+    limit: str | None = None
+    tokens: int = 0
+    tokens_estimated: bool = False
+    review_id: str | None = None
+    latency_us: int = 0
+    upstream_us: int = 0
+    audited: bool = False
+
+    def provisions(self) -> tuple[str, ...]:
+        """The provisions this entry evidences, beyond the base ones."""
+        extra: list[str] = []
+        if self.limit is not None or self.status == 429:
+            extra.append("5.2.2-2")
+        if self.guard_input not in ("not_run", "skipped"):
+            extra.append("5.2.1-4.1")
+        if self.review_id is not None:
+            extra += ["5.1.4-1", "5.1.4-3"]
+        if self.upstream_model is not None and self.upstream_model != self.model:
+            extra.append("5.4.1-3")
+        return (*BASE_PROVISIONS, *extra)
+
+    def data(self, *, with_text: bool) -> dict[str, Any]:
+        """The entry's data: canonical JSON (integers only, no floats)."""
+        out: dict[str, Any] = {
+            "request_id": self.request_id,
+            "method": self.method,
+            "path": self.path[:200],
+            "route": self.route,
+            "key_id": self.key_id,
+            "role": self.role,
+            "model": self.model,
+            "upstream_model": self.upstream_model,
+            "status": self.status,
+            "error": self.error,
+            "stream": self.stream,
+            "prompt_digest": self.prompt_digest,
+            "response_digest": self.response_digest,
+            "guards": {"input": self.guard_input, "output": self.guard_output},
+            "verdicts": [v.as_json() for v in self.verdicts],
+            "limit": self.limit,
+            "tokens": self.tokens,
+            "tokens_estimated": self.tokens_estimated,
+            "review_id": self.review_id,
+            "latency_us": self.latency_us,
+            "upstream_us": self.upstream_us,
+        }
+        if with_text:
+            out["prompt_text"] = self.prompt_text
+            out["response_text"] = self.response_text
+        return {k: v for k, v in out.items() if v is not None}
+
+
+class Auditor:
+    """Submits request entries to the ledger in batches and waits for their commit."""
+
+    def __init__(self, ledger: Ledger, *, actor: str, store_text: bool) -> None:
+        self._appender = BatchingAppender(ledger, max_batch=512, max_delay=0.0)
+        self._actor = actor
+        self._store_text = store_text
+
+    def evidence(self, record: CallRecord) -> Evidence:
+        """The ``gateway.request`` entry of ``record``."""
+        return Evidence.create(
+            kind=KIND,
+            subject=record.route,
+            provisions=record.provisions(),
+            actor=self._actor,
+            data=record.data(with_text=self._store_text),
+        )
+
+    async def record(self, record: CallRecord) -> EntryRef:
+        """Queue ``record``'s entry and wait until its batch is committed.
+
+        The record is marked audited before waiting, so a cancelled caller never writes a
+        second entry; the wait is shielded, so cancellation does not withdraw the entry.
+        """
+        future = self._appender.submit(self.evidence(record))
+        record.audited = True
+        return await asyncio.shield(asyncio.wrap_future(future))
+
+    def close(self) -> None:
+        """Commit what is queued and stop the background thread."""
+        self._appender.close()
+
+
+__all__ = ["BASE_PROVISIONS", "KIND", "Auditor", "CallRecord", "digest"]

@@ -1,0 +1,166 @@
+"""Run the guard scanners on a request's or response's text: concurrently, within a budget.
+
+Every scanner sees the same original text in a worker thread; the gateway waits at most the
+latency budget. A scanner that raised or did not finish in time counts as ``error`` or
+``timeout`` and blocks (fail closed): the audit never says a check passed that did not run.
+Redactions of several scanners are merged over the original text; scanners named in the
+policy's ``review_on`` turn their finding into ``review``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from sai.gateway.config import GuardPolicy
+from sai.guards import Action, Direction, GuardContext, GuardResult, Scanner, Span, build_scanners
+from sai.guards.base import redact
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One scanner's applied verdict, as recorded in the audit entry."""
+
+    scanner: str
+    direction: str
+    action: str
+    score_bp: int
+    reason: str
+    state: str = "ran"
+
+    def as_json(self) -> dict[str, object]:
+        """The verdict as canonical-JSON-ready data (no floats)."""
+        return {
+            "scanner": self.scanner,
+            "direction": self.direction,
+            "action": self.action,
+            "score_bp": self.score_bp,
+            "reason": self.reason[:300],
+            "state": self.state,
+        }
+
+
+@dataclass(frozen=True)
+class GuardOutcome:
+    """The combined action, the per-scanner verdicts and the (possibly redacted) segments."""
+
+    action: Action
+    verdicts: tuple[Verdict, ...]
+    segments: tuple[str, ...]
+
+    @property
+    def blocked_by(self) -> tuple[str, ...]:
+        """Scanners whose verdict was block (including ones that failed to run)."""
+        return tuple(v.scanner for v in self.verdicts if v.action == Action.block.value)
+
+
+def _join(segments: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
+    pieces: list[str] = []
+    bounds: list[tuple[int, int]] = []
+    position = 0
+    for segment in segments:
+        bounds.append((position, position + len(segment)))
+        pieces.append(segment)
+        position += len(segment) + 1
+    return "\n".join(pieces), bounds
+
+
+def _split_redaction(
+    segments: Sequence[str], bounds: list[tuple[int, int]], spans: Sequence[Span]
+) -> tuple[str, ...]:
+    out: list[str] = []
+    for segment, (start, end) in zip(segments, bounds, strict=True):
+        local = [
+            Span(max(s.start, start) - start, min(s.end, end) - start, s.label)
+            for s in spans
+            if s.start < end and s.end > start
+        ]
+        out.append(redact(segment, local) if local else segment)
+    return tuple(out)
+
+
+class GuardRunner:
+    """The input and output scanners of the gateway, and the thread pool they run in."""
+
+    def __init__(self, policy: GuardPolicy, *, threads: int = 4) -> None:
+        self.policy = policy
+        self._scanners = {
+            Direction.input: build_scanners(list(policy.input), policy.settings),
+            Direction.output: build_scanners(list(policy.output), policy.settings),
+        }
+        self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="sai-guard")
+
+    def scanners(self, direction: Direction) -> tuple[Scanner, ...]:
+        """The scanners configured for ``direction``."""
+        return self._scanners[direction]
+
+    def close(self) -> None:
+        """Stop the worker threads (scanners still running finish in the background)."""
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+    def _applied(self, result: GuardResult) -> Action:
+        if result.flagged and result.scanner in self.policy.review_on:
+            return Action.review
+        return result.action
+
+    async def check(
+        self, segments: Sequence[str], direction: Direction, context: GuardContext
+    ) -> GuardOutcome:
+        """Scan the concatenated ``segments`` with every scanner of ``direction``."""
+        scanners = self._scanners[direction]
+        if not scanners:
+            return GuardOutcome(Action.allow, (), tuple(segments))
+        text, bounds = _join(segments)
+        loop = asyncio.get_running_loop()
+        futures = [loop.run_in_executor(self._pool, s.scan, text, context) for s in scanners]
+        done, _ = await asyncio.wait(futures, timeout=self.policy.budget_ms / 1000)
+        verdicts: list[Verdict] = []
+        spans: list[Span] = []
+        action = Action.allow
+        for scanner, future in zip(scanners, futures, strict=True):
+            if future not in done:
+                future.cancel()
+                verdict = Verdict(
+                    scanner.name,
+                    direction.value,
+                    Action.block.value,
+                    0,
+                    f"did not finish within the {self.policy.budget_ms} ms guard budget",
+                    "timeout",
+                )
+            elif future.exception() is not None:
+                verdict = Verdict(
+                    scanner.name,
+                    direction.value,
+                    Action.block.value,
+                    0,
+                    f"scanner failed: {type(future.exception()).__name__}",
+                    "error",
+                )
+            else:
+                result = future.result()
+                applied = self._applied(result)
+                if applied is Action.redact:
+                    spans.extend(result.spans)
+                verdict = Verdict(
+                    scanner.name,
+                    direction.value,
+                    applied.value,
+                    round(result.score * 10_000),
+                    result.reason,
+                )
+            verdicts.append(verdict)
+            if Action(verdict.action).severity > action.severity:
+                action = Action(verdict.action)
+        redacted = _split_redaction(segments, bounds, spans) if spans else tuple(segments)
+        return GuardOutcome(action, tuple(verdicts), redacted)
+
+
+def skipped(direction: Direction, why: str) -> tuple[Verdict, ...]:
+    """A single audit verdict saying the direction's guards did not run, and why."""
+    return (Verdict("*", direction.value, "none", 0, why, "skipped"),)
+
+
+__all__ = ["GuardOutcome", "GuardRunner", "Verdict", "skipped"]

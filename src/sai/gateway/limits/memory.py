@@ -1,0 +1,75 @@
+"""In-process limits: exact within one worker process (the default, with no Redis)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+
+from sai.gateway.limits.base import ALLOWED, Budget, Decision
+
+
+class MemoryLimiter:
+    """Fixed-window counters in a dict; the event loop serialises every check-and-take."""
+
+    def __init__(self, clock: Callable[[], float] = time.time) -> None:
+        self._clock = clock
+        self._requests: dict[tuple[str, int], int] = {}
+        self._tokens: dict[tuple[str, int], int] = {}
+        self._slots: dict[str, set[str]] = {}
+
+    def _window(self, budget: Budget, now: float) -> tuple[int, int]:
+        index = int(now // budget.window_seconds)
+        retry = max(1, int((index + 1) * budget.window_seconds - now + 0.999))
+        return index, retry
+
+    def _prune(self, now: float) -> None:
+        if len(self._requests) + len(self._tokens) < 10_000:
+            return
+        for table in (self._requests, self._tokens):
+            for scope, index in list(table):
+                if index < int(now // 60) - 60:
+                    del table[(scope, index)]
+
+    async def acquire(self, budgets: Sequence[Budget], slot: str) -> Decision:
+        now = self._clock()
+        self._prune(now)
+        for budget in budgets:
+            index, retry = self._window(budget, now)
+            used = self._requests.get((budget.scope, index), 0)
+            if budget.requests is not None and used >= budget.requests:
+                return Decision(False, "requests", budget.scope, retry)
+            spent = self._tokens.get((budget.scope, index), 0)
+            if budget.tokens is not None and spent >= budget.tokens:
+                return Decision(False, "tokens", budget.scope, retry)
+            busy = len(self._slots.get(budget.scope, ()))
+            if budget.concurrent is not None and busy >= budget.concurrent:
+                return Decision(False, "concurrent", budget.scope, 1)
+        for budget in budgets:
+            index, _ = self._window(budget, now)
+            if budget.requests is not None:
+                key = (budget.scope, index)
+                self._requests[key] = self._requests.get(key, 0) + 1
+            if budget.concurrent is not None:
+                self._slots.setdefault(budget.scope, set()).add(slot)
+        return ALLOWED
+
+    async def release(self, budgets: Sequence[Budget], slot: str) -> None:
+        for budget in budgets:
+            slots = self._slots.get(budget.scope)
+            if slots is not None:
+                slots.discard(slot)
+                if not slots:
+                    del self._slots[budget.scope]
+
+    async def add_tokens(self, budgets: Sequence[Budget], tokens: int) -> None:
+        now = self._clock()
+        for budget in budgets:
+            if budget.tokens is not None and tokens > 0:
+                key = (budget.scope, self._window(budget, now)[0])
+                self._tokens[key] = self._tokens.get(key, 0) + tokens
+
+    async def close(self) -> None:
+        return None
+
+
+__all__ = ["MemoryLimiter"]

@@ -1,0 +1,183 @@
+"""A tiny OpenAI-compatible upstream for tests, the demo and the benchmark.
+
+It echoes the last user message (``You said: ...``), so output guards can be exercised through
+it, and misbehaves on request by model name: ``mock-slow`` sleeps 5 s, ``mock-500`` answers
+HTTP 500, ``mock-garbage`` answers text that is not JSON, ``mock-broken-stream`` breaks off a
+stream with a non-JSON event. ``latency`` adds a fixed delay to every answer (benchmark).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from typing import Any
+
+from sai.gateway._http import Receive, Scope, Send, send_answer
+
+_SLOW_SECONDS = 5.0
+
+
+def _last_user_text(body: dict[str, Any]) -> str:
+    if isinstance(body.get("prompt"), str):
+        return str(body["prompt"])
+    for message in reversed(body.get("messages") or []):
+        if isinstance(message, dict) and message.get("role") == "user":
+            content = message.get("content")
+            if isinstance(content, str):
+                return content
+            if isinstance(content, list):
+                return " ".join(p.get("text", "") for p in content if isinstance(p, dict))
+    return ""
+
+
+def _usage(prompt: str, answer: str) -> dict[str, int]:
+    p, c = max(1, len(prompt) // 4), max(1, len(answer) // 4)
+    return {"prompt_tokens": p, "completion_tokens": c, "total_tokens": p + c}
+
+
+class MockUpstream:
+    """The ASGI app; ``requests`` counts the calls it served (tests read it)."""
+
+    def __init__(self, latency: float = 0.0) -> None:
+        self.latency = latency
+        self.requests = 0
+        self.cancelled = 0
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            if scope["type"] == "lifespan":
+                while (await receive())["type"] != "lifespan.shutdown":
+                    await send({"type": "lifespan.startup.complete"})
+                await send({"type": "lifespan.shutdown.complete"})
+            return
+        self.requests += 1
+        chunks = []
+        while True:
+            message = await receive()
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body"):
+                break
+        raw = b"".join(chunks)
+        body: dict[str, Any] = json.loads(raw) if raw else {}
+        model = str(body.get("model", "mock-model"))
+        delay = self.latency + (_SLOW_SECONDS if model == "mock-slow" else 0.0)
+        if delay and not await self._wait(delay, receive):
+            self.cancelled += 1
+            return
+        if model == "mock-500":
+            await send_answer(send, 500, b'{"error":{"message":"boom"}}')
+            return
+        if model == "mock-garbage":
+            await send_answer(send, 200, b"<html>not json</html>", content_type=b"text/html")
+            return
+        await self._answer(send, body, model, scope["path"])
+
+    @staticmethod
+    async def _wait(seconds: float, receive: Receive) -> bool:
+        """Sleep; False when the client disconnected meanwhile."""
+        if seconds < 0.5:
+            await asyncio.sleep(seconds)
+            return True
+        gone = asyncio.ensure_future(receive())
+        try:
+            await asyncio.wait_for(asyncio.shield(gone), seconds)
+        except TimeoutError:
+            return True
+        finally:
+            gone.cancel()
+        return gone.result()["type"] != "http.disconnect"
+
+    async def _answer(self, send: Send, body: dict[str, Any], model: str, path: str) -> None:
+        if path.endswith("/models"):
+            data = [{"id": "mock-model", "object": "model", "created": 0, "owned_by": "mock"}]
+            await send_answer(send, 200, json.dumps({"object": "list", "data": data}).encode())
+        elif path.endswith("/embeddings"):
+            answer = {
+                "object": "list",
+                "model": model,
+                "data": [{"object": "embedding", "index": 0, "embedding": [0.1, 0.2, 0.3]}],
+                "usage": {"prompt_tokens": 1, "total_tokens": 1},
+            }
+            await send_answer(send, 200, json.dumps(answer).encode())
+        elif body.get("stream"):
+            await self._stream(send, body, model, path)
+        else:
+            await self._complete(send, body, model, path)
+
+    async def _complete(self, send: Send, body: dict[str, Any], model: str, path: str) -> None:
+        prompt = _last_user_text(body)
+        answer = f"You said: {prompt}"
+        chat = path.endswith("/chat/completions")
+        choice: dict[str, Any] = (
+            {
+                "index": 0,
+                "message": {"role": "assistant", "content": answer},
+                "finish_reason": "stop",
+            }
+            if chat
+            else {"index": 0, "text": answer, "finish_reason": "stop"}
+        )
+        reply = {
+            "id": "cmpl-mock",
+            "object": "chat.completion" if chat else "text_completion",
+            "created": int(time.time()),
+            "model": model,
+            "choices": [choice],
+            "usage": _usage(prompt, answer),
+        }
+        await send_answer(send, 200, json.dumps(reply).encode())
+
+    async def _stream(self, send: Send, body: dict[str, Any], model: str, path: str) -> None:
+        prompt = _last_user_text(body)
+        chat = path.endswith("/chat/completions")
+        words = f"You said: {prompt}".split(" ")
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [(b"content-type", b"text/event-stream")],
+            }
+        )
+        base = {
+            "id": "chunk-mock",
+            "created": int(time.time()),
+            "model": model,
+            "object": "chat.completion.chunk" if chat else "text_completion",
+        }
+        for i, word in enumerate(words):
+            piece = word if i == 0 else " " + word
+            choice = (
+                {"index": 0, "delta": {"content": piece}, "finish_reason": None}
+                if chat
+                else {"index": 0, "text": piece, "finish_reason": None}
+            )
+            event = json.dumps({**base, "choices": [choice]}).encode()
+            await send(
+                {
+                    "type": "http.response.body",
+                    "body": b"data: " + event + b"\n\n",
+                    "more_body": True,
+                }
+            )
+            if model == "mock-broken-stream" and i == 1:
+                await send(
+                    {"type": "http.response.body", "body": b"data: {oops\n\n", "more_body": False}
+                )
+                return
+        end = (
+            {"index": 0, "delta": {}, "finish_reason": "stop"}
+            if chat
+            else {"index": 0, "text": "", "finish_reason": "stop"}
+        )
+        tail = json.dumps({**base, "choices": [end]}).encode()
+        await send(
+            {
+                "type": "http.response.body",
+                "body": b"data: " + tail + b"\n\ndata: [DONE]\n\n",
+                "more_body": False,
+            }
+        )
+
+
+__all__ = ["MockUpstream"]

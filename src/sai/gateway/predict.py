@@ -1,0 +1,145 @@
+"""``/v1/predict``: a local scikit-learn model from the manifest, loaded only after a scan.
+
+Loading a joblib or pickle file executes code it names, so a model is loaded only from bytes
+that `sai.scanning` has just judged ``safe``: the file is read into memory once, those exact
+bytes are scanned (no executed code, an allow-list of imports) and, if safe, unpickled from the
+same buffer, so the file cannot be swapped between the scan and the load. A model that is not
+safe is never loaded; requests for it get 503 with the scanner's findings.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sai.gateway.errors import HttpError
+from sai.scanning import ScanSettings, ScanVerdict, scan_bytes
+
+MAX_ROWS = 1_000
+MAX_FEATURES = 10_000
+
+
+@dataclass(frozen=True)
+class LoadedModel:
+    """A model that passed the scan: its object and the digest of the bytes it came from."""
+
+    name: str
+    digest: str
+    model: Any
+
+
+def _load(name: str, path: Path) -> LoadedModel:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise HttpError(
+            503,
+            "model_unavailable",
+            f"cannot read model {name!r}: {error.strerror}",
+            error_type="server_error",
+        ) from None
+    result = scan_bytes(data, str(path), ScanSettings())
+    if result.verdict is not ScanVerdict.safe:
+        rules = ", ".join(sorted({f.rule for f in result.findings})) or result.verdict.value
+        raise HttpError(
+            503,
+            "model_unsafe",
+            f"model {name!r} did not pass the model-file scan ({rules}); it is not loaded",
+            error_type="server_error",
+        )
+    import joblib
+
+    model = joblib.load(io.BytesIO(data))
+    return LoadedModel(name, result.digest, model)
+
+
+def _rows(body: Mapping[str, Any]) -> list[list[float]]:
+    inputs = body.get("inputs")
+    if not isinstance(inputs, list) or not inputs or len(inputs) > MAX_ROWS:
+        raise HttpError(
+            400,
+            "invalid_inputs",
+            f"`inputs` must be a list of 1 to {MAX_ROWS} rows",
+            param="inputs",
+        )
+    rows: list[list[float]] = []
+    width = None
+    for i, row in enumerate(inputs):
+        ok = (
+            isinstance(row, list)
+            and 0 < len(row) <= MAX_FEATURES
+            and all(type(v) in (int, float) and math.isfinite(v) for v in row)
+        )
+        if not ok or (width is not None and len(row) != width):
+            raise HttpError(
+                400,
+                "invalid_inputs",
+                f"inputs[{i}] must be a list of finite numbers, as long as the other rows",
+                param=f"inputs[{i}]",
+            )
+        width = len(row)
+        rows.append([float(v) for v in row])
+    return rows
+
+
+class Predictor:
+    """The manifest's scikit-learn models, each loaded (after its scan) on first use."""
+
+    def __init__(self, models: Mapping[str, Path]) -> None:
+        self._paths = dict(models)
+        self._loaded: dict[str, LoadedModel] = {}
+        self._lock = asyncio.Lock()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The models that can be asked for."""
+        return tuple(sorted(self._paths))
+
+    async def model(self, name: str) -> LoadedModel:
+        """The loaded model ``name`` (scanning and loading it the first time)."""
+        if name not in self._paths:
+            raise HttpError(
+                404,
+                "model_not_found",
+                f"no local model {name!r}; sai.yaml declares: {', '.join(self.names) or 'none'}",
+                param="model",
+            )
+        async with self._lock:
+            if name not in self._loaded:
+                self._loaded[name] = await asyncio.to_thread(_load, name, self._paths[name])
+        return self._loaded[name]
+
+    async def predict(self, name: str, body: Mapping[str, Any]) -> dict[str, Any]:
+        """Run the model on ``body['inputs']``; probabilities too when the model has them."""
+        rows = _rows(body)
+        loaded = await self.model(name)
+        return await asyncio.to_thread(_run, loaded, rows)
+
+
+def _run(loaded: LoadedModel, rows: list[list[float]]) -> dict[str, Any]:
+    import numpy as np
+
+    matrix = np.asarray(rows, dtype=float)
+    try:
+        predictions = loaded.model.predict(matrix).tolist()
+        out: dict[str, Any] = {
+            "object": "prediction",
+            "model": loaded.name,
+            "model_digest": loaded.digest,
+            "predictions": predictions,
+        }
+        if hasattr(loaded.model, "predict_proba"):
+            out["probabilities"] = loaded.model.predict_proba(matrix).tolist()
+    except ValueError as error:
+        raise HttpError(
+            400, "invalid_inputs", f"the model refused the inputs: {error}", param="inputs"
+        ) from None
+    return out
+
+
+__all__ = ["MAX_ROWS", "LoadedModel", "Predictor"]

@@ -1,0 +1,197 @@
+"""Human review of held responses (5.1.4-1, 5.1.4-3).
+
+A response whose guards say ``review`` is stored in ``gateway_reviews`` instead of being sent;
+the caller gets 202 and a review id to poll. A reviewer approves or rejects it (CLI, the
+gateway's review routes, later the dashboard); each decision is a ``gateway.review`` ledger
+entry. After approval, the poll returns the held response; after rejection, 403.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from sai.gateway.errors import ReviewError
+from sai.ledger import Evidence, Ledger
+from sai.store import gateway_reviews, reading, writing
+
+REVIEW_KIND = "gateway.review"
+REVIEW_PROVISIONS = ("5.1.4-1", "5.1.4-3")
+PENDING, APPROVED, REJECTED = "pending", "approved", "rejected"
+
+
+@dataclass(frozen=True)
+class Review:
+    """A held response and the decision on it."""
+
+    review_id: str
+    request_id: str
+    key_id: str
+    role: str
+    route: str
+    model: str
+    reasons: tuple[str, ...]
+    status: str
+    created_at: datetime
+    decided_at: datetime | None
+    decided_by: str | None
+    note: str | None
+
+    def as_json(self) -> dict[str, Any]:
+        """The review without the held response body."""
+        return {
+            "review_id": self.review_id,
+            "request_id": self.request_id,
+            "key_id": self.key_id,
+            "role": self.role,
+            "route": self.route,
+            "model": self.model,
+            "reasons": list(self.reasons),
+            "status": self.status,
+            "created_at": self.created_at.isoformat(),
+            "decided_at": self.decided_at.isoformat() if self.decided_at else None,
+            "decided_by": self.decided_by,
+            "note": self.note,
+        }
+
+
+def _review(row: Any) -> Review:
+    return Review(
+        review_id=row.review_id,
+        request_id=row.request_id,
+        key_id=row.key_id,
+        role=row.role,
+        route=row.route,
+        model=row.model,
+        reasons=tuple(json.loads(row.reasons)),
+        status=row.status,
+        created_at=row.created_at,
+        decided_at=row.decided_at,
+        decided_by=row.decided_by,
+        note=row.note,
+    )
+
+
+class ReviewQueue:
+    """The ``gateway_reviews`` table: hold, look up, list and decide."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def hold(
+        self,
+        *,
+        request_id: str,
+        key_id: str,
+        role: str,
+        route: str,
+        model: str,
+        reasons: list[str],
+        response: dict[str, Any],
+        now: datetime | None = None,
+    ) -> str:
+        """Store a held response; returns its review id."""
+        review_id = "rev_" + secrets.token_hex(8)
+        with writing(self._engine) as conn:
+            conn.execute(
+                sa.insert(gateway_reviews).values(
+                    review_id=review_id,
+                    request_id=request_id,
+                    key_id=key_id,
+                    role=role,
+                    route=route,
+                    model=model,
+                    reasons=json.dumps(reasons),
+                    response=json.dumps(response).encode(),
+                    status=PENDING,
+                    created_at=now or datetime.now(UTC),
+                )
+            )
+        return review_id
+
+    def get(self, review_id: str) -> tuple[Review, dict[str, Any]] | None:
+        """The review and its held response, or None."""
+        with reading(self._engine) as conn:
+            row = conn.execute(
+                sa.select(gateway_reviews).where(gateway_reviews.c.review_id == review_id)
+            ).first()
+        if row is None:
+            return None
+        return _review(row), json.loads(row.response)
+
+    def list(self, status: str | None = PENDING, limit: int = 100) -> list[Review]:
+        """Reviews with ``status`` (all when None), oldest first."""
+        query = sa.select(gateway_reviews).order_by(gateway_reviews.c.created_at).limit(limit)
+        if status is not None:
+            query = query.where(gateway_reviews.c.status == status)
+        with reading(self._engine) as conn:
+            return [_review(row) for row in conn.execute(query).all()]
+
+    def decide(
+        self,
+        ledger: Ledger,
+        review_id: str,
+        *,
+        approve: bool,
+        by: str,
+        note: str | None = None,
+        now: datetime | None = None,
+    ) -> Review:
+        """Approve or reject a pending review and record the decision in the ledger."""
+        now = now or datetime.now(UTC)
+        status = APPROVED if approve else REJECTED
+        with writing(self._engine) as conn:
+            updated = conn.execute(
+                sa.update(gateway_reviews)
+                .where(
+                    gateway_reviews.c.review_id == review_id,
+                    gateway_reviews.c.status == PENDING,
+                )
+                .values(status=status, decided_at=now, decided_by=by, note=note)
+            ).rowcount
+        found = self.get(review_id)
+        if found is None:
+            raise ReviewError(
+                f"no review {review_id!r}", hint="list them with `sai gateway review list`"
+            )
+        review = found[0]
+        if not updated:
+            raise ReviewError(
+                f"review {review_id} was already {review.status} by {review.decided_by}",
+                hint="a decision is final; the held response is not sent twice",
+            )
+        ledger.append(
+            Evidence.create(
+                kind=REVIEW_KIND,
+                subject=review.route,
+                provisions=REVIEW_PROVISIONS,
+                actor=by,
+                data={
+                    "review_id": review.review_id,
+                    "request_id": review.request_id,
+                    "decision": status,
+                    "key_id": review.key_id,
+                    "reasons": list(review.reasons),
+                    **({"note": note} if note else {}),
+                },
+                time=now,
+            )
+        )
+        return review
+
+
+__all__ = [
+    "APPROVED",
+    "PENDING",
+    "REJECTED",
+    "REVIEW_KIND",
+    "REVIEW_PROVISIONS",
+    "Review",
+    "ReviewQueue",
+]

@@ -1,0 +1,136 @@
+"""Building and running the gateway: an app from a config, uvicorn workers, a test thread.
+
+``sai gateway serve --workers N`` starts uvicorn with `app_from_environment` as factory: each
+worker process opens the workspace named in ``SAI_WORKSPACE`` itself (its own ledger
+connection, batcher and limiter), reading overrides from ``SAI_GATEWAY_UPSTREAM``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from sai.gateway.app import GatewayApp
+from sai.gateway.config import GatewayConfig, config_from_manifest
+from sai.gateway.guarding import GuardRunner
+from sai.gateway.limits import Limiter
+from sai.gateway.runtime import build_runtime
+from sai.ledger import Ledger, open_ledger
+
+UPSTREAM_ENV = "SAI_GATEWAY_UPSTREAM"
+
+
+def create_app(
+    config: GatewayConfig,
+    ledger: Ledger,
+    *,
+    transport: httpx.AsyncBaseTransport | None = None,
+    limiter: Limiter | None = None,
+    guards: GuardRunner | None = None,
+    on_stop: Callable[[], None] | None = None,
+) -> GatewayApp:
+    """The ASGI app over ``ledger``; its runtime is built when the server starts."""
+    return GatewayApp(
+        lambda: build_runtime(config, ledger, transport=transport, limiter=limiter, guards=guards),
+        on_stop,
+    )
+
+
+def app_from_environment() -> GatewayApp:
+    """uvicorn factory for worker processes: the workspace from ``SAI_WORKSPACE``."""
+    from sai.manifest import load_manifest
+    from sai.workspace import find_workspace
+
+    workspace = find_workspace()
+    loaded = load_manifest(workspace.manifest_path)
+    config = config_from_manifest(loaded, upstream=os.environ.get(UPSTREAM_ENV) or None)
+    ledger = open_ledger(workspace)
+    return create_app(config, ledger, on_stop=ledger.close)
+
+
+def serve(
+    workspace_root: Path, config: GatewayConfig, *, workers: int, upstream: str | None
+) -> None:
+    """Run uvicorn in the foreground until interrupted."""
+    import uvicorn
+
+    os.environ["SAI_WORKSPACE"] = str(workspace_root)
+    if upstream:
+        os.environ[UPSTREAM_ENV] = upstream
+    uvicorn.run(
+        "sai.gateway.server:app_from_environment",
+        factory=True,
+        host=config.host,
+        port=config.port,
+        workers=workers,
+        log_level="warning",
+        access_log=False,
+        timeout_graceful_shutdown=10,
+    )
+
+
+@dataclass
+class RunningServer:
+    """A uvicorn server on 127.0.0.1 in a background thread (tests, demo, benchmark)."""
+
+    server: Any
+    thread: threading.Thread
+
+    @property
+    def port(self) -> int:
+        """The bound port."""
+        return int(self.server.servers[0].sockets[0].getsockname()[1])
+
+    @property
+    def url(self) -> str:
+        """``http://127.0.0.1:<port>``."""
+        return f"http://127.0.0.1:{self.port}"
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Ask the server to exit and wait for its thread."""
+        self.server.should_exit = True
+        self.thread.join(timeout)
+
+
+def serve_in_thread(app: Any, *, port: int = 0, timeout: float = 10.0) -> RunningServer:
+    """Start ``app`` with uvicorn on 127.0.0.1:``port`` (0: any free port) in a thread."""
+    import uvicorn
+
+    config = uvicorn.Config(
+        app,
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        access_log=False,
+        lifespan="on",
+        loop="asyncio",
+        timeout_graceful_shutdown=5,
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=lambda: asyncio.run(server.serve()), daemon=True)
+    thread.start()
+    deadline = time.monotonic() + timeout
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            server.should_exit = True
+            raise RuntimeError("the server did not start on 127.0.0.1")
+        time.sleep(0.01)
+    return RunningServer(server, thread)
+
+
+__all__ = [
+    "UPSTREAM_ENV",
+    "RunningServer",
+    "app_from_environment",
+    "create_app",
+    "serve",
+    "serve_in_thread",
+]

@@ -1,0 +1,214 @@
+"""The scanner interface: text plus its context in, a verdict with score, spans and reason out.
+
+Every guard (prompt injection, secrets, PII, leakage, exfiltration, invisible characters) is a
+``Scanner``. The gateway runs them inline, redteam and monitoring offline; the registry in
+:mod:`sai.guards.registry` names each one explicitly.
+"""
+
+from __future__ import annotations
+
+import abc
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import ClassVar, NewType
+
+ScannerName = NewType("ScannerName", str)
+
+
+class Action(enum.StrEnum):
+    """What a scanner (or the pipeline) decides to do with the text."""
+
+    allow = "allow"
+    redact = "redact"
+    review = "review"
+    block = "block"
+
+    @property
+    def severity(self) -> int:
+        """Order for combining verdicts: block > review > redact > allow."""
+        return _SEVERITY[self]
+
+
+_SEVERITY = {Action.allow: 0, Action.redact: 1, Action.review: 2, Action.block: 3}
+
+
+class Direction(enum.StrEnum):
+    """Whether the text goes to the model (input) or comes back from it (output)."""
+
+    input = "input"
+    output = "output"
+
+
+@dataclass(frozen=True)
+class GuardContext:
+    """Where the text sits: its role and route, the active system prompt, its direction.
+
+    ``canary`` is a token the gateway may plant in the system prompt; its appearance in an
+    output proves the prompt leaked.
+    """
+
+    direction: Direction = Direction.input
+    role: str = "user"
+    route: str = ""
+    system_prompt: str | None = None
+    canary: str | None = None
+
+
+@dataclass(frozen=True)
+class Span:
+    """A matched stretch of the text: ``text[start:end]`` and what was found there."""
+
+    start: int
+    end: int
+    label: str
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"span [{self.start}, {self.end}) is not a valid range")
+
+
+@dataclass(frozen=True)
+class GuardResult:
+    """One scanner's verdict on one text.
+
+    ``score`` is in [0, 1] (1 = surely a finding); ``redacted`` is set exactly when the action
+    is ``redact``.
+    """
+
+    scanner: ScannerName
+    action: Action
+    score: float
+    reason: str
+    spans: tuple[Span, ...] = ()
+    redacted: str | None = None
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.score <= 1.0:
+            raise ValueError(f"score {self.score} is outside [0, 1]")
+        if (self.action is Action.redact) != (self.redacted is not None):
+            raise ValueError("redacted text is given exactly when the action is redact")
+
+    @property
+    def flagged(self) -> bool:
+        """Whether the scanner found something (any action other than allow)."""
+        return self.action is not Action.allow
+
+
+class OnMatch(enum.StrEnum):
+    """The configured action when a scanner matches."""
+
+    redact = "redact"
+    review = "review"
+    block = "block"
+
+
+@dataclass(frozen=True)
+class ScannerSettings:
+    """Per-scanner configuration from sai.yaml: the threshold and the action on a match.
+
+    ``threshold`` None means the scanner's own default (for the injection detector, the one
+    chosen on the validation split); ``on_match`` None means the scanner's default action.
+    """
+
+    threshold: float | None = None
+    on_match: OnMatch | None = None
+    options: tuple[tuple[str, str], ...] = field(default=())
+
+    def option(self, key: str, default: str) -> str:
+        """A scanner-specific option (string-valued), or ``default``."""
+        return dict(self.options).get(key, default)
+
+
+class Scanner(abc.ABC):
+    """A text scanner. Implementations are stateless after construction and thread-safe."""
+
+    #: Stable name used in sai.yaml, the CLI and evidence.
+    name: ClassVar[ScannerName]
+    #: The directions this scanner is meant for (it still runs if asked on another).
+    directions: ClassVar[frozenset[Direction]]
+    #: Whether ``redact`` is a meaningful action (some findings cannot be cut out).
+    can_redact: ClassVar[bool] = True
+    #: The action on a match when the settings name none.
+    default_action: ClassVar[OnMatch] = OnMatch.block
+
+    def __init__(self, settings: ScannerSettings | None = None) -> None:
+        self.settings = settings if settings is not None else self.default_settings()
+
+    @classmethod
+    def default_settings(cls) -> ScannerSettings:
+        """The settings used when sai.yaml says nothing about this scanner."""
+        return ScannerSettings()
+
+    @property
+    def threshold(self) -> float:
+        """The score at or above which the scanner acts."""
+        return self.settings.threshold if self.settings.threshold is not None else 0.5
+
+    @property
+    def action(self) -> OnMatch:
+        """The configured action on a match."""
+        return self.settings.on_match or self.default_action
+
+    @abc.abstractmethod
+    def scan(self, text: str, context: GuardContext) -> GuardResult:
+        """Scan ``text`` in ``context``; never raises for any string input."""
+
+    def verdict(
+        self,
+        text: str,
+        score: float,
+        spans: Sequence[Span],
+        reason: str,
+        *,
+        redacted: str | None = None,
+    ) -> GuardResult:
+        """Turn a score and spans into a result using this scanner's threshold and action.
+
+        ``redacted`` overrides the default redaction (each span replaced by a placeholder).
+        A redact action without anything to cut out becomes block.
+        """
+        score = min(1.0, max(0.0, score))
+        if score < self.threshold:
+            return GuardResult(self.name, Action.allow, score, reason)
+        action = Action(self.action.value)
+        if action is Action.redact and (not self.can_redact or not spans):
+            action = Action.block
+        if action is Action.redact:
+            redacted = redacted if redacted is not None else redact(text, spans)
+        else:
+            redacted = None
+        return GuardResult(self.name, action, score, reason, tuple(spans), redacted)
+
+
+def redact(text: str, spans: Sequence[Span]) -> str:
+    """Replace each span (merged where they overlap) with ``[REDACTED:<label>]``."""
+    merged: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if merged and span.start < merged[-1].end:
+            last = merged[-1]
+            merged[-1] = Span(last.start, max(last.end, span.end), last.label)
+        else:
+            merged.append(span)
+    pieces: list[str] = []
+    position = 0
+    for span in merged:
+        pieces.append(text[position : span.start])
+        pieces.append(f"[REDACTED:{span.label}]")
+        position = span.end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+__all__ = [
+    "Action",
+    "Direction",
+    "GuardContext",
+    "GuardResult",
+    "OnMatch",
+    "Scanner",
+    "ScannerName",
+    "ScannerSettings",
+    "Span",
+    "redact",
+]

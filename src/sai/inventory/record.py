@@ -1,0 +1,84 @@
+"""Record inventory scans in the ledger: the whole inventory, each asset, each change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sai.inventory.assets import Inventory
+from sai.inventory.scan import Change, diff_inventories
+from sai.ledger import Entry, EntryRef, Evidence, Ledger
+
+SCAN_KIND = "inventory.scan"
+_ASSET_PROVISIONS = ("5.1.2-3", "5.2.1-1")
+_CHANGE_PROVISIONS = ("5.1.2-3", "5.2.1-1", "5.2.1-2")
+
+
+@dataclass(frozen=True)
+class ScanOutcome:
+    """What a recorded scan found and where it went in the ledger."""
+
+    inventory: Inventory
+    changes: tuple[Change, ...]
+    scan_entry: int
+    first: bool
+
+
+def latest_scan(ledger: Ledger, system: str) -> Entry | None:
+    """The ledger's most recent inventory scan of ``system``."""
+    return ledger.latest(kind=SCAN_KIND, subject=system)
+
+
+def record_scan(
+    ledger: Ledger, inventory: Inventory, *, actor: str, now: datetime | None = None
+) -> ScanOutcome:
+    """Append the scan, one ``asset.recorded`` per asset and one entry per change, atomically."""
+    now = now or datetime.now(UTC)
+    previous_entry = latest_scan(ledger, inventory.system)
+    previous = Inventory.from_json(previous_entry.evidence.data) if previous_entry else None
+    changes = diff_inventories(previous, inventory)
+    evidence = [
+        Evidence.create(
+            SCAN_KIND,
+            inventory.system,
+            provisions=("5.2.1-1",),
+            actor=actor,
+            data={
+                **inventory.to_json(),
+                "changes": len(changes),
+                "previous": previous_entry.index if previous_entry else None,
+            },
+            time=now,
+        )
+    ]
+    for asset in inventory.assets:
+        data = asset.to_json()
+        data.pop("details")
+        evidence.append(
+            Evidence.create(
+                "asset.recorded",
+                asset.name,
+                provisions=_ASSET_PROVISIONS,
+                actor=actor,
+                data=data,
+                time=now,
+            )
+        )
+    for change in changes:
+        if previous is None:
+            continue
+        evidence.append(
+            Evidence.create(
+                f"asset.{change.kind}",
+                change.asset,
+                provisions=_CHANGE_PROVISIONS,
+                actor=actor,
+                data={"before": change.before, "after": change.after, "detail": change.detail},
+                time=now,
+            )
+        )
+    refs: list[EntryRef] = ledger.append_many(evidence)
+    return ScanOutcome(inventory, changes, refs[0].index, previous is None)
+
+
+__all__ = ["SCAN_KIND", "ScanOutcome", "latest_scan", "record_scan"]

@@ -1,0 +1,110 @@
+"""The evidence ledger: canonical entries in an RFC 9162 Merkle log with signed checkpoints.
+
+Evidence is canonical JSON (``canonical``, ``entry``); its leaf hashes form a Merkle tree whose
+proofs are built from stored perfect subtrees (``merkle``); the tree head is published as a
+C2SP tlog checkpoint inside an Ed25519 signed note (``note``, ``checkpoint``). The format is
+described in docs/ledger-format.md.
+"""
+
+from sai.ledger.batching import BatchingAppender
+from sai.ledger.canonical import canonical_json, parse_canonical
+from sai.ledger.checkpoint import (
+    Checkpoint,
+    CheckpointSigner,
+    SignedCheckpoint,
+    open_checkpoint,
+    sign_checkpoint,
+)
+from sai.ledger.entry import Attachment, Entry, EntryIndex, EntryRef, Evidence
+from sai.ledger.errors import (
+    CanonicalJsonError,
+    CheckpointError,
+    EvidenceError,
+    InconsistentTreeError,
+    LedgerError,
+    ProofError,
+    TreeRangeError,
+)
+from sai.ledger.ledger import Ledger, NoSuchEntryError, open_ledger
+from sai.ledger.logverify import VerifyReport
+from sai.ledger.merkle import (
+    HASH_SIZE,
+    CompactRange,
+    MemoryTree,
+    SubtreeSource,
+    consistency_proof,
+    consistency_proof_nodes,
+    empty_root,
+    inclusion_proof,
+    inclusion_proof_nodes,
+    leaf_hash,
+    node_hash,
+    perfect_subtrees,
+    root_at,
+    root_from_inclusion_proof,
+    root_from_leaf_hashes,
+    subtree_root,
+    verify_consistency,
+    verify_inclusion,
+)
+from sai.ledger.note import (
+    NoteSignature,
+    NoteSigner,
+    NoteVerifier,
+    SignedNote,
+    open_note,
+    sign_note,
+)
+from sai.ledger.proofs import InclusionProof
+
+__all__ = [
+    "HASH_SIZE",
+    "Attachment",
+    "BatchingAppender",
+    "CanonicalJsonError",
+    "Checkpoint",
+    "CheckpointError",
+    "CheckpointSigner",
+    "CompactRange",
+    "Entry",
+    "EntryIndex",
+    "EntryRef",
+    "Evidence",
+    "EvidenceError",
+    "InclusionProof",
+    "InconsistentTreeError",
+    "Ledger",
+    "LedgerError",
+    "MemoryTree",
+    "NoSuchEntryError",
+    "NoteSignature",
+    "NoteSigner",
+    "NoteVerifier",
+    "ProofError",
+    "SignedCheckpoint",
+    "SignedNote",
+    "SubtreeSource",
+    "TreeRangeError",
+    "VerifyReport",
+    "canonical_json",
+    "consistency_proof",
+    "consistency_proof_nodes",
+    "empty_root",
+    "inclusion_proof",
+    "inclusion_proof_nodes",
+    "leaf_hash",
+    "node_hash",
+    "open_checkpoint",
+    "open_ledger",
+    "open_note",
+    "parse_canonical",
+    "perfect_subtrees",
+    "root_at",
+    "root_from_inclusion_proof",
+    "root_from_leaf_hashes",
+    "sign_checkpoint",
+    "sign_note",
+    "subtree_root",
+    "verify_consistency",
+    "verify_inclusion",
+]

@@ -1,0 +1,139 @@
+"""Canonical JSON: exactly one byte string for every value the ledger accepts.
+
+A leaf hash covers bytes, so two encoders that disagree about whitespace, key order or
+escaping would make the same evidence hash differently. The rules (docs/ledger-format.md):
+UTF-8; objects with string keys sorted by code point and no duplicates; ``,`` and ``:`` with no
+whitespace; strings escape only ``"``, ``\\`` and control characters (``\\b \\f \\n \\r \\t``,
+otherwise ``\\u00xx`` in lower-case hex); integers in decimal within +-(2**53-1); ``true``,
+``false``, ``null``. Floats, NaN and infinities are refused: evidence carries numbers as
+integers or decimal strings, so no reader has to agree on float formatting.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from typing import Any, NoReturn
+
+from sai.ledger._scanner import (
+    FLOAT_HINT,
+    INT_HINT,
+    MAX_DEPTH,
+    MAX_SAFE_INTEGER,
+    locate_violation,
+)
+from sai.ledger.errors import CanonicalJsonError
+
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_SAFE_INTEGER",
+    "canonical_json",
+    "locate_violation",
+    "parse_canonical",
+]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def canonical_json(value: object) -> bytes:
+    """Encode ``value`` as canonical JSON; raise CanonicalJsonError outside the rules.
+
+    Mappings become objects, lists and tuples arrays; anything else (floats, bytes, sets,
+    non-string keys, lone surrogates, integers beyond 2**53-1) is refused with its path.
+    """
+    return _dumps(_plain(value, "$", 1)).encode("utf-8")
+
+
+def parse_canonical(data: bytes) -> Any:
+    """Parse canonical JSON, refusing anything that is not exactly ``canonical_json(result)``.
+
+    The error names the byte offset of the first deviation: invalid UTF-8, whitespace, key
+    order, duplicate keys, non-minimal escapes, floats, trailing bytes.
+    """
+    raw = bytes(data)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CanonicalJsonError(
+            f"byte {exc.start}: invalid UTF-8 ({exc.reason})",
+            hint="canonical JSON is UTF-8 text",
+        ) from None
+    try:
+        value = json.loads(text, parse_float=_refuse, parse_constant=_refuse, parse_int=_safe_int)
+        # NOTE: only a payload with more than MAX_DEPTH brackets can nest too deeply.
+        shallow = raw.count(b"[") + raw.count(b"{") <= MAX_DEPTH or _depth(value) <= MAX_DEPTH
+        if shallow and _dumps(value).encode("utf-8") == raw:
+            return value
+    except (ValueError, RecursionError):  # UnicodeEncodeError (lone surrogate) is a ValueError
+        pass
+    offset, reason = locate_violation(text)
+    raise CanonicalJsonError(
+        f"byte {offset}: {reason}",
+        hint="produce the payload with sai's canonical_json (docs/ledger-format.md has the rules)",
+    )
+
+
+def _refuse(literal: str) -> NoReturn:
+    raise ValueError(literal)
+
+
+def _safe_int(literal: str) -> int:
+    number = int(literal)
+    if -MAX_SAFE_INTEGER <= number <= MAX_SAFE_INTEGER:
+        return number
+    raise ValueError(literal)
+
+
+def _dumps(plain: Any) -> str:
+    return json.dumps(
+        plain, ensure_ascii=False, separators=(",", ":"), sort_keys=True, check_circular=False
+    )
+
+
+def _depth(value: Any) -> int:
+    """Nesting depth of parsed JSON (a scalar is 0), without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = (
+            item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        )
+        if children is not None:
+            deepest = max(deepest, depth)
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def _plain(value: object, path: str, depth: int) -> Any:
+    """Validate ``value`` and return it as plain dict/list/str/int/bool/None."""
+    if value is None or value is True or value is False:
+        return value
+    if isinstance(value, str):
+        if _SURROGATE.search(value):
+            _fail(path, "string contains a lone surrogate, which UTF-8 cannot encode")
+        return str.__str__(value)
+    if isinstance(value, int):
+        if -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
+            return int(value)
+        _fail(path, "integer is outside +-(2**53-1)", INT_HINT)
+    if isinstance(value, float):
+        _fail(path, "floating-point numbers are not allowed", FLOAT_HINT)
+    if depth > MAX_DEPTH:
+        _fail(path, f"nesting deeper than {MAX_DEPTH} levels")
+    if isinstance(value, Mapping):
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            if not isinstance(key, str):
+                _fail(path, f"object key {key!r} is a {type(key).__name__}; keys must be strings")
+            if _SURROGATE.search(key):
+                _fail(path, f"object key {key!r} contains a lone surrogate")
+            out[str.__str__(key)] = _plain(item, f"{path}.{key}", depth + 1)
+        return out
+    if isinstance(value, list | tuple):
+        return [_plain(item, f"{path}[{i}]", depth + 1) for i, item in enumerate(value)]
+    return _fail(path, f"a {type(value).__name__} has no canonical JSON form")
+
+
+def _fail(path: str, reason: str, hint: str | None = None) -> NoReturn:
+    raise CanonicalJsonError(f"{path}: {reason}", hint=hint)

@@ -1,0 +1,304 @@
+"""The persistent evidence ledger: appends, queries, proofs and checkpoints over the store.
+
+Each append is one transaction that first takes the sequencer row, then inserts the entries
+and any tile nodes they complete: a killed process leaves nothing half-written, and indices
+stay gap-free across processes. Proofs and roots read O(log n) small tile ranges.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from sai.ledger._checkpoints import latest_note, sign_next
+from sai.ledger._query import (
+    PreparedEntry,
+    entry_from_row,
+    insert_entries,
+    select_entries,
+)
+from sai.ledger._subtrees import StoreSubtrees, tile_nodes
+from sai.ledger.checkpoint import SignedCheckpoint, open_checkpoint
+from sai.ledger.entry import Entry, EntryIndex, EntryRef, Evidence
+from sai.ledger.errors import InconsistentTreeError, LedgerError, TreeRangeError
+from sai.ledger.merkle import consistency_proof, inclusion_proof, root_at
+from sai.ledger.note import NoteSigner, NoteVerifier
+from sai.ledger.proofs import InclusionProof
+from sai.store import create_store_engine, head_size, migrate, reading, reserve, writing
+from sai.store.schema import ledger_entries, ledger_nodes
+
+if TYPE_CHECKING:
+    from sai.ledger.logverify import VerifyReport
+    from sai.workspace import Workspace
+
+
+class NoSuchEntryError(LedgerError, IndexError):
+    """The index asked for is not in the ledger (exit 2)."""
+
+
+class Ledger:
+    """sai's append-only, tamper-evident evidence log, stored in SQLite or PostgreSQL.
+
+    ``signer`` signs checkpoints (None for a read-only ledger, e.g. an auditor holding only
+    the public key); ``verifier`` checks stored checkpoints and defaults to the signer's key.
+    """
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        signer: NoteSigner | None,
+        origin: str,
+        checkpoint_path: Path | None = None,
+        verifier: NoteVerifier | None = None,
+        owns_engine: bool = False,
+    ) -> None:
+        if verifier is None:
+            if signer is None:
+                raise LedgerError("a ledger needs a signer or a verifier key")
+            verifier = signer.verifier()
+        migrate(engine)
+        self._engine = engine
+        self._signer = signer
+        self._verifier = verifier
+        self.origin = origin
+        self.checkpoint_path = checkpoint_path
+        self._owns_engine = owns_engine
+
+    @property
+    def engine(self) -> Engine:
+        """The engine behind the ledger."""
+        return self._engine
+
+    @property
+    def verifier(self) -> NoteVerifier:
+        """The key that this ledger's checkpoints are verified with."""
+        return self._verifier
+
+    # -- appending -------------------------------------------------------------------------
+
+    def append(self, evidence: Evidence) -> EntryRef:
+        """Append one entry; durable when this returns."""
+        return self.append_many([evidence])[0]
+
+    def append_many(self, items: Sequence[Evidence]) -> list[EntryRef]:
+        """Append entries in one transaction, at consecutive indices: all of them or none."""
+        prepared = [PreparedEntry(item) for item in items]
+        if not prepared:
+            return []
+        with writing(self._engine) as conn:
+            first = reserve(conn, len(prepared))
+            insert_entries(conn, first, prepared)
+            nodes = tile_nodes(conn, first, [item.leaf_hash for item in prepared])
+            if nodes:
+                conn.execute(
+                    sa.insert(ledger_nodes),
+                    [{"level": lvl, "idx": idx, "hash": h} for lvl, idx, h in nodes],
+                )
+        return [
+            EntryRef(index=EntryIndex(first + n), leaf_hash=item.leaf_hash)
+            for n, item in enumerate(prepared)
+        ]
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def size(self) -> int:
+        """The number of entries."""
+        with reading(self._engine) as conn:
+            return head_size(conn)
+
+    def get(self, index: int) -> Entry:
+        """The entry at ``index``; NoSuchEntryError when there is none."""
+        with reading(self._engine) as conn:
+            size = head_size(conn)
+            if type(index) is not int or not 0 <= index < size:
+                raise NoSuchEntryError(f"no entry {index!r}: the ledger has {size} entries")
+            row = conn.execute(
+                sa.select(ledger_entries.c.leaf, ledger_entries.c.leaf_hash).where(
+                    ledger_entries.c.idx == index
+                )
+            ).first()
+        if row is None:
+            raise InconsistentTreeError(
+                f"entry {index} is missing from the store",
+                hint="the database was tampered with; run `sai ledger verify`",
+            )
+        return entry_from_row(index, row.leaf, row.leaf_hash)
+
+    def query(
+        self,
+        *,
+        kind: str | None = None,
+        kind_prefix: str | None = None,
+        subject: str | None = None,
+        provision: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        limit: int | None = None,
+        descending: bool = False,
+    ) -> list[Entry]:
+        """Entries matching every given filter (time: since <= t < until), by index."""
+        query = select_entries(
+            kind=kind,
+            kind_prefix=kind_prefix,
+            subject=subject,
+            provision=provision,
+            since=since,
+            until=until,
+            limit=limit,
+            descending=descending,
+        )
+        with reading(self._engine) as conn:
+            rows = conn.execute(query).all()
+        return [entry_from_row(row[0], row[1], row[2]) for row in rows]
+
+    def latest(
+        self,
+        *,
+        kind: str | None = None,
+        kind_prefix: str | None = None,
+        subject: str | None = None,
+        provision: str | None = None,
+    ) -> Entry | None:
+        """The most recently appended entry matching the filters, or None."""
+        found = self.query(
+            kind=kind,
+            kind_prefix=kind_prefix,
+            subject=subject,
+            provision=provision,
+            limit=1,
+            descending=True,
+        )
+        return found[0] if found else None
+
+    # -- proofs ----------------------------------------------------------------------------
+
+    @staticmethod
+    def _size_arg(conn: Connection, size: int | None) -> int:
+        current = head_size(conn)
+        if size is None:
+            return current
+        if type(size) is not int or not 0 <= size <= current:
+            raise TreeRangeError(f"tree size {size!r} is outside 0..{current} (the ledger's size)")
+        return size
+
+    def root(self, size: int | None = None) -> bytes:
+        """The Merkle root of the first ``size`` entries (default: all)."""
+        with reading(self._engine) as conn:
+            return root_at(self._size_arg(conn, size), StoreSubtrees(conn))
+
+    def prove(self, index: int, size: int | None = None) -> InclusionProof:
+        """An inclusion proof of entry ``index`` in the tree of ``size`` (default: current)."""
+        with reading(self._engine) as conn:
+            tree_size = self._size_arg(conn, size)
+            if type(index) is not int or not 0 <= index < tree_size:
+                raise NoSuchEntryError(f"no entry {index!r} in a tree of size {tree_size}")
+            source = StoreSubtrees(conn)
+            hashes = inclusion_proof(index, tree_size, source)
+            return InclusionProof(index, tree_size, source.perfect(0, index), tuple(hashes))
+
+    def prove_consistency(self, old_size: int, new_size: int | None = None) -> tuple[bytes, ...]:
+        """RFC 9162 consistency proof from ``old_size`` to ``new_size`` (default: current)."""
+        with reading(self._engine) as conn:
+            new = self._size_arg(conn, new_size)
+            if type(old_size) is not int or not 0 <= old_size <= new:
+                raise TreeRangeError(f"old size {old_size!r} is outside 0..{new}")
+            return tuple(consistency_proof(old_size, new, StoreSubtrees(conn)))
+
+    # -- checkpoints -----------------------------------------------------------------------
+
+    def _open(self, note: bytes) -> SignedCheckpoint:
+        return open_checkpoint(bytes(note), [self._verifier], origin=self.origin)
+
+    def latest_checkpoint(self) -> SignedCheckpoint | None:
+        """The newest stored checkpoint, signature checked; None before the first."""
+        with reading(self._engine) as conn:
+            stored = latest_note(conn)
+        return None if stored is None else self._open(stored[1])
+
+    def checkpoint(self) -> SignedCheckpoint:
+        """Sign the current tree head, refusing one inconsistent with the last checkpoint.
+
+        The checkpoint is stored (it is not an entry) and written to ``checkpoint_path``.
+        """
+        if self._signer is None:
+            raise LedgerError(
+                "this ledger was opened read-only: it has no signing key",
+                hint="checkpoints are signed with the workspace's .sai/keys/signing.key",
+            )
+        with writing(self._engine) as conn:
+            return sign_next(conn, self._signer, self.origin, self._open, self.checkpoint_path)
+
+    # -- verification ----------------------------------------------------------------------
+
+    def verify(
+        self,
+        *,
+        from_checkpoint: bytes | None = None,
+        verifiers: Sequence[NoteVerifier] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> VerifyReport:
+        """Re-check the whole log, its tiles and checkpoints; see `logverify.verify_log`."""
+        from sai.ledger.logverify import verify_log
+
+        return verify_log(
+            self._engine,
+            origin=self.origin,
+            verifiers=[self._verifier, *(verifiers or ())],
+            from_checkpoint=from_checkpoint,
+            checkpoint_file=self.checkpoint_path,
+            progress=progress,
+        )
+
+    def close(self) -> None:
+        """Release the database connections (the engine too, when the ledger made it)."""
+        if self._owns_engine:
+            self._engine.dispose()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def open_ledger(workspace: Workspace, *, url: str | None = None, read_only: bool = False) -> Ledger:
+    """The workspace's ledger: its store (migrated), signing key, origin and checkpoint file.
+
+    ``read_only`` needs only the public key (for auditors): it can read, prove and verify,
+    but not sign checkpoints.
+    """
+    settings = workspace.settings
+    if read_only:
+        signer = None
+        verifier = NoteVerifier(settings.key_name, workspace.public_key())
+    else:
+        signer = NoteSigner(settings.key_name, workspace.signing_key())
+        verifier = signer.verifier()
+    engine = create_store_engine(url or workspace.database_url())
+    try:
+        return Ledger(
+            engine,
+            signer=signer,
+            origin=settings.origin,
+            checkpoint_path=workspace.checkpoints_dir / "latest",
+            verifier=verifier,
+            owns_engine=True,
+        )
+    except BaseException:
+        engine.dispose()
+        raise
+
+
+__all__ = ["Ledger", "NoSuchEntryError", "open_ledger"]

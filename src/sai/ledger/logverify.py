@@ -1,0 +1,252 @@
+"""Full verification of a stored ledger: every entry, every tile node, every checkpoint.
+
+`verify_log` streams the entries in index order on one read snapshot (chunked by index, never
+the whole log in memory) and checks that the indices run exactly 0..size-1, that each leaf
+hashes to its stored leaf hash and is valid canonical evidence, that the query columns and
+provisions agree with the leaf, that every stored tile node equals the one rebuilt from the
+leaves, and that every checkpoint (stored, the checkpoint file, and one an auditor kept) is
+signed by a trusted key and commits to the root the log has at its size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from sai.ledger._entrycheck import RangeProcess, RangeResult, check_range
+from sai.ledger._subtrees import TileStream
+from sai.ledger.checkpoint import open_checkpoint
+from sai.ledger.errors import CheckpointError
+from sai.ledger.note import NoteVerifier
+from sai.store import head_size, is_sqlite, raw_rows, reading
+from sai.store.schema import (
+    TILE_HEIGHT,
+    ledger_checkpoints,
+    ledger_nodes,
+)
+
+MAX_PROBLEMS = 50
+#: From this many entries on, the upper half of the log is checked in a second process.
+PARALLEL_FROM = 200_000
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    """The outcome: ``ok`` only when ``problems`` is empty; the first problem names the place."""
+
+    ok: bool
+    size: int
+    root: bytes
+    problems: tuple[str, ...]
+    checkpoints: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        """The report as a JSON object (root in hex)."""
+        return {
+            "ok": self.ok,
+            "size": self.size,
+            "root": self.root.hex(),
+            "checkpoints_checked": self.checkpoints,
+            "problems": list(self.problems),
+        }
+
+
+@dataclass
+class _Claim:
+    """A checkpoint to hold against the log: where it came from, its size and root."""
+
+    label: str
+    size: int
+    root: bytes
+
+
+@dataclass
+class _State:
+    problems: list[str] = field(default_factory=list)
+    claims: list[_Claim] = field(default_factory=list)
+    roots: dict[int, bytes] = field(default_factory=dict)
+    more: int = 0
+
+    def add(self, problem: str) -> None:
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(problem)
+        else:
+            self.more += 1
+
+
+def _open_claim(
+    state: _State, label: str, note: bytes, verifiers: Sequence[NoteVerifier], origin: str
+) -> _Claim | None:
+    try:
+        signed = open_checkpoint(note, verifiers, origin=origin)
+    except CheckpointError as exc:
+        state.add(f"{label}: {exc.message}")
+        return None
+    claim = _Claim(label, signed.checkpoint.size, signed.checkpoint.root)
+    state.claims.append(claim)
+    return claim
+
+
+def _stored_claims(
+    conn: Connection, state: _State, verifiers: Sequence[NoteVerifier], origin: str
+) -> None:
+    table = ledger_checkpoints
+    rows = conn.execute(
+        sa.select(table.c.id, table.c.size, table.c.root, table.c.note).order_by(table.c.id)
+    ).all()
+    for row in rows:
+        label = f"checkpoint #{row.id} (size {row.size})"
+        claim = _open_claim(state, label, bytes(row.note), verifiers, origin)
+        if claim is not None and (claim.size != row.size or claim.root != bytes(row.root)):
+            state.add(f"{label}: its size or root column differs from the signed note")
+
+
+def _check_entries(
+    engine: Engine,
+    conn: Connection,
+    size: int,
+    progress: Callable[[int, int], None] | None,
+    parallel_from: int,
+) -> list[RangeResult]:
+    """Check every entry; a large file-backed log in two halves, the upper one in a process."""
+    database = engine.url.database or ""
+    if size < max(parallel_from, 2) or (is_sqlite(engine) and database in ("", ":memory:")):
+        report = None if progress is None else (lambda done: progress(done, size))
+        return [check_range(conn, 0, size, size=size, progress=report)]
+    middle = size // 2
+    url = engine.url.render_as_string(hide_password=False)
+    # Each half advances the bar; the upper half runs alongside at about the same pace.
+    halves = None if progress is None else (lambda done: progress(min(2 * done, size), size))
+    upper = RangeProcess(url, middle, size, size)
+    lower = check_range(conn, 0, middle, size=size, progress=halves)
+    result = upper.result()
+    if result is None:  # no second process here: check the upper half in this one
+        result = check_range(conn, middle, size, size=size)
+    return [lower, result]
+
+
+def _rebuild(results: Sequence[RangeResult], state: _State, sizes: Sequence[int]) -> TileStream:
+    """The tree over the checked leaf hashes, noting the root at each checkpoint size."""
+    tree = TileStream()
+    wanted = sorted(set(sizes))
+    position = 0
+    for result in results:
+        for digest in result.hashes:
+            while position < len(wanted) and wanted[position] == tree.size:
+                state.roots[tree.size] = tree.root()
+                position += 1
+            tree.append(digest)
+    while position < len(wanted) and wanted[position] <= tree.size:
+        if wanted[position] == tree.size:
+            state.roots[tree.size] = tree.root()
+        position += 1
+    return tree
+
+
+def _check_beyond(conn: Connection, state: _State, size: int) -> None:
+    """Rows outside 0..size-1: entries the sequencer never handed out."""
+    first = raw_rows(
+        conn,
+        "SELECT idx FROM ledger_entries WHERE idx < 0 OR idx >= ? ORDER BY idx LIMIT 1",
+        (size,),
+    )
+    if first:
+        state.add(f"entry {first[0][0]} lies beyond the ledger's size {size}")
+    extra = raw_rows(
+        conn, "SELECT count(*) FROM ledger_provisions WHERE idx < 0 OR idx >= ?", (size,)
+    )[0][0]
+    if extra:
+        state.add(f"{extra} provisions rows name entries beyond the ledger's size {size}")
+
+
+def _node_label(level: int, idx: int) -> str:
+    span = 1 << level
+    return (
+        f"tree node (level {level}, index {idx}) over entries {idx * span}..{(idx + 1) * span - 1}"
+    )
+
+
+def _check_nodes(conn: Connection, state: _State, tree: TileStream) -> None:
+    table = ledger_nodes
+    stored = conn.execute(
+        sa.select(table.c.level, table.c.idx, table.c.hash).order_by(table.c.level, table.c.idx)
+    ).all()
+    seen: set[tuple[int, int]] = set()
+    for level, idx, digest in stored:
+        depth = level // TILE_HEIGHT - 1
+        computed = tree.nodes[depth] if 0 <= depth < len(tree.nodes) else []
+        if level % TILE_HEIGHT or not 0 <= idx < len(computed):
+            state.add(f"{_node_label(level, idx)} should not exist in a log of {tree.size} entries")
+        elif computed[idx] != bytes(digest):
+            state.add(f"{_node_label(level, idx)} does not match the entries")
+        seen.add((level, idx))
+    for depth, hashes in enumerate(tree.nodes):
+        level = TILE_HEIGHT * (depth + 1)
+        for idx in range(len(hashes)):
+            if (level, idx) not in seen:
+                state.add(f"{_node_label(level, idx)} is missing")
+
+
+def _check_claims(state: _State, size: int) -> int:
+    checked = 0
+    for claim in state.claims:
+        checked += 1
+        if claim.size > size:
+            state.add(
+                f"{claim.label}: it covers {claim.size} entries but the log has only {size}: "
+                "entries were removed"
+            )
+        elif state.roots.get(claim.size) != claim.root:
+            state.add(
+                f"{claim.label}: the log's root at size {claim.size} differs from the signed "
+                f"root: entries below {claim.size} were altered, removed or reordered"
+            )
+    return checked
+
+
+def verify_log(
+    engine: Engine,
+    *,
+    origin: str,
+    verifiers: Sequence[NoteVerifier],
+    from_checkpoint: bytes | None = None,
+    checkpoint_file: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    parallel_from: int = PARALLEL_FROM,
+) -> VerifyReport:
+    """Verify the ledger in ``engine``; a report, never an exception for a tampered log."""
+    state = _State()
+    with reading(engine) as conn:
+        size = head_size(conn)
+        _stored_claims(conn, state, verifiers, origin)
+        if checkpoint_file is not None and checkpoint_file.is_file():
+            label = f"the checkpoint file {checkpoint_file}"
+            _open_claim(state, label, checkpoint_file.read_bytes(), verifiers, origin)
+        if from_checkpoint is not None:
+            _open_claim(state, "the given checkpoint", from_checkpoint, verifiers, origin)
+        results = _check_entries(engine, conn, size, progress, parallel_from)
+        for result in results:
+            for problem in result.problems:
+                state.add(problem)
+            state.more += result.more
+        tree = _rebuild(results, state, [claim.size for claim in state.claims])
+        _check_beyond(conn, state, size)
+        _check_nodes(conn, state, tree)
+    checked = _check_claims(state, size)
+    if state.more:
+        state.problems.append(f"... and {state.more} more problems")
+    return VerifyReport(
+        ok=not state.problems,
+        size=size,
+        root=tree.root(),
+        problems=tuple(state.problems),
+        checkpoints=checked,
+    )
+
+
+__all__ = ["PARALLEL_FROM", "VerifyReport", "verify_log"]

@@ -1,0 +1,69 @@
+"""Single-stream decompression (gzip, zlib, bz2, xz/lzma, raw deflate) with an output cap."""
+
+from __future__ import annotations
+
+import bz2
+import lzma
+import zlib
+from typing import Protocol
+
+from sai.scanning.containers.errors import ContainerError, LimitExceeded, Unsupported
+
+_CHUNK = 1 << 20
+
+
+class _Decompressor(Protocol):
+    def decompress(self, data: bytes, max_length: int = ...) -> bytes: ...
+
+    @property
+    def unused_data(self) -> bytes: ...
+
+
+def _new(kind: str) -> _Decompressor:
+    if kind == "gzip":
+        return zlib.decompressobj(wbits=31)
+    if kind == "zlib":
+        return zlib.decompressobj(wbits=15)
+    if kind == "deflate":
+        return zlib.decompressobj(wbits=-15)
+    if kind == "bz2":
+        return bz2.BZ2Decompressor()
+    if kind in ("xz", "lzma"):
+        return lzma.LZMADecompressor()
+    raise Unsupported(f"no decompressor for {kind}")
+
+
+def decompress(data: memoryview | bytes, kind: str, limit: int) -> bytes:
+    """All of ``data`` decompressed (every concatenated member), at most ``limit`` bytes.
+
+    Raises LimitExceeded past ``limit`` (a decompression bomb gives a finding, not an
+    out-of-memory) and ContainerError when the stream is corrupt or truncated.
+    """
+    out = bytearray()
+    pending = bytes(data)
+    while pending:
+        engine = _new(kind)
+        try:
+            chunk = engine.decompress(pending, _CHUNK)
+            while True:
+                out += chunk
+                if len(out) > limit:
+                    raise LimitExceeded(f"{kind} data expands past {limit} bytes")
+                if _finished(engine):
+                    break
+                chunk = engine.decompress(getattr(engine, "unconsumed_tail", b""), _CHUNK)
+                if not chunk and not _finished(engine):
+                    raise ContainerError(f"{kind} stream is truncated", len(data))
+        except (zlib.error, OSError, EOFError, lzma.LZMAError, ValueError) as error:
+            raise ContainerError(f"{kind} stream is corrupt: {error}") from None
+        pending = engine.unused_data
+        if kind not in ("gzip", "bz2", "xz") or not pending.strip(b"\x00"):
+            break
+    return bytes(out)
+
+
+def _finished(engine: _Decompressor) -> bool:
+    return bool(getattr(engine, "eof", False))
+
+
+__all__ = ["decompress"]

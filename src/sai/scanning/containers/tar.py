@@ -1,0 +1,50 @@
+"""Tar members as loaders see them (PyTorch's legacy format is a tar of pickles)."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from sai.scanning.containers.errors import ContainerError, LimitExceeded
+
+
+@dataclass(frozen=True)
+class TarMember:
+    """A regular file inside a tar: its name, header offset and content."""
+
+    name: str
+    offset: int
+    data: memoryview
+
+
+def is_tar(data: memoryview) -> bool:
+    """Whether ``data`` has a ustar/GNU magic in its first header."""
+    return bytes(data[257:262]) == b"ustar"
+
+
+def read_tar(data: memoryview, *, max_members: int, limit: int) -> list[TarMember]:
+    """Every regular file in the tar, read from memory, within the member and size limits."""
+    import tarfile
+
+    members: list[TarMember] = []
+    total = 0
+    try:
+        with tarfile.open(fileobj=io.BytesIO(data), mode="r:", ignore_zeros=True) as archive:
+            for info in archive:
+                if len(members) >= max_members:
+                    raise LimitExceeded(f"more than {max_members} tar members")
+                if not info.isfile():
+                    continue
+                total += info.size
+                if total > limit:
+                    raise LimitExceeded(f"tar members add up to more than {limit} bytes")
+                start = info.offset_data
+                if start + info.size > len(data):
+                    raise ContainerError(f"tar member {info.name!r} is truncated", info.offset)
+                members.append(TarMember(info.name, info.offset, data[start : start + info.size]))
+    except tarfile.TarError as error:
+        raise ContainerError(f"tar archive is malformed: {error}") from None
+    return members
+
+
+__all__ = ["TarMember", "is_tar", "read_tar"]

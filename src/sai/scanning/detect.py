@@ -1,0 +1,127 @@
+"""Format detection by content (magic bytes and structure), never by file extension.
+
+Zips are told apart by their member names (PyTorch, TorchScript, Keras, NumPy .npz) because
+that is how their loaders tell them apart; everything else by its first bytes. A stream that
+starts like a pickle of any protocol is a pickle, whatever the file is called.
+"""
+
+from __future__ import annotations
+
+import enum
+import struct
+
+from sai.scanning.containers.errors import ContainerError
+from sai.scanning.containers.tar import is_tar
+from sai.scanning.containers.zip import is_zip, read_zip
+
+
+class Format(enum.StrEnum):
+    """Formats sai recognises. Each has one scanner in ``sai.scanning.formats``."""
+
+    pickle = "pickle"
+    pytorch = "pytorch"
+    torchscript = "torchscript"
+    joblib = "joblib"
+    npy = "npy"
+    npz = "npz"
+    keras = "keras"
+    hdf5 = "hdf5"
+    onnx = "onnx"
+    gguf = "gguf"
+    safetensors = "safetensors"
+    zip = "zip"
+    tar = "tar"
+    compressed = "compressed"
+    sevenzip = "7z"
+    unknown = "unknown"
+
+
+#: Names whose content a loader would unpickle even without a pickle header.
+PICKLE_SUFFIXES = (".pkl", ".pickle", ".pt", ".pth", ".bin", ".ckpt", ".joblib", ".sav", ".p")
+_HDF5 = b"\x89HDF\r\n\x1a\n"
+_SEVENZIP = b"7z\xbc\xaf\x27\x1c"
+_COMPRESSED = (b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00", b"\x5d\x00\x00", b"\x04\x22\x4d\x18")
+#: First opcodes of protocol 0/1 pickles (no PROTO header).
+_PICKLE0_START = frozenset(b"(cNIJKLSTUVX]}).lpdiFG")
+
+
+def _zip_kind(data: memoryview) -> Format:
+    try:
+        names = [m.name for m in read_zip(data, max_members=100_000).members]
+    except ContainerError:
+        return Format.zip
+    tails = {name.rsplit("/", 1)[-1] for name in names}
+    if "data.pkl" in tails and ("constants.pkl" in tails or any("/code/" in n for n in names)):
+        return Format.torchscript
+    if "data.pkl" in tails:
+        return Format.pytorch
+    if "config.json" in names and ("metadata.json" in names or "model.weights.h5" in names):
+        return Format.keras
+    if names and all(name.endswith(".npy") for name in names):
+        return Format.npz
+    return Format.zip
+
+
+def _is_zlib(head: bytes) -> bool:
+    return len(head) >= 2 and head[0] == 0x78 and (head[0] << 8 | head[1]) % 31 == 0
+
+
+def _is_safetensors(data: memoryview) -> bool:
+    if len(data) < 10:
+        return False
+    (length,) = struct.unpack("<Q", data[:8])
+    return 2 <= length <= len(data) - 8 and data[8] == ord("{")
+
+
+def is_joblib(data: memoryview) -> bool:
+    """A pickle whose first import is joblib's array wrapper (read by joblib's unpickler)."""
+    return b"joblib.numpy_pickle" in bytes(data[:4096])
+
+
+_MAGIC: tuple[tuple[bytes, Format], ...] = (
+    (b"\x93NUMPY", Format.npy),
+    (_HDF5, Format.hdf5),
+    (b"GGUF", Format.gguf),
+    (_SEVENZIP, Format.sevenzip),
+    *((magic, Format.compressed) for magic in _COMPRESSED),
+)
+
+
+def _by_structure(data: memoryview, head: bytes, name: str) -> Format:
+    from sai.scanning.formats.onnx import looks_like_onnx
+
+    probes = (
+        (_is_zlib(head), Format.compressed),
+        (is_tar(data), Format.tar),
+        (is_zip(data), Format.zip),
+        (_is_safetensors(data), Format.safetensors),
+        (looks_like_onnx(data), Format.onnx),
+    )
+    found = next((fmt for hit, fmt in probes if hit), None)
+    if found is not None:
+        return _zip_kind(data) if found is Format.zip else found
+    if head[:1] and head[0] in _PICKLE0_START and _probable_pickle(data, name):
+        return Format.pickle
+    return Format.pickle if name.lower().endswith(PICKLE_SUFFIXES) else Format.unknown
+
+
+def detect(data: memoryview, name: str = "") -> Format:
+    """The format of ``data``; ``name`` only breaks ties for headerless pickles."""
+    head = bytes(data[:16])
+    if len(head) > 1 and head[0] == 0x80 and head[1] <= 5:
+        return Format.joblib if is_joblib(data) else Format.pickle
+    for magic, fmt in _MAGIC:
+        if head.startswith(magic):
+            return fmt
+    return _by_structure(data, head, name)
+
+
+def _probable_pickle(data: memoryview, name: str) -> bool:
+    """Protocol 0/1 pickles: the stream must simulate to STOP, or import before it breaks."""
+    from sai.scanning.pickle import default_allowlist, simulate
+
+    run = simulate(data, allow=default_allowlist())
+    return run.complete or bool(run.imports)
+
+
+__all__ = ["PICKLE_SUFFIXES", "Format", "detect", "is_joblib"]

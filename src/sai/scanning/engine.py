@@ -1,0 +1,177 @@
+"""Scanning files: detect each artifact's format, dispatch to its scanner, collect findings.
+
+``scan_file`` memory-maps the file (scanning never copies a stored member) and returns one
+``ArtifactResult``. Containers send their members back through the same dispatch, so a pickle
+in a zip in a gzip is found whatever the files are called. A scanner that raises is reported
+as an incomplete scan, never as clean.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mmap
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sai.errors import InputError
+from sai.scanning.detect import PICKLE_SUFFIXES, Format, detect
+from sai.scanning.formats import SCANNERS, Item, ScanLimits
+from sai.scanning.pickle import AllowList, PickleLimits, default_allowlist
+from sai.scanning.result import ArtifactResult, Finding, verdict_of
+from sai.scanning.rules import finding
+
+#: Extensions of model files: in a folder, unrecognised files with these are still reported.
+MODEL_SUFFIXES = (
+    *PICKLE_SUFFIXES, ".npy", ".npz", ".h5", ".hdf5", ".keras", ".onnx", ".gguf",
+    ".safetensors", ".pb", ".tflite", ".mar", ".model", ".zip", ".tar", ".gz", ".7z",
+)  # fmt: skip
+_MAX_REPORTED = 500
+#: Files smaller than this are read into memory; larger ones are memory-mapped.
+_MAP_THRESHOLD = 1 << 20
+
+
+@dataclass(frozen=True)
+class ScanSettings:
+    """What a scan allows and how far it goes."""
+
+    allow: AllowList = field(default_factory=default_allowlist)
+    limits: ScanLimits = field(default_factory=ScanLimits)
+    pickle_limits: PickleLimits = field(default_factory=PickleLimits)
+    digest: bool = True
+
+
+class _Context:
+    """The per-artifact state of one scan: findings, formats met, decompression budget."""
+
+    def __init__(self, settings: ScanSettings) -> None:
+        self.settings = settings
+        self.findings: list[Finding] = []
+        self.formats: list[str] = []
+        self.expanded = 0
+
+    @property
+    def allow(self) -> AllowList:
+        return self.settings.allow
+
+    @property
+    def limits(self) -> ScanLimits:
+        return self.settings.limits
+
+    @property
+    def pickle_limits(self) -> PickleLimits:
+        return self.settings.pickle_limits
+
+    def report(self, item: Finding) -> None:
+        if len(self.findings) < _MAX_REPORTED:
+            self.findings.append(item)
+
+    def expand(self, size: int) -> int:
+        from sai.scanning.containers import LimitExceeded
+
+        self.expanded += size
+        left = self.limits.max_expanded - self.expanded
+        if left < 0:
+            raise LimitExceeded(
+                f"decompressed content passes {self.limits.max_expanded} bytes in total"
+            )
+        return left
+
+    def scan_member(self, data: memoryview, member: str, name: str, depth: int) -> None:
+        if depth > self.limits.max_depth:
+            self.report(
+                finding(
+                    "archive.limit",
+                    f"containers nested deeper than {self.limits.max_depth}",
+                    member=member,
+                )
+            )
+            return
+        fmt = detect(data, name)
+        if fmt is not Format.unknown and fmt.value not in self.formats:
+            self.formats.append(fmt.value)
+        try:
+            SCANNERS[fmt].scan(Item(data, member, name, depth), self)
+        except Exception as error:
+            self.report(
+                finding(
+                    "scanner.crash",
+                    f"{fmt.value} scanner failed: {type(error).__name__}: {error}",
+                    member=member,
+                )
+            )
+
+
+def _digest(data: memoryview) -> str:
+    return "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+def scan_bytes(data: bytes | memoryview, name: str, settings: ScanSettings) -> ArtifactResult:
+    """Scan in-memory bytes as if they were the file ``name``."""
+    view = memoryview(data)
+    ctx = _Context(settings)
+    ctx.scan_member(view, "", os.path.basename(name), 0)
+    fmt = ctx.formats[0] if ctx.formats else Format.unknown.value
+    findings = tuple(ctx.findings)
+    return ArtifactResult(
+        path=name,
+        digest=_digest(view) if settings.digest else "",
+        size=len(view),
+        format=fmt,
+        verdict=verdict_of(findings),
+        findings=findings,
+        inner_formats=tuple(ctx.formats[1:]),
+    )
+
+
+def scan_file(path: Path, settings: ScanSettings) -> ArtifactResult:
+    """Scan one file (memory-mapped; never executed, imported or unpickled)."""
+    try:
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size < _MAP_THRESHOLD:
+                return scan_bytes(handle.read(), str(path), settings)
+            with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+                view = memoryview(mapped)
+                try:
+                    return scan_bytes(view, str(path), settings)
+                finally:
+                    view.release()
+    except OSError as error:
+        raise InputError(
+            f"cannot read {path}: {error.strerror or error}",
+            hint="check the path and its permissions",
+        ) from None
+
+
+def iter_artifacts(paths: list[Path]) -> Iterator[tuple[Path, bool]]:
+    """Files to scan: named files (explicit) and every file under named folders."""
+    for path in paths:
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if d not in (".git", ".sai"))
+                for name in sorted(files):
+                    yield Path(root) / name, False
+        elif path.exists():
+            yield path, True
+        else:
+            raise InputError(f"{path} does not exist", hint="name files or folders to scan")
+
+
+def scan_paths(paths: list[Path], settings: ScanSettings) -> list[ArtifactResult]:
+    """Scan files and folders. In folders, files that are not models are left out."""
+    results = []
+    for path, explicit in iter_artifacts(paths):
+        result = scan_file(path, settings)
+        if (
+            not explicit
+            and result.format == Format.unknown.value
+            and not path.name.lower().endswith(MODEL_SUFFIXES)
+        ):
+            continue
+        results.append(result)
+    return results
+
+
+__all__ = ["MODEL_SUFFIXES", "ScanSettings", "scan_bytes", "scan_file", "scan_paths"]

@@ -1,0 +1,67 @@
+"""Reading zip members for the zip-based format scanners, reporting irregularities."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from sai.scanning.containers import ContainerError, LimitExceeded, Unsupported
+from sai.scanning.containers.zip import ZipMember, member_data, read_zip
+from sai.scanning.formats.base import Item, ScanContext
+from sai.scanning.rules import finding
+
+
+def report_container_error(error: ContainerError, member: str, ctx: ScanContext) -> None:
+    """A container error as its fail-closed finding."""
+    rule = (
+        "archive.limit"
+        if isinstance(error, LimitExceeded)
+        else "archive.unsupported"
+        if isinstance(error, Unsupported)
+        else "archive.malformed"
+    )
+    ctx.report(finding(rule, error.message, member=member, offset=error.offset))
+
+
+def zip_members(
+    item: Item, ctx: ScanContext, want: Callable[[ZipMember], bool] = lambda _: True
+) -> Iterator[tuple[ZipMember, Item]]:
+    """Each readable member that ``want`` selects, as an Item; problems become findings."""
+    try:
+        listing = read_zip(item.data, max_members=ctx.limits.max_members)
+    except ContainerError as error:
+        report_container_error(error, item.member, ctx)
+        return
+    for note in listing.irregular:
+        ctx.report(finding("archive.lenient", note, member=item.member))
+    seen: set[int] = set()
+    for member in listing.members:
+        if member.header_offset in seen or member.name.endswith("/") or not want(member):
+            continue
+        seen.add(member.header_offset)
+        path = item.child(member.name)
+        try:
+            budget = ctx.expand(member.size if member.method else 0)
+            data, crc_ok = member_data(item.data, member, limit=min(budget, ctx.limits.max_member))
+        except ContainerError as error:
+            report_container_error(error, path, ctx)
+            continue
+        if not crc_ok:
+            ctx.report(finding("archive.lenient", "CRC does not match the content", member=path))
+        yield member, Item(data, path, member.name, item.depth + 1)
+
+
+def scan_members(
+    item: Item,
+    ctx: ScanContext,
+    special: Callable[[ZipMember], bool],
+    want: Callable[[ZipMember], bool] = lambda _: True,
+) -> Iterator[tuple[ZipMember, Item]]:
+    """Wanted members are scanned by content, except the ``special`` ones, yielded instead."""
+    for member, child in zip_members(item, ctx, want):
+        if special(member):
+            yield member, child
+        else:
+            ctx.scan_member(child.data, child.member, child.name, child.depth)
+
+
+__all__ = ["report_container_error", "scan_members", "zip_members"]

@@ -1,0 +1,104 @@
+"""Generic wrappers: zip, tar, gzip/bz2/xz/zlib streams, and 7z (refused, fail closed)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from sai.scanning.containers import ContainerError, decompress, read_tar
+from sai.scanning.detect import Format
+from sai.scanning.formats._torch_legacy import LEGACY_TAR_MEMBERS, scan_legacy_records
+from sai.scanning.formats._zipwalk import report_container_error, zip_members
+from sai.scanning.formats.base import FormatScanner, Item, ScanContext
+from sai.scanning.formats.pickle import scan_stream
+from sai.scanning.pickle import PickleMode
+from sai.scanning.rules import finding
+
+_STREAMS = (
+    (b"\x1f\x8b", "gzip"),
+    (b"BZh", "bz2"),
+    (b"\xfd7zXZ\x00", "xz"),
+    (b"\x5d\x00\x00", "lzma"),
+)
+
+
+class ZipScanner(FormatScanner):
+    """Any zip: every member is scanned by its content."""
+
+    format: ClassVar[Format] = Format.zip
+
+    def scan(self, item: Item, ctx: ScanContext) -> None:
+        for _, child in zip_members(item, ctx):
+            ctx.scan_member(child.data, child.member, child.name, child.depth)
+
+
+class TarScanner(FormatScanner):
+    """Tar archives, including PyTorch's legacy tar checkpoints."""
+
+    format: ClassVar[Format] = Format.tar
+
+    def scan(self, item: Item, ctx: ScanContext) -> None:
+        try:
+            members = read_tar(
+                item.data, max_members=ctx.limits.max_members, limit=ctx.limits.max_expanded
+            )
+        except ContainerError as error:
+            report_container_error(error, item.member, ctx)
+            return
+        legacy = {m.name for m in members} >= {"pickle", "storages"}
+        for member in members:
+            child = Item(member.data, item.child(member.name), member.name, item.depth + 1)
+            if legacy and member.name in ("storages", "tensors"):
+                scan_legacy_records(child, ctx, member.name)
+            elif legacy and member.name in LEGACY_TAR_MEMBERS:
+                scan_stream(child, ctx, PickleMode(persistent_ids=True))
+            else:
+                ctx.scan_member(child.data, child.member, child.name, child.depth)
+
+
+class CompressedScanner(FormatScanner):
+    """One compressed stream (gzip, bz2, xz, lzma, zlib): decompressed under the size cap."""
+
+    format: ClassVar[Format] = Format.compressed
+
+    def scan(self, item: Item, ctx: ScanContext) -> None:
+        head = bytes(item.data[:6])
+        kind = next((name for magic, name in _STREAMS if head.startswith(magic)), None)
+        if kind is None:
+            kind = "zlib" if head[:1] != b"\x04" else "lz4"
+        if kind == "lz4":
+            ctx.report(
+                finding(
+                    "archive.unsupported",
+                    "lz4-compressed data cannot be read by sai; decompress it and scan again",
+                    member=item.member,
+                    offset=0,
+                )
+            )
+            return
+        try:
+            budget = min(ctx.expand(0), ctx.limits.max_member)
+            inner = decompress(item.data, kind, budget)
+            ctx.expand(len(inner))
+        except ContainerError as error:
+            report_container_error(error, item.member, ctx)
+            return
+        ctx.scan_member(memoryview(inner), item.child(f"<{kind}>"), item.name, item.depth + 1)
+
+
+class SevenZipScanner(FormatScanner):
+    """7z archives: sai has no 7z reader in its dependencies, so they fail closed."""
+
+    format: ClassVar[Format] = Format.sevenzip
+
+    def scan(self, item: Item, ctx: ScanContext) -> None:
+        ctx.report(
+            finding(
+                "archive.unsupported",
+                "7z archives are not read by sai; extract with a trusted tool and scan the files",
+                member=item.member,
+                offset=0,
+            )
+        )
+
+
+__all__ = ["CompressedScanner", "SevenZipScanner", "TarScanner", "ZipScanner"]

@@ -1,0 +1,146 @@
+"""GGUF files (llama.cpp): header sanity and the chat template's Jinja constructs.
+
+Chat templates are Jinja2 rendered by the serving stack; rendered without a sandbox they can
+reach Python through dunder attributes and globals (CVE-2024-34359). Counts and lengths are
+checked against the file size before anything is allocated.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+from typing import ClassVar
+
+from sai.scanning.detect import Format
+from sai.scanning.formats.base import FormatScanner, Item, ScanContext
+from sai.scanning.rules import finding
+
+_SCALARS = {0: "<B", 1: "<b", 2: "<H", 3: "<h", 4: "<I", 5: "<i", 6: "<f", 7: "<?", 10: "<Q",
+            11: "<q", 12: "<d"}  # fmt: skip
+_STRING, _ARRAY = 8, 9
+_MAX_TEMPLATE = 1 << 20
+#: Constructs no chat template needs and template-injection payloads use.
+INJECTION = re.compile(
+    r"__\w+__|\b(?:globals|builtins|subclasses|mro|import|popen|subprocess|eval|exec|"
+    r"getattr|setattr|lipsum|cycler|joiner|namespace\.__init__|self\._|request\.|config\.)\b"
+    r"|\|\s*attr\s*\(|\bos\.\w",
+)
+
+
+class _Malformed(Exception):
+    def __init__(self, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.message, self.offset = message, offset
+
+
+class _Reader:
+    def __init__(self, data: memoryview, version: int) -> None:
+        self.data, self.pos, self.version = data, 8, version
+
+    def take(self, size: int) -> memoryview:
+        if size < 0 or self.pos + size > len(self.data):
+            raise _Malformed(f"{size} bytes needed, {len(self.data) - self.pos} left", self.pos)
+        chunk = self.data[self.pos : self.pos + size]
+        self.pos += size
+        return chunk
+
+    def count(self) -> int:
+        return int(
+            struct.unpack(
+                "<Q" if self.version >= 2 else "<I", self.take(8 if self.version >= 2 else 4)
+            )[0]
+        )
+
+    def string(self) -> str:
+        return bytes(self.take(self.count())).decode("utf-8", "replace")
+
+    def value(self, kind: int) -> object:
+        if kind in _SCALARS:
+            fmt = _SCALARS[kind]
+            return struct.unpack(fmt, self.take(struct.calcsize(fmt)))[0]
+        if kind == _STRING:
+            return self.string()
+        if kind == _ARRAY:
+            (inner,) = struct.unpack("<I", self.take(4))
+            length = self.count()
+            if length > len(self.data) - self.pos:
+                raise _Malformed(f"array of {length} items cannot fit in the file", self.pos)
+            if inner in _SCALARS:
+                self.take(length * struct.calcsize(_SCALARS[inner]))
+                return None
+            for _ in range(length):
+                self.value(inner)
+            return None
+        raise _Malformed(f"unknown value type {kind}", self.pos - 4)
+
+
+def _check_template(key: str, text: str, offset: int, item: Item, ctx: ScanContext) -> None:
+    for match in INJECTION.finditer(text[:_MAX_TEMPLATE]):
+        ctx.report(
+            finding(
+                "gguf.template-injection",
+                f"{key} contains {match.group(0)!r}",
+                member=item.member,
+                offset=offset,
+            )
+        )
+
+
+class GgufScanner(FormatScanner):
+    """GGUF v1-v3 model files."""
+
+    format: ClassVar[Format] = Format.gguf
+
+    def scan(self, item: Item, ctx: ScanContext) -> None:
+        data = item.data
+        try:
+            if len(data) < 8:
+                raise _Malformed("file shorter than the GGUF header", 0)
+            (version,) = struct.unpack_from("<I", data, 4)
+            if version not in (1, 2, 3):
+                raise _Malformed(f"unknown GGUF version {version}", 4)
+            reader = _Reader(data, version)
+            tensors, pairs = reader.count(), reader.count()
+            if tensors > len(data) or pairs > len(data):
+                raise _Malformed(f"counts ({tensors} tensors, {pairs} keys) exceed the file", 8)
+            alignment = 32
+            for _ in range(pairs):
+                key = reader.string()
+                (kind,) = struct.unpack("<I", reader.take(4))
+                start = reader.pos
+                value = reader.value(kind)
+                if key.startswith("tokenizer.chat_template") and isinstance(value, str):
+                    _check_template(key, value, start, item, ctx)
+                if key == "general.alignment" and isinstance(value, int):
+                    alignment = value
+            if alignment <= 0 or alignment & (alignment - 1):
+                raise _Malformed(f"general.alignment {alignment} is not a power of two", 0)
+            self._tensors(reader, tensors, alignment, item, ctx)
+        except (_Malformed, struct.error) as error:
+            message = error.message if isinstance(error, _Malformed) else str(error)
+            offset = error.offset if isinstance(error, _Malformed) else None
+            ctx.report(finding("gguf.malformed", message, member=item.member, offset=offset))
+
+    def _tensors(
+        self, reader: _Reader, count: int, alignment: int, item: Item, ctx: ScanContext
+    ) -> None:
+        offsets: list[tuple[str, int]] = []
+        for _ in range(count):
+            name = reader.string()
+            (dims,) = struct.unpack("<I", reader.take(4))
+            if dims > 8:
+                raise _Malformed(f"tensor {name!r} has {dims} dimensions", reader.pos - 4)
+            for _ in range(dims):
+                reader.count()
+            reader.take(4)  # ggml type
+            (offset,) = struct.unpack("<Q", reader.take(8))
+            if offset % alignment:
+                raise _Malformed(f"tensor {name!r} offset {offset} is not aligned", reader.pos)
+            offsets.append((name, offset))
+        data_start = -(-reader.pos // alignment) * alignment
+        for name, offset in offsets:
+            if data_start + offset > len(reader.data):
+                raise _Malformed(f"tensor {name!r} starts past the end of the file", reader.pos)
+
+
+__all__ = ["INJECTION", "GgufScanner"]

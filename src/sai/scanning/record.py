@@ -1,0 +1,183 @@
+"""Ledger evidence of scans, policy decisions and dependency audits.
+
+* ``scan.result`` per artifact: subject is the manifest model name when the file is a declared
+  model, else the path relative to the project; provisions 5.2.3-1 (and 5.1.2-4 for models
+  from external sources).
+* ``supply_chain.decision`` per external model decided in the policy file: 5.2.3-2, 5.2.3-2.1.
+* ``dependency.audit`` for the Python environment: 5.1.2-4, 5.2.3-1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sai.ledger import EntryRef, Evidence, Ledger
+from sai.manifest import LoadedManifest
+from sai.manifest.schema import ModelSpec
+from sai.scanning.deps import AuditResult
+from sai.scanning.policy import Policy
+from sai.scanning.result import ArtifactResult
+
+SCAN_KIND = "scan.result"
+DECISION_KIND = "supply_chain.decision"
+AUDIT_KIND = "dependency.audit"
+ACTOR = "sai-scan"
+_MAX_FINDINGS = 50
+_IN_HOUSE = ("trained-in-house", "in-house", "internal", "local")
+
+
+def is_external(model: ModelSpec) -> bool:
+    """Whether a model comes from outside the organisation (its ``source`` says so)."""
+    return not model.source.strip().lower().startswith(_IN_HOUSE)
+
+
+def declared_model(path: Path, manifest: LoadedManifest | None) -> ModelSpec | None:
+    """The manifest model whose ``path`` is this file, if any."""
+    if manifest is None:
+        return None
+    target = path.resolve()
+    for model in manifest.manifest.models:
+        if model.path is not None and manifest.resolve(model.path).resolve() == target:
+            return model
+    return None
+
+
+def _subject(path: Path, root: Path | None) -> str:
+    try:
+        return str(path.resolve().relative_to(root.resolve())) if root else str(path)
+    except ValueError:
+        return str(path.resolve())
+
+
+def scan_evidence(
+    result: ArtifactResult,
+    *,
+    manifest: LoadedManifest | None,
+    policy: Policy | None,
+    root: Path | None,
+    time: datetime | None = None,
+) -> Evidence:
+    """The ``scan.result`` evidence of one artifact (no floats; findings capped)."""
+    path = Path(result.path)
+    model = declared_model(path, manifest)
+    provisions = ["5.2.3-1"]
+    if model is None or is_external(model):
+        provisions.append("5.1.2-4")
+    data: dict[str, Any] = {
+        "path": _subject(path, root),
+        "digest": result.digest,
+        "size": result.size,
+        "format": result.format,
+        "inner_formats": list(result.inner_formats),
+        "verdict": result.verdict.value,
+        "findings_total": len(result.findings),
+        "findings": [
+            {
+                "rule": f.rule,
+                "severity": f.severity.value,
+                "where": f.where(path.name),
+                "message": f.message[:300],
+                **({"callable": f.callable} if f.callable else {}),
+            }
+            for f in result.findings[:_MAX_FINDINGS]
+        ],
+    }
+    if model is not None:
+        data["model"] = model.name
+        data["source"] = model.source
+    if policy is not None:
+        data["policy"] = {"path": str(policy.path), "digest": policy.digest}
+    return Evidence.create(
+        SCAN_KIND,
+        model.name if model else _subject(path, root),
+        provisions=tuple(provisions),
+        actor=ACTOR,
+        data=data,
+        time=time,
+    )
+
+
+def record_scans(
+    ledger: Ledger,
+    results: Sequence[ArtifactResult],
+    *,
+    manifest: LoadedManifest | None,
+    policy: Policy | None = None,
+    root: Path | None = None,
+    time: datetime | None = None,
+) -> list[EntryRef]:
+    """Append one ``scan.result`` per artifact, plus the policy's model decisions."""
+    evidence = [
+        scan_evidence(r, manifest=manifest, policy=policy, root=root, time=time) for r in results
+    ]
+    if policy is not None:
+        evidence.extend(decision_evidence(policy))
+    return ledger.append_many(evidence) if evidence else []
+
+
+def decision_evidence(policy: Policy) -> list[Evidence]:
+    """One ``supply_chain.decision`` per model decision in the policy."""
+    return [
+        Evidence.create(
+            DECISION_KIND,
+            decision.name,
+            provisions=("5.2.3-2", "5.2.3-2.1"),
+            actor=ACTOR,
+            data={
+                "justification": decision.justification,
+                "risk_assessment": decision.risk_assessment or "",
+                "mitigations": list(decision.mitigations),
+                "approved_by": decision.approved_by or "",
+                "policy": {"path": str(policy.path), "digest": policy.digest},
+                "allow_extensions": [
+                    {"callable": f"{e.module}.{e.name}", "justification": e.justification}
+                    for e in policy.document.allow
+                ],
+            },
+        )
+        for decision in policy.document.models
+    ]
+
+
+def audit_evidence(
+    result: AuditResult,
+    subject: str = "python-environment",
+    *,
+    database_path: str = "",
+    time: datetime | None = None,
+) -> Evidence:
+    """The ``dependency.audit`` evidence of one environment."""
+    return Evidence.create(
+        AUDIT_KIND,
+        subject,
+        provisions=("5.1.2-4", "5.2.3-1"),
+        actor=ACTOR,
+        data={
+            "packages": [f"{p.name}=={p.version}" for p in result.packages],
+            "database": result.database,
+            "database_path": database_path,
+            "advisories": result.advisories,
+            "vulnerable": [
+                {"id": v.id, "package": f"{v.package}=={v.version}", "fixed": v.fixed or ""}
+                for v in result.vulnerabilities[:200]
+            ],
+            "vulnerable_total": len(result.vulnerabilities),
+        },
+        time=time,
+    )
+
+
+__all__ = [
+    "AUDIT_KIND",
+    "DECISION_KIND",
+    "SCAN_KIND",
+    "audit_evidence",
+    "decision_evidence",
+    "declared_model",
+    "is_external",
+    "record_scans",
+    "scan_evidence",
+]

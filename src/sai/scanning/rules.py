@@ -1,0 +1,220 @@
+"""Every rule the scanner reports, with its severity and a help text (also used for SARIF).
+
+Rules whose ``incomplete`` flag is set mean the scan could not finish at that point; the
+artifact's verdict is then ``error``, which blocks like ``unsafe`` (fail closed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from sai.scanning.result import Finding, Severity
+
+C, H, M, L, INFO = Severity.critical, Severity.high, Severity.medium, Severity.low, Severity.info
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A kind of finding: stable id, default severity, one-line title, what to do."""
+
+    id: str
+    severity: Severity
+    title: str
+    help: str
+    incomplete: bool = False
+
+
+_RULES = (
+    Rule(
+        "pickle.import-not-allowed",
+        C,
+        "Pickle imports a callable outside the allow-list",
+        "Loading imports and may call it. Do not load the file; if the callable is known "
+        "safe, add it to the policy file with a justification.",
+    ),
+    Rule(
+        "pickle.call-computed",
+        C,
+        "Pickle calls a computed value",
+        "A REDUCE/NEWOBJ target that is not an imported name is a gadget chain.",
+    ),
+    Rule(
+        "pickle.non-constant-import",
+        C,
+        "STACK_GLOBAL operands are not constant strings",
+        "The imported name is computed at load time; model files never do this.",
+    ),
+    Rule(
+        "pickle.ext-code",
+        C,
+        "Pickle uses a copyreg extension code",
+        "EXT opcodes import whatever the loading process registered; model files never use them.",
+    ),
+    Rule(
+        "pickle.build-on-global",
+        H,
+        "Pickle sets attributes on an imported object",
+        "BUILD on a class or function changes it for the whole process.",
+    ),
+    Rule(
+        "pickle.mutates-global",
+        H,
+        "Pickle adds items to an imported object",
+        "APPEND/SETITEM on a class or function calls its methods with attacker data.",
+    ),
+    Rule(
+        "pickle.dunder-state",
+        H,
+        "Pickle state sets a dunder attribute",
+        "Setting __class__, __dict__ or similar through BUILD changes behaviour of an object.",
+    ),
+    Rule(
+        "pickle.persistent-id",
+        M,
+        "Pickle uses a persistent id outside a known container",
+        "Plain pickle.load fails here; a custom loader decides what it means.",
+    ),
+    Rule(
+        "pickle.nested",
+        C,
+        "Pickle bytes inside an argument contain a further payload",
+        "The argument would be unpickled by the call that receives it.",
+    ),
+    Rule(
+        "pickle.trailing-data",
+        M,
+        "Unexpected data after the pickle's STOP",
+        "Some loaders read further pickles or data from the same stream.",
+    ),
+    Rule(
+        "pickle.malformed",
+        H,
+        "Pickle stream does not load to the end",
+        "Everything before the error would still run when loaded (fail closed).",
+        True,
+    ),
+    Rule("pickle.limit", H, "Pickle exceeds a scan limit", "Raise the limit to scan it.", True),
+    Rule(
+        "archive.malformed",
+        H,
+        "Container is malformed",
+        "Some loaders still read it; repair or re-export the file.",
+        True,
+    ),
+    Rule(
+        "archive.limit",
+        H,
+        "Container exceeds a limit (depth, members, expanded size)",
+        "A decompression bomb or an unusually large archive; raise the limit to scan it.",
+        True,
+    ),
+    Rule(
+        "archive.unsupported",
+        H,
+        "Container or compression cannot be read by sai",
+        "Extract it with a trusted tool and scan the contents.",
+        True,
+    ),
+    Rule(
+        "archive.lenient",
+        L,
+        "Container has irregularities that strict readers reject",
+        "Bad CRCs, odd flags or names that differ between headers: a sign of tampering.",
+    ),
+    Rule(
+        "keras.lambda",
+        C,
+        "Keras model contains a Lambda layer or serialised function",
+        "Lambda layers carry Python bytecode that runs when the model is loaded or called.",
+    ),
+    Rule(
+        "keras.module-not-allowed",
+        C,
+        "Keras config names a module or class outside Keras",
+        "Loading imports it; check the config or re-export the model.",
+    ),
+    Rule("keras.unparsable", H, "Keras config cannot be read", "Re-export the model.", True),
+    Rule(
+        "onnx.custom-domain",
+        H,
+        "ONNX model uses a custom operator domain",
+        "Custom operators run native code from a library loaded beside the model.",
+    ),
+    Rule(
+        "onnx.external-data-path",
+        C,
+        "ONNX external data path escapes the model folder",
+        "A loader reads (or writes) files outside the model folder.",
+    ),
+    Rule("onnx.malformed", H, "ONNX protobuf is malformed", "Re-export the model.", True),
+    Rule(
+        "gguf.template-injection",
+        C,
+        "GGUF chat template contains template-injection constructs",
+        "Jinja templates rendered without a sandbox run Python through these.",
+    ),
+    Rule("gguf.malformed", H, "GGUF header is inconsistent", "Re-download or re-export.", True),
+    Rule(
+        "safetensors.malformed",
+        H,
+        "safetensors header or offsets are inconsistent",
+        "Readers disagree on such files; re-export.",
+        True,
+    ),
+    Rule(
+        "safetensors.trailing-data",
+        M,
+        "Data after the last tensor",
+        "Polyglot files hide a second format behind the tensors.",
+    ),
+    Rule(
+        "numpy.object-array",
+        INFO,
+        "NumPy array of Python objects",
+        "np.load(allow_pickle=True) unpickles it; its pickle is scanned.",
+    ),
+    Rule("numpy.malformed", H, "NumPy .npy header is malformed", "Re-export.", True),
+    Rule(
+        "torchscript.custom-op",
+        H,
+        "TorchScript code calls a custom operator namespace",
+        "Custom operators run native code from a library loaded beside the model.",
+    ),
+    Rule(
+        "format.unknown",
+        M,
+        "Format not recognised as any model format",
+        "sai cannot vouch for it; convert to safetensors or name the format.",
+        True,
+    ),
+    Rule("scanner.crash", H, "Internal scanner error", "Please report this file.", True),
+)
+
+RULES: Mapping[str, Rule] = MappingProxyType({rule.id: rule for rule in _RULES})
+
+
+def finding(
+    rule_id: str,
+    message: str,
+    *,
+    member: str = "",
+    offset: int | None = None,
+    callable: str | None = None,
+    severity: Severity | None = None,
+) -> Finding:
+    """A finding of a registered rule, with that rule's severity unless overridden."""
+    rule = RULES[rule_id]
+    return Finding(
+        rule=rule_id,
+        severity=severity or rule.severity,
+        message=message,
+        member=member,
+        offset=offset,
+        callable=callable,
+        incomplete=rule.incomplete,
+    )
+
+
+__all__ = ["RULES", "Rule", "finding"]

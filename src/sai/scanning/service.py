@@ -1,0 +1,116 @@
+"""One scan as the CLI (and the demo) runs it: settings from the policy, recording in a ledger.
+
+Kept out of the CLI so that commands stay thin and the flow is testable without Typer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sai.errors import InputError, SaiError, WorkspaceError
+from sai.ledger import open_ledger
+from sai.manifest import LoadedManifest, load_manifest
+from sai.scanning.deps import AuditResult, audit, installed_packages, load_osv
+from sai.scanning.engine import ScanSettings, scan_paths
+from sai.scanning.pickle import default_allowlist
+from sai.scanning.policy import Policy, load_policy
+from sai.scanning.record import audit_evidence, record_scans
+from sai.scanning.result import ArtifactResult, ScanVerdict
+from sai.workspace import Workspace, find_workspace, open_workspace
+
+
+@dataclass(frozen=True)
+class ScanRequest:
+    """What to scan, with which policy, and whether to record the results."""
+
+    paths: tuple[Path, ...] = ()
+    policy: Path | None = None
+    osv: Path | None = None
+    record: bool = True
+    workspace: Path | None = None
+
+
+@dataclass(frozen=True)
+class ScanOutcome:
+    """Results, the dependency audit, and notes for the person running the scan."""
+
+    results: tuple[ArtifactResult, ...]
+    audit: AuditResult | None
+    recorded: int
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def has_findings(self) -> bool:
+        """Any artifact not safe, or any vulnerable dependency."""
+        unsafe = any(r.verdict is not ScanVerdict.safe for r in self.results)
+        return unsafe or bool(self.audit and self.audit.vulnerabilities)
+
+
+def settings_for(policy: Policy | None) -> ScanSettings:
+    """Scan settings: sai's allow-list, extended by the policy's entries."""
+    allow = default_allowlist()
+    return ScanSettings(allow=allow.extended(policy.allow_pairs()) if policy else allow)
+
+
+def _workspace(option: Path | None, notes: list[str]) -> Workspace | None:
+    if option is not None:
+        return open_workspace(option)
+    try:
+        return find_workspace()
+    except WorkspaceError:
+        notes.append("no sai workspace here: results are not recorded (run `sai init`)")
+        return None
+
+
+def _manifest(workspace: Workspace | None, notes: list[str]) -> LoadedManifest | None:
+    if workspace is None or not workspace.manifest_path.exists():
+        return None
+    try:
+        return load_manifest(workspace.manifest_path)
+    except SaiError as error:
+        notes.append(f"sai.yaml not used ({error.message}); scans are recorded by path")
+        return None
+
+
+def declared_model_paths(manifest: LoadedManifest | None) -> tuple[Path, ...]:
+    """The local files of the models declared in sai.yaml."""
+    if manifest is None:
+        return ()
+    return tuple(manifest.resolve(m.path) for m in manifest.manifest.models if m.path)
+
+
+def run_scan(request: ScanRequest) -> ScanOutcome:
+    """Scan, audit and record as ``request`` asks."""
+    notes: list[str] = []
+    policy = load_policy(request.policy) if request.policy else None
+    workspace = (
+        _workspace(request.workspace, notes) if request.record or not request.paths else None
+    )
+    manifest = _manifest(workspace, notes)
+    paths = request.paths or declared_model_paths(manifest)
+    if not paths and request.osv is None:
+        raise InputError(
+            "nothing to scan",
+            hint="name files or folders, declare models in sai.yaml, or pass --deps --osv FILE",
+        )
+    results = tuple(scan_paths(list(paths), settings_for(policy)))
+    result_audit = None
+    if request.osv is not None:
+        advisories, digest = load_osv(request.osv)
+        result_audit = audit(installed_packages(), advisories, digest)
+    recorded = 0
+    if request.record and workspace is not None:
+        with open_ledger(workspace) as ledger:
+            refs = record_scans(
+                ledger, results, manifest=manifest, policy=policy, root=workspace.root
+            )
+            if result_audit is not None:
+                refs.append(
+                    ledger.append(audit_evidence(result_audit, database_path=str(request.osv)))
+                )
+            recorded = len(refs)
+    return ScanOutcome(results, result_audit, recorded, tuple(notes))
+
+
+__all__ = ["ScanOutcome", "ScanRequest", "declared_model_paths", "run_scan", "settings_for"]

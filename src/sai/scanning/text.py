@@ -1,0 +1,84 @@
+"""Human-readable and JSON renderings of scan results (the CLI chooses with --format)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+
+from sai.scanning.deps import AuditResult
+from sai.scanning.result import ArtifactResult, ScanVerdict
+
+_STYLE = {ScanVerdict.safe: "green", ScanVerdict.unsafe: "bold red", ScanVerdict.error: "red"}
+
+
+def render_text(
+    results: Sequence[ArtifactResult], audit: AuditResult | None, console: Console
+) -> None:
+    """One line per artifact, then its findings indented, then the dependency audit."""
+    for result in results:
+        inner = f" ({', '.join(result.inner_formats)})" if result.inner_formats else ""
+        console.print(
+            f"[{_STYLE[result.verdict]}]{result.verdict.value.upper():6}[/] "
+            f"{escape(result.path)}  [dim]{result.format}{escape(inner)}[/]"
+        )
+        for item in result.findings:
+            console.print(
+                f"    {item.severity.value:8} {item.rule}  {escape(item.message)}\n"
+                f"             at {escape(item.where(result.path))}"
+            )
+    if audit is not None:
+        console.print(
+            f"dependencies: {len(audit.packages)} packages, {audit.advisories} advisories in "
+            f"the database, {len(audit.vulnerabilities)} apply"
+        )
+        for vuln in audit.vulnerabilities:
+            fix = f" (fixed in {vuln.fixed})" if vuln.fixed else ""
+            console.print(f"    {vuln.id}  {vuln.package}=={vuln.version}{fix}  {vuln.summary}")
+    unsafe = sum(r.verdict is not ScanVerdict.safe for r in results)
+    console.print(f"{len(results)} scanned, {unsafe} unsafe or unreadable")
+
+
+def to_json(results: Sequence[ArtifactResult], audit: AuditResult | None) -> dict[str, Any]:
+    """A JSON document of every result and the audit."""
+    return {
+        "artifacts": [
+            {
+                "path": r.path,
+                "digest": r.digest,
+                "size": r.size,
+                "format": r.format,
+                "inner_formats": list(r.inner_formats),
+                "verdict": r.verdict.value,
+                "findings": [
+                    {
+                        "rule": f.rule,
+                        "severity": f.severity.value,
+                        "message": f.message,
+                        "member": f.member,
+                        "offset": f.offset,
+                        "callable": f.callable,
+                        "where": f.where(r.path),
+                    }
+                    for f in r.findings
+                ],
+            }
+            for r in results
+        ],
+        "dependencies": None
+        if audit is None
+        else {
+            "packages": len(audit.packages),
+            "database": audit.database,
+            "advisories": audit.advisories,
+            "vulnerable": [
+                {"id": v.id, "package": v.package, "version": v.version, "fixed": v.fixed}
+                for v in audit.vulnerabilities
+            ],
+        },
+    }
+
+
+__all__ = ["render_text", "to_json"]

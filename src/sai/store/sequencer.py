@@ -1,0 +1,39 @@
+"""The single sequencer: one row whose update hands out gap-free, unique entry indices.
+
+`reserve` must be the first statement of an append transaction. In SQLite the transaction
+already holds the database write lock (``BEGIN IMMEDIATE``); in PostgreSQL the update takes the
+row lock, so a concurrent appender waits and then sees the committed size. A rolled-back
+transaction gives its indices back, so a failed append leaves no gap.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from sai.store.engine import is_sqlite
+from sai.store.schema import ledger_head
+
+
+def reserve(conn: Connection, count: int) -> int:
+    """Reserve ``count`` consecutive indices and return the first one."""
+    if count < 1:
+        raise ValueError(f"reserve needs a positive count, got {count}")
+    new_size = conn.execute(
+        sa.update(ledger_head)
+        .where(ledger_head.c.id == 1)
+        .values(size=ledger_head.c.size + count)
+        .returning(ledger_head.c.size)
+    ).scalar_one()
+    return int(new_size) - count
+
+
+def head_size(conn: Connection, *, lock: bool = False) -> int:
+    """The number of entries the sequencer has handed out; ``lock`` holds appends back."""
+    query = sa.select(ledger_head.c.size).where(ledger_head.c.id == 1)
+    if lock and not is_sqlite(conn):
+        query = query.with_for_update()
+    return int(conn.execute(query).scalar_one())
+
+
+__all__ = ["head_size", "reserve"]

@@ -1,0 +1,77 @@
+"""The input-guards check (5.2.1-4.1): injection scanner configured and measured."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sai.assessment.checks import CheckContext
+from sai.assessment.checks.guards import InputGuardsEvaluated
+from sai.assessment.engine import record_manifest
+from sai.assessment.verdict import CheckResult, Verdict
+from sai.catalog import load_catalog
+from sai.ledger import Evidence, Ledger
+from sai.manifest import LoadedManifest
+from sai.manifest.schema import GuardsSpec
+
+NOW = datetime(2026, 11, 24, tzinfo=UTC)
+
+
+def _run(
+    ledger: Ledger, loaded: LoadedManifest, manifest_change: dict | None = None
+) -> CheckResult:
+    entry = record_manifest(ledger, loaded, actor="t", now=NOW)
+    manifest = loaded.manifest
+    if manifest_change:
+        manifest = manifest.model_copy(update=manifest_change)
+    ctx = CheckContext(evidence=ledger, manifest=manifest, manifest_entry=entry, now=NOW)
+    return InputGuardsEvaluated().run(load_catalog().get("5.2.1-4.1"), ctx)
+
+
+def _evaluation(ledger: Ledger, f1: int, fpr: int, when: datetime = NOW) -> int:
+    data = {"scanner": "injection", "metrics": {"f1_bp": f1, "fpr_bp": fpr, "n": 3043}}
+    evidence = Evidence.create(
+        "guard.evaluation",
+        "guards.injection",
+        provisions=("5.2.1-4.1",),
+        actor="t",
+        data=data,
+        time=when,
+    )
+    return ledger.append(evidence).index
+
+
+class TestInputGuardsEvaluated:
+    def test_no_evaluation_is_inconclusive(self, ledger: Ledger, loaded: LoadedManifest) -> None:
+        result = _run(ledger, loaded)
+        assert result.verdict is Verdict.INCONCLUSIVE
+        assert "sai guard eval" in result.reason
+
+    def test_good_evaluation_passes(self, ledger: Ledger, loaded: LoadedManifest) -> None:
+        index = _evaluation(ledger, 9750, 180)
+        result = _run(ledger, loaded)
+        assert result.verdict is Verdict.PASS
+        assert index in result.evidence
+        assert "F1 97.50%" in result.reason
+
+    def test_high_fpr_fails(self, ledger: Ledger, loaded: LoadedManifest) -> None:
+        _evaluation(ledger, 9750, 800)
+        result = _run(ledger, loaded)
+        assert result.verdict is Verdict.FAIL
+        assert "FPR 8.00%" in result.reason
+
+    def test_stale_is_inconclusive(self, ledger: Ledger, loaded: LoadedManifest) -> None:
+        _evaluation(ledger, 9750, 180, NOW - timedelta(days=120))
+        result = _run(ledger, loaded)
+        assert result.verdict is Verdict.INCONCLUSIVE
+        assert "older than 90 days" in result.reason
+
+    def test_not_configured_fails(self, ledger: Ledger, loaded: LoadedManifest) -> None:
+        _evaluation(ledger, 9750, 180)
+        guards = replace_guards(["invisible", "secrets"])
+        result = _run(ledger, loaded, {"guards": guards})
+        assert result.verdict is Verdict.FAIL
+        assert "guards.input" in result.reason
+
+
+def replace_guards(names: list[str]) -> GuardsSpec:
+    return GuardsSpec(input=names)

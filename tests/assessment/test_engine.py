@@ -1,0 +1,105 @@
+"""The assessment engine end to end on a real ledger: verdicts, binding, proofs."""
+
+from __future__ import annotations
+
+import base64
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sai.assessment.attestations import record_attestation
+from sai.assessment.engine import ASSESSMENT_KIND, record_manifest, run_assessment
+from sai.assessment.report_body import body_digest
+from sai.assessment.verdict import Verdict
+from sai.catalog import load_catalog
+from sai.ledger import Evidence, Ledger, NoteSigner, NoteVerifier, open_checkpoint
+from sai.ledger.merkle import leaf_hash, verify_inclusion
+from sai.manifest import LoadedManifest
+from sai.workspace import open_workspace
+
+NOW = datetime(2026, 11, 24, 12, tzinfo=UTC)
+
+
+def _assess(ledger: Ledger, loaded: LoadedManifest, workspace_dir: Path):
+    ws = open_workspace(workspace_dir)
+    signer = NoteSigner(ws.settings.key_name, ws.signing_key())
+    return run_assessment(
+        ledger, loaded, load_catalog(), actor="tester", verifier_key=signer.verifier_key(), now=NOW
+    ), ws
+
+
+class TestRunAssessment:
+    def test_every_applicable_provision_has_a_verdict(
+        self, ledger: Ledger, loaded: LoadedManifest, workspace_dir: Path
+    ) -> None:
+        outcome, _ = _assess(ledger, loaded, workspace_dir)
+        applicable = [
+            row["provision"] for row in outcome.report["ics"] if row["status"] == "applicable"
+        ]
+        assert [r["provision"] for r in outcome.report["results"]] == applicable
+        assert len(outcome.report["principles"]) == 13
+        assert "5.2.2-6" not in applicable
+        excluded = [row for row in outcome.report["ics"] if row["status"] == "excluded"]
+        assert excluded[0]["basis"].startswith("No cloud service operator")
+        # Nothing attested: attestation-only provisions are inconclusive, so overall too.
+        assert outcome.overall is Verdict.INCONCLUSIVE
+
+    def test_fail_dominates_overall(
+        self, ledger: Ledger, loaded: LoadedManifest, workspace_dir: Path
+    ) -> None:
+        text = loaded.path.read_text().replace("        retrieved: 2026-11-01T10:00:00Z\n", "")
+        loaded.path.write_text(text)
+        from sai.manifest import load_manifest
+
+        outcome, _ = _assess(ledger, load_manifest(loaded.path), workspace_dir)
+        assert outcome.overall is Verdict.FAIL
+        principle_8 = outcome.report["principles"][7]
+        assert principle_8["verdict"] == "fail"
+        assert principle_8["counts"]["fail"] >= 1
+
+    def test_attested_provision_passes_and_is_cited(
+        self, ledger: Ledger, loaded: LoadedManifest, workspace_dir: Path, tmp_path: Path
+    ) -> None:
+        ref = record_attestation(
+            ledger,
+            tmp_path,
+            load_catalog().get("5.1.1-1"),
+            statement="AI threats are in the yearly training.",
+            review_by=date(2027, 6, 1),
+            by="A. Person",
+            now=NOW,
+        )
+        outcome, _ = _assess(ledger, loaded, workspace_dir)
+        (result,) = [r for r in outcome.report["results"] if r["provision"] == "5.1.1-1"]
+        assert result["verdict"] == "pass"
+        assert result["evidence"] == [ref.index]
+
+    def test_report_is_bound_to_the_signed_log(
+        self, ledger: Ledger, loaded: LoadedManifest, workspace_dir: Path
+    ) -> None:
+        outcome, ws = _assess(ledger, loaded, workspace_dir)
+        report = outcome.report
+        verifier = NoteVerifier(ws.settings.key_name, ws.public_key())
+        signed = open_checkpoint(report["ledger"]["checkpoint"].encode(), [verifier])
+        cited = {i for r in report["results"] for i in r["evidence"]}
+        items = {item["index"]: item for item in report["evidence"]}
+        assert cited | {outcome.assessment_entry} == set(items)
+        for index, item in items.items():
+            leaf = base64.b64decode(item["leaf"])
+            proof = [base64.b64decode(h) for h in item["proof"]]
+            verify_inclusion(
+                leaf_hash(leaf), index, signed.checkpoint.size, proof, signed.checkpoint.root
+            )
+        assessment = Evidence.from_leaf_bytes(
+            base64.b64decode(items[outcome.assessment_entry]["leaf"])
+        )
+        assert assessment.kind == ASSESSMENT_KIND
+        body = {k: v for k, v in report.items() if k not in ("ledger", "evidence")}
+        assert assessment.data["report_digest"] == body_digest(body)
+
+
+class TestRecordManifest:
+    def test_unchanged_manifest_recorded_once(self, ledger: Ledger, loaded: LoadedManifest) -> None:
+        first = record_manifest(ledger, loaded, actor="t", now=NOW)
+        assert record_manifest(ledger, loaded, actor="t", now=NOW) == first
+        loaded.path.write_text(loaded.path.read_text() + "# changed\n")
+        assert record_manifest(ledger, loaded, actor="t", now=NOW) != first

@@ -1,0 +1,151 @@
+"""`sai ics`, `sai attest` and `sai assess` through the CLI runner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sai.cli.app import app
+from tests.assessment.conftest import MANIFEST, write_project
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def project(workspace_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    write_project(workspace_dir)
+    monkeypatch.chdir(workspace_dir)
+    monkeypatch.setenv("SAI_USER", "cli-tester")
+    return workspace_dir
+
+
+class TestIcs:
+    def test_json_lists_every_provision(self, project: Path) -> None:
+        result = runner.invoke(app, ["ics", "--format", "json"])
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.output)
+        assert data["roles"] == ["developer", "system_operator"]
+        statuses = {row["provision"]: row["status"] for row in data["provisions"]}
+        assert len(statuses) == 72
+        assert statuses["5.2.2-6"] == "excluded"
+        assert statuses["5.1.2-5"] == "not-applicable"
+
+    def test_text(self, project: Path) -> None:
+        result = runner.invoke(app, ["ics"])
+        assert result.exit_code == 0
+        assert "applicable" in result.output
+
+    def test_broken_manifest_is_exit_2(self, project: Path) -> None:
+        (project / "sai.yaml").write_text(MANIFEST.replace("roles: [developer", "roles: [wizard"))
+        result = runner.invoke(app, ["ics"])
+        assert result.exit_code == 2
+        assert "sai.yaml:5" in result.output
+
+
+class TestAttest:
+    def test_attest_then_withdraw(self, project: Path) -> None:
+        plan = project / "plan.md"
+        plan.write_text("plan")
+        result = runner.invoke(
+            app,
+            [
+                "attest",
+                "5.1.1-1",
+                "--statement",
+                "AI threats are in the yearly training.",
+                "--file",
+                str(plan),
+                "--review-by",
+                "2099-01-01",
+                "--by",
+                "A. Person",
+            ],
+        )
+        assert result.exit_code == 0, result.output
+        assert "attested 5.1.1-1" in result.output
+        result = runner.invoke(app, ["attest", "5.1.1-1", "--withdraw", "--reason", "gone"])
+        assert result.exit_code == 0, result.output
+        assert "withdrew" in result.output
+
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            (["5.1.1-1", "--statement", "Long enough statement."], "--review-by"),
+            (
+                ["5.1.1-1", "--statement", "Long enough statement.", "--review-by", "soon"],
+                "not a date",
+            ),
+            (
+                ["5.9.9-1", "--statement", "Long enough statement.", "--review-by", "2099-01-01"],
+                "5.9.9-1",
+            ),
+            (["5.1.1-1", "--withdraw"], "no attestation"),
+        ],
+    )
+    def test_bad_input_exit_2(self, project: Path, args: list[str], message: str) -> None:
+        result = runner.invoke(app, ["attest", *args])
+        assert result.exit_code == 2
+        assert message in result.output
+
+    def test_automated_provision_notes_the_check(self, project: Path) -> None:
+        result = runner.invoke(
+            app,
+            [
+                "attest",
+                "5.2.4-2",
+                "--statement",
+                "Sources are documented.",
+                "--review-by",
+                "2099-01-01",
+            ],
+        )
+        assert result.exit_code == 0
+        assert "provenance.sources" in result.output
+
+
+class TestAssess:
+    def test_writes_reports_and_gates_on_fail_on(self, project: Path, tmp_path: Path) -> None:
+        out = tmp_path / "report"
+        result = runner.invoke(app, ["assess", "--out", str(out), "--no-pdf"])
+        # Attestation-only provisions are inconclusive: passes the default --fail-on fail.
+        assert result.exit_code == 0, result.output
+        assert "Overall verdict" in result.output
+        for name in ("report.json", "report.html", "oscal-assessment-results.json", "summary.md"):
+            assert (out / name).is_file()
+        report = json.loads((out / "report.json").read_text())
+        assert report["overall"] == "inconclusive"
+        strict = runner.invoke(
+            app, ["assess", "--out", str(out), "--no-pdf", "--fail-on", "inconclusive"]
+        )
+        assert strict.exit_code == 1
+
+    def test_failing_check_exits_1(self, project: Path, tmp_path: Path) -> None:
+        text = MANIFEST.replace("        retrieved: 2026-11-01T10:00:00Z\n", "")
+        (project / "sai.yaml").write_text(text)
+        result = runner.invoke(app, ["assess", "--out", str(tmp_path / "r"), "--no-pdf"])
+        assert result.exit_code == 1
+        assert "5.2.4-2.1" in result.output
+
+    def test_json_and_verify_round_trip(self, project: Path, tmp_path: Path) -> None:
+        out = tmp_path / "r"
+        result = runner.invoke(app, ["assess", "--out", str(out), "--no-pdf", "--format", "json"])
+        assert result.exit_code == 0
+        assert json.loads(result.stdout)["format"] == "sai.report/1"
+        verified = runner.invoke(
+            app, ["verify", str(out / "report.json"), "--key", ".sai/keys/signing.pub"]
+        )
+        assert verified.exit_code == 0, verified.output
+
+    def test_fail_on_pass_is_a_usage_error(self, project: Path) -> None:
+        result = runner.invoke(app, ["assess", "--fail-on", "pass", "--no-pdf"])
+        assert result.exit_code == 2
+
+    def test_outside_a_workspace(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.chdir(tmp_path)
+        monkeypatch.delenv("SAI_WORKSPACE", raising=False)
+        result = runner.invoke(app, ["assess"])
+        assert result.exit_code == 2
+        assert "sai init" in result.output

@@ -1,0 +1,209 @@
+"""`sai ledger`: append, show, proof, checkpoint, verify through the CLI."""
+
+from __future__ import annotations
+
+import base64
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from sai.cli.app import app
+from sai.ledger import InclusionProof, open_checkpoint, open_ledger
+from sai.ledger.note import NoteVerifier
+from sai.workspace import open_workspace
+
+runner = CliRunner()
+
+
+def _sai(workspace: Path, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, [*args, "-w", str(workspace)])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _append(workspace: Path, n: int, *extra: str) -> None:
+    code, out, err = _sai(
+        workspace, "ledger", "append", "--kind", "test.item", "--subject", f"s{n % 3}",
+        "--data", json.dumps({"n": n}), *extra,
+    )  # fmt: skip
+    assert code == 0, err
+    assert out.strip() == str(n)
+
+
+class TestAppend:
+    def test_appends_and_prints_the_index(self, workspace_dir: Path) -> None:
+        _append(workspace_dir, 0, "-p", "5.2.1-1", "-p", "5.4.2-1", "--actor", "ci")
+        _append(workspace_dir, 1)
+        with open_ledger(open_workspace(workspace_dir)) as ledger:
+            entry = ledger.get(0)
+        assert entry.evidence.provisions == ("5.2.1-1", "5.4.2-1")
+        assert entry.evidence.actor == "ci"
+        assert dict(entry.evidence.data) == {"n": 0}
+
+    @pytest.mark.parametrize(
+        ("data", "needle"),
+        [
+            ('{"n": 1,}', "byte 8"),
+            ('{"é": tru}', "byte 7"),
+            ("[1, 2]", "must be a JSON object"),
+            ('{"a": 1, "a": 2}', "appears twice"),
+            ('{"x": 0.5}', "floating-point"),
+            ('{"x": 9007199254740993}', "2**53"),
+        ],
+    )
+    def test_bad_data_is_exit_2(self, workspace_dir: Path, data: str, needle: str) -> None:
+        code, out, err = _sai(
+            workspace_dir, "ledger", "append", "-k", "a.b", "-s", "x", "--data", data
+        )
+        assert code == 2
+        assert needle in err
+        assert "Traceback" not in err + out
+
+    def test_bad_evidence_is_exit_2(self, workspace_dir: Path) -> None:
+        code, _, err = _sai(workspace_dir, "ledger", "append", "-k", "Bad Kind", "-s", "x")
+        assert code == 2
+        assert "kind" in err
+
+    @settings(max_examples=40, deadline=None)
+    @given(st.text(max_size=30))
+    def test_arbitrary_data_never_crashes(self, data: str) -> None:
+        # Parsing happens before the workspace is opened, so no workspace is needed here.
+        result = runner.invoke(
+            app, ["ledger", "append", "-k", "a.b", "-s", "x", "--data", data, "-w", "/nonexistent"]
+        )
+        assert result.exit_code == 2
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+class TestShow:
+    def test_text_and_json(self, workspace_dir: Path) -> None:
+        for n in range(5):
+            _append(workspace_dir, n, *(["-p", "5.2.1-1"] if n % 2 else []))
+        code, out, _ = _sai(workspace_dir, "ledger", "show", "--limit", "2")
+        assert code == 0
+        assert "test.item" in out
+        code, out, _ = _sai(workspace_dir, "ledger", "show", "--format", "json")
+        rows = json.loads(out)
+        assert [row["index"] for row in rows] == [0, 1, 2, 3, 4]
+        assert rows[1]["provisions"] == ["5.2.1-1"]
+        assert rows[1]["data"] == {"n": 1}
+        code, out, _ = _sai(workspace_dir, "ledger", "show", "-p", "5.2.1-1", "-f", "json")
+        assert [row["index"] for row in json.loads(out)] == [1, 3]
+        code, out, _ = _sai(workspace_dir, "ledger", "show", "-s", "s0", "-n", "1", "-f", "json")
+        assert [row["index"] for row in json.loads(out)] == [3]
+        code, out, _ = _sai(workspace_dir, "ledger", "show", "--since", "2999-01-01", "-f", "json")
+        assert json.loads(out) == []
+        code, out, _ = _sai(workspace_dir, "ledger", "show", "--kind", "none.such")
+        assert "no matching entries" in out
+
+    def test_bad_since(self, workspace_dir: Path) -> None:
+        code, _, err = _sai(workspace_dir, "ledger", "show", "--since", "yesterday")
+        assert code == 2
+        assert "ISO 8601" in err
+
+
+class TestProofAndCheckpoint:
+    def test_proof_json_verifies_against_the_checkpoint(self, workspace_dir: Path) -> None:
+        for n in range(10):
+            _append(workspace_dir, n)
+        code, note, _ = _sai(workspace_dir, "ledger", "checkpoint")
+        assert code == 0
+        workspace = open_workspace(workspace_dir)
+        verifier = NoteVerifier(workspace.settings.key_name, workspace.public_key())
+        signed = open_checkpoint(note.encode(), [verifier], origin=workspace.settings.origin)
+        assert signed.checkpoint.size == 10
+        assert (workspace.checkpoints_dir / "latest").read_text() == note
+        code, out, _ = _sai(workspace_dir, "ledger", "proof", "3", "--format", "json")
+        assert code == 0
+        data = json.loads(out)
+        assert data["checkpoint"] == note
+        proof = InclusionProof.from_json(data)
+        proof.verify(signed.checkpoint.root)
+        assert base64.b64decode(data["root"]) == signed.checkpoint.root
+
+    def test_proof_text_and_size(self, workspace_dir: Path) -> None:
+        for n in range(4):
+            _append(workspace_dir, n)
+        code, out, _ = _sai(workspace_dir, "ledger", "proof", "1", "--size", "3")
+        assert code == 0
+        assert "entry 1 in the tree of size 3" in out
+        code, _, err = _sai(workspace_dir, "ledger", "proof", "9")
+        assert code == 2
+        assert "no entry 9" in err
+
+    def test_checkpoint_json(self, workspace_dir: Path) -> None:
+        _append(workspace_dir, 0)
+        code, out, _ = _sai(workspace_dir, "ledger", "checkpoint", "--format", "json")
+        assert code == 0
+        data = json.loads(out)
+        assert data["size"] == 1
+        assert data["note"].startswith(data["origin"] + "\n1\n" + data["root"] + "\n")
+
+
+class TestVerify:
+    def test_ok(self, workspace_dir: Path) -> None:
+        _append(workspace_dir, 0)
+        _sai(workspace_dir, "ledger", "checkpoint")
+        code, out, _ = _sai(workspace_dir, "ledger", "verify")
+        assert code == 0
+        assert out.startswith("ok: 1 entries")
+        code, out, _ = _sai(workspace_dir, "ledger", "verify", "-f", "json")
+        assert json.loads(out)["ok"] is True
+
+    def test_from_checkpoint(self, workspace_dir: Path, tmp_path: Path) -> None:
+        _append(workspace_dir, 0)
+        kept = tmp_path / "kept"
+        kept.write_text(_sai(workspace_dir, "ledger", "checkpoint")[1])
+        _append(workspace_dir, 1)
+        code, _, _ = _sai(workspace_dir, "ledger", "verify", "--from-checkpoint", str(kept))
+        assert code == 0
+        code, _, err = _sai(workspace_dir, "ledger", "verify", "--from-checkpoint", "/no/file")
+        assert code == 2
+        assert "cannot read" in err
+
+    def test_needs_only_the_public_key(self, workspace_dir: Path) -> None:
+        _append(workspace_dir, 0)
+        (workspace_dir / ".sai" / "keys" / "signing.key").unlink()
+        assert _sai(workspace_dir, "ledger", "verify")[0] == 0
+        code, _, err = _sai(workspace_dir, "ledger", "checkpoint")
+        assert code == 2
+        assert "signing key" in err
+
+    def test_installed_command(self, workspace_dir: Path) -> None:
+        _append(workspace_dir, 0)
+        exe = str(Path(sys.executable).parent / "sai")
+        if not Path(exe).exists():
+            exe = shutil.which("sai") or exe
+        done = subprocess.run(
+            [exe, "ledger", "verify", "-w", str(workspace_dir)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.startswith("ok: 1 entries")
+        workspace = open_workspace(workspace_dir)
+        with open_ledger(workspace) as ledger, ledger.engine.begin() as conn:
+            conn.exec_driver_sql("UPDATE ledger_entries SET leaf = x'00' WHERE idx = 0")
+        done = subprocess.run(
+            [exe, "ledger", "verify", "-w", str(workspace_dir)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 1
+        assert "FAILED: entry 0" in done.stdout
+
+
+class TestHelp:
+    def test_group_help(self) -> None:
+        result = runner.invoke(app, ["ledger", "--help"])
+        assert result.exit_code == 0
+        for command in ("append", "show", "proof", "checkpoint", "verify"):
+            assert command in result.stdout

@@ -1,0 +1,107 @@
+"""`sai scan` through Typer's runner: formats, exit codes, recording, policy, deps."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sai.cli.app import app
+from tests.scanning import _build as b
+
+runner = CliRunner()
+MANIFEST = """\
+version: 1
+name: scan-test
+intended_use: Testing the scanner.
+roles: [developer]
+people:
+  owners:
+    - name: Tess Test
+      email: tess@example.org
+  security_contact: security@example.org
+models:
+  - name: m
+    path: models/m.pkl
+    format: pickle
+    source: trained-in-house
+"""
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> Path:
+    (tmp_path / "good.pkl").write_bytes(b.proto(2, b"}."))
+    (tmp_path / "evil.bin").write_bytes(b.call_pickle("os", "system"))
+    (tmp_path / "README.md").write_text("not a model")
+    return tmp_path
+
+
+class TestScanCommand:
+    def test_clean_file_exits_0(self, files: Path) -> None:
+        done = runner.invoke(app, ["scan", str(files / "good.pkl"), "--no-record"])
+        assert done.exit_code == 0, done.output
+        assert "SAFE" in done.output
+
+    def test_findings_exit_1_with_callable(self, files: Path) -> None:
+        done = runner.invoke(app, ["scan", str(files), "--no-record"])
+        assert done.exit_code == 1
+        assert "os.system" in done.output
+        assert "README" not in done.output
+
+    def test_json_and_sarif(self, files: Path) -> None:
+        done = runner.invoke(app, ["scan", str(files), "--format", "json", "--no-record"])
+        doc = json.loads(done.stdout)
+        assert {a["verdict"] for a in doc["artifacts"]} == {"safe", "unsafe"}
+        done = runner.invoke(app, ["scan", str(files), "-f", "sarif", "--no-record"])
+        assert json.loads(done.stdout)["version"] == "2.1.0"
+
+    def test_missing_path_exits_2(self, tmp_path: Path) -> None:
+        done = runner.invoke(app, ["scan", str(tmp_path / "nope"), "--no-record"])
+        assert done.exit_code == 2
+        assert "does not exist" in done.output
+
+    def test_deps_needs_osv(self, files: Path) -> None:
+        done = runner.invoke(app, ["scan", "--deps", "--no-record"])
+        assert done.exit_code == 2
+        assert "--osv" in done.output
+
+    def test_bad_policy_exits_2(self, files: Path) -> None:
+        policy = files / "p.yaml"
+        policy.write_text("allow: [{module: os}]\n")
+        done = runner.invoke(app, ["scan", str(files), "--policy", str(policy), "--no-record"])
+        assert done.exit_code == 2
+        assert "allow.0.name" in done.output
+
+    def test_policy_extends_the_allow_list(self, files: Path) -> None:
+        policy = files / "p.yaml"
+        policy.write_text("allow:\n  - {module: os, name: system, justification: test only!}\n")
+        done = runner.invoke(
+            app, ["scan", str(files / "evil.bin"), "--policy", str(policy), "--no-record"]
+        )
+        assert done.exit_code == 0, done.output
+
+
+class TestRecording:
+    def test_declared_models_scanned_and_recorded(
+        self, workspace_dir: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from sai.ledger import open_ledger
+        from sai.workspace import open_workspace
+
+        (workspace_dir / "sai.yaml").write_text(MANIFEST)
+        model = workspace_dir / "models" / "m.pkl"
+        model.parent.mkdir(exist_ok=True)
+        model.write_bytes(b.proto(2, b"}."))
+        osv = workspace_dir / "osv.json"
+        osv.write_text("[]")
+        monkeypatch.chdir(workspace_dir)
+        done = runner.invoke(app, ["scan", "--deps", "--osv", str(osv)])
+        assert done.exit_code == 0, done.output
+        with open_ledger(open_workspace(workspace_dir)) as ledger:
+            scans = ledger.query(kind="scan.result")
+            audits = ledger.query(kind="dependency.audit")
+        assert [e.evidence.subject for e in scans] == ["m"]
+        assert scans[0].evidence.data["verdict"] == "safe"
+        assert len(audits) == 1

@@ -1,0 +1,67 @@
+"""`sai demo`: the README's main job, end to end."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sai.cli.app import app
+
+runner = CliRunner()
+
+
+class TestDemo:
+    def test_builds_assesses_and_verifies(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        for var in ("SAI_WORKSPACE", "SAI_DATABASE_URL"):
+            monkeypatch.delenv(var, raising=False)
+        root = tmp_path / "demo"
+        result = runner.invoke(app, ["demo", str(root), "--no-pdf"])
+        assert result.exit_code == 0, result.output
+        assert "Overall verdict" in result.output
+        report = json.loads((root / "sai-report" / "report.json").read_text())
+        assert len(report["principles"]) == 13
+        # The demo's own controls decide some provisions; its attestations are demo data.
+        passed = {r["provision"] for r in report["results"] if r["verdict"] == "pass"}
+        assert {"5.1.2-3", "5.2.4-2", "5.2.4-2.1", "5.1.1-1"} <= passed
+        verified = runner.invoke(
+            app,
+            [
+                "verify",
+                str(root / "sai-report" / "report.json"),
+                "--key",
+                str(root / ".sai" / "keys" / "signing.pub"),
+            ],
+        )
+        assert verified.exit_code == 0, verified.output
+        ledger = runner.invoke(app, ["ledger", "verify", "--workspace", str(root)])
+        assert ledger.exit_code == 0, ledger.output
+
+    def test_refuses_a_non_empty_directory(self, tmp_path: Path) -> None:
+        (tmp_path / "x").write_text("keep me")
+        result = runner.invoke(app, ["demo", str(tmp_path)])
+        assert result.exit_code == 2
+        assert (tmp_path / "x").read_text() == "keep me"
+
+
+class TestInstalledDemo:
+    def test_console_script_with_pdf(self, tmp_path: Path) -> None:
+        sai = Path(sys.executable).parent / "sai"
+        done = subprocess.run(
+            [str(sai), "demo", str(tmp_path / "d")],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=300,
+            env={"PATH": str(sai.parent) + ":/usr/bin:/bin", "HOME": str(tmp_path)},
+        )
+        assert done.returncode == 0, done.stderr
+        pdf = tmp_path / "d" / "sai-report" / "report.pdf"
+        assert pdf.read_bytes().startswith(b"%PDF")
+        assert "report.html" in done.stdout
