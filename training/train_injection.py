@@ -76,7 +76,8 @@ class CachedEncoder:
         self.table: dict[str, np.ndarray] = {}
         if path is not None and path.is_file():
             with np.load(path, allow_pickle=False) as data:
-                self.table = dict(zip(data["texts"].tolist(), data["vectors"], strict=True))
+                texts = json.loads(data["texts"].tobytes().decode("utf-8"))
+                self.table = dict(zip(texts, data["vectors"], strict=True))
 
     def embed(self, texts: list[str]) -> np.ndarray:
         missing = sorted({t for t in texts if t not in self.table})
@@ -88,9 +89,8 @@ class CachedEncoder:
     def save(self) -> None:
         if self.path is not None:
             texts = sorted(self.table)
-            np.savez(
-                self.path, texts=np.array(texts), vectors=np.stack([self.table[t] for t in texts])
-            )
+            blob = np.frombuffer(json.dumps(texts).encode("utf-8"), dtype=np.uint8)
+            np.savez(self.path, texts=blob, vectors=np.stack([self.table[t] for t in texts]))
 
 
 def train_head(train: list[Row], encoder: object) -> Head:

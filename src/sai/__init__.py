@@ -19,11 +19,7 @@ From Python::
     print(len(catalog.provisions), "provisions in", len(catalog.principles), "principles")
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("sai")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
-    __version__ = "0.0.0"
+# NOTE: the single source of the version (pyproject reads it); a literal keeps start-up fast.
+__version__ = "0.1.0"
 
 __all__ = ["__version__"]

@@ -13,6 +13,7 @@ import openai
 import pytest
 
 from sai.gateway import KIND, MockUpstream, create_key, serve_in_thread
+from sai.gateway.app import GatewayApp
 from sai.gateway.config import GatewayConfig, GuardPolicy, config_for
 from sai.gateway.guarding import GuardRunner
 from sai.ledger import Entry, Ledger, open_ledger
@@ -30,6 +31,7 @@ class Harness:
     ledger: Ledger
     workspace: Workspace
     config: GatewayConfig
+    app: GatewayApp
     keys: dict[str, str] = field(default_factory=dict)
 
     def client(self, role: str = "user", **kwargs: Any) -> openai.OpenAI:
@@ -56,8 +58,16 @@ _RUNNERS: dict[str, GuardRunner] = {}
 
 def shared_guards(policy: GuardPolicy) -> GuardRunner:
     """One GuardRunner per policy for the whole session (detectors load slowly)."""
-    key = repr((policy.input, policy.output, sorted(policy.settings.items()), policy.review_on,
-                policy.budget_ms, policy.streaming))
+    key = repr(
+        (
+            policy.input,
+            policy.output,
+            sorted(policy.settings.items()),
+            policy.review_on,
+            policy.budget_ms,
+            policy.streaming,
+        )
+    )
     if key not in _RUNNERS:
         _RUNNERS[key] = GuardRunner(policy)
     return _RUNNERS[key]
@@ -84,9 +94,10 @@ def running_gateway(
         guards = guards if guards is not None else FAST_GUARDS
         config = config_for(upstream_url, gateway=gateway, guards=guards, **changes)
         runner = shared_guards(config.guards)
-        server = serve_in_thread(create_app(config, ledger, guards=runner))
+        app = create_app(config, ledger, guards=runner)
+        server = serve_in_thread(app)
         try:
-            harness = Harness(server.url, mock, up.url, ledger, workspace, config)
+            harness = Harness(server.url, mock, up.url, ledger, workspace, config, app)
             for role in config.roles:
                 harness.keys[role] = create_key(
                     ledger, f"test-{role}", role, roles=tuple(config.roles)

@@ -56,17 +56,20 @@ class TestKeys:
 
 class TestAuthentication:
     @pytest.mark.parametrize(
-        "header", [None, "Bearer", "Basic abc", "Bearer sai_nope", "Bearer sai_000000000000_" + "x" * 43]
+        "header",
+        [None, "Bearer", "Basic abc", "Bearer sai_nope", "Bearer sai_000000000000_" + "x" * 43],
     )
     def test_bad_credentials_are_401_and_logged(self, gateway: Harness, header: str | None) -> None:
         with gateway.http(None) as http:
             headers = {"authorization": header} if header else {}
-            answer = http.post("/v1/chat/completions", json={"model": "m", "messages": HELLO},
-                               headers=headers)
+            answer = http.post(
+                "/v1/chat/completions", json={"model": "m", "messages": HELLO}, headers=headers
+            )
         assert answer.status_code == 401
         assert answer.json()["error"]["code"] == "invalid_api_key"
         entry = gateway.entries()[-1].evidence.data
-        assert entry["status"] == 401 and "key_id" not in entry
+        assert entry["status"] == 401
+        assert "key_id" not in entry
 
     def test_revoked_key_stops_working(self, gateway: Harness) -> None:
         client = gateway.client()
@@ -84,7 +87,9 @@ class TestAuthentication:
     def test_expired_key_is_refused(self, gateway: Harness) -> None:
         store = KeyStore(gateway.ledger.engine)
         now = datetime.now(UTC)
-        new = store.create("old", "user", expires_at=now - timedelta(seconds=1), now=now - timedelta(days=1))
+        new = store.create(
+            "old", "user", expires_at=now - timedelta(seconds=1), now=now - timedelta(days=1)
+        )
         with gateway.http(None) as http:
             answer = http.get("/v1/models", headers={"authorization": f"Bearer {new.secret}"})
         assert answer.status_code == 401
@@ -104,11 +109,15 @@ class TestRoles:
         assert answer.status_code == 200
         assert "sai_gateway_requests_total" in answer.text
 
-    def test_preview_versions_need_preview_access(self, make_gateway: Callable[..., Harness]) -> None:
-        spec = GatewaySpec(models=[
-            GatewayModelRoute(name="bot@2", upstream_model="v2"),
-            GatewayModelRoute(name="bot@3-preview", upstream_model="v3", preview=True),
-        ])
+    def test_preview_versions_need_preview_access(
+        self, make_gateway: Callable[..., Harness]
+    ) -> None:
+        spec = GatewaySpec(
+            models=[
+                GatewayModelRoute(name="bot@2", upstream_model="v2"),
+                GatewayModelRoute(name="bot@3-preview", upstream_model="v3", preview=True),
+            ]
+        )
         harness = make_gateway(gateway=spec)
         user, admin = harness.client("user"), harness.client("admin")
         assert user.chat.completions.create(model="bot@2", messages=HELLO).model == "bot@2"
@@ -120,6 +129,9 @@ class TestRoles:
         assert [m.id for m in user.models.list()] == ["bot@2"]
         assert [m.id for m in admin.models.list()] == ["bot@2", "bot@3-preview"]
         served = [e.evidence for e in harness.entries() if e.evidence.data["status"] == 200]
-        assert {(e.data["model"], e.data["upstream_model"]) for e in served if "upstream_model"
-                in e.data} == {("bot@2", "v2"), ("bot@3-preview", "v3")}
+        assert {
+            (e.data["model"], e.data["upstream_model"])
+            for e in served
+            if "upstream_model" in e.data
+        } == {("bot@2", "v2"), ("bot@3-preview", "v3")}
         assert "5.4.1-3" in served[0].provisions

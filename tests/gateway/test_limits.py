@@ -122,7 +122,8 @@ class TestGatewayLimits:
             client.chat.completions.create(model="m", messages=HELLO)
         assert int(caught.value.response.headers["retry-after"]) >= 1
         last = harness.entries()[-1].evidence
-        assert last.data["limit"] == "requests" and "5.2.2-2" in last.provisions
+        assert last.data["limit"] == "requests"
+        assert "5.2.2-2" in last.provisions
 
     def test_role_wide_budget(self, make_gateway: Callable[..., Harness]) -> None:
         roles = {"user": GatewayRoleSpec(routes=[GatewayRoute.chat], role_requests_per_minute=2)}
@@ -140,12 +141,16 @@ class TestGatewayLimits:
         policies = GatewayPolicies(max_body_bytes=2_000, max_tokens=50)
         harness = make_gateway(gateway=GatewaySpec(policies=policies))
         with harness.http() as http:
-            big = http.post("/v1/chat/completions", json={
-                "model": "m", "messages": [{"role": "user", "content": "x" * 5_000}]})
+            big = http.post(
+                "/v1/chat/completions",
+                json={"model": "m", "messages": [{"role": "user", "content": "x" * 5_000}]},
+            )
             assert big.status_code == 413
-            too_many = http.post("/v1/chat/completions", json={
-                "model": "m", "messages": HELLO, "max_tokens": 51})
-            assert too_many.status_code == 400 and too_many.json()["error"]["param"] == "max_tokens"
+            too_many = http.post(
+                "/v1/chat/completions", json={"model": "m", "messages": HELLO, "max_tokens": 51}
+            )
+            assert too_many.status_code == 400
+            assert too_many.json()["error"]["param"] == "max_tokens"
 
     def test_redis_down_fails_closed_by_default(self, make_gateway: Callable[..., Harness]) -> None:
         harness = make_gateway(redis_url="redis://127.0.0.1:9/0")
@@ -162,5 +167,3 @@ class TestGatewayLimits:
         with harness.http() as http:
             assert http.get("/v1/models").status_code == 200
         assert harness.entries()[-1].evidence.data["limit"] == "limiter_unavailable_fail_open"
-
-

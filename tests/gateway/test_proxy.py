@@ -70,9 +70,11 @@ class TestUpstreamFailures:
 
     def test_broken_stream_ends_with_error(self, gateway: Harness) -> None:
         with pytest.raises(openai.APIStatusError):
-            list(gateway.client().chat.completions.create(
-                model="mock-broken-stream", messages=HELLO, stream=True
-            ))
+            list(
+                gateway.client().chat.completions.create(
+                    model="mock-broken-stream", messages=HELLO, stream=True
+                )
+            )
         assert gateway.entries()[-1].evidence.data["status"] == 502
 
     def test_client_disconnect_cancels_upstream(self, gateway: Harness) -> None:

@@ -123,6 +123,16 @@ prompts:
   - name: reviewer-assistant-prompt
     path: prompts/system.txt
     purpose: System prompt of the assistant that explains scores to reviewers.
+gateway:
+  policies:
+    requests_per_minute: 12
+    review_on: [exfiltration]
+  models:
+    - name: reviewer-assistant@1
+      upstream_model: mock-model
+    - name: reviewer-assistant@2-preview
+      upstream_model: mock-model-next
+      preview: true
 people:
   owners:
     - name: Dana Demo

@@ -138,7 +138,7 @@ def run_demo(
         on_step("Gateway: normal and hostile traffic through the security gateway")
         from sai.gateway.demo import run_gateway_demo
 
-        run_gateway_demo(ledger, actor=ACTOR)
+        run_gateway_demo(ledger, actor=ACTOR, gateway_spec=loaded.manifest.gateway)
         on_step("Recording example attestations (marked as demo data)")
         _record_attestations(ledger, workspace, now)
         on_step("Assessing against EN 304 223 and checkpointing the ledger")

@@ -39,11 +39,14 @@ class Exchange:
     response_started: bool = False
     finished: bool = False
 
-    def _close_times(self) -> float:
-        elapsed = time.perf_counter() - self.started
-        self.record.latency_us = int(elapsed * 1_000_000)
+    def _close_times(self) -> None:
+        """Fix the entry's timings: until the answer was ready (the audit commit excluded)."""
+        self.record.latency_us = int((time.perf_counter() - self.started) * 1_000_000)
         self.record.upstream_us = int(self.upstream_seconds * 1_000_000)
-        return max(0.0, elapsed - self.upstream_seconds)
+
+    def _overhead(self) -> float:
+        """Time the gateway added so far, the audit commit included (for the header)."""
+        return max(0.0, time.perf_counter() - self.started - self.upstream_seconds)
 
     def _headers(self, overhead: float) -> tuple[tuple[str, str], ...]:
         return (
@@ -75,10 +78,11 @@ class Exchange:
     ) -> None:
         """Audit, then send a complete answer."""
         self.record.status = status
-        overhead = self._close_times()
+        self._close_times()
         if not await self._audit():
             status, body, headers = _AUDIT_DOWN.status, dumps(_AUDIT_DOWN.body()), ()
             content_type = b"application/json"
+        overhead = self._overhead()
         self.response_started = True
         await send_answer(
             self.send,
@@ -103,7 +107,7 @@ class Exchange:
 
     async def start_stream(self) -> None:
         """Send the 200 event-stream headers (incremental streaming)."""
-        overhead = max(0.0, time.perf_counter() - self.started - self.upstream_seconds)
+        overhead = self._overhead()
         self.response_started = True
         await self.send(
             {
@@ -124,9 +128,10 @@ class Exchange:
     async def finish_stream(self, tail: bytes, status: int = 200) -> None:
         """Audit, then send the stream's last frame and close it."""
         self.record.status = status
-        overhead = self._close_times()
+        self._close_times()
         if not await self._audit():
             tail = sse({"error": _AUDIT_DOWN.body()["error"]})
+        overhead = self._overhead()
         await self.send({"type": "http.response.body", "body": tail, "more_body": False})
         self.finished = True
         self._observe(overhead)

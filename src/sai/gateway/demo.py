@@ -44,11 +44,17 @@ def _demo_spec() -> GatewaySpec:
     )
 
 
-def run_gateway_demo(ledger: Ledger, *, actor: str = "sai-demo") -> GatewayDemo:
-    """Run the gateway demo against ``ledger``; returns counts of outcomes."""
+def run_gateway_demo(
+    ledger: Ledger, *, actor: str = "sai-demo", gateway_spec: GatewaySpec | None = None
+) -> GatewayDemo:
+    """Run the gateway demo against ``ledger``; returns counts of outcomes.
+
+    ``gateway_spec`` is the manifest's gateway section (so the assessment checks read the
+    configuration the demo actually ran); the built-in demo settings when not given.
+    """
     upstream = serve_in_thread(MockUpstream())
     try:
-        config = config_for(f"{upstream.url}/v1", gateway=_demo_spec())
+        config = config_for(f"{upstream.url}/v1", gateway=gateway_spec or _demo_spec())
         gateway = serve_in_thread(create_app(config, ledger))
         try:
             return _traffic(ledger, gateway.url, tuple(config.roles), actor)

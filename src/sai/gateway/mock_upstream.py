@@ -86,7 +86,7 @@ class MockUpstream:
             return True
         finally:
             gone.cancel()
-        return gone.result()["type"] != "http.disconnect"
+        return bool(gone.result()["type"] != "http.disconnect")
 
     async def _answer(self, send: Send, body: dict[str, Any], model: str, path: str) -> None:
         if path.endswith("/models"):

@@ -50,7 +50,9 @@ def _json(schema: dict[str, Any]) -> dict[str, Any]:
 def _responses(ok: dict[str, Any], *, review: bool = False, stream: bool = False) -> dict[str, Any]:
     content = _json(ok)
     if stream:
-        content["text/event-stream"] = {"schema": {"type": "string"}}
+        content["text/event-stream"] = {
+            "schema": {"type": "object", "properties": {"data": {"type": "string"}}}
+        }
     out: dict[str, Any] = {
         "200": {"description": "the answer", "content": content},
         "default": {"description": "an OpenAI-style error", "content": _json(_ERROR)},

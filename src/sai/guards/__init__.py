@@ -20,6 +20,7 @@ from sai.guards.base import (
     ScannerSettings,
     Span,
 )
+from sai.guards.config import GuardsConfig, guards_config
 from sai.guards.errors import DatasetError, GuardConfigError, GuardError, GuardModelError
 from sai.guards.pipeline import Pipeline, PipelineResult
 from sai.guards.registry import DEFAULT_SCANNERS, SCANNERS, build_scanners, scanner_class
@@ -35,6 +36,7 @@ __all__ = [
     "GuardError",
     "GuardModelError",
     "GuardResult",
+    "GuardsConfig",
     "OnMatch",
     "Pipeline",
     "PipelineResult",
@@ -43,5 +45,6 @@ __all__ = [
     "ScannerSettings",
     "Span",
     "build_scanners",
+    "guards_config",
     "scanner_class",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sai.gateway.config import GatewayConfig, RolePolicy
+from sai.gateway.errors import GatewayConfigError
 from sai.gateway.limits.base import (
     ALLOWED,
     SLOT_TTL_SECONDS,
@@ -17,9 +18,15 @@ from sai.gateway.limits.memory import MemoryLimiter
 def make_limiter(config: GatewayConfig) -> Limiter:
     """Redis when ``SAI_REDIS_URL`` was set, else in-process."""
     if config.redis_url:
-        from sai.gateway.limits.redis import RedisLimiter
+        try:
+            from sai.gateway.limits.redis import RedisLimiter
 
-        return RedisLimiter(config.redis_url)
+            return RedisLimiter(config.redis_url)
+        except ImportError:
+            raise GatewayConfigError(
+                "SAI_REDIS_URL is set but the redis package is not installed",
+                hint="install it with `pip install 'sai[redis]'`, or unset SAI_REDIS_URL",
+            ) from None
     return MemoryLimiter()
 
 

@@ -1,0 +1,137 @@
+"""The gateway checks: access control, rate limits, human review, audit log, versioned models."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sai.assessment.checks import CheckContext
+from sai.assessment.checks.gateway import (
+    GatewayAccessControl,
+    GatewayAuditLog,
+    GatewayHumanOversight,
+    GatewayRateLimits,
+    GatewayVersionedModels,
+)
+from sai.assessment.engine import record_manifest
+from sai.assessment.verdict import CheckResult, Verdict
+from sai.catalog import load_catalog
+from sai.gateway import CallRecord, create_key
+from sai.gateway.audit import Auditor
+from sai.gateway.review import ReviewQueue
+from sai.ledger import Ledger
+from sai.manifest import load_manifest
+from tests.assessment.conftest import MANIFEST, write_project
+
+NOW = datetime.now(UTC)
+GATEWAY = """\
+gateway:
+  policies:
+    review_on: [pii]
+  models:
+    - {name: bot@2, upstream_model: v2}
+    - {name: bot@3-preview, upstream_model: v3, preview: true}
+"""
+
+
+def _run(check: object, provision: str, ledger: Ledger, root: Path, extra: str = "") -> CheckResult:
+    loaded = load_manifest(write_project(root, MANIFEST + extra))
+    entry = record_manifest(ledger, loaded, actor="t", now=NOW)
+    ctx = CheckContext(evidence=ledger, manifest=loaded.manifest, manifest_entry=entry, now=NOW)
+    return check.run(load_catalog().get(provision), ctx)  # type: ignore[attr-defined]
+
+
+def _requests(ledger: Ledger, *records: CallRecord) -> None:
+    auditor = Auditor(ledger, actor="t", store_text=False)
+    ledger.append_many([auditor.evidence(r) for r in records])
+    auditor.close()
+
+
+def _ok(key: str | None = "k1", status: int = 200) -> CallRecord:
+    return CallRecord("r", "POST", "/v1/chat/completions", route="chat", key_id=key, status=status)
+
+
+class TestAccessControl:
+    def test_no_keys_no_traffic(self, ledger: Ledger, workspace_dir: Path) -> None:
+        assert _run(GatewayAccessControl(), "5.2.2-1", ledger, workspace_dir).verdict is (
+            Verdict.INCONCLUSIVE
+        )
+
+    def test_keyed_traffic_passes_and_open_traffic_fails(
+        self, ledger: Ledger, workspace_dir: Path
+    ) -> None:
+        create_key(ledger, "a", "user", roles=("user",))
+        _requests(ledger, _ok(), _ok(None, 401))
+        result = _run(GatewayAccessControl(), "5.2.2-1", ledger, workspace_dir)
+        assert result.verdict is Verdict.PASS
+        assert "1 unauthenticated" in result.reason
+        _requests(ledger, _ok(None, 200))
+        assert _run(GatewayAccessControl(), "5.2.2-1", ledger, workspace_dir).verdict is (
+            Verdict.FAIL
+        )
+
+
+class TestRateLimits:
+    def test_unlimited_role_fails(self, ledger: Ledger, workspace_dir: Path) -> None:
+        extra = "gateway:\n  policies:\n    requests_per_minute: null\n"
+        result = _run(GatewayRateLimits(), "5.2.2-2", ledger, workspace_dir, extra)
+        assert result.verdict is Verdict.FAIL
+        assert "admin" in result.reason
+
+    def test_limited_with_traffic_passes(self, ledger: Ledger, workspace_dir: Path) -> None:
+        assert _run(GatewayRateLimits(), "5.2.2-2", ledger, workspace_dir).verdict is (
+            Verdict.INCONCLUSIVE
+        )
+        _requests(ledger, _ok(), _ok(status=429))
+        result = _run(GatewayRateLimits(), "5.2.2-2", ledger, workspace_dir)
+        assert result.verdict is Verdict.PASS
+        assert "1 requests were refused" in result.reason
+
+
+class TestHumanOversight:
+    def test_unconfigured_then_unused_then_used(self, ledger: Ledger, workspace_dir: Path) -> None:
+        check = GatewayHumanOversight()
+        assert "review_on" in _run(check, "5.1.4-1", ledger, workspace_dir).reason
+        result = _run(check, "5.1.4-3", ledger, workspace_dir, GATEWAY)
+        assert result.verdict is Verdict.INCONCLUSIVE
+        assert "no review decision" in result.reason
+        queue = ReviewQueue(ledger.engine)
+        rid = queue.hold(
+            request_id="r",
+            key_id="k",
+            role="user",
+            route="chat",
+            model="m",
+            reasons=["pii"],
+            response={},
+        )
+        queue.decide(ledger, rid, approve=True, by="Rita", now=NOW - timedelta(days=1))
+        assert _run(check, "5.1.4-3", ledger, workspace_dir, GATEWAY).verdict is Verdict.PASS
+
+
+class TestAuditLog:
+    def test_complete_entries_pass(self, ledger: Ledger, workspace_dir: Path) -> None:
+        assert _run(GatewayAuditLog(), "5.4.2-1", ledger, workspace_dir).verdict is (
+            Verdict.INCONCLUSIVE
+        )
+        _requests(ledger, _ok(), _ok(None, 401))
+        assert _run(GatewayAuditLog(), "5.4.2-1", ledger, workspace_dir).verdict is Verdict.PASS
+
+    def test_incomplete_entry_fails(self, ledger: Ledger, workspace_dir: Path) -> None:
+        from sai.ledger import Evidence
+
+        ledger.append(Evidence.create("gateway.request", "chat", actor="x", data={"status": 200}))
+        result = _run(GatewayAuditLog(), "5.4.2-1", ledger, workspace_dir)
+        assert result.verdict is Verdict.FAIL
+        assert "lack required fields" in result.reason
+
+
+class TestVersionedModels:
+    def test_needs_routes_with_a_preview(self, ledger: Ledger, workspace_dir: Path) -> None:
+        check = GatewayVersionedModels()
+        assert _run(check, "5.4.1-3", ledger, workspace_dir).verdict is Verdict.INCONCLUSIVE
+        pinned = "gateway:\n  models:\n    - {name: bot@2, upstream_model: v2}\n"
+        assert "no preview" in _run(check, "5.4.1-3", ledger, workspace_dir, pinned).reason
+        result = _run(check, "5.4.1-3", ledger, workspace_dir, GATEWAY)
+        assert result.verdict is Verdict.PASS
+        assert "bot@3-preview" in result.reason

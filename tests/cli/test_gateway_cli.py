@@ -1,0 +1,114 @@
+"""`sai gateway keys|review|log` through the CLI runner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sai.cli.app import app
+from sai.gateway import CallRecord, KeyStore, ReviewQueue
+from sai.gateway.audit import Auditor
+from sai.ledger import open_ledger
+from sai.workspace import open_workspace
+
+runner = CliRunner()
+
+
+def _run(root: Path, *args: str) -> tuple[int, str]:
+    result = runner.invoke(app, ["gateway", *args, "-w", str(root)])
+    return result.exit_code, result.output
+
+
+class TestKeys:
+    def test_create_json_list_revoke(self, workspace_dir: Path) -> None:
+        code, out = _run(
+            workspace_dir, "keys", "create", "--name", "ci", "--role", "user", "--format", "json"
+        )
+        assert code == 0
+        created = json.loads(out)
+        assert created["key"].startswith("sai_")
+        assert created["role"] == "user"
+        code, out = _run(workspace_dir, "keys", "list", "--format", "json")
+        assert [k["state"] for k in json.loads(out)] == ["active"]
+        assert created["key"] not in out
+        code, out = _run(workspace_dir, "keys", "revoke", created["key_id"])
+        assert code == 0
+        assert "revoked" in out
+        code, out = _run(workspace_dir, "keys", "list")
+        assert "revoked" in out
+
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            (["--role", "wizard"], "unknown role"),
+            (["--role", "user", "--expires", "tomorrow"], "not a date"),
+            (["--role", "user", "--expires", "2001-01-01"], "in the past"),
+        ],
+    )
+    def test_bad_input_exits_2(self, workspace_dir: Path, args: list[str], message: str) -> None:
+        code, out = _run(workspace_dir, "keys", "create", "--name", "x", *args)
+        assert code == 2
+        assert message in out
+
+    def test_revoke_unknown_key(self, workspace_dir: Path) -> None:
+        code, out = _run(workspace_dir, "keys", "revoke", "000000000000")
+        assert code == 2
+        assert "no API key" in out
+
+
+class TestReviewAndLog:
+    def test_review_decisions(self, workspace_dir: Path) -> None:
+        with open_ledger(open_workspace(workspace_dir)) as ledger:
+            queue = ReviewQueue(ledger.engine)
+            review_id = queue.hold(
+                request_id="r1",
+                key_id="k",
+                role="user",
+                route="chat",
+                model="m",
+                reasons=["pii"],
+                response={"choices": []},
+            )
+        code, out = _run(workspace_dir, "review", "list", "--format", "json")
+        assert [r["review_id"] for r in json.loads(out)] == [review_id]
+        code, out = _run(workspace_dir, "review", "reject", review_id, "--by", "Rita")
+        assert code == 0
+        assert "rejected" in out
+        code, out = _run(workspace_dir, "review", "approve", review_id, "--by", "Rita")
+        assert code == 2
+        assert "already rejected" in out
+        code, out = _run(workspace_dir, "review", "list", "--status", "bogus")
+        assert code == 2
+
+    def test_log_and_ledger_show(self, workspace_dir: Path) -> None:
+        with open_ledger(open_workspace(workspace_dir)) as ledger:
+            auditor = Auditor(ledger, actor="t", store_text=False)
+            ledger.append(
+                auditor.evidence(CallRecord("abc", "GET", "/v1/models", route="models", status=200))
+            )
+            auditor.close()
+            assert KeyStore(ledger.engine).list() == []
+        code, out = _run(workspace_dir, "log", "--format", "json")
+        assert code == 0
+        assert json.loads(out)[0]["request_id"] == "abc"
+        code, out = _run(workspace_dir, "log")
+        assert "models" in out
+        assert "200" in out
+        result = runner.invoke(
+            app,
+            [
+                "ledger",
+                "show",
+                "--kind",
+                "gateway.request",
+                "--format",
+                "json",
+                "-w",
+                str(workspace_dir),
+            ],
+        )
+        assert result.exit_code == 0
+        assert "abc" in result.output

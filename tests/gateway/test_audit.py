@@ -1,0 +1,112 @@
+"""One ledger entry per request, committed before the answer; malformed input never crashes."""
+
+from __future__ import annotations
+
+import socket
+import time
+from collections.abc import Callable
+from unittest import mock
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sai.gateway._http import parse_object
+from sai.gateway.errors import HttpError
+from sai.manifest.schema import GatewayPolicies, GatewaySpec
+from tests.gateway.conftest import Harness
+
+HELLO = [{"role": "user", "content": "hi"}]
+
+
+class TestOneEntryPerRequest:
+    def test_every_kind_of_answer_is_logged_once(self, gateway: Harness) -> None:
+        with gateway.http() as http, gateway.http(None) as anonymous:
+            answers = [
+                http.post("/v1/chat/completions", json={"model": "m", "messages": HELLO}),
+                http.post("/v1/chat/completions", content=b"{not json"),
+                http.post("/v1/chat/completions", content=b'{"model": "\xff"}'),
+                http.post("/v1/chat/completions", json=[1, 2]),
+                http.post("/v1/chat/completions", json={"model": "m"}),
+                http.get("/v1/chat/completions"),
+                http.get("/v1/nothing-here"),
+                anonymous.get("/v1/models"),
+            ]
+        statuses = [a.status_code for a in answers]
+        assert statuses == [200, 400, 400, 400, 400, 405, 404, 401]
+        ids = [a.headers["x-request-id"] for a in answers]
+        entries = gateway.entries()
+        assert [e.evidence.data["request_id"] for e in entries] == ids
+        assert [e.evidence.data["status"] for e in entries] == statuses
+        assert gateway.ledger.verify().ok
+
+    def test_entries_hold_digests_not_text_by_default(self, gateway: Harness) -> None:
+        gateway.client().chat.completions.create(model="m", messages=HELLO)
+        data = gateway.entries()[-1].evidence.data
+        assert data["prompt_digest"].startswith("sha256:")
+        assert "prompt_text" not in data
+        assert data["key_id"]
+        assert data["role"] == "user"
+        assert data["latency_us"] > 0
+
+    def test_text_is_kept_only_when_the_policy_says_so(
+        self, make_gateway: Callable[..., Harness]
+    ) -> None:
+        harness = make_gateway(gateway=GatewaySpec(audit_text=True))
+        harness.client().chat.completions.create(
+            model="m", messages=[{"role": "user", "content": "mail a@example.com"}]
+        )
+        data = harness.entries()[-1].evidence.data
+        assert data["prompt_text"] == "mail a@example.com"
+        assert "a@example.com" not in data["response_text"]
+
+    def test_no_answer_without_a_committed_entry(self, gateway: Harness) -> None:
+        runtime = gateway.app.runtime
+        assert runtime is not None
+        failing = mock.patch.object(runtime.auditor, "record", side_effect=RuntimeError("full"))
+        with failing, gateway.http() as http:
+            answer = http.post("/v1/chat/completions", json={"model": "m", "messages": HELLO})
+        assert answer.status_code == 503
+        assert answer.json()["error"]["code"] == "audit_unavailable"
+
+
+class TestHostileBodies:
+    def test_slow_body_is_cut_off(self, make_gateway: Callable[..., Harness]) -> None:
+        spec = GatewaySpec(policies=GatewayPolicies(body_timeout_seconds=0.5))
+        harness = make_gateway(gateway=spec)
+        port = int(harness.url.rsplit(":", 1)[1])
+        started = time.monotonic()
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+            sock.sendall(
+                b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n"
+                b"Authorization: Bearer " + harness.keys["user"].encode() + b"\r\n\r\n{"
+            )
+            reply = sock.recv(4096)
+        assert b" 408 " in reply.split(b"\r\n", 1)[0]
+        assert time.monotonic() - started < 4
+
+    def test_declared_huge_body_is_refused_unread(self, gateway: Harness) -> None:
+        port = int(gateway.url.rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+            sock.sendall(
+                b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\n"
+                b"Content-Length: 10000000000\r\n\r\n"
+            )
+            reply = sock.recv(4096)
+        assert b" 413 " in reply.split(b"\r\n", 1)[0]
+
+
+class TestParser:
+    @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=300)
+    @given(st.binary(max_size=300))
+    def test_any_bytes_give_an_object_or_a_400(self, raw: bytes) -> None:
+        status = 200
+        try:
+            parse_object(raw)
+        except HttpError as error:
+            status = error.status
+        assert status in (200, 400)
+
+    def test_deep_nesting_is_a_400(self) -> None:
+        with pytest.raises(HttpError):
+            parse_object(b"[" * 100_000 + b"]" * 100_000)
