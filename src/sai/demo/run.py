@@ -40,7 +40,8 @@ class DemoResult:
     ledger_size: int
 
 
-def _record_lifecycle(ledger: Ledger, system: ExampleSystem, now: datetime) -> None:
+def _record_training(ledger: Ledger, system: ExampleSystem, now: datetime) -> None:
+    """The lifecycle events the demo itself performed: the dataset and the training run."""
     dataset_digest = sha256_file(system.dataset)
     ledger.append_many(
         [
@@ -67,14 +68,6 @@ def _record_lifecycle(ledger: Ledger, system: ExampleSystem, now: datetime) -> N
                     "algorithm": "StandardScaler + LogisticRegression (scikit-learn)",
                     "test_accuracy": f"{system.accuracy:.4f}",
                 },
-                time=now,
-            ),
-            Evidence.create(
-                "prompt.set",
-                "reviewer-assistant-prompt",
-                provisions=("5.1.2-3", "5.2.4-3"),
-                actor=ACTOR,
-                data={"digest": sha256_file(system.prompt), "version": 1},
                 time=now,
             ),
         ]
@@ -121,8 +114,8 @@ def run_demo(
     on_step("Validating sai.yaml")
     loaded = load_manifest(system.manifest)
     with open_ledger(workspace) as ledger:
-        on_step("Recording the lifecycle of data, model and prompt in the ledger")
-        _record_lifecycle(ledger, system, now)
+        on_step("Recording the training of the model on its data in the ledger")
+        _record_training(ledger, system, now)
         on_step("Inventory: recording assets, signing the model, snapshotting known-good state")
         from sai.inventory.demo import run_inventory_demo
 
