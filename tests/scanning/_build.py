@@ -1,7 +1,8 @@
 """Byte-level builders for the scanning corpus: pickles by opcode, torch zips, ONNX, GGUF...
 
-Everything is written by hand from the formats' documented layouts, so the corpus needs no
-torch, onnx, h5py or gguf, and nothing here ever loads what it builds.
+Most is written by hand from the formats' documented layouts, so the corpus needs no torch,
+onnx or gguf; HDF5 and 7z files are written with h5py and py7zr. Nothing here ever loads what
+it builds.
 """
 
 from __future__ import annotations
@@ -202,7 +203,7 @@ def keras_zip(config: dict[str, object]) -> bytes:
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("metadata.json", json.dumps({"keras_version": "3.8.0"}))
         archive.writestr("config.json", json.dumps(config))
-        archive.writestr("model.weights.h5", b"\x89HDF\r\n\x1a\n" + b"\x00" * 64)
+        archive.writestr("model.weights.h5", hdf5_keras(None))
     return out.getvalue()
 
 
@@ -227,8 +228,60 @@ def keras_sequential(*layers: dict[str, object]) -> dict[str, object]:
 
 
 def hdf5_with_config(config: dict[str, object]) -> bytes:
+    """Not a readable HDF5 file: the HDF5 magic, then a config JSON in the raw bytes."""
     text = json.dumps(config).encode()
     return b"\x89HDF\r\n\x1a\n" + b"\x00" * 120 + b"model_config\x00" + text + b"\x00" * 64
+
+
+def hdf5_keras(
+    model_config: dict[str, object] | None, training_config: dict[str, object] | None = None
+) -> bytes:
+    """A real HDF5 file laid out as legacy Keras ``model.save("m.h5")`` writes it."""
+    import h5py
+    import numpy as np
+
+    out = io.BytesIO()
+    with h5py.File(out, "w") as handle:
+        handle.attrs["keras_version"] = b"2.15.0"
+        handle.attrs["backend"] = b"tensorflow"
+        if model_config is not None:
+            handle.attrs["model_config"] = json.dumps(model_config).encode()
+        if training_config is not None:
+            handle.attrs["training_config"] = json.dumps(training_config).encode()
+        weights = handle.create_group("model_weights").create_group("dense")
+        weights.attrs["weight_names"] = np.array([b"dense/kernel:0"])
+        weights.create_dataset("dense/kernel:0", data=np.arange(8.0, dtype="f4").reshape(4, 2))
+    return out.getvalue()
+
+
+def keras_lambda_blob() -> str:
+    """A Lambda function as legacy Keras serialises it: base64 of the marshalled code object."""
+    import base64
+    import marshal
+
+    return base64.b64encode(marshal.dumps((lambda x: x * 2).__code__)).decode("ascii")
+
+
+# -- 7z --------------------------------------------------------------------------------------
+
+
+def sevenzip(members: dict[str, bytes], password: str | None = None) -> bytes:
+    """A 7z archive of ``members``; timestamps and the AES IV are fixed (deterministic corpus)."""
+    from unittest import mock
+
+    import py7zr
+    from py7zr.helpers import ArchiveTimestamp
+
+    out = io.BytesIO()
+    fixed = ArchiveTimestamp(132_000_000_000_000_000)
+    with (
+        mock.patch.object(ArchiveTimestamp, "from_now", return_value=fixed),
+        mock.patch("py7zr.compressor.get_random_bytes", lambda n: bytes(range(n))),
+        py7zr.SevenZipFile(out, "w", password=password, header_encryption=False) as archive,
+    ):
+        for name, data in members.items():
+            archive.writestr(data, name)
+    return out.getvalue()
 
 
 # -- ONNX ------------------------------------------------------------------------------------

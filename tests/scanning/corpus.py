@@ -46,6 +46,12 @@ def _sklearn_models() -> list[tuple[str, object]]:
     ]
 
 
+def _npy(array: np.ndarray) -> bytes:
+    buffer = io.BytesIO()
+    np.save(buffer, array)
+    return buffer.getvalue()
+
+
 def benign() -> list[Sample]:
     import joblib
 
@@ -159,16 +165,29 @@ def benign() -> list[Sample]:
         ),
         Sample(
             "benign/legacy.h5",
-            b.hdf5_with_config(
+            b.hdf5_keras(
                 {
                     "class_name": "Sequential",
                     "config": {"layers": [{"class_name": "Dense", "config": {"units": 2}}]},
-                }
+                },
+                {"loss": "mse", "optimizer_config": {"class_name": "Adam", "config": {}}},
             ),
             False,
             "keras h5",
         ),
-        Sample("benign/weights.h5", b"\x89HDF\r\n\x1a\n" + b"\x00" * 200, False, "hdf5"),
+        Sample("benign/weights.h5", b.hdf5_keras(None), False, "hdf5"),
+        Sample(
+            "benign/arrays.7z",
+            b.sevenzip({"f.npy": _npy(np.arange(6.0)), "nested/i.npy": _npy(np.eye(3))}),
+            False,
+            "7z",
+        ),
+        Sample(
+            "benign/state_dict.7z",
+            b.sevenzip({"model.pt": b.torch_zip(state, storages)}),
+            False,
+            "7z",
+        ),
         Sample("benign/model.onnx", b.onnx_model(), False, "onnx"),
         Sample(
             "benign/model.gguf",
@@ -450,7 +469,26 @@ def malicious() -> list[Sample]:
         Sample("malicious/model.zlib", b.nested(evil, "m", ("zlib",)), True, "zlib"),
         Sample("malicious/model.bz2", b.nested(evil, "m", ("bz2",)), True, "bz2"),
         Sample("malicious/bomb.zip", b.zip_bomb(64 << 20), True, "zip bomb"),
-        Sample("malicious/model.7z", b"7z\xbc\xaf\x27\x1c" + b"\x00" * 32, True, "7z"),
+        Sample("malicious/model.7z", b.sevenzip({"model.pkl": evil}), True, "7z pickle"),
+        Sample(
+            "malicious/arrays.7z",
+            b.sevenzip(
+                {"ok.npy": b.npy("<f8", (1,), b"\x00" * 8), "o.npy": b.npy("|O", (1,), evil)}
+            ),
+            True,
+            "7z npy object array",
+        ),
+        Sample(
+            "malicious/nested.7z",
+            b.sevenzip({"m.pt.zip": b.nested(b.torch_zip(evil), "m.pt", ("zip",))}),
+            True,
+            "7z nested archives",
+        ),
+        Sample("malicious/encrypted.7z", b.sevenzip({"m.pkl": evil}, "x"), True, "7z encrypted"),
+        Sample(
+            "malicious/bomb.7z", b.sevenzip({"bomb.pkl": b"\x00" * (64 << 20)}), True, "7z bomb"
+        ),
+        Sample("malicious/truncated.7z", b.sevenzip({"m.pkl": evil})[:-20], True, "7z truncated"),
         Sample(
             "malicious/lambda.keras",
             b.keras_zip(
@@ -488,7 +526,7 @@ def malicious() -> list[Sample]:
         ),
         Sample(
             "malicious/lambda.h5",
-            b.hdf5_with_config(
+            b.hdf5_keras(
                 {
                     "class_name": "Sequential",
                     "config": {
@@ -496,7 +534,8 @@ def malicious() -> list[Sample]:
                             {
                                 "class_name": "Lambda",
                                 "config": {
-                                    "function": ["4wEAAAAA", None, None],
+                                    "name": "lambda",
+                                    "function": [b.keras_lambda_blob(), None, None],
                                     "function_type": "lambda",
                                 },
                             }
@@ -506,6 +545,65 @@ def malicious() -> list[Sample]:
             ),
             True,
             "CVE-2025-9905 h5 Lambda",
+        ),
+        Sample(
+            "malicious/lambda-corrupt.h5",
+            b.hdf5_with_config(
+                {
+                    "class_name": "Sequential",
+                    "config": {
+                        "layers": [
+                            {
+                                "class_name": "Lambda",
+                                "config": {
+                                    "name": "lambda",
+                                    "function": [b.keras_lambda_blob(), None, None],
+                                    "function_type": "lambda",
+                                },
+                            }
+                        ]
+                    },
+                }
+            ),
+            True,
+            "h5 Lambda in an unreadable file",
+        ),
+        Sample(
+            "malicious/training-loss.h5",
+            b.hdf5_keras(
+                {"class_name": "Sequential", "config": {"layers": []}},
+                {"loss": {"module": "os", "class_name": "system", "config": {}}},
+            ),
+            True,
+            "h5 training_config module",
+        ),
+        Sample(
+            "malicious/tf-op-lambda.h5",
+            b.hdf5_keras(
+                {
+                    "class_name": "Functional",
+                    "config": {
+                        "layers": [
+                            {
+                                "class_name": "TFOpLambda",
+                                "config": {"name": "tf.io.write_file", "function": "io.write_file"},
+                            }
+                        ]
+                    },
+                }
+            ),
+            True,
+            "CVE-2025-9906 TFOpLambda",
+        ),
+        Sample(
+            "malicious/slicing-op-lambda.keras",
+            b.keras_zip(
+                b.keras_sequential(
+                    b.keras_layer("SlicingOpLambda", function="__operators__.getitem")
+                )
+            ),
+            True,
+            "SlicingOpLambda",
         ),
         Sample(
             "malicious/custom-domain.onnx", b.onnx_model(domain="com.evil"), True, "onnx custom op"

@@ -130,3 +130,68 @@ class TestFuzz:
         raw[position : position + len(patch)] = patch
         result = scan_bytes(bytes(raw), "x", ScanSettings())
         assert not any(f.rule == "scanner.crash" for f in result.findings)
+
+
+class TestSevenZip:
+    def test_reads_members(self) -> None:
+        from sai.scanning.containers.sevenzip import read_7z
+
+        data = memoryview(b.sevenzip({"a/m.pkl": EVIL, "b.txt": b"hi"}))
+        members = read_7z(data, max_members=10, limit=1 << 20, max_member=1 << 20)
+        assert [(m.name, bytes(m.data)) for m in members] == [("a/m.pkl", EVIL), ("b.txt", b"hi")]
+
+    def test_listed_size_is_refused_before_extracting(self) -> None:
+        from sai.scanning.containers.sevenzip import read_7z
+
+        data = memoryview(b.sevenzip({"bomb.pkl": b"\x00" * (4 << 20)}))
+        with pytest.raises(LimitExceeded, match="list"):
+            read_7z(data, max_members=10, limit=1 << 20, max_member=8 << 20)
+        with pytest.raises(LimitExceeded, match="list"):
+            read_7z(data, max_members=10, limit=8 << 20, max_member=1 << 20)
+
+    def test_bomb_is_a_finding(self) -> None:
+        small = ScanSettings(limits=ScanLimits(max_expanded=1 << 20, max_member=1 << 20))
+        result = scan_bytes(b.sevenzip({"bomb.pkl": b"\x00" * (8 << 20)}), "bomb.7z", small)
+        assert result.verdict is ScanVerdict.error
+        assert [f.rule for f in result.findings] == ["archive.limit"]
+
+    def test_member_count_limit(self) -> None:
+        from sai.scanning.containers.sevenzip import read_7z
+
+        data = memoryview(b.sevenzip({f"f{n}": b"x" for n in range(8)}))
+        with pytest.raises(LimitExceeded, match="more than 5"):
+            read_7z(data, max_members=5, limit=1 << 20, max_member=1 << 20)
+
+    def test_understated_size_stops_the_writer(self) -> None:
+        from sai.scanning.containers.sevenzip import _Budget, _CappedWriter
+
+        writer = _CappedWriter("m", 4, _Budget(100))
+        writer.write(b"abcd")
+        with pytest.raises(LimitExceeded, match="listed size"):
+            writer.write(b"e")
+        with pytest.raises(LimitExceeded, match="add up"):
+            _CappedWriter("n", 100, _Budget(3)).write(b"abcd")
+
+    def test_encrypted_fails_closed(self) -> None:
+        result = scan_bytes(b.sevenzip({"m.pkl": EVIL}, "secret"), "m.7z", ScanSettings())
+        assert result.verdict is ScanVerdict.error
+        assert [f.rule for f in result.findings] == ["archive.unsupported"]
+        assert "encrypted" in result.findings[0].message
+
+    def test_depth_limit_applies_inside_7z(self) -> None:
+        data = b.sevenzip({"d.zip": b.nested(EVIL, "m.pkl", ("zip",) * 3)})
+        result = scan_bytes(data, "d.7z", ScanSettings(limits=ScanLimits(max_depth=2)))
+        assert any(f.rule == "archive.limit" for f in result.findings)
+
+    def test_member_path_names_the_7z_member(self) -> None:
+        result = scan_bytes(b.sevenzip({"inner/m.pkl": EVIL}), "m.7z", ScanSettings())
+        assert [f.member for f in result.findings] == ["inner/m.pkl"]
+
+    @settings(max_examples=100, deadline=None)
+    @given(st.integers(0, 400), st.binary(min_size=1, max_size=4))
+    def test_mutated_7z_never_crashes(self, position: int, patch: bytes) -> None:
+        raw = bytearray(b.sevenzip({"m.pkl": EVIL, "n.npy": b.npy("<f8", (1,), b"\x00" * 8)}))
+        position %= len(raw)
+        raw[position : position + len(patch)] = patch
+        result = scan_bytes(bytes(raw), "x.7z", ScanSettings())
+        assert not any(f.rule == "scanner.crash" for f in result.findings)

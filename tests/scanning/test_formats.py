@@ -7,8 +7,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sai.scanning import SCANNERS, Format, ScanSettings, ScanVerdict, detect, scan_bytes
-from sai.scanning.formats._keras_config import module_allowed
+from sai.scanning.formats._keras_config import config_problems, module_allowed
 from sai.scanning.formats.onnx import bad_location
+from sai.scanning.result import Severity
+from sai.scanning.rules import RULES
+from tests.scanning import _build as b
 from tests.scanning.corpus import benign
 
 _BY_FORMAT: dict[str, bytes] = {}
@@ -53,7 +56,7 @@ class TestEveryScanner:
         SCANNERS[fmt].scan(Item(memoryview(data), "", "x", 0), _Ctx())  # type: ignore[arg-type]
 
     def test_benign_sample_is_detected_and_clean(self, fmt: Format) -> None:
-        if fmt in (Format.unknown, Format.sevenzip):
+        if fmt is Format.unknown:
             pytest.skip("no benign sample of this format in the corpus")
         sample = _BY_FORMAT[fmt.value]
         assert detect(memoryview(sample)) is fmt
@@ -87,6 +90,69 @@ class TestKeras:
     )
     def test_module_policy(self, module: str, ok: bool) -> None:
         assert module_allowed(module) is ok
+
+    @pytest.mark.parametrize("class_name", ["TFOpLambda", "SlicingOpLambda"])
+    def test_tf_op_layers_are_medium_findings(self, class_name: str) -> None:
+        layer = {"class_name": class_name, "config": {"name": "op", "function": "io.write_file"}}
+        problems = list(config_problems({"config": {"layers": [layer]}}))
+        assert problems == [
+            (
+                "keras.tf-op-lambda",
+                f"{class_name} layer 'op' calls the TensorFlow operation 'io.write_file' "
+                "when the model runs",
+            )
+        ]
+        assert RULES["keras.tf-op-lambda"].severity is Severity.medium
+
+
+class TestHdf5:
+    def test_reads_both_root_attributes(self) -> None:
+        data = b.hdf5_keras(
+            {"class_name": "Sequential", "config": {"layers": []}},
+            {"loss": {"module": "os", "class_name": "system"}},
+        )
+        result = scan_bytes(data, "m.h5", ScanSettings())
+        assert [f.rule for f in result.findings] == ["keras.module-not-allowed"]
+        assert result.findings[0].message.startswith("training_config: ")
+
+    def test_marshalled_lambda_is_found_through_h5py(self) -> None:
+        layer = {
+            "class_name": "Lambda",
+            "config": {"name": "l", "function": [b.keras_lambda_blob(), None, None]},
+        }
+        data = b.hdf5_keras({"class_name": "Sequential", "config": {"layers": [layer]}})
+        result = scan_bytes(data, "m.h5", ScanSettings())
+        assert [f.rule for f in result.findings] == ["keras.lambda"]
+        assert result.findings[0].offset is None
+
+    def test_unreadable_file_fails_closed_and_is_still_searched(self) -> None:
+        layer = {"class_name": "Lambda", "config": {"name": "l"}}
+        data = b.hdf5_with_config({"class_name": "Sequential", "config": {"layers": [layer]}})
+        result = scan_bytes(data, "m.h5", ScanSettings())
+        assert result.verdict is ScanVerdict.error
+        assert sorted(f.rule for f in result.findings) == ["hdf5.malformed", "keras.lambda"]
+
+    def test_truncated_real_file_fails_closed(self) -> None:
+        data = b.hdf5_keras({"class_name": "Sequential", "config": {"layers": []}})
+        result = scan_bytes(data[: len(data) // 2], "m.h5", ScanSettings())
+        assert result.verdict is ScanVerdict.error
+
+    def test_config_that_is_not_json(self) -> None:
+        import io
+
+        import h5py
+
+        out = io.BytesIO()
+        with h5py.File(out, "w") as handle:
+            handle.attrs["model_config"] = b"{not json"
+            handle.attrs["training_config"] = 7
+        result = scan_bytes(out.getvalue(), "m.h5", ScanSettings())
+        assert [f.rule for f in result.findings] == ["keras.unparsable", "keras.unparsable"]
+        assert result.verdict is ScanVerdict.error
+
+    def test_weights_only_file_is_clean(self) -> None:
+        result = scan_bytes(b.hdf5_keras(None), "w.h5", ScanSettings())
+        assert result.verdict is ScanVerdict.safe
 
 
 class TestOnnx:

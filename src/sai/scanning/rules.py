@@ -135,7 +135,21 @@ _RULES = (
         "Keras config names a module or class outside Keras",
         "Loading imports it; check the config or re-export the model.",
     ),
+    Rule(
+        "keras.tf-op-lambda",
+        M,
+        "Keras config contains a TFOpLambda or SlicingOpLambda layer",
+        "These layers call the TensorFlow operation their config names when the model runs; "
+        "check the named operations or re-export the model without them.",
+    ),
     Rule("keras.unparsable", H, "Keras config cannot be read", "Re-export the model.", True),
+    Rule(
+        "hdf5.malformed",
+        H,
+        "HDF5 file cannot be read",
+        "Its Keras config could not be checked (only a raw-byte search ran); re-export the model.",
+        True,
+    ),
     Rule(
         "onnx.custom-domain",
         H,

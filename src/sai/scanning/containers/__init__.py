@@ -1,8 +1,9 @@
-"""Lenient readers for the containers models travel in: zip, tar, gzip, bz2, xz, zlib.
+"""Lenient readers for the containers models travel in: zip, tar, 7z, gzip, bz2, xz, zlib.
 
 They read what loaders read, including files that strict readers reject (bad CRCs, odd flag
 bits, names that differ between local and central headers), and stop at the scan limits with
-an error instead of running out of memory.
+an error instead of running out of memory. The 7z reader (``containers.sevenzip``) is imported
+only when a 7z archive is met, as py7zr is slow to import.
 """
 
 from sai.scanning.containers.errors import ContainerError, LimitExceeded, Unsupported

@@ -2,7 +2,8 @@
 
 Keras imports the ``module`` and ``class_name`` named in the config. Only Keras's own layer,
 model, optimiser, loss, metric, initialiser, regulariser, constraint, activation and dtype
-modules are allowed; Lambda layers (Python bytecode) are always findings.
+modules are allowed; Lambda layers (Python bytecode) are always findings, and so are
+``TFOpLambda``/``SlicingOpLambda`` layers, which call whatever TensorFlow operation they name.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ ALLOWED_PACKAGES = frozenset(
     }
 )  # fmt: skip
 _LAMBDA_CLASSES = frozenset({"Lambda", "__lambda__"})
+_TF_OP_CLASSES = frozenset({"TFOpLambda", "SlicingOpLambda"})
 _MAX_NODES = 1_000_000
 
 
@@ -42,12 +44,18 @@ def _walk(config: object) -> Iterator[dict[str, object]]:
 
 
 def config_problems(config: object) -> Iterator[tuple[str, str]]:
-    """(rule, message) for every Lambda and every disallowed module in ``config``."""
+    """(rule, message) for every Lambda, TF-op layer and disallowed module in ``config``."""
     for node in _walk(config):
         class_name = node.get("class_name")
         module = node.get("module")
         if class_name in _LAMBDA_CLASSES or node.get("function_type") == "lambda":
             yield "keras.lambda", f"Lambda layer {_name(node)} carries Python bytecode"
+        elif class_name in _TF_OP_CLASSES:
+            yield (
+                "keras.tf-op-lambda",
+                f"{class_name} layer {_name(node)} calls the TensorFlow operation "
+                f"{_op(node)} when the model runs",
+            )
         elif isinstance(module, str) and not module_allowed(module):
             yield (
                 "keras.module-not-allowed",
@@ -58,6 +66,12 @@ def config_problems(config: object) -> Iterator[tuple[str, str]]:
                 "keras.module-not-allowed",
                 f"config needs the custom object {node['registered_name']}",
             )
+
+
+def _op(node: dict[str, object]) -> str:
+    inner = node.get("config")
+    op = inner.get("function") if isinstance(inner, dict) else None
+    return repr(op) if isinstance(op, str) else "(unnamed)"
 
 
 def _name(node: dict[str, object]) -> str:

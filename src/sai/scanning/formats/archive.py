@@ -1,4 +1,4 @@
-"""Generic wrappers: zip, tar, gzip/bz2/xz/zlib streams, and 7z (refused, fail closed)."""
+"""Generic wrappers: zip, tar, 7z, and gzip/bz2/xz/zlib streams."""
 
 from __future__ import annotations
 
@@ -86,19 +86,26 @@ class CompressedScanner(FormatScanner):
 
 
 class SevenZipScanner(FormatScanner):
-    """7z archives: sai has no 7z reader in its dependencies, so they fail closed."""
+    """7z archives: members read with py7zr under the limits, then scanned by content."""
 
     format: ClassVar[Format] = Format.sevenzip
 
     def scan(self, item: Item, ctx: ScanContext) -> None:
-        ctx.report(
-            finding(
-                "archive.unsupported",
-                "7z archives are not read by sai; extract with a trusted tool and scan the files",
-                member=item.member,
-                offset=0,
+        from sai.scanning.containers.sevenzip import read_7z
+
+        try:
+            members = read_7z(
+                item.data,
+                max_members=ctx.limits.max_members,
+                limit=ctx.expand(0),
+                max_member=ctx.limits.max_member,
             )
-        )
+            ctx.expand(sum(len(member.data) for member in members))
+        except ContainerError as error:
+            report_container_error(error, item.member, ctx)
+            return
+        for member in members:
+            ctx.scan_member(member.data, item.child(member.name), member.name, item.depth + 1)
 
 
 __all__ = ["CompressedScanner", "SevenZipScanner", "TarScanner", "ZipScanner"]
