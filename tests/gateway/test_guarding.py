@@ -182,3 +182,21 @@ class TestStreamingModes:
         data = harness.entries()[-1].evidence.data
         assert data["guards"]["output"] == "allow"
         assert data["tokens_estimated"] is True
+
+
+class TestGuardConfiguration:
+    def test_unknown_review_scanner_names_the_field(self) -> None:
+        from sai.gateway.config import config_for
+        from sai.gateway.errors import GatewayConfigError
+
+        spec = GatewaySpec(policies=GatewayPolicies(review_on=["prompt_injection"]))
+        with pytest.raises(GatewayConfigError, match=r"review_on\[0\]: 'prompt_injection'"):
+            config_for("http://127.0.0.1:9/v1", gateway=spec)
+
+    def test_unknown_input_scanner_is_refused_by_the_guards_config(self) -> None:
+        from sai.gateway.config import config_for
+        from sai.guards.errors import GuardConfigError
+        from sai.manifest.schema import GuardsSpec
+
+        with pytest.raises(GuardConfigError, match=r"guards.input\[0\]: unknown scanner 'nope'"):
+            config_for("http://127.0.0.1:9/v1", guards=GuardsSpec(input=["nope"]))

@@ -11,7 +11,8 @@ from pathlib import Path
 from types import MappingProxyType
 
 from sai.gateway.errors import GatewayConfigError
-from sai.guards import SCANNERS, OnMatch, ScannerSettings
+from sai.guards import SCANNERS, ScannerSettings
+from sai.guards.config import guards_config_from_spec
 from sai.manifest import LoadedManifest
 from sai.manifest.schema import (
     GatewayRoute,
@@ -121,30 +122,17 @@ def _roles(spec: GatewaySpec) -> dict[str, RolePolicy]:
 
 
 def _guard_policy(spec: GatewaySpec, guards: GuardsSpec) -> GuardPolicy:
-    for where, names in (
-        ("guards.input", guards.input),
-        ("guards.output", guards.output),
-        ("guards.scanners", list(guards.scanners)),
-        ("gateway.policies.review_on", spec.policies.review_on),
-    ):
-        for position, name in enumerate(names):
-            if name not in SCANNERS:
-                raise GatewayConfigError(
-                    f"{where}[{position}]: {name!r} is not a guard scanner",
-                    hint=f"choose from {', '.join(sorted(SCANNERS))}",
-                )
-    settings = {
-        name: ScannerSettings(
-            threshold=item.threshold,
-            on_match=OnMatch(item.action.value) if item.action is not None else None,
-            options=tuple(sorted(item.options.items())),
-        )
-        for name, item in guards.scanners.items()
-    }
+    checked = guards_config_from_spec(guards)
+    for position, name in enumerate(spec.policies.review_on):
+        if name not in SCANNERS:
+            raise GatewayConfigError(
+                f"gateway.policies.review_on[{position}]: {name!r} is not a guard scanner",
+                hint=f"choose from {', '.join(sorted(SCANNERS))}",
+            )
     return GuardPolicy(
-        input=tuple(guards.input),
-        output=tuple(guards.output),
-        settings=MappingProxyType(settings),
+        input=checked.input,
+        output=checked.output,
+        settings=checked.settings,
         review_on=frozenset(spec.policies.review_on),
         budget_ms=spec.guard_budget_ms,
         streaming=spec.streaming,

@@ -11,6 +11,7 @@ from sai.guards.errors import GuardConfigError
 from sai.guards.pipeline import Pipeline
 from sai.guards.registry import DEFAULT_SCANNERS, SCANNERS, build_scanners
 from sai.manifest import Manifest
+from sai.manifest.schema import GuardsSpec
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,11 @@ class GuardsConfig:
 
 def guards_config(manifest: Manifest) -> GuardsConfig:
     """Read and check the manifest's ``guards:`` section; errors name the field."""
-    spec = manifest.guards
+    return guards_config_from_spec(manifest.guards)
+
+
+def guards_config_from_spec(spec: GuardsSpec) -> GuardsConfig:
+    """Check a ``guards:`` section (scanner names, settings) and turn it into a config."""
     for where, names in (
         ("guards.input", spec.input),
         ("guards.output", spec.output),
@@ -52,4 +57,4 @@ def guards_config(manifest: Manifest) -> GuardsConfig:
     return GuardsConfig(tuple(spec.input), tuple(spec.output), MappingProxyType(settings))
 
 
-__all__ = ["GuardsConfig", "guards_config"]
+__all__ = ["GuardsConfig", "guards_config", "guards_config_from_spec"]
