@@ -26,12 +26,12 @@ from sai.cli._output import (
 )
 from sai.ledger import NoteSigner, open_ledger
 from sai.manifest import load_manifest
-from sai.workspace import find_workspace
 
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 
 
 def ics(
+    workspace: WorkspaceOption = None,
     manifest: ManifestOption = None,
     output: FormatOption = OutputFormat.text,
 ) -> None:
@@ -40,7 +40,11 @@ def ics(
     A provision applies when it binds a role the organisation holds (sai.yaml `roles`);
     `exclusions` in sai.yaml exclude applicable ones with a justification.
     """
-    loaded = load_manifest(manifest if manifest is not None else find_workspace().manifest_path)
+    loaded = (
+        load_manifest(manifest)
+        if manifest is not None
+        else manifest_from(workspace_from(workspace), None)
+    )
     statement = build_ics(
         load_catalog(),
         loaded.manifest.roles,
