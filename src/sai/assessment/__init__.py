@@ -4,9 +4,15 @@ It reads only the ledger and the catalog (plus the manifest, which it records in
 first), so every verdict can be traced to signed evidence.
 """
 
-from sai.assessment.engine import AssessmentOutcome, run_assessment
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from sai.assessment.ics import Ics, IcsRow, Status, build_ics
 from sai.assessment.verdict import CheckResult, Verdict, combine, meets
+
+if TYPE_CHECKING:
+    from sai.assessment.engine import AssessmentOutcome, run_assessment
 
 __all__ = [
     "AssessmentOutcome",
@@ -20,3 +26,13 @@ __all__ = [
     "meets",
     "run_assessment",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # NOTE: the engine pulls in the ledger and the store; load it only when it is asked for,
+    # so that `sai verify` and `sai --help` stay light.
+    if name in ("AssessmentOutcome", "run_assessment"):
+        from sai.assessment import engine
+
+        return getattr(engine, name)
+    raise AttributeError(f"module 'sai.assessment' has no attribute {name!r}")

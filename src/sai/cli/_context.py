@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sai.manifest import LoadedManifest, load_manifest
-from sai.workspace import Workspace, find_workspace, open_workspace
+if TYPE_CHECKING:  # NOTE: imported where used, so `sai --help` does not load pydantic models
+    from sai.manifest import LoadedManifest
+    from sai.workspace import Workspace
 
 WorkspaceOption = Annotated[
     Path | None,
@@ -34,9 +35,13 @@ ManifestOption = Annotated[
 
 def workspace_from(option: Path | None) -> Workspace:
     """The workspace named by ``--workspace``, or the one found from the cwd."""
+    from sai.workspace import find_workspace, open_workspace
+
     return open_workspace(option) if option is not None else find_workspace()
 
 
 def manifest_from(workspace: Workspace, option: Path | None) -> LoadedManifest:
     """Load ``--manifest`` or the workspace's sai.yaml."""
+    from sai.manifest import load_manifest
+
     return load_manifest(option if option is not None else workspace.manifest_path)

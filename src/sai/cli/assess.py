@@ -9,12 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from sai.assessment.attestations import default_attester
-from sai.assessment.engine import run_assessment
-from sai.assessment.ics import build_ics, exclusion_map
-from sai.assessment.report import render_markdown_summary, write_reports
 from sai.assessment.verdict import Verdict, meets
-from sai.catalog import load_catalog
 from sai.cli._context import ManifestOption, WorkspaceOption, manifest_from, workspace_from
 from sai.cli._output import (
     EXIT_FINDINGS,
@@ -24,8 +19,6 @@ from sai.cli._output import (
     stderr_console,
     stdout_console,
 )
-from sai.ledger import NoteSigner, open_ledger
-from sai.manifest import load_manifest
 
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 
@@ -40,6 +33,10 @@ def ics(
     A provision applies when it binds a role the organisation holds (sai.yaml `roles`);
     `exclusions` in sai.yaml exclude applicable ones with a justification.
     """
+    from sai.assessment.ics import build_ics, exclusion_map
+    from sai.catalog import load_catalog
+    from sai.manifest import load_manifest
+
     loaded = (
         load_manifest(manifest)
         if manifest is not None
@@ -104,6 +101,12 @@ def assess(
     """
     if fail_on is Verdict.PASS:
         raise typer.BadParameter("use `fail` or `inconclusive`", param_hint="--fail-on")
+    from sai.assessment.attestations import default_attester
+    from sai.assessment.engine import run_assessment
+    from sai.assessment.report import render_markdown_summary, write_reports
+    from sai.catalog import load_catalog
+    from sai.ledger import NoteSigner, open_ledger
+
     ws = workspace_from(workspace)
     loaded = manifest_from(ws, manifest)
     signer = NoteSigner(ws.settings.key_name, ws.signing_key())

@@ -8,13 +8,9 @@ from typing import Annotated
 
 import typer
 
-from sai.assessment.attestations import default_attester, record_attestation, withdraw_attestation
-from sai.assessment.checks import checks_by_provision
-from sai.catalog import load_catalog
 from sai.cli._context import WorkspaceOption, workspace_from
 from sai.cli._output import stderr_console, stdout_console
 from sai.errors import InputError
-from sai.ledger import open_ledger
 
 
 def _parse_date(value: str) -> date:
@@ -58,6 +54,15 @@ def attest(
         sai attest 5.1.1-1 --statement "AI threats are part of the yearly training." \\
             --file training-plan.pdf --review-by 2027-06-30 --by "A. Person"
     """
+    from sai.assessment.attestations import (
+        default_attester,
+        record_attestation,
+        withdraw_attestation,
+    )
+    from sai.assessment.checks import checks_by_provision
+    from sai.catalog import load_catalog
+    from sai.ledger import open_ledger
+
     ws = workspace_from(workspace)
     catalog_provision = load_catalog().get(provision)
     now = datetime.now(UTC)

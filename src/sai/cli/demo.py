@@ -9,7 +9,6 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from sai.cli._output import stderr_console, stdout_console
-from sai.demo import run_demo
 from sai.errors import InputError
 
 
@@ -35,6 +34,8 @@ def demo(
         raise InputError(
             f"{directory} is not empty", hint="give a new or empty directory, or none at all"
         )
+    from sai.demo import run_demo
+
     root = directory if directory is not None else _fresh_dir(Path("sai-demo"))
     console = stderr_console()
     with Progress(

@@ -13,14 +13,7 @@ from sai.cli._context import ManifestOption, WorkspaceOption, manifest_from, wor
 from sai.cli._output import EXIT_FINDINGS, print_json, stdout_console
 from sai.cli._progress import byte_progress
 from sai.errors import InputError
-from sai.inventory import controls, protection
-from sai.inventory.assets import Inventory
-from sai.inventory.bom import bom_from_ledger
-from sai.inventory.graph import render_dot, render_text, short_digest
 from sai.inventory.hashing import DEFAULT_SHARD_SIZE, HashAlgorithm, HashOptions, total_size
-from sai.inventory.prompts import default_author
-from sai.inventory.record import latest_scan
-from sai.ledger import open_ledger
 
 inventory_app = typer.Typer(
     no_args_is_help=True,
@@ -66,6 +59,11 @@ def scan_command(
     algorithm: AlgorithmOption = HashAlgorithm.sha256,
 ) -> None:
     """Hash every asset of sai.yaml and the Python environment; record the inventory and changes."""
+    from sai.inventory import controls
+    from sai.inventory.graph import short_digest
+    from sai.inventory.prompts import default_author
+    from sai.ledger import open_ledger
+
     ws = workspace_from(workspace)
     loaded = manifest_from(ws, manifest)
     with byte_progress("hashing assets", None) as progress, open_ledger(ws) as ledger:
@@ -96,6 +94,11 @@ def show_command(
     ] = ShowFormat.text,
 ) -> None:
     """Show the latest recorded inventory and its dependency graph."""
+    from sai.inventory.assets import Inventory
+    from sai.inventory.graph import render_dot, render_text
+    from sai.inventory.record import latest_scan
+    from sai.ledger import open_ledger
+
     ws = workspace_from(workspace)
     loaded = manifest_from(ws, manifest)
     with open_ledger(ws) as ledger:
@@ -127,6 +130,10 @@ def sign_command(
     unsafe_links: UnsafeLinks = False,
 ) -> None:
     """Sign a model: a model-signing bundle (in-toto, DSSE, Sigstore) made with the local key."""
+    from sai.inventory import controls
+    from sai.inventory.prompts import default_author
+    from sai.ledger import open_ledger
+
     ws = workspace_from(workspace)
     loaded = manifest_from(ws, manifest)
     options = HashOptions(
@@ -173,6 +180,10 @@ def verify_command(
     ] = None,
 ) -> None:
     """Verify a model against its signature; name every added, removed or changed file."""
+    from sai.inventory import controls
+    from sai.inventory.prompts import default_author
+    from sai.ledger import open_ledger
+
     ws = workspace_from(workspace)
     loaded = manifest_from(ws, manifest)
     with byte_progress(f"verifying {model}", None) as progress, open_ledger(ws) as ledger:
@@ -220,6 +231,9 @@ def bom_command(
     ] = None,
 ) -> None:
     """Write the AI-BOM of the latest recorded inventory, validated against the schema."""
+    from sai.inventory.bom import bom_from_ledger
+    from sai.ledger import open_ledger
+
     ws = workspace_from(workspace)
     loaded = manifest_from(ws, manifest)
     with open_ledger(ws) as ledger:
@@ -239,6 +253,10 @@ def seal_command(
     manifest: ManifestOption = None,
 ) -> None:
     """Encrypt an asset at rest (AES-256-GCM, its own data key wrapped by the workspace key)."""
+    from sai.inventory import protection
+    from sai.inventory.prompts import default_author
+    from sai.ledger import open_ledger
+
     ws = workspace_from(workspace)
     loaded = manifest_from(ws, manifest)
     with open_ledger(ws) as ledger:
@@ -253,6 +271,10 @@ def unseal_command(
     manifest: ManifestOption = None,
 ) -> None:
     """Decrypt a sealed asset, checking every file's integrity tag first."""
+    from sai.inventory import protection
+    from sai.inventory.prompts import default_author
+    from sai.ledger import open_ledger
+
     ws = workspace_from(workspace)
     loaded = manifest_from(ws, manifest)
     with open_ledger(ws) as ledger:

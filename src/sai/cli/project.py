@@ -10,9 +10,6 @@ import typer
 from sai.cli._context import ManifestOption
 from sai.cli._output import EXIT_OK, EXIT_USAGE, OutputFormat, print_json, stdout_console
 from sai.errors import InputError, WorkspaceError
-from sai.manifest import validate_manifest, write_starter
-from sai.manifest.problems import summarise
-from sai.workspace import WORKSPACE_DIR, create_workspace, find_workspace, open_workspace
 
 MANIFEST_NAME = "sai.yaml"
 
@@ -38,6 +35,9 @@ def init(
     (mode 0600). An existing sai.yaml is kept unless --force-manifest is given; an existing
     workspace is an error.
     """
+    from sai.manifest import write_starter
+    from sai.workspace import WORKSPACE_DIR, create_workspace, open_workspace
+
     manifest_path = directory / MANIFEST_NAME
     system_name = name if name is not None else directory.resolve().name or "AI system"
     keep = manifest_path.exists() and not force_manifest
@@ -74,6 +74,8 @@ def init(
 
 def _default_manifest() -> Path:
     """The workspace's sai.yaml (relative to the cwd when below it), else ./sai.yaml."""
+    from sai.workspace import find_workspace
+
     try:
         path = find_workspace().manifest_path
     except WorkspaceError:
@@ -92,6 +94,9 @@ def validate(
 
     Exit 0 when the manifest is valid (warnings allowed), 2 when it has errors.
     """
+    from sai.manifest import validate_manifest
+    from sai.manifest.problems import summarise
+
     path = manifest if manifest is not None else _default_manifest()
     problems = validate_manifest(path)
     valid = not any(p.is_error for p in problems)

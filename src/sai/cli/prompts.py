@@ -9,8 +9,6 @@ import typer
 
 from sai.cli._context import ManifestOption, WorkspaceOption, manifest_from, workspace_from
 from sai.cli._output import OutputFormat, print_json, stdout_console
-from sai.inventory import prompts
-from sai.ledger import open_ledger
 
 prompts_app = typer.Typer(
     no_args_is_help=True, help="Versioned system prompts and configurations, every change logged."
@@ -32,6 +30,9 @@ def set_command(
     author: AuthorOption = None,
 ) -> None:
     """Record FILE as the new version of NAME and make it active (writes the asset's file)."""
+    from sai.inventory import prompts
+    from sai.ledger import open_ledger
+
     ws = workspace_from(workspace)
     loaded = manifest_from(ws, manifest)
     with open_ledger(ws) as ledger:
@@ -51,6 +52,9 @@ def history_command(
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
 ) -> None:
     """List every version of NAME: number, time, author, digest, action."""
+    from sai.inventory import prompts
+    from sai.ledger import open_ledger
+
     ws = workspace_from(workspace)
     with open_ledger(ws) as ledger:
         versions = prompts.history(ledger, name)
@@ -89,6 +93,9 @@ def diff_command(
     workspace: WorkspaceOption = None,
 ) -> None:
     """Show the unified diff between two versions of NAME."""
+    from sai.inventory import prompts
+    from sai.ledger import open_ledger
+
     ws = workspace_from(workspace)
     with open_ledger(ws) as ledger:
         text = prompts.diff(ledger, ws, name, first, second)
@@ -104,6 +111,9 @@ def rollback_command(
     author: AuthorOption = None,
 ) -> None:
     """Make an earlier version active again; recorded as a new version."""
+    from sai.inventory import prompts
+    from sai.ledger import open_ledger
+
     ws = workspace_from(workspace)
     loaded = manifest_from(ws, manifest)
     with open_ledger(ws) as ledger:

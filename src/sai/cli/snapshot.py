@@ -8,11 +8,6 @@ import typer
 
 from sai.cli._context import ManifestOption, WorkspaceOption, manifest_from, workspace_from
 from sai.cli._output import EXIT_FINDINGS, OutputFormat, print_json, stdout_console
-from sai.inventory import recovery
-from sai.inventory.paths import InventoryPaths
-from sai.inventory.prompts import default_author
-from sai.inventory.snapshots import list_snapshots
-from sai.ledger import open_ledger
 
 snapshot_app = typer.Typer(
     no_args_is_help=True, help="Signed known-good snapshots of the assets, and restore drills."
@@ -32,6 +27,10 @@ def create_command(
     ] = None,
 ) -> None:
     """Record a signed snapshot of every local asset (copies go to .sai/inventory/blobs)."""
+    from sai.inventory import recovery
+    from sai.inventory.prompts import default_author
+    from sai.ledger import open_ledger
+
     ws = workspace_from(workspace)
     loaded = manifest_from(ws, manifest)
     with open_ledger(ws) as ledger:
@@ -47,6 +46,9 @@ def list_command(
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
 ) -> None:
     """List snapshots, oldest first; altered ones are flagged."""
+    from sai.inventory.paths import InventoryPaths
+    from sai.inventory.snapshots import list_snapshots
+
     good, broken = list_snapshots(InventoryPaths.of(workspace_from(workspace)))
     if output_format is OutputFormat.json:
         print_json(
@@ -82,6 +84,10 @@ def drill_command(
     workspace: WorkspaceOption = None,
 ) -> None:
     """Rehearse a restore in a scratch folder (live files untouched) and record the result."""
+    from sai.inventory import recovery
+    from sai.inventory.prompts import default_author
+    from sai.ledger import open_ledger
+
     ws = workspace_from(workspace)
     with open_ledger(ws) as ledger:
         result, ref = recovery.drill(ledger, ws, snapshot, actor=default_author())
@@ -109,6 +115,10 @@ def restore_command(
     ] = False,
 ) -> None:
     """Put missing or tampered asset files back from a snapshot, verify, and record it."""
+    from sai.inventory import recovery
+    from sai.inventory.prompts import default_author
+    from sai.ledger import open_ledger
+
     ws = workspace_from(workspace)
     loaded = manifest_from(ws, manifest)
     with open_ledger(ws) as ledger:
