@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable
 
 import openai
@@ -13,6 +14,13 @@ from sai.manifest.schema import GatewayPolicies, GatewayRoleSpec, GatewayRoute, 
 from tests.gateway.conftest import Harness
 
 HELLO = [{"role": "user", "content": "hi"}]
+
+
+def _away_from_window_edge(window_seconds: int, margin: float = 10.0) -> None:
+    """Sleep past the next window boundary if it is near: fixed windows reset there."""
+    left = window_seconds - time.time() % window_seconds
+    if left < margin:
+        time.sleep(left + 0.05)
 
 
 class _Clock:
@@ -50,7 +58,7 @@ class TestMemoryLimiter:
         assert asyncio.run(run()) == (True, False, True)
 
     def test_tokens_refuse_the_next_request_once_spent(self) -> None:
-        limiter = MemoryLimiter()
+        limiter = MemoryLimiter(_Clock())
         budget = (Budget("k", 60, tokens=100),)
 
         async def run() -> str | None:
@@ -61,7 +69,7 @@ class TestMemoryLimiter:
         assert asyncio.run(run()) == "tokens"
 
     def test_all_or_nothing_across_scopes(self) -> None:
-        limiter = MemoryLimiter()
+        limiter = MemoryLimiter(_Clock())
         key, role = Budget("key", 60, requests=5), Budget("role", 60, requests=1)
 
         async def run() -> tuple[bool, bool]:
@@ -82,6 +90,7 @@ class TestRedisLimiter:
             limiter = RedisLimiter(redis_url, prefix="sai:test:gw:")
             scope = f"k{id(limiter)}"
             budget = (Budget(scope, 3600, requests=25, concurrent=100),)
+            _away_from_window_edge(3600)
             try:
                 results = await asyncio.gather(
                     *(limiter.acquire(budget, f"s{i}") for i in range(60))
@@ -115,6 +124,7 @@ class TestGatewayLimits:
         self, make_gateway: Callable[..., Harness]
     ) -> None:
         harness = make_gateway(gateway=GatewaySpec(policies=GatewayPolicies(requests_per_minute=3)))
+        _away_from_window_edge(60)
         client = harness.client()
         for _ in range(3):
             client.chat.completions.create(model="m", messages=HELLO)
@@ -131,6 +141,7 @@ class TestGatewayLimits:
         from sai.gateway import create_key
 
         other = create_key(harness.ledger, "second", "user", roles=("user",)).secret
+        _away_from_window_edge(60)
         harness.client().chat.completions.create(model="m", messages=HELLO)
         harness.keys["second"] = other
         harness.client("second").chat.completions.create(model="m", messages=HELLO)
