@@ -9,32 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from sai.scanning.pickle import _calls as calls
 from sai.scanning.pickle import _reader as rd
+from sai.scanning.pickle._operands import Handler, line, sized, uint
 from sai.scanning.pickle._values import DictVal, ListVal, Opaque, SetVal, TupleVal
 
 if TYPE_CHECKING:
     from sai.scanning.pickle.machine import _Machine
-
-Handler = Callable[["_Machine"], None]
-
-
-def _uint(m: _Machine, size: int) -> int:
-    value, m.pos = rd.uint(m.data, m.pos, size)
-    return value
-
-
-def _line(m: _Machine) -> bytes:
-    raw, m.pos = rd.line(m.data, m.pos)
-    return raw
-
-
-def _sized(m: _Machine, length: int) -> memoryview:
-    start = m.pos
-    end = start + length
-    if end > len(m.data):
-        raise rd.StreamError(f"truncated: {length} bytes needed", start)
-    m.pos = end
-    return m.data[start:end]
 
 
 def _mark(m: _Machine) -> None:
@@ -58,7 +39,7 @@ def _dup(m: _Machine) -> None:
 
 
 def _float(m: _Machine) -> None:
-    raw = _line(m)
+    raw = line(m)
     try:
         m.stack.append(float(raw))
     except ValueError:
@@ -74,11 +55,11 @@ def _binfloat(m: _Machine) -> None:
 
 
 def _int(m: _Machine) -> None:
-    m.stack.append(rd.text_int(_line(m), m.op_start))
+    m.stack.append(rd.text_int(line(m), m.op_start))
 
 
 def _long(m: _Machine) -> None:
-    m.stack.append(rd.text_int(_line(m), m.op_start, long=True))
+    m.stack.append(rd.text_int(line(m), m.op_start, long=True))
 
 
 def _binint(m: _Machine) -> None:
@@ -88,10 +69,10 @@ def _binint(m: _Machine) -> None:
 
 def _long_n(size: int) -> Handler:
     def handler(m: _Machine) -> None:
-        length = _uint(m, size)
+        length = uint(m, size)
         if size == 4 and length >= 1 << 31:
             raise rd.StreamError("LONG4 with a negative byte count", m.op_start)
-        raw = _sized(m, length)
+        raw = sized(m, length)
         m.stack.append(
             int.from_bytes(raw, "little", signed=True) if length <= 64 else Opaque("int")
         )
@@ -106,26 +87,8 @@ def _const(value: object) -> Handler:
     return handler
 
 
-def _persid(m: _Machine) -> None:
-    raw = _line(m)
-    try:
-        m.persistent(raw.decode("ascii"))
-    except UnicodeDecodeError:
-        raise rd.StreamError("PERSID argument is not ASCII", m.op_start) from None
-
-
-def _binpersid(m: _Machine) -> None:
-    m.persistent(m.pop())
-
-
-def _reduce(m: _Machine) -> None:
-    args = m.pop()
-    func = m.pop()
-    m.do_call(func, args, "REDUCE")
-
-
 def _string(m: _Machine) -> None:
-    m.stack.append(rd.quoted_string(_line(m), m.op_start).decode("latin-1"))
+    m.stack.append(rd.quoted_string(line(m), m.op_start).decode("latin-1"))
 
 
 def _binstring(size: int, signed: bool) -> Handler:
@@ -135,8 +98,8 @@ def _binstring(size: int, signed: bool) -> Handler:
             if length < 0:
                 raise rd.StreamError("BINSTRING with a negative length", m.op_start)
         else:
-            length = _uint(m, size)
-        raw = _sized(m, length)
+            length = uint(m, size)
+        raw = sized(m, length)
         m.stack.append(bytes(raw).decode("latin-1") if length <= m.limits.max_text else raw)
 
     return handler
@@ -144,21 +107,21 @@ def _binstring(size: int, signed: bool) -> Handler:
 
 def _unicode(m: _Machine) -> None:
     try:
-        m.stack.append(_line(m).decode("raw-unicode-escape"))
+        m.stack.append(line(m).decode("raw-unicode-escape"))
     except UnicodeDecodeError:
         raise rd.StreamError("UNICODE argument does not decode", m.op_start) from None
 
 
 def _binunicode(size: int) -> Handler:
     def handler(m: _Machine) -> None:
-        m.stack.append(m.text(_sized(m, _uint(m, size))))
+        m.stack.append(m.text(sized(m, uint(m, size))))
 
     return handler
 
 
 def _binbytes(size: int) -> Handler:
     def handler(m: _Machine) -> None:
-        m.stack.append(_sized(m, _uint(m, size)))
+        m.stack.append(sized(m, uint(m, size)))
 
     return handler
 
@@ -191,86 +154,24 @@ def _additems(m: _Machine) -> None:
     m.add_to(m.top(), items, "add")
 
 
-def _global(m: _Machine) -> None:
-    module = rd.decode_utf8(_line(m), m.op_start)
-    name = rd.decode_utf8(_line(m), m.op_start)
-    m.stack.append(m.do_import(module, name))
-
-
-def _stack_global(m: _Machine) -> None:
-    name = m.pop()
-    module = m.pop()
-    if isinstance(module, str) and isinstance(name, str):
-        m.stack.append(m.do_import(module, name))
-        return
-    m.flag(
-        "pickle.non-constant-import",
-        "STACK_GLOBAL imports a name that is not a constant string "
-        f"({type(module).__name__}, {type(name).__name__})",
-        m.op_start,
-    )
-    m.stack.append(Opaque("import"))
-
-
-def _inst(m: _Machine) -> None:
-    module = rd.decode_utf8(_line(m), m.op_start)
-    name = rd.decode_utf8(_line(m), m.op_start)
-    args = m.pop_mark()
-    m.do_call(m.do_import(module, name), TupleVal(tuple(args)), "INST")
-
-
-def _obj(m: _Machine) -> None:
-    args = m.pop_mark()
-    if not args:
-        raise rd.StreamError("OBJ without a class", m.op_start)
-    m.do_call(args[0], TupleVal(tuple(args[1:])), "OBJ")
-
-
-def _newobj(m: _Machine) -> None:
-    args = m.pop()
-    cls = m.pop()
-    m.do_call(cls, args, "NEWOBJ")
-
-
-def _newobj_ex(m: _Machine) -> None:
-    m.pop()  # kwargs
-    args = m.pop()
-    cls = m.pop()
-    m.do_call(cls, args, "NEWOBJ_EX")
-
-
-def _ext(size: int) -> Handler:
-    def handler(m: _Machine) -> None:
-        code = _uint(m, size)
-        m.flag(
-            "pickle.ext-code",
-            f"extension code {code} imports a copyreg-registered name",
-            m.op_start,
-            f"copyreg extension {code}",
-        )
-        m.stack.append(Opaque("import"))
-
-    return handler
-
-
 def _get_text(m: _Machine) -> None:
-    m.memo_get(int(rd.text_int(_line(m), m.op_start, long=True)))
+    m.memo_get(int(rd.text_int(line(m), m.op_start, long=True)))
 
 
 def _get(size: int) -> Handler:
     def handler(m: _Machine) -> None:
-        m.memo_get(_uint(m, size))
+        m.memo_get(uint(m, size))
 
     return handler
 
 
 def _put_text(m: _Machine) -> None:
-    m.memo_put(int(rd.text_int(_line(m), m.op_start, long=True)))
+    m.memo_put(int(rd.text_int(line(m), m.op_start, long=True)))
 
 
 def _put(size: int) -> Handler:
     def handler(m: _Machine) -> None:
-        m.memo_put(_uint(m, size))
+        m.memo_put(uint(m, size))
 
     return handler
 
@@ -315,11 +216,11 @@ def _empty(factory: Callable[[], object]) -> Handler:
 
 
 def _proto(m: _Machine) -> None:
-    m.set_proto(_uint(m, 1))
+    m.set_proto(uint(m, 1))
 
 
 def _frame(m: _Machine) -> None:
-    length = _uint(m, 8)
+    length = uint(m, 8)
     rd.need(m.data, m.pos, length)
 
 
@@ -340,13 +241,13 @@ DISPATCH: dict[int, Handler] = {
     ord("F"): _float,
     ord("I"): _int,
     ord("J"): _binint,
-    ord("K"): lambda m: m.stack.append(_uint(m, 1)),
+    ord("K"): lambda m: m.stack.append(uint(m, 1)),
     ord("L"): _long,
-    ord("M"): lambda m: m.stack.append(_uint(m, 2)),
+    ord("M"): lambda m: m.stack.append(uint(m, 2)),
     ord("N"): _const(None),
-    ord("P"): _persid,
-    ord("Q"): _binpersid,
-    ord("R"): _reduce,
+    ord("P"): calls.persid,
+    ord("Q"): calls.binpersid,
+    ord("R"): calls.reduce,
     ord("S"): _string,
     ord("T"): _binstring(4, signed=True),
     ord("U"): _binstring(1, signed=False),
@@ -354,17 +255,17 @@ DISPATCH: dict[int, Handler] = {
     ord("X"): _binunicode(4),
     ord("a"): _append,
     ord("b"): lambda m: m.do_build(),
-    ord("c"): _global,
+    ord("c"): calls.global_,
     ord("d"): _collect("dict"),
     ord("}"): _empty(DictVal),
     ord("e"): _appends,
     ord("g"): _get_text,
     ord("h"): _get(1),
-    ord("i"): _inst,
+    ord("i"): calls.inst,
     ord("j"): _get(4),
     ord("l"): _collect("list"),
     ord("]"): _empty(ListVal),
-    ord("o"): _obj,
+    ord("o"): calls.obj,
     ord("p"): _put_text,
     ord("q"): _put(1),
     ord("r"): _put(4),
@@ -374,10 +275,10 @@ DISPATCH: dict[int, Handler] = {
     ord("u"): _setitems,
     ord("G"): _binfloat,
     0x80: _proto,
-    0x81: _newobj,
-    0x82: _ext(1),
-    0x83: _ext(2),
-    0x84: _ext(4),
+    0x81: calls.newobj,
+    0x82: calls.ext(1),
+    0x83: calls.ext(2),
+    0x84: calls.ext(4),
     0x85: _tuple_n(1),
     0x86: _tuple_n(2),
     0x87: _tuple_n(3),
@@ -393,8 +294,8 @@ DISPATCH: dict[int, Handler] = {
     0x8F: _empty(SetVal),
     0x90: _additems,
     0x91: _collect("frozenset"),
-    0x92: _newobj_ex,
-    0x93: _stack_global,
+    0x92: calls.newobj_ex,
+    0x93: calls.stack_global,
     0x94: _memoize,
     0x95: _frame,
     0x96: _binbytes(8),
