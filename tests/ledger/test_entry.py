@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sai.errors import InputError
@@ -278,3 +278,30 @@ class TestEntry:
         ref = EntryRef(index=entry.index, leaf_hash=entry.leaf_hash)
         assert ref == EntryRef(3, digest)
         assert entry.evidence.kind == "asset.signed"
+
+
+class TestAcceptedLeavesReencode:
+    """from_leaf_bytes skips re-encoding; whatever it accepts must re-encode to the same bytes."""
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.data())
+    def test_mutated_golden_leaf(self, data: st.DataObject) -> None:
+        raw = bytearray(GOLDEN_LEAF)
+        for _ in range(data.draw(st.integers(1, 3))):
+            position = data.draw(st.integers(0, len(raw) - 1))
+            raw[position] = data.draw(st.integers(0x20, 0x7E))
+        try:
+            parsed = Evidence.from_leaf_bytes(bytes(raw))
+        except InputError:
+            return
+        rebuilt = Evidence(
+            kind=parsed.kind,
+            subject=parsed.subject,
+            provisions=parsed.provisions,
+            actor=parsed.actor,
+            time=parsed.time,
+            data=parsed.data,
+            attachments=parsed.attachments,
+        )
+        assert rebuilt.leaf_bytes() == bytes(raw)
+        assert rebuilt == parsed

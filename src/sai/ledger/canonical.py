@@ -29,8 +29,10 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_SAFE_INTEGER",
     "canonical_json",
+    "encode_plain",
     "locate_violation",
     "parse_canonical",
+    "plain_json",
 ]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -42,7 +44,20 @@ def canonical_json(value: object) -> bytes:
     Mappings become objects, lists and tuples arrays; anything else (floats, bytes, sets,
     non-string keys, lone surrogates, integers beyond 2**53-1) is refused with its path.
     """
-    return _dumps(_plain(value, "$", 1)).encode("utf-8")
+    return encode_plain(plain_json(value))
+
+
+def plain_json(value: object) -> Any:
+    """A validated deep copy of ``value`` as plain dict/list/str/int/bool/None.
+
+    Raises CanonicalJsonError, with the path, for anything canonical JSON cannot hold.
+    """
+    return _plain(value, 1, [])
+
+
+def encode_plain(plain: Any) -> bytes:
+    """The canonical bytes of a value that `plain_json` returned (not re-validated)."""
+    return _dumps(plain).encode("utf-8")
 
 
 def parse_canonical(data: bytes) -> Any:
@@ -105,35 +120,54 @@ def _depth(value: Any) -> int:
     return deepest
 
 
-def _plain(value: object, path: str, depth: int) -> Any:
-    """Validate ``value`` and return it as plain dict/list/str/int/bool/None."""
+def _plain(value: object, depth: int, trail: list[str | int]) -> Any:
+    """Validate ``value`` and return it as plain dict/list/str/int/bool/None.
+
+    ``trail`` holds the keys and indices from the root to ``value``; it is turned into a
+    path only when something fails, so valid input costs no string formatting.
+    """
     if value is None or value is True or value is False:
         return value
     if isinstance(value, str):
         if _SURROGATE.search(value):
-            _fail(path, "string contains a lone surrogate, which UTF-8 cannot encode")
+            _fail(trail, "string contains a lone surrogate, which UTF-8 cannot encode")
         return str.__str__(value)
     if isinstance(value, int):
         if -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
             return int(value)
-        _fail(path, "integer is outside +-(2**53-1)", INT_HINT)
+        _fail(trail, "integer is outside +-(2**53-1)", INT_HINT)
     if isinstance(value, float):
-        _fail(path, "floating-point numbers are not allowed", FLOAT_HINT)
+        _fail(trail, "floating-point numbers are not allowed", FLOAT_HINT)
     if depth > MAX_DEPTH:
-        _fail(path, f"nesting deeper than {MAX_DEPTH} levels")
+        _fail(trail, f"nesting deeper than {MAX_DEPTH} levels")
     if isinstance(value, Mapping):
-        out: dict[str, Any] = {}
-        for key, item in value.items():
-            if not isinstance(key, str):
-                _fail(path, f"object key {key!r} is a {type(key).__name__}; keys must be strings")
-            if _SURROGATE.search(key):
-                _fail(path, f"object key {key!r} contains a lone surrogate")
-            out[str.__str__(key)] = _plain(item, f"{path}.{key}", depth + 1)
-        return out
+        return _plain_object(value, depth, trail)
     if isinstance(value, list | tuple):
-        return [_plain(item, f"{path}[{i}]", depth + 1) for i, item in enumerate(value)]
-    return _fail(path, f"a {type(value).__name__} has no canonical JSON form")
+        items = []
+        for index, item in enumerate(value):
+            trail.append(index)
+            items.append(_plain(item, depth + 1, trail))
+            trail.pop()
+        return items
+    return _fail(trail, f"a {type(value).__name__} has no canonical JSON form")
 
 
-def _fail(path: str, reason: str, hint: str | None = None) -> NoReturn:
-    raise CanonicalJsonError(f"{path}: {reason}", hint=hint)
+def _plain_object(value: Mapping[Any, Any], depth: int, trail: list[str | int]) -> Any:
+    out: dict[str, Any] = {}
+    for key, item in value.items():
+        if not isinstance(key, str):
+            _fail(trail, f"object key {key!r} is a {type(key).__name__}; keys must be strings")
+        if _SURROGATE.search(key):
+            _fail(trail, f"object key {key!r} contains a lone surrogate")
+        trail.append(key)
+        out[str.__str__(key)] = _plain(item, depth + 1, trail)
+        trail.pop()
+    return out
+
+
+def _path(trail: list[str | int]) -> str:
+    return "$" + "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in trail)
+
+
+def _fail(trail: list[str | int], reason: str, hint: str | None = None) -> NoReturn:
+    raise CanonicalJsonError(f"{_path(trail)}: {reason}", hint=hint)

@@ -7,7 +7,6 @@ stored bytes and the value a check reads can never drift apart.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -15,7 +14,7 @@ from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Any, NewType
 
-from sai.ledger.canonical import MAX_SAFE_INTEGER, canonical_json, parse_canonical
+from sai.ledger.canonical import MAX_SAFE_INTEGER, encode_plain, parse_canonical, plain_json
 from sai.ledger.errors import CanonicalJsonError, EvidenceError
 
 EntryIndex = NewType("EntryIndex", int)
@@ -129,6 +128,23 @@ class Evidence:
     _leaf: bytes = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
+        self._check_fields()
+        if not isinstance(self.data, Mapping):
+            raise EvidenceError("data", f"must be a JSON object, not {type(self.data).__name__}")
+        try:
+            plain = plain_json(self.data)
+        except CanonicalJsonError as exc:
+            raise EvidenceError(
+                "data", exc.message.replace("$", "data", 1), hint=exc.hint
+            ) from None
+        object.__setattr__(self, "data", _freeze(plain))
+        # The other fields are validated here; ``data`` already was, so it goes in as it is.
+        leaf = plain_json({**self._leaf_object(), "data": {}})
+        leaf["data"] = plain
+        object.__setattr__(self, "_leaf", encode_plain(leaf))
+
+    def _check_fields(self) -> None:
+        """Validate (and normalise) every field but ``data``."""
         if not isinstance(self.kind, str) or len(self.kind) > 64 or not _KIND.fullmatch(self.kind):
             raise EvidenceError(
                 "kind",
@@ -139,18 +155,7 @@ class Evidence:
         _text("actor", self.actor, 256)
         self._check_provisions()
         self._check_time()
-        if not isinstance(self.data, Mapping):
-            raise EvidenceError("data", f"must be a JSON object, not {type(self.data).__name__}")
-        try:
-            data_bytes = canonical_json(self.data)
-        except CanonicalJsonError as exc:
-            raise EvidenceError(
-                "data", exc.message.replace("$", "data", 1), hint=exc.hint
-            ) from None
-        # NOTE: data_bytes was just produced by canonical_json, so plain json.loads is exact.
-        object.__setattr__(self, "data", _freeze(json.loads(data_bytes)))
         self._check_attachments()
-        object.__setattr__(self, "_leaf", canonical_json(self._leaf_object()))
 
     def _check_provisions(self) -> None:
         provisions = self.provisions
@@ -253,17 +258,24 @@ class Evidence:
             raise EvidenceError("attachments", "must be an array")
         if not isinstance(value["provisions"], list):
             raise EvidenceError("provisions", "must be an array")
-        evidence = cls(
-            kind=value["kind"],
-            subject=value["subject"],
-            provisions=tuple(value["provisions"]),
-            actor=value["actor"],
-            time=parse_time(value["time"]),
-            data=value["data"],
-            attachments=tuple(_attachment_from_json(item) for item in raw_attachments),
-        )
-        if evidence.leaf_bytes() != bytes(data):  # pragma: no cover - guards the invariant
-            raise EvidenceError("leaf", "does not re-encode to the same bytes")
+        # The bytes are canonical (parse_canonical), so ``data`` is valid as parsed and the
+        # leaf re-encodes to exactly these bytes once the other fields pass their checks
+        # (time has one spelling, provisions one order): no second encoding is needed.
+        if not isinstance(value["data"], dict):
+            raise EvidenceError("data", "must be a JSON object")
+        evidence = cls.__new__(cls)
+        for name, item in (
+            ("kind", value["kind"]),
+            ("subject", value["subject"]),
+            ("provisions", tuple(value["provisions"])),
+            ("actor", value["actor"]),
+            ("time", parse_time(value["time"])),
+            ("data", _freeze(value["data"])),
+            ("attachments", tuple(_attachment_from_json(item) for item in raw_attachments)),
+            ("_leaf", bytes(data)),
+        ):
+            object.__setattr__(evidence, name, item)
+        evidence._check_fields()
         return evidence
 
 
