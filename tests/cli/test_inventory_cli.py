@@ -41,6 +41,14 @@ class TestInventoryCommands:
         bom = tmp_path / "bom.json"
         assert _run(root, "inventory", "bom", "--output", str(bom)).exit_code == 0
         assert json.loads(bom.read_text())["specVersion"] == "1.6"
+        spdx = _run(root, "inventory", "bom", "--format", "spdx")
+        assert spdx.exit_code == 0, spdx.output
+        graph = json.loads(spdx.stdout)["@graph"]
+        assert {"ai_AIPackage", "dataset_DatasetPackage", "SpdxDocument"} <= {
+            e["type"] for e in graph
+        }
+        wrong = _run(root, "inventory", "bom", "--format", "spdx2")
+        assert wrong.exit_code == 2
 
     def test_bad_input_is_a_message(self, root: Path) -> None:
         result = _run(root, "inventory", "sign", "ghost")

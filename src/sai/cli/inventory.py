@@ -29,6 +29,7 @@ class ShowFormat(enum.StrEnum):
 
 class BomFormat(enum.StrEnum):
     cyclonedx = "cyclonedx"
+    spdx = "spdx"
 
 
 AlgorithmOption = Annotated[
@@ -224,7 +225,12 @@ def bom_command(
     workspace: WorkspaceOption = None,
     manifest: ManifestOption = None,
     output_format: Annotated[
-        BomFormat, typer.Option("--format", "-f", help="cyclonedx (CycloneDX 1.6 JSON).")
+        BomFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="cyclonedx (CycloneDX 1.6 JSON) or spdx (SPDX 3.0.1 JSON-LD; needs sai[spdx]).",
+        ),
     ] = BomFormat.cyclonedx,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
@@ -237,7 +243,7 @@ def bom_command(
     ws = workspace_from(workspace)
     loaded = manifest_from(ws, manifest)
     with open_ledger(ws) as ledger:
-        document = bom_from_ledger(ledger, loaded.manifest)
+        document = bom_from_ledger(ledger, loaded.manifest, bom_format=output_format.value)
     text = json.dumps(document, indent=2) + "\n"
     if output is None:
         typer.echo(text, nl=False)

@@ -12,12 +12,12 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sai import __version__
 from sai.inventory.assets import Asset, AssetType, Inventory
+from sai.inventory.bom._common import EvidenceRef, require_ai_assets
 from sai.inventory.errors import InventoryError
 from sai.manifest import Manifest
 
@@ -31,17 +31,6 @@ _TYPES = {
     AssetType.endpoint: "platform",
     AssetType.service: "application",
 }
-
-
-@dataclass(frozen=True)
-class EvidenceRef:
-    """A ledger entry cited as evidence for a provision."""
-
-    provision: str
-    index: int
-    kind: str
-    subject: str
-    time: datetime
 
 
 def _ref(asset: str) -> str:
@@ -209,16 +198,7 @@ def cyclonedx_bom(
     serial: uuid.UUID | None = None,
 ) -> dict[str, Any]:
     """The CycloneDX 1.6 document as a dict, validated against the schema."""
-    ai_assets = [
-        a
-        for a in inventory.assets
-        if a.type in (AssetType.model, AssetType.dataset, AssetType.prompt)
-    ]
-    if not ai_assets:
-        raise InventoryError(
-            "the recorded inventory holds no model, dataset or prompt; an AI-BOM would be empty",
-            hint="declare the system's assets in sai.yaml and run `sai inventory scan`",
-        )
+    require_ai_assets(inventory)
     system = inventory.asset(inventory.system)
     others = [a for a in inventory.assets if a is not system]
     environment = [a for a in others if a.type is AssetType.dependencies]
@@ -266,4 +246,4 @@ def validate_cyclonedx(document: Mapping[str, Any]) -> None:
         raise InventoryError(f"the generated CycloneDX BOM violates the 1.6 schema: {error}")
 
 
-__all__ = ["EvidenceRef", "cyclonedx_bom", "validate_cyclonedx"]
+__all__ = ["cyclonedx_bom", "validate_cyclonedx"]

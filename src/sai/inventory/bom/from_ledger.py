@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
 from sai.catalog import load_catalog
 from sai.inventory.assets import Inventory
-from sai.inventory.bom.cyclonedx import EvidenceRef, cyclonedx_bom
+from sai.inventory.bom._common import EvidenceRef
+from sai.inventory.bom.cyclonedx import cyclonedx_bom
+from sai.inventory.bom.spdx import spdx_bom
 from sai.inventory.errors import InventoryError
 from sai.inventory.record import latest_scan
 from sai.ledger import Ledger
@@ -19,9 +21,13 @@ _PER_PROVISION = 5
 
 
 def bom_from_ledger(
-    ledger: Ledger, manifest: Manifest, *, now: datetime | None = None
+    ledger: Ledger,
+    manifest: Manifest,
+    *,
+    now: datetime | None = None,
+    bom_format: Literal["cyclonedx", "spdx"] = "cyclonedx",
 ) -> dict[str, Any]:
-    """The CycloneDX AI-BOM of the latest recorded inventory of ``manifest``'s system."""
+    """The AI-BOM (CycloneDX 1.6 or SPDX 3.0.1) of the latest recorded inventory."""
     scan = latest_scan(ledger, manifest.name)
     if scan is None:
         raise InventoryError(
@@ -41,7 +47,8 @@ def bom_from_ledger(
                 for e in entries
             ]
     titles = {p: catalog.get(p).summary for p in evidence}
-    return cyclonedx_bom(
+    build = spdx_bom if bom_format == "spdx" else cyclonedx_bom
+    return build(
         inventory, manifest, evidence=evidence, titles=titles, timestamp=now or datetime.now(UTC)
     )
 
