@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -24,6 +23,7 @@ from sai.ledger.checkpoint import Checkpoint, sign_checkpoint
 from sai.ledger.entry import Evidence
 from sai.ledger.merkle import MemoryTree, inclusion_proof, leaf_hash
 from sai.ledger.note import NoteSigner
+from tests._golden import check_golden
 
 GOLDEN_DIR = Path(__file__).parent / "golden"
 ORIGIN = "sai.local/credit-scoring/1a2b3c4d"
@@ -277,25 +277,11 @@ def report(built: BuiltReport) -> dict[str, Any]:
     return built.report
 
 
-def update_goldens(config: pytest.Config) -> bool:
-    return bool(config.getoption("--update-goldens")) or os.environ.get("SAI_UPDATE_GOLDENS") == "1"
-
-
 @pytest.fixture
 def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
     """Compare text with a golden file exactly; rewrite it under --update-goldens."""
 
     def check(name: str, actual: str) -> None:
-        path = GOLDEN_DIR / name
-        if update_goldens(request.config):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(actual, encoding="utf-8")
-            return
-        assert path.exists(), f"{path} is missing; run pytest --update-goldens"
-        expected = path.read_text(encoding="utf-8")
-        assert actual == expected, (
-            f"{name} differs from its golden file; if intended, run "
-            "pytest --update-goldens and review the diff"
-        )
+        check_golden(GOLDEN_DIR / name, actual, request.config)
 
     return check
