@@ -27,6 +27,10 @@ class TestDemo:
         assert "Overall verdict" in result.output
         report = json.loads((root / "sai-report" / "report.json").read_text())
         assert len(report["principles"]) == 13
+        cyclonedx = json.loads((root / "sai-report" / "ai-bom.cdx.json").read_text())
+        assert any(c["type"] == "machine-learning-model" for c in cyclonedx["components"])
+        spdx = json.loads((root / "sai-report" / "ai-bom.spdx.json").read_text())
+        assert any(e["type"] == "ai_AIPackage" for e in spdx["@graph"])
         # The demo's own controls decide some provisions; its attestations are demo data.
         passed = {r["provision"] for r in report["results"] if r["verdict"] == "pass"}
         assert {"5.1.2-3", "5.2.4-2", "5.2.4-2.1", "5.1.1-1"} <= passed

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Literal
 
 from sai.assessment.attestations import record_attestation
 from sai.assessment.engine import run_assessment
@@ -15,7 +18,7 @@ from sai.catalog import load_catalog
 from sai.demo.example import ExampleSystem, build_example_system, sha256_file
 from sai.errors import VerificationError
 from sai.ledger import Evidence, Ledger, NoteSigner, open_ledger
-from sai.manifest import load_manifest
+from sai.manifest import LoadedManifest, load_manifest
 from sai.workspace import Workspace, create_workspace
 
 ACTOR = "sai-demo"
@@ -98,6 +101,22 @@ def _record_attestations(ledger: Ledger, workspace: Workspace, now: datetime) ->
         )
 
 
+def _write_boms(ledger: Ledger, loaded: LoadedManifest, out: Path, now: datetime) -> list[str]:
+    """CycloneDX always; SPDX 3.0.1 too where its bindings (``sai[spdx]``) are installed."""
+    from sai.inventory.bom import bom_from_ledger
+
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    formats: list[tuple[Literal["cyclonedx", "spdx"], str]] = [("cyclonedx", "ai-bom.cdx.json")]
+    if importlib.util.find_spec("spdx_python_model") is not None:
+        formats.append(("spdx", "ai-bom.spdx.json"))
+    for bom_format, name in formats:
+        document = bom_from_ledger(ledger, loaded.manifest, now=now, bom_format=bom_format)
+        (out / name).write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+        written.append(name)
+    return written
+
+
 def run_demo(
     root: Path,
     *,
@@ -120,6 +139,8 @@ def run_demo(
         from sai.inventory.demo import run_inventory_demo
 
         run_inventory_demo(ledger, workspace, loaded, actor=ACTOR, now=now, on_step=on_step)
+        boms = _write_boms(ledger, loaded, root / "sai-report", now)
+        on_step(f"Wrote the AI-BOM: {', '.join(boms)}")
         on_step("Scanning the model and a planted malicious download in untrusted/")
         from sai.scanning.demo import run_demo_scan
 
