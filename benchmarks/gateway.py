@@ -1,14 +1,25 @@
 """Gateway overhead: direct calls vs sai gateway (no ML guards / default guards) vs LiteLLM.
 
-A mock OpenAI upstream with a fixed latency runs on 127.0.0.1 in its own process; each target
-runs in its own process too; the load generator keeps a fixed number of requests in flight for
-a fixed time. Reported: requests/s, p50/p99 latency, and the p50/p99 added over direct calls,
-plus, for sai, that every request has its ledger entry. LiteLLM's proxy is installed from PyPI
-into benchmarks/.venv-peers/litellm by this script (master key, per-model rpm limit: its
-virtual keys need a database with Prisma, which cannot be set up offline).
+A mock OpenAI upstream with a fixed latency runs on 127.0.0.1 in its own process, and each
+target in its own process; all targets are started first and then measured in interleaved
+rounds, so that drifting load on the shared machine hits every target alike. Method:
 
-    python benchmarks/gateway.py            # full: 8 s per target, 32 in flight
-    python benchmarks/gateway.py --quick    # CI: 1 s per target, no LiteLLM
+* **Added latency** — one request in flight: each request's time then holds no queueing, so
+  target minus direct is what the hop through the gateway costs (p50 and p99 over all rounds).
+* **Throughput** — a fixed number of requests in flight (default 16) for a fixed time.
+
+The load generator is one asyncio process using sai's lean HTTP/1.1 client (about 0.06 ms of
+CPU per request, a tenth of httpx), so it takes little of the two cores from the targets.
+"sai" is auth + rate limit + audit with the default durability (each answered request's
+ledger entry fsynced first); "sai/process_crash" the same with ``SAI_LEDGER_DURABILITY=
+process_crash`` (entry in the WAL file, not fsynced); "sai+guards" the default guard set.
+For each sai target the ledger is counted before and after: every request must have its
+entry. LiteLLM's proxy is installed from PyPI into benchmarks/.venv-peers/litellm by this
+script (master key, per-model rpm limit: its virtual keys need a database with Prisma, which
+cannot be set up offline).
+
+    python benchmarks/gateway.py            # full: 3 rounds of 4 s + 4 s per target
+    python benchmarks/gateway.py --quick    # CI: 1 round of 1 s + 1 s, no LiteLLM
 """
 
 from __future__ import annotations
@@ -28,6 +39,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+
+from sai.gateway._h1client import H1Client, UpstreamConnectionError, UpstreamTimeoutError
 
 ROOT = Path(__file__).resolve().parent
 RESULTS = ROOT / "results" / "gateway.json"
@@ -91,53 +104,78 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
         proc.wait()
 
 
-async def _load(url: str, key: str | None, seconds: float, concurrency: int) -> dict[str, Any]:
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, int(len(ordered) * share))], 3)
+
+
+async def _load(url: str, key: str | None, seconds: float, in_flight: int) -> dict[str, Any]:
+    """Keep ``in_flight`` requests going for ``seconds``; latencies in ms, errors counted."""
     headers = {"authorization": f"Bearer {key}"} if key else {}
+    client = H1Client(headers=headers, read_timeout=30, connect_timeout=5)
+    body = json.dumps(BODY).encode()
     latencies: list[float] = []
     overheads: list[float] = []
     errors = 0
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(headers=headers, limits=limits, timeout=30) as client:
-        deadline = time.perf_counter() + seconds
 
-        async def worker() -> None:
-            nonlocal errors
-            while time.perf_counter() < deadline:
-                began = time.perf_counter()
-                reply = await client.post(url, json=BODY)
-                if reply.status_code != 200:
-                    errors += 1
-                    continue
-                latencies.append(time.perf_counter() - began)
-                if "x-sai-overhead-ms" in reply.headers:
-                    overheads.append(float(reply.headers["x-sai-overhead-ms"]))
+    async def worker(deadline: float) -> None:
+        nonlocal errors
+        while time.perf_counter() < deadline:
+            began = time.perf_counter()
+            try:
+                response = await client.request("POST", url, body)
+                await response.read(1 << 20)
+            except (UpstreamConnectionError, UpstreamTimeoutError):
+                errors += 1
+                continue
+            if response.status != 200:
+                errors += 1
+                continue
+            latencies.append(1000 * (time.perf_counter() - began))
+            for name, value in response.headers:
+                if name == b"x-sai-overhead-ms":
+                    overheads.append(float(value))
 
-        began = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-        elapsed = time.perf_counter() - began
-    latencies.sort()
-    result = {
-        "requests": len(latencies),
+    began = time.perf_counter()
+    await asyncio.gather(*(worker(began + seconds) for _ in range(in_flight)))
+    elapsed = time.perf_counter() - began
+    client.close()
+    return {
+        "latencies": latencies,
+        "overheads": overheads,
         "errors": errors,
-        "rps": round(len(latencies) / elapsed, 1),
-        "p50_ms": round(1000 * latencies[len(latencies) // 2], 3),
-        "p99_ms": round(1000 * latencies[int(len(latencies) * 0.99)], 3),
+        "elapsed": elapsed,
     }
+
+
+def _summary(runs: list[dict[str, Any]], in_flight: int) -> dict[str, Any]:
+    """Pool the rounds of one target and phase."""
+    latencies = [x for run in runs for x in run["latencies"]]
+    overheads = [x for run in runs for x in run["overheads"]]
+    elapsed = sum(run["elapsed"] for run in runs)
+    row: dict[str, Any] = {
+        "in_flight": in_flight,
+        "requests": len(latencies),
+        "errors": sum(run["errors"] for run in runs),
+        "rps": round(len(latencies) / elapsed, 1) if elapsed else 0.0,
+    }
+    if latencies:
+        row["p50_ms"] = _percentile(latencies, 0.5)
+        row["p99_ms"] = _percentile(latencies, 0.99)
     if overheads:
-        overheads.sort()
-        result["overhead_p50_ms"] = round(overheads[len(overheads) // 2], 3)
-        result["overhead_p99_ms"] = round(overheads[int(len(overheads) * 0.99)], 3)
-    return result
+        row["gateway_p50_ms"] = _percentile(overheads, 0.5)
+        row["gateway_p99_ms"] = _percentile(overheads, 0.99)
+    return row
 
 
 def _sai(
-    tmp: Path, name: str, upstream: str, guards: str
+    tmp: Path, name: str, upstream: str, guards: str, durability: str
 ) -> tuple[subprocess.Popen[bytes], str, str, Path]:
     from sai.gateway import create_key
     from sai.ledger import open_ledger
     from sai.workspace import create_workspace
 
-    root = tmp / name
+    root = tmp / name.replace("/", "-")
     root.mkdir()
     workspace = create_workspace(root, name=name)
     (root / "sai.yaml").write_text(MANIFEST.format(upstream=upstream, guards=guards))
@@ -145,7 +183,10 @@ def _sai(
         key = create_key(ledger, "bench", "user", roles=("user",)).secret
     port = _port()
     proc = _spawn(
-        [sys.executable, "-m", "sai", "gateway", "serve", "--port", str(port), "-w", str(root)]
+        [
+            *(sys.executable, "-m", "sai", "gateway", "serve", "--port", str(port)),
+            *("--audit-durability", durability, "-w", str(root)),
+        ]
     )
     _wait(f"http://127.0.0.1:{port}/healthz")
     return proc, f"http://127.0.0.1:{port}/v1/chat/completions", key, root
@@ -211,108 +252,144 @@ def _litellm(tmp: Path, upstream: str) -> tuple[subprocess.Popen[bytes], str, st
     return proc, f"http://127.0.0.1:{port}/v1/chat/completions", "sk-bench-master"
 
 
-def run(quick: bool, seconds: float, concurrency: int, latency: float) -> dict[str, Any]:
-    """Measure every target; returns the results table as a dict."""
-    results: dict[str, Any] = {
-        "concurrency": concurrency,
-        "seconds": seconds,
-        "upstream_latency_ms": latency * 1000,
-        "cores": os.cpu_count(),
-    }
-    up_port = _port()
-    mock = _spawn(
-        [
-            sys.executable,
-            "-c",
-            textwrap.dedent(f"""\
+SAI_TARGETS = (
+    ("sai", NO_GUARDS, "power_loss"),
+    ("sai/process_crash", NO_GUARDS, "process_crash"),
+    ("sai+guards", "", "power_loss"),
+)
+NAMES = ("direct", *(name for name, _, _ in SAI_TARGETS), "litellm")
+
+
+def _mock(latency: float) -> tuple[subprocess.Popen[bytes], str]:
+    port = _port()
+    code = textwrap.dedent(f"""\
         import uvicorn
         from sai.gateway import MockUpstream
-        uvicorn.run(MockUpstream(latency={latency}), host="127.0.0.1", port={up_port},
+        uvicorn.run(MockUpstream(latency={latency}), host="127.0.0.1", port={port},
                     log_level="warning", access_log=False)
-        """),
-        ]
-    )
-    upstream = f"http://127.0.0.1:{up_port}/v1"
-    try:
-        _wait(f"{upstream}/models")
-        results["direct"] = asyncio.run(
-            _load(f"{upstream}/chat/completions", None, seconds, concurrency)
-        )
-        with tempfile.TemporaryDirectory() as tmp_name:
-            tmp = Path(tmp_name)
-            for name, guards in (("sai", NO_GUARDS), ("sai+guards", "")):
-                proc, url, key, root = _sai(tmp, name, upstream, guards)
-                try:
-                    asyncio.run(_load(url, key, min(1.0, seconds), 4))  # warm-up
-                    before = _entries(root)
-                    results[name] = asyncio.run(_load(url, key, seconds, concurrency))
-                finally:
-                    _stop(proc)
-                logged = _entries(root) - before
-                sent = results[name]["requests"] + results[name]["errors"]
-                results[name]["audited"] = logged
-                results[name]["every_request_audited"] = logged == sent
+        """)
+    return _spawn([sys.executable, "-c", code]), f"http://127.0.0.1:{port}/v1"
+
+
+def _measure(
+    targets: dict[str, tuple[str, str | None]], rounds: int, seconds: float, in_flight: int
+) -> dict[str, dict[str, Any]]:
+    """Interleaved rounds: latency at 1 in flight, then throughput at ``in_flight``."""
+    latency: dict[str, list[dict[str, Any]]] = {name: [] for name in targets}
+    load: dict[str, list[dict[str, Any]]] = {name: [] for name in targets}
+    for _ in range(rounds):
+        for name, (url, key) in targets.items():
+            latency[name].append(asyncio.run(_load(url, key, seconds, 1)))
+        for name, (url, key) in targets.items():
+            load[name].append(asyncio.run(_load(url, key, seconds, in_flight)))
+    return {
+        name: {"latency": _summary(latency[name], 1), "throughput": _summary(load[name], in_flight)}
+        for name in targets
+    }
+
+
+def run(quick: bool, rounds: int, seconds: float, in_flight: int, latency: float) -> dict[str, Any]:
+    """Measure every target; returns the results table as a dict."""
+    results: dict[str, Any] = {
+        "method": "added latency at 1 request in flight; throughput at a fixed number in flight",
+        "rounds": rounds,
+        "seconds_per_phase": seconds,
+        "in_flight": in_flight,
+        "upstream_latency_ms": latency * 1000,
+        "cores": os.cpu_count(),
+        "load_average_before": list(os.getloadavg()),
+    }
+    mock, upstream = _mock(latency)
+    procs: list[subprocess.Popen[bytes]] = [mock]
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        try:
+            _wait(f"{upstream}/models")
+            targets: dict[str, tuple[str, str | None]] = {
+                "direct": (f"{upstream}/chat/completions", None)
+            }
+            roots: dict[str, Path] = {}
+            for name, guards, durability in SAI_TARGETS:
+                proc, url, key, root = _sai(tmp, name, upstream, guards, durability)
+                procs.append(proc)
+                targets[name], roots[name] = (url, key), root
             if not quick:
                 peer = _litellm(tmp, upstream)
                 if isinstance(peer, str):
                     results["litellm"] = {"error": peer}
                 else:
-                    proc, url, key = peer
-                    try:
-                        asyncio.run(_load(url, key, min(2.0, seconds), 4))
-                        results["litellm"] = asyncio.run(_load(url, key, seconds, concurrency))
-                    finally:
-                        _stop(proc)
-    finally:
-        _stop(mock)
-    direct = results["direct"]
-    for name in ("sai", "sai+guards", "litellm"):
-        row = results.get(name)
-        if row and "rps" in row:
-            row["added_p50_ms"] = round(row["p50_ms"] - direct["p50_ms"], 3)
-            row["added_p99_ms"] = round(row["p99_ms"] - direct["p99_ms"], 3)
-    if "rps" in results.get("litellm", {}):
-        results["sai_vs_litellm_throughput"] = round(
-            results["sai"]["rps"] / results["litellm"]["rps"], 2
-        )
+                    procs.append(peer[0])
+                    targets["litellm"] = (peer[1], peer[2])
+            for url, key in targets.values():  # warm-up: connections, caches, lazy imports
+                asyncio.run(_load(url, key, min(1.0, seconds), 2))
+            before = {name: _entries(root) for name, root in roots.items()}
+            measured = _measure(targets, rounds, seconds, in_flight)
+        finally:
+            for proc in reversed(procs):
+                _stop(proc)
+        for name, root in roots.items():
+            row = measured[name]
+            sent = sum(row[phase]["requests"] + row[phase]["errors"] for phase in row)
+            row["audited"] = _entries(root) - before[name]
+            row["every_request_audited"] = row["audited"] == sent
+    results["load_average_after"] = list(os.getloadavg())
+    direct = measured["direct"]["latency"]
+    for name, row in measured.items():
+        row["rps"] = row["throughput"]["rps"]
+        row["errors"] = row["latency"]["errors"] + row["throughput"]["errors"]
+        if name != "direct" and "p50_ms" in row["latency"]:
+            row["added_p50_ms"] = round(row["latency"]["p50_ms"] - direct["p50_ms"], 3)
+            row["added_p99_ms"] = round(row["latency"]["p99_ms"] - direct["p99_ms"], 3)
+        results[name] = row
+    if results.get("litellm", {}).get("rps"):
+        for name, _, _ in SAI_TARGETS:
+            results[f"{name}_vs_litellm_throughput"] = round(
+                results[name]["rps"] / results["litellm"]["rps"], 2
+            )
     return results
 
 
 def _table(results: dict[str, Any]) -> str:
+    in_flight = results["in_flight"]
     lines = [
-        f"{'target':<12} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'+p50':>7} {'+p99':>7}"
-        f" {'gw p50':>7} {'gw p99':>7}  audited"
+        f"{'target':<18} {'p50 ms':>7} {'p99 ms':>7} {'+p50':>7} {'+p99':>7} {'gw p50':>7}"
+        f" {'gw p99':>7} | {f'req/s @{in_flight}':>10}  errors audited"
     ]
-    for name in ("direct", "sai", "sai+guards", "litellm"):
+    for name in NAMES:
         row = results.get(name)
         if not row:
             continue
         if "error" in row:
-            lines.append(f"{name:<12} {row['error']}")
+            lines.append(f"{name:<18} {row['error']}")
             continue
+        lat = row["latency"]
         lines.append(
-            f"{name:<12} {row['rps']:>8} {row['p50_ms']:>8} {row['p99_ms']:>8} "
+            f"{name:<18} {lat.get('p50_ms', ''):>7} {lat.get('p99_ms', ''):>7} "
             f"{row.get('added_p50_ms', ''):>7} {row.get('added_p99_ms', ''):>7} "
-            f"{row.get('overhead_p50_ms', ''):>7} {row.get('overhead_p99_ms', ''):>7}  "
-            f"{row.get('every_request_audited', '')}"
+            f"{lat.get('gateway_p50_ms', ''):>7} {lat.get('gateway_p99_ms', ''):>7} | "
+            f"{row['rps']:>10}  {row['errors']:>6} {row.get('every_request_audited', '')}"
         )
-    if "sai_vs_litellm_throughput" in results:
-        lines.append(f"sai / LiteLLM throughput: {results['sai_vs_litellm_throughput']}x")
+    for name, _, _ in SAI_TARGETS:
+        if f"{name}_vs_litellm_throughput" in results:
+            lines.append(
+                f"{name} / LiteLLM throughput: {results[f'{name}_vs_litellm_throughput']}x"
+            )
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--concurrency", type=int, default=32)
-    parser.add_argument("--seconds", type=float, default=None)
+    parser.add_argument("--in-flight", type=int, default=16, help="for the throughput phase")
+    parser.add_argument("--rounds", type=int, default=None)
+    parser.add_argument("--seconds", type=float, default=None, help="per target and phase")
     parser.add_argument("--latency-ms", type=float, default=10.0)
     parser.add_argument("--output", type=Path, default=None, help="JSON file to write")
     args = parser.parse_args()
-    seconds = args.seconds or (1.0 if args.quick else 8.0)
-    results = run(
-        args.quick, seconds, args.concurrency if not args.quick else 8, args.latency_ms / 1000
-    )
+    seconds = args.seconds or (1.0 if args.quick else 4.0)
+    rounds = args.rounds or (1 if args.quick else 3)
+    in_flight = 8 if args.quick else args.in_flight
+    results = run(args.quick, rounds, seconds, in_flight, args.latency_ms / 1000)
     print(_table(results))
     output = args.output or (None if args.quick else RESULTS)
     if output is not None:

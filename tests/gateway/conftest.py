@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,6 +51,15 @@ class Harness:
         return self.ledger.query(kind=KIND)
 
 
+def plain(value: Any) -> Any:
+    """Entry data as plain dicts and lists (the ledger may hand it back frozen)."""
+    if isinstance(value, Mapping):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(item) for item in value]
+    return value
+
+
 #: The default guard set minus the ML injection detector (tests of it pass guards=GuardsSpec()).
 FAST_GUARDS = GuardsSpec(input=["invisible", "secrets"])
 _RUNNERS: dict[str, GuardRunner] = {}
@@ -58,16 +67,7 @@ _RUNNERS: dict[str, GuardRunner] = {}
 
 def shared_guards(policy: GuardPolicy) -> GuardRunner:
     """One GuardRunner per policy for the whole session (detectors load slowly)."""
-    key = repr(
-        (
-            policy.input,
-            policy.output,
-            sorted(policy.settings.items()),
-            policy.review_on,
-            policy.budget_ms,
-            policy.streaming,
-        )
-    )
+    key = repr(policy)
     if key not in _RUNNERS:
         _RUNNERS[key] = GuardRunner(policy)
     return _RUNNERS[key]

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 import openai
+import pydantic
 import pytest
 
 from sai.gateway.config import GuardPolicy
@@ -185,18 +186,19 @@ class TestStreamingModes:
 
 
 class TestGuardConfiguration:
-    def test_unknown_review_scanner_names_the_field(self) -> None:
+    def test_unknown_review_scanner_is_refused_by_the_schema(self) -> None:
+        with pytest.raises(pydantic.ValidationError, match="review_on"):
+            GatewayPolicies(review_on=["prompt_injection"])
+
+    def test_unknown_input_scanner_is_refused_by_the_schema(self) -> None:
+        with pytest.raises(pydantic.ValidationError, match=r"input\.0"):
+            GuardsSpec(input=["nope"])
+
+    def test_guards_for_an_unknown_role_are_refused_at_start_up(self) -> None:
         from sai.gateway.config import config_for
         from sai.gateway.errors import GatewayConfigError
+        from sai.manifest.schema import GuardRoleSpec
 
-        spec = GatewaySpec(policies=GatewayPolicies(review_on=["prompt_injection"]))
-        with pytest.raises(GatewayConfigError, match=r"review_on\[0\]: 'prompt_injection'"):
-            config_for("http://127.0.0.1:9/v1", gateway=spec)
-
-    def test_unknown_input_scanner_is_refused_by_the_guards_config(self) -> None:
-        from sai.gateway.config import config_for
-        from sai.guards.errors import GuardConfigError
-        from sai.manifest.schema import GuardsSpec
-
-        with pytest.raises(GuardConfigError, match=r"guards.input\[0\]: unknown scanner 'nope'"):
-            config_for("http://127.0.0.1:9/v1", guards=GuardsSpec(input=["nope"]))
+        guards = GuardsSpec(roles={"partner": GuardRoleSpec(add_input=["pii"])})
+        with pytest.raises(GatewayConfigError, match=r"guards\.roles\.partner: 'partner' is not"):
+            config_for("http://127.0.0.1:9/v1", guards=guards)

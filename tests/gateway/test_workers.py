@@ -142,9 +142,13 @@ def test_redis_limit_holds_across_four_workers(
 
 
 @pytest.mark.slow
-def test_sigkill_of_a_worker_loses_no_answered_entry(workspace_dir: Path, upstream: str) -> None:
+@pytest.mark.parametrize("durability", ["power_loss", "process_crash"])
+def test_sigkill_of_a_worker_loses_no_answered_entry(
+    workspace_dir: Path, upstream: str, durability: str
+) -> None:
+    # process_crash commits without fsync: a killed process must still lose nothing answered
     secret = _setup(workspace_dir, upstream, limit=100_000)
-    proc, url = _start(workspace_dir, 2, {})
+    proc, url = _start(workspace_dir, 2, {"SAI_LEDGER_DURABILITY": durability})
     answered: list[str] = []
     stop = threading.Event()
 

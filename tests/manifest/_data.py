@@ -80,7 +80,7 @@ FULL: dict[str, Any] = {
             "max_tokens": 1024,
             "requests_per_minute": 30,
             "tokens_per_minute": 20000,
-            "review_on": ["prompt_injection", "pii"],
+            "review_on": ["injection", "pii"],
         },
     },
     "people": {

@@ -22,6 +22,7 @@ from sai.manifest import (
     load_manifest_bytes,
     validate_manifest,
 )
+from sai.manifest.schema import GuardScanner
 from tests.manifest._data import FULL, full
 
 FIELD_NAMES = sorted(
@@ -222,6 +223,7 @@ def manifests(draw: st.DrawFn) -> dict[str, Any]:
         )
     provisions = load_catalog().ids
     exclusions = draw(st.lists(st.sampled_from(provisions), unique=True, max_size=3))
+    scanner_lists = st.lists(st.sampled_from([s.value for s in GuardScanner]), max_size=3)
     return {
         "version": 1,
         "name": draw(lines),
@@ -254,8 +256,21 @@ def manifests(draw: st.DrawFn) -> dict[str, Any]:
                 "max_body_bytes": draw(positive),
                 "max_tokens": draw(_optional(positive)),
                 "requests_per_minute": draw(_optional(positive)),
-                "review_on": draw(st.lists(st.from_regex(r"[a-z][a-z0-9_]{0,10}", fullmatch=True))),
+                "review_on": draw(scanner_lists),
             },
+        },
+        "guards": {
+            "input": draw(scanner_lists),
+            "output": draw(st.just(["leakage"]) | scanner_lists),
+            "routes": {
+                "chat": {"output": ["leakage", *draw(scanner_lists)]},
+                "embeddings": {"input": draw(scanner_lists), "output": []},
+            },
+            "roles": {
+                name: {"add_input": draw(scanner_lists), "scanners": {"pii": {"threshold": 0.5}}}
+                for name in draw(st.lists(st.sampled_from(["user", "admin"]), unique=True))
+            },
+            "canary": draw(st.booleans()),
         },
         "people": {
             "owners": [{"name": draw(lines), "email": draw(_optional(st.just("a@b.test")))}],

@@ -10,6 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from sai.store import (
+    DURABILITY_ENV,
     HEAD_REVISION,
     StoreError,
     create_store_engine,
@@ -48,6 +49,31 @@ class TestEngine:
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 30000
             assert conn.exec_driver_sql("PRAGMA mmap_size").scalar() == 256 * 1024 * 1024
+
+    @pytest.mark.parametrize(("level", "synchronous"), [("power_loss", 2), ("process_crash", 1)])
+    def test_durability_level_sets_synchronous(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, level: str, synchronous: int
+    ) -> None:
+        monkeypatch.setenv(DURABILITY_ENV, level)
+        made = create_store_engine(f"sqlite:///{tmp_path / 'store.db'}")
+        try:
+            migrate(made)
+            with writing(made) as conn:
+                reserve(conn, 1)
+            with made.connect() as conn:
+                assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == synchronous
+                assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        finally:
+            made.dispose()
+
+    @pytest.mark.parametrize("value", ["normal", "off", "FULL", "power loss"])
+    def test_unknown_durability_is_refused_naming_the_setting(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str
+    ) -> None:
+        monkeypatch.setenv(DURABILITY_ENV, value)
+        with pytest.raises(StoreError, match=DURABILITY_ENV) as caught:
+            create_store_engine(f"sqlite:///{tmp_path / 'store.db'}")
+        assert "process_crash" in caught.value.diagnostics()
 
     def test_write_transactions_take_the_lock_up_front(self, engine: sa.Engine) -> None:
         migrate(engine)
@@ -176,8 +202,11 @@ class TestSequencer:
 
     def test_reserve_needs_a_positive_count(self, engine: sa.Engine) -> None:
         migrate(engine)
-        with writing(engine) as conn, pytest.raises(ValueError, match="positive"):
-            reserve(conn, 0)
+        with writing(engine) as conn:
+            for bad in (0, -1, True, 1.0):
+                with pytest.raises(ValueError, match="positive"):
+                    reserve(conn, bad)  # type: ignore[arg-type]
+            assert reserve(conn, 2) == 0
 
 
 @pytest.mark.services

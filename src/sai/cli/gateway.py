@@ -64,13 +64,31 @@ def serve(
         str | None,
         typer.Option(help="Upstream base URL, overriding sai.yaml, e.g. http://127.0.0.1:8000/v1."),
     ] = None,
+    audit_durability: Annotated[
+        str | None,
+        typer.Option(
+            help="What an answered request's audit entry survives (SQLite): power_loss "
+            "(fsync per commit, the default) or process_crash (no fsync; survives a killed "
+            "gateway, not an OS crash). Default: SAI_LEDGER_DURABILITY, else power_loss."
+        ),
+    ] = None,
     workspace: WorkspaceOption = None,
     manifest: ManifestOption = None,
 ) -> None:
     """Run the gateway in the foreground (Ctrl+C stops it)."""
     from sai.gateway import config_from_manifest, with_overrides
     from sai.gateway import serve as run
+    from sai.store import Durability
 
+    durability = None
+    if audit_durability is not None:
+        try:
+            durability = Durability(audit_durability)
+        except ValueError:
+            raise InputError(
+                f"--audit-durability {audit_durability!r} is not a durability level",
+                hint="use power_loss or process_crash",
+            ) from None
     ws = workspace_from(workspace)
     config = config_from_manifest(manifest_from(ws, manifest), upstream=upstream)
     config = with_overrides(config, host=host or config.host, port=port or config.port)
@@ -80,7 +98,7 @@ def serve(
         f" ({workers} worker{'s' if workers > 1 else ''}, limits "
         f"{'shared via Redis' if config.redis_url else 'in-process'})"
     )
-    run(ws.root, config, workers=workers, upstream=upstream)
+    run(ws.root, config, workers=workers, upstream=upstream, durability=durability)
 
 
 @keys_app.command("create")

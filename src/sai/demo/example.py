@@ -133,6 +133,10 @@ gateway:
     - name: reviewer-assistant@2-preview
       upstream_model: mock-model-next
       preview: true
+    - name: reviewer-assistant@0-legacy
+      upstream_model: mock-leak
+guards:
+  canary: true
 people:
   owners:
     - name: Dana Demo

@@ -1,7 +1,8 @@
 """One ``gateway.request`` ledger entry per request, committed before the answer is sent.
 
-"Durable" here means: the batch holding the entry is committed to the ledger (SQLite with
-``synchronous=FULL`` or PostgreSQL) before the gateway sends the response's first byte. The
+"Durable" here means: the batch holding the entry is committed to the ledger before the
+gateway sends the response's first byte; what a commit survives is the store's `Durability`
+(SQLite: fsynced by default, power-loss safe; ``process_crash``: written, not fsynced). The
 `BatchingAppender` runs with no added delay: while one batch commits, the next requests'
 entries queue up and go in the following transaction (group commit), so concurrent requests
 share one fsync. If the ledger cannot take the entry, the client gets 503, never an
@@ -51,6 +52,7 @@ class CallRecord:
     verdicts: list[Verdict] = field(default_factory=list)
     guard_input: str = "not_run"
     guard_output: str = "not_run"
+    guard_policy: dict[str, object] | None = None
     limit: str | None = None
     tokens: int = 0
     tokens_estimated: bool = False
@@ -90,6 +92,7 @@ class CallRecord:
             "response_digest": self.response_digest,
             "guards": {"input": self.guard_input, "output": self.guard_output},
             "verdicts": [v.as_json() for v in self.verdicts],
+            "guard_policy": self.guard_policy,
             "limit": self.limit,
             "tokens": self.tokens,
             "tokens_estimated": self.tokens_estimated,

@@ -11,12 +11,13 @@ from pathlib import Path
 from types import MappingProxyType
 
 from sai.gateway.errors import GatewayConfigError
-from sai.guards import SCANNERS, ScannerSettings
-from sai.guards.config import guards_config_from_spec
+from sai.guards import Direction, OnMatch, ScannerSettings
 from sai.manifest import LoadedManifest
+from sai.manifest.guard_policy import EffectiveGuards, guard_policy_problems, resolve_guards
 from sai.manifest.schema import (
     GatewayRoute,
     GatewaySpec,
+    GuardScannerSpec,
     GuardsSpec,
     ModelFormat,
     StreamingMode,
@@ -61,8 +62,42 @@ class ModelRoute:
 
 
 @dataclass(frozen=True)
+class GuardPlan:
+    """The scanners one route and role runs per direction, their settings, and their origin.
+
+    ``sources`` names the sai.yaml fields that shaped the plan; ``canary`` says whether chat
+    requests get a canary planted in their system message.
+    """
+
+    input: tuple[str, ...] = ()
+    output: tuple[str, ...] = ()
+    settings: Mapping[str, ScannerSettings] = field(default_factory=lambda: MappingProxyType({}))
+    canary: bool = False
+    sources: tuple[str, ...] = ("guards",)
+
+    def names(self, direction: Direction) -> tuple[str, ...]:
+        """The scanners of ``direction``."""
+        return self.input if direction is Direction.input else self.output
+
+    def audit(self, *, canary_planted: bool = False) -> dict[str, object]:
+        """The plan as recorded in an audit entry (a planted canary by fact, never value)."""
+        out: dict[str, object] = {
+            "input": list(self.input),
+            "output": list(self.output),
+            "from": list(self.sources),
+        }
+        if canary_planted:
+            out["canary"] = "planted"
+        return out
+
+
+@dataclass(frozen=True)
 class GuardPolicy:
-    """The scanners per direction, their settings, review triggers and the latency budget."""
+    """The scanners per direction, their settings, review triggers and the latency budget.
+
+    ``input``, ``output`` and ``settings`` are the plan of any route and role that ``plans``
+    (resolved from sai.yaml at start-up, keyed by route and role) does not name.
+    """
 
     input: tuple[str, ...] = ()
     output: tuple[str, ...] = ()
@@ -70,6 +105,16 @@ class GuardPolicy:
     review_on: frozenset[str] = frozenset()
     budget_ms: int = 250
     streaming: StreamingMode = StreamingMode.buffer
+    plans: Mapping[tuple[str, str], GuardPlan] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def default_plan(self) -> GuardPlan:
+        """The plan of a route and role without one of their own."""
+        return GuardPlan(self.input, self.output, self.settings)
+
+    def plan(self, route: str, role: str) -> GuardPlan:
+        """The plan of ``route`` for keys of ``role``."""
+        return self.plans.get((route, role)) or self.default_plan
 
 
 @dataclass(frozen=True)
@@ -121,21 +166,46 @@ def _roles(spec: GatewaySpec) -> dict[str, RolePolicy]:
     return roles
 
 
+def scanner_settings(spec: GuardScannerSpec) -> ScannerSettings:
+    """A manifest scanner section as the scanners' own settings value."""
+    return ScannerSettings(
+        threshold=spec.threshold,
+        on_match=OnMatch(spec.action.value) if spec.action is not None else None,
+        options=tuple(sorted(spec.options.items())),
+    )
+
+
+def _plan(policy: EffectiveGuards) -> GuardPlan:
+    return GuardPlan(
+        input=tuple(name.value for name in policy.input),
+        output=tuple(name.value for name in policy.output),
+        settings=MappingProxyType(
+            {name.value: scanner_settings(spec) for name, spec in policy.scanners.items()}
+        ),
+        canary=policy.canary,
+        sources=policy.sources,
+    )
+
+
 def _guard_policy(spec: GatewaySpec, guards: GuardsSpec) -> GuardPolicy:
-    checked = guards_config_from_spec(guards)
-    for position, name in enumerate(spec.policies.review_on):
-        if name not in SCANNERS:
-            raise GatewayConfigError(
-                f"gateway.policies.review_on[{position}]: {name!r} is not a guard scanner",
-                hint=f"choose from {', '.join(sorted(SCANNERS))}",
-            )
+    for problem in guard_policy_problems(guards, spec):
+        if problem.severity == "error":
+            where = ".".join(str(part) for part in problem.loc)
+            raise GatewayConfigError(f"{where}: {problem.message}", hint=problem.hint)
+    plans = {
+        (route.value, role): _plan(policy)
+        for (route, role), policy in resolve_guards(guards, spec).items()
+    }
     return GuardPolicy(
-        input=checked.input,
-        output=checked.output,
-        settings=checked.settings,
-        review_on=frozenset(spec.policies.review_on),
+        input=tuple(name.value for name in guards.input),
+        output=tuple(name.value for name in guards.output),
+        settings=MappingProxyType(
+            {name.value: scanner_settings(item) for name, item in guards.scanners.items()}
+        ),
+        review_on=frozenset(name.value for name in spec.policies.review_on),
         budget_ms=spec.guard_budget_ms,
         streaming=spec.streaming,
+        plans=MappingProxyType(plans),
     )
 
 
@@ -224,11 +294,13 @@ def with_overrides(config: GatewayConfig, **changes: object) -> GatewayConfig:
 __all__ = [
     "REDIS_URL_ENV",
     "GatewayConfig",
+    "GuardPlan",
     "GuardPolicy",
     "LimitPolicy",
     "ModelRoute",
     "RolePolicy",
     "config_for",
     "config_from_manifest",
+    "scanner_settings",
     "with_overrides",
 ]

@@ -4,7 +4,9 @@ Every scanner sees the same original text in a worker thread; the gateway waits 
 latency budget. A scanner that raised or did not finish in time counts as ``error`` or
 ``timeout`` and blocks (fail closed): the audit never says a check passed that did not run.
 Redactions of several scanners are merged over the original text; scanners named in the
-policy's ``review_on`` turn their finding into ``review``.
+policy's ``review_on`` turn their finding into ``review``. Which scanners run, with which
+settings, depends on the request's route and role (`GuardPlan`, resolved at start-up); the
+scanners of every plan are built once, when the runner is.
 """
 
 from __future__ import annotations
@@ -14,9 +16,19 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from sai.gateway.config import GuardPolicy
-from sai.guards import Action, Direction, GuardContext, GuardResult, Scanner, Span, build_scanners
+from sai.gateway.config import GuardPlan, GuardPolicy
+from sai.guards import (
+    Action,
+    Direction,
+    GuardContext,
+    GuardResult,
+    Scanner,
+    ScannerSettings,
+    Span,
+    scanner_class,
+)
 from sai.guards.base import redact
+from sai.guards.injection.scanner import InjectionScanner
 
 
 @dataclass(frozen=True)
@@ -51,6 +63,14 @@ class GuardOutcome:
     segments: tuple[str, ...]
 
     @property
+    def state(self) -> str:
+        """What the audit records for the direction: the action, or ``skipped`` when no
+        scanner ran (never ``allow`` for a check that did not run)."""
+        if self.verdicts and all(v.state == "skipped" for v in self.verdicts):
+            return "skipped"
+        return self.action.value
+
+    @property
     def blocked_by(self) -> tuple[str, ...]:
         """Scanners whose verdict was block (including ones that failed to run)."""
         return tuple(v.scanner for v in self.verdicts if v.action == Action.block.value)
@@ -81,20 +101,61 @@ def _split_redaction(
     return tuple(out)
 
 
+class _ScannerCache:
+    """Scanner instances by name and settings, so plans that agree share one instance."""
+
+    def __init__(self) -> None:
+        self._built: dict[tuple[str, ScannerSettings | None], Scanner] = {}
+
+    def get(self, name: str, settings: ScannerSettings | None) -> Scanner:
+        key = (name, settings)
+        if key not in self._built:
+            self._built[key] = self._build(name, settings)
+        return self._built[key]
+
+    def _build(self, name: str, settings: ScannerSettings | None) -> Scanner:
+        cls = scanner_class(name)
+        if cls is InjectionScanner:
+            # NOTE: loading a detector takes ~0.5 s and its memory; settings that differ only
+            # in threshold or action share the loaded detector of the same tier.
+            tier = (settings or ScannerSettings()).option("tier", "fast")
+            for built in self._built.values():
+                if (
+                    isinstance(built, InjectionScanner)
+                    and built.settings.option("tier", "fast") == tier
+                ):
+                    return InjectionScanner(settings, detector=built.detector)
+        return cls(settings)
+
+    def build(self, names: Sequence[str], plan: GuardPlan) -> tuple[Scanner, ...]:
+        return tuple(self.get(name, plan.settings.get(name)) for name in names)
+
+
 class GuardRunner:
-    """The input and output scanners of the gateway, and the thread pool they run in."""
+    """The scanners of every route and role's plan, and the thread pool they run in."""
 
     def __init__(self, policy: GuardPolicy, *, threads: int = 4) -> None:
         self.policy = policy
-        self._scanners = {
-            Direction.input: build_scanners(list(policy.input), policy.settings),
-            Direction.output: build_scanners(list(policy.output), policy.settings),
+        cache = _ScannerCache()
+        base = policy.default_plan
+        self._scanners = {d: cache.build(base.names(d), base) for d in Direction}
+        self._planned = {
+            key: {d: cache.build(plan.names(d), plan) for d in Direction}
+            for key, plan in policy.plans.items()
         }
         self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="sai-guard")
 
-    def scanners(self, direction: Direction) -> tuple[Scanner, ...]:
-        """The scanners configured for ``direction``."""
-        return self._scanners[direction]
+    def plan(self, route: str, role: str) -> GuardPlan:
+        """The plan of ``route`` for keys of ``role``."""
+        return self.policy.plan(route, role)
+
+    def scanners(
+        self, direction: Direction, route: str | None = None, role: str | None = None
+    ) -> tuple[Scanner, ...]:
+        """The scanners of ``direction`` for ``route`` and ``role`` (the default plan's when
+        either is not given or has no plan)."""
+        planned = self._planned.get((route or "", role or ""))
+        return planned[direction] if planned is not None else self._scanners[direction]
 
     def close(self) -> None:
         """Stop the worker threads (scanners still running finish in the background)."""
@@ -108,10 +169,15 @@ class GuardRunner:
     async def check(
         self, segments: Sequence[str], direction: Direction, context: GuardContext
     ) -> GuardOutcome:
-        """Scan the concatenated ``segments`` with every scanner of ``direction``."""
-        scanners = self._scanners[direction]
+        """Scan the concatenated ``segments`` with the scanners of ``direction`` that the plan
+        of ``context.route`` and ``context.role`` names."""
+        scanners = self.scanners(direction, context.route, context.role)
         if not scanners:
-            return GuardOutcome(Action.allow, (), tuple(segments))
+            why = (
+                f"the guard policy of route {context.route or '-'} and role {context.role} "
+                f"runs no {direction.value} scanners"
+            )
+            return GuardOutcome(Action.allow, skipped(direction, why), tuple(segments))
         text, bounds = _join(segments)
         loop = asyncio.get_running_loop()
         futures = [loop.run_in_executor(self._pool, s.scan, text, context) for s in scanners]

@@ -1,16 +1,59 @@
-"""Prometheus metrics of one gateway process, in a registry of its own (no global state).
+"""Prometheus metrics of the gateway, in a registry of its own (no global state).
 
-With several workers each process exposes its own counters; Prometheus sums them when it
-scrapes each worker, or the operator runs one worker per port.
+With ``sai gateway serve --workers N`` (N > 1) the workers share their counts through
+prometheus_client's multiprocess mode: `multiprocess_metrics` gives the server a fresh private
+directory in ``PROMETHEUS_MULTIPROC_DIR`` before the workers start (and removes it at exit);
+each worker's values then live in files there, and ``/metrics`` on any worker sums them all.
+A single process (one worker, the in-thread test servers) keeps its values in memory.
 """
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
-from prometheus_client.exposition import CONTENT_TYPE_LATEST
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
 
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest, values
+from prometheus_client.exposition import CONTENT_TYPE_LATEST
+from prometheus_client.multiprocess import MultiProcessCollector
+
+#: The variable prometheus_client reads, when it is imported, to store values in files.
+MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 _LATENCY_BUCKETS = (0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
 _OVERHEAD_BUCKETS = (0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25)
+
+
+def shared_directory() -> str | None:
+    """The multiprocess directory this process writes its values to, or None (in memory).
+
+    Set only when ``PROMETHEUS_MULTIPROC_DIR`` was there before prometheus_client was first
+    imported, since that import decides where values live.
+    """
+    path = os.environ.get(MULTIPROC_ENV)
+    return path if path and values.ValueClass is not values.MutexValue else None
+
+
+@contextlib.contextmanager
+def multiprocess_metrics(workers: int) -> Iterator[Path | None]:
+    """A fresh 0700 directory in ``PROMETHEUS_MULTIPROC_DIR`` for ``workers`` > 1, removed on
+    exit; None (and nothing set) for a single process."""
+    if workers <= 1:
+        yield None
+        return
+    path = tempfile.mkdtemp(prefix="sai-gateway-metrics-")  # mode 0700
+    previous = os.environ.get(MULTIPROC_ENV)
+    os.environ[MULTIPROC_ENV] = path
+    try:
+        yield Path(path)
+    finally:
+        if previous is None:
+            os.environ.pop(MULTIPROC_ENV, None)
+        else:
+            os.environ[MULTIPROC_ENV] = previous
+        shutil.rmtree(path, ignore_errors=True)
 
 
 class Metrics:
@@ -19,6 +62,7 @@ class Metrics:
     content_type = CONTENT_TYPE_LATEST
 
     def __init__(self) -> None:
+        self.shared = shared_directory()
         self.registry = CollectorRegistry(auto_describe=False)
         self.requests = Counter(
             "sai_gateway_requests",
@@ -53,8 +97,12 @@ class Metrics:
         )
 
     def render(self) -> bytes:
-        """The Prometheus text exposition."""
-        return generate_latest(self.registry)
+        """The Prometheus text exposition: this process's values, or every worker's summed."""
+        if self.shared is None:
+            return generate_latest(self.registry)
+        combined = CollectorRegistry(auto_describe=False)
+        MultiProcessCollector(combined, path=self.shared)  # type: ignore[no-untyped-call]
+        return generate_latest(combined)
 
 
-__all__ = ["Metrics"]
+__all__ = ["MULTIPROC_ENV", "Metrics", "multiprocess_metrics", "shared_directory"]

@@ -3,7 +3,10 @@
 It echoes the last user message (``You said: ...``), so output guards can be exercised through
 it, and misbehaves on request by model name: ``mock-slow`` sleeps 5 s, ``mock-500`` answers
 HTTP 500, ``mock-garbage`` answers text that is not JSON, ``mock-broken-stream`` breaks off a
-stream with a non-JSON event. ``latency`` adds a fixed delay to every answer (benchmark).
+stream with a non-JSON event, ``mock-leak`` is a model that leaks its instructions: it
+repeats the system messages after the echo and streams in 5-character pieces, so anything
+planted in the system prompt is split across events. ``latency`` adds a fixed delay to every
+answer (benchmark).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import Any
 from sai.gateway._http import Receive, Scope, Send, send_answer
 
 _SLOW_SECONDS = 5.0
+_LEAK_PIECE = 5
 
 
 def _last_user_text(body: dict[str, Any]) -> str:
@@ -29,6 +33,32 @@ def _last_user_text(body: dict[str, Any]) -> str:
             if isinstance(content, list):
                 return " ".join(p.get("text", "") for p in content if isinstance(p, dict))
     return ""
+
+
+def _system_text(body: dict[str, Any]) -> str:
+    parts: list[str] = []
+    for message in body.get("messages") or []:
+        if isinstance(message, dict) and message.get("role") in ("system", "developer"):
+            content = message.get("content")
+            if isinstance(content, str):
+                parts.append(content)
+            elif isinstance(content, list):
+                parts.extend(p.get("text", "") for p in content if isinstance(p, dict))
+    return "\n".join(parts)
+
+
+def _answer_text(body: dict[str, Any], model: str) -> str:
+    answer = f"You said: {_last_user_text(body)}"
+    if model == "mock-leak":
+        answer += f" My instructions were: {_system_text(body)}"
+    return answer
+
+
+def _pieces(answer: str, model: str) -> list[str]:
+    if model == "mock-leak":
+        return [answer[i : i + _LEAK_PIECE] for i in range(0, len(answer), _LEAK_PIECE)]
+    words = answer.split(" ")
+    return [word if i == 0 else " " + word for i, word in enumerate(words)]
 
 
 def _usage(prompt: str, answer: str) -> dict[str, int]:
@@ -107,7 +137,7 @@ class MockUpstream:
 
     async def _complete(self, send: Send, body: dict[str, Any], model: str, path: str) -> None:
         prompt = _last_user_text(body)
-        answer = f"You said: {prompt}"
+        answer = _answer_text(body, model)
         chat = path.endswith("/chat/completions")
         choice: dict[str, Any] = (
             {
@@ -129,9 +159,8 @@ class MockUpstream:
         await send_answer(send, 200, json.dumps(reply).encode())
 
     async def _stream(self, send: Send, body: dict[str, Any], model: str, path: str) -> None:
-        prompt = _last_user_text(body)
         chat = path.endswith("/chat/completions")
-        words = f"You said: {prompt}".split(" ")
+        pieces = _pieces(_answer_text(body, model), model)
         await send(
             {
                 "type": "http.response.start",
@@ -145,8 +174,7 @@ class MockUpstream:
             "model": model,
             "object": "chat.completion.chunk" if chat else "text_completion",
         }
-        for i, word in enumerate(words):
-            piece = word if i == 0 else " " + word
+        for i, piece in enumerate(pieces):
             choice = (
                 {"index": 0, "delta": {"content": piece}, "finish_reason": None}
                 if chat

@@ -25,6 +25,7 @@ from sai.gateway._payload import (
 )
 from sai.gateway.audit import digest
 from sai.gateway.auth import Principal, authorise_model
+from sai.gateway.canary import keep_from_client, plant_for
 from sai.gateway.errors import HttpError
 from sai.gateway.guarding import GuardOutcome, skipped
 from sai.gateway.limits import LimiterUnavailableError, budgets_for
@@ -61,9 +62,9 @@ def apply_outcome(ex: Exchange, outcome: GuardOutcome, direction: Direction) -> 
     record = ex.record
     record.verdicts.extend(outcome.verdicts)
     if direction is Direction.input:
-        record.guard_input = outcome.action.value
+        record.guard_input = outcome.state
     else:
-        record.guard_output = outcome.action.value
+        record.guard_output = outcome.state
     for verdict in outcome.verdicts:
         if verdict.action in (Action.block.value, Action.review.value):
             ex.runtime.metrics.blocks.labels(verdict.scanner, direction.value, verdict.action).inc()
@@ -89,14 +90,21 @@ async def check(
     direction: Direction,
     route: GatewayRoute,
     system: str | None,
+    canary: str | None = None,
 ) -> list[str]:
     """Run one direction's guards, write redactions back, return review reasons."""
+    if ex.record.guard_policy is None:
+        ex.record.guard_policy = ex.runtime.guards.plan(route.value, principal.role.name).audit()
     if not guards_on(principal):
         ex.record.verdicts.extend(skipped(direction, f"role {principal.role.name} runs no guards"))
         setattr(ex.record, f"guard_{direction.value}", "skipped")
         return []
     context = GuardContext(
-        direction=direction, role=principal.role.name, route=route.value, system_prompt=system
+        direction=direction,
+        role=principal.role.name,
+        route=route.value,
+        system_prompt=system,
+        canary=canary,
     )
     outcome = await ex.runtime.guards.check(texts(slots), direction, context)
     apply_outcome(ex, outcome, direction)
@@ -176,11 +184,12 @@ async def handle_proxy(
     if runtime.config.audit_text:
         record.prompt_text = "\n".join(texts(slots))
     payload["model"] = resolved.upstream_model
+    canary = plant_for(ex, principal, payload, route)
     if stream:
         from sai.gateway.streaming import stream_response
 
         await stream_response(
-            ex, principal, payload, route, resolved.base_url, system, reasons, prompt_chars
+            ex, principal, payload, route, resolved.base_url, system, reasons, prompt_chars, canary
         )
         return
     upstream = require_upstream(ex)
@@ -196,7 +205,8 @@ async def handle_proxy(
         record.response_digest = digest(repr(body.get("data")))
     else:
         out = choice_slots(body, chat=route is GatewayRoute.chat)
-        reasons += await check(ex, principal, out, Direction.output, route, system)
+        reasons += await check(ex, principal, out, Direction.output, route, system, canary)
+        keep_from_client(ex, body, canary, held=bool(reasons))
         record.response_digest = digest("\n".join(texts(out)))
         answer_chars = sum(len(text) for text in texts(out))
         if runtime.config.audit_text:

@@ -47,6 +47,7 @@ async def handle_predict(ex: Exchange, principal: Principal, payload: dict[str, 
     ex.record.prompt_digest = digest(repr(payload.get("inputs")))
     ex.record.guard_input = "not_applicable"
     ex.record.guard_output = "not_applicable"
+    ex.record.guard_policy = ex.runtime.guards.plan("predict", principal.role.name).audit()
     answer = await ex.runtime.predictor.predict(model, payload)
     ex.record.response_digest = digest(repr(answer.get("predictions")))
     await ex.respond_json(200, answer)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import httpx
-
 from sai.gateway.audit import Auditor
 from sai.gateway.auth import Authenticator
 from sai.gateway.config import GatewayConfig
@@ -52,7 +50,6 @@ def build_runtime(
     config: GatewayConfig,
     ledger: Ledger,
     *,
-    transport: httpx.AsyncBaseTransport | None = None,
     limiter: Limiter | None = None,
     guards: GuardRunner | None = None,
 ) -> Runtime:
@@ -71,7 +68,6 @@ def build_runtime(
             config.upstream_url,
             api_key=config.upstream_api_key,
             timeout=config.upstream_timeout,
-            transport=transport,
         )
         if config.upstream_url
         else None

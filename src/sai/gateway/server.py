@@ -7,7 +7,6 @@ connection, batcher and limiter), reading overrides from ``SAI_GATEWAY_UPSTREAM`
 
 from __future__ import annotations
 
-import asyncio
 import os
 import threading
 import time
@@ -16,14 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 from sai.gateway.app import GatewayApp
 from sai.gateway.config import GatewayConfig, config_from_manifest
 from sai.gateway.guarding import GuardRunner
 from sai.gateway.limits import Limiter
+from sai.gateway.metrics import multiprocess_metrics
 from sai.gateway.runtime import build_runtime
 from sai.ledger import Ledger, open_ledger
+from sai.store import DURABILITY_ENV, Durability
 
 UPSTREAM_ENV = "SAI_GATEWAY_UPSTREAM"
 
@@ -32,14 +31,13 @@ def create_app(
     config: GatewayConfig,
     ledger: Ledger,
     *,
-    transport: httpx.AsyncBaseTransport | None = None,
     limiter: Limiter | None = None,
     guards: GuardRunner | None = None,
     on_stop: Callable[[], None] | None = None,
 ) -> GatewayApp:
     """The ASGI app over ``ledger``; its runtime is built when the server starts."""
     return GatewayApp(
-        lambda: build_runtime(config, ledger, transport=transport, limiter=limiter, guards=guards),
+        lambda: build_runtime(config, ledger, limiter=limiter, guards=guards),
         on_stop,
     )
 
@@ -57,24 +55,36 @@ def app_from_environment() -> GatewayApp:
 
 
 def serve(
-    workspace_root: Path, config: GatewayConfig, *, workers: int, upstream: str | None
+    workspace_root: Path,
+    config: GatewayConfig,
+    *,
+    workers: int,
+    upstream: str | None,
+    durability: Durability | None = None,
 ) -> None:
-    """Run uvicorn in the foreground until interrupted."""
+    """Run uvicorn in the foreground until interrupted.
+
+    ``durability`` (default: ``SAI_LEDGER_DURABILITY``, else power_loss) is what a committed
+    audit entry survives; the workers inherit it through the environment.
+    """
     import uvicorn
 
     os.environ["SAI_WORKSPACE"] = str(workspace_root)
     if upstream:
         os.environ[UPSTREAM_ENV] = upstream
-    uvicorn.run(
-        "sai.gateway.server:app_from_environment",
-        factory=True,
-        host=config.host,
-        port=config.port,
-        workers=workers,
-        log_level="warning",
-        access_log=False,
-        timeout_graceful_shutdown=10,
-    )
+    if durability is not None:
+        os.environ[DURABILITY_ENV] = durability.value
+    with multiprocess_metrics(workers):  # one /metrics over all workers
+        uvicorn.run(
+            "sai.gateway.server:app_from_environment",
+            factory=True,
+            host=config.host,
+            port=config.port,
+            workers=workers,
+            log_level="warning",
+            access_log=False,
+            timeout_graceful_shutdown=10,
+        )
 
 
 @dataclass
@@ -111,11 +121,11 @@ def serve_in_thread(app: Any, *, port: int = 0, timeout: float = 10.0) -> Runnin
         log_level="warning",
         access_log=False,
         lifespan="on",
-        loop="asyncio",
         timeout_graceful_shutdown=5,
     )
     server = uvicorn.Server(config)
-    thread = threading.Thread(target=lambda: asyncio.run(server.serve()), daemon=True)
+    # the same event loop and HTTP parser as `serve` (uvloop and httptools when installed)
+    thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + timeout
     while not server.started:

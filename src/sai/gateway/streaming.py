@@ -5,7 +5,9 @@ block is a normal JSON error, a redaction is applied and a review holds the resp
 ``incremental``: events are passed on as they arrive and the accumulated text is checked every
 `CHECK_EVERY` characters and once at the end; a finding ends the stream with an error frame
 (text already sent cannot be recalled, so redact and review act as block there). The audit
-entry is committed before the final frame (``[DONE]`` or the error) is sent.
+entry is committed before the final frame (``[DONE]`` or the error) is sent. With a planted
+canary, incremental mode holds back any tail of a choice's text that could begin the canary,
+so a canary split over several events is stopped before any of it is sent.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from sai.gateway._exchange import DONE, Exchange, sse
 from sai.gateway._payload import Slot
 from sai.gateway.audit import digest
 from sai.gateway.auth import Principal
+from sai.gateway.canary import Holdback, block_leak, flushed_events, keep_from_client, release_event
 from sai.gateway.errors import HttpError
 from sai.gateway.guarding import Verdict, skipped
 from sai.gateway.limits import LimiterUnavailableError
@@ -121,6 +124,7 @@ async def stream_response(
     system: str | None,
     reasons: list[str],
     prompt_chars: int,
+    canary: str | None = None,
 ) -> None:
     """Answer a streamed request in the configured mode."""
     upstream = require_upstream(ex)
@@ -131,10 +135,12 @@ async def stream_response(
     try:
         if buffered or reasons:
             await _buffered(
-                ex, principal, events, chat, route, system, reasons, prompt_chars, model
+                ex, principal, events, chat, route, system, reasons, prompt_chars, model, canary
             )
         else:
-            await _incremental(ex, principal, events, chat, route, system, prompt_chars, model)
+            await _incremental(
+                ex, principal, events, chat, route, system, prompt_chars, model, canary
+            )
     finally:
         await events.aclose()  # type: ignore[attr-defined]
 
@@ -149,6 +155,7 @@ async def _buffered(
     reasons: list[str],
     prompt_chars: int,
     model: str,
+    canary: str | None,
 ) -> None:
     collected: list[dict[str, Any]] = []
     text = _Text(chat)
@@ -158,7 +165,7 @@ async def _buffered(
         text.add(event)
     slots = text.slots()
     before = [s.get() for s in slots]
-    reasons = reasons + await check(ex, principal, slots, Direction.output, route, system)
+    reasons = reasons + await check(ex, principal, slots, Direction.output, route, system, canary)
     after = [s.get() for s in slots]
     ex.record.response_digest = digest("\n".join(after))
     if ex.runtime.config.audit_text:
@@ -166,10 +173,13 @@ async def _buffered(
     await add_tokens(ex, principal, *_tokens(text, prompt_chars))
     first = collected[0] if collected else {}
     if reasons:
-        await hold(ex, principal, _completion(first, chat, model, after), reasons)
+        held = _completion(first, chat, model, after)
+        keep_from_client(ex, held, canary, held=True)
+        await hold(ex, principal, held, reasons)
         return
     if after != before:
         collected = _redacted_events(first, chat, model, after)
+    keep_from_client(ex, collected, canary, held=False)
     body = b"".join(sse(event) for event in collected) + DONE
     await ex.respond(200, body, content_type=b"text/event-stream; charset=utf-8")
 
@@ -189,23 +199,30 @@ async def _incremental(
     system: str | None,
     prompt_chars: int,
     model: str,
+    canary: str | None,
 ) -> None:
     first = await _timed(ex, events)  # an upstream failure here is still a JSON error
     await ex.start_stream()
     text = _Text(chat)
+    holdback = Holdback(canary) if canary is not None else None
     checked = 0
     event = first
     try:
         while event is not None:
             event["model"] = model
-            await ex.send_chunk(sse(event))
             text.add(event)
+            if holdback is not None and not release_event(holdback, event, chat):
+                raise block_leak(ex)
+            await ex.send_chunk(sse(event))
             if guards_on(principal) and text.size - checked >= CHECK_EVERY:
                 checked = text.size
-                await _check_so_far(ex, principal, text, route, system, final=False)
+                await _check_so_far(ex, principal, text, route, system, canary, final=False)
             event = await _timed(ex, events)
+        if holdback is not None:
+            for rest in flushed_events(holdback, first or {}, chat, model):
+                await ex.send_chunk(sse(rest))
         if guards_on(principal):
-            await _check_so_far(ex, principal, text, route, system, final=True)
+            await _check_so_far(ex, principal, text, route, system, canary, final=True)
         else:
             ex.record.verdicts.extend(skipped(Direction.output, "role runs no guards"))
             ex.record.guard_output = "skipped"
@@ -222,12 +239,13 @@ async def _check_so_far(
     text: _Text,
     route: GatewayRoute,
     system: str | None,
+    canary: str | None,
     *,
     final: bool,
 ) -> None:
-    context = GuardContext(Direction.output, principal.role.name, route.value, system)
+    context = GuardContext(Direction.output, principal.role.name, route.value, system, canary)
     outcome = await ex.runtime.guards.check(text.texts(), Direction.output, context)
-    ex.record.guard_output = outcome.action.value
+    ex.record.guard_output = outcome.state
     if outcome.action is not Action.allow or final:
         ex.record.verdicts.extend(outcome.verdicts)
     if outcome.action is Action.allow:

@@ -3,18 +3,25 @@
 Timeouts become 504, refused or broken connections 502, upstream 5xx 502 (the upstream's
 status is named in the message), a body that is not a JSON object 502. Upstream 4xx answers
 pass through when they are JSON. Cancelling the awaiting task (the client went away) closes
-the upstream connection.
+the upstream connection. Requests go through `H1Client`, a lean pooled HTTP/1.1 client; it
+connects directly (no ``HTTP(S)_PROXY`` support) and does not ask for compressed answers.
 """
 
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
-import httpx
-
+from sai.gateway._h1client import (
+    H1Client,
+    Response,
+    ResponseTooLargeError,
+    UpstreamConnectionError,
+    UpstreamTimeoutError,
+)
 from sai.gateway.errors import HttpError
 
 _MAX_UPSTREAM_BYTES = 32 * 1024 * 1024
@@ -33,17 +40,19 @@ def _bad_gateway(code: str, message: str) -> HttpError:
     return HttpError(502, code, message, error_type="upstream_error")
 
 
-def _map_transport(error: httpx.HTTPError, url: str) -> HttpError:
-    if isinstance(error, httpx.TimeoutException):
+def _map_transport(error: Exception, url: str) -> HttpError:
+    if isinstance(error, ResponseTooLargeError):
+        return _bad_gateway(
+            "upstream_invalid_response", f"the upstream's answer is too large: {error}"
+        )
+    if isinstance(error, UpstreamTimeoutError):
         return HttpError(
             504,
             "upstream_timeout",
             f"the upstream did not answer in time ({url})",
             error_type="upstream_error",
         )
-    return _bad_gateway(
-        "upstream_unavailable", f"cannot reach the upstream ({url}): {type(error).__name__}"
-    )
+    return _bad_gateway("upstream_unavailable", f"cannot reach the upstream ({url}): {error}")
 
 
 def _parse(status: int, raw: bytes) -> dict[str, Any]:
@@ -69,51 +78,50 @@ def _parse(status: int, raw: bytes) -> dict[str, Any]:
 
 
 class Upstream:
-    """An httpx client bound to the upstream's base URL and key."""
+    """A pooled HTTP/1.1 client bound to the upstream's base URL and key."""
 
-    def __init__(
-        self,
-        base_url: str,
-        *,
-        api_key: str | None,
-        timeout: float,
-        transport: httpx.AsyncBaseTransport | None = None,
-    ) -> None:
-        headers = {"authorization": f"Bearer {api_key}"} if api_key else {}
+    def __init__(self, base_url: str, *, api_key: str | None, timeout: float) -> None:
+        headers = {"user-agent": "sai-gateway", "accept-encoding": "identity"}
+        if api_key:
+            headers["authorization"] = f"Bearer {api_key}"
         self.base_url = base_url.rstrip("/")
-        self._client = httpx.AsyncClient(
-            headers=headers,
-            timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
-            limits=httpx.Limits(max_connections=512, max_keepalive_connections=128),
-            transport=transport,
+        self._client = H1Client(
+            headers=headers, read_timeout=timeout, connect_timeout=min(timeout, 5.0)
         )
 
     def _url(self, path: str, base_url: str | None) -> str:
         return f"{(base_url or self.base_url).rstrip('/')}/{path}"
 
+    async def _call(self, method: str, url: str, body: bytes = b"") -> Response:
+        try:
+            return await self._client.request(method, url, body)
+        except (UpstreamTimeoutError, UpstreamConnectionError) as error:
+            raise _map_transport(error, url) from None
+
+    async def _reply(self, url: str, response: Response, began: float) -> UpstreamReply:
+        try:
+            raw = await response.read(_MAX_UPSTREAM_BYTES)
+        except (UpstreamTimeoutError, UpstreamConnectionError) as error:
+            raise _map_transport(error, url) from None
+        finally:
+            response.close()
+        parsed = _parse(response.status, raw)
+        return UpstreamReply(response.status, parsed, time.perf_counter() - began)
+
     async def get(self, path: str, *, base_url: str | None = None) -> UpstreamReply:
         """GET ``path`` below the base URL."""
         url = self._url(path, base_url)
-        try:
-            response = await self._client.get(url)
-        except httpx.HTTPError as error:
-            raise _map_transport(error, url) from None
-        body = _parse(response.status_code, response.content)
-        return UpstreamReply(response.status_code, body, response.elapsed.total_seconds())
+        began = time.perf_counter()
+        return await self._reply(url, await self._call("GET", url), began)
 
     async def post(
         self, path: str, body: dict[str, Any], *, base_url: str | None = None
     ) -> UpstreamReply:
         """POST ``body`` as JSON and return the parsed JSON answer."""
         url = self._url(path, base_url)
-        try:
-            response = await self._client.post(url, content=json.dumps(body).encode())
-        except httpx.HTTPError as error:
-            raise _map_transport(error, url) from None
-        if len(response.content) > _MAX_UPSTREAM_BYTES:
-            raise _bad_gateway("upstream_invalid_response", "the upstream's answer is too large")
-        parsed = _parse(response.status_code, response.content)
-        return UpstreamReply(response.status_code, parsed, response.elapsed.total_seconds())
+        began = time.perf_counter()
+        response = await self._call("POST", url, json.dumps(body).encode())
+        return await self._reply(url, response, began)
 
     async def stream(
         self, path: str, body: dict[str, Any], *, base_url: str | None = None
@@ -124,25 +132,20 @@ class Upstream:
         upstream breaks off or sends something that is not a JSON event.
         """
         url = self._url(path, base_url)
-        request = self._client.build_request("POST", url, content=json.dumps(body).encode())
+        response = await self._call("POST", url, json.dumps(body).encode())
         try:
-            response = await self._client.send(request, stream=True)
-        except httpx.HTTPError as error:
-            raise _map_transport(error, url) from None
-        try:
-            if response.status_code >= 400:
-                raw = await response.aread()
-                _parse(response.status_code, raw)
-            async for line in response.aiter_lines():
-                if not line.startswith("data:"):
+            if response.status >= 400:
+                _parse(response.status, await response.read(_MAX_UPSTREAM_BYTES))
+            async for line in _lines(response):
+                if not line.startswith(b"data:"):
                     continue
                 data = line[5:].strip()
-                if data == "[DONE]":
+                if data == b"[DONE]":
                     yield None
                     return
                 try:
                     event = json.loads(data)
-                except json.JSONDecodeError:
+                except (json.JSONDecodeError, UnicodeDecodeError):
                     raise _bad_gateway(
                         "upstream_invalid_response", "the upstream sent an event that is not JSON"
                     ) from None
@@ -151,14 +154,30 @@ class Upstream:
                         "upstream_invalid_response", "an upstream event is not an object"
                     )
                 yield event
-        except httpx.HTTPError as error:
+        except (UpstreamTimeoutError, UpstreamConnectionError) as error:
             raise _map_transport(error, url) from None
         finally:
-            await response.aclose()
+            response.close()
 
     async def close(self) -> None:
         """Close the connection pool."""
-        await self._client.aclose()
+        self._client.close()
+
+
+async def _lines(response: Response) -> AsyncIterator[bytes]:
+    """The body's lines (LF, CRLF or CR endings), each without its line break."""
+    pending = b""
+    while (data := await response.next_chunk()) is not None:
+        pending += data
+        if len(pending) > _MAX_UPSTREAM_BYTES:
+            raise ResponseTooLargeError("an upstream event line is too long")
+        lines = pending.splitlines(keepends=True)
+        # a last line without its break, or ending in CR (LF may follow), is not finished
+        pending = lines.pop() if lines and not lines[-1].endswith(b"\n") else b""
+        for line in lines:
+            yield line.rstrip(b"\r\n")
+    if pending:
+        yield pending.rstrip(b"\r\n")
 
 
 __all__ = ["Upstream", "UpstreamReply"]

@@ -40,7 +40,7 @@ def guards_config_from_spec(spec: GuardsSpec) -> GuardsConfig:
         ("guards.output", spec.output),
         ("guards.scanners", list(spec.scanners)),
     ):
-        for position, name in enumerate(names):
+        for position, name in enumerate(str(item) for item in names):
             if name not in SCANNERS:
                 raise GuardConfigError(
                     f"{where}[{position}]: unknown scanner {name!r}",
@@ -52,9 +52,13 @@ def guards_config_from_spec(spec: GuardsSpec) -> GuardsConfig:
             on_match=OnMatch(item.action.value) if item.action is not None else None,
             options=tuple(sorted(item.options.items())),
         )
-        for name, item in spec.scanners.items()
+        for name, item in ((str(key), value) for key, value in spec.scanners.items())
     }
-    return GuardsConfig(tuple(spec.input), tuple(spec.output), MappingProxyType(settings))
+    return GuardsConfig(
+        tuple(str(n) for n in spec.input),
+        tuple(str(n) for n in spec.output),
+        MappingProxyType(settings),
+    )
 
 
 __all__ = ["GuardsConfig", "guards_config", "guards_config_from_spec"]

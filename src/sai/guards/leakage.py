@@ -1,7 +1,8 @@
 """System-prompt leakage: an output that repeats the active system prompt, or its canary.
 
-The gateway knows the active system prompt (from the prompt registry) and may plant a random
-canary token in it. An output containing the canary leaked the prompt for certain; otherwise
+The gateway knows the active system prompt (the request's system messages) and, with
+``guards.canary: true``, plants a fresh random canary token in it per chat request (see
+`sai.gateway.canary`). An output containing the canary leaked the prompt for certain; otherwise
 we count how many of the prompt's word 6-grams reappear in the output. Twelve shared 6-grams
 (roughly 17 words in a row) or more make a full score; short prompts need proportionally less.
 """

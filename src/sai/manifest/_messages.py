@@ -173,9 +173,12 @@ def finding_from_error(error: ErrorDetails) -> Finding:
         return _unknown(loc)
     if kind == "invalid_key" and loc:
         return _unknown((*loc[:-1], str(loc[-1])))
-    if loc and loc[-1] == "[key]":
-        return Finding(loc[:-1], "keys must be text", "quote the key", target="key")
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
+    if loc and loc[-1] == "[key]":
+        if kind == "enum":  # a mapping keyed by names from a fixed list
+            choice = _bad_choice(loc[:-1], error.get("input"), str(ctx.get("expected", "")))
+            return Finding(choice.loc, choice.message, choice.hint, target="key")
+        return Finding(loc[:-1], "keys must be text", "quote the key", target="key")
     found = _specific(kind, loc, error.get("input"), ctx)
     return found or Finding(loc, error["msg"])
 

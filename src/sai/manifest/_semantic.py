@@ -22,6 +22,7 @@ from sai.manifest._types import (
     PROVISION_PATTERN,
     is_valid_path,
 )
+from sai.manifest.guard_policy import guard_policy_problems
 
 SECTIONS = ("models", "datasets", "prompts", "configs")
 _FILE_ONLY = ("prompts", "configs")
@@ -248,6 +249,22 @@ def _placeholder_warnings(data: dict[str, Any]) -> Iterator[Finding]:
             )
 
 
+def _guard_policy(data: dict[str, Any]) -> Iterator[Finding]:
+    """Guard changes for roles the gateway lacks, a canary nothing checks (once both sections
+    are valid; their own errors come from the schema)."""
+    import pydantic
+
+    from sai.manifest.schema import GatewaySpec, GuardsSpec
+
+    try:
+        guards = GuardsSpec.model_validate(data.get("guards") or {})
+        gateway = GatewaySpec.model_validate(data.get("gateway") or {})
+    except pydantic.ValidationError:
+        return
+    for problem in guard_policy_problems(guards, gateway):
+        yield Finding(problem.loc, problem.message, problem.hint, problem.severity, problem.target)
+
+
 def check_references(data: object, root: Path) -> list[Finding]:
     """Cross-field and file-system findings for the raw data of a manifest in ``root``."""
     if not isinstance(data, dict):
@@ -262,4 +279,5 @@ def check_references(data: object, root: Path) -> list[Finding]:
         *_exposure_warnings(data),
         *_provenance_warnings(data),
         *_placeholder_warnings(data),
+        *_guard_policy(data),
     ]

@@ -14,10 +14,15 @@ import unicodedata
 from typing import Annotated, NoReturn
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BeforeValidator, Field, Strict
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, Strict
 from pydantic_core import PydanticCustomError
 
 from sai.catalog import ProvisionId
+
+#: Configuration of every manifest model: unknown keys are errors, values are frozen, and the
+#: attribute docstrings are the fields' descriptions.
+STRICT_MODEL = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
 
 #: The pydantic error type of every validator in this module.
 ERROR_TYPE = "sai_invalid"

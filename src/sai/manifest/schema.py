@@ -11,12 +11,13 @@ from __future__ import annotations
 import enum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, Field, model_validator
 
 from sai.catalog import Role
 from sai.manifest._types import (
     ONE_OF_PATH_ENDPOINT,
     ONE_OF_URL_DESCRIPTION,
+    STRICT_MODEL,
     AnyUrl,
     AssetName,
     Contact,
@@ -39,6 +40,17 @@ from sai.manifest._types import (
     When,
     invalid,
 )
+from sai.manifest.guards_spec import (
+    EmbeddingsGuardSpec,
+    GuardAction,
+    GuardRoleSpec,
+    GuardRouteSpec,
+    GuardRoutesSpec,
+    GuardScanner,
+    GuardScannerSpec,
+    GuardsSpec,
+    PredictGuardSpec,
+)
 
 #: The only schema version this release reads.
 SCHEMA_VERSION = 1
@@ -59,10 +71,6 @@ class ModelFormat(enum.StrEnum):
     other = "other"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
-
-
 def _schema_version(value: object) -> object:
     if type(value) is not int or value != SCHEMA_VERSION:
         invalid(
@@ -70,6 +78,10 @@ def _schema_version(value: object) -> object:
             f"this release of sai reads `version: {SCHEMA_VERSION}`",
         )
     return value
+
+
+class _Strict(BaseModel):
+    model_config = STRICT_MODEL
 
 
 class ModelCard(_Strict):
@@ -198,7 +210,7 @@ class GatewayPolicies(_Strict):
     """Requests per minute allowed per API key; unlimited when null."""
     tokens_per_minute: PositiveInt | None = None
     """Tokens per minute allowed per API key; unlimited when unset."""
-    review_on: list[Identifier] = []
+    review_on: list[GuardScanner] = []
     """Guard scanners (e.g. ``injection``) whose findings hold a response for human review."""
     window_seconds: PositiveInt = 60
     """Length of the rate-limit window; ``requests_per_minute`` and ``tokens_per_minute`` are
@@ -299,38 +311,6 @@ class GatewaySpec(_Strict):
     limits instead of refusing them."""
 
 
-class GuardAction(enum.StrEnum):
-    """What a guard scanner does with a text it flags."""
-
-    redact = "redact"
-    review = "review"
-    block = "block"
-
-
-class GuardScannerSpec(_Strict):
-    """One guard scanner's settings; unset values keep the scanner's defaults."""
-
-    threshold: Annotated[Number, Field(ge=0.0, le=1.0)] | None = None
-    """Score at or above which the scanner acts (0-1); the injection detector's default is
-    the threshold chosen on its validation split."""
-    action: GuardAction | None = None
-    """``redact``, ``review`` or ``block`` on a match."""
-    options: dict[Identifier, Line] = {}
-    """Scanner-specific options, e.g. ``tier: combined`` (injection) or ``allowed_hosts``
-    (exfiltration)."""
-
-
-class GuardsSpec(_Strict):
-    """The guard pipeline the gateway runs on inputs and outputs (5.2.1-4.1, 5.2.5-4)."""
-
-    input: list[Identifier] = ["invisible", "injection", "secrets"]
-    """Scanners run on every request, in order."""
-    output: list[Identifier] = ["invisible", "leakage", "exfiltration", "secrets", "pii"]
-    """Scanners run on every response, in order."""
-    scanners: dict[Identifier, GuardScannerSpec] = {}
-    """Per-scanner settings, by scanner name."""
-
-
 class Person(_Strict):
     """Someone accountable for the system."""
 
@@ -416,6 +396,7 @@ __all__ = [
     "ConfigSpec",
     "DataSource",
     "DatasetSpec",
+    "EmbeddingsGuardSpec",
     "Exclusion",
     "GatewayModelRoute",
     "GatewayPolicies",
@@ -423,6 +404,10 @@ __all__ = [
     "GatewayRoute",
     "GatewaySpec",
     "GuardAction",
+    "GuardRoleSpec",
+    "GuardRouteSpec",
+    "GuardRoutesSpec",
+    "GuardScanner",
     "GuardScannerSpec",
     "GuardsSpec",
     "Manifest",
@@ -431,6 +416,7 @@ __all__ = [
     "ModelSpec",
     "People",
     "Person",
+    "PredictGuardSpec",
     "PromptSpec",
     "StreamingMode",
     "UpstreamSpec",

@@ -8,17 +8,29 @@ processes at once::
     migrate(engine)
 """
 
-from sai.store.engine import create_store_engine, is_sqlite, raw_rows, reading, writing
+from sai.store.engine import (
+    DURABILITY_ENV,
+    Durability,
+    create_store_engine,
+    durability_from_environment,
+    is_sqlite,
+    raw_rows,
+    reading,
+    writing,
+)
 from sai.store.errors import StoreError
 from sai.store.gateway_schema import gateway_keys, gateway_reviews
 from sai.store.migrate import HEAD_REVISION, current_revision, migrate
 from sai.store.sequencer import head_size, reserve
 
 __all__ = [
+    "DURABILITY_ENV",
     "HEAD_REVISION",
+    "Durability",
     "StoreError",
     "create_store_engine",
     "current_revision",
+    "durability_from_environment",
     "gateway_keys",
     "gateway_reviews",
     "head_size",

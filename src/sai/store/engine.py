@@ -1,9 +1,13 @@
 """Engines for the two supported databases, set up for a single-sequencer append-only log.
 
-SQLite runs in WAL mode with ``synchronous=FULL``: every committed append is fsynced to the WAL
-before the commit returns, so an acknowledged entry survives a power loss, not only a killed
-process. Write transactions start with ``BEGIN IMMEDIATE``, which takes the database's write
-lock up front, so concurrent writers queue on the 30 s busy timeout instead of failing with a
+SQLite runs in WAL mode with ``synchronous=FULL`` by default: every committed append is fsynced
+to the WAL before the commit returns, so an acknowledged entry survives a power loss, not only
+a killed process. ``SAI_LEDGER_DURABILITY=process_crash`` (see `Durability`) switches to
+``synchronous=NORMAL``: a commit is written to the WAL file but not fsynced, so it survives
+the writing process being killed, not an operating-system crash or power loss.
+
+Write transactions start with ``BEGIN IMMEDIATE``, which takes the database's write lock up
+front, so concurrent writers queue on the 30 s busy timeout instead of failing with a
 lock-upgrade deadlock. Readers opt into a deferred ``BEGIN`` (see `reading`) and run beside
 writers on a WAL snapshot. PostgreSQL is reached through psycopg 3.
 """
@@ -11,6 +15,7 @@ writers on a WAL snapshot. PostgreSQL is reached through psycopg 3.
 from __future__ import annotations
 
 import contextlib
+import enum
 import os
 import sqlite3
 import time
@@ -36,6 +41,33 @@ BUSY_TIMEOUT_S = 30.0
 #: How much of the SQLite file is memory-mapped for reading.
 MMAP_BYTES = 256 * 1024 * 1024
 _READ_ONLY = "sai_read_only"
+#: Environment variable naming the `Durability` of SQLite commits (default: power_loss).
+DURABILITY_ENV = "SAI_LEDGER_DURABILITY"
+
+
+class Durability(enum.StrEnum):
+    """What a committed SQLite transaction survives (PostgreSQL: its server's own settings)."""
+
+    #: ``synchronous=FULL``: fsynced before the commit returns (the default).
+    power_loss = "power_loss"
+    #: ``synchronous=NORMAL``: in the WAL file, not yet fsynced; survives a killed process.
+    process_crash = "process_crash"
+
+
+_SYNCHRONOUS = {Durability.power_loss: "FULL", Durability.process_crash: "NORMAL"}
+
+
+def durability_from_environment() -> Durability:
+    """The durability that ``SAI_LEDGER_DURABILITY`` asks for; StoreError for unknown values."""
+    value = os.environ.get(DURABILITY_ENV, "").strip() or Durability.power_loss.value
+    try:
+        return Durability(value)
+    except ValueError:
+        choices = ", ".join(item.value for item in Durability)
+        raise StoreError(
+            f"{DURABILITY_ENV}={value!r} is not a durability level",
+            hint=f"use one of: {choices} (unset means power_loss)",
+        ) from None
 
 
 def _parse(url: str) -> URL:
@@ -48,7 +80,7 @@ def _parse(url: str) -> URL:
         ) from exc
 
 
-def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+def _on_sqlite_connect(synchronous: str, dbapi_connection: sqlite3.Connection) -> None:
     # NOTE: the driver's own transaction handling is switched off so that `_on_sqlite_begin`
     # decides how each transaction starts (the pysqlite recipe in SQLAlchemy's docs).
     dbapi_connection.isolation_level = None
@@ -58,7 +90,7 @@ def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> No
         mode = cursor.execute("PRAGMA journal_mode = WAL").fetchone()
         if mode is not None and mode[0] not in ("wal", "memory"):
             raise StoreError(f"SQLite refused WAL mode (journal_mode={mode[0]})")
-        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute(f"PRAGMA synchronous = {synchronous}")
         # Proof and verify reads hop between 256-row windows: map the file instead of read().
         cursor.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         cursor.execute("PRAGMA foreign_keys = ON")
@@ -72,6 +104,7 @@ def _on_sqlite_begin(conn: Connection) -> None:
 
 
 def _sqlite_engine(url: URL) -> Engine:
+    synchronous = _SYNCHRONOUS[durability_from_environment()]
     database = url.database or ""
     if database in ("", ":memory:"):
         engine = sa.create_engine(
@@ -89,7 +122,7 @@ def _sqlite_engine(url: URL) -> Engine:
         engine = sa.create_engine(
             url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_S}
         )
-    event.listen(engine, "connect", _on_sqlite_connect)
+    event.listen(engine, "connect", lambda conn, _record: _on_sqlite_connect(synchronous, conn))
     event.listen(engine, "begin", _on_sqlite_begin)
     return engine
 
@@ -199,4 +232,14 @@ def writing(engine: Engine) -> Iterator[Connection]:
         yield conn
 
 
-__all__ = ["BUSY_TIMEOUT_S", "create_store_engine", "is_sqlite", "raw_rows", "reading", "writing"]
+__all__ = [
+    "BUSY_TIMEOUT_S",
+    "DURABILITY_ENV",
+    "Durability",
+    "create_store_engine",
+    "durability_from_environment",
+    "is_sqlite",
+    "raw_rows",
+    "reading",
+    "writing",
+]

@@ -11,7 +11,7 @@ from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import load_catalog
 from sai.ledger import Evidence, Ledger
 from sai.manifest import LoadedManifest
-from sai.manifest.schema import GuardsSpec
+from sai.manifest.schema import GatewayRoleSpec, GatewayRoute, GatewaySpec, GuardsSpec
 
 NOW = datetime(2026, 11, 24, tzinfo=UTC)
 
@@ -75,3 +75,57 @@ class TestInputGuardsEvaluated:
 
 def replace_guards(names: list[str]) -> GuardsSpec:
     return GuardsSpec(input=names)
+
+
+class TestPerRoutePolicy:
+    def test_a_text_route_without_input_scanners_fails(
+        self, ledger: Ledger, loaded: LoadedManifest
+    ) -> None:
+        _evaluation(ledger, 9750, 180)
+        guards = GuardsSpec.model_validate({"routes": {"embeddings": {"input": []}}})
+        result = _run(ledger, loaded, {"guards": guards})
+        assert result.verdict is Verdict.FAIL
+        assert "embeddings (role admin)" in result.reason
+        assert "embeddings (role user)" in result.reason
+        assert "chat" not in result.reason.split(";")[0]
+
+    def test_a_route_the_role_cannot_call_is_no_gap(
+        self, ledger: Ledger, loaded: LoadedManifest
+    ) -> None:
+        _evaluation(ledger, 9750, 180)
+        gateway = GatewaySpec(roles={"user": GatewayRoleSpec(routes=[GatewayRoute.chat])})
+        guards = GuardsSpec.model_validate({"routes": {"embeddings": {"input": []}}})
+        result = _run(ledger, loaded, {"guards": guards, "gateway": gateway})
+        assert result.verdict is Verdict.PASS
+
+    def test_a_route_that_drops_injection_fails(
+        self, ledger: Ledger, loaded: LoadedManifest
+    ) -> None:
+        _evaluation(ledger, 9750, 180)
+        guards = GuardsSpec.model_validate({"routes": {"completions": {"input": ["secrets"]}}})
+        result = _run(ledger, loaded, {"guards": guards})
+        assert result.verdict is Verdict.FAIL
+        assert "injection scanner does not run on the input of completions (role" in result.reason
+
+    def test_a_role_can_add_injection_back(self, ledger: Ledger, loaded: LoadedManifest) -> None:
+        _evaluation(ledger, 9750, 180)
+        gateway = GatewaySpec(roles={"user": GatewayRoleSpec(routes=[GatewayRoute.chat])})
+        guards = GuardsSpec.model_validate(
+            {"input": ["secrets"], "roles": {"user": {"add_input": ["injection"]}}}
+        )
+        result = _run(ledger, loaded, {"guards": guards, "gateway": gateway})
+        assert result.verdict is Verdict.PASS
+
+    def test_roles_without_guards_are_named_not_failed(
+        self, ledger: Ledger, loaded: LoadedManifest
+    ) -> None:
+        _evaluation(ledger, 9750, 180)
+        gateway = GatewaySpec(
+            roles={
+                "user": GatewayRoleSpec(routes=[GatewayRoute.chat]),
+                "harness": GatewayRoleSpec(routes=[GatewayRoute.chat], guards=False),
+            }
+        )
+        result = _run(ledger, loaded, {"gateway": gateway})
+        assert result.verdict is Verdict.PASS
+        assert "roles without guards: harness" in result.reason

@@ -1,9 +1,14 @@
 """Input guards on runtime inputs (5.2.1-4.1): configured, and measured with acceptable errors.
 
-Passes when sai.yaml's ``guards.input`` runs the injection scanner and the latest
-``guard.evaluation`` of it (``sai guard eval DATA --record``) is current and shows an F1 of at
-least 0.90 with a false-positive rate of at most 5%. The training-data side of 5.2.1-4.1
-(poisoning screens) is evidenced by provenance entries, which this check does not replace.
+Reads the effective guard policy of every gateway route and role (``guards`` with its
+per-route and per-role sections, resolved as the gateway does). Fails when a role may call a
+route that takes text (chat, completions, embeddings) on which no input scanner runs, or a
+chat or completions route on which the injection scanner does not run. Otherwise passes when
+the latest ``guard.evaluation`` of the injection scanner (``sai guard eval DATA --record``) is
+current and shows an F1 of at least 0.90 with a false-positive rate of at most 5%. Roles with
+``guards: false`` (trusted automation) are named in the reason, not failed. The training-data
+side of 5.2.1-4.1 (poisoning screens) is evidenced by provenance entries, which this check
+does not replace.
 """
 
 from __future__ import annotations
@@ -14,9 +19,48 @@ from typing import ClassVar
 from sai.assessment.checks.base import Check, CheckContext
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
+from sai.manifest import Manifest
+from sai.manifest.guard_policy import TEXT_INPUT, resolve_guards
+from sai.manifest.schema import GatewayRoute, GuardScanner
 
 MIN_F1_BP = 9_000
 MAX_FPR_BP = 500
+_INJECTABLE = (GatewayRoute.chat, GatewayRoute.completions)
+
+
+def _policy_gaps(manifest: Manifest) -> tuple[list[str], list[str], list[str]]:
+    """Routes (with role) that take text unscanned, that skip injection, and roles that run
+    no guards at all; only routes the role may call count."""
+    unscanned: list[str] = []
+    no_injection: list[str] = []
+    unguarded: set[str] = set()
+    roles = manifest.gateway.roles
+    for (route, role), policy in resolve_guards(manifest.guards, manifest.gateway).items():
+        if route not in TEXT_INPUT or route not in roles[role].routes:
+            continue
+        where = f"{route.value} (role {role})"
+        if not policy.enabled:
+            unguarded.add(role)
+        elif not policy.input:
+            unscanned.append(where)
+        elif route in _INJECTABLE and GuardScanner.injection not in policy.input:
+            no_injection.append(where)
+    return unscanned, no_injection, sorted(unguarded)
+
+
+def _gap_reason(unscanned: list[str], no_injection: list[str]) -> str | None:
+    if unscanned:
+        return (
+            f"routes that take text run no input scanner: {', '.join(unscanned)}; list "
+            "scanners in guards.input or the route's guards.routes.<route>.input"
+        )
+    if no_injection:
+        return (
+            f"the injection scanner does not run on the input of {', '.join(no_injection)}; "
+            "add `injection` to guards.input (or the route's guards.routes.<route>.input, or "
+            "the role's guards.roles.<role>.add_input)"
+        )
+    return None
 
 
 class InputGuardsEvaluated(Check):
@@ -27,14 +71,10 @@ class InputGuardsEvaluated(Check):
     freshness = timedelta(days=90)
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
-        if "injection" not in ctx.manifest.guards.input:
-            return self.result(
-                provision,
-                Verdict.FAIL,
-                "sai.yaml's guards.input does not run the injection scanner; add `injection` "
-                "to guards.input",
-                [ctx.manifest_entry],
-            )
+        unscanned, no_injection, unguarded = _policy_gaps(ctx.manifest)
+        gap = _gap_reason(unscanned, no_injection)
+        if gap is not None:
+            return self.result(provision, Verdict.FAIL, gap, [ctx.manifest_entry])
         entry = ctx.evidence.latest(kind="guard.evaluation", subject="guards.injection")
         if entry is None:
             return self.result(
@@ -72,11 +112,12 @@ class InputGuardsEvaluated(Check):
                 "guards.scanners.injection, and re-evaluate",
                 used,
             )
+        trusted = f"; roles without guards: {', '.join(unguarded)}" if unguarded else ""
         return self.result(
             provision,
             Verdict.PASS,
-            f"the injection guard runs on inputs and measured {figures} on "
-            f"{metrics.get('n', '?')} labelled examples",
+            f"the injection guard runs on the inputs of every chat and completions route and "
+            f"measured {figures} on {metrics.get('n', '?')} labelled examples{trusted}",
             used,
         )
 
