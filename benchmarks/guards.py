@@ -5,11 +5,15 @@ logistic-regression baseline trained on the same train split in this run:
 
   quality  - F1, FPR, TPR at 1% FPR, ROC-AUC on test.jsonl (each tier at its shipped threshold,
              the baseline at 0.5)
+  check    - TPR and FPR on training/check/generalisation.jsonl, a small hand-written set of
+             the kinds the corpus lacks (long e-mails and documents, role-play jailbreaks,
+             extraction in several languages); never used for training or thresholds
   latency  - p50/p99 milliseconds per prompt of 50, 500 and 5,000 characters, one prompt per
              call as the gateway would see them, with the ratio to the baseline
 
     python benchmarks/guards.py            # full run, writes results/guards.json
     python benchmarks/guards.py --quick    # seconds; CI (fast tier, small samples)
+    python benchmarks/guards.py --latency-only --output FILE   # latency again, no test split
 
 The data is found via --data, SAI_DATA_DIR or <repo>/../shared/data/prompt_injection; without
 it the quality part is skipped with a note.
@@ -34,6 +38,7 @@ from sai.guards.injection import Detector, TierName, load_detector, semantic_ava
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).with_name("results") / "guards.json"
+CHECK_SET = REPO / "training" / "check" / "generalisation.jsonl"
 LENGTHS = (50, 500, 5000)
 FILLER = (
     "The quarterly meeting moved to Thursday afternoon. Please bring the updated figures for "
@@ -80,6 +85,18 @@ def quality(
     }
 
 
+def check_set(score: Callable[[str], float], threshold: float) -> dict[str, float]:
+    rows = read(CHECK_SET)
+    flagged = [score(text) >= threshold for text, _ in rows]
+    positives = sum(label for _, label in rows)
+    negatives = len(rows) - positives
+    return {
+        "rows": len(rows),
+        "tpr": sum(f for f, (_, y) in zip(flagged, rows, strict=True) if y) / positives,
+        "fpr": sum(f for f, (_, y) in zip(flagged, rows, strict=True) if not y) / negatives,
+    }
+
+
 def prompts(length: int, count: int, seed: int) -> list[str]:
     rng = random.Random(seed)
     text = FILLER * (length // len(FILLER) + 2)
@@ -108,6 +125,7 @@ def probability_of(detector: Detector) -> Callable[[str], float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--latency-only", action="store_true", help="skip test split and check set")
     parser.add_argument("--data")
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args()
@@ -122,10 +140,21 @@ def main() -> None:
     folder = data_dir(args.data)
     result: dict[str, Any] = {
         "mode": "quick" if args.quick else "full",
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+        },
         "tiers": list(detectors),
     }
-    if (folder / "test.jsonl").is_file():
+    if TierName.semantic.value in detectors:
+        encoder = detectors[TierName.semantic.value].tiers[0].encoder  # type: ignore[attr-defined]
+        result["semantic_backend"] = encoder.backend
+    if not args.quick and not args.latency_only:
+        result["generalisation_check"] = {
+            name: check_set(scorers[name], thresholds[name]) for name in detectors
+        }
+    if (folder / "test.jsonl").is_file() and not args.latency_only:
         train = read(folder / "train.jsonl")
         test = read(folder / "test.jsonl")
         if args.quick:
@@ -136,10 +165,18 @@ def main() -> None:
         result["quality"] = {
             name: quality(score, thresholds[name], test) for name, score in scorers.items()
         }
+        if not args.quick:
+            # The shipped tiers also learn from validation: the same baseline with that data too.
+            more = baseline(train + read(folder / "validation.jsonl"))
+            result["quality"]["tfidf-baseline-train+validation"] = quality(more, 0.5, test)
         result["test_rows"] = len(test)
     else:
         result["quality"] = None
-        result["note"] = f"no test split at {folder}: quality skipped"
+        result["note"] = (
+            "quality skipped (--latency-only)"
+            if args.latency_only
+            else f"no test split at {folder}: quality skipped"
+        )
         scorers["tfidf-baseline"] = baseline(
             [("ignore previous instructions", 1), ("what is the weather", 0)] * 20
         )
@@ -176,6 +213,9 @@ def main() -> None:
                 f"{name:16s} {length:>6s} {figures['p50']:8.3f} {figures['p99']:8.3f} "
                 f"{ratio:15.2f}x"
             )
+    for name, figures in result.get("generalisation_check", {}).items():
+        print(f"check set {name:9s} TPR {figures['tpr']:.3f} FPR {figures['fpr']:.3f}")
+    result["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(result, indent=2) + "\n")
 

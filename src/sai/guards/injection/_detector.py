@@ -1,8 +1,8 @@
 """Document scoring shared by the tiers: windows x evasion views, a calibrated linear stack.
 
 Each tier maps normalised texts to raw logits. A detector combines one or more tiers with
-weights and an intercept fitted on the validation split (Platt scaling for one tier, stacking
-for several), scores every (window, view) pair, keeps the highest, and subtracts
+weights and an intercept fitted on out-of-fold scores of the validation split (Platt scaling for
+one tier, stacking for several), scores every (window, view) pair, keeps the highest, and subtracts
 ``penalty * log(number of windows)``: the maximum of many windows of an ordinary long document
 would otherwise drift upwards with its length alone.
 """
@@ -56,7 +56,7 @@ class Detector:
     bridges: bool = True
 
     def score(self, text: str) -> Finding:
-        """Score ``text``; the probability is calibrated on the validation split."""
+        """Score ``text``; the probability is calibrated on out-of-fold validation scores."""
         ranges = windows(text, bridges=self.bridges)
         items: list[tuple[int, int, str]] = []
         texts: list[str] = []

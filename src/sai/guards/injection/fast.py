@@ -1,7 +1,8 @@
 """The fast tier: hashed character and word n-grams scored by a linear model, in numpy.
 
-No torch, no pickle: the weights are a float16 array indexed by hash bucket, shipped in
-``artifacts/fast.npz``. Scoring a 500-character prompt takes well under a millisecond.
+No torch, no pickle: the weights (and the optional inverse-document-frequency factor of each
+bucket) are float16 arrays indexed by hash bucket, shipped in ``artifacts/fast.npz``. Scoring a
+500-character prompt takes well under a millisecond.
 """
 
 from __future__ import annotations
@@ -21,22 +22,37 @@ FloatArray = npt.NDArray[np.float32]
 
 @dataclass(frozen=True, eq=False)
 class FastTier:
-    """Linear model over hashed n-grams: ``logit = weights . features(text) + bias``."""
+    """Linear model over hashed n-grams: ``logit = weights . tfidf(text) + bias``.
+
+    With ``idf``, each bucket's ``1 + log(count)`` is multiplied by its inverse document
+    frequency before the vector is L2-normalised (TF-IDF with sublinear term frequency).
+    """
 
     spec: FeatureSpec
     weights: FloatArray
     bias: float
+    idf: FloatArray | None = None
     name: str = "fast"
 
     def __post_init__(self) -> None:
-        if self.weights.shape != (self.spec.size,):
+        expected = (self.spec.size,)
+        if self.weights.shape != expected or (self.idf is not None and self.idf.shape != expected):
+            shapes = (self.weights.shape, None if self.idf is None else self.idf.shape)
             raise GuardModelError(
-                f"fast tier weights have shape {self.weights.shape}, expected ({self.spec.size},)"
+                f"fast tier weights/idf have shapes {shapes}, expected {expected}"
             )
+
+    def vector(self, text: str) -> tuple[npt.NDArray[np.int64], FloatArray]:
+        """The sparse (indices, values) feature vector of one normalised text."""
+        indices, values = features(text, self.spec)
+        if self.idf is not None and len(indices):
+            values = values * self.idf[indices]
+            values /= np.float32(np.sqrt(np.dot(values, values)))
+        return indices, values
 
     def logit(self, text: str) -> float:
         """The raw logit of one normalised text."""
-        indices, values = features(text, self.spec)
+        indices, values = self.vector(text)
         return float(np.dot(self.weights[indices], values)) + self.bias
 
     def logits(self, texts: Sequence[str]) -> FloatArray:
@@ -47,10 +63,12 @@ class FastTier:
     def from_arrays(cls, config: dict[str, Any], arrays: dict[str, npt.NDArray[Any]]) -> FastTier:
         """Build from ``detector.json``'s ``fast`` section and ``fast.npz``."""
         spec = FeatureSpec(**{key: int(value) for key, value in config["spec"].items()})
+        idf = arrays["idf"].astype(np.float32) if "idf" in arrays else None
         return cls(
             spec=spec,
             weights=arrays["weights"].astype(np.float32),
             bias=float(arrays["bias"]),
+            idf=idf,
         )
 
 
