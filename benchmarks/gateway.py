@@ -10,9 +10,10 @@ rounds, so that drifting load on the shared machine hits every target alike. Met
 
 The load generator is one asyncio process using sai's lean HTTP/1.1 client (about 0.06 ms of
 CPU per request, a tenth of httpx), so it takes little of the two cores from the targets.
-"sai" is auth + rate limit + audit with the default durability (each answered request's
-ledger entry fsynced first); "sai/process_crash" the same with ``SAI_LEDGER_DURABILITY=
-process_crash`` (entry in the WAL file, not fsynced); "sai+guards" the default guard set.
+"sai" is auth + rate limit + audit with the gateway's default durability (each answered
+request's ledger entry committed to the SQLite WAL first: it survives a killed gateway);
+"sai/power_loss" the same with ``--audit-durability power_loss`` (each commit also fsynced);
+"sai+guards" the default guard set.
 For each sai target the ledger is counted before and after: every request must have its
 entry. LiteLLM's proxy is installed from PyPI into benchmarks/.venv-peers/litellm by this
 script (master key, per-model rpm limit: its virtual keys need a database with Prisma, which
@@ -253,9 +254,9 @@ def _litellm(tmp: Path, upstream: str) -> tuple[subprocess.Popen[bytes], str, st
 
 
 SAI_TARGETS = (
-    ("sai", NO_GUARDS, "power_loss"),
-    ("sai/process_crash", NO_GUARDS, "process_crash"),
-    ("sai+guards", "", "power_loss"),
+    ("sai", NO_GUARDS, "process_crash"),
+    ("sai/power_loss", NO_GUARDS, "power_loss"),
+    ("sai+guards", "", "process_crash"),
 )
 NAMES = ("direct", *(name for name, _, _ in SAI_TARGETS), "litellm")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from unittest import mock
 
 import pytest
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 
 from sai.gateway._http import parse_object
 from sai.gateway.errors import HttpError
+from sai.ledger import LedgerError
 from sai.manifest.schema import GatewayPolicies, GatewaySpec
 from tests.gateway.conftest import Harness
 
@@ -68,6 +70,32 @@ class TestOneEntryPerRequest:
             answer = http.post("/v1/chat/completions", json={"model": "m", "messages": HELLO})
         assert answer.status_code == 503
         assert answer.json()["error"]["code"] == "audit_unavailable"
+
+    def test_a_ledger_that_refuses_the_entry_gives_503(self, gateway: Harness) -> None:
+        refusing = mock.patch.object(
+            gateway.ledger, "append_many", side_effect=LedgerError("disk full")
+        )
+        body = {"model": "m", "messages": HELLO}
+        with gateway.http() as http:
+            with refusing:
+                refused = http.post("/v1/chat/completions", json=body)
+            served = http.post("/v1/chat/completions", json=body)
+        assert refused.status_code == 503
+        assert refused.json()["error"]["code"] == "audit_unavailable"
+        assert served.status_code == 200
+        entries = gateway.entries()
+        assert [e.evidence.data["request_id"] for e in entries] == [served.headers["x-request-id"]]
+
+    def test_concurrent_requests_get_one_entry_each(self, gateway: Harness) -> None:
+        body = {"model": "m", "messages": HELLO}
+        with gateway.http() as http, ThreadPoolExecutor(8) as pool:
+            answers = list(
+                pool.map(lambda _: http.post("/v1/chat/completions", json=body), range(40))
+            )
+        assert [a.status_code for a in answers] == [200] * 40
+        ids = sorted(a.headers["x-request-id"] for a in answers)
+        assert sorted(e.evidence.data["request_id"] for e in gateway.entries()) == ids
+        assert gateway.ledger.verify().ok
 
 
 class TestHostileBodies:

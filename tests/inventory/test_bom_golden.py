@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from sai.inventory.assets import Inventory
 from sai.inventory.bom import EvidenceRef, cyclonedx_bom, spdx_bom
+from sai.inventory.builtin import DETECTOR
 from sai.inventory.scan import build_inventory, environment_asset
 from tests._golden import check_golden
 from tests.inventory.conftest import Project
@@ -29,7 +31,14 @@ def test_bom_matches_its_golden_file(
     fmt: str, project: Project, request: pytest.FixtureRequest
 ) -> None:
     environment = environment_asset([("numpy", "2.0.0"), ("rich", "13.9")])
-    inventory = build_inventory(project.loaded, environment=environment)
+    full = build_inventory(project.loaded, environment=environment)
+    # sai's own detector changes digest with every retraining; tests/inventory/test_builtin.py
+    # covers it, the golden files cover the document layout.
+    inventory = Inventory(
+        full.system,
+        tuple(a for a in full.assets if a.name != DETECTOR),
+        tuple(e for e in full.edges if e.target != DETECTOR),
+    )
     build = cyclonedx_bom if fmt == "cyclonedx" else spdx_bom
     document = build(
         inventory,

@@ -34,10 +34,11 @@ class TestBuild:
             "system-prompt": AssetType.prompt,
             "settings": AssetType.config,
             "python-environment": AssetType.dependencies,
+            "sai-injection-detector": AssetType.model,  # the default guards run `injection`
         }
-        assert ("clf", Relation.trained_on, "train-data") in {
-            (e.source, e.relation, e.target) for e in inventory.edges
-        }
+        edges = {(e.source, e.relation, e.target) for e in inventory.edges}
+        assert ("clf", Relation.trained_on, "train-data") in edges
+        assert ("inv-system", Relation.uses, "sai-injection-detector") in edges
         model = inventory.asset("clf")
         assert model is not None
         assert model.files == 3
@@ -128,7 +129,11 @@ class TestBom:
     def test_no_scan_and_empty_inventory(self, project: Project, workspace_dir: Path) -> None:
         with pytest.raises(InventoryError, match="no inventory"):
             bom_from_ledger(project.ledger, project.loaded.manifest)
-        bare = MANIFEST.split("models:")[0] + MANIFEST[MANIFEST.index("people:") :]
+        bare = (
+            MANIFEST.split("models:")[0]
+            + "guards:\n  input: [invisible]\n"  # no injection scanner, so no detector asset
+            + MANIFEST[MANIFEST.index("people:") :]
+        )
         (workspace_dir / "bare.yaml").write_text(bare)
         loaded = load_manifest(workspace_dir / "bare.yaml")
         controls.scan(project.ledger, loaded, actor="t")

@@ -98,7 +98,7 @@ class TestSpdxBom:
         objects = spdx.SHACLObjectSet()
         spdx.JSONLDDeserializer().read(io.BytesIO(json.dumps(bom).encode()), objects)
         models = [o for o in objects.objects if isinstance(o, spdx.ai_AIPackage)]
-        assert [m.name for m in models] == ["clf"]
+        assert {m.name for m in models} == {"clf", "sai-injection-detector"}
         again = spdx.JSONLDSerializer().serialize_data(objects)
         assert len(again["@graph"]) == len(bom["@graph"])
 
@@ -123,7 +123,11 @@ class TestSpdxBom:
         assert not [e for e in first["@graph"] if e["type"] == "Annotation"]
 
     def test_empty_inventory_is_refused(self, project: Project, workspace_dir: Path) -> None:
-        bare = MANIFEST.split("models:")[0] + MANIFEST[MANIFEST.index("people:") :]
+        bare = (
+            MANIFEST.split("models:")[0]
+            + "guards:\n  input: [invisible]\n"  # no injection scanner, so no detector asset
+            + MANIFEST[MANIFEST.index("people:") :]
+        )
         (workspace_dir / "bare.yaml").write_text(bare)
         loaded = load_manifest(workspace_dir / "bare.yaml")
         controls.scan(project.ledger, loaded, actor="t")

@@ -17,10 +17,15 @@ class CountingLedger(Ledger):
     """A real ledger that records the size of each batch it is given."""
 
     batches: list[int]
+    threads: list[int]
     fail_next: bool = False
+    hold: threading.Event | None = None
 
     def append_many(self, items: Sequence[Evidence]) -> list[EntryRef]:
         self.batches.append(len(items))
+        self.threads.append(threading.get_ident())
+        if self.hold is not None:
+            self.hold.wait(10)
         if self.fail_next:
             self.fail_next = False
             raise LedgerError("the store is down")
@@ -33,6 +38,7 @@ def ledger(tmp_path: Path) -> Iterator[CountingLedger]:
     made.__class__ = CountingLedger
     assert isinstance(made, CountingLedger)
     made.batches = []
+    made.threads = []
     yield made
     made.close()
 
@@ -109,3 +115,46 @@ class TestBatchingAppender:
     def test_bad_settings(self, ledger: CountingLedger, batch: int, delay: float) -> None:
         with pytest.raises(ValueError, match="max_"):
             BatchingAppender(ledger, max_batch=batch, max_delay=delay)
+
+
+class TestAppendIfIdle:
+    def test_idle_appender_commits_in_the_calling_thread(self, ledger: CountingLedger) -> None:
+        with BatchingAppender(ledger, max_batch=16, max_delay=0.0) as appender:
+            ref = appender.append_if_idle(item(0))
+            assert ref is not None
+            assert ref.index == 0
+            assert ledger.threads == [threading.get_ident()]
+            assert appender.submit(item(1)).result(timeout=5).index == 1
+        assert ledger.get(0).evidence == item(0)
+        assert ledger.verify().ok
+
+    def test_declines_while_a_batch_commits(self, ledger: CountingLedger) -> None:
+        ledger.hold = threading.Event()
+        with BatchingAppender(ledger, max_batch=16, max_delay=0.0) as appender:
+            busy = appender.submit(item(0))
+            deadline = time.monotonic() + 5
+            while not ledger.batches and time.monotonic() < deadline:
+                time.sleep(0.001)
+            assert ledger.batches == [1]  # the thread is inside its commit
+            assert appender.append_if_idle(item(1)) is None
+            ledger.hold.set()
+            assert busy.result(timeout=5).index == 0
+        assert ledger.batches == [1]
+        assert ledger.size() == 1
+
+    def test_a_failed_append_raises_and_writes_nothing(self, ledger: CountingLedger) -> None:
+        ledger.fail_next = True
+        with BatchingAppender(ledger, max_batch=16, max_delay=0.0) as appender:
+            with pytest.raises(LedgerError, match="store is down"):
+                appender.append_if_idle(item(0))
+            ref = appender.append_if_idle(item(1))
+        assert ref is not None
+        assert ref.index == 0
+        assert ledger.size() == 1
+
+    def test_refused_after_close(self, ledger: CountingLedger) -> None:
+        appender = BatchingAppender(ledger, max_batch=16, max_delay=0.0)
+        appender.close()
+        with pytest.raises(LedgerError, match="closed"):
+            appender.append_if_idle(item(0))
+        assert ledger.size() == 0

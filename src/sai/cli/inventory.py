@@ -180,8 +180,13 @@ def verify_command(
         ),
     ] = None,
 ) -> None:
-    """Verify a model against its signature; name every added, removed or changed file."""
+    """Verify a model against its signature; name every added, removed or changed file.
+
+    `sai-injection-detector` (sai's own detector, listed by `sai inventory scan` when a route
+    runs the injection scanner) is checked against the digests shipped with sai.
+    """
     from sai.inventory import controls
+    from sai.inventory.builtin import DETECTOR
     from sai.inventory.prompts import default_author
     from sai.ledger import open_ledger
 
@@ -200,9 +205,9 @@ def verify_command(
         )
     console = stdout_console()
     if result.ok:
-        console.print(
-            f"{model}: signature valid, all {result.files} files match (entry {ref.index})"
-        )
+        builtin = model == DETECTOR and loaded.manifest.asset(model) is None
+        what = "matches the digests shipped with sai," if builtin else "signature valid,"
+        console.print(f"{model}: {what} all {result.files} files match (entry {ref.index})")
         return
     if result.other_model:
         console.print(f"{model}: the signature is for the model {result.signed_name!r}")

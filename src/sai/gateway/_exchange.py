@@ -56,7 +56,7 @@ class Exchange:
 
     async def _audit(self) -> bool:
         try:
-            await self.runtime.auditor.record(self.record)
+            await self.runtime.auditor.record(self.record, alone=self.runtime.active <= 1)
         except Exception:  # any ledger failure: answer 503, never unlogged
             _LOG.exception("audit entry for request %s failed", self.record.request_id)
             return False

@@ -7,6 +7,7 @@ pieces, pauses reading past `_READ_PAUSE_BYTES` (back-pressure) and wakes one wa
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections import deque
 from dataclasses import dataclass
 from typing import cast
@@ -40,6 +41,7 @@ class Origin:
     host_header: bytes
 
 
+@functools.lru_cache(maxsize=256)  # a gateway calls the same few URLs over and over
 def split_url(url: str) -> tuple[Origin, str]:
     """The origin and request target (path and query) of an absolute http(s) URL."""
     if any(char in FORBIDDEN for char in url):

@@ -44,7 +44,8 @@ async def read_body(receive: Receive, scope: Scope, *, limit: int, timeout: floa
         if remaining <= 0:
             raise _too_slow(timeout)
         try:
-            message = await asyncio.wait_for(receive(), remaining)
+            async with asyncio.timeout(remaining):  # no extra task, unlike wait_for
+                message = await receive()
         except TimeoutError:
             raise _too_slow(timeout) from None
         if message["type"] == "http.disconnect":

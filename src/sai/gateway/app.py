@@ -103,7 +103,12 @@ class GatewayApp:
             await send_answer(send, 200, self._schema)
             return
         record = CallRecord(secrets.token_hex(8), scope["method"], path)
-        await self._handle(Exchange(self.runtime, send, record), scope, receive)
+        runtime = self.runtime
+        runtime.active += 1
+        try:
+            await self._handle(Exchange(runtime, send, record), scope, receive)
+        finally:
+            runtime.active -= 1
 
     async def _lifespan(self, receive: Receive, send: Send) -> None:
         while True:

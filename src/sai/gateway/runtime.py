@@ -35,6 +35,8 @@ class Runtime:
     predictor: Predictor
     metrics: Metrics
     owns_guards: bool = True
+    #: Requests being handled right now (the ASGI app counts them).
+    active: int = 0
 
     async def close(self) -> None:
         """Stop accepting work: flush the audit queue, close connections and threads."""

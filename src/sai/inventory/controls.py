@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sai.inventory import builtin
 from sai.inventory.errors import InventoryError
 from sai.inventory.hashing import HashOptions, Progress
 from sai.inventory.paths import InventoryPaths
@@ -110,13 +111,22 @@ def verify(
     progress: Progress | None = None,
     now: datetime | None = None,
 ) -> tuple[VerifyResult, EntryRef]:
-    """Verify the model ``name`` against its signature and record the outcome."""
+    """Verify the model ``name`` against its signature and record the outcome.
+
+    sai's own injection detector (``sai-injection-detector``) is checked against the digests
+    shipped with it instead of a signature.
+    """
     paths = InventoryPaths.of(workspace)
-    model = local_asset_path(loaded, name)
-    signature = signature or paths.signature_for(name)
-    result = verify_model(
-        model, signature, public_key or paths.keys / PUBLIC_NAME, progress=progress
-    )
+    if name == builtin.DETECTOR and loaded.manifest.asset(name) is None:
+        result = builtin.verify_detector()
+        reference = result.key_hint
+    else:
+        model = local_asset_path(loaded, name)
+        signature = signature or paths.signature_for(name)
+        result = verify_model(
+            model, signature, public_key or paths.keys / PUBLIC_NAME, progress=progress
+        )
+        reference = _relative(signature, workspace.root)
     ref = ledger.append(
         Evidence.create(
             "asset.verified",
@@ -132,7 +142,7 @@ def verify(
                 "removed": list(result.removed[:_LISTED]),
                 "changed": list(result.changed[:_LISTED]),
                 "differences": len(result.added) + len(result.removed) + len(result.changed),
-                "signature": _relative(signature, workspace.root),
+                "signature": reference,
                 "signature_digest": result.signature_digest,
                 "key_hint": result.key_hint,
             },

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sai.inventory.assets import Asset, AssetType, Edge, Inventory, Relation
+from sai.inventory.builtin import DETECTOR, detector_asset, uses_detector
 from sai.inventory.errors import HashingError
 from sai.inventory.hashing import HashOptions, Progress, hash_tree
 from sai.inventory.sealing import is_sealed
@@ -150,6 +151,9 @@ def build_inventory(
             assets.append(_local(spec, kind, loaded, options, progress))
             if kind is not AssetType.dataset:
                 edges.append(Edge(system, Relation.uses, spec.name))
+    if uses_detector(manifest):
+        assets.append(detector_asset())
+        edges.append(Edge(system, Relation.uses, DETECTOR))
     if manifest.upstream is not None:
         assets.append(
             Asset(

@@ -3,7 +3,9 @@
 A background thread takes submitted evidence and appends it with `Ledger.append_many` in
 batches of at most ``max_batch``, waiting at most ``max_delay`` seconds for a batch to fill.
 Each submission returns a future that resolves to its `EntryRef` once the batch is committed,
-or fails with the batch's error: a failed batch writes nothing.
+or fails with the batch's error: a failed batch writes nothing. A caller with nothing to batch
+with can instead `append_if_idle`: when no batch is committing or queued, its entry is
+appended in the calling thread, which saves the two thread wake-ups of the hand-off.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class BatchingAppender:
         self._max_delay = max_delay
         self._queue: queue.SimpleQueue[_Item | None] = queue.SimpleQueue()
         self._lock = threading.Lock()
+        self._committing = threading.Lock()  # held while a batch or direct append commits
         self._pending: set[Future[EntryRef]] = set()
         self._hurry = threading.Event()
         self._closed = False
@@ -51,6 +54,21 @@ class BatchingAppender:
             self._queue.put((evidence, future))
         future.add_done_callback(self._forget)
         return future
+
+    def append_if_idle(self, evidence: Evidence) -> EntryRef | None:
+        """Append ``evidence`` now, in the calling thread, when no batch is committing or
+        queued; None (nothing written) otherwise, and the caller should `submit` it."""
+        if not self._committing.acquire(blocking=False):
+            return None
+        try:
+            with self._lock:
+                if self._closed:
+                    raise LedgerError("the batching appender is closed")
+            if not self._queue.empty():
+                return None
+            return self._ledger.append_many([evidence])[0]
+        finally:
+            self._committing.release()
 
     def _forget(self, future: Future[EntryRef]) -> None:
         with self._lock:
@@ -116,7 +134,8 @@ class BatchingAppender:
             batch, stopping = self._collect(first)
             if self._queue.empty():
                 self._hurry.clear()
-            self._commit(batch)
+            with self._committing:
+                self._commit(batch)
 
     def _commit(self, batch: list[_Item]) -> None:
         live = [

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast
 
 from sai.ledger._scanner import (
     FLOAT_HINT,
@@ -126,6 +126,19 @@ def _plain(value: object, depth: int, trail: list[str | int]) -> Any:
     ``trail`` holds the keys and indices from the root to ``value``; it is turned into a
     path only when something fails, so valid input costs no string formatting.
     """
+    kind = type(value)  # exact types first: they are nearly all a payload holds
+    if kind is str:
+        text = cast(str, value)
+        if not text.isascii() and _SURROGATE.search(text):
+            _fail(trail, "string contains a lone surrogate, which UTF-8 cannot encode")
+        return text
+    if kind is dict and depth <= MAX_DEPTH:
+        return _plain_object(cast(dict[Any, Any], value), depth, trail)
+    return _plain_any(value, depth, trail)
+
+
+def _plain_any(value: object, depth: int, trail: list[str | int]) -> Any:
+    """`_plain` for every other value: scalars, subclasses, mappings, lists, tuples."""
     if value is None or value is True or value is False:
         return value
     if isinstance(value, str):
@@ -157,7 +170,7 @@ def _plain_object(value: Mapping[Any, Any], depth: int, trail: list[str | int]) 
     for key, item in value.items():
         if not isinstance(key, str):
             _fail(trail, f"object key {key!r} is a {type(key).__name__}; keys must be strings")
-        if _SURROGATE.search(key):
+        if not key.isascii() and _SURROGATE.search(key):
             _fail(trail, f"object key {key!r} contains a lone surrogate")
         trail.append(key)
         out[str.__str__(key)] = _plain(item, depth + 1, trail)

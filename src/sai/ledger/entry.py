@@ -7,6 +7,7 @@ stored bytes and the value a check reads can never drift apart.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ _LEAF_KEYS = frozenset(
 _ATTACHMENT_KEYS = frozenset({"name", "digest", "size", "media_type"})
 
 
+@functools.lru_cache(maxsize=1024)  # the same few dozen ids, on every entry made
 def provision_sort_key(provision: str) -> tuple[int, ...]:
     """Order provision ids numerically, so 5.2.4-2 comes before 5.2.4-10."""
     return tuple(int(part) for part in re.split(r"[.-]", provision))
@@ -69,10 +71,11 @@ def _text(name: str, value: object, limit: int) -> None:
 
 def _freeze(value: Any) -> Any:
     """A read-only deep copy of parsed JSON: objects become mapping proxies, arrays tuples."""
-    if isinstance(value, dict):
+    kind = type(value)  # `plain_json` output: exact dicts and lists
+    if kind is dict:
         return MappingProxyType({key: _freeze(item) for key, item in value.items()})
-    if isinstance(value, list):
-        return tuple(_freeze(item) for item in value)
+    if kind is list:
+        return tuple([_freeze(item) for item in value])
     return value
 
 

@@ -1,6 +1,7 @@
 """Engines for the two supported databases, set up for a single-sequencer append-only log.
 
-SQLite runs in WAL mode with ``synchronous=FULL`` by default: every committed append is fsynced
+SQLite runs in WAL mode with ``synchronous=FULL`` by default (`sai gateway serve` chooses
+``process_crash`` unless told otherwise, see docs/gateway.md): every committed append is fsynced
 to the WAL before the commit returns, so an acknowledged entry survives a power loss, not only
 a killed process. ``SAI_LEDGER_DURABILITY=process_crash`` (see `Durability`) switches to
 ``synchronous=NORMAL``: a commit is written to the WAL file but not fsynced, so it survives
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import functools
 import os
 import sqlite3
 import time
@@ -186,8 +188,12 @@ def raw_rows(conn: Connection, sql: str, params: tuple[object, ...] = ()) -> lis
 
 
 def _lock_path(engine: Engine) -> Path | None:
-    database = engine.url.database or ""
-    if not is_sqlite(engine) or database in ("", ":memory:") or fcntl is None:
+    return _lock_path_of(engine.url.database or "") if is_sqlite(engine) else None
+
+
+@functools.lru_cache(maxsize=64)  # once per database, not on every append
+def _lock_path_of(database: str) -> Path | None:
+    if database in ("", ":memory:") or fcntl is None:
         return None
     return Path(f"{database}-lock")
 
