@@ -52,6 +52,14 @@ people:
 """
 
 
+#: A system with no model, dataset or prompt, and no injection scanner (so no detector asset).
+BARE_MANIFEST = (
+    MANIFEST.split("models:", maxsplit=1)[0]
+    + "guards:\n  input: [invisible]\n"
+    + MANIFEST[MANIFEST.index("people:") :]
+)
+
+
 def write_project(root: Path, manifest: str = MANIFEST) -> Path:
     """Write sai.yaml and every file it names under ``root``."""
     model = root / "models" / "clf"

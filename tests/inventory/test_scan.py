@@ -14,7 +14,7 @@ from sai.inventory.errors import InventoryError
 from sai.inventory.graph import render_dot, render_text
 from sai.inventory.scan import build_inventory, environment_asset
 from sai.manifest import load_manifest
-from tests.inventory.conftest import MANIFEST, Project
+from tests.inventory.conftest import BARE_MANIFEST, MANIFEST, Project
 
 ENV = environment_asset([("numpy", "2.0.0"), ("Rich", "13.9")])
 
@@ -129,12 +129,7 @@ class TestBom:
     def test_no_scan_and_empty_inventory(self, project: Project, workspace_dir: Path) -> None:
         with pytest.raises(InventoryError, match="no inventory"):
             bom_from_ledger(project.ledger, project.loaded.manifest)
-        bare = (
-            MANIFEST.split("models:")[0]
-            + "guards:\n  input: [invisible]\n"  # no injection scanner, so no detector asset
-            + MANIFEST[MANIFEST.index("people:") :]
-        )
-        (workspace_dir / "bare.yaml").write_text(bare)
+        (workspace_dir / "bare.yaml").write_text(BARE_MANIFEST)
         loaded = load_manifest(workspace_dir / "bare.yaml")
         controls.scan(project.ledger, loaded, actor="t")
         with pytest.raises(InventoryError, match="would be empty"):

@@ -16,7 +16,7 @@ from sai.inventory import controls
 from sai.inventory.bom import bom_from_ledger, spdx_bom
 from sai.inventory.errors import InventoryError
 from sai.manifest import load_manifest
-from tests.inventory.conftest import MANIFEST, Project
+from tests.inventory.conftest import BARE_MANIFEST, Project
 
 NOW = datetime(2026, 11, 24, 9, 30, 15, 123456, tzinfo=UTC)
 
@@ -123,12 +123,7 @@ class TestSpdxBom:
         assert not [e for e in first["@graph"] if e["type"] == "Annotation"]
 
     def test_empty_inventory_is_refused(self, project: Project, workspace_dir: Path) -> None:
-        bare = (
-            MANIFEST.split("models:")[0]
-            + "guards:\n  input: [invisible]\n"  # no injection scanner, so no detector asset
-            + MANIFEST[MANIFEST.index("people:") :]
-        )
-        (workspace_dir / "bare.yaml").write_text(bare)
+        (workspace_dir / "bare.yaml").write_text(BARE_MANIFEST)
         loaded = load_manifest(workspace_dir / "bare.yaml")
         controls.scan(project.ledger, loaded, actor="t")
         with pytest.raises(InventoryError, match="would be empty"):
