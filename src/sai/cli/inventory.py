@@ -257,40 +257,36 @@ def bom_command(
         stdout_console().print(f"wrote {output_format.value} AI-BOM to {output}")
 
 
+AssetArg = Annotated[str, typer.Argument(help="Name of the asset in sai.yaml.")]
+
+
 @inventory_app.command("seal")
 def seal_command(
-    asset: Annotated[str, typer.Argument(help="Name of the asset in sai.yaml.")],
-    workspace: WorkspaceOption = None,
-    manifest: ManifestOption = None,
+    asset: AssetArg, workspace: WorkspaceOption = None, manifest: ManifestOption = None
 ) -> None:
     """Encrypt an asset at rest (AES-256-GCM, its own data key wrapped by the workspace key)."""
-    from sai.inventory import protection
-    from sai.inventory.prompts import default_author
-    from sai.ledger import open_ledger
-
-    ws = workspace_from(workspace)
-    loaded = manifest_from(ws, manifest)
-    with open_ledger(ws) as ledger:
-        result, ref = protection.seal_asset(ledger, ws, loaded, asset, actor=default_author())
-    stdout_console().print(f"sealed {asset}: {len(result.files)} files (entry {ref.index})")
+    _protect("seal", asset, workspace, manifest)
 
 
 @inventory_app.command("unseal")
 def unseal_command(
-    asset: Annotated[str, typer.Argument(help="Name of the asset in sai.yaml.")],
-    workspace: WorkspaceOption = None,
-    manifest: ManifestOption = None,
+    asset: AssetArg, workspace: WorkspaceOption = None, manifest: ManifestOption = None
 ) -> None:
     """Decrypt a sealed asset, checking every file's integrity tag first."""
+    _protect("unseal", asset, workspace, manifest)
+
+
+def _protect(action: str, asset: str, workspace: Path | None, manifest: Path | None) -> None:
     from sai.inventory import protection
     from sai.inventory.prompts import default_author
     from sai.ledger import open_ledger
 
+    operation = protection.seal_asset if action == "seal" else protection.unseal_asset
     ws = workspace_from(workspace)
     loaded = manifest_from(ws, manifest)
     with open_ledger(ws) as ledger:
-        result, ref = protection.unseal_asset(ledger, ws, loaded, asset, actor=default_author())
-    stdout_console().print(f"unsealed {asset}: {len(result.files)} files (entry {ref.index})")
+        result, ref = operation(ledger, ws, loaded, asset, actor=default_author())
+    stdout_console().print(f"{action}ed {asset}: {len(result.files)} files (entry {ref.index})")
 
 
 def register(app: typer.Typer) -> None:

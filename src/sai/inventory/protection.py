@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sai.inventory.controls import local_asset_path
 from sai.inventory.paths import InventoryPaths
@@ -14,10 +16,21 @@ from sai.workspace import Workspace
 PROVISIONS = ("5.2.1-4.2",)
 
 
-def _record(
-    ledger: Ledger, kind: str, result: SealResult, confidential: bool, actor: str, now: datetime
-) -> EntryRef:
-    return ledger.append(
+def _apply(
+    operation: Callable[[Path, str, Path, Path], SealResult],
+    kind: str,
+    ledger: Ledger,
+    workspace: Workspace,
+    loaded: LoadedManifest,
+    name: str,
+    actor: str,
+    now: datetime | None,
+) -> tuple[SealResult, EntryRef]:
+    """Run ``operation`` (seal or unseal) on the asset's files and record it as ``kind``."""
+    paths = InventoryPaths.of(workspace)
+    result = operation(local_asset_path(loaded, name), name, paths.keys, paths.sealed)
+    spec = loaded.manifest.asset(name)
+    ref = ledger.append(
         Evidence.create(
             kind,
             result.asset,
@@ -28,19 +41,15 @@ def _record(
                 "kek": result.kek_id,
                 "files": len(result.files),
                 "bytes": result.bytes,
-                "confidential": confidential,
+                "confidential": bool(getattr(spec, "confidential", False)),
                 "plaintext_digests": {
                     k: f"sha256:{v}" for k, v in list(result.digests.items())[:200]
                 },
             },
-            time=now,
+            time=now or datetime.now(UTC),
         )
     )
-
-
-def _confidential(loaded: LoadedManifest, name: str) -> bool:
-    spec = loaded.manifest.asset(name)
-    return bool(getattr(spec, "confidential", False))
+    return result, ref
 
 
 def seal_asset(
@@ -53,13 +62,7 @@ def seal_asset(
     now: datetime | None = None,
 ) -> tuple[SealResult, EntryRef]:
     """Encrypt the asset's files at rest and record it."""
-    paths = InventoryPaths.of(workspace)
-    path = local_asset_path(loaded, name)
-    result = seal(path, name, paths.keys, paths.sealed)
-    ref = _record(
-        ledger, "asset.sealed", result, _confidential(loaded, name), actor, now or datetime.now(UTC)
-    )
-    return result, ref
+    return _apply(seal, "asset.sealed", ledger, workspace, loaded, name, actor, now)
 
 
 def unseal_asset(
@@ -72,18 +75,7 @@ def unseal_asset(
     now: datetime | None = None,
 ) -> tuple[SealResult, EntryRef]:
     """Decrypt the asset's files and record it (the asset is then unprotected at rest)."""
-    paths = InventoryPaths.of(workspace)
-    path = local_asset_path(loaded, name)
-    result = unseal(path, name, paths.keys, paths.sealed)
-    ref = _record(
-        ledger,
-        "asset.unsealed",
-        result,
-        _confidential(loaded, name),
-        actor,
-        now or datetime.now(UTC),
-    )
-    return result, ref
+    return _apply(unseal, "asset.unsealed", ledger, workspace, loaded, name, actor, now)
 
 
 __all__ = ["PROVISIONS", "seal_asset", "unseal_asset"]
