@@ -38,7 +38,7 @@ from typing import Any
 import sqlalchemy as sa
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from sai.ledger import Evidence, Ledger, NoteSigner, verify_inclusion
+from sai.ledger import Evidence, Ledger, NoteSigner, Origin, verify_inclusion
 from sai.store import create_store_engine, migrate, writing
 
 RESULTS = Path(__file__).with_name("results") / "ledger.json"
@@ -57,6 +57,7 @@ def make_evidence(count: int, start: int = 0) -> list[Evidence]:
             f"model-{n % 7}",
             provisions=("5.2.2-1", "5.4.2-1"),
             actor="gateway",
+            origin=Origin.control("test"),
             data={"n": n, "path": "/v1/chat/completions", "status": 200, "tokens": 312},
             time=T0 + timedelta(milliseconds=n),
         )

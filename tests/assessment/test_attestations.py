@@ -28,7 +28,7 @@ NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 
 def _ctx(ledger: Ledger, loaded: LoadedManifest, now: datetime) -> CheckContext:
     entry = record_manifest(ledger, loaded, actor="t", now=now)
-    return CheckContext(evidence=ledger, manifest=loaded.manifest, manifest_entry=entry, now=now)
+    return CheckContext(ledger=ledger, manifest=loaded.manifest, manifest_entry=entry, now=now)
 
 
 class TestRecord:

@@ -18,7 +18,7 @@ runner = CliRunner()
 def project(workspace_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     write_project(workspace_dir)
     monkeypatch.chdir(workspace_dir)
-    monkeypatch.setenv("SAI_USER", "cli-tester")
+    monkeypatch.setenv("SAI_ACTOR", "cli-tester")
     return workspace_dir
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from sai.ledger import EntryRef, Evidence, Ledger, NoteSigner
+from sai.ledger import EntryRef, Evidence, Ledger, NoteSigner, Origin
 from sai.store import create_store_engine
 
 ORIGIN = "example.test/ledger"
@@ -49,6 +49,7 @@ def item(
         subject or f"subject-{n % 5}",
         provisions=provisions,
         actor="tester",
+        origin=Origin.control("test"),
         data={"n": n} if data is None else data,
         time=T0 + timedelta(seconds=n),
     )

@@ -17,13 +17,18 @@ from datetime import UTC, datetime
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from sai.ledger import Evidence, Ledger, NoteSigner
+from sai.ledger import Evidence, Ledger, NoteSigner, Origin
 from sai.store import create_store_engine
 
 
 def _evidence(subject: str, data: dict[str, int]) -> Evidence:
     return Evidence.create(
-        "test.item", subject, actor="worker", data=data, time=datetime(2026, 1, 1, tzinfo=UTC)
+        "test.item",
+        subject,
+        actor="worker",
+        origin=Origin.control("test"),
+        data=data,
+        time=datetime(2026, 1, 1, tzinfo=UTC),
     )
 
 

@@ -19,6 +19,8 @@ from sai.ledger import (
     EntryRef,
     Evidence,
     EvidenceError,
+    Origin,
+    OriginType,
     leaf_hash,
 )
 
@@ -29,9 +31,19 @@ GOLDEN_LEAF = (
     '{"actor":"sai inventory","attachments":[{"digest":"sha256:' + "ab" * 32 + '",'
     '"media_type":"application/octet-stream","name":"model.safetensors","size":1024}],'
     '"data":{"algorithm":"ed25519","files":["a","b"],"note":"ü\\n"},"kind":"asset.signed",'
+    '"origin":{"control":"inventory.signing","sai":"0.2.0"},'
+    '"provisions":["5.2.4-2","5.2.4-10"],"subject":"models/classifier",'
+    '"time":"2026-11-24T05:49:14.123456Z","v":2}'
+).encode()
+#: The same entry as sai 0.1 wrote it, before origins: it must stay readable.
+GOLDEN_LEAF_V1 = (
+    '{"actor":"sai inventory","attachments":[{"digest":"sha256:' + "ab" * 32 + '",'
+    '"media_type":"application/octet-stream","name":"model.safetensors","size":1024}],'
+    '"data":{"algorithm":"ed25519","files":["a","b"],"note":"ü\\n"},"kind":"asset.signed",'
     '"provisions":["5.2.4-2","5.2.4-10"],"subject":"models/classifier",'
     '"time":"2026-11-24T05:49:14.123456Z","v":1}'
 ).encode()
+SIGNING = Origin(OriginType.CONTROL, "inventory.signing", "0.2.0")
 
 
 def sample(**changes: Any) -> Evidence:
@@ -43,6 +55,7 @@ def sample(**changes: Any) -> Evidence:
         "data": {"algorithm": "ed25519", "files": ["a", "b"], "note": "ü\n"},
         "attachments": [Attachment("model.safetensors", DIGEST, 1024)],
         "time": MOMENT,
+        "origin": SIGNING,
     }
     fields.update(changes)
     kind, subject = fields.pop("kind"), fields.pop("subject")
@@ -52,6 +65,19 @@ def sample(**changes: Any) -> Evidence:
 class TestLeafBytes:
     def test_golden_layout(self) -> None:
         assert sample().leaf_bytes() == GOLDEN_LEAF
+
+    def test_version_1_leaves_read_as_stated_by_their_actor(self) -> None:
+        old = Evidence.from_leaf_bytes(GOLDEN_LEAF_V1)
+        assert old.leaf_bytes() == GOLDEN_LEAF_V1
+        assert old.origin == Origin.person("sai inventory")
+        assert not old.origin.is_control
+        assert (old.kind, old.subject, old.data) == (sample().kind, sample().subject, sample().data)
+
+    def test_origin_is_part_of_the_leaf(self) -> None:
+        stated = sample(origin=Origin.person("Ana"))
+        assert b'"origin":{"person":"Ana"}' in stated.leaf_bytes()
+        assert Evidence.from_leaf_bytes(stated.leaf_bytes()).origin == Origin.person("Ana")
+        assert stated.leaf_bytes() != GOLDEN_LEAF
 
     def test_round_trip(self) -> None:
         evidence = sample()
@@ -72,7 +98,9 @@ class TestLeafBytes:
 
     def test_create_defaults(self) -> None:
         before = datetime.now(UTC)
-        evidence = Evidence.create("attestation", "staff training", actor="alice")
+        evidence = Evidence.create(
+            "attestation", "staff training", actor="alice", origin=Origin.person("alice")
+        )
         assert before <= evidence.time <= datetime.now(UTC)
         assert evidence.data == {}
         assert evidence.provisions == ()
@@ -97,7 +125,7 @@ class TestLeafBytes:
         self, kind: str, subject: str, provisions: list[str], data: dict[str, Any], moment: datetime
     ) -> None:
         evidence = Evidence.create(
-            kind, subject, provisions=provisions, actor="a", data=data, time=moment
+            kind, subject, provisions=provisions, actor="a", origin=SIGNING, data=data, time=moment
         )
         assert Evidence.from_leaf_bytes(evidence.leaf_bytes()) == evidence
 
@@ -212,7 +240,7 @@ class TestFromLeafBytes:
             (b'{"v":1}', "leaf"),
             (GOLDEN_LEAF[:-1] + b',"x":1}', "leaf"),
             (
-                b'{"actor":"a","attachments":[],"data":{},"kind":"k","provisions":[],"subject":"s","time":"2026-11-24T05:49:14.123456Z","v":2}',
+                b'{"actor":"a","attachments":[],"data":{},"kind":"k","provisions":[],"subject":"s","time":"2026-11-24T05:49:14.123456Z","v":3}',
                 "v",
             ),
             (

@@ -18,6 +18,7 @@ from sai.ledger import (
     Evidence,
     EvidenceError,
     Ledger,
+    Origin,
     VerifyReport,
 )
 from sai.ledger._leafcheck import LeafChecker
@@ -160,6 +161,7 @@ def _leaf_variants() -> list[bytes]:
             "doc.published",
             "card",
             actor="a",
+            origin=Origin.control("test"),
             attachments=[Attachment("card.md", "sha256:" + "0" * 64, 10, "text/markdown")],
         ).leaf_bytes(),
     ]

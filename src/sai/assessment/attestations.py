@@ -18,7 +18,8 @@ from pathlib import Path
 from sai.assessment.checks.attestation import ATTESTATION_KIND, WITHDRAWAL_KIND
 from sai.catalog import Provision
 from sai.errors import InputError
-from sai.ledger import Attachment, EntryRef, Evidence, Ledger
+from sai.ledger import Attachment, EntryRef, Evidence, Ledger, Origin
+from sai.ledger.kinds import Attestation, AttestationWithdrawn
 
 _CHUNK = 1 << 20
 _MIN_STATEMENT = 10
@@ -91,7 +92,7 @@ def record_attestation(
     if not by.strip():
         raise InputError("the attesting person's name is empty", hint="pass --by NAME")
     attachments = tuple(store_evidence_file(path, evidence_dir) for path in files)
-    data: dict[str, object] = {"statement": statement, "review_by": review_by.isoformat()}
+    data = Attestation(statement=statement, review_by=review_by.isoformat()).to_data()
     if demo:
         data["demo"] = True
     evidence = Evidence.create(
@@ -99,6 +100,7 @@ def record_attestation(
         provision.id,
         provisions=(provision.id,),
         actor=by.strip(),
+        origin=Origin.person(by.strip()),
         data=data,
         attachments=attachments,
         time=now,
@@ -121,22 +123,16 @@ def withdraw_attestation(
         provision.id,
         provisions=(provision.id,),
         actor=by.strip() or "unknown",
-        data={"withdraws": current.index, "reason": reason.strip() or "withdrawn"},
+        origin=Origin.person(by.strip() or "unknown"),
+        data=AttestationWithdrawn(
+            withdraws=current.index, reason=reason.strip() or "withdrawn"
+        ).to_data(),
         time=now,
     )
     return ledger.append(evidence)
 
 
-def default_attester() -> str:
-    """A sensible default for --by: the login name of the current user."""
-    for var in ("SAI_USER", "USER", "LOGNAME"):
-        if os.environ.get(var):
-            return os.environ[var]
-    return "unknown"
-
-
 __all__ = [
-    "default_attester",
     "evidence_file_path",
     "record_attestation",
     "store_evidence_file",

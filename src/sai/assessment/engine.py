@@ -22,11 +22,13 @@ from sai.assessment.ics import Ics, build_ics, exclusion_map
 from sai.assessment.report_body import body_digest, build_body
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Catalog
-from sai.ledger import Evidence, Ledger
+from sai.ledger import Evidence, Ledger, Origin
+from sai.ledger.kinds import AssessmentCompleted, Kind, ManifestRecorded, PayloadError
 from sai.manifest import LoadedManifest
 
-MANIFEST_KIND = "manifest.recorded"
-ASSESSMENT_KIND = "assessment.completed"
+MANIFEST_KIND = Kind.MANIFEST_RECORDED
+ASSESSMENT_KIND = Kind.ASSESSMENT_COMPLETED
+_ORIGIN = Origin.control("assessment")
 
 
 @dataclass(frozen=True)
@@ -46,13 +48,18 @@ def record_manifest(ledger: Ledger, loaded: LoadedManifest, *, actor: str, now: 
     digest = "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
     subject = loaded.manifest.name
     previous = ledger.latest(kind=MANIFEST_KIND, subject=subject)
-    if previous is not None and previous.evidence.data.get("digest") == digest:
+    if (
+        previous is not None
+        and previous.evidence.origin.is_control
+        and previous.evidence.data.get("digest") == digest
+    ):
         return previous.index
     evidence = Evidence.create(
         MANIFEST_KIND,
         subject,
         actor=actor,
-        data={"digest": digest, "file": loaded.path.name, "text": text},
+        origin=_ORIGIN,
+        data=ManifestRecorded(digest=digest, file=loaded.path.name, text=text).to_data(),
         time=now,
     )
     return ledger.append(evidence).index
@@ -65,8 +72,15 @@ def decide(ics: Ics, ctx: CheckContext, checks: Mapping[str, Check]) -> tuple[Ch
         check = checks.get(provision.id)
         if check is None:
             results.append(decide_by_attestation(provision, ctx))
-        else:
+            continue
+        try:
             results.append(check.run(provision, ctx))
+        except PayloadError as error:
+            reason = (
+                f"evidence the check relies on is malformed ({error}); rerun the control that "
+                "records it"
+            )
+            results.append(check.result(provision, Verdict.INCONCLUSIVE, reason))
     return tuple(results)
 
 
@@ -89,7 +103,7 @@ def run_assessment(
         manifest.roles,
         exclusion_map((ex.provision, ex.justification) for ex in manifest.exclusions),
     )
-    ctx = CheckContext(evidence=ledger, manifest=manifest, manifest_entry=manifest_entry, now=now)
+    ctx = CheckContext(ledger=ledger, manifest=manifest, manifest_entry=manifest_entry, now=now)
     results = decide(ics, ctx, checks_by_provision(checks))
     body = build_body(catalog=catalog, manifest=manifest, ics=ics, results=results, assessed_at=now)
     overall = Verdict(body["overall"])
@@ -98,11 +112,12 @@ def run_assessment(
             ASSESSMENT_KIND,
             manifest.name,
             actor=actor,
-            data={
-                "report_digest": body_digest(body),
-                "overall": overall.value,
-                "counts": {v.value: sum(r.verdict is v for r in results) for v in Verdict},
-            },
+            origin=_ORIGIN,
+            data=AssessmentCompleted(
+                report_digest=body_digest(body),
+                overall=overall.value,
+                counts={v.value: sum(r.verdict is v for r in results) for v in Verdict},
+            ).to_data(),
             time=now,
         )
     )

@@ -101,7 +101,6 @@ def assess(
     """
     if fail_on is Verdict.PASS:
         raise typer.BadParameter("use `fail` or `inconclusive`", param_hint="--fail-on")
-    from sai.assessment.attestations import default_attester
     from sai.assessment.engine import run_assessment
     from sai.assessment.report import render_markdown_summary, write_reports
     from sai.catalog import load_catalog
@@ -115,7 +114,7 @@ def assess(
             ledger,
             loaded,
             load_catalog(),
-            actor=default_attester(),
+            actor=ws.actor(),
             verifier_key=signer.verifier_key(),
             now=datetime.now(UTC),
         )

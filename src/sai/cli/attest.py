@@ -54,11 +54,7 @@ def attest(
         sai attest 5.1.1-1 --statement "AI threats are part of the yearly training." \\
             --file training-plan.pdf --review-by 2027-06-30 --by "A. Person"
     """
-    from sai.assessment.attestations import (
-        default_attester,
-        record_attestation,
-        withdraw_attestation,
-    )
+    from sai.assessment.attestations import record_attestation, withdraw_attestation
     from sai.assessment.checks import checks_by_provision
     from sai.catalog import load_catalog
     from sai.ledger import open_ledger
@@ -66,7 +62,7 @@ def attest(
     ws = workspace_from(workspace)
     catalog_provision = load_catalog().get(provision)
     now = datetime.now(UTC)
-    attester = by or default_attester()
+    attester = by or ws.actor()
     with open_ledger(ws) as ledger:
         if withdraw:
             ref = withdraw_attestation(

@@ -62,7 +62,6 @@ def scan_command(
     """Hash every asset of sai.yaml and the Python environment; record the inventory and changes."""
     from sai.inventory import controls
     from sai.inventory.graph import short_digest
-    from sai.inventory.prompts import default_author
     from sai.ledger import open_ledger
 
     ws = workspace_from(workspace)
@@ -71,7 +70,7 @@ def scan_command(
         outcome = controls.scan(
             ledger,
             loaded,
-            actor=default_author(),
+            actor=ws.actor(),
             options=HashOptions(algorithm=algorithm),
             progress=progress,
         )
@@ -132,7 +131,6 @@ def sign_command(
 ) -> None:
     """Sign a model: a model-signing bundle (in-toto, DSSE, Sigstore) made with the local key."""
     from sai.inventory import controls
-    from sai.inventory.prompts import default_author
     from sai.ledger import open_ledger
 
     ws = workspace_from(workspace)
@@ -149,7 +147,7 @@ def sign_command(
             ws,
             loaded,
             model,
-            actor=default_author(),
+            actor=ws.actor(),
             output=output,
             options=options,
             progress=progress,
@@ -187,7 +185,6 @@ def verify_command(
     """
     from sai.inventory import controls
     from sai.inventory.builtin import DETECTOR
-    from sai.inventory.prompts import default_author
     from sai.ledger import open_ledger
 
     ws = workspace_from(workspace)
@@ -198,7 +195,7 @@ def verify_command(
             ws,
             loaded,
             model,
-            actor=default_author(),
+            actor=ws.actor(),
             signature=signature,
             public_key=public_key,
             progress=progress,
@@ -278,14 +275,13 @@ def unseal_command(
 
 def _protect(action: str, asset: str, workspace: Path | None, manifest: Path | None) -> None:
     from sai.inventory import protection
-    from sai.inventory.prompts import default_author
     from sai.ledger import open_ledger
 
     operation = protection.seal_asset if action == "seal" else protection.unseal_asset
     ws = workspace_from(workspace)
     loaded = manifest_from(ws, manifest)
     with open_ledger(ws) as ledger:
-        result, ref = operation(ledger, ws, loaded, asset, actor=default_author())
+        result, ref = operation(ledger, ws, loaded, asset, actor=ws.actor())
     stdout_console().print(f"{action}ed {asset}: {len(result.files)} files (entry {ref.index})")
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import getpass
 import json
 from datetime import UTC, datetime
 from pathlib import Path
@@ -76,7 +75,12 @@ def _parse_data(text: str | None) -> dict[str, Any]:
 @ledger_app.command("append")
 def append(
     *,
-    kind: Annotated[str, typer.Option("--kind", "-k", help="Evidence kind, e.g. note.manual.")],
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--kind", "-k", help="note, or note.<word> (e.g. note.meeting): people write notes."
+        ),
+    ] = "note",
     subject: Annotated[str, typer.Option("--subject", "-s", help="What the evidence is about.")],
     provisions: Annotated[
         list[str] | None,
@@ -85,25 +89,36 @@ def append(
     data: Annotated[
         str | None, typer.Option("--data", "-d", help="JSON object (integers, no floats).")
     ] = None,
-    actor: Annotated[
-        str | None, typer.Option("--actor", help="Who records it (default: cli:<your login>).")
-    ] = None,
     workspace: WorkspaceOption = None,
 ) -> None:
-    """Append one evidence entry and print its index (for scripts and tests).
+    """Append a person's note to the ledger and print its index.
 
-    Example: sai ledger append --kind note.manual --subject model-a -p 5.2.1-1 --data '{"n": 1}'
+    Notes are stated by you (SAI_ACTOR or your login) and no automated check reads them: the
+    evidence that checks accept is written by sai's controls. For a provision that only a
+    person can vouch for, use `sai attest`. Example:
+
+        sai ledger append --kind note.meeting --subject model-a -p 5.2.1-1 --data '{"n": 1}'
     """
-    from sai.ledger import Evidence, open_ledger
+    from sai.ledger import Evidence, Origin, open_ledger
+    from sai.ledger.kinds import is_note
 
+    if not is_note(kind):
+        raise InputError(
+            f"--kind {kind}: `sai ledger append` writes only notes (note or note.<word>)",
+            hint="evidence of other kinds is written by the sai control that measures it; "
+            "for a person's statement about a provision use `sai attest`",
+        )
+    ws = workspace_from(workspace)
+    actor = ws.actor()
     evidence = Evidence.create(
         kind,
         subject,
         provisions=provisions or (),
-        actor=actor or f"cli:{getpass.getuser()}",
+        actor=actor,
+        origin=Origin.person(actor),
         data=_parse_data(data),
     )
-    with open_ledger(workspace_from(workspace)) as ledger:
+    with open_ledger(ws) as ledger:
         ref = ledger.append(evidence)
     stdout_console().print(str(ref.index))
 

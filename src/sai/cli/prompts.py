@@ -17,7 +17,7 @@ prompts_app = typer.Typer(
 NameArg = Annotated[str, typer.Argument(help="Prompt or config name from sai.yaml.")]
 AuthorOption = Annotated[
     str | None,
-    typer.Option("--author", help="Who makes the change (default: SAI_AUTHOR or the login name)."),
+    typer.Option("--author", help="Who makes the change (default: SAI_ACTOR or the login name)."),
 ]
 
 

@@ -28,14 +28,13 @@ def create_command(
 ) -> None:
     """Record a signed snapshot of every local asset (copies go to .sai/inventory/blobs)."""
     from sai.inventory import recovery
-    from sai.inventory.prompts import default_author
     from sai.ledger import open_ledger
 
     ws = workspace_from(workspace)
     loaded = manifest_from(ws, manifest)
     with open_ledger(ws) as ledger:
         made, ref = recovery.snapshot(
-            ledger, ws, loaded, actor=default_author(), name=name, reference=reference or ()
+            ledger, ws, loaded, actor=ws.actor(), name=name, reference=reference or ()
         )
     stdout_console().print(f"snapshot {made.id}: {len(made.assets)} assets (entry {ref.index})")
 
@@ -85,12 +84,11 @@ def drill_command(
 ) -> None:
     """Rehearse a restore in a scratch folder (live files untouched) and record the result."""
     from sai.inventory import recovery
-    from sai.inventory.prompts import default_author
     from sai.ledger import open_ledger
 
     ws = workspace_from(workspace)
     with open_ledger(ws) as ledger:
-        result, ref = recovery.drill(ledger, ws, snapshot, actor=default_author())
+        result, ref = recovery.drill(ledger, ws, snapshot, actor=ws.actor())
     console = stdout_console()
     for scenario in result.scenarios:
         console.print(f"  {scenario}")
@@ -116,15 +114,12 @@ def restore_command(
 ) -> None:
     """Put missing or tampered asset files back from a snapshot, verify, and record it."""
     from sai.inventory import recovery
-    from sai.inventory.prompts import default_author
     from sai.ledger import open_ledger
 
     ws = workspace_from(workspace)
     loaded = manifest_from(ws, manifest)
     with open_ledger(ws) as ledger:
-        outcome = recovery.restore(
-            ledger, ws, loaded, snapshot, actor=default_author(), dry_run=dry_run
-        )
+        outcome = recovery.restore(ledger, ws, loaded, snapshot, actor=ws.actor(), dry_run=dry_run)
     console = stdout_console()
     verb = "would" if dry_run else "did"
     for action in outcome.plan.actions:

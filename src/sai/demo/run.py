@@ -17,7 +17,8 @@ from sai.assessment.verdict import Verdict
 from sai.catalog import load_catalog
 from sai.demo.example import ExampleSystem, build_example_system, sha256_file
 from sai.errors import VerificationError
-from sai.ledger import Evidence, Ledger, NoteSigner, open_ledger
+from sai.ledger import Evidence, Ledger, NoteSigner, Origin, open_ledger
+from sai.ledger.kinds import Kind
 from sai.manifest import LoadedManifest, load_manifest
 from sai.workspace import Workspace, create_workspace
 
@@ -49,10 +50,11 @@ def _record_training(ledger: Ledger, system: ExampleSystem, now: datetime) -> No
     ledger.append_many(
         [
             Evidence.create(
-                "dataset.created",
+                Kind.DATASET_CREATED,
                 "loan-applications",
                 provisions=("5.1.2-3", "5.2.4-2"),
                 actor=ACTOR,
+                origin=Origin.control("demo.training"),
                 data={
                     "digest": dataset_digest,
                     "rows": system.rows,
@@ -61,10 +63,11 @@ def _record_training(ledger: Ledger, system: ExampleSystem, now: datetime) -> No
                 time=now,
             ),
             Evidence.create(
-                "model.trained",
+                Kind.MODEL_TRAINED,
                 "credit-risk-model",
                 provisions=("5.1.2-3",),
                 actor=ACTOR,
+                origin=Origin.control("demo.training"),
                 data={
                     "digest": sha256_file(system.model),
                     "trained_on": {"loan-applications": dataset_digest},

@@ -18,9 +18,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sai.gateway.guarding import Verdict
-from sai.ledger import BatchingAppender, EntryRef, Evidence, Ledger
+from sai.ledger import BatchingAppender, EntryRef, Evidence, Ledger, Origin
+from sai.ledger.kinds import Kind
 
-KIND = "gateway.request"
+KIND = Kind.GATEWAY_REQUEST
+_ORIGIN = Origin.control("gateway.audit")
 #: Always evidenced: logging of user and system actions, access control of the API.
 BASE_PROVISIONS = ("5.4.2-1", "5.2.2-1")
 
@@ -119,6 +121,7 @@ class Auditor:
         """The ``gateway.request`` entry of ``record``."""
         return Evidence.create(
             kind=KIND,
+            origin=_ORIGIN,
             subject=record.route,
             provisions=record.provisions(),
             actor=self._actor,

@@ -20,7 +20,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from sai.gateway.errors import ApiKeyError
-from sai.ledger import Evidence, Ledger
+from sai.ledger import Evidence, Ledger, Origin
+from sai.ledger.kinds import Kind
 from sai.store import gateway_keys, reading, writing
 
 KeyId = NewType("KeyId", str)
@@ -187,7 +188,8 @@ def create_key(
     new = KeyStore(ledger.engine).create(name, role, expires_at=expires_at, now=now)
     ledger.append(
         Evidence.create(
-            kind="gateway.key.created",
+            kind=Kind.GATEWAY_KEY_CREATED,
+            origin=Origin.control("gateway.keys"),
             subject="gateway",
             provisions=KEY_PROVISIONS,
             actor=actor,
@@ -206,7 +208,8 @@ def revoke_key(
     key = KeyStore(ledger.engine).revoke(key_id, now=now)
     ledger.append(
         Evidence.create(
-            kind="gateway.key.revoked",
+            kind=Kind.GATEWAY_KEY_REVOKED,
+            origin=Origin.control("gateway.keys"),
             subject="gateway",
             provisions=KEY_PROVISIONS,
             actor=actor,

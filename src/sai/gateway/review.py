@@ -18,10 +18,11 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from sai.gateway.errors import ReviewError
-from sai.ledger import Evidence, Ledger
+from sai.ledger import Evidence, Ledger, Origin
+from sai.ledger.kinds import Kind
 from sai.store import gateway_reviews, reading, writing
 
-REVIEW_KIND = "gateway.review"
+REVIEW_KIND = Kind.GATEWAY_REVIEW
 REVIEW_PROVISIONS = ("5.1.4-1", "5.1.4-3")
 PENDING, APPROVED, REJECTED = "pending", "approved", "rejected"
 
@@ -169,6 +170,7 @@ class ReviewQueue:
         ledger.append(
             Evidence.create(
                 kind=REVIEW_KIND,
+                origin=Origin.control("gateway.review"),
                 subject=review.route,
                 provisions=REVIEW_PROVISIONS,
                 actor=by,

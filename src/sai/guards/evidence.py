@@ -11,7 +11,8 @@ from datetime import datetime
 from sai.guards.evaluate import Dataset, Metrics
 from sai.guards.injection.artifacts import artifact_digests
 from sai.guards.pipeline import PipelineResult
-from sai.ledger import Evidence
+from sai.ledger import Evidence, Origin
+from sai.ledger.kinds import Kind
 
 #: Input checks and robustness (5.2.1-4.1, 5.1.2-2); output disclosure (5.2.5-4, 5.2.5-4.1).
 EVALUATION_PROVISIONS = ("5.2.1-4.1", "5.1.2-2")
@@ -38,7 +39,8 @@ def evaluation_evidence(
     }
     provisions = EVALUATION_PROVISIONS if scanner == "injection" else OUTPUT_PROVISIONS
     return Evidence.create(
-        kind="guard.evaluation",
+        kind=Kind.GUARD_EVALUATION,
+        origin=Origin.control("guards.evaluation"),
         subject=f"guards.{scanner}",
         provisions=provisions,
         actor="sai",
@@ -65,7 +67,8 @@ def check_evidence(
         ],
     }
     return Evidence.create(
-        kind="guard.check",
+        kind=Kind.GUARD_CHECK,
+        origin=Origin.control("guards.check"),
         subject=subject,
         provisions=OUTPUT_PROVISIONS if direction == "output" else EVALUATION_PROVISIONS,
         actor="sai",

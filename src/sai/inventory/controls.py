@@ -17,7 +17,8 @@ from sai.inventory.record import ScanOutcome, record_scan
 from sai.inventory.scan import build_inventory
 from sai.inventory.signing import SignResult, VerifyResult, sign_model, verify_model
 from sai.inventory.signing.keys import PUBLIC_NAME, ensure_signing_key
-from sai.ledger import EntryRef, Evidence, Ledger
+from sai.ledger import EntryRef, Evidence, Ledger, Origin
+from sai.ledger.kinds import Kind
 from sai.manifest import LoadedManifest
 from sai.workspace import Workspace
 
@@ -76,10 +77,11 @@ def sign(
     result = sign_model(model, signature, key, options=options, progress=progress)
     ref = ledger.append(
         Evidence.create(
-            "asset.signed",
+            Kind.ASSET_SIGNED,
             name,
             provisions=SIGN_PROVISIONS,
             actor=actor,
+            origin=Origin.control("inventory.signing"),
             data={
                 "format": "model-signing/v1.0 (Sigstore bundle v0.3, DSSE, in-toto v1)",
                 "root_digest": f"sha256:{result.tree.root_digest}",
@@ -129,10 +131,11 @@ def verify(
         reference = _relative(signature, workspace.root)
     ref = ledger.append(
         Evidence.create(
-            "asset.verified",
+            Kind.ASSET_VERIFIED,
             name,
             provisions=SIGN_PROVISIONS,
             actor=actor,
+            origin=Origin.control("inventory.verify"),
             data={
                 "ok": result.ok,
                 "signed_name": result.signed_name,

@@ -9,7 +9,6 @@ application and the gateway read; the active version is the latest entry.
 from __future__ import annotations
 
 import difflib
-import getpass
 import os
 import tempfile
 from dataclasses import dataclass
@@ -19,11 +18,12 @@ from pathlib import Path
 from sai.inventory._blobs import BlobStore
 from sai.inventory.errors import InventoryError
 from sai.inventory.paths import InventoryPaths
-from sai.ledger import Entry, Evidence, Ledger
+from sai.ledger import Entry, Evidence, Ledger, Origin
+from sai.ledger.kinds import Kind
 from sai.manifest import LoadedManifest
-from sai.workspace import Workspace
+from sai.workspace import Workspace, current_actor
 
-KIND = "prompt.version"
+KIND = Kind.PROMPT_VERSION
 PROVISIONS = ("5.1.2-3", "5.2.4-3")
 #: Diffs longer than this are cut in the ledger entry (the full contents stay in the store).
 MAX_DIFF_CHARS = 32_000
@@ -43,14 +43,6 @@ class PromptVersion:
     action: str
     entry: int
     source_version: int | None = None
-
-
-def default_author() -> str:
-    """``SAI_AUTHOR``, else the login name."""
-    try:
-        return os.environ.get("SAI_AUTHOR") or getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
 
 
 def _version(entry: Entry) -> PromptVersion:
@@ -143,6 +135,7 @@ def _record(
             name,
             provisions=PROVISIONS,
             actor=author,
+            origin=Origin.control("inventory.prompts"),
             data={
                 "asset_kind": kind,
                 "version": number,
@@ -186,7 +179,7 @@ def set_version(
         name,
         kind,
         data,
-        author=author or default_author(),
+        author=author or current_actor(),
         action="set",
         now=now or datetime.now(UTC),
     )
@@ -250,7 +243,7 @@ def rollback(
         name,
         kind,
         data,
-        author=author or default_author(),
+        author=author or current_actor(),
         action="rollback",
         now=now or datetime.now(UTC),
         source_version=number,
@@ -265,7 +258,6 @@ __all__ = [
     "PromptVersion",
     "active",
     "content",
-    "default_author",
     "diff",
     "history",
     "pick",

@@ -9,7 +9,8 @@ from pathlib import Path
 from sai.inventory.controls import local_asset_path
 from sai.inventory.paths import InventoryPaths
 from sai.inventory.sealing import SealResult, seal, unseal
-from sai.ledger import EntryRef, Evidence, Ledger
+from sai.ledger import EntryRef, Evidence, Ledger, Origin
+from sai.ledger.kinds import Kind
 from sai.manifest import LoadedManifest
 from sai.workspace import Workspace
 
@@ -18,7 +19,7 @@ PROVISIONS = ("5.2.1-4.2",)
 
 def _apply(
     operation: Callable[[Path, str, Path, Path], SealResult],
-    kind: str,
+    kind: Kind,
     ledger: Ledger,
     workspace: Workspace,
     loaded: LoadedManifest,
@@ -36,6 +37,7 @@ def _apply(
             result.asset,
             provisions=PROVISIONS,
             actor=actor,
+            origin=Origin.control("inventory.sealing"),
             data={
                 "cipher": "AES-256-GCM, per-asset data key wrapped by the workspace KEK",
                 "kek": result.kek_id,
@@ -62,7 +64,7 @@ def seal_asset(
     now: datetime | None = None,
 ) -> tuple[SealResult, EntryRef]:
     """Encrypt the asset's files at rest and record it."""
-    return _apply(seal, "asset.sealed", ledger, workspace, loaded, name, actor, now)
+    return _apply(seal, Kind.ASSET_SEALED, ledger, workspace, loaded, name, actor, now)
 
 
 def unseal_asset(
@@ -75,7 +77,7 @@ def unseal_asset(
     now: datetime | None = None,
 ) -> tuple[SealResult, EntryRef]:
     """Decrypt the asset's files and record it (the asset is then unprotected at rest)."""
-    return _apply(unseal, "asset.unsealed", ledger, workspace, loaded, name, actor, now)
+    return _apply(unseal, Kind.ASSET_UNSEALED, ledger, workspace, loaded, name, actor, now)
 
 
 __all__ = ["PROVISIONS", "seal_asset", "unseal_asset"]

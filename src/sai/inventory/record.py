@@ -7,9 +7,11 @@ from datetime import UTC, datetime
 
 from sai.inventory.assets import Inventory
 from sai.inventory.scan import Change, diff_inventories
-from sai.ledger import Entry, EntryRef, Evidence, Ledger
+from sai.ledger import Entry, EntryRef, Evidence, Ledger, Origin
+from sai.ledger.kinds import CHANGE_PAYLOADS, Kind
 
-SCAN_KIND = "inventory.scan"
+SCAN_KIND = Kind.INVENTORY_SCAN
+_ORIGIN = Origin.control("inventory.scan")
 _ASSET_PROVISIONS = ("5.1.2-3", "5.2.1-1")
 _CHANGE_PROVISIONS = ("5.1.2-3", "5.2.1-1", "5.2.1-2")
 
@@ -43,6 +45,7 @@ def record_scan(
             inventory.system,
             provisions=("5.2.1-1",),
             actor=actor,
+            origin=_ORIGIN,
             data={
                 **inventory.to_json(),
                 "changes": len(changes),
@@ -56,10 +59,11 @@ def record_scan(
         data.pop("details")
         evidence.append(
             Evidence.create(
-                "asset.recorded",
+                Kind.ASSET_RECORDED,
                 asset.name,
                 provisions=_ASSET_PROVISIONS,
                 actor=actor,
+                origin=_ORIGIN,
                 data=data,
                 time=now,
             )
@@ -69,11 +73,14 @@ def record_scan(
             continue
         evidence.append(
             Evidence.create(
-                f"asset.{change.kind}",
+                CHANGE_PAYLOADS[change.kind].KIND,
                 change.asset,
                 provisions=_CHANGE_PROVISIONS,
                 actor=actor,
-                data={"before": change.before, "after": change.after, "detail": change.detail},
+                origin=_ORIGIN,
+                data=CHANGE_PAYLOADS[change.kind](
+                    before=change.before, after=change.after, detail=change.detail
+                ).to_data(),
                 time=now,
             )
         )

@@ -14,7 +14,8 @@ from sai.inventory.errors import SnapshotError
 from sai.inventory.paths import InventoryPaths
 from sai.inventory.restore import DrillResult, RestorePlan, apply_restore, plan_restore, run_drill
 from sai.inventory.snapshots import Snapshot, create_snapshot, list_snapshots, load_snapshot
-from sai.ledger import EntryRef, Evidence, Ledger
+from sai.ledger import EntryRef, Evidence, Ledger, Origin
+from sai.ledger.kinds import Kind
 from sai.manifest import LoadedManifest
 from sai.workspace import Workspace
 
@@ -53,10 +54,11 @@ def snapshot(
     )
     ref = ledger.append(
         Evidence.create(
-            "snapshot.created",
+            Kind.SNAPSHOT_CREATED,
             made.system,
             provisions=RECOVERY_PROVISIONS,
             actor=actor,
+            origin=Origin.control("inventory.snapshot"),
             data={
                 "snapshot": made.id,
                 "digest": made.digest,
@@ -112,10 +114,11 @@ def restore(
     remaining = plan_restore(chosen, loaded.root)
     ref = ledger.append(
         Evidence.create(
-            "snapshot.restored",
+            Kind.SNAPSHOT_RESTORED,
             chosen.system,
             provisions=RECOVERY_PROVISIONS,
             actor=actor,
+            origin=Origin.control("inventory.restore"),
             data={
                 "snapshot": chosen.id,
                 "digest": chosen.digest,
@@ -147,10 +150,11 @@ def drill(
         result = run_drill(chosen, BlobStore(paths.blobs), Path(scratch))
     ref = ledger.append(
         Evidence.create(
-            "snapshot.drill",
+            Kind.SNAPSHOT_DRILL,
             chosen.system,
             provisions=DRILL_PROVISIONS,
             actor=actor,
+            origin=Origin.control("inventory.drill"),
             data={
                 "snapshot": chosen.id,
                 "digest": chosen.digest,

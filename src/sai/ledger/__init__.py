@@ -55,6 +55,7 @@ from sai.ledger.note import (
     open_note,
     sign_note,
 )
+from sai.ledger.origin import Origin, OriginType
 from sai.ledger.proofs import InclusionProof
 
 __all__ = [
@@ -80,6 +81,8 @@ __all__ = [
     "NoteSignature",
     "NoteSigner",
     "NoteVerifier",
+    "Origin",
+    "OriginType",
     "ProofError",
     "SignedCheckpoint",
     "SignedNote",

@@ -19,6 +19,7 @@ from typing import Any, NoReturn
 from sai.ledger.canonical import MAX_DEPTH, MAX_SAFE_INTEGER
 from sai.ledger.entry import LEAF_VERSION, Evidence, parse_time
 from sai.ledger.errors import EvidenceError
+from sai.ledger.origin import Origin
 
 _CACHE_LIMIT = 1 << 16
 
@@ -67,7 +68,9 @@ class LeafChecker:
     def __init__(self) -> None:
         self._seen: set[tuple[object, ...]] = set()
         self._days: set[str] = set()
-        self._keys = frozenset(json.loads(Evidence.create("a", "a", actor="a").leaf_bytes()))
+        self._keys = frozenset(
+            json.loads(Evidence.create("a", "a", actor="a", origin=Origin.person("a")).leaf_bytes())
+        )
 
     def check(self, leaf: bytes) -> dict[str, Any]:
         """The parsed leaf; EvidenceError or CanonicalJsonError when it is not valid evidence."""
@@ -84,6 +87,7 @@ class LeafChecker:
             return None
         version, kind, subject = value["v"], value["kind"], value["subject"]
         actor, provisions, moment = value["actor"], value["provisions"], value["time"]
+        origin = value["origin"]
         if (
             type(version) is not int
             or version != LEAF_VERSION
@@ -93,13 +97,15 @@ class LeafChecker:
             or type(provisions) is not list
             or any(type(item) is not str for item in provisions)
             or type(moment) is not str
+            or type(origin) is not dict
+            or any(type(item) is not str for item in origin.values())
             or type(value["data"]) is not dict
             or value["attachments"] != []
         ):
             return None
         if not self._valid_time(moment):
             return None
-        shared = (kind, subject, actor, *provisions)
+        shared = (kind, subject, actor, tuple(sorted(origin.items())), *provisions)
         if shared not in self._seen:
             Evidence.from_leaf_bytes(leaf)  # validates the shared fields once; may raise
             if len(self._seen) >= _CACHE_LIMIT:

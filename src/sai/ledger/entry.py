@@ -17,11 +17,15 @@ from typing import Any, NewType
 
 from sai.ledger.canonical import MAX_SAFE_INTEGER, encode_plain, parse_canonical, plain_json
 from sai.ledger.errors import CanonicalJsonError, EvidenceError
+from sai.ledger.origin import Origin, OriginType
 
 EntryIndex = NewType("EntryIndex", int)
 
-LEAF_VERSION = 1
-"""The ``v`` field of every leaf; a new layout gets a new number, old leaves stay readable."""
+LEAF_VERSION = 2
+"""The ``v`` field of every new leaf; a new layout gets a new number, old leaves stay readable.
+
+Version 2 added ``origin``; a version-1 leaf reads as stated by its actor (no control made it).
+"""
 
 _KIND = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*", re.ASCII)
 _PROVISION = re.compile(r"5\.[1-5]\.[1-9]-(?:0|[1-9][0-9]*)(?:\.(?:0|[1-9][0-9]*))?", re.ASCII)
@@ -32,9 +36,10 @@ _MEDIA_TYPE = re.compile(
 )
 _TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z", re.ASCII)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_LEAF_KEYS = frozenset(
+_LEAF_KEYS_V1 = frozenset(
     {"v", "kind", "subject", "provisions", "actor", "time", "data", "attachments"}
 )
+_LEAF_KEYS = _LEAF_KEYS_V1 | {"origin"}
 _ATTACHMENT_KEYS = frozenset({"name", "digest", "size", "media_type"})
 
 
@@ -128,6 +133,7 @@ class Evidence:
     time: datetime
     data: Mapping[str, Any] = field(hash=False)
     attachments: tuple[Attachment, ...] = ()
+    origin: Origin = field(default_factory=lambda: Origin.person("unknown"))
     _leaf: bytes = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
@@ -154,8 +160,12 @@ class Evidence:
                 f"{self.kind!r} must be dotted lower-case words of at most 64 characters",
                 hint="e.g. 'asset.signed' or 'scan.result'",
             )
+        if type(self.kind) is not str:  # a Kind member: store its plain value
+            object.__setattr__(self, "kind", str(self.kind))
         _text("subject", self.subject, 512)
         _text("actor", self.actor, 256)
+        if not isinstance(self.origin, Origin):
+            raise EvidenceError("origin", f"must be an Origin, not {type(self.origin).__name__}")
         self._check_provisions()
         self._check_time()
         self._check_attachments()
@@ -201,6 +211,7 @@ class Evidence:
     def _leaf_object(self) -> dict[str, Any]:
         return {
             "v": LEAF_VERSION,
+            "origin": self.origin.to_json(),
             "kind": self.kind,
             "subject": self.subject,
             "provisions": list(self.provisions),
@@ -218,11 +229,16 @@ class Evidence:
         *,
         provisions: Iterable[str] = (),
         actor: str,
+        origin: Origin,
         data: Mapping[str, Any] | None = None,
         attachments: Iterable[Attachment] = (),
         time: datetime | None = None,
     ) -> Evidence:
-        """Make evidence: ``time`` defaults to now (UTC); provisions are sorted and deduplicated."""
+        """Make evidence: ``time`` defaults to now (UTC); provisions are sorted and deduplicated.
+
+        ``origin`` says who produced it: ``Origin.control(NAME)`` for a sai control,
+        ``Origin.person(NAME)`` for a person's statement.
+        """
         if isinstance(provisions, str):
             raise EvidenceError("provisions", "must be a collection of ids, not one string")
         ids = tuple(provisions)
@@ -236,6 +252,7 @@ class Evidence:
             time=datetime.now(UTC) if time is None else time,
             data={} if data is None else data,
             attachments=tuple(attachments),
+            origin=origin,
         )
 
     def leaf_bytes(self) -> bytes:
@@ -248,12 +265,22 @@ class Evidence:
         value = parse_canonical(data)
         if not isinstance(value, dict):
             raise EvidenceError("leaf", "must be a JSON object")
-        if set(value) != _LEAF_KEYS:
-            missing = sorted(_LEAF_KEYS - set(value))
-            extra = sorted(set(value) - _LEAF_KEYS)
+        version = value.get("v")
+        if type(version) is not int or version not in (1, LEAF_VERSION):
+            raise EvidenceError("v", f"unsupported leaf version {version!r}")
+        expected = _LEAF_KEYS if version == LEAF_VERSION else _LEAF_KEYS_V1
+        if set(value) != expected:
+            missing = sorted(expected - set(value))
+            extra = sorted(set(value) - expected)
             raise EvidenceError("leaf", f"missing fields {missing}, unknown fields {extra}")
-        if value["v"] != LEAF_VERSION or type(value["v"]) is not int:
-            raise EvidenceError("v", f"unsupported leaf version {value['v']!r}")
+        if not isinstance(value["actor"], str):
+            raise EvidenceError("actor", "must be a string")
+        # A version-1 leaf predates origins: it reads as its actor's statement.
+        origin = (
+            Origin.from_json(value["origin"])
+            if version == LEAF_VERSION
+            else Origin(OriginType.PERSON, value["actor"] or "unknown")
+        )
         if not isinstance(value["time"], str):
             raise EvidenceError("time", "must be a string")
         raw_attachments = value["attachments"]
@@ -275,6 +302,7 @@ class Evidence:
             ("time", parse_time(value["time"])),
             ("data", _freeze(value["data"])),
             ("attachments", tuple(_attachment_from_json(item) for item in raw_attachments)),
+            ("origin", origin),
             ("_leaf", bytes(data)),
         ):
             object.__setattr__(evidence, name, item)

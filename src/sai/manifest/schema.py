@@ -35,6 +35,7 @@ from sai.manifest._types import (
     When,
     invalid,
 )
+from sai.manifest.evidence_spec import EvidenceRules
 from sai.manifest.gateway_spec import (
     GatewayModelRoute,
     GatewayPolicies,
@@ -101,6 +102,10 @@ class ModelCard(_Strict):
     """The model's licence, e.g. an SPDX id such as ``Apache-2.0``."""
 
 
+IN_HOUSE_SOURCES = frozenset({"trained-in-house", "in-house", "internal", "local"})
+"""The ``source`` values that mean a model was made by the organisation itself."""
+
+
 class ModelSpec(_Strict):
     """A model of the system: a file or folder on disk, or a remote endpoint."""
 
@@ -130,6 +135,14 @@ class ModelSpec(_Strict):
         if (self.path is None) == (self.endpoint is None):
             invalid(*ONE_OF_PATH_ENDPOINT)
         return self
+
+    @property
+    def in_house(self) -> bool:
+        """Whether ``source`` names the organisation itself (one of :data:`IN_HOUSE_SOURCES`).
+
+        The match is exact: ``internal-mirror-of-hf/llama`` is a mirror of an external model.
+        """
+        return self.source.strip().lower() in IN_HOUSE_SOURCES
 
 
 class DataSource(_Strict):
@@ -252,6 +265,8 @@ class Manifest(_Strict):
     """Owners and the security contact."""
     exclusions: list[Exclusion] = []
     """Provisions declared not applicable, with justifications."""
+    evidence: EvidenceRules = EvidenceRules()
+    """How much evidence the automated checks ask for (sufficiency settings)."""
 
     def assets(self) -> tuple[ModelSpec | DatasetSpec | PromptSpec | ConfigSpec, ...]:
         """Every named asset: models, then datasets, prompts and configs."""
@@ -271,11 +286,13 @@ class Manifest(_Strict):
 
 
 __all__ = [
+    "IN_HOUSE_SOURCES",
     "SCHEMA_VERSION",
     "ConfigSpec",
     "DataSource",
     "DatasetSpec",
     "EmbeddingsGuardSpec",
+    "EvidenceRules",
     "Exclusion",
     "GatewayModelRoute",
     "GatewayPolicies",

@@ -14,24 +14,24 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sai.ledger import EntryRef, Evidence, Ledger
+from sai.ledger import EntryRef, Evidence, Ledger, Origin
+from sai.ledger.kinds import Kind
 from sai.manifest import LoadedManifest
 from sai.manifest.schema import ModelSpec
 from sai.scanning.deps import AuditResult
 from sai.scanning.policy import Policy
 from sai.scanning.result import ArtifactResult
 
-SCAN_KIND = "scan.result"
-DECISION_KIND = "supply_chain.decision"
-AUDIT_KIND = "dependency.audit"
+SCAN_KIND = Kind.SCAN_RESULT
+DECISION_KIND = Kind.SUPPLY_CHAIN_DECISION
+AUDIT_KIND = Kind.DEPENDENCY_AUDIT
 ACTOR = "sai-scan"
 _MAX_FINDINGS = 50
-_IN_HOUSE = ("trained-in-house", "in-house", "internal", "local")
 
 
 def is_external(model: ModelSpec) -> bool:
     """Whether a model comes from outside the organisation (its ``source`` says so)."""
-    return not model.source.strip().lower().startswith(_IN_HOUSE)
+    return not model.in_house
 
 
 def declared_model(path: Path, manifest: LoadedManifest | None) -> ModelSpec | None:
@@ -95,6 +95,7 @@ def scan_evidence(
         model.name if model else _subject(path, root),
         provisions=tuple(provisions),
         actor=ACTOR,
+        origin=Origin.control("scanning.model_scan"),
         data=data,
         time=time,
     )
@@ -126,6 +127,7 @@ def decision_evidence(policy: Policy) -> list[Evidence]:
             decision.name,
             provisions=("5.2.3-2", "5.2.3-2.1"),
             actor=ACTOR,
+            origin=Origin.control("scanning.policy"),
             data={
                 "justification": decision.justification,
                 "risk_assessment": decision.risk_assessment or "",
@@ -155,6 +157,7 @@ def audit_evidence(
         subject,
         provisions=("5.1.2-4", "5.2.3-1"),
         actor=ACTOR,
+        origin=Origin.control("scanning.dependency_audit"),
         data={
             "packages": [f"{p.name}=={p.version}" for p in result.packages],
             "database": result.database,

@@ -7,6 +7,7 @@ from sai.workspace.workspace import (
     Workspace,
     WorkspaceSettings,
     create_workspace,
+    current_actor,
     find_workspace,
     open_workspace,
 )
@@ -18,6 +19,7 @@ __all__ = [
     "Workspace",
     "WorkspaceSettings",
     "create_workspace",
+    "current_actor",
     "find_workspace",
     "open_workspace",
 ]

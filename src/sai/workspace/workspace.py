@@ -13,6 +13,7 @@ Layout::
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
 import re
@@ -29,6 +30,7 @@ from sai.workspace._keys import read_private_key, read_public_key, write_new_key
 WORKSPACE_DIR = ".sai"
 WORKSPACE_ENV = "SAI_WORKSPACE"
 DATABASE_URL_ENV = "SAI_DATABASE_URL"
+ACTOR_ENV = "SAI_ACTOR"
 _SETTINGS_FILE = "settings.json"
 _GITIGNORE = (
     "# sai workspace: never commit the private key or the local database\n"
@@ -85,11 +87,30 @@ class Workspace:
             return self.settings.database_url
         return f"sqlite:///{self.sai_dir / 'ledger.db'}"
 
+    def actor(self, env: Mapping[str, str] | None = None) -> str:
+        """Who is acting in this workspace: ``SAI_ACTOR``, else the login name."""
+        return current_actor(env)
+
     def signing_key(self) -> Ed25519PrivateKey:
         return read_private_key(self.signing_key_path)
 
     def public_key(self) -> Ed25519PublicKey:
         return read_public_key(self.public_key_path)
+
+
+def current_actor(env: Mapping[str, str] | None = None) -> str:
+    """The person behind a command: ``SAI_ACTOR``, else the login name, else ``unknown``.
+
+    The one place sai asks who is acting; evidence records it as ``actor`` (and, for a person's
+    statement, as its origin).
+    """
+    env = os.environ if env is None else env
+    if env.get(ACTOR_ENV, "").strip():
+        return env[ACTOR_ENV].strip()
+    try:
+        return getpass.getuser() or "unknown"
+    except (KeyError, OSError):
+        return "unknown"
 
 
 def _slug(name: str) -> str:

@@ -9,7 +9,7 @@ from sai.assessment.checks.audit_trail import AssetAuditTrail
 from sai.assessment.engine import record_manifest
 from sai.assessment.verdict import Verdict
 from sai.catalog import load_catalog
-from sai.ledger import Evidence, Ledger
+from sai.ledger import Evidence, Ledger, Origin
 from sai.manifest import LoadedManifest
 
 NOW = datetime(2026, 11, 24, tzinfo=UTC)
@@ -17,13 +17,20 @@ NOW = datetime(2026, 11, 24, tzinfo=UTC)
 
 def _run(ledger: Ledger, loaded: LoadedManifest, now: datetime = NOW):
     entry = record_manifest(ledger, loaded, actor="t", now=now)
-    ctx = CheckContext(evidence=ledger, manifest=loaded.manifest, manifest_entry=entry, now=now)
+    ctx = CheckContext(ledger=ledger, manifest=loaded.manifest, manifest_entry=entry, now=now)
     return AssetAuditTrail().run(load_catalog().get("5.1.2-3"), ctx)
 
 
 def _record(ledger: Ledger, subject: str, when: datetime) -> int:
     return ledger.append(
-        Evidence.create("asset.recorded", subject, actor="t", data={"x": 1}, time=when)
+        Evidence.create(
+            "asset.recorded",
+            subject,
+            actor="t",
+            origin=Origin.control("test"),
+            data={"x": 1},
+            time=when,
+        )
     ).index
 
 

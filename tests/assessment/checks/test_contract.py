@@ -27,7 +27,7 @@ class TestEveryCheck:
     ) -> None:
         now = datetime.now(UTC)
         entry = record_manifest(ledger, loaded, actor="t", now=now)
-        ctx = CheckContext(evidence=ledger, manifest=loaded.manifest, manifest_entry=entry, now=now)
+        ctx = CheckContext(ledger=ledger, manifest=loaded.manifest, manifest_entry=entry, now=now)
         for provision_id in check.provisions:
             result = check.run(load_catalog().get(provision_id), ctx)
             assert result.provision == provision_id

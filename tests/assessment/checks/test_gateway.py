@@ -19,7 +19,7 @@ from sai.catalog import load_catalog
 from sai.gateway import CallRecord, create_key
 from sai.gateway.audit import Auditor
 from sai.gateway.review import ReviewQueue
-from sai.ledger import Ledger
+from sai.ledger import Ledger, Origin
 from sai.manifest import load_manifest
 from tests.assessment.conftest import MANIFEST, write_project
 
@@ -37,7 +37,7 @@ gateway:
 def _run(check: object, provision: str, ledger: Ledger, root: Path, extra: str = "") -> CheckResult:
     loaded = load_manifest(write_project(root, MANIFEST + extra))
     entry = record_manifest(ledger, loaded, actor="t", now=NOW)
-    ctx = CheckContext(evidence=ledger, manifest=loaded.manifest, manifest_entry=entry, now=NOW)
+    ctx = CheckContext(ledger=ledger, manifest=loaded.manifest, manifest_entry=entry, now=NOW)
     return check.run(load_catalog().get(provision), ctx)  # type: ignore[attr-defined]
 
 
@@ -120,7 +120,15 @@ class TestAuditLog:
     def test_incomplete_entry_fails(self, ledger: Ledger, workspace_dir: Path) -> None:
         from sai.ledger import Evidence
 
-        ledger.append(Evidence.create("gateway.request", "chat", actor="x", data={"status": 200}))
+        ledger.append(
+            Evidence.create(
+                "gateway.request",
+                "chat",
+                actor="x",
+                origin=Origin.control("test"),
+                data={"status": 200},
+            )
+        )
         result = _run(GatewayAuditLog(), "5.4.2-1", ledger, workspace_dir)
         assert result.verdict is Verdict.FAIL
         assert "lack required fields" in result.reason

@@ -9,7 +9,7 @@ from sai.assessment.checks.guards import InputGuardsEvaluated
 from sai.assessment.engine import record_manifest
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import load_catalog
-from sai.ledger import Evidence, Ledger
+from sai.ledger import Evidence, Ledger, Origin
 from sai.manifest import LoadedManifest
 from sai.manifest.schema import GatewayRoleSpec, GatewayRoute, GatewaySpec, GuardsSpec
 
@@ -23,7 +23,7 @@ def _run(
     manifest = loaded.manifest
     if manifest_change:
         manifest = manifest.model_copy(update=manifest_change)
-    ctx = CheckContext(evidence=ledger, manifest=manifest, manifest_entry=entry, now=NOW)
+    ctx = CheckContext(ledger=ledger, manifest=manifest, manifest_entry=entry, now=NOW)
     return InputGuardsEvaluated().run(load_catalog().get("5.2.1-4.1"), ctx)
 
 
@@ -34,6 +34,7 @@ def _evaluation(ledger: Ledger, f1: int, fpr: int, when: datetime = NOW) -> int:
         "guards.injection",
         provisions=("5.2.1-4.1",),
         actor="t",
+        origin=Origin.control("test"),
         data=data,
         time=when,
     )

@@ -30,7 +30,7 @@ def _decide(project: Project, check: Check, pid: str, now: datetime | None = Non
     now = now or datetime.now(UTC)
     entry = record_manifest(project.ledger, project.loaded, actor="t", now=now)
     ctx = CheckContext(
-        evidence=project.ledger, manifest=project.loaded.manifest, manifest_entry=entry, now=now
+        ledger=project.ledger, manifest=project.loaded.manifest, manifest_entry=entry, now=now
     )
     return check.run(load_catalog().get(pid), ctx)
 

@@ -26,7 +26,7 @@ def _run(
 ):
     loaded = load_manifest(write_project(root, manifest))
     entry = record_manifest(ledger, loaded, actor="t", now=NOW)
-    ctx = CheckContext(evidence=ledger, manifest=loaded.manifest, manifest_entry=entry, now=NOW)
+    ctx = CheckContext(ledger=ledger, manifest=loaded.manifest, manifest_entry=entry, now=NOW)
     return check.run(load_catalog().get(pid), ctx), entry
 
 

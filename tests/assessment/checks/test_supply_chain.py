@@ -14,7 +14,7 @@ from sai.assessment.checks.supply_chain import (
 from sai.assessment.engine import record_manifest
 from sai.assessment.verdict import Verdict
 from sai.catalog import load_catalog
-from sai.ledger import Evidence, Ledger
+from sai.ledger import Evidence, Ledger, Origin
 from sai.manifest import load_manifest
 from sai.scanning import ScanSettings, audit, audit_evidence, load_policy, scan_file
 from sai.scanning.deps import Package
@@ -41,7 +41,7 @@ def _ctx(
         result = scan_file(root / "model.bin", ScanSettings())
         ledger.append(scan_evidence(result, manifest=loaded, policy=None, root=root, time=NOW))
     entry = record_manifest(ledger, loaded, actor="t", now=NOW)
-    return CheckContext(evidence=ledger, manifest=loaded.manifest, manifest_entry=entry, now=NOW)
+    return CheckContext(ledger=ledger, manifest=loaded.manifest, manifest_entry=entry, now=NOW)
 
 
 def _run(check, pid: str, ctx: CheckContext):  # type: ignore[no-untyped-def]
@@ -78,6 +78,7 @@ class TestModelFilesScanned:
                 "clf",
                 provisions=("5.2.1-1",),
                 actor="t",
+                origin=Origin.control("test"),
                 data={"digest": "sha256:" + "0" * 64},
             )
         )
@@ -88,7 +89,7 @@ class TestModelFilesScanned:
     def test_old_scan_is_inconclusive(self, ledger: Ledger, workspace_dir: Path) -> None:
         ctx = _ctx(ledger, workspace_dir, model=b.proto(2, b"}."))
         later = CheckContext(
-            ctx.evidence, ctx.manifest, ctx.manifest_entry, NOW + timedelta(days=200)
+            ctx.ledger, ctx.manifest, ctx.manifest_entry, NOW + timedelta(days=200)
         )
         assert _run(ModelFilesScanned(), "5.2.3-1", later).verdict is Verdict.INCONCLUSIVE
 

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from sai.ledger import Origin
 from sai.ledger.canonical import canonical_json
 from sai.ledger.checkpoint import Checkpoint, sign_checkpoint
 from sai.ledger.entry import Evidence
@@ -146,6 +147,7 @@ def _body_and_entries() -> tuple[dict[str, Any], list[Evidence], dict[str, list[
                     f"model:clf#{provision}",
                     provisions=[provision],
                     actor="sai scanner",
+                    origin=Origin.control("test"),
                     data={"findings": 0 if verdict == "pass" else 2, "demo": tick % 3 == 0},
                     time=when,
                 )
@@ -155,6 +157,7 @@ def _body_and_entries() -> tuple[dict[str, Any], list[Evidence], dict[str, list[
                     provision,
                     provisions=[provision],
                     actor="A. Person",
+                    origin=Origin.person("A. Person"),
                     data={"statement": f"We do what {provision} asks.", "review_by": "2027-05-01"},
                     time=when,
                 )
@@ -229,6 +232,7 @@ def build_report(
                 "gateway.request",
                 f"request-{n}",
                 actor="gateway",
+                origin=Origin.control("test"),
                 data={"status": 200},
                 time=START + timedelta(hours=1, seconds=n),
             )
@@ -238,6 +242,7 @@ def build_report(
         "assessment.completed",
         "credit-scoring",
         actor="sai assess",
+        origin=Origin.control("test"),
         data={"report_digest": digest, "overall": body["overall"]},
         time=START + timedelta(days=4),
     )

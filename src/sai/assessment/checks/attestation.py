@@ -12,16 +12,17 @@ from sai.assessment.checks.base import CheckContext
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
 from sai.ledger import Entry
+from sai.ledger.kinds import Attestation, Kind, PayloadError
 
-ATTESTATION_KIND = "attestation"
-WITHDRAWAL_KIND = "attestation.withdrawn"
+ATTESTATION_KIND = Kind.ATTESTATION
+WITHDRAWAL_KIND = Kind.ATTESTATION_WITHDRAWN
 
 
 def _latest(ctx: CheckContext, provision: Provision) -> Entry | None:
     candidates = [
         entry
         for kind in (ATTESTATION_KIND, WITHDRAWAL_KIND)
-        if (entry := ctx.evidence.latest(kind=kind, subject=provision.id)) is not None
+        if (entry := ctx.statements.latest(kind=kind, subject=provision.id)) is not None
     ]
     return max(candidates, key=lambda entry: entry.index, default=None)
 
@@ -39,7 +40,6 @@ def decide_by_attestation(provision: Provision, ctx: CheckContext) -> CheckResul
             f"no attestation yet; once it is met, record it with `sai attest {provision.id} "
             "--statement ... --review-by YYYY-MM-DD`",
         )
-    data = entry.evidence.data
     if entry.evidence.kind == WITHDRAWAL_KIND:
         return result(
             Verdict.INCONCLUSIVE,
@@ -47,8 +47,16 @@ def decide_by_attestation(provision: Provision, ctx: CheckContext) -> CheckResul
             f"{entry.evidence.time:%Y-%m-%d}; attest again when it is met",
             (entry.index,),
         )
-    review_by = date.fromisoformat(str(data["review_by"]))
-    demo = " [demo data]" if data.get("demo") else ""
+    try:
+        stated = Attestation.from_evidence(entry.evidence)
+        review_by = date.fromisoformat(stated.review_by)
+    except (PayloadError, ValueError) as exc:
+        return result(
+            Verdict.INCONCLUSIVE,
+            f"attestation entry {entry.index} is malformed ({exc}); attest again",
+            (entry.index,),
+        )
+    demo = " [demo data]" if stated.demo else ""
     if review_by < ctx.now.date():
         return result(
             Verdict.INCONCLUSIVE,

@@ -12,9 +12,10 @@ from typing import ClassVar
 from sai.assessment.checks.base import Check, CheckContext, listing
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
+from sai.ledger.kinds import Kind
 
 #: Evidence kinds that the assessment writes itself and that say nothing about an asset.
-_ASSESSMENT_KINDS = ("assessment.completed", "manifest.recorded")
+_ASSESSMENT_KINDS = (Kind.ASSESSMENT_COMPLETED, Kind.MANIFEST_RECORDED)
 
 
 class AssetAuditTrail(Check):
@@ -23,6 +24,10 @@ class AssetAuditTrail(Check):
     name = "ledger.audit_trail"
     provisions: ClassVar[tuple[str, ...]] = ("5.1.2-3",)
     freshness = timedelta(days=90)
+    sufficiency = (
+        "for every declared model, dataset and prompt (at least one), lifecycle evidence by a "
+        "sai control from the last 90 days"
+    )
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
         manifest = ctx.manifest
@@ -59,8 +64,8 @@ class AssetAuditTrail(Check):
                 provision,
                 Verdict.INCONCLUSIVE,
                 f"{len(missing)} of {len(assets)} assets have no lifecycle evidence in the "
-                f"ledger: {listing(missing)}; record them (e.g. `sai ledger append --kind "
-                "asset.recorded --subject NAME`, or the inventory control)",
+                f"ledger: {listing(missing)}; record them with `sai inventory scan` (and "
+                "`sai prompts set` for prompts)",
                 used,
             )
         if stale:

@@ -9,11 +9,13 @@ stale, and fails when the evidence shows the provision is not met.
 from __future__ import annotations
 
 import abc
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import ClassVar, Protocol
 
+from sai.assessment.checks._measured import MeasuredEvidence
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
 from sai.ledger import Entry
@@ -45,12 +47,26 @@ class EvidenceReader(Protocol):
 
 @dataclass(frozen=True)
 class CheckContext:
-    """What a check may look at: the evidence, the manifest and the ledger entry recording it."""
+    """What a check may look at: the evidence, the manifest and the ledger entry recording it.
 
-    evidence: EvidenceReader
+    ``evidence`` holds only what sai's controls measured; ``statements`` is the whole ledger,
+    for deciding provisions by a person's attestation.
+    """
+
+    ledger: EvidenceReader
     manifest: Manifest
     manifest_entry: int
     now: datetime
+
+    @functools.cached_property
+    def evidence(self) -> EvidenceReader:
+        """The control-produced entries: the only evidence automated checks accept."""
+        return MeasuredEvidence(self.ledger)
+
+    @property
+    def statements(self) -> EvidenceReader:
+        """Every entry, people's statements included (attestations)."""
+        return self.ledger
 
 
 class Check(abc.ABC):
@@ -62,6 +78,8 @@ class Check(abc.ABC):
     provisions: ClassVar[tuple[str, ...]]
     #: Evidence older than this makes the check inconclusive (None: no limit).
     freshness: ClassVar[timedelta | None] = None
+    #: What evidence is enough for a pass, in one line (docs/assessment.md lists them all).
+    sufficiency: ClassVar[str]
 
     @abc.abstractmethod
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:

@@ -16,8 +16,9 @@ from sai.assessment.checks.base import Check, CheckContext
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
 from sai.ledger import Entry
+from sai.ledger.kinds import GatewayRequest, GatewayReview, Kind
 
-REQUEST_KIND = "gateway.request"
+REQUEST_KIND = Kind.GATEWAY_REQUEST
 _WINDOW = timedelta(days=30)
 _SAMPLE = 2_000
 _REQUIRED = ("request_id", "route", "status", "guards", "verdicts", "latency_us")
@@ -27,8 +28,12 @@ _NO_TRAFFIC = (
 )
 
 
-def _recent(ctx: CheckContext, kind: str = REQUEST_KIND) -> list[Entry]:
-    return ctx.evidence.query(kind=kind, since=ctx.now - _WINDOW, limit=_SAMPLE, descending=True)
+def _recent(ctx: CheckContext) -> list[tuple[Entry, GatewayRequest]]:
+    """The newest gateway.request entries of the window, with their payloads."""
+    entries = ctx.evidence.query(
+        kind=REQUEST_KIND, since=ctx.now - _WINDOW, limit=_SAMPLE, descending=True
+    )
+    return [(e, GatewayRequest.from_evidence(e.evidence)) for e in entries]
 
 
 class GatewayAccessControl(Check):
@@ -36,11 +41,15 @@ class GatewayAccessControl(Check):
 
     name = "gateway.access_control"
     provisions: ClassVar[tuple[str, ...]] = ("5.2.2-1",)
+    sufficiency = (
+        "a gateway key issued by sai and gateway requests logged in the last 30 days, every "
+        "answered one carrying a key id"
+    )
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
         requests = _recent(ctx)
-        keys = ctx.evidence.latest(kind="gateway.key.created")
-        used = [ctx.manifest_entry, *(e.index for e in requests[:20])]
+        keys = ctx.evidence.latest(kind=Kind.GATEWAY_KEY_CREATED)
+        used = [ctx.manifest_entry, *(e.index for e, _ in requests[:20])]
         if keys is None:
             return self.result(
                 provision,
@@ -52,12 +61,7 @@ class GatewayAccessControl(Check):
         used.append(keys.index)
         if not requests:
             return self.result(provision, Verdict.INCONCLUSIVE, _NO_TRAFFIC, used)
-        open_calls = [
-            e
-            for e in requests
-            if 200 <= int(e.evidence.data.get("status", 0)) < 300
-            and not e.evidence.data.get("key_id")
-        ]
+        open_calls = [e for e, r in requests if 200 <= r.status < 300 and not r.key_id]
         if open_calls:
             return self.result(
                 provision,
@@ -66,7 +70,7 @@ class GatewayAccessControl(Check):
                 f"(e.g. entry {open_calls[0].index})",
                 [*used, *(e.index for e in open_calls[:5])],
             )
-        rejected = [e for e in requests if e.evidence.data.get("status") in (401, 403)]
+        rejected = [e for e, r in requests if r.status in (401, 403)]
         return self.result(
             provision,
             Verdict.PASS,
@@ -82,6 +86,10 @@ class GatewayRateLimits(Check):
 
     name = "gateway.rate_limits"
     provisions: ClassVar[tuple[str, ...]] = ("5.2.2-2",)
+    sufficiency = (
+        "a request limit on every role with routes, and gateway requests logged by sai in the "
+        "last 30 days (the limits ran on real traffic)"
+    )
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
         gateway = ctx.manifest.gateway
@@ -102,7 +110,7 @@ class GatewayRateLimits(Check):
         requests = _recent(ctx)
         if not requests:
             return self.result(provision, Verdict.INCONCLUSIVE, _NO_TRAFFIC, [ctx.manifest_entry])
-        limited = [e for e in requests if e.evidence.data.get("status") == 429]
+        limited = [e for e, r in requests if r.status == 429]
         return self.result(
             provision,
             Verdict.PASS,
@@ -110,7 +118,7 @@ class GatewayRateLimits(Check):
             f"{gateway.policies.requests_per_minute} per {gateway.policies.window_seconds} s, "
             f"body ≤ {gateway.policies.max_body_bytes} bytes); {len(limited)} requests were "
             "refused by a limit in the last 30 days",
-            [ctx.manifest_entry, requests[0].index, *(e.index for e in limited[:3])],
+            [ctx.manifest_entry, requests[0][0].index, *(e.index for e in limited[:3])],
         )
 
 
@@ -120,6 +128,10 @@ class GatewayHumanOversight(Check):
     name = "gateway.human_review"
     provisions: ClassVar[tuple[str, ...]] = ("5.1.4-1", "5.1.4-3")
     freshness = timedelta(days=90)
+    sufficiency = (
+        "human review configured for some guard finding, and a review decision recorded by "
+        "the gateway in the last 90 days"
+    )
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
         review_on = ctx.manifest.gateway.policies.review_on
@@ -136,7 +148,7 @@ class GatewayHumanOversight(Check):
                 "how people oversee the system",
                 [ctx.manifest_entry],
             )
-        decision = ctx.evidence.latest(kind="gateway.review")
+        decision = ctx.evidence.latest(kind=Kind.GATEWAY_REVIEW)
         if decision is None:
             return self.result(
                 provision,
@@ -157,7 +169,7 @@ class GatewayHumanOversight(Check):
             provision,
             Verdict.PASS,
             "flagged responses are held for human review and reviewers decided on them "
-            f"(latest decision: {decision.evidence.data.get('decision')} by "
+            f"(latest decision: {GatewayReview.from_evidence(decision.evidence).decision} by "
             f"{decision.evidence.actor})",
             [ctx.manifest_entry, decision.index],
         )
@@ -168,13 +180,17 @@ class GatewayAuditLog(Check):
 
     name = "gateway.audit_log"
     provisions: ClassVar[tuple[str, ...]] = ("5.4.2-1",)
+    sufficiency = (
+        "gateway requests logged by sai in the last 30 days, each entry with request id, "
+        "route, status, guard outcome, verdicts and latency"
+    )
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
         requests = _recent(ctx)
         if not requests:
             return self.result(provision, Verdict.INCONCLUSIVE, _NO_TRAFFIC, [ctx.manifest_entry])
-        incomplete = [e for e in requests if any(k not in e.evidence.data for k in _REQUIRED)]
-        used = [ctx.manifest_entry, *(e.index for e in requests[:5])]
+        incomplete = [e for e, _ in requests if any(k not in e.evidence.data for k in _REQUIRED)]
+        used = [ctx.manifest_entry, *(e.index for e, _ in requests[:5])]
         if incomplete:
             return self.result(
                 provision,
@@ -183,7 +199,7 @@ class GatewayAuditLog(Check):
                 f"({', '.join(_REQUIRED)}), e.g. entry {incomplete[0].index}",
                 [*used, *(e.index for e in incomplete[:5])],
             )
-        keyed = sum(1 for e in requests if e.evidence.data.get("key_id"))
+        keyed = sum(1 for _, r in requests if r.key_id)
         return self.result(
             provision,
             Verdict.PASS,
@@ -198,6 +214,10 @@ class GatewayVersionedModels(Check):
 
     name = "gateway.versioned_models"
     provisions: ClassVar[tuple[str, ...]] = ("5.4.1-3",)
+    sufficiency = (
+        "pinned model versions with a preview version in sai.yaml, and gateway requests in "
+        "the last 30 days served through a pinned version"
+    )
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
         routes = ctx.manifest.gateway.models
@@ -218,11 +238,23 @@ class GatewayVersionedModels(Check):
                 "changes ahead; add one with `preview: true`",
                 [ctx.manifest_entry],
             )
+        pinned = {r.name for r in routes}
+        served = [e for e, r in _recent(ctx) if r.model in pinned]
+        if not served:
+            return self.result(
+                provision,
+                Verdict.INCONCLUSIVE,
+                f"{len(routes)} pinned model versions are declared (previews: "
+                f"{', '.join(previews)}) but not observed: no gateway request in the last 30 "
+                "days asked for one; send traffic through `sai gateway serve`",
+                [ctx.manifest_entry],
+            )
         return self.result(
             provision,
             Verdict.PASS,
-            f"{len(routes)} pinned model versions, preview versions: {', '.join(previews)}",
-            [ctx.manifest_entry],
+            f"{len(routes)} pinned model versions, preview versions: {', '.join(previews)}; "
+            f"{len(served)} recent requests were served through a pinned version",
+            [ctx.manifest_entry, *(e.index for e in served[:3])],
         )
 
 

@@ -19,6 +19,7 @@ from typing import ClassVar
 from sai.assessment.checks.base import Check, CheckContext
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
+from sai.ledger.kinds import GuardEvaluation, Kind
 from sai.manifest import Manifest
 from sai.manifest.guard_policy import TEXT_INPUT, resolve_guards
 from sai.manifest.schema import GatewayRoute, GuardScanner
@@ -69,13 +70,18 @@ class InputGuardsEvaluated(Check):
     name = "guards.input_evaluated"
     provisions: ClassVar[tuple[str, ...]] = ("5.2.1-4.1",)
     freshness = timedelta(days=90)
+    sufficiency = (
+        "the injection guard configured on every text route, and an evaluation by sai from "
+        "the last 90 days on at least `evidence.min_guard_examples` (200, never below 100) "
+        "labelled examples with a quarter of that of each class, F1 >= 90% and FPR <= 5%"
+    )
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
         unscanned, no_injection, unguarded = _policy_gaps(ctx.manifest)
         gap = _gap_reason(unscanned, no_injection)
         if gap is not None:
             return self.result(provision, Verdict.FAIL, gap, [ctx.manifest_entry])
-        entry = ctx.evidence.latest(kind="guard.evaluation", subject="guards.injection")
+        entry = ctx.evidence.latest(kind=Kind.GUARD_EVALUATION, subject="guards.injection")
         if entry is None:
             return self.result(
                 provision,
@@ -93,15 +99,24 @@ class InputGuardsEvaluated(Check):
                 "days; rerun `sai guard eval YOUR-DATA.jsonl --record`",
                 used,
             )
-        metrics = entry.evidence.data.get("metrics", {})
-        f1, fpr = metrics.get("f1_bp"), metrics.get("fpr_bp")
-        if not isinstance(f1, int) or not isinstance(fpr, int):
+        metrics = GuardEvaluation.from_evidence(entry.evidence).metrics
+        rules = ctx.manifest.evidence
+        per_class = rules.min_guard_examples_per_class
+        if (
+            metrics.n < rules.min_guard_examples
+            or metrics.positives < per_class
+            or metrics.negatives < per_class
+        ):
             return self.result(
                 provision,
                 Verdict.INCONCLUSIVE,
-                f"guard.evaluation entry {entry.index} carries no f1_bp/fpr_bp figures",
+                f"the latest injection-guard evaluation (entry {entry.index}) used "
+                f"{metrics.n} examples ({metrics.positives} attacks, {metrics.negatives} "
+                f"benign); it needs at least {rules.min_guard_examples} with {per_class} of "
+                "each class (evidence.min_guard_examples); evaluate on more labelled data",
                 used,
             )
+        f1, fpr = metrics.f1_bp, metrics.fpr_bp
         figures = f"F1 {f1 / 100:.2f}%, FPR {fpr / 100:.2f}%"
         if f1 < MIN_F1_BP or fpr > MAX_FPR_BP:
             return self.result(
@@ -117,7 +132,7 @@ class InputGuardsEvaluated(Check):
             provision,
             Verdict.PASS,
             f"the injection guard runs on the inputs of every chat and completions route and "
-            f"measured {figures} on {metrics.get('n', '?')} labelled examples{trusted}",
+            f"measured {figures} on {metrics.n} labelled examples{trusted}",
             used,
         )
 

@@ -13,8 +13,9 @@ from sai.assessment.checks.base import Check, CheckContext, listing
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
 from sai.ledger import Entry
+from sai.ledger.kinds import AssetVerified, InventoryScan, Kind
 
-SCAN = "inventory.scan"
+SCAN = Kind.INVENTORY_SCAN
 #: Prefix of a problem that is missing evidence rather than evidence of failure.
 MISSING = "\x00"
 
@@ -27,7 +28,7 @@ def _verdict(problems: list[str]) -> tuple[Verdict, list[str]]:
     ]
 
 
-def latest_of(ctx: CheckContext, kinds: tuple[str, ...], subject: str) -> Entry | None:
+def latest_of(ctx: CheckContext, kinds: tuple[Kind, ...], subject: str) -> Entry | None:
     """The newest entry of any of ``kinds`` about ``subject``."""
     found = [e for k in kinds if (e := ctx.evidence.latest(kind=k, subject=subject))]
     return max(found, key=lambda e: e.index, default=None)
@@ -39,8 +40,20 @@ class InventoryComplete(Check):
     name = "inventory.complete"
     provisions: ClassVar[tuple[str, ...]] = ("5.2.1-1",)
     freshness = timedelta(days=30)
+    sufficiency = (
+        "an inventory scan by sai from the last 30 days listing every asset sai.yaml declares "
+        "(at least one), none missing or unreadable"
+    )
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
+        if not ctx.manifest.assets():
+            return self.result(
+                provision,
+                Verdict.INCONCLUSIVE,
+                "sai.yaml declares no models, datasets, prompts or configs to inventory; "
+                "declare the system's assets, then run `sai inventory scan`",
+                [ctx.manifest_entry],
+            )
         scan = ctx.evidence.latest(kind=SCAN, subject=ctx.manifest.name)
         if scan is None:
             return self.result(
@@ -58,7 +71,8 @@ class InventoryComplete(Check):
                 f"{self.freshness.days} days; run `sai inventory scan`",
                 used,
             )
-        recorded = {a["name"]: a for a in scan.evidence.data.get("assets", ())}
+        inventory = InventoryScan.from_evidence(scan.evidence)
+        recorded = {a.name: a for a in inventory.assets}
         unlisted = [a.name for a in ctx.manifest.assets() if a.name not in recorded]
         if unlisted:
             return self.result(
@@ -68,7 +82,7 @@ class InventoryComplete(Check):
                 f"{listing(unlisted)}; run `sai inventory scan`",
                 used,
             )
-        absent = [n for n, a in recorded.items() if a.get("status") in ("missing", "unreadable")]
+        absent = [n for n, a in recorded.items() if a.status in ("missing", "unreadable")]
         if absent:
             return self.result(
                 provision,
@@ -77,7 +91,7 @@ class InventoryComplete(Check):
                 f"{listing(absent)}; restore them (`sai restore`) and scan again",
                 used,
             )
-        edges = len(scan.evidence.data.get("edges", ()))
+        edges = len(inventory.edges)
         return self.result(
             provision,
             Verdict.PASS,
@@ -93,16 +107,16 @@ def _model_state(ctx: CheckContext, name: str) -> tuple[str | None, list[int]]:
     A missing signature is reported as ``MISSING`` (no evidence, so inconclusive); a signature the
     model no longer matches is evidence of failure.
     """
-    signed = ctx.evidence.latest(kind="asset.signed", subject=name)
+    signed = ctx.evidence.latest(kind=Kind.ASSET_SIGNED, subject=name)
     if signed is None:
         return f"{MISSING}{name} is not signed", []
     used = [signed.index]
-    verified = ctx.evidence.latest(kind="asset.verified", subject=name)
+    verified = ctx.evidence.latest(kind=Kind.ASSET_VERIFIED, subject=name)
     if verified is not None and verified.index > signed.index:
         used.append(verified.index)
-        if not verified.evidence.data.get("ok"):
+        if not AssetVerified.from_evidence(verified.evidence).ok:
             return f"{name} differs from its signature (entry {verified.index})", used
-    changed = ctx.evidence.latest(kind="asset.changed", subject=name)
+    changed = latest_of(ctx, (Kind.ASSET_CHANGED, Kind.ASSET_MISSING), name)
     if (
         changed is not None
         and changed.index > signed.index
@@ -118,6 +132,10 @@ class ModelsSigned(Check):
 
     name = "inventory.models_signed"
     provisions: ClassVar[tuple[str, ...]] = ("5.2.4-1.2",)
+    sufficiency = (
+        "a model-signing signature by sai for every local model, not followed by a change, a "
+        "disappearance or a failed verification"
+    )
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
         models = [m.name for m in ctx.manifest.models if m.path is not None]
@@ -159,8 +177,20 @@ class AssetsTracked(Check):
     name = "inventory.tracked"
     provisions: ClassVar[tuple[str, ...]] = ("5.2.1-2",)
     freshness = timedelta(days=30)
+    sufficiency = (
+        "an inventory scan by sai from the last 30 days, a current signature of every local "
+        "model and a registered version of every prompt and config (at least one asset)"
+    )
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
+        if not ctx.manifest.assets():
+            return self.result(
+                provision,
+                Verdict.INCONCLUSIVE,
+                "sai.yaml declares no assets to track; declare the system's models, datasets, "
+                "prompts and configs",
+                [ctx.manifest_entry],
+            )
         scan = ctx.evidence.latest(kind=SCAN, subject=ctx.manifest.name)
         if scan is None or self.is_stale(scan, ctx.now):
             return self.result(
@@ -177,7 +207,7 @@ class AssetsTracked(Check):
                 used += cited
                 problems += [problem] if problem else []
         for name in [p.name for p in ctx.manifest.prompts] + [c.name for c in ctx.manifest.configs]:
-            version = ctx.evidence.latest(kind="prompt.version", subject=name)
+            version = ctx.evidence.latest(kind=Kind.PROMPT_VERSION, subject=name)
             if version is None:
                 problems.append(f"{MISSING}{name} has no registered version")
             else:
@@ -204,6 +234,10 @@ class ConfidentialSealed(Check):
 
     name = "inventory.confidential_sealed"
     provisions: ClassVar[tuple[str, ...]] = ("5.2.1-4.2",)
+    sufficiency = (
+        "for every model or dataset marked confidential, its latest seal/unseal entry by sai "
+        "is a seal; with nothing confidential there is nothing to judge (exclude it in the ICS)"
+    )
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
         manifest = ctx.manifest
@@ -212,17 +246,18 @@ class ConfidentialSealed(Check):
         if not confidential:
             return self.result(
                 provision,
-                Verdict.PASS,
-                "sai.yaml marks no model or dataset as confidential, so none "
-                "needs encryption at rest",
+                Verdict.INCONCLUSIVE,
+                "sai.yaml marks no model or dataset as confidential, so there is nothing "
+                "sealed to show; mark confidential assets (`confidential: true`) and seal them "
+                "with `sai inventory seal`, or exclude 5.2.1-4.2 with a justification",
                 [ctx.manifest_entry],
             )
         used, open_ = [ctx.manifest_entry], []
         for name in confidential:
-            entry = latest_of(ctx, ("asset.sealed", "asset.unsealed"), name)
+            entry = latest_of(ctx, (Kind.ASSET_SEALED, Kind.ASSET_UNSEALED), name)
             if entry is not None:
                 used.append(entry.index)
-            if entry is None or entry.evidence.kind != "asset.sealed":
+            if entry is None or entry.evidence.kind != Kind.ASSET_SEALED:
                 open_.append(name)
         if open_:
             return self.result(

@@ -1,7 +1,8 @@
-"""Training-data provenance from the recorded manifest (5.2.4-2, 5.2.4-2.1).
+"""Training-data provenance declared in the recorded manifest (5.2.4-2, 5.2.4-2.1).
 
-The manifest is recorded in the ledger at the start of every assessment, so what these checks
-read is itself evidence an auditor can see.
+What sai.yaml declares can show a gap (a dataset without a source is a fail), but a declaration
+alone is not an observation: complete declarations are inconclusive until provenance recorded
+at the time the data was obtained backs them.
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ class DataSourcesDocumented(Check):
 
     name = "provenance.sources"
     provisions: ClassVar[tuple[str, ...]] = ("5.2.4-2",)
+    sufficiency = (
+        "never passes on sai.yaml alone: a declared dataset without sources fails, complete "
+        "declarations are inconclusive until recorded provenance backs them"
+    )
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
         manifest = ctx.manifest
@@ -51,9 +56,10 @@ class DataSourcesDocumented(Check):
             )
         return self.result(
             provision,
-            Verdict.PASS,
-            f"all {len(manifest.datasets)} datasets name their sources and the models "
-            "trained on them",
+            Verdict.INCONCLUSIVE,
+            f"declared, not observed: all {len(manifest.datasets)} datasets name their sources "
+            "and the models trained on them in sai.yaml, but no provenance was recorded when "
+            "the data was obtained",
             [ctx.manifest_entry],
         )
 
@@ -63,6 +69,10 @@ class DataSourceDetails(Check):
 
     name = "provenance.source_details"
     provisions: ClassVar[tuple[str, ...]] = ("5.2.4-2.1",)
+    sufficiency = (
+        "never passes on sai.yaml alone: a source without URL or retrieval time fails, "
+        "complete declarations are inconclusive until recorded provenance backs them"
+    )
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
         sources = [
@@ -93,8 +103,9 @@ class DataSourceDetails(Check):
             )
         return self.result(
             provision,
-            Verdict.PASS,
-            f"all {len(sources)} training-data sources record where and when they were obtained",
+            Verdict.INCONCLUSIVE,
+            f"declared, not observed: all {len(sources)} training-data sources in sai.yaml say "
+            "where and when they were obtained, but no provenance was recorded at that time",
             [ctx.manifest_entry],
         )
 

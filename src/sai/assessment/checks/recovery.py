@@ -12,6 +12,7 @@ from typing import ClassVar
 from sai.assessment.checks.base import Check, CheckContext, listing
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
+from sai.ledger.kinds import InventoryScan, Kind, PromptVersion, SnapshotDrill, SnapshotRestored
 
 
 class RecoveryRehearsed(Check):
@@ -20,11 +21,15 @@ class RecoveryRehearsed(Check):
     name = "inventory.recovery"
     provisions: ClassVar[tuple[str, ...]] = ("5.2.1-3", "5.2.1-3.1")
     freshness = timedelta(days=180)
+    sufficiency = (
+        "a snapshot by sai and a successful restore drill of it from the last 180 days that "
+        "repaired at least one tampering scenario and keeps copies of every model and prompt"
+    )
 
     # NOTE: one return per distinct verdict reason reads better than a table here.
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:  # noqa: PLR0911
         system = ctx.manifest.name
-        made = ctx.evidence.latest(kind="snapshot.created", subject=system)
+        made = ctx.evidence.latest(kind=Kind.SNAPSHOT_CREATED, subject=system)
         if made is None:
             return self.result(
                 provision,
@@ -33,8 +38,8 @@ class RecoveryRehearsed(Check):
                 [ctx.manifest_entry],
             )
         used = [ctx.manifest_entry, made.index]
-        restored = ctx.evidence.latest(kind="snapshot.restored", subject=system)
-        if restored is not None and not restored.evidence.data.get("verified"):
+        restored = ctx.evidence.latest(kind=Kind.SNAPSHOT_RESTORED, subject=system)
+        if restored is not None and not SnapshotRestored.from_evidence(restored.evidence).verified:
             return self.result(
                 provision,
                 Verdict.FAIL,
@@ -42,24 +47,25 @@ class RecoveryRehearsed(Check):
                 "restore from another snapshot",
                 [*used, restored.index],
             )
-        drill = ctx.evidence.latest(kind="snapshot.drill", subject=system)
-        if drill is None:
+        drill_entry = ctx.evidence.latest(kind=Kind.SNAPSHOT_DRILL, subject=system)
+        if drill_entry is None:
             return self.result(
                 provision,
                 Verdict.INCONCLUSIVE,
                 "recovery has never been rehearsed; run `sai snapshot drill`",
                 used,
             )
-        used.append(drill.index)
-        if not drill.evidence.data.get("ok"):
-            problems = list(drill.evidence.data.get("problems", ()))
+        used.append(drill_entry.index)
+        drill = SnapshotDrill.from_evidence(drill_entry.evidence)
+        if not drill.ok:
+            problems = list(drill.problems)
             return self.result(
                 provision,
                 Verdict.FAIL,
                 f"the latest restore drill failed: {listing(problems)}",
                 used,
             )
-        if self.is_stale(drill, ctx.now):
+        if self.is_stale(drill_entry, ctx.now):
             return self.result(
                 provision,
                 Verdict.INCONCLUSIVE,
@@ -67,7 +73,16 @@ class RecoveryRehearsed(Check):
                 "days; run `sai snapshot drill`",
                 used,
             )
-        kinds = set(drill.evidence.data.get("kinds", ()))
+        if not drill.scenarios:
+            return self.result(
+                provision,
+                Verdict.INCONCLUSIVE,
+                f"the latest restore drill (entry {drill_entry.index}) exercised no tampering "
+                "scenario, so it shows nothing; snapshot the models and prompts (without "
+                "--reference) and run `sai snapshot drill` again",
+                used,
+            )
+        kinds = set(drill.kinds)
         needed = {"model"} if any(m.path for m in ctx.manifest.models) else set()
         needed |= {"prompt"} if ctx.manifest.prompts else set()
         if needed - kinds:
@@ -78,11 +93,11 @@ class RecoveryRehearsed(Check):
                 "; create a snapshot without --reference for them",
                 used,
             )
-        scenarios = len(drill.evidence.data.get("scenarios", ()))
+        scenarios = len(drill.scenarios)
         return self.result(
             provision,
             Verdict.PASS,
-            f"snapshot drill (entry {drill.index}) repaired {scenarios} tampering "
+            f"snapshot drill (entry {drill_entry.index}) repaired {scenarios} tampering "
             f"scenarios of {listing(sorted(kinds))} and verified the result",
             used,
         )
@@ -93,6 +108,10 @@ class PromptChangesLogged(Check):
 
     name = "inventory.prompt_log"
     provisions: ClassVar[tuple[str, ...]] = ("5.2.4-3",)
+    sufficiency = (
+        "a registered version by sai of every prompt and config, and no later inventory scan "
+        "seeing a digest other than the active version's (at least one prompt or config)"
+    )
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
         names = [p.name for p in ctx.manifest.prompts] + [c.name for c in ctx.manifest.configs]
@@ -103,22 +122,22 @@ class PromptChangesLogged(Check):
                 "sai.yaml declares no prompts or configs whose changes to log",
                 [ctx.manifest_entry],
             )
-        scan = ctx.evidence.latest(kind="inventory.scan", subject=ctx.manifest.name)
-        scanned = {a["name"]: a for a in scan.evidence.data.get("assets", ())} if scan else {}
+        scan = ctx.evidence.latest(kind=Kind.INVENTORY_SCAN, subject=ctx.manifest.name)
+        scanned = (
+            {a.name: a.digest for a in InventoryScan.from_evidence(scan.evidence).assets}
+            if scan
+            else {}
+        )
         used, missing, drifted = [ctx.manifest_entry], [], []
         for name in names:
-            version = ctx.evidence.latest(kind="prompt.version", subject=name)
+            version = ctx.evidence.latest(kind=Kind.PROMPT_VERSION, subject=name)
             if version is None:
                 missing.append(name)
                 continue
             used.append(version.index)
-            seen = scanned.get(name, {}).get("digest")
-            if (
-                scan is not None
-                and scan.index > version.index
-                and seen
-                and (seen != version.evidence.data.get("digest"))
-            ):
+            seen = scanned.get(name)
+            active = PromptVersion.from_evidence(version.evidence).digest
+            if scan is not None and scan.index > version.index and seen and seen != active:
                 drifted.append(name)
                 used.append(scan.index)
         if missing and not drifted:

@@ -2,66 +2,68 @@
 assessed (5.2.3-2, 5.2.3-2.1), external components audited (5.1.2-4).
 
 They read ``scan.result``, ``supply_chain.decision`` and ``dependency.audit`` evidence written
-by `sai scan`; a scan counts only if its digest is the model file's latest recorded digest.
+by `sai scan`. A scan counts only at the model file's current digest, as the latest inventory
+record by sai shows it; a dependency audit counts only against a non-empty, recent advisory
+database.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import ClassVar
 
 from sai.assessment.checks.base import Check, CheckContext, listing
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
 from sai.ledger import Entry
+from sai.ledger.kinds import (
+    AssetRecorded,
+    DependencyAudit,
+    Kind,
+    ScanResult,
+    SupplyChainDecision,
+)
 from sai.manifest.schema import ModelSpec
 
-SCAN_KIND = "scan.result"
-DECISION_KIND = "supply_chain.decision"
-AUDIT_KIND = "dependency.audit"
-_IN_HOUSE = ("trained-in-house", "in-house", "internal", "local")
 
-
-def _external(model: ModelSpec) -> bool:
-    return not model.source.strip().lower().startswith(_IN_HOUSE)
-
-
-def _latest_digest(ctx: CheckContext, subject: str) -> str | None:
-    """The digest of the model file most recently recorded by anything but a scan."""
-    for entry in ctx.evidence.query(subject=subject, descending=True, limit=200):
-        digest = entry.evidence.data.get("digest")
-        if entry.evidence.kind != SCAN_KIND and isinstance(digest, str):
-            return digest
-    return None
+def _current_digest(ctx: CheckContext, name: str) -> str | None:
+    """The model file's digest in sai's latest inventory record of it."""
+    entry = ctx.evidence.latest(kind=Kind.ASSET_RECORDED, subject=name)
+    return None if entry is None else AssetRecorded.from_evidence(entry.evidence).digest
 
 
 def _scan_state(ctx: CheckContext, model: ModelSpec) -> tuple[str, Entry | None]:
-    """``ok``, ``missing``, ``stale`` or ``unsafe`` for a model's latest scan."""
-    scan = ctx.evidence.latest(kind=SCAN_KIND, subject=model.name)
-    if scan is None:
+    """``ok``, ``missing``, ``unbound`` (no current digest), ``stale`` or ``unsafe``."""
+    entry = ctx.evidence.latest(kind=Kind.SCAN_RESULT, subject=model.name)
+    if entry is None:
         return "missing", None
-    recorded = _latest_digest(ctx, model.name)
-    if recorded is not None and recorded != scan.evidence.data.get("digest"):
-        return "stale", scan
-    if scan.evidence.data.get("verdict") != "safe":
-        return "unsafe", scan
-    return "ok", scan
+    scan = ScanResult.from_evidence(entry.evidence)
+    current = _current_digest(ctx, model.name)
+    if current is None:
+        return "unbound", entry
+    if current != scan.digest:
+        return "stale", entry
+    return ("ok" if scan.safe else "unsafe"), entry
 
 
-def _first_problem(scan: Entry) -> str:
-    findings = scan.evidence.data.get("findings") or ()
-    if not findings:
-        return f"verdict {scan.evidence.data.get('verdict')}"
-    first = findings[0]
-    return str(first.get("callable") or first.get("message") or first.get("rule"))
+def _first_problem(entry: Entry) -> str:
+    scan = ScanResult.from_evidence(entry.evidence)
+    if not scan.findings:
+        return f"verdict {scan.verdict}"
+    first = scan.findings[0]
+    return first.callable or first.message or first.rule
 
 
 class ModelFilesScanned(Check):
-    """Every local model file has a current, clean scan."""
+    """Every local model file has a clean scan at its current digest."""
 
     name = "supply_chain.model_scan"
     provisions: ClassVar[tuple[str, ...]] = ("5.2.3-1",)
     freshness: ClassVar[timedelta | None] = timedelta(days=90)
+    sufficiency = (
+        "a scan by sai of every local model file from the last 90 days, at the digest sai's "
+        "latest inventory scan recorded for it (at least one model file)"
+    )
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
         models = [m for m in ctx.manifest.models if m.path is not None]
@@ -75,14 +77,25 @@ class ModelFilesScanned(Check):
             )
         states = {m.name: _scan_state(ctx, m) for m in models}
         used = [e.index for _, e in states.values() if e is not None]
-        unsafe = [(n, e) for n, (s, e) in states.items() if s == "unsafe" and e is not None]
+        unsafe = [e for s, e in states.values() if s == "unsafe" and e is not None]
         if unsafe:
-            described = [f"{e.evidence.data.get('path')} ({_first_problem(e)})" for _, e in unsafe]
+            described = [
+                f"{ScanResult.from_evidence(e.evidence).path} ({_first_problem(e)})" for e in unsafe
+            ]
             return self.result(
                 provision,
                 Verdict.FAIL,
                 f"{len(unsafe)} model files are unsafe to load: {listing(described)}; replace "
                 "them from a trusted source or convert to safetensors",
+                used,
+            )
+        unbound = [n for n, (s, _) in states.items() if s == "unbound"]
+        if unbound:
+            return self.result(
+                provision,
+                Verdict.INCONCLUSIVE,
+                f"no inventory record shows the current digest of {listing(unbound)}, so the "
+                "scan cannot be tied to the file in use; run `sai inventory scan`",
                 used,
             )
         missing = [n for n, (s, _) in states.items() if s == "missing"]
@@ -95,8 +108,8 @@ class ModelFilesScanned(Check):
             return self.result(
                 provision,
                 Verdict.INCONCLUSIVE,
-                f"models without a current scan: {listing(missing + stale)}; run `sai scan` "
-                "in the project (it scans every declared model)",
+                f"models without a scan at their current digest: {listing(missing + stale)}; "
+                "run `sai scan` in the project (it scans every declared model)",
                 used,
             )
         return self.result(
@@ -112,22 +125,28 @@ class ExternalModelDecisions(Check):
 
     name = "supply_chain.external_decisions"
     provisions: ClassVar[tuple[str, ...]] = ("5.2.3-2", "5.2.3-2.1")
+    sufficiency = (
+        "a decision recorded by `sai scan --policy` for every external model (with a risk "
+        "assessment and mitigations for 5.2.3-2.1); with no external model there is nothing "
+        "to judge"
+    )
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
-        external = [m for m in ctx.manifest.models if _external(m)]
+        external = [m for m in ctx.manifest.models if not m.in_house]
         if not external:
             return self.result(
                 provision,
-                Verdict.PASS,
-                "every model in sai.yaml is trained in-house; no external model needs a "
-                "justification",
+                Verdict.INCONCLUSIVE,
+                "sai.yaml declares no external model, so there is no decision to show; if "
+                "every model is made in-house, exclude this provision with that justification",
                 [ctx.manifest_entry],
             )
-        decisions = {
-            m.name: ctx.evidence.latest(kind=DECISION_KIND, subject=m.name) for m in external
+        entries = {
+            m.name: ctx.evidence.latest(kind=Kind.SUPPLY_CHAIN_DECISION, subject=m.name)
+            for m in external
         }
-        used = [e.index for e in decisions.values() if e is not None]
-        missing = [name for name, e in decisions.items() if e is None]
+        used = [e.index for e in entries.values() if e is not None]
+        missing = [name for name, e in entries.items() if e is None]
         if missing:
             return self.result(
                 provision,
@@ -136,15 +155,13 @@ class ExternalModelDecisions(Check):
                 "`models:` in a scan policy file and run `sai scan --policy FILE`",
                 used,
             )
+        decisions = {
+            name: SupplyChainDecision.from_evidence(e.evidence)
+            for name, e in entries.items()
+            if e is not None
+        }
         if provision.id == "5.2.3-2.1":
-            thin = [
-                name
-                for name, e in decisions.items()
-                if e is not None
-                and not (
-                    e.evidence.data.get("risk_assessment") and e.evidence.data.get("mitigations")
-                )
-            ]
+            thin = [n for n, d in decisions.items() if not (d.risk_assessment and d.mitigations)]
             if thin:
                 return self.result(
                     provision,
@@ -162,35 +179,75 @@ class ExternalModelDecisions(Check):
         )
 
 
+def _database_age(audit: DependencyAudit, now: datetime) -> timedelta | None:
+    """How old the newest advisory of the audit's database was at ``now``; None if unknown."""
+    if not audit.database_modified:
+        return None
+    try:
+        newest = datetime.fromisoformat(audit.database_modified.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if newest.tzinfo is None:
+        newest = newest.replace(tzinfo=UTC)
+    return now - newest
+
+
 class ExternalComponentsAssessed(Check):
-    """Dependencies audited against a vulnerability database; external models scanned."""
+    """Dependencies audited against a recent, non-empty advisory database; external models
+    scanned."""
 
     name = "supply_chain.external_components"
     provisions: ClassVar[tuple[str, ...]] = ("5.1.2-4",)
     freshness: ClassVar[timedelta | None] = timedelta(days=30)
+    sufficiency = (
+        "a dependency audit by sai from the last 30 days against a non-empty advisory "
+        "database whose newest advisory is at most `evidence.advisory_max_age_days` (30) old, "
+        "and a clean current scan of every external model file"
+    )
 
+    # NOTE: one return per distinct reason reads better than a table here.
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
-        audit = ctx.evidence.latest(kind=AUDIT_KIND)
-        if audit is None or self.is_stale(audit, ctx.now):
+        entry = ctx.evidence.latest(kind=Kind.DEPENDENCY_AUDIT)
+        if entry is None or self.is_stale(entry, ctx.now):
             return self.result(
                 provision,
                 Verdict.INCONCLUSIVE,
                 "no dependency audit in the last 30 days; run `sai scan --deps --osv FILE` "
                 "with a current OSV export",
-                [audit.index] if audit else [],
+                [entry.index] if entry else [],
             )
-        used = [audit.index]
-        vulnerable = audit.evidence.data.get("vulnerable") or ()
-        if vulnerable:
-            names = [f"{v.get('package')} ({v.get('id')})" for v in vulnerable]
+        used = [entry.index]
+        audit = DependencyAudit.from_evidence(entry.evidence)
+        database = f"the advisory database of entry {entry.index} ({audit.database})"
+        if audit.advisories == 0:
+            return self.result(
+                provision,
+                Verdict.INCONCLUSIVE,
+                f"{database} held 0 advisories, so the audit checked nothing; audit again "
+                "with a current OSV export (`sai scan --deps --osv all.zip`)",
+                used,
+            )
+        if audit.vulnerable_total:
+            names = [f"{v.package} ({v.id})" for v in audit.vulnerable]
             return self.result(
                 provision,
                 Verdict.FAIL,
-                f"{len(vulnerable)} installed packages have known vulnerabilities: "
+                f"{audit.vulnerable_total} installed packages have known vulnerabilities: "
                 f"{listing(names)}; upgrade them or record why they are not exploitable",
                 used,
             )
-        external = [m for m in ctx.manifest.models if _external(m) and m.path is not None]
+        limit = timedelta(days=ctx.manifest.evidence.advisory_max_age_days)
+        age = _database_age(audit, ctx.now)
+        if age is None or age > limit:
+            when = "of unknown date" if age is None else f"dated {audit.database_modified[:10]}"
+            return self.result(
+                provision,
+                Verdict.INCONCLUSIVE,
+                f"{database} holds {audit.advisories} advisories but is {when}; audits need "
+                f"one no older than {limit.days} days (evidence.advisory_max_age_days)",
+                used,
+            )
+        external = [m for m in ctx.manifest.models if not m.in_house and m.path is not None]
         problems = []
         for model in external:
             state, scan = _scan_state(ctx, model)
@@ -208,8 +265,9 @@ class ExternalComponentsAssessed(Check):
         return self.result(
             provision,
             Verdict.PASS,
-            f"dependency audit clean ({len(audit.evidence.data.get('packages') or ())} "
-            f"packages) and {len(external)} external model files scanned safe",
+            f"dependency audit clean: {len(audit.packages)} packages against "
+            f"{audit.advisories} advisories (newest {audit.database_modified[:10]}); "
+            f"{len(external)} external model files scanned safe",
             used,
         )
 

@@ -117,7 +117,10 @@ def _observation(view: ReportView, item: EvidenceView, ids: _Ids) -> dict[str, A
     return {
         "uuid": ids("observation", item.index),
         "title": _line(f"Ledger entry #{item.index}: {entry.kind}"),
-        "description": _line(f"{entry.kind} about {entry.subject}, recorded by {entry.actor}"),
+        "description": _line(
+            f"{entry.kind} about {entry.subject}, {entry.origin.describe()}, "
+            f"recorded by {entry.actor}"
+        ),
         "props": props,
         "methods": ["EXAMINE" if entry.kind == "attestation" else "TEST"],
         "collected": item.time,

@@ -1,0 +1,149 @@
+"""Typed evidence: every kind sai writes (``Kind``) and one payload dataclass per kind.
+
+Producers build a payload and store ``payload.to_data()``; checks read
+``Payload.from_evidence(entry.evidence)``, which checks the shape and raises
+:class:`PayloadError` instead of handing a check a missing key. ``PAYLOADS`` maps every kind
+to its payload type; a test walks it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from sai.ledger.kinds._kind import NOTE_PREFIX, Kind, is_note
+from sai.ledger.kinds._payload import JsonObject, Part, Payload, PayloadError
+from sai.ledger.kinds.assessment import (
+    AssessmentCompleted,
+    Attestation,
+    AttestationWithdrawn,
+    ManifestRecorded,
+    Note,
+)
+from sai.ledger.kinds.demo import DatasetCreated, ModelTrained
+from sai.ledger.kinds.gateway import (
+    GatewayKeyCreated,
+    GatewayKeyRevoked,
+    GatewayRequest,
+    GatewayReview,
+)
+from sai.ledger.kinds.guards import GuardCheck, GuardEvaluation, GuardMetrics
+from sai.ledger.kinds.inventory import (
+    CHANGE_PAYLOADS,
+    AssetAdded,
+    AssetChange,
+    AssetMissing,
+    AssetRecorded,
+    AssetRemoved,
+    AssetSealed,
+    AssetSigned,
+    AssetUnsealed,
+    AssetVerified,
+    InventoryScan,
+    PromptVersion,
+    ScannedAsset,
+    SnapshotCreated,
+    SnapshotDrill,
+    SnapshotRestored,
+)
+from sai.ledger.kinds.scanning import (
+    DependencyAudit,
+    ScanFinding,
+    ScanResult,
+    SupplyChainDecision,
+    VulnerablePackage,
+)
+
+_ALL: tuple[type[Payload], ...] = (
+    ManifestRecorded,
+    AssessmentCompleted,
+    Attestation,
+    AttestationWithdrawn,
+    Note,
+    InventoryScan,
+    AssetRecorded,
+    AssetAdded,
+    AssetRemoved,
+    AssetChange,
+    AssetMissing,
+    AssetSigned,
+    AssetVerified,
+    AssetSealed,
+    AssetUnsealed,
+    SnapshotCreated,
+    SnapshotRestored,
+    SnapshotDrill,
+    PromptVersion,
+    ScanResult,
+    SupplyChainDecision,
+    DependencyAudit,
+    GuardEvaluation,
+    GuardCheck,
+    GatewayRequest,
+    GatewayKeyCreated,
+    GatewayKeyRevoked,
+    GatewayReview,
+    DatasetCreated,
+    ModelTrained,
+)
+
+PAYLOADS: Mapping[Kind, type[Payload]] = MappingProxyType({p.KIND: p for p in _ALL})
+"""The payload type of every kind."""
+
+
+def payload_type(kind: str) -> type[Payload] | None:
+    """The payload type of ``kind`` (``note.*`` kinds are notes); None for an unknown kind."""
+    if is_note(kind):
+        return Note
+    try:
+        return PAYLOADS[Kind(kind)]
+    except ValueError:
+        return None
+
+
+__all__ = [
+    "CHANGE_PAYLOADS",
+    "NOTE_PREFIX",
+    "PAYLOADS",
+    "AssessmentCompleted",
+    "AssetAdded",
+    "AssetChange",
+    "AssetMissing",
+    "AssetRecorded",
+    "AssetRemoved",
+    "AssetSealed",
+    "AssetSigned",
+    "AssetUnsealed",
+    "AssetVerified",
+    "Attestation",
+    "AttestationWithdrawn",
+    "DatasetCreated",
+    "DependencyAudit",
+    "GatewayKeyCreated",
+    "GatewayKeyRevoked",
+    "GatewayRequest",
+    "GatewayReview",
+    "GuardCheck",
+    "GuardEvaluation",
+    "GuardMetrics",
+    "InventoryScan",
+    "JsonObject",
+    "Kind",
+    "ManifestRecorded",
+    "ModelTrained",
+    "Note",
+    "Part",
+    "Payload",
+    "PayloadError",
+    "PromptVersion",
+    "ScanFinding",
+    "ScanResult",
+    "ScannedAsset",
+    "SnapshotCreated",
+    "SnapshotDrill",
+    "SnapshotRestored",
+    "SupplyChainDecision",
+    "VulnerablePackage",
+    "is_note",
+    "payload_type",
+]

@@ -1,0 +1,81 @@
+"""Every evidence kind sai writes, in one enum that producers and checks share.
+
+Each package has its own section; a new kind is added here and gets a payload dataclass in the
+package's module beside this one (``kinds/<domain>.py``).
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class Kind(enum.StrEnum):
+    """The ``kind`` of an evidence entry."""
+
+    # --- assessment (sai.assessment) ---
+    MANIFEST_RECORDED = "manifest.recorded"
+    ASSESSMENT_COMPLETED = "assessment.completed"
+    ATTESTATION = "attestation"
+    ATTESTATION_WITHDRAWN = "attestation.withdrawn"
+
+    # --- inventory (sai.inventory) ---
+    INVENTORY_SCAN = "inventory.scan"
+    ASSET_RECORDED = "asset.recorded"
+    ASSET_ADDED = "asset.added"
+    ASSET_REMOVED = "asset.removed"
+    ASSET_CHANGED = "asset.changed"
+    ASSET_MISSING = "asset.missing"
+    ASSET_SIGNED = "asset.signed"
+    ASSET_VERIFIED = "asset.verified"
+    ASSET_SEALED = "asset.sealed"
+    ASSET_UNSEALED = "asset.unsealed"
+    SNAPSHOT_CREATED = "snapshot.created"
+    SNAPSHOT_RESTORED = "snapshot.restored"
+    SNAPSHOT_DRILL = "snapshot.drill"
+    PROMPT_VERSION = "prompt.version"
+
+    # --- scanning (sai.scanning) ---
+    SCAN_RESULT = "scan.result"
+    SUPPLY_CHAIN_DECISION = "supply_chain.decision"
+    DEPENDENCY_AUDIT = "dependency.audit"
+
+    # --- guards (sai.guards) ---
+    GUARD_EVALUATION = "guard.evaluation"
+    GUARD_CHECK = "guard.check"
+
+    # --- gateway (sai.gateway) ---
+    GATEWAY_REQUEST = "gateway.request"
+    GATEWAY_KEY_CREATED = "gateway.key.created"
+    GATEWAY_KEY_REVOKED = "gateway.key.revoked"
+    GATEWAY_REVIEW = "gateway.review"
+
+    # --- demo (sai.demo): lifecycle events of the example system ---
+    DATASET_CREATED = "dataset.created"
+    MODEL_TRAINED = "model.trained"
+
+    # --- threats (sai.threats) ---
+
+    # --- provenance (sai.provenance) ---
+
+    # --- redteam (sai.redteam) ---
+
+    # --- monitoring (sai.monitoring) ---
+
+    # --- documents (sai.documents) ---
+
+    # --- disposal (sai.disposal) ---
+
+    # --- notes: a person's free-form entries (`sai ledger append`); no check reads them ---
+    NOTE = "note"
+
+
+NOTE_PREFIX = "note."
+"""``sai ledger append`` writes only ``note`` or ``note.<anything>`` kinds."""
+
+
+def is_note(kind: str) -> bool:
+    """Whether ``kind`` is a person's note (``note`` or ``note.*``)."""
+    return kind == Kind.NOTE or kind.startswith(NOTE_PREFIX)
+
+
+__all__ = ["NOTE_PREFIX", "Kind", "is_note"]

@@ -1,0 +1,71 @@
+"""Payloads of the security gateway: requests, keys and review decisions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from sai.ledger.kinds._kind import Kind
+from sai.ledger.kinds._payload import JsonObject, Payload
+
+
+@dataclass(frozen=True)
+class GatewayRequest(Payload):
+    """One request through the gateway: caller, route, outcome, guards and timing."""
+
+    KIND: ClassVar[Kind] = Kind.GATEWAY_REQUEST
+    request_id: str
+    method: str
+    path: str
+    route: str
+    status: int
+    guards: JsonObject
+    verdicts: tuple[JsonObject, ...]
+    latency_us: int
+    key_id: str | None = None
+    role: str | None = None
+    model: str | None = None
+    upstream_model: str | None = None
+    error: str | None = None
+    stream: bool = False
+    limit: str | None = None
+    tokens: int = 0
+    review_id: str | None = None
+
+
+@dataclass(frozen=True)
+class GatewayKeyCreated(Payload):
+    """A gateway API key was issued (its secret is never recorded)."""
+
+    KIND: ClassVar[Kind] = Kind.GATEWAY_KEY_CREATED
+    key_id: str
+    name: str
+    role: str
+    created_at: str
+    expires_at: str | None = None
+
+
+@dataclass(frozen=True)
+class GatewayKeyRevoked(Payload):
+    """A gateway API key was revoked."""
+
+    KIND: ClassVar[Kind] = Kind.GATEWAY_KEY_REVOKED
+    key_id: str
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class GatewayReview(Payload):
+    """A person's decision on a held response."""
+
+    KIND: ClassVar[Kind] = Kind.GATEWAY_REVIEW
+    review_id: str
+    request_id: str
+    decision: str
+    reasons: tuple[str, ...]
+    key_id: str | None = None
+    note: str | None = None
+
+
+__all__ = ["GatewayKeyCreated", "GatewayKeyRevoked", "GatewayRequest", "GatewayReview"]
