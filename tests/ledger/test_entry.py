@@ -330,6 +330,7 @@ class TestAcceptedLeavesReencode:
             time=parsed.time,
             data=parsed.data,
             attachments=parsed.attachments,
+            origin=parsed.origin,
         )
         assert rebuilt.leaf_bytes() == bytes(raw)
         assert rebuilt == parsed

@@ -15,11 +15,10 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
-from sai.assessment.checks.attestation import ATTESTATION_KIND, WITHDRAWAL_KIND
 from sai.catalog import Provision
 from sai.errors import InputError
 from sai.ledger import Attachment, EntryRef, Evidence, Ledger, Origin
-from sai.ledger.kinds import Attestation, AttestationWithdrawn
+from sai.ledger.kinds import Attestation, AttestationWithdrawn, Kind
 
 _CHUNK = 1 << 20
 _MIN_STATEMENT = 10
@@ -96,7 +95,7 @@ def record_attestation(
     if demo:
         data["demo"] = True
     evidence = Evidence.create(
-        ATTESTATION_KIND,
+        Kind.ATTESTATION,
         provision.id,
         provisions=(provision.id,),
         actor=by.strip(),
@@ -112,14 +111,14 @@ def withdraw_attestation(
     ledger: Ledger, provision: Provision, *, by: str, reason: str, now: datetime
 ) -> EntryRef:
     """Append a withdrawal: the provision's attestation no longer stands."""
-    current = ledger.latest(kind=ATTESTATION_KIND, subject=provision.id)
+    current = ledger.latest(kind=Kind.ATTESTATION, subject=provision.id)
     if current is None:
         raise InputError(
             f"there is no attestation of {provision.id} to withdraw",
             hint=f"see `sai ledger show --subject {provision.id}`",
         )
     evidence = Evidence.create(
-        WITHDRAWAL_KIND,
+        Kind.ATTESTATION_WITHDRAWN,
         provision.id,
         provisions=(provision.id,),
         actor=by.strip() or "unknown",

@@ -21,7 +21,7 @@ from sai.assessment.checks.attestation import decide_by_attestation
 from sai.assessment.ics import Ics, build_ics, exclusion_map
 from sai.assessment.report_body import body_digest, build_body
 from sai.assessment.verdict import CheckResult, Verdict
-from sai.catalog import Catalog
+from sai.catalog import Catalog, Provision
 from sai.ledger import Evidence, Ledger, Origin
 from sai.ledger.kinds import AssessmentCompleted, Kind, ManifestRecorded, PayloadError
 from sai.manifest import LoadedManifest
@@ -65,6 +65,18 @@ def record_manifest(ledger: Ledger, loaded: LoadedManifest, *, actor: str, now: 
     return ledger.append(evidence).index
 
 
+def decide_one(check: Check, provision: Provision, ctx: CheckContext) -> CheckResult:
+    """Run ``check`` on ``provision``; malformed evidence makes it inconclusive, not a crash."""
+    try:
+        return check.run(provision, ctx)
+    except PayloadError as error:
+        reason = (
+            f"evidence the check relies on is malformed ({error}); rerun the control that "
+            "records it"
+        )
+        return check.result(provision, Verdict.INCONCLUSIVE, reason)
+
+
 def decide(ics: Ics, ctx: CheckContext, checks: Mapping[str, Check]) -> tuple[CheckResult, ...]:
     """The verdict of every applicable provision, in catalog order."""
     results = []
@@ -72,15 +84,8 @@ def decide(ics: Ics, ctx: CheckContext, checks: Mapping[str, Check]) -> tuple[Ch
         check = checks.get(provision.id)
         if check is None:
             results.append(decide_by_attestation(provision, ctx))
-            continue
-        try:
-            results.append(check.run(provision, ctx))
-        except PayloadError as error:
-            reason = (
-                f"evidence the check relies on is malformed ({error}); rerun the control that "
-                "records it"
-            )
-            results.append(check.result(provision, Verdict.INCONCLUSIVE, reason))
+        else:
+            results.append(decide_one(check, provision, ctx))
     return tuple(results)
 
 
@@ -158,6 +163,7 @@ __all__ = [
     "ASSESSMENT_KIND",
     "MANIFEST_KIND",
     "AssessmentOutcome",
+    "decide_one",
     "record_manifest",
     "run_assessment",
 ]

@@ -149,9 +149,14 @@ def audit_evidence(
     subject: str = "python-environment",
     *,
     database_path: str = "",
+    database_modified: str = "",
     time: datetime | None = None,
 ) -> Evidence:
-    """The ``dependency.audit`` evidence of one environment."""
+    """The ``dependency.audit`` evidence of one environment.
+
+    ``database_modified`` is the newest advisory's modification time (ISO 8601), which the
+    check needs to judge how current the database was.
+    """
     return Evidence.create(
         AUDIT_KIND,
         subject,
@@ -162,6 +167,7 @@ def audit_evidence(
             "packages": [f"{p.name}=={p.version}" for p in result.packages],
             "database": result.database,
             "database_path": database_path,
+            "database_modified": database_modified,
             "advisories": result.advisories,
             "vulnerable": [
                 {"id": v.id, "package": f"{v.package}=={v.version}", "fixed": v.fixed or ""}

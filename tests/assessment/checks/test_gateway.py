@@ -140,6 +140,20 @@ class TestVersionedModels:
         assert _run(check, "5.4.1-3", ledger, workspace_dir).verdict is Verdict.INCONCLUSIVE
         pinned = "gateway:\n  models:\n    - {name: bot@2, upstream_model: v2}\n"
         assert "no preview" in _run(check, "5.4.1-3", ledger, workspace_dir, pinned).reason
+        declared = _run(check, "5.4.1-3", ledger, workspace_dir, GATEWAY)
+        assert declared.verdict is Verdict.INCONCLUSIVE
+        assert "declared" in declared.reason
+        assert "not observed" in declared.reason
+        other = _ok()
+        other.model = "bot"
+        _requests(ledger, other)
+        assert _run(check, "5.4.1-3", ledger, workspace_dir, GATEWAY).verdict is (
+            Verdict.INCONCLUSIVE
+        )
+        pinned_call = _ok()
+        pinned_call.model = "bot@2"
+        _requests(ledger, pinned_call)
         result = _run(check, "5.4.1-3", ledger, workspace_dir, GATEWAY)
         assert result.verdict is Verdict.PASS
         assert "bot@3-preview" in result.reason
+        assert "1 recent requests" in result.reason

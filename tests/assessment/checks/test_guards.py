@@ -4,14 +4,24 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+from pydantic import ValidationError
+
 from sai.assessment.checks import CheckContext
 from sai.assessment.checks.guards import InputGuardsEvaluated
 from sai.assessment.engine import record_manifest
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import load_catalog
 from sai.ledger import Evidence, Ledger, Origin
+from sai.ledger.kinds import GuardEvaluation, GuardMetrics, Kind
 from sai.manifest import LoadedManifest
-from sai.manifest.schema import GatewayRoleSpec, GatewayRoute, GatewaySpec, GuardsSpec
+from sai.manifest.schema import (
+    EvidenceRules,
+    GatewayRoleSpec,
+    GatewayRoute,
+    GatewaySpec,
+    GuardsSpec,
+)
 
 NOW = datetime(2026, 11, 24, tzinfo=UTC)
 
@@ -27,15 +37,31 @@ def _run(
     return InputGuardsEvaluated().run(load_catalog().get("5.2.1-4.1"), ctx)
 
 
-def _evaluation(ledger: Ledger, f1: int, fpr: int, when: datetime = NOW) -> int:
-    data = {"scanner": "injection", "metrics": {"f1_bp": f1, "fpr_bp": fpr, "n": 3043}}
+def _evaluation(
+    ledger: Ledger,
+    f1: int,
+    fpr: int,
+    when: datetime = NOW,
+    *,
+    n: int = 3043,
+    positives: int = 1500,
+    origin: Origin | None = None,
+) -> int:
+    payload = GuardEvaluation(
+        scanner="injection",
+        variant="fast",
+        threshold_bp=5000,
+        dataset={"path": "test.jsonl", "digest": "sha256:" + "0" * 64},
+        metrics=GuardMetrics(n=n, positives=positives, f1_bp=f1, fpr_bp=fpr),
+        artifacts={},
+    )
     evidence = Evidence.create(
-        "guard.evaluation",
+        Kind.GUARD_EVALUATION,
         "guards.injection",
         provisions=("5.2.1-4.1",),
         actor="t",
-        origin=Origin.control("test"),
-        data=data,
+        origin=origin or Origin.control("guards.evaluation"),
+        data=payload.to_data(),
         time=when,
     )
     return ledger.append(evidence).index
@@ -59,6 +85,35 @@ class TestInputGuardsEvaluated:
         result = _run(ledger, loaded)
         assert result.verdict is Verdict.FAIL
         assert "FPR 8.00%" in result.reason
+
+    def test_too_few_examples_is_inconclusive(self, ledger: Ledger, loaded: LoadedManifest) -> None:
+        _evaluation(ledger, 10000, 0, n=1, positives=1)
+        result = _run(ledger, loaded)
+        assert result.verdict is Verdict.INCONCLUSIVE
+        assert "used 1 examples" in result.reason
+        assert "at least 200" in result.reason
+
+    def test_each_class_needs_a_quarter(self, ledger: Ledger, loaded: LoadedManifest) -> None:
+        _evaluation(ledger, 9750, 100, n=400, positives=49)
+        assert _run(ledger, loaded).verdict is Verdict.INCONCLUSIVE
+        _evaluation(ledger, 9750, 100, n=400, positives=50)
+        assert _run(ledger, loaded).verdict is Verdict.PASS
+
+    def test_the_manifest_can_lower_the_minimum_to_the_floor_only(
+        self, ledger: Ledger, loaded: LoadedManifest
+    ) -> None:
+        _evaluation(ledger, 9750, 100, n=120, positives=40)
+        assert _run(ledger, loaded).verdict is Verdict.INCONCLUSIVE
+        lowered = {"evidence": EvidenceRules(min_guard_examples=100)}
+        assert _run(ledger, loaded, lowered).verdict is Verdict.PASS
+        with pytest.raises(ValidationError):
+            EvidenceRules(min_guard_examples=99)
+
+    def test_a_statement_by_hand_is_not_a_measurement(
+        self, ledger: Ledger, loaded: LoadedManifest
+    ) -> None:
+        _evaluation(ledger, 10000, 0, origin=Origin.person("mallory"))
+        assert _run(ledger, loaded).verdict is Verdict.INCONCLUSIVE
 
     def test_stale_is_inconclusive(self, ledger: Ledger, loaded: LoadedManifest) -> None:
         _evaluation(ledger, 9750, 180, NOW - timedelta(days=120))

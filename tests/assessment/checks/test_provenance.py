@@ -31,9 +31,10 @@ def _run(
 
 
 class TestSources:
-    def test_pass_cites_manifest_entry(self, ledger: Ledger, workspace_dir: Path) -> None:
+    def test_declared_is_not_observed(self, ledger: Ledger, workspace_dir: Path) -> None:
         result, entry = _run(ledger, workspace_dir, MANIFEST, DataSourcesDocumented(), "5.2.4-2")
-        assert result.verdict is Verdict.PASS
+        assert result.verdict is Verdict.INCONCLUSIVE
+        assert result.reason.startswith("declared, not observed")
         assert result.evidence == (entry,)
 
     def test_dataset_without_sources_fails(self, ledger: Ledger, workspace_dir: Path) -> None:
@@ -54,9 +55,10 @@ class TestSources:
 
 
 class TestSourceDetails:
-    def test_pass(self, ledger: Ledger, workspace_dir: Path) -> None:
+    def test_declared_is_not_observed(self, ledger: Ledger, workspace_dir: Path) -> None:
         result, _ = _run(ledger, workspace_dir, MANIFEST, DataSourceDetails(), "5.2.4-2.1")
-        assert result.verdict is Verdict.PASS
+        assert result.verdict is Verdict.INCONCLUSIVE
+        assert result.reason.startswith("declared, not observed")
 
     def test_missing_retrieval_time_fails(self, ledger: Ledger, workspace_dir: Path) -> None:
         text = MANIFEST.replace("        retrieved: 2026-11-01T10:00:00Z\n", "")

@@ -14,7 +14,10 @@ from sai.assessment.checks.supply_chain import (
 from sai.assessment.engine import record_manifest
 from sai.assessment.verdict import Verdict
 from sai.catalog import load_catalog
+from sai.inventory.record import record_scan
+from sai.inventory.scan import build_inventory
 from sai.ledger import Evidence, Ledger, Origin
+from sai.ledger.kinds import AssetRecorded
 from sai.manifest import load_manifest
 from sai.scanning import ScanSettings, audit, audit_evidence, load_policy, scan_file
 from sai.scanning.deps import Package
@@ -33,6 +36,7 @@ def _ctx(
     *,
     model: bytes | None = None,
     scan: bool = True,
+    inventory: bool = True,
 ) -> CheckContext:
     loaded = load_manifest(write_project(root, manifest))
     if model is not None:
@@ -40,6 +44,8 @@ def _ctx(
     if scan:
         result = scan_file(root / "model.bin", ScanSettings())
         ledger.append(scan_evidence(result, manifest=loaded, policy=None, root=root, time=NOW))
+    if inventory:
+        record_scan(ledger, build_inventory(loaded), actor="t", now=NOW)
     entry = record_manifest(ledger, loaded, actor="t", now=NOW)
     return CheckContext(ledger=ledger, manifest=loaded.manifest, manifest_entry=entry, now=NOW)
 
@@ -64,6 +70,14 @@ class TestModelFilesScanned:
         assert "model.bin" in result.reason
         assert "os.system" in result.reason
 
+    def test_a_scan_not_bound_to_a_current_digest_is_inconclusive(
+        self, ledger: Ledger, workspace_dir: Path
+    ) -> None:
+        ctx = _ctx(ledger, workspace_dir, model=b.proto(2, b"}."), inventory=False)
+        result = _run(ModelFilesScanned(), "5.2.3-1", ctx)
+        assert result.verdict is Verdict.INCONCLUSIVE
+        assert "sai inventory scan" in result.reason
+
     def test_missing_scan_is_inconclusive(self, ledger: Ledger, workspace_dir: Path) -> None:
         ctx = _ctx(ledger, workspace_dir, scan=False)
         result = _run(ModelFilesScanned(), "5.2.3-1", ctx)
@@ -78,8 +92,8 @@ class TestModelFilesScanned:
                 "clf",
                 provisions=("5.2.1-1",),
                 actor="t",
-                origin=Origin.control("test"),
-                data={"digest": "sha256:" + "0" * 64},
+                origin=Origin.control("inventory.scan"),
+                data=AssetRecorded(name="clf", type="model", digest="sha256:" + "0" * 64).to_data(),
             )
         )
         result = _run(ModelFilesScanned(), "5.2.3-1", ctx)
@@ -95,9 +109,18 @@ class TestModelFilesScanned:
 
 
 class TestExternalDecisions:
-    def test_in_house_only_passes(self, ledger: Ledger, workspace_dir: Path) -> None:
+    def test_in_house_only_has_nothing_to_judge(self, ledger: Ledger, workspace_dir: Path) -> None:
         ctx = _ctx(ledger, workspace_dir, scan=False)
-        assert _run(ExternalModelDecisions(), "5.2.3-2", ctx).verdict is Verdict.PASS
+        result = _run(ExternalModelDecisions(), "5.2.3-2", ctx)
+        assert result.verdict is Verdict.INCONCLUSIVE
+        assert "exclude" in result.reason
+
+    def test_a_mirror_named_internal_is_external(self, ledger: Ledger, workspace_dir: Path) -> None:
+        mirror = MANIFEST.replace("source: trained-in-house", "source: internal-mirror-of-hf/llama")
+        ctx = _ctx(ledger, workspace_dir, mirror, scan=False)
+        result = _run(ExternalModelDecisions(), "5.2.3-2", ctx)
+        assert result.verdict is Verdict.INCONCLUSIVE
+        assert "no recorded decision for external models clf" in result.reason
 
     def test_external_without_decision(self, ledger: Ledger, workspace_dir: Path) -> None:
         ctx = _ctx(ledger, workspace_dir, EXTERNAL, scan=False)
@@ -119,7 +142,14 @@ class TestExternalDecisions:
 
 
 class TestExternalComponents:
-    def _audit(self, ledger: Ledger, vulnerable: bool) -> None:
+    def _audit(
+        self,
+        ledger: Ledger,
+        vulnerable: bool,
+        *,
+        advisories: bool = True,
+        modified: str = (NOW - timedelta(days=2)).isoformat(),
+    ) -> None:
         osv = [
             {
                 "id": "OSV-1",
@@ -131,8 +161,28 @@ class TestExternalComponents:
                 ],
             }
         ]
-        result = audit([Package("x" if vulnerable else "y", "1.0")], osv, "sha256:00")
-        ledger.append(audit_evidence(result, time=NOW))
+        result = audit(
+            [Package("x" if vulnerable else "y", "1.0")], osv if advisories else [], "sha256:00"
+        )
+        ledger.append(audit_evidence(result, database_modified=modified, time=NOW))
+
+    def test_an_empty_database_shows_nothing(self, ledger: Ledger, workspace_dir: Path) -> None:
+        self._audit(ledger, vulnerable=False, advisories=False)
+        result = _run(ExternalComponentsAssessed(), "5.1.2-4", _ctx(ledger, workspace_dir))
+        assert result.verdict is Verdict.INCONCLUSIVE
+        assert "held 0 advisories" in result.reason
+
+    def test_an_old_or_undated_database_is_not_enough(
+        self, ledger: Ledger, workspace_dir: Path
+    ) -> None:
+        self._audit(ledger, vulnerable=False, modified=(NOW - timedelta(days=45)).isoformat())
+        old = _run(ExternalComponentsAssessed(), "5.1.2-4", _ctx(ledger, workspace_dir))
+        assert old.verdict is Verdict.INCONCLUSIVE
+        assert "holds 1 advisories" in old.reason
+        assert "no older than 30 days" in old.reason
+        self._audit(ledger, vulnerable=False, modified="")
+        undated = _run(ExternalComponentsAssessed(), "5.1.2-4", _ctx(ledger, workspace_dir))
+        assert "of unknown date" in undated.reason
 
     def test_no_audit_is_inconclusive(self, ledger: Ledger, workspace_dir: Path) -> None:
         result = _run(ExternalComponentsAssessed(), "5.1.2-4", _ctx(ledger, workspace_dir))

@@ -28,12 +28,16 @@ _NO_TRAFFIC = (
 )
 
 
-def _recent(ctx: CheckContext) -> list[tuple[Entry, GatewayRequest]]:
-    """The newest gateway.request entries of the window, with their payloads."""
-    entries = ctx.evidence.query(
+def _recent_entries(ctx: CheckContext) -> list[Entry]:
+    """The newest gateway.request entries of the window."""
+    return ctx.evidence.query(
         kind=REQUEST_KIND, since=ctx.now - _WINDOW, limit=_SAMPLE, descending=True
     )
-    return [(e, GatewayRequest.from_evidence(e.evidence)) for e in entries]
+
+
+def _recent(ctx: CheckContext) -> list[tuple[Entry, GatewayRequest]]:
+    """The newest gateway.request entries of the window, with their payloads."""
+    return [(e, GatewayRequest.from_evidence(e.evidence)) for e in _recent_entries(ctx)]
 
 
 class GatewayAccessControl(Check):
@@ -186,11 +190,11 @@ class GatewayAuditLog(Check):
     )
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
-        requests = _recent(ctx)
-        if not requests:
+        entries = _recent_entries(ctx)
+        if not entries:
             return self.result(provision, Verdict.INCONCLUSIVE, _NO_TRAFFIC, [ctx.manifest_entry])
-        incomplete = [e for e, _ in requests if any(k not in e.evidence.data for k in _REQUIRED)]
-        used = [ctx.manifest_entry, *(e.index for e, _ in requests[:5])]
+        incomplete = [e for e in entries if any(k not in e.evidence.data for k in _REQUIRED)]
+        used = [ctx.manifest_entry, *(e.index for e in entries[:5])]
         if incomplete:
             return self.result(
                 provision,
@@ -199,6 +203,7 @@ class GatewayAuditLog(Check):
                 f"({', '.join(_REQUIRED)}), e.g. entry {incomplete[0].index}",
                 [*used, *(e.index for e in incomplete[:5])],
             )
+        requests = _recent(ctx)
         keyed = sum(1 for _, r in requests if r.key_id)
         return self.result(
             provision,

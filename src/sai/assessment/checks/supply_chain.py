@@ -39,11 +39,11 @@ def _scan_state(ctx: CheckContext, model: ModelSpec) -> tuple[str, Entry | None]
         return "missing", None
     scan = ScanResult.from_evidence(entry.evidence)
     current = _current_digest(ctx, model.name)
-    if current is None:
-        return "unbound", entry
-    if current != scan.digest:
+    if current is not None and current != scan.digest:
         return "stale", entry
-    return ("ok" if scan.safe else "unsafe"), entry
+    if not scan.safe:
+        return "unsafe", entry
+    return ("ok" if current is not None else "unbound"), entry
 
 
 def _first_problem(entry: Entry) -> str:
