@@ -9,7 +9,7 @@ from pathlib import Path
 from sai.assessment.attestations import record_attestation
 from sai.assessment.engine import ASSESSMENT_KIND, record_manifest, run_assessment
 from sai.assessment.report_body import body_digest
-from sai.assessment.verdict import Verdict
+from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import load_catalog
 from sai.ledger import Evidence, Ledger, NoteSigner, NoteVerifier, open_checkpoint
 from sai.ledger.merkle import leaf_hash, verify_inclusion
@@ -103,3 +103,29 @@ class TestRecordManifest:
         assert record_manifest(ledger, loaded, actor="t", now=NOW) == first
         loaded.path.write_text(loaded.path.read_text() + "# changed\n")
         assert record_manifest(ledger, loaded, actor="t", now=NOW) != first
+
+
+def test_assessment_time_is_written_in_utc_whatever_the_zone() -> None:
+    from datetime import timedelta, timezone
+
+    from sai.assessment.ics import build_ics
+    from sai.assessment.report_body import build_body
+    from sai.catalog import load_catalog
+    from sai.manifest import load_manifest_bytes
+
+    catalog = load_catalog()
+    manifest = load_manifest_bytes(
+        b"version: 1\nname: t\nintended_use: A test of times.\nroles: [developer]\n"
+        b"people:\n  owners:\n    - name: O\n  security_contact: s@example.org\n",
+        path=Path("sai.yaml"),
+    ).manifest
+    ics = build_ics(catalog, manifest.roles, {})
+    plus_two = datetime(2026, 11, 24, 12, 0, tzinfo=timezone(timedelta(hours=2)))
+    results = tuple(
+        CheckResult(p.id, Verdict.INCONCLUSIVE, "not yet attested", "attestation", False)
+        for p in ics.applicable()
+    )
+    body = build_body(
+        catalog=catalog, manifest=manifest, ics=ics, results=results, assessed_at=plus_two
+    )
+    assert body["assessed_at"] == "2026-11-24T10:00:00.000000Z"

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from sai.cli.app import app
-from sai.ledger import InclusionProof, open_checkpoint, open_ledger
+from sai.ledger import InclusionProof, Origin, open_checkpoint, open_ledger
 from sai.ledger.note import NoteVerifier
 from sai.workspace import open_workspace
 
@@ -29,7 +29,7 @@ def _sai(workspace: Path, *args: str) -> tuple[int, str, str]:
 
 def _append(workspace: Path, n: int, *extra: str) -> None:
     code, out, err = _sai(
-        workspace, "ledger", "append", "--kind", "test.item", "--subject", f"s{n % 3}",
+        workspace, "ledger", "append", "--kind", "note.item", "--subject", f"s{n % 3}",
         "--data", json.dumps({"n": n}), *extra,
     )  # fmt: skip
     assert code == 0, err
@@ -37,14 +37,31 @@ def _append(workspace: Path, n: int, *extra: str) -> None:
 
 
 class TestAppend:
-    def test_appends_and_prints_the_index(self, workspace_dir: Path) -> None:
-        _append(workspace_dir, 0, "-p", "5.2.1-1", "-p", "5.4.2-1", "--actor", "ci")
+    def test_appends_and_prints_the_index(
+        self, workspace_dir: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setenv("SAI_ACTOR", "ci")
+        _append(workspace_dir, 0, "-p", "5.2.1-1", "-p", "5.4.2-1")
         _append(workspace_dir, 1)
         with open_ledger(open_workspace(workspace_dir)) as ledger:
             entry = ledger.get(0)
         assert entry.evidence.provisions == ("5.2.1-1", "5.4.2-1")
         assert entry.evidence.actor == "ci"
+        assert entry.evidence.origin == Origin.person("ci")
+        assert entry.evidence.kind == "note.item"
         assert dict(entry.evidence.data) == {"n": 0}
+
+    @pytest.mark.parametrize("kind", ["guard.evaluation", "dependency.audit", "attestation", "x"])
+    def test_only_notes_can_be_appended(self, workspace_dir: Path, kind: str) -> None:
+        code, _, err = _sai(workspace_dir, "ledger", "append", "--kind", kind, "--subject", "s")
+        assert code == 2
+        assert "writes only notes" in err
+        with open_ledger(open_workspace(workspace_dir)) as ledger:
+            assert ledger.size() == 0
+
+    def test_the_actor_cannot_be_chosen_on_the_command_line(self, workspace_dir: Path) -> None:
+        code, _, _ = _sai(workspace_dir, "ledger", "append", "--subject", "s", "--actor", "sai")
+        assert code == 2
 
     @pytest.mark.parametrize(
         ("data", "needle"),
@@ -59,7 +76,7 @@ class TestAppend:
     )
     def test_bad_data_is_exit_2(self, workspace_dir: Path, data: str, needle: str) -> None:
         code, out, err = _sai(
-            workspace_dir, "ledger", "append", "-k", "a.b", "-s", "x", "--data", data
+            workspace_dir, "ledger", "append", "-k", "note.b", "-s", "x", "--data", data
         )
         assert code == 2
         assert needle in err
@@ -87,7 +104,7 @@ class TestShow:
             _append(workspace_dir, n, *(["-p", "5.2.1-1"] if n % 2 else []))
         code, out, _ = _sai(workspace_dir, "ledger", "show", "--limit", "2")
         assert code == 0
-        assert "test.item" in out
+        assert "note.item" in out
         code, out, _ = _sai(workspace_dir, "ledger", "show", "--format", "json")
         rows = json.loads(out)
         assert [row["index"] for row in rows] == [0, 1, 2, 3, 4]

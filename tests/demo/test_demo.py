@@ -32,8 +32,12 @@ class TestDemo:
         spdx = json.loads((root / "sai-report" / "ai-bom.spdx.json").read_text())
         assert any(e["type"] == "ai_AIPackage" for e in spdx["@graph"])
         # The demo's own controls decide some provisions; its attestations are demo data.
-        passed = {r["provision"] for r in report["results"] if r["verdict"] == "pass"}
-        assert {"5.1.2-3", "5.2.4-2", "5.2.4-2.1", "5.1.1-1"} <= passed
+        verdicts = {r["provision"]: r for r in report["results"]}
+        passed = {p for p, r in verdicts.items() if r["verdict"] == "pass"}
+        assert {"5.1.2-3", "5.2.1-1", "5.2.4-1.2", "5.1.1-1"} <= passed
+        # What only sai.yaml declares is not shown as measured.
+        assert verdicts["5.2.4-2"]["verdict"] == "inconclusive"
+        assert "declared, not observed" in verdicts["5.2.4-2"]["reason"]
         verified = runner.invoke(
             app,
             [

@@ -85,9 +85,10 @@ def _kinds_named(paths: list[Path]) -> set[str]:
 
 
 def test_every_kind_a_check_reads_is_written_by_a_producer() -> None:
-    checks = list((SRC / "assessment" / "checks").rglob("*.py"))
+    from sai.assessment.checks import CHECKS
+
     producers = [p for p in SRC.rglob("*.py") if "checks" not in p.parts and "kinds" not in p.parts]
-    read = _kinds_named(checks)
+    read = {kind.name for check in CHECKS for kind in check.reads}
     written = _kinds_named(producers) | {
         # Inventory changes are written through CHANGE_PAYLOADS[change.kind].KIND.
         "ASSET_CHANGED",

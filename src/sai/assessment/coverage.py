@@ -11,6 +11,8 @@ from sai.catalog import Catalog
 
 START_MARKER = "<!-- coverage:start -->"
 END_MARKER = "<!-- coverage:end -->"
+SUFFICIENCY_START = "<!-- sufficiency:start -->"
+SUFFICIENCY_END = "<!-- sufficiency:end -->"
 
 
 def render_coverage_markdown(catalog: Catalog, checks: tuple[Check, ...] = CHECKS) -> str:
@@ -33,11 +35,34 @@ def render_coverage_markdown(catalog: Catalog, checks: tuple[Check, ...] = CHECK
     return "\n".join(lines) + "\n"
 
 
-def replace_between_markers(document: str, table: str) -> str:
-    """``document`` with the text between the coverage markers replaced by ``table``."""
-    start = document.index(START_MARKER) + len(START_MARKER)
-    end = document.index(END_MARKER)
+def render_sufficiency_markdown(checks: tuple[Check, ...] = CHECKS) -> str:
+    """A Markdown table: each check, its provisions, the evidence it reads, its sufficiency."""
+    lines = [
+        "| check | provisions | evidence it reads | enough for a pass |",
+        "|---|---|---|---|",
+    ]
+    for check in sorted(checks, key=lambda c: c.name):
+        kinds = ", ".join(f"`{kind.value}`" for kind in check.reads)
+        provisions = ", ".join(check.provisions)
+        lines.append(f"| `{check.name}` | {provisions} | {kinds} | {check.sufficiency} |")
+    return "\n".join(lines) + "\n"
+
+
+def replace_between_markers(
+    document: str, table: str, start_marker: str = START_MARKER, end_marker: str = END_MARKER
+) -> str:
+    """``document`` with the text between two markers replaced by ``table``."""
+    start = document.index(start_marker) + len(start_marker)
+    end = document.index(end_marker)
     return document[:start] + "\n" + table + document[end:]
 
 
-__all__ = ["END_MARKER", "START_MARKER", "render_coverage_markdown", "replace_between_markers"]
+__all__ = [
+    "END_MARKER",
+    "START_MARKER",
+    "SUFFICIENCY_END",
+    "SUFFICIENCY_START",
+    "render_coverage_markdown",
+    "render_sufficiency_markdown",
+    "replace_between_markers",
+]

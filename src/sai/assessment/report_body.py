@@ -17,14 +17,10 @@ from sai.assessment.ics import Ics, Status
 from sai.assessment.verdict import CheckResult, Verdict, combine
 from sai.catalog import Catalog
 from sai.ledger import canonical_json
+from sai.ledger.entry import format_time
 from sai.manifest import Manifest
 
 REPORT_FORMAT = "sai.report/1"
-
-
-def format_time(moment: datetime) -> str:
-    """UTC with microseconds and a Z, the ledger's time format."""
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def build_body(
@@ -104,4 +100,4 @@ def body_digest(body: dict[str, Any]) -> str:
     return "sha256:" + hashlib.sha256(canonical_json(body)).hexdigest()
 
 
-__all__ = ["REPORT_FORMAT", "body_digest", "build_body", "format_time"]
+__all__ = ["REPORT_FORMAT", "body_digest", "build_body"]

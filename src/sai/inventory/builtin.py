@@ -32,14 +32,10 @@ def uses_detector(manifest: Manifest) -> bool:
 
 def _artefacts() -> tuple[Path, dict[str, str], dict[str, str | None]]:
     """The artefact folder, the shipped digests, and each listed file's digest now."""
-    from sai.guards.injection.artifacts import ARTIFACTS_DIR, artifact_digests, sha256_file
+    from sai.guards.injection import detector_files
 
-    shipped = artifact_digests(ARTIFACTS_DIR)
-    actual = {
-        name: sha256_file(ARTIFACTS_DIR / name) if (ARTIFACTS_DIR / name).is_file() else None
-        for name in shipped
-    }
-    return ARTIFACTS_DIR, shipped, actual
+    files = detector_files()
+    return files.folder, files.shipped, files.actual
 
 
 def _root(digests: Mapping[str, str | None]) -> str:

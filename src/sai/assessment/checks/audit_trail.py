@@ -22,6 +22,13 @@ class AssetAuditTrail(Check):
     """Every declared asset has lifecycle entries in the ledger."""
 
     name = "ledger.audit_trail"
+    reads: ClassVar[tuple[Kind, ...]] = (
+        Kind.INVENTORY_SCAN,
+        Kind.ASSET_RECORDED,
+        Kind.ASSET_SIGNED,
+        Kind.PROMPT_VERSION,
+        Kind.SCAN_RESULT,
+    )
     provisions: ClassVar[tuple[str, ...]] = ("5.1.2-3",)
     freshness = timedelta(days=90)
     sufficiency = (

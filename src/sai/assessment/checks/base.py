@@ -19,6 +19,7 @@ from sai.assessment.checks._measured import MeasuredEvidence
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
 from sai.ledger import Entry
+from sai.ledger.kinds import Kind
 from sai.manifest import Manifest
 
 
@@ -80,6 +81,8 @@ class Check(abc.ABC):
     freshness: ClassVar[timedelta | None] = None
     #: What evidence is enough for a pass, in one line (docs/assessment.md lists them all).
     sufficiency: ClassVar[str]
+    #: The evidence kinds the check reads (``manifest.recorded`` for sai.yaml itself).
+    reads: ClassVar[tuple[Kind, ...]]
 
     @abc.abstractmethod
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:

@@ -44,6 +44,7 @@ class GatewayAccessControl(Check):
     """5.2.2-1: the model API is reached only with API keys, and unauthenticated calls fail."""
 
     name = "gateway.access_control"
+    reads: ClassVar[tuple[Kind, ...]] = (Kind.GATEWAY_KEY_CREATED, Kind.GATEWAY_REQUEST)
     provisions: ClassVar[tuple[str, ...]] = ("5.2.2-1",)
     sufficiency = (
         "a gateway key issued by sai and gateway requests logged in the last 30 days, every "
@@ -89,6 +90,7 @@ class GatewayRateLimits(Check):
     """5.2.2-2: every role's keys have request limits, and the gateway enforces them."""
 
     name = "gateway.rate_limits"
+    reads: ClassVar[tuple[Kind, ...]] = (Kind.MANIFEST_RECORDED, Kind.GATEWAY_REQUEST)
     provisions: ClassVar[tuple[str, ...]] = ("5.2.2-2",)
     sufficiency = (
         "a request limit on every role with routes, and gateway requests logged by sai in the "
@@ -130,6 +132,7 @@ class GatewayHumanOversight(Check):
     """5.1.4-1 / 5.1.4-3: flagged responses are held for people, and the tooling is used."""
 
     name = "gateway.human_review"
+    reads: ClassVar[tuple[Kind, ...]] = (Kind.MANIFEST_RECORDED, Kind.GATEWAY_REVIEW)
     provisions: ClassVar[tuple[str, ...]] = ("5.1.4-1", "5.1.4-3")
     freshness = timedelta(days=90)
     sufficiency = (
@@ -183,6 +186,7 @@ class GatewayAuditLog(Check):
     """5.4.2-1: every gateway request leaves a complete ledger entry."""
 
     name = "gateway.audit_log"
+    reads: ClassVar[tuple[Kind, ...]] = (Kind.GATEWAY_REQUEST,)
     provisions: ClassVar[tuple[str, ...]] = ("5.4.2-1",)
     sufficiency = (
         "gateway requests logged by sai in the last 30 days, each entry with request id, "
@@ -218,6 +222,7 @@ class GatewayVersionedModels(Check):
     """5.4.1-3: clients can pin model versions and try preview versions ahead of a change."""
 
     name = "gateway.versioned_models"
+    reads: ClassVar[tuple[Kind, ...]] = (Kind.MANIFEST_RECORDED, Kind.GATEWAY_REQUEST)
     provisions: ClassVar[tuple[str, ...]] = ("5.4.1-3",)
     sufficiency = (
         "pinned model versions with a preview version in sai.yaml, and gateway requests in "

@@ -38,6 +38,7 @@ class InventoryComplete(Check):
     """A current inventory scan covers every asset sai.yaml declares, with no asset missing."""
 
     name = "inventory.complete"
+    reads: ClassVar[tuple[Kind, ...]] = (Kind.INVENTORY_SCAN,)
     provisions: ClassVar[tuple[str, ...]] = ("5.2.1-1",)
     freshness = timedelta(days=30)
     sufficiency = (
@@ -131,6 +132,12 @@ class ModelsSigned(Check):
     """Every local model carries a model-signing signature that still verifies."""
 
     name = "inventory.models_signed"
+    reads: ClassVar[tuple[Kind, ...]] = (
+        Kind.ASSET_SIGNED,
+        Kind.ASSET_VERIFIED,
+        Kind.ASSET_CHANGED,
+        Kind.ASSET_MISSING,
+    )
     provisions: ClassVar[tuple[str, ...]] = ("5.2.4-1.2",)
     sufficiency = (
         "a model-signing signature by sai for every local model, not followed by a change, a "
@@ -175,6 +182,12 @@ class AssetsTracked(Check):
     """Assets are inventoried, models signed and verified, prompts and configs versioned."""
 
     name = "inventory.tracked"
+    reads: ClassVar[tuple[Kind, ...]] = (
+        Kind.INVENTORY_SCAN,
+        Kind.ASSET_SIGNED,
+        Kind.ASSET_VERIFIED,
+        Kind.PROMPT_VERSION,
+    )
     provisions: ClassVar[tuple[str, ...]] = ("5.2.1-2",)
     freshness = timedelta(days=30)
     sufficiency = (
@@ -233,6 +246,7 @@ class ConfidentialSealed(Check):
     """Assets marked confidential are encrypted at rest with per-asset keys."""
 
     name = "inventory.confidential_sealed"
+    reads: ClassVar[tuple[Kind, ...]] = (Kind.ASSET_SEALED, Kind.ASSET_UNSEALED)
     provisions: ClassVar[tuple[str, ...]] = ("5.2.1-4.2",)
     sufficiency = (
         "for every model or dataset marked confidential, its latest seal/unseal entry by sai "

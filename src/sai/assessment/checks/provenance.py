@@ -12,12 +12,14 @@ from typing import ClassVar
 from sai.assessment.checks.base import Check, CheckContext, listing
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
+from sai.ledger.kinds import Kind
 
 
 class DataSourcesDocumented(Check):
     """Every dataset says where it came from, and every model says what it was trained on."""
 
     name = "provenance.sources"
+    reads: ClassVar[tuple[Kind, ...]] = (Kind.MANIFEST_RECORDED,)
     provisions: ClassVar[tuple[str, ...]] = ("5.2.4-2",)
     sufficiency = (
         "never passes on sai.yaml alone: a declared dataset without sources fails, complete "
@@ -68,6 +70,7 @@ class DataSourceDetails(Check):
     """Each training-data source records where exactly (URL) and when it was obtained."""
 
     name = "provenance.source_details"
+    reads: ClassVar[tuple[Kind, ...]] = (Kind.MANIFEST_RECORDED,)
     provisions: ClassVar[tuple[str, ...]] = ("5.2.4-2.1",)
     sufficiency = (
         "never passes on sai.yaml alone: a source without URL or retrieval time fails, "

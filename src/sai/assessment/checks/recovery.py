@@ -19,6 +19,11 @@ class RecoveryRehearsed(Check):
     """A signed snapshot exists and a recent drill restored it from tampering."""
 
     name = "inventory.recovery"
+    reads: ClassVar[tuple[Kind, ...]] = (
+        Kind.SNAPSHOT_CREATED,
+        Kind.SNAPSHOT_RESTORED,
+        Kind.SNAPSHOT_DRILL,
+    )
     provisions: ClassVar[tuple[str, ...]] = ("5.2.1-3", "5.2.1-3.1")
     freshness = timedelta(days=180)
     sufficiency = (
@@ -107,6 +112,7 @@ class PromptChangesLogged(Check):
     """Every system prompt and configuration is versioned, and no change bypassed the registry."""
 
     name = "inventory.prompt_log"
+    reads: ClassVar[tuple[Kind, ...]] = (Kind.PROMPT_VERSION, Kind.INVENTORY_SCAN)
     provisions: ClassVar[tuple[str, ...]] = ("5.2.4-3",)
     sufficiency = (
         "a registered version by sai of every prompt and config, and no later inventory scan "

@@ -58,6 +58,7 @@ class ModelFilesScanned(Check):
     """Every local model file has a clean scan at its current digest."""
 
     name = "supply_chain.model_scan"
+    reads: ClassVar[tuple[Kind, ...]] = (Kind.SCAN_RESULT, Kind.ASSET_RECORDED)
     provisions: ClassVar[tuple[str, ...]] = ("5.2.3-1",)
     freshness: ClassVar[timedelta | None] = timedelta(days=90)
     sufficiency = (
@@ -124,6 +125,7 @@ class ExternalModelDecisions(Check):
     """Each external model has a recorded justification (and a risk assessment)."""
 
     name = "supply_chain.external_decisions"
+    reads: ClassVar[tuple[Kind, ...]] = (Kind.SUPPLY_CHAIN_DECISION,)
     provisions: ClassVar[tuple[str, ...]] = ("5.2.3-2", "5.2.3-2.1")
     sufficiency = (
         "a decision recorded by `sai scan --policy` for every external model (with a risk "
@@ -197,6 +199,11 @@ class ExternalComponentsAssessed(Check):
     scanned."""
 
     name = "supply_chain.external_components"
+    reads: ClassVar[tuple[Kind, ...]] = (
+        Kind.DEPENDENCY_AUDIT,
+        Kind.SCAN_RESULT,
+        Kind.ASSET_RECORDED,
+    )
     provisions: ClassVar[tuple[str, ...]] = ("5.1.2-4",)
     freshness: ClassVar[timedelta | None] = timedelta(days=30)
     sufficiency = (

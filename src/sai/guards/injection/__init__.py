@@ -3,7 +3,9 @@
 from sai.guards.injection._detector import Detector, Finding
 from sai.guards.injection.artifacts import (
     ARTIFACTS_DIR,
+    DetectorFiles,
     artifact_digests,
+    detector_files,
     load_artifacts,
     verify_artifacts,
 )
@@ -14,10 +16,12 @@ from sai.guards.injection.semantic import semantic_available
 __all__ = [
     "ARTIFACTS_DIR",
     "Detector",
+    "DetectorFiles",
     "Finding",
     "InjectionScanner",
     "TierName",
     "artifact_digests",
+    "detector_files",
     "load_artifacts",
     "load_detector",
     "semantic_available",

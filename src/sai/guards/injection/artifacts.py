@@ -42,6 +42,25 @@ def artifact_digests(directory: Path = ARTIFACTS_DIR) -> dict[str, str]:
     return {str(name): str(digest) for name, digest in files.items()}
 
 
+@dataclass(frozen=True)
+class DetectorFiles:
+    """The shipped artefact folder, the digests its manifest lists, and each file's now."""
+
+    folder: Path
+    shipped: dict[str, str]
+    actual: dict[str, str | None]
+
+
+def detector_files(directory: Path = ARTIFACTS_DIR) -> DetectorFiles:
+    """The detector's files as shipped and as they are on disk (None: the file is gone)."""
+    shipped = artifact_digests(directory)
+    actual = {
+        name: sha256_file(directory / name) if (directory / name).is_file() else None
+        for name in shipped
+    }
+    return DetectorFiles(directory, shipped, actual)
+
+
 def verify_artifacts(directory: Path = ARTIFACTS_DIR) -> list[str]:
     """Names of the artefacts whose bytes differ from their recorded digest (empty: all good)."""
     wrong: list[str] = []
@@ -89,7 +108,9 @@ def write_manifest(directory: Path, names: list[str]) -> None:
 __all__ = [
     "ARTIFACTS_DIR",
     "Artifacts",
+    "DetectorFiles",
     "artifact_digests",
+    "detector_files",
     "load_artifacts",
     "sha256_file",
     "verify_artifacts",
