@@ -21,7 +21,7 @@ from sqlalchemy.engine import Engine
 
 from sai.gateway.errors import ApiKeyError
 from sai.ledger import Evidence, Ledger, Origin
-from sai.ledger.kinds import Kind
+from sai.ledger.kinds import GatewayKeyCreated, GatewayKeyRevoked, Kind
 from sai.store import gateway_keys, reading, writing
 
 KeyId = NewType("KeyId", str)
@@ -193,7 +193,13 @@ def create_key(
             subject="gateway",
             provisions=KEY_PROVISIONS,
             actor=actor,
-            data={k: v for k, v in new.key.as_json().items() if v is not None},
+            data=GatewayKeyCreated(
+                key_id=new.key.key_id,
+                name=new.key.name,
+                role=new.key.role,
+                created_at=new.key.created_at.isoformat(),
+                expires_at=new.key.expires_at.isoformat() if new.key.expires_at else None,
+            ).to_data(),
             time=now,
         )
     )
@@ -213,7 +219,7 @@ def revoke_key(
             subject="gateway",
             provisions=KEY_PROVISIONS,
             actor=actor,
-            data={"key_id": key.key_id, "name": key.name, "role": key.role},
+            data=GatewayKeyRevoked(key_id=key.key_id, name=key.name, role=key.role).to_data(),
             time=now,
         )
     )

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine
 
 from sai.gateway.errors import ReviewError
 from sai.ledger import Evidence, Ledger, Origin
-from sai.ledger.kinds import Kind
+from sai.ledger.kinds import GatewayReview, Kind
 from sai.store import gateway_reviews, reading, writing
 
 REVIEW_KIND = Kind.GATEWAY_REVIEW
@@ -174,14 +174,14 @@ class ReviewQueue:
                 subject=review.route,
                 provisions=REVIEW_PROVISIONS,
                 actor=by,
-                data={
-                    "review_id": review.review_id,
-                    "request_id": review.request_id,
-                    "decision": status,
-                    "key_id": review.key_id,
-                    "reasons": list(review.reasons),
-                    **({"note": note} if note else {}),
-                },
+                data=GatewayReview(
+                    review_id=review.review_id,
+                    request_id=review.request_id,
+                    decision=status,
+                    key_id=review.key_id,
+                    reasons=tuple(review.reasons),
+                    note=note or None,
+                ).to_data(),
                 time=now,
             )
         )

@@ -12,7 +12,7 @@ from sai.guards.evaluate import Dataset, Metrics
 from sai.guards.injection.artifacts import artifact_digests
 from sai.guards.pipeline import PipelineResult
 from sai.ledger import Evidence, Origin
-from sai.ledger.kinds import Kind
+from sai.ledger.kinds import GuardCheck, GuardEvaluation, GuardMetrics, Kind
 
 #: Input checks and robustness (5.2.1-4.1, 5.1.2-2); output disclosure (5.2.5-4, 5.2.5-4.1).
 EVALUATION_PROVISIONS = ("5.2.1-4.1", "5.1.2-2")
@@ -29,14 +29,14 @@ def evaluation_evidence(
     time: datetime | None = None,
 ) -> Evidence:
     """A ``guard.evaluation`` entry for one scanner measured on one labelled set."""
-    data = {
-        "scanner": scanner,
-        "variant": variant,
-        "threshold_bp": round(threshold * 10_000),
-        "dataset": {"path": dataset.path, "digest": dataset.digest},
-        "metrics": metrics.basis_points(),
-        "artifacts": dict(sorted(artifact_digests().items())) if scanner == "injection" else {},
-    }
+    data = GuardEvaluation(
+        scanner=scanner,
+        variant=variant,
+        threshold_bp=round(threshold * 10_000),
+        dataset={"path": dataset.path, "digest": dataset.digest},
+        metrics=GuardMetrics(**metrics.basis_points()),
+        artifacts=dict(sorted(artifact_digests().items())) if scanner == "injection" else {},
+    ).to_data()
     provisions = EVALUATION_PROVISIONS if scanner == "injection" else OUTPUT_PROVISIONS
     return Evidence.create(
         kind=Kind.GUARD_EVALUATION,
@@ -53,10 +53,10 @@ def check_evidence(
     subject: str, result: PipelineResult, direction: str, *, time: datetime | None = None
 ) -> Evidence:
     """A ``guard.check`` entry: which scanners ran on a text and what they decided."""
-    data = {
-        "direction": direction,
-        "action": result.action.value,
-        "results": [
+    data = GuardCheck(
+        direction=direction,
+        action=result.action.value,
+        results=tuple(
             {
                 "scanner": item.scanner,
                 "action": item.action.value,
@@ -64,8 +64,8 @@ def check_evidence(
                 "spans": len(item.spans),
             }
             for item in result.results
-        ],
-    }
+        ),
+    ).to_data()
     return Evidence.create(
         kind=Kind.GUARD_CHECK,
         origin=Origin.control("guards.check"),

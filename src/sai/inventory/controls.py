@@ -18,7 +18,7 @@ from sai.inventory.scan import build_inventory
 from sai.inventory.signing import SignResult, VerifyResult, sign_model, verify_model
 from sai.inventory.signing.keys import PUBLIC_NAME, ensure_signing_key
 from sai.ledger import EntryRef, Evidence, Ledger, Origin
-from sai.ledger.kinds import Kind
+from sai.ledger.kinds import AssetSigned, AssetVerified, Kind
 from sai.manifest import LoadedManifest
 from sai.workspace import Workspace
 
@@ -82,19 +82,19 @@ def sign(
             provisions=SIGN_PROVISIONS,
             actor=actor,
             origin=Origin.control("inventory.signing"),
-            data={
-                "format": "model-signing/v1.0 (Sigstore bundle v0.3, DSSE, in-toto v1)",
-                "root_digest": f"sha256:{result.tree.root_digest}",
-                "algorithm": result.tree.algorithm.value,
-                "method": result.tree.method,
-                "files": len({i.name.rsplit(":", 2)[0] for i in result.tree.items})
+            data=AssetSigned(
+                format="model-signing/v1.0 (Sigstore bundle v0.3, DSSE, in-toto v1)",
+                root_digest=f"sha256:{result.tree.root_digest}",
+                algorithm=result.tree.algorithm.value,
+                method=result.tree.method,
+                files=len({i.name.rsplit(":", 2)[0] for i in result.tree.items})
                 if result.tree.method == "shards"
                 else len(result.tree.items),
-                "bytes": result.tree.total_bytes,
-                "signature": _relative(signature, workspace.root),
-                "signature_digest": result.signature_digest,
-                "key_hint": result.key_hint,
-            },
+                bytes=result.tree.total_bytes,
+                signature=_relative(signature, workspace.root),
+                signature_digest=result.signature_digest,
+                key_hint=result.key_hint,
+            ).to_data(),
             time=now or datetime.now(UTC),
         )
     )
@@ -136,19 +136,19 @@ def verify(
             provisions=SIGN_PROVISIONS,
             actor=actor,
             origin=Origin.control("inventory.verify"),
-            data={
-                "ok": result.ok,
-                "signed_name": result.signed_name,
-                "signed_root": f"sha256:{result.signed_root}",
-                "actual_root": f"sha256:{result.actual_root}",
-                "added": list(result.added[:_LISTED]),
-                "removed": list(result.removed[:_LISTED]),
-                "changed": list(result.changed[:_LISTED]),
-                "differences": len(result.added) + len(result.removed) + len(result.changed),
-                "signature": reference,
-                "signature_digest": result.signature_digest,
-                "key_hint": result.key_hint,
-            },
+            data=AssetVerified(
+                ok=result.ok,
+                signed_name=result.signed_name,
+                signed_root=f"sha256:{result.signed_root}",
+                actual_root=f"sha256:{result.actual_root}",
+                added=tuple(result.added[:_LISTED]),
+                removed=tuple(result.removed[:_LISTED]),
+                changed=tuple(result.changed[:_LISTED]),
+                differences=len(result.added) + len(result.removed) + len(result.changed),
+                signature=reference,
+                signature_digest=result.signature_digest,
+                key_hint=result.key_hint,
+            ).to_data(),
             time=now or datetime.now(UTC),
         )
     )

@@ -20,6 +20,7 @@ from sai.inventory.errors import InventoryError
 from sai.inventory.paths import InventoryPaths
 from sai.ledger import Entry, Evidence, Ledger, Origin
 from sai.ledger.kinds import Kind
+from sai.ledger.kinds import PromptVersion as PromptVersionPayload
 from sai.manifest import LoadedManifest
 from sai.workspace import Workspace, current_actor
 
@@ -46,16 +47,16 @@ class PromptVersion:
 
 
 def _version(entry: Entry) -> PromptVersion:
-    data = entry.evidence.data
+    recorded = PromptVersionPayload.from_evidence(entry.evidence)
     return PromptVersion(
         name=entry.evidence.subject,
-        version=int(data["version"]),
-        digest=str(data["digest"]),
-        author=str(data["author"]),
+        version=recorded.version,
+        digest=recorded.digest,
+        author=recorded.author,
         time=entry.evidence.time,
-        action=str(data["action"]),
+        action=recorded.action,
         entry=entry.index,
-        source_version=data.get("source_version"),
+        source_version=recorded.source_version,
     )
 
 
@@ -136,18 +137,18 @@ def _record(
             provisions=PROVISIONS,
             actor=author,
             origin=Origin.control("inventory.prompts"),
-            data={
-                "asset_kind": kind,
-                "version": number,
-                "digest": f"sha256:{digest}",
-                "size": len(data),
-                "author": author,
-                "action": action,
-                "previous_version": previous.version if previous else None,
-                "source_version": source_version,
-                "diff": diff[:MAX_DIFF_CHARS],
-                "diff_truncated": len(diff) > MAX_DIFF_CHARS,
-            },
+            data=PromptVersionPayload(
+                asset_kind=kind,
+                version=number,
+                digest=f"sha256:{digest}",
+                size=len(data),
+                author=author,
+                action=action,
+                previous_version=previous.version if previous else None,
+                source_version=source_version,
+                diff=diff[:MAX_DIFF_CHARS],
+                diff_truncated=len(diff) > MAX_DIFF_CHARS,
+            ).to_data(),
             time=now,
         )
     )

@@ -10,11 +10,12 @@ from sai.inventory.controls import local_asset_path
 from sai.inventory.paths import InventoryPaths
 from sai.inventory.sealing import SealResult, seal, unseal
 from sai.ledger import EntryRef, Evidence, Ledger, Origin
-from sai.ledger.kinds import Kind
+from sai.ledger.kinds import AssetSealed, AssetUnsealed, Kind
 from sai.manifest import LoadedManifest
 from sai.workspace import Workspace
 
 PROVISIONS = ("5.2.1-4.2",)
+_PAYLOAD_OF = {Kind.ASSET_SEALED: AssetSealed, Kind.ASSET_UNSEALED: AssetUnsealed}
 
 
 def _apply(
@@ -38,16 +39,14 @@ def _apply(
             provisions=PROVISIONS,
             actor=actor,
             origin=Origin.control("inventory.sealing"),
-            data={
-                "cipher": "AES-256-GCM, per-asset data key wrapped by the workspace KEK",
-                "kek": result.kek_id,
-                "files": len(result.files),
-                "bytes": result.bytes,
-                "confidential": bool(getattr(spec, "confidential", False)),
-                "plaintext_digests": {
-                    k: f"sha256:{v}" for k, v in list(result.digests.items())[:200]
-                },
-            },
+            data=_PAYLOAD_OF[kind](
+                cipher="AES-256-GCM, per-asset data key wrapped by the workspace KEK",
+                kek=result.kek_id,
+                files=len(result.files),
+                bytes=result.bytes,
+                confidential=bool(getattr(spec, "confidential", False)),
+                plaintext_digests={k: f"sha256:{v}" for k, v in list(result.digests.items())[:200]},
+            ).to_data(),
             time=now or datetime.now(UTC),
         )
     )

@@ -15,7 +15,7 @@ from sai.inventory.paths import InventoryPaths
 from sai.inventory.restore import DrillResult, RestorePlan, apply_restore, plan_restore, run_drill
 from sai.inventory.snapshots import Snapshot, create_snapshot, list_snapshots, load_snapshot
 from sai.ledger import EntryRef, Evidence, Ledger, Origin
-from sai.ledger.kinds import Kind
+from sai.ledger.kinds import Kind, SnapshotCreated, SnapshotDrill, SnapshotRestored
 from sai.manifest import LoadedManifest
 from sai.workspace import Workspace
 
@@ -59,15 +59,15 @@ def snapshot(
             provisions=RECOVERY_PROVISIONS,
             actor=actor,
             origin=Origin.control("inventory.snapshot"),
-            data={
-                "snapshot": made.id,
-                "digest": made.digest,
-                "assets": {a.name: a.root_digest for a in made.assets},
-                "copied": sorted(a.name for a in made.assets if a.mode == "copy"),
-                "referenced": sorted(a.name for a in made.assets if a.mode == "reference"),
-                "files": sum(len(a.files) for a in made.assets),
-                "bytes": sum(f.size for a in made.assets for f in a.files),
-            },
+            data=SnapshotCreated(
+                snapshot=made.id,
+                digest=made.digest,
+                assets={a.name: a.root_digest for a in made.assets},
+                copied=tuple(sorted(a.name for a in made.assets if a.mode == "copy")),
+                referenced=tuple(sorted(a.name for a in made.assets if a.mode == "reference")),
+                files=sum(len(a.files) for a in made.assets),
+                bytes=sum(f.size for a in made.assets for f in a.files),
+            ).to_data(),
             time=now or datetime.now(UTC),
         )
     )
@@ -119,16 +119,18 @@ def restore(
             provisions=RECOVERY_PROVISIONS,
             actor=actor,
             origin=Origin.control("inventory.restore"),
-            data={
-                "snapshot": chosen.id,
-                "digest": chosen.digest,
-                "restored": [f"{a.asset}/{a.name}" for a in plan.actions if a.action == "restore"],
-                "quarantined": [
+            data=SnapshotRestored(
+                snapshot=chosen.id,
+                digest=chosen.digest,
+                restored=tuple(
+                    f"{a.asset}/{a.name}" for a in plan.actions if a.action == "restore"
+                ),
+                quarantined=tuple(
                     f"{a.asset}/{a.name}" for a in plan.actions if a.action == "quarantine"
-                ],
-                "unrecoverable": [f"{a.asset}/{a.name}" for a in plan.unrecoverable],
-                "verified": remaining.clean,
-            },
+                ),
+                unrecoverable=tuple(f"{a.asset}/{a.name}" for a in plan.unrecoverable),
+                verified=remaining.clean,
+            ).to_data(),
             time=now,
         )
     )
@@ -155,18 +157,18 @@ def drill(
             provisions=DRILL_PROVISIONS,
             actor=actor,
             origin=Origin.control("inventory.drill"),
-            data={
-                "snapshot": chosen.id,
-                "digest": chosen.digest,
-                "ok": result.ok,
-                "assets": result.assets,
-                "files": result.files,
-                "kinds": sorted({a.kind for a in chosen.assets if a.mode == "copy"}),
-                "scenarios": list(result.scenarios),
-                "repaired": result.repaired,
-                "problems": list(result.problems[:50]),
-                "milliseconds": result.milliseconds,
-            },
+            data=SnapshotDrill(
+                snapshot=chosen.id,
+                digest=chosen.digest,
+                ok=result.ok,
+                assets=result.assets,
+                files=result.files,
+                kinds=tuple(sorted({a.kind for a in chosen.assets if a.mode == "copy"})),
+                scenarios=tuple(result.scenarios),
+                repaired=result.repaired,
+                problems=tuple(result.problems[:50]),
+                milliseconds=result.milliseconds,
+            ).to_data(),
             time=now or datetime.now(UTC),
         )
     )

@@ -12,10 +12,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from sai.ledger import EntryRef, Evidence, Ledger, Origin
-from sai.ledger.kinds import Kind
+from sai.ledger.kinds import (
+    DependencyAudit,
+    Kind,
+    ScanFinding,
+    ScanResult,
+    SupplyChainDecision,
+    VulnerablePackage,
+)
 from sai.manifest import LoadedManifest
 from sai.manifest.schema import ModelSpec
 from sai.scanning.deps import AuditResult
@@ -66,37 +72,35 @@ def scan_evidence(
     provisions = ["5.2.3-1"]
     if model is None or is_external(model):
         provisions.append("5.1.2-4")
-    data: dict[str, Any] = {
-        "path": _subject(path, root),
-        "digest": result.digest,
-        "size": result.size,
-        "format": result.format,
-        "inner_formats": list(result.inner_formats),
-        "verdict": result.verdict.value,
-        "findings_total": len(result.findings),
-        "findings": [
-            {
-                "rule": f.rule,
-                "severity": f.severity.value,
-                "where": f.where(path.name),
-                "message": f.message[:300],
-                **({"callable": f.callable} if f.callable else {}),
-            }
+    payload = ScanResult(
+        path=_subject(path, root),
+        digest=result.digest,
+        size=result.size,
+        format=result.format,
+        inner_formats=tuple(result.inner_formats),
+        verdict=result.verdict.value,
+        findings_total=len(result.findings),
+        findings=tuple(
+            ScanFinding(
+                rule=f.rule,
+                severity=f.severity.value,
+                where=f.where(path.name),
+                message=f.message[:300],
+                callable=f.callable or None,
+            )
             for f in result.findings[:_MAX_FINDINGS]
-        ],
-    }
-    if model is not None:
-        data["model"] = model.name
-        data["source"] = model.source
-    if policy is not None:
-        data["policy"] = {"path": str(policy.path), "digest": policy.digest}
+        ),
+        model=model.name if model is not None else None,
+        source=model.source if model is not None else None,
+        policy={"path": str(policy.path), "digest": policy.digest} if policy else None,
+    )
     return Evidence.create(
         SCAN_KIND,
         model.name if model else _subject(path, root),
         provisions=tuple(provisions),
         actor=ACTOR,
         origin=Origin.control("scanning.model_scan"),
-        data=data,
+        data=payload.to_data(),
         time=time,
     )
 
@@ -128,17 +132,17 @@ def decision_evidence(policy: Policy) -> list[Evidence]:
             provisions=("5.2.3-2", "5.2.3-2.1"),
             actor=ACTOR,
             origin=Origin.control("scanning.policy"),
-            data={
-                "justification": decision.justification,
-                "risk_assessment": decision.risk_assessment or "",
-                "mitigations": list(decision.mitigations),
-                "approved_by": decision.approved_by or "",
-                "policy": {"path": str(policy.path), "digest": policy.digest},
-                "allow_extensions": [
+            data=SupplyChainDecision(
+                justification=decision.justification,
+                risk_assessment=decision.risk_assessment or "",
+                mitigations=tuple(decision.mitigations),
+                approved_by=decision.approved_by or "",
+                policy={"path": str(policy.path), "digest": policy.digest},
+                allow_extensions=tuple(
                     {"callable": f"{e.module}.{e.name}", "justification": e.justification}
                     for e in policy.document.allow
-                ],
-            },
+                ),
+            ).to_data(),
         )
         for decision in policy.document.models
     ]
@@ -163,18 +167,18 @@ def audit_evidence(
         provisions=("5.1.2-4", "5.2.3-1"),
         actor=ACTOR,
         origin=Origin.control("scanning.dependency_audit"),
-        data={
-            "packages": [f"{p.name}=={p.version}" for p in result.packages],
-            "database": result.database,
-            "database_path": database_path,
-            "database_modified": database_modified,
-            "advisories": result.advisories,
-            "vulnerable": [
-                {"id": v.id, "package": f"{v.package}=={v.version}", "fixed": v.fixed or ""}
+        data=DependencyAudit(
+            packages=tuple(f"{p.name}=={p.version}" for p in result.packages),
+            database=result.database,
+            database_path=database_path,
+            database_modified=database_modified,
+            advisories=result.advisories,
+            vulnerable=tuple(
+                VulnerablePackage(id=v.id, package=f"{v.package}=={v.version}", fixed=v.fixed or "")
                 for v in result.vulnerabilities[:200]
-            ],
-            "vulnerable_total": len(result.vulnerabilities),
-        },
+            ),
+            vulnerable_total=len(result.vulnerabilities),
+        ).to_data(),
         time=time,
     )
 

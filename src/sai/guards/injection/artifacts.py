@@ -51,8 +51,9 @@ class DetectorFiles:
     actual: dict[str, str | None]
 
 
-def detector_files(directory: Path = ARTIFACTS_DIR) -> DetectorFiles:
+def detector_files(directory: Path | None = None) -> DetectorFiles:
     """The detector's files as shipped and as they are on disk (None: the file is gone)."""
+    directory = ARTIFACTS_DIR if directory is None else directory
     shipped = artifact_digests(directory)
     actual = {
         name: sha256_file(directory / name) if (directory / name).is_file() else None

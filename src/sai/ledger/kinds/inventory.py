@@ -180,6 +180,7 @@ class SnapshotDrill(Payload):
     scenarios: tuple[str, ...]
     repaired: int = 0
     problems: tuple[str, ...] = ()
+    milliseconds: int = 0
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,9 @@ class PromptVersion(Payload):
     author: str
     action: str
     previous_version: int | None = None
+    source_version: int | None = None
+    diff: str = ""
+    diff_truncated: bool = False
 
 
 __all__ = [
