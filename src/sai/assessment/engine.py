@@ -18,7 +18,7 @@ from typing import Any
 
 from sai.assessment.checks import CHECKS, Check, CheckContext, checks_by_provision
 from sai.assessment.checks.attestation import decide_by_attestation
-from sai.assessment.ics import Ics, build_ics, exclusion_map
+from sai.assessment.ics import Ics, ics_of
 from sai.assessment.report_body import body_digest, build_body
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Catalog, Provision
@@ -103,11 +103,7 @@ def run_assessment(
     now = now or datetime.now(UTC)
     manifest = loaded.manifest
     manifest_entry = record_manifest(ledger, loaded, actor=actor, now=now)
-    ics = build_ics(
-        catalog,
-        manifest.roles,
-        exclusion_map((ex.provision, ex.justification) for ex in manifest.exclusions),
-    )
+    ics = ics_of(catalog, manifest)
     ctx = CheckContext(ledger=ledger, manifest=manifest, manifest_entry=manifest_entry, now=now)
     results = decide(ics, ctx, checks_by_provision(checks))
     body = build_body(catalog=catalog, manifest=manifest, ics=ics, results=results, assessed_at=now)

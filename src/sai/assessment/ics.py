@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sai.catalog import Catalog, Provision, Role
 from sai.errors import InputError
+from sai.manifest import Manifest
 
 
 class Status(enum.StrEnum):
@@ -90,4 +91,13 @@ def exclusion_map(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     return dict(pairs)
 
 
-__all__ = ["Ics", "IcsRow", "Status", "build_ics", "exclusion_map"]
+def ics_of(catalog: Catalog, manifest: Manifest) -> Ics:
+    """The ICS of the system ``manifest`` describes: its roles and its justified exclusions."""
+    return build_ics(
+        catalog,
+        manifest.roles,
+        exclusion_map((ex.provision, ex.justification) for ex in manifest.exclusions),
+    )
+
+
+__all__ = ["Ics", "IcsRow", "Status", "build_ics", "exclusion_map", "ics_of"]

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 if TYPE_CHECKING:  # NOTE: imported where used, so `sai --help` does not load pydantic models
+    from sai.ledger import Ledger
     from sai.manifest import LoadedManifest
     from sai.workspace import Workspace
 
@@ -45,3 +50,29 @@ def manifest_from(workspace: Workspace, option: Path | None) -> LoadedManifest:
     from sai.manifest import load_manifest
 
     return load_manifest(option if option is not None else workspace.manifest_path)
+
+
+@dataclass(frozen=True)
+class Project:
+    """An opened project: its workspace, its ledger, and (loaded when first asked) sai.yaml."""
+
+    workspace: Workspace
+    ledger: Ledger
+    manifest_option: Path | None = None
+
+    @functools.cached_property
+    def loaded(self) -> LoadedManifest:
+        """``--manifest`` or the workspace's sai.yaml, validated."""
+        return manifest_from(self.workspace, self.manifest_option)
+
+
+@contextmanager
+def open_project(
+    workspace: Path | None, manifest: Path | None = None, *, read_only: bool = False
+) -> Iterator[Project]:
+    """The one way a command opens a project: workspace, ledger, then sai.yaml on demand."""
+    from sai.ledger import open_ledger
+
+    ws = workspace_from(workspace)
+    with open_ledger(ws, read_only=read_only) as ledger:
+        yield Project(ws, ledger, manifest)

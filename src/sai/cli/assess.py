@@ -10,7 +10,13 @@ import typer
 from rich.table import Table
 
 from sai.assessment.verdict import Verdict, meets
-from sai.cli._context import ManifestOption, WorkspaceOption, manifest_from, workspace_from
+from sai.cli._context import (
+    ManifestOption,
+    WorkspaceOption,
+    manifest_from,
+    open_project,
+    workspace_from,
+)
 from sai.cli._output import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -33,7 +39,7 @@ def ics(
     A provision applies when it binds a role the organisation holds (sai.yaml `roles`);
     `exclusions` in sai.yaml exclude applicable ones with a justification.
     """
-    from sai.assessment.ics import build_ics, exclusion_map
+    from sai.assessment.ics import ics_of
     from sai.catalog import load_catalog
     from sai.manifest import load_manifest
 
@@ -42,11 +48,7 @@ def ics(
         if manifest is not None
         else manifest_from(workspace_from(workspace), None)
     )
-    statement = build_ics(
-        load_catalog(),
-        loaded.manifest.roles,
-        exclusion_map((ex.provision, ex.justification) for ex in loaded.manifest.exclusions),
-    )
+    statement = ics_of(load_catalog(), loaded.manifest)
     if output is OutputFormat.json:
         print_json(
             {
@@ -104,15 +106,14 @@ def assess(
     from sai.assessment.engine import run_assessment
     from sai.assessment.report import render_markdown_summary, write_reports
     from sai.catalog import load_catalog
-    from sai.ledger import NoteSigner, open_ledger
+    from sai.ledger import NoteSigner
 
-    ws = workspace_from(workspace)
-    loaded = manifest_from(ws, manifest)
-    signer = NoteSigner(ws.settings.key_name, ws.signing_key())
-    with open_ledger(ws) as ledger:
+    with open_project(workspace, manifest) as project:
+        ws = project.workspace
+        signer = NoteSigner(ws.settings.key_name, ws.signing_key())
         outcome = run_assessment(
-            ledger,
-            loaded,
+            project.ledger,
+            project.loaded,
             load_catalog(),
             actor=ws.actor(),
             verifier_key=signer.verifier_key(),

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from sai.cli._context import WorkspaceOption, workspace_from
+from sai.cli._context import WorkspaceOption, open_project
 from sai.cli._output import EXIT_FINDINGS, OutputFormat, print_json, stdout_console
 from sai.errors import InputError
 
@@ -125,13 +125,12 @@ def evaluate(
     outcome = run_evaluation(dataset, scanner=scanner, tier=tier, threshold=threshold)
     if record:
         from sai.guards.evidence import evaluation_evidence
-        from sai.ledger import open_ledger
 
         evidence = evaluation_evidence(
             scanner, outcome.variant, outcome.threshold, outcome.dataset, outcome.metrics
         )
-        with open_ledger(workspace_from(workspace)) as ledger:
-            outcome = outcome.recorded(ledger.append(evidence).index)
+        with open_project(workspace) as project:
+            outcome = outcome.recorded(project.ledger.append(evidence).index)
     if output_format is OutputFormat.json:
         print_json(outcome.as_json())
     else:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from sai.cli._context import ManifestOption, WorkspaceOption, manifest_from, workspace_from
+from sai.cli._context import ManifestOption, WorkspaceOption, open_project
 from sai.cli._output import OutputFormat, print_json, stdout_console
 
 prompts_app = typer.Typer(
@@ -31,12 +31,11 @@ def set_command(
 ) -> None:
     """Record FILE as the new version of NAME and make it active (writes the asset's file)."""
     from sai.inventory import prompts
-    from sai.ledger import open_ledger
 
-    ws = workspace_from(workspace)
-    loaded = manifest_from(ws, manifest)
-    with open_ledger(ws) as ledger:
-        made = prompts.set_version(ledger, ws, loaded, name, file, author=author)
+    with open_project(workspace, manifest) as project:
+        made = prompts.set_version(
+            project.ledger, project.workspace, project.loaded, name, file, author=author
+        )
     if made is None:
         stdout_console().print(f"{name}: unchanged, no new version")
     else:
@@ -53,11 +52,9 @@ def history_command(
 ) -> None:
     """List every version of NAME: number, time, author, digest, action."""
     from sai.inventory import prompts
-    from sai.ledger import open_ledger
 
-    ws = workspace_from(workspace)
-    with open_ledger(ws) as ledger:
-        versions = prompts.history(ledger, name)
+    with open_project(workspace, read_only=True) as project:
+        versions = prompts.history(project.ledger, name)
     if output_format is OutputFormat.json:
         print_json(
             [
@@ -94,11 +91,9 @@ def diff_command(
 ) -> None:
     """Show the unified diff between two versions of NAME."""
     from sai.inventory import prompts
-    from sai.ledger import open_ledger
 
-    ws = workspace_from(workspace)
-    with open_ledger(ws) as ledger:
-        text = prompts.diff(ledger, ws, name, first, second)
+    with open_project(workspace, read_only=True) as project:
+        text = prompts.diff(project.ledger, project.workspace, name, first, second)
     typer.echo(text or f"v{first} and v{second} are identical", nl=not text)
 
 
@@ -112,12 +107,11 @@ def rollback_command(
 ) -> None:
     """Make an earlier version active again; recorded as a new version."""
     from sai.inventory import prompts
-    from sai.ledger import open_ledger
 
-    ws = workspace_from(workspace)
-    loaded = manifest_from(ws, manifest)
-    with open_ledger(ws) as ledger:
-        made = prompts.rollback(ledger, ws, loaded, name, version, author=author)
+    with open_project(workspace, manifest) as project:
+        made = prompts.rollback(
+            project.ledger, project.workspace, project.loaded, name, version, author=author
+        )
     if made is None:
         stdout_console().print(f"{name}: version {version} is already active")
     else:
