@@ -109,6 +109,37 @@ class Check(abc.ABC):
         """Whether ``entry`` is older than this check's freshness window."""
         return self.freshness is not None and now - entry.evidence.time > self.freshness
 
+    def current(
+        self,
+        provision: Provision,
+        ctx: CheckContext,
+        kind: Kind,
+        *,
+        run: str,
+        subject: str | None = None,
+        used: Sequence[int] = (),
+    ) -> Entry | CheckResult:
+        """The newest measured ``kind`` entry, or the inconclusive result when there is none
+        or it is older than :attr:`freshness` (both reasons end with ``run``, the fix)."""
+        entry = ctx.evidence.latest(kind=kind, subject=subject)
+        if entry is None:
+            return self.result(
+                provision,
+                Verdict.INCONCLUSIVE,
+                f"no {kind.value} evidence from sai is in the ledger; {run}",
+                used,
+            )
+        if self.is_stale(entry, ctx.now):
+            assert self.freshness is not None
+            return self.result(
+                provision,
+                Verdict.INCONCLUSIVE,
+                f"the latest {kind.value} (entry {entry.index}) is older than "
+                f"{self.freshness.days} days; {run}",
+                [*used, entry.index],
+            )
+        return entry
+
 
 def listing(names: Sequence[str], limit: int = 5) -> str:
     """``a, b, c`` or ``a, b, c, … (+4 more)`` for reasons that name what is wrong."""

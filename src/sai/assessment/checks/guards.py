@@ -82,24 +82,17 @@ class InputGuardsEvaluated(Check):
         gap = _gap_reason(unscanned, no_injection)
         if gap is not None:
             return self.result(provision, Verdict.FAIL, gap, [ctx.manifest_entry])
-        entry = ctx.evidence.latest(kind=Kind.GUARD_EVALUATION, subject="guards.injection")
-        if entry is None:
-            return self.result(
-                provision,
-                Verdict.INCONCLUSIVE,
-                "no guard.evaluation of the injection scanner in the ledger; run `sai guard "
-                "eval YOUR-DATA.jsonl --record`",
-                [ctx.manifest_entry],
-            )
+        entry = self.current(
+            provision,
+            ctx,
+            Kind.GUARD_EVALUATION,
+            subject="guards.injection",
+            run="measure the injection guard with `sai guard eval YOUR-DATA.jsonl --record`",
+            used=[ctx.manifest_entry],
+        )
+        if isinstance(entry, CheckResult):
+            return entry
         used = [ctx.manifest_entry, entry.index]
-        if self.is_stale(entry, ctx.now):
-            return self.result(
-                provision,
-                Verdict.INCONCLUSIVE,
-                f"the latest injection-guard evaluation is older than {self.freshness.days} "
-                "days; rerun `sai guard eval YOUR-DATA.jsonl --record`",
-                used,
-            )
         metrics = GuardEvaluation.from_evidence(entry.evidence).metrics
         rules = ctx.manifest.evidence
         per_class = rules.min_guard_examples_per_class

@@ -55,23 +55,17 @@ class InventoryComplete(Check):
                 "declare the system's assets, then run `sai inventory scan`",
                 [ctx.manifest_entry],
             )
-        scan = ctx.evidence.latest(kind=SCAN, subject=ctx.manifest.name)
-        if scan is None:
-            return self.result(
-                provision,
-                Verdict.INCONCLUSIVE,
-                "no inventory scan is recorded; run `sai inventory scan`",
-                [ctx.manifest_entry],
-            )
+        scan = self.current(
+            provision,
+            ctx,
+            SCAN,
+            subject=ctx.manifest.name,
+            run="run `sai inventory scan`",
+            used=[ctx.manifest_entry],
+        )
+        if isinstance(scan, CheckResult):
+            return scan
         used = [ctx.manifest_entry, scan.index]
-        if self.is_stale(scan, ctx.now):
-            return self.result(
-                provision,
-                Verdict.INCONCLUSIVE,
-                f"the latest inventory scan (entry {scan.index}) is older than "
-                f"{self.freshness.days} days; run `sai inventory scan`",
-                used,
-            )
         inventory = InventoryScan.from_evidence(scan.evidence)
         recorded = {a.name: a for a in inventory.assets}
         unlisted = [a.name for a in ctx.manifest.assets() if a.name not in recorded]
