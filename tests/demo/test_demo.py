@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from sai.cli.app import app
+from sai.ledger import canonical_json, open_ledger, parse_canonical
+from sai.workspace import open_workspace
 
 runner = CliRunner()
 
@@ -50,6 +53,35 @@ class TestDemo:
         assert verified.exit_code == 0, verified.output
         ledger = runner.invoke(app, ["ledger", "verify", "--workspace", str(root)])
         assert ledger.exit_code == 0, ledger.output
+        self._replaying_by_hand_passes_nothing(root, tmp_path / "replay")
+
+    @staticmethod
+    def _replaying_by_hand_passes_nothing(demo: Path, copy: Path) -> None:
+        """Every demo entry written again with `sai ledger append` into a fresh workspace."""
+        shutil.copytree(demo, copy, ignore=shutil.ignore_patterns(".sai"))
+        assert runner.invoke(app, ["init", str(copy)]).exit_code == 0
+        shutil.copy(demo / "sai.yaml", copy / "sai.yaml")
+        with open_ledger(open_workspace(demo), read_only=True) as original:
+            entries = original.query()
+        refused = 0
+        for entry in entries:
+            evidence = entry.evidence
+            provisions = [arg for p in evidence.provisions for arg in ("-p", p)]
+            data = json.dumps(parse_canonical(canonical_json(evidence.data)))
+            for kind in (evidence.kind, f"note.{evidence.kind}"):
+                args = ["ledger", "append", "-w", str(copy), "--kind", kind, "--data", data]
+                done = runner.invoke(app, [*args, "--subject", evidence.subject, *provisions])
+                if done.exit_code == 0:
+                    break
+                refused += 1
+        assert refused == len(entries)  # no kind a control writes can be written by hand
+        assessed = runner.invoke(
+            app,
+            ["assess", "-w", str(copy), "--no-pdf", "--format", "json", "--out", str(copy / "r")],
+        )
+        assert assessed.exit_code == 0, assessed.output  # inconclusive is not a failure
+        report = json.loads((copy / "r" / "report.json").read_text())
+        assert [r for r in report["results"] if r["verdict"] == "pass"] == []
 
     def test_refuses_a_non_empty_directory(self, tmp_path: Path) -> None:
         (tmp_path / "x").write_text("keep me")
