@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from sai.catalog import UnknownProvisionError, load_catalog
 from sai.manifest._finding import Finding, Loc
+from sai.manifest._semantic_threats import check_threat_sections
 from sai.manifest._types import (
     ONE_OF_PATH_ENDPOINT,
     ONE_OF_URL_DESCRIPTION,
@@ -280,4 +281,5 @@ def check_references(data: object, root: Path) -> list[Finding]:
         *_provenance_warnings(data),
         *_placeholder_warnings(data),
         *_guard_policy(data),
+        *check_threat_sections(data, root),
     ]

@@ -56,6 +56,13 @@ from sai.manifest.guards_spec import (
     GuardsSpec,
     PredictGuardSpec,
 )
+from sai.manifest.threats_spec import (
+    Modality,
+    RetrievalSpec,
+    RiskAppetite,
+    ToolKind,
+    ToolSpec,
+)
 
 #: The only schema version this release reads.
 SCHEMA_VERSION = 1
@@ -129,6 +136,10 @@ class ModelSpec(_Strict):
     """Names of datasets in ``datasets`` this model was trained or fine-tuned on."""
     card: ModelCard | None = None
     """Optional model-card facts."""
+    modalities: list[Modality] = []
+    """Kinds of input the model can take (text, image, audio, video, tabular)."""
+    used_modalities: list[Modality] = []
+    """Kinds of input the system uses; any others are capabilities to disable (5.1.3-1.2)."""
 
     @model_validator(mode="after")
     def _path_xor_endpoint(self) -> ModelSpec:
@@ -243,6 +254,10 @@ class Manifest(_Strict):
     """What the system is, in a few sentences."""
     intended_use: Text
     """What the system is for (5.1.2-1, 5.1.2-5, 5.3.1-2)."""
+    business_need: Text | None = None
+    """The problem the system solves; the design assessment weighs risks against it (5.1.2-1)."""
+    risk_appetite: RiskAppetite | None = None
+    """Highest residual risk accepted without a named sign-off: low, medium or high (5.1.3-1.3)."""
     prohibited_uses: list[Text] = []
     """Uses the system must not be put to (5.1.4-5)."""
     roles: Annotated[list[Role], Field(min_length=1)]
@@ -255,6 +270,10 @@ class Manifest(_Strict):
     """System prompts and templates."""
     configs: list[ConfigSpec] = []
     """Configuration files that change the system's behaviour."""
+    retrieval: list[RetrievalSpec] = []
+    """Documents the models read at run time (retrieval-augmented generation)."""
+    tools: list[ToolSpec] = []
+    """Things the AI can call or reach, with the permissions granted (5.1.2-6)."""
     upstream: UpstreamSpec | None = None
     """The model API behind the gateway, if the system uses one."""
     gateway: GatewaySpec = GatewaySpec()
@@ -307,6 +326,7 @@ __all__ = [
     "GuardScannerSpec",
     "GuardsSpec",
     "Manifest",
+    "Modality",
     "ModelCard",
     "ModelFormat",
     "ModelSpec",
@@ -314,6 +334,10 @@ __all__ = [
     "Person",
     "PredictGuardSpec",
     "PromptSpec",
+    "RetrievalSpec",
+    "RiskAppetite",
     "StreamingMode",
+    "ToolKind",
+    "ToolSpec",
     "UpstreamSpec",
 ]

@@ -1,0 +1,329 @@
+"""Build the system model from sai.yaml: elements, their facts, data flows, trust boundaries.
+
+What each element is and which flows exist follows only from the manifest; what the running
+system shows (controls in the ledger) is read later, by the risk register. The gateway counts
+as part of the system when sai.yaml configures it (a ``gateway:`` or ``upstream:`` section).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from sai.manifest import Manifest
+from sai.manifest.schema import GatewayRoute, ModelFormat, ModelSpec
+from sai.manifest.threats_spec import Modality, ToolKind, parse_permission
+from sai.threats.system import (
+    Element,
+    ElementKind,
+    FactValue,
+    Flow,
+    SystemModel,
+    Zone,
+    element_id,
+)
+
+_IN_HOUSE = ("trained-in-house", "in-house", "internal", "local")
+_LLM_FORMATS = (ModelFormat.openai_api, ModelFormat.gguf)
+_UNSAFE_FORMATS = (
+    ModelFormat.pickle,
+    ModelFormat.sklearn_pickle,
+    ModelFormat.joblib,
+    ModelFormat.pytorch,
+    ModelFormat.keras,
+)
+_SERVABLE = (ModelFormat.pickle, ModelFormat.sklearn_pickle, ModelFormat.joblib)
+_CHAT = (GatewayRoute.chat, GatewayRoute.completions)
+_OUTSIDE_CONTENT = (ToolKind.http_api, ToolKind.browser, ToolKind.email, ToolKind.mcp)
+K = ElementKind
+
+
+def is_external(source: str) -> bool:
+    """Whether a model's ``source`` names an outside origin (not trained in-house)."""
+    return not source.strip().lower().startswith(_IN_HOUSE)
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).hostname or url
+
+
+def _gateway_on(manifest: Manifest) -> bool:
+    return "gateway" in manifest.model_fields_set or manifest.upstream is not None
+
+
+def _roles_calling(manifest: Manifest, routes: tuple[GatewayRoute, ...]) -> list[str]:
+    return [
+        name
+        for name, role in manifest.gateway.roles.items()
+        if any(route in role.routes for route in routes)
+    ]
+
+
+class _Builder:
+    def __init__(self, manifest: Manifest) -> None:
+        self.m = manifest
+        self.elements: list[Element] = []
+        self.flows: list[Flow] = []
+        self.gateway = _gateway_on(manifest)
+        self.chat_roles = _roles_calling(manifest, _CHAT) if self.gateway else []
+        self.predict_roles = (
+            _roles_calling(manifest, (GatewayRoute.predict,)) if self.gateway else []
+        )
+        datasets = {d.name: d for d in manifest.datasets}
+        self.confidential = {d.name for d in manifest.datasets if d.confidential} | {
+            r.name for r in manifest.retrieval if r.confidential
+        }
+        self.public = {
+            d.name
+            for d in datasets.values()
+            if any(s.url is not None and not s.url.startswith("file:") for s in d.sources)
+        }
+        self.written = {
+            target
+            for tool in manifest.tools
+            if any(p is not None and p.writes for p in map(parse_permission, tool.permissions))
+            for target in tool.reaches
+        }
+
+    def add(
+        self, element_kind: ElementKind, name: str, zone: Zone = Zone.inside, **facts: FactValue
+    ) -> None:
+        self.elements.append(Element(element_kind, name, facts, zone))
+
+    def flow(
+        self,
+        source: tuple[ElementKind, str],
+        target: tuple[ElementKind, str],
+        label: str,
+        crosses: bool = False,
+    ) -> None:
+        self.flows.append(Flow(element_id(*source), element_id(*target), label, crosses))
+
+    def llm(self, model: ModelSpec) -> bool:
+        return model.format in _LLM_FORMATS or Modality.text in model.modalities
+
+    def model(self, model: ModelSpec) -> None:
+        llm = self.llm(model)
+        served = (
+            bool(self.chat_roles) and self.m.upstream is not None
+            if llm
+            else model.format in _SERVABLE and model.path is not None and bool(self.predict_roles)
+        )
+        self.add(
+            K.model,
+            model.name,
+            Zone.outside
+            if model.endpoint is not None and is_external(model.source)
+            else Zone.inside,
+            llm=llm,
+            external=is_external(model.source),
+            remote=model.endpoint is not None,
+            file=model.path is not None,
+            unsafe_format=model.format in _UNSAFE_FORMATS,
+            confidential=model.confidential,
+            trained=bool(model.trained_on),
+            trained_confidential=any(n in self.confidential for n in model.trained_on),
+            trained_public=any(n in self.public for n in model.trained_on),
+            exposed=llm or served,
+            gateway_served=served,
+            unused_modalities=bool(set(model.modalities) - set(model.used_modalities))
+            and bool(model.used_modalities),
+            multimodal=len(set(model.modalities)) > 1,
+            tools=llm and bool(self.m.tools),
+            retrieval=llm and bool(self.m.retrieval),
+            prompt=llm and bool(self.m.prompts),
+        )
+
+    def route_model(self, name: str) -> None:
+        """An LLM reached through the gateway's upstream, under a client-facing name."""
+        self.add(
+            K.model,
+            name,
+            Zone.outside,
+            llm=True,
+            external=True,
+            remote=True,
+            file=False,
+            unsafe_format=False,
+            confidential=False,
+            trained=False,
+            trained_confidential=False,
+            trained_public=False,
+            exposed=True,
+            gateway_served=bool(self.chat_roles),
+            unused_modalities=False,
+            multimodal=False,
+            tools=bool(self.m.tools),
+            retrieval=bool(self.m.retrieval),
+            prompt=bool(self.m.prompts),
+        )
+
+    def build(self) -> SystemModel:
+        m = self.m
+        named = {model.name for model in m.models}
+        routes = [r for r in m.gateway.models if r.name not in named] if self.gateway else []
+        route_names = [r.name for r in routes]
+        if m.upstream is not None and not routes and not any(map(self.llm, m.models)):
+            route_names = [m.upstream.model or "upstream-model"]
+        llms = [x.name for x in m.models if self.llm(x)] + route_names
+        self.add(
+            K.system,
+            m.name,
+            llm=bool(llms),
+            retrieval=bool(m.retrieval),
+            tools=bool(m.tools),
+            gateway=self.gateway,
+            upstream=m.upstream is not None,
+            prompts=bool(m.prompts),
+        )
+        for model in m.models:
+            self.model(model)
+        for name in route_names:
+            self.route_model(name)
+        self._gateway_and_actors(llms)
+        self._providers()
+        self._data(llms)
+        self._tools(llms)
+        return SystemModel(
+            m.name,
+            m.business_need,
+            m.risk_appetite.value if m.risk_appetite else None,
+            tuple(self.elements),
+            tuple(dict.fromkeys(self.flows)),
+        )
+
+    def _gateway_and_actors(self, llms: list[str]) -> None:
+        m = self.m
+        served = [e.name for e in self.elements if e.kind is K.model and e.fact("gateway_served")]
+        if self.gateway:
+            roles = m.gateway.roles.values()
+            self.add(
+                K.gateway,
+                "gateway",
+                rate_limited=all(
+                    (r.requests_per_minute or m.gateway.policies.requests_per_minute) is not None
+                    for r in roles
+                    if r.routes
+                ),
+                token_limited=m.gateway.policies.tokens_per_minute is not None
+                or m.gateway.policies.max_tokens is not None,
+                all_interfaces=m.gateway.host in ("0.0.0.0", "::", ""),  # noqa: S104
+                audit_text=m.gateway.audit_text,
+            )
+            for role in sorted(set(self.chat_roles) | set(self.predict_roles)):
+                spec = m.gateway.roles[role]
+                self.add(K.actor, role, Zone.outside, guarded=spec.guards, preview=spec.preview)
+                self.flow((K.actor, role), (K.gateway, "gateway"), "API requests", True)
+            for name in served:
+                self.flow((K.gateway, "gateway"), (K.model, name), "requests")
+        unserved = [n for n in llms if n not in served]
+        if unserved:
+            self.add(K.actor, "users", Zone.outside, guarded=False, preview=False)
+            for name in unserved:
+                self.flow((K.actor, "users"), (K.model, name), "prompts", True)
+
+    def _providers(self) -> None:
+        m = self.m
+        hosts: dict[str, bool] = {}
+        if m.upstream is not None:
+            hosts[_host(m.upstream.base_url)] = m.upstream.api_key_env is not None
+        for route in m.gateway.models if self.gateway else []:
+            if route.base_url is not None:
+                hosts.setdefault(_host(route.base_url), False)
+        for model in m.models:
+            if model.endpoint is not None and is_external(model.source):
+                hosts.setdefault(_host(model.endpoint), False)
+        for host, key in hosts.items():
+            tls = any(
+                url.startswith("https://") and _host(url) == host
+                for url in [
+                    *([m.upstream.base_url] if m.upstream else []),
+                    *(r.base_url for r in m.gateway.models if r.base_url),
+                    *(x.endpoint for x in m.models if x.endpoint),
+                ]
+            )
+            self.add(K.provider, host, Zone.outside, tls=tls, api_key=key)
+        for element in [e for e in self.elements if e.kind is K.model and e.fact("remote")]:
+            spec = next((x for x in m.models if x.name == element.name), None)
+            if spec is not None and spec.endpoint is not None:
+                host = _host(spec.endpoint)
+                if host in hosts:
+                    self.flow((K.provider, host), (K.model, element.name), "answers", True)
+            elif m.upstream is not None:
+                host = _host(m.upstream.base_url)
+                self.flow((K.gateway, "gateway"), (K.provider, host), "forwarded requests", True)
+                self.flow((K.provider, host), (K.model, element.name), "answers", True)
+
+    def _data(self, llms: list[str]) -> None:
+        m = self.m
+        trains = {name for model in m.models for name in model.trained_on}
+        for d in m.datasets:
+            self.add(
+                K.dataset,
+                d.name,
+                confidential=d.confidential,
+                public_source=d.name in self.public,
+                trains_model=d.name in trains,
+                written_by_tool=d.name in self.written,
+            )
+        for model in m.models:
+            for name in model.trained_on:
+                self.flow(
+                    (K.dataset, name), (K.model, model.name), "training data", name in self.public
+                )
+        for r in m.retrieval:
+            self.add(
+                K.retrieval,
+                r.name,
+                Zone.outside if r.untrusted else Zone.inside,
+                untrusted=r.untrusted,
+                confidential=r.confidential,
+                written_by_tool=r.name in self.written,
+            )
+            for name in llms:
+                self.flow(
+                    (K.retrieval, r.name), (K.model, name), "retrieved documents", r.untrusted
+                )
+        for p in m.prompts:
+            self.add(K.prompt, p.name)
+            for name in llms:
+                self.flow((K.prompt, p.name), (K.model, name), "system prompt")
+        for c in m.configs:
+            self.add(K.config, c.name)
+
+    def _tools(self, llms: list[str]) -> None:
+        kinds = (
+            {d.name: K.dataset for d in self.m.datasets}
+            | {r.name: K.retrieval for r in self.m.retrieval}
+            | {t.name: K.tool for t in self.m.tools}
+        )
+        for tool in self.m.tools:
+            parsed = [p for p in map(parse_permission, tool.permissions) if p is not None]
+            self.add(
+                K.tool,
+                tool.name,
+                kind=tool.kind.value,
+                permissions=len(parsed),
+                wildcard=any(p.wildcard for p in parsed),
+                admin=any(p.admin for p in parsed) or tool.kind is ToolKind.shell,
+                writes=any(p.writes for p in parsed),
+                reaches_confidential=any(n in self.confidential for n in tool.reaches),
+                external_content=tool.kind in _OUTSIDE_CONTENT,
+                approved=tool.approved_by is not None,
+                justified=tool.justification is not None,
+            )
+            for name in llms:
+                self.flow((K.model, name), (K.tool, tool.name), "tool calls")
+            writes = any(p.writes for p in parsed)
+            for target in tool.reaches:
+                if writes:
+                    self.flow((K.tool, tool.name), (kinds[target], target), "writes")
+                else:
+                    self.flow((kinds[target], target), (K.tool, tool.name), "read by the tool")
+
+
+def build_system(manifest: Manifest) -> SystemModel:
+    """The system model of ``manifest`` (a validated sai.yaml)."""
+    return _Builder(manifest).build()
+
+
+__all__ = ["build_system", "is_external"]
