@@ -81,6 +81,9 @@ def _register() -> None:
 
     for extra in (inventory, snapshot, prompts):
         extra.register(app)
+    from sai.cli import threats
+
+    threats.register(app)
 
 
 _register()

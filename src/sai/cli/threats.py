@@ -1,0 +1,256 @@
+"""`sai threats`: the threat model and risk register of the system (principle 3, 5.1.2)."""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from sai.cli._context import ManifestOption, WorkspaceOption, manifest_from, workspace_from
+from sai.cli._output import OutputFormat, print_json, stderr_console, stdout_console
+from sai.errors import InputError
+
+if TYPE_CHECKING:
+    from sai.threats.service import Modelled
+
+threats_app = typer.Typer(
+    no_args_is_help=True,
+    help="Threat model and risk register from sai.yaml and the ledger (ATLAS, OWASP LLM).",
+)
+
+RulesOption = Annotated[
+    Path | None,
+    typer.Option("--rules", help="Project threat file (default: threats.yaml beside sai.yaml)."),
+]
+
+
+class ExportFormat(enum.StrEnum):
+    """Formats of `sai threats export`."""
+
+    md = "md"
+    html = "html"
+    json = "json"
+    csv = "csv"
+    threat_dragon = "threat-dragon"
+
+
+class DiagramFormat(enum.StrEnum):
+    """Formats of `sai threats diagram`."""
+
+    mermaid = "mermaid"
+    dot = "dot"
+    svg = "svg"
+
+
+def _actor(by: str | None) -> str:
+    from sai.inventory.prompts import default_author
+
+    return by or default_author()
+
+
+def _print_model(made: Modelled) -> None:
+    console = stdout_console()
+    counts = made.model.counts()
+    console.print(
+        f"threat model of {made.model.system.name}: entry {made.entry.index}; "
+        f"{counts['threats']} threats ({counts['ai_specific']} AI-specific, "
+        f"{counts['with_atlas']} with ATLAS ids), {counts['needs_sign_off']} need sign-off"
+    )
+    for risk in sorted(made.model.risks, key=lambda r: -r.residual)[:10]:
+        console.print(
+            f"  {risk.residual:>2} {risk.level.name:<8} {risk.threat.id}  "
+            f"{risk.threat.rule.title} [{', '.join(risk.threat.rule.atlas) or '-'}]  "
+            f"{risk.status}"
+        )
+    if made.reviewed is None:
+        console.print("not reviewed yet: read it, then `sai threats review --by NAME`")
+    elif made.changes:
+        console.print(f"changed since the review (entry {made.reviewed.index}):")
+        for change in made.changes:
+            console.print(f"  - {change.describe()}")
+        console.print("review it again: `sai threats review --by NAME`")
+    else:
+        console.print(f"no change since the review (entry {made.reviewed.index})")
+
+
+@threats_app.command("model")
+def model_command(
+    workspace: WorkspaceOption = None,
+    manifest: ManifestOption = None,
+    rules: RulesOption = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
+) -> None:
+    """Build the threat model and risk register, record it, and show what changed since review."""
+    from sai.ledger import open_ledger
+    from sai.threats.service import model_system, rules_file_for
+
+    ws = workspace_from(workspace)
+    loaded = manifest_from(ws, manifest)
+    with open_ledger(ws) as ledger:
+        made = model_system(
+            ledger,
+            loaded,
+            rules_file=rules_file_for(loaded, rules),
+            actor=_actor(None),
+            now=datetime.now(UTC),
+        )
+    if output_format is OutputFormat.json:
+        print_json(
+            {
+                "entry": made.entry.index,
+                **made.model.to_data(),
+                "changes_since_review": [c.describe() for c in made.changes],
+            }
+        )
+        return
+    _print_model(made)
+
+
+def _latest(workspace: Path | None, manifest: Path | None) -> tuple[int, dict[str, Any]]:
+    from sai.ledger import open_ledger
+    from sai.threats.export.tables import _plain
+    from sai.threats.service import latest_data
+
+    ws = workspace_from(workspace)
+    loaded = manifest_from(ws, manifest)
+    with open_ledger(ws) as ledger:
+        entry, data = latest_data(ledger, loaded.manifest.name)
+    return entry.index, _plain(data)
+
+
+@threats_app.command("show")
+def show_command(
+    workspace: WorkspaceOption = None,
+    manifest: ManifestOption = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
+) -> None:
+    """Show the latest recorded risk register."""
+    from sai.threats.export import FORMATS
+
+    index, data = _latest(workspace, manifest)
+    if output_format is OutputFormat.json:
+        print_json({"entry": index, **data})
+        return
+    typer.echo(f"(threat model entry {index})")
+    typer.echo(FORMATS["md"](data), nl=False)
+
+
+def _write(text: str, out: Path | None) -> None:
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    out.write_text(text, encoding="utf-8")
+    stderr_console().print(f"wrote {out}")
+
+
+@threats_app.command("export")
+def export_command(
+    output_format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.json,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="File (default: stdout).")] = None,
+    workspace: WorkspaceOption = None,
+    manifest: ManifestOption = None,
+) -> None:
+    """Export the latest recorded threat model: md, html, json, csv or threat-dragon."""
+    from sai.threats.export import FORMATS
+
+    _, data = _latest(workspace, manifest)
+    _write(FORMATS[output_format.value](data), out)
+
+
+@threats_app.command("diagram")
+def diagram_command(
+    output_format: Annotated[DiagramFormat, typer.Option("--format", "-f")] = DiagramFormat.mermaid,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="File (default: stdout).")] = None,
+    workspace: WorkspaceOption = None,
+    manifest: ManifestOption = None,
+) -> None:
+    """Draw the data flows and trust boundary: mermaid, dot or svg."""
+    from sai.threats.export import DIAGRAMS
+
+    _, data = _latest(workspace, manifest)
+    _write(DIAGRAMS[output_format.value](data), out)
+
+
+@threats_app.command("review")
+def review_command(
+    by: Annotated[str, typer.Option("--by", help="The reviewer's name.")],
+    note: Annotated[str | None, typer.Option("--note", help="What the review concluded.")] = None,
+    workspace: WorkspaceOption = None,
+    manifest: ManifestOption = None,
+    rules: RulesOption = None,
+) -> None:
+    """Record that NAME reviewed the latest threat model (it must match the system on disk)."""
+    from sai.ledger import open_ledger
+    from sai.threats.service import review_model, rules_file_for
+
+    ws = workspace_from(workspace)
+    loaded = manifest_from(ws, manifest)
+    with open_ledger(ws) as ledger:
+        entry = review_model(
+            ledger,
+            loaded,
+            rules_file=rules_file_for(loaded, rules),
+            by=by,
+            note=note,
+            now=datetime.now(UTC),
+        )
+    stdout_console().print(
+        f"review by {by} recorded (entry {entry.index}) of threat model entry "
+        f"{entry.evidence.data['model_entry']}"
+    )
+
+
+class Adherence(enum.StrEnum):
+    """Whether a provider states it meets EN 304 223."""
+
+    yes = "yes"
+    no = "no"
+    partly = "partly"
+
+
+@threats_app.command("provider")
+def provider_command(
+    name: Annotated[str, typer.Argument(help="Provider host or external model from sai.yaml.")],
+    file: Annotated[Path, typer.Option("--file", help="Questionnaire, certificate or report.")],
+    adheres: Annotated[Adherence, typer.Option("--adheres-to-en-304-223")],
+    review_by: Annotated[str, typer.Option("--review-by", help="YYYY-MM-DD to vet it again.")],
+    by: Annotated[str | None, typer.Option("--by", help="Who vetted it.")] = None,
+    note: Annotated[str | None, typer.Option("--note")] = None,
+    workspace: WorkspaceOption = None,
+    manifest: ManifestOption = None,
+) -> None:
+    """Record due diligence on an outside provider (5.1.2-7, 5.1.3-3)."""
+    from sai.assessment.attestations import store_evidence_file
+    from sai.ledger import open_ledger
+    from sai.threats.service import vet_provider
+
+    try:
+        until = date.fromisoformat(review_by)
+    except ValueError:
+        raise InputError(
+            f"--review-by {review_by!r} is not a date", hint="write it as YYYY-MM-DD"
+        ) from None
+    ws = workspace_from(workspace)
+    loaded = manifest_from(ws, manifest)
+    attachment = store_evidence_file(file, ws.evidence_dir)
+    with open_ledger(ws) as ledger:
+        entry = vet_provider(
+            ledger,
+            loaded,
+            name,
+            adheres=adheres.value,
+            review_by=until,
+            attachment=attachment,
+            by=_actor(by),
+            note=note,
+            now=datetime.now(UTC),
+        )
+    stdout_console().print(f"due diligence on {name} recorded (entry {entry.index})")
+
+
+def register(app: typer.Typer) -> None:
+    """Attach `sai threats`."""
+    app.add_typer(threats_app, name="threats", help="Threat model, risk register, providers.")

@@ -1,0 +1,80 @@
+"""Least privilege of tools (5.1.2-6): every grant justified, approved and no broader than needed.
+
+A wildcard (``mail:send:*``) or an all-powerful word (``db:admin``, ``*:read``) grants more
+than any one function needs, and a shell gives everything; each is a problem to fix, not to
+accept. Which permissions go unused would need the tool calls the AI made; the gateway does
+not record tool calls yet, so `ToolReview.unused` stays unknown (None) until it does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sai.manifest import Manifest
+from sai.manifest.threats_spec import ToolKind, parse_permission
+
+
+@dataclass(frozen=True)
+class ToolReview:
+    """The least-privilege findings of one tool."""
+
+    name: str
+    kind: str
+    permissions: tuple[str, ...]
+    reaches: tuple[str, ...]
+    approved_by: str | None
+    justified: bool
+    problems: tuple[str, ...]
+    unused: tuple[str, ...] | None = None
+
+    def to_data(self) -> dict[str, Any]:
+        """Canonical-JSON-ready data."""
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "permissions": list(self.permissions),
+            "reaches": list(self.reaches),
+            "approved_by": self.approved_by,
+            "justified": self.justified,
+            "problems": list(self.problems),
+            "unused": None if self.unused is None else list(self.unused),
+        }
+
+
+def review_tools(manifest: Manifest) -> tuple[ToolReview, ...]:
+    """The least-privilege review of every tool in ``manifest``."""
+    out = []
+    for tool in manifest.tools:
+        problems = []
+        for text in tool.permissions:
+            permission = parse_permission(text)
+            if permission is None:
+                continue
+            if permission.admin:
+                problems.append(f"admin-style permission '{text}'")
+            elif permission.wildcard:
+                problems.append(f"wildcard permission '{text}'")
+        if tool.kind is ToolKind.shell:
+            problems.append("a shell grants every command the host allows")
+        if not tool.permissions:
+            problems.append("no permissions listed: what it may do is unknown")
+        if tool.approved_by is None:
+            problems.append("no approver (approved_by)")
+        if tool.justification is None:
+            problems.append("no justification of its permissions")
+        out.append(
+            ToolReview(
+                tool.name,
+                tool.kind.value,
+                tuple(tool.permissions),
+                tuple(tool.reaches),
+                tool.approved_by,
+                tool.justification is not None,
+                tuple(problems),
+            )
+        )
+    return tuple(out)
+
+
+__all__ = ["ToolReview", "review_tools"]

@@ -1,0 +1,144 @@
+"""The threat model's evidence in the ledger: ``threats.model``, ``threats.review``,
+``threats.provider`` (the one place that makes these entries).
+
+A review binds the ``threats.model`` entry it approved (index and basis); a provider record
+carries the due-diligence file by digest, the provider's stated adherence to EN 304 223 and a
+review-by date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sai.ledger import Attachment, Entry, Evidence, Ledger
+from sai.threats.basis import Basis
+from sai.threats.errors import ThreatsError
+from sai.threats.model import ThreatModel
+
+MODEL_KIND = "threats.model"
+REVIEW_KIND = "threats.review"
+PROVIDER_KIND = "threats.provider"
+MODEL_PROVISIONS = ("5.1.2-1", "5.1.2-6", "5.1.3-1", "5.1.3-1.2", "5.1.3-1.3")
+REVIEW_PROVISIONS = ("5.1.2-1", "5.1.3-1", "5.1.3-1.1")
+PROVIDER_PROVISIONS = ("5.1.2-7", "5.1.3-3")
+ADHERENCE = ("yes", "no", "partly")
+
+
+@dataclass(frozen=True)
+class Reviewed:
+    """The latest review of a system and the model entry it approved."""
+
+    review: Entry
+    model: Entry
+
+    @property
+    def basis(self) -> Basis:
+        """The basis of the reviewed model."""
+        return Basis.from_data(self.model.evidence.data["basis"])
+
+
+def record_model(ledger: Ledger, model: ThreatModel, *, actor: str) -> Entry:
+    """Append the ``threats.model`` entry of ``model``."""
+    evidence = Evidence.create(
+        MODEL_KIND,
+        model.system.name,
+        provisions=MODEL_PROVISIONS,
+        actor=actor,
+        data=model.to_data(),
+        time=model.built,
+    )
+    return ledger.get(ledger.append(evidence).index)
+
+
+def latest_model(ledger: Ledger, system: str) -> Entry | None:
+    """The newest ``threats.model`` entry of ``system``."""
+    return ledger.latest(kind=MODEL_KIND, subject=system)
+
+
+def latest_review(ledger: Ledger, system: str) -> Reviewed | None:
+    """The newest review of ``system`` with the model it approved."""
+    review = ledger.latest(kind=REVIEW_KIND, subject=system)
+    if review is None:
+        return None
+    return Reviewed(review, ledger.get(int(review.evidence.data["model_entry"])))
+
+
+def record_review(
+    ledger: Ledger, model: Entry, *, by: str, note: str | None, now: dt.datetime
+) -> Entry:
+    """Append a review of the ``threats.model`` entry ``model`` by the person ``by``."""
+    if not by.strip():
+        raise ThreatsError("a review needs the reviewer's name", hint="pass --by NAME")
+    data: dict[str, Any] = {
+        "model_entry": model.index,
+        "basis": dict(model.evidence.data["basis"]),
+        "reviewer": by.strip(),
+        "threats": int(model.evidence.data["counts"]["threats"]),
+    }
+    if note:
+        data["note"] = note
+    evidence = Evidence.create(
+        REVIEW_KIND,
+        model.evidence.subject,
+        provisions=REVIEW_PROVISIONS,
+        actor=by.strip(),
+        data=data,
+        time=now,
+    )
+    return ledger.get(ledger.append(evidence).index)
+
+
+def record_provider(
+    ledger: Ledger,
+    name: str,
+    *,
+    adheres: str,
+    review_by: dt.date,
+    attachment: Attachment,
+    by: str,
+    note: str | None,
+    now: dt.datetime,
+) -> Entry:
+    """Append the due-diligence record of provider ``name``."""
+    if adheres not in ADHERENCE:
+        raise ThreatsError(f"unknown answer {adheres!r}", hint="use yes, no or partly")
+    if review_by <= now.date():
+        raise ThreatsError(
+            f"review-by date {review_by} is not in the future",
+            hint="give the date by which the provider is vetted again",
+        )
+    data: dict[str, Any] = {
+        "provider": name,
+        "adheres_to_en_304_223": adheres,
+        "review_by": review_by.isoformat(),
+        "reviewer": by,
+        "file": attachment.digest,
+    }
+    if note:
+        data["note"] = note
+    evidence = Evidence.create(
+        PROVIDER_KIND,
+        name,
+        provisions=PROVIDER_PROVISIONS,
+        actor=by,
+        data=data,
+        attachments=(attachment,),
+        time=now,
+    )
+    return ledger.get(ledger.append(evidence).index)
+
+
+__all__ = [
+    "ADHERENCE",
+    "MODEL_KIND",
+    "PROVIDER_KIND",
+    "REVIEW_KIND",
+    "Reviewed",
+    "latest_model",
+    "latest_review",
+    "record_model",
+    "record_provider",
+    "record_review",
+]
