@@ -55,6 +55,7 @@ class ThreatModel:
                 "atlas_release": library.atlas_release,
                 "atlas_yaml_sha256": library.atlas_yaml_sha256,
                 "rules": len(self.rules.rules),
+                "atlas_covered": sorted({t for r in self.rules.rules for t in r.atlas}),
                 "suppressed": [
                     {"rule": s.rule, "justification": s.justification}
                     for s in self.rules.suppressed

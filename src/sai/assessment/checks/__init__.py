@@ -32,6 +32,14 @@ from sai.assessment.checks.supply_chain import (
     ExternalModelDecisions,
     ModelFilesScanned,
 )
+from sai.assessment.checks.threats import (
+    DesignAssessed,
+    RisksTreated,
+    ThreatModelCurrent,
+    ThreatModelled,
+    UnusedCapabilities,
+)
+from sai.assessment.checks.threats_scope import ProvidersVetted, ToolsLeastPrivilege
 
 #: Every automated check, explicitly. Add new checks here.
 CHECKS: tuple[Check, ...] = (
@@ -53,6 +61,13 @@ CHECKS: tuple[Check, ...] = (
     GatewayHumanOversight(),
     GatewayAuditLog(),
     GatewayVersionedModels(),
+    DesignAssessed(),
+    ToolsLeastPrivilege(),
+    ProvidersVetted(),
+    ThreatModelled(),
+    ThreatModelCurrent(),
+    UnusedCapabilities(),
+    RisksTreated(),
 )
 
 

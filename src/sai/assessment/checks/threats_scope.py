@@ -1,0 +1,162 @@
+"""What the AI reaches beyond itself: tools on least privilege (5.1.2-6), outside providers
+vetted (5.1.2-7) and giving assurance for the risks they carry (5.1.3-3).
+
+Tools are judged from the current, reviewed ``threats.model`` (its least-privilege review of
+each tool and the excessive-agency risk assessed for it); providers from ``threats.provider``
+entries written by `sai threats provider`, current until their review-by date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, ClassVar
+
+from sai.assessment.checks._threats_common import NO_MODEL, PROVIDER_KIND, threat_state
+from sai.assessment.checks.base import Check, CheckContext, listing
+from sai.assessment.checks.threats import _reviewed_current
+from sai.assessment.verdict import CheckResult, Verdict
+from sai.catalog import Provision
+from sai.ledger import Entry
+
+_BROAD = ("wildcard permission", "admin-style permission", "a shell grants")
+
+
+class ToolsLeastPrivilege(Check):
+    """5.1.2-6: every tool grant is narrow, justified, approved and risk-assessed."""
+
+    name = "threats.tool_privilege"
+    provisions: ClassVar[tuple[str, ...]] = ("5.1.2-6",)
+    sufficiency: ClassVar[str] = (
+        "a current, reviewed threats.model in which every tool has permissions without "
+        "wildcards or admin rights, an approver, a justification, and an assessed "
+        "excessive-agency risk"
+    )
+
+    def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
+        state = threat_state(ctx)
+        gap = _reviewed_current(self, provision, ctx, state)
+        if gap is not None or state is None:
+            return gap or self.result(provision, Verdict.INCONCLUSIVE, NO_MODEL)
+        tools: list[dict[str, Any]] = list(state.data.get("tools") or ())
+        if not tools:
+            return self.result(
+                provision,
+                Verdict.PASS,
+                f"the reviewed threat model (entry {state.model.index}) records no tool: the "
+                "AI is granted no access to other systems",
+                state.used,
+            )
+        broad = [f"{t['name']}: {p}" for t in tools for p in t["problems"] if p.startswith(_BROAD)]
+        if broad:
+            return self.result(
+                provision,
+                Verdict.FAIL,
+                f"over-broad tool permissions: {listing(broad)}; grant the narrowest "
+                "resource:action:scope the function needs",
+                state.used,
+            )
+        unjustified = [f"{t['name']}: {p}" for t in tools for p in t["problems"]]
+        if unjustified:
+            return self.result(
+                provision,
+                Verdict.FAIL,
+                f"tool grants not justified or approved: {listing(unjustified)}; add "
+                "`justification:` and `approved_by:` to the tool in sai.yaml",
+                state.used,
+            )
+        assessed = {t["element"] for t in state.data["threats"] if t["category"] == "agency"}
+        missing = [t["name"] for t in tools if f"tool:{t['name']}" not in assessed]
+        if missing:
+            return self.result(
+                provision,
+                Verdict.INCONCLUSIVE,
+                f"no excessive-agency risk assessed for {listing(missing)}; do not suppress "
+                "SAI-T007 for tools, and run `sai threats model`",
+                state.used,
+            )
+        return self.result(
+            provision,
+            Verdict.PASS,
+            f"{len(tools)} tools hold narrow, justified and approved permissions, each "
+            "risk-assessed (unused permissions cannot be listed: the gateway does not record "
+            "tool calls yet)",
+            state.used,
+        )
+
+
+def _record(ctx: CheckContext, name: str) -> tuple[Entry | None, str]:
+    entry = ctx.evidence.latest(kind=PROVIDER_KIND, subject=name)
+    if entry is None:
+        return None, "missing"
+    try:
+        review_by = date.fromisoformat(str(entry.evidence.data.get("review_by")))
+    except ValueError:
+        return entry, "malformed"
+    if review_by < ctx.now.date():
+        return entry, "expired"
+    return entry, str(entry.evidence.data.get("adheres_to_en_304_223"))
+
+
+class ProvidersVetted(Check):
+    """5.1.2-7 / 5.1.3-3: each outside provider has current due diligence; for 5.1.3-3 it
+    states conformance (fully or partly)."""
+
+    name = "threats.providers"
+    provisions: ClassVar[tuple[str, ...]] = ("5.1.2-7", "5.1.3-3")
+    sufficiency: ClassVar[str] = (
+        "a threats.provider entry before its review-by date, with the due-diligence file "
+        "attached, for every provider and external model the current threat model names and "
+        "every party a risk is transferred to; for 5.1.3-3 none answers 'no'"
+    )
+
+    def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
+        state = threat_state(ctx)
+        if state is None:
+            return self.result(provision, Verdict.INCONCLUSIVE, NO_MODEL, [ctx.manifest_entry])
+        names = list(state.data.get("providers") or ())
+        names += [
+            t["transferred_to"]
+            for t in state.data["threats"]
+            if t["treatment"] == "transfer" and t.get("transferred_to")
+        ]
+        names = list(dict.fromkeys(names))
+        if not names:
+            return self.result(
+                provision,
+                Verdict.PASS,
+                f"threat model entry {state.model.index} names no outside provider and "
+                "transfers no risk",
+                state.used,
+            )
+        records = {n: _record(ctx, n) for n in names}
+        used = [*state.used, *(e.index for e, _ in records.values() if e is not None)]
+        lacking = [
+            f"{n} ({s})"
+            for n, (_, s) in records.items()
+            if s in ("missing", "expired", "malformed")
+        ]
+        if lacking:
+            return self.result(
+                provision,
+                Verdict.INCONCLUSIVE,
+                f"providers without current due diligence: {listing(lacking)}; run `sai "
+                "threats provider NAME --file F --adheres-to-en-304-223 yes|no|partly "
+                "--review-by DATE`",
+                used,
+            )
+        refused = [n for n, (_, s) in records.items() if s == "no"]
+        if provision.id == "5.1.3-3" and refused:
+            return self.result(
+                provision,
+                Verdict.FAIL,
+                f"providers giving no assurance of EN 304 223: {listing(refused)}; obtain "
+                "assurance (audit report, contract clause) or take the risk back",
+                used,
+            )
+        answers = ", ".join(f"{n}: {s}" for n, (_, s) in records.items())
+        return self.result(
+            provision, Verdict.PASS, f"due diligence current for every provider ({answers})", used
+        )
+
+
+__all__ = ["ProvidersVetted", "ToolsLeastPrivilege"]
