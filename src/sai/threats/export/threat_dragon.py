@@ -70,7 +70,7 @@ def _node(box: Box, threats: list[dict[str, Any]]) -> dict[str, Any]:
             "body": {
                 "stroke": "red" if threats else "#333333",
                 "strokeWidth": 1.5,
-                "strokeDasharray": None,
+                "strokeDasharray": "",
             },
         },
         "data": {
@@ -100,7 +100,7 @@ def _flow(flow: Mapping[str, Any]) -> dict[str, Any]:
                 "strokeWidth": 1,
                 "targetMarker": "block",
                 "sourceMarker": "",
-                "strokeDasharray": None,
+                "strokeDasharray": "",
             }
         },
         "data": {
