@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from sai.ledger import Evidence, Ledger
+from sai.ledger import Evidence, Ledger, Origin
 from sai.threats.build import build_system
 from sai.threats.errors import RulesFileError
 from sai.threats.evaluate import evaluate
@@ -34,6 +34,7 @@ def _request(model: str, *, scanners: list[str], ran: str = "pass") -> Evidence:
     return Evidence.create(
         "gateway.request",
         "chat",
+        origin=Origin.control("test"),
         provisions=("5.4.2-1",),
         actor="gateway",
         data={
@@ -68,11 +69,28 @@ class TestControls:
         assert risk.residual_likelihood == 2  # 4 less one per running control
         assert risk.residual == 2 * risk.impact
 
+    def test_a_person_cannot_stand_in_for_a_control(self, ledger: Ledger) -> None:
+        route = "reviewer-assistant@1"
+        stated = _request(route, scanners=["injection"])
+        ledger.append(
+            Evidence.create(
+                stated.kind,
+                stated.subject,
+                actor="someone",
+                origin=Origin.person("someone"),
+                data=dict(stated.data),
+                time=stated.time,
+            )
+        )
+        risk = _register(demo(), ledger)[f"SAI-T001:{route}"]
+        assert not any(c.running for c in risk.controls)
+
     def test_scan_counts_only_on_the_current_digest(self, ledger: Ledger) -> None:
         def scan(digest: str) -> Evidence:
             return Evidence.create(
                 "scan.result",
                 "credit-risk-model",
+                origin=Origin.control("test"),
                 actor="sai",
                 data={"digest": digest, "verdict": "safe"},
                 time=NOW,
@@ -82,6 +100,7 @@ class TestControls:
             Evidence.create(
                 "asset.recorded",
                 "credit-risk-model",
+                origin=Origin.control("test"),
                 actor="sai",
                 data={"digest": "sha256:" + "a" * 64},
                 time=NOW,

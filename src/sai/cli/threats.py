@@ -46,9 +46,9 @@ class DiagramFormat(enum.StrEnum):
 
 
 def _actor(by: str | None) -> str:
-    from sai.inventory.prompts import default_author
+    from sai.workspace import current_actor
 
-    return by or default_author()
+    return by or current_actor()
 
 
 def _print_model(made: Modelled) -> None:

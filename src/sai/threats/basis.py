@@ -13,10 +13,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
 
 from sai.inventory.hashing import HashOptions
 from sai.inventory.scan import digest_path
+from sai.ledger.kinds.threats import ThreatBasis
 from sai.manifest import LoadedManifest
 
 
@@ -44,23 +44,18 @@ class Basis:
         object.__setattr__(self, "files", MappingProxyType(dict(sorted(self.files.items()))))
         object.__setattr__(self, "tools", MappingProxyType(dict(sorted(self.tools.items()))))
 
-    def to_data(self) -> dict[str, Any]:
-        """The basis as canonical-JSON-ready data."""
-        return {
-            "manifest": self.manifest,
-            "files": dict(self.files),
-            "tools": dict(self.tools),
-            "rules": self.rules,
-        }
+    def to_part(self) -> ThreatBasis:
+        """The basis as recorded in threat entries."""
+        return ThreatBasis(self.manifest, dict(self.files), dict(self.tools), self.rules)
 
     @classmethod
-    def from_data(cls, data: Mapping[str, Any]) -> Basis:
-        """The basis recorded as ``data`` (the inverse of `to_data`)."""
+    def from_part(cls, part: ThreatBasis) -> Basis:
+        """The basis recorded as ``part``."""
         return cls(
-            str(data["manifest"]),
-            {str(k): str(v) for k, v in dict(data.get("files") or {}).items()},
-            {str(k): str(v) for k, v in dict(data.get("tools") or {}).items()},
-            data.get("rules"),
+            part.manifest,
+            {str(k): str(v) for k, v in part.files.items()},
+            {str(k): str(v) for k, v in part.tools.items()},
+            part.rules,
         )
 
     def changes_since(self, reviewed: Basis) -> list[str]:

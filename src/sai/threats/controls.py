@@ -61,7 +61,18 @@ class Control:
     read: Reader
 
 
+def measured(entries: Sequence[Entry]) -> list[Entry]:
+    """Only the entries a sai control produced (never a person's statement)."""
+    return [e for e in entries if e.evidence.origin.is_control]
+
+
+def _latest(ledger: LedgerReader, *, kind: str, subject: str | None = None) -> Entry | None:
+    entries = ledger.query(kind=kind, subject=subject, limit=20, descending=True)
+    return next(iter(measured(entries)), None)
+
+
 def _seen(entries: Sequence[Entry], detail: str) -> Observed:
+    entries = measured(entries)
     if not entries:
         return Observed(False, (), f"no entry shows it: {detail}")
     return Observed(True, tuple(e.index for e in entries[:3]), detail)
@@ -70,8 +81,8 @@ def _seen(entries: Sequence[Entry], detail: str) -> Observed:
 def _requests(ledger: LedgerReader, element: Element, now: datetime) -> list[Entry]:
     """Recent gateway requests for ``element`` (a model) or, for models the gateway serves
     under other names, every chat request."""
-    recent = ledger.query(
-        kind="gateway.request", since=now - _WINDOW, limit=_SAMPLE, descending=True
+    recent = measured(
+        ledger.query(kind="gateway.request", since=now - _WINDOW, limit=_SAMPLE, descending=True)
     )
     own = [e for e in recent if e.evidence.data.get("model") == element.name]
     if own or not element.facts.get("gateway_served"):
@@ -127,14 +138,14 @@ def _audited(ledger: LedgerReader, element: Element, _: SystemModel, now: dateti
 
 def _kind(kind: str, what: str, ok: Callable[[Entry], bool] = lambda _: True) -> Reader:
     def read(ledger: LedgerReader, element: Element, *_: object) -> Observed:
-        entry = ledger.latest(kind=kind, subject=element.name)
+        entry = _latest(ledger, kind=kind, subject=element.name)
         return _seen([entry] if entry is not None and ok(entry) else [], f"{what} ({kind})")
 
     return read
 
 
 def _current_digest(ledger: LedgerReader, subject: str) -> str | None:
-    for entry in ledger.query(subject=subject, descending=True, limit=200):
+    for entry in measured(ledger.query(subject=subject, descending=True, limit=200)):
         digest = entry.evidence.data.get("digest")
         if entry.evidence.kind != "scan.result" and isinstance(digest, str):
             return digest
@@ -142,7 +153,7 @@ def _current_digest(ledger: LedgerReader, subject: str) -> str | None:
 
 
 def _model_scanned(ledger: LedgerReader, element: Element, *_: object) -> Observed:
-    scan = ledger.latest(kind="scan.result", subject=element.name)
+    scan = _latest(ledger, kind="scan.result", subject=element.name)
     if scan is None:
         return Observed(False, (), f"no scan.result for {element.name}")
     current = _current_digest(ledger, element.name)
@@ -154,7 +165,7 @@ def _model_scanned(ledger: LedgerReader, element: Element, *_: object) -> Observ
 
 
 def _dependencies(ledger: LedgerReader, _: Element, __: SystemModel, now: datetime) -> Observed:
-    audit = ledger.latest(kind="dependency.audit")
+    audit = _latest(ledger, kind="dependency.audit")
     if audit is None or now - audit.evidence.time > _WINDOW:
         return Observed(False, (), "no dependency audit in the last 30 days")
     if audit.evidence.data.get("vulnerable"):

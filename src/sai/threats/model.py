@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sai.ledger.entry import format_time
+from sai.ledger.kinds.threats import ControlState, ThreatLibrary, ThreatRisk, ThreatsModel
 from sai.manifest import LoadedManifest
 from sai.threats.basis import Basis, current_basis
 from sai.threats.build import build_system
@@ -40,28 +41,28 @@ class ThreatModel:
     rules: RuleSet
     built: datetime
 
-    def to_data(self) -> dict[str, Any]:
-        """Canonical-JSON-ready data (integers and text only)."""
+    def to_payload(self) -> ThreatsModel:
+        """The typed payload of the ``threats.model`` entry."""
         library = load_library()
-        return {
-            "format": FORMAT,
-            "system": self.system.name,
-            "built": format_time(self.built),
-            "business_need": self.system.business_need,
-            "risk_appetite": self.system.risk_appetite,
-            "basis": self.basis.to_data(),
-            "library": {
-                "atlas_version": library.atlas_version,
-                "atlas_release": library.atlas_release,
-                "atlas_yaml_sha256": library.atlas_yaml_sha256,
-                "rules": len(self.rules.rules),
-                "atlas_covered": sorted({t for r in self.rules.rules for t in r.atlas}),
-                "suppressed": [
+        return ThreatsModel(
+            format=FORMAT,
+            system=self.system.name,
+            built=format_time(self.built),
+            business_need=self.system.business_need,
+            risk_appetite=self.system.risk_appetite,
+            basis=self.basis.to_part(),
+            library=ThreatLibrary(
+                atlas_version=library.atlas_version,
+                atlas_release=library.atlas_release,
+                atlas_yaml_sha256=library.atlas_yaml_sha256,
+                rules=len(self.rules.rules),
+                atlas_covered=tuple(sorted({t for r in self.rules.rules for t in r.atlas})),
+                suppressed=tuple(
                     {"rule": s.rule, "justification": s.justification}
                     for s in self.rules.suppressed
-                ],
-            },
-            "elements": [
+                ),
+            ),
+            elements=tuple(
                 {
                     "id": e.id,
                     "kind": e.kind.value,
@@ -70,16 +71,20 @@ class ThreatModel:
                     "facts": dict(e.facts),
                 }
                 for e in self.system.elements
-            ],
-            "flows": [
+            ),
+            flows=tuple(
                 {"source": f.source, "target": f.target, "label": f.label, "crosses": f.crosses}
                 for f in self.system.flows
-            ],
-            "threats": [_risk_data(r) for r in self.risks],
-            "tools": [t.to_data() for t in self.tools],
-            "providers": list(self.providers),
-            "counts": self.counts(),
-        }
+            ),
+            threats=tuple(_risk_part(r) for r in self.risks),
+            tools=tuple(t.to_part() for t in self.tools),
+            providers=self.providers,
+            counts=self.counts(),
+        )
+
+    def to_data(self) -> dict[str, Any]:
+        """Canonical-JSON-ready data (integers and text only): the payload's data."""
+        return self.to_payload().to_data()
 
     def counts(self) -> dict[str, int]:
         """Threats in total, AI-specific, with ATLAS ids, and residual risks by level."""
@@ -94,44 +99,38 @@ class ThreatModel:
         return out
 
 
-def _risk_data(risk: Risk) -> dict[str, Any]:
+def _risk_part(risk: Risk) -> ThreatRisk:
     rule, library = risk.threat.rule, load_library()
-    return {
-        "id": risk.threat.id,
-        "rule": rule.id,
-        "title": rule.title,
-        "description": rule.description,
-        "category": rule.category,
-        "element": risk.threat.element.id,
-        "atlas": list(rule.atlas),
-        "atlas_names": [library.technique_name(t) for t in rule.atlas],
-        "owasp": list(rule.owasp),
-        "provisions": list(rule.provisions),
-        "ai_specific": rule.ai_specific,
-        "likelihood": risk.likelihood,
-        "impact": risk.impact,
-        "inherent": risk.inherent,
-        "treatment": risk.treatment,
-        "owner": risk.owner,
-        "controls": [
-            {
-                "control": c.control,
-                "running": c.running,
-                "entries": list(c.entries),
-                "detail": c.detail,
-            }
-            for c in risk.controls
-        ],
-        "residual_likelihood": risk.residual_likelihood,
-        "residual_impact": risk.residual_impact,
-        "residual": risk.residual,
-        "level": risk.level.name,
-        "status": risk.status,
-        "communicate": risk.communicate,
-        "justification": risk.justification,
-        "approved_by": risk.approved_by,
-        "transferred_to": risk.transferred_to,
-    }
+    return ThreatRisk(
+        id=risk.threat.id,
+        rule=rule.id,
+        title=rule.title,
+        description=rule.description,
+        category=rule.category,
+        element=risk.threat.element.id,
+        atlas=rule.atlas,
+        atlas_names=tuple(library.technique_name(t) for t in rule.atlas),
+        owasp=rule.owasp,
+        provisions=rule.provisions,
+        ai_specific=rule.ai_specific,
+        likelihood=risk.likelihood,
+        impact=risk.impact,
+        inherent=risk.inherent,
+        treatment=risk.treatment,
+        owner=risk.owner,
+        controls=tuple(
+            ControlState(c.control, c.running, c.entries, c.detail) for c in risk.controls
+        ),
+        residual_likelihood=risk.residual_likelihood,
+        residual_impact=risk.residual_impact,
+        residual=risk.residual,
+        level=risk.level.name,
+        status=risk.status,
+        communicate=risk.communicate,
+        justification=risk.justification,
+        approved_by=risk.approved_by,
+        transferred_to=risk.transferred_to,
+    )
 
 
 def providers_to_vet(system: SystemModel) -> tuple[str, ...]:

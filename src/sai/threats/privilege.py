@@ -9,8 +9,8 @@ not record tool calls yet, so `ToolReview.unused` stays unknown (None) until it 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
+from sai.ledger.kinds.threats import ToolGrant
 from sai.manifest import Manifest
 from sai.manifest.threats_spec import ToolKind, parse_permission
 
@@ -28,18 +28,18 @@ class ToolReview:
     problems: tuple[str, ...]
     unused: tuple[str, ...] | None = None
 
-    def to_data(self) -> dict[str, Any]:
-        """Canonical-JSON-ready data."""
-        return {
-            "name": self.name,
-            "kind": self.kind,
-            "permissions": list(self.permissions),
-            "reaches": list(self.reaches),
-            "approved_by": self.approved_by,
-            "justified": self.justified,
-            "problems": list(self.problems),
-            "unused": None if self.unused is None else list(self.unused),
-        }
+    def to_part(self) -> ToolGrant:
+        """The tool as recorded in the ``threats.model`` entry."""
+        return ToolGrant(
+            self.name,
+            self.kind,
+            self.permissions,
+            self.reaches,
+            self.approved_by,
+            self.justified,
+            self.problems,
+            self.unused,
+        )
 
 
 def review_tools(manifest: Manifest) -> tuple[ToolReview, ...]:

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
-from sai.ledger import Attachment, Entry, Evidence, Ledger
+from sai.ledger import Attachment, Entry, Evidence, Ledger, Origin
+from sai.ledger.kinds import Kind, PayloadError
+from sai.ledger.kinds.threats import ThreatsModel, ThreatsProvider, ThreatsReview
 from sai.threats.basis import Basis
 from sai.threats.errors import ThreatsError
 from sai.threats.model import ThreatModel
 
-MODEL_KIND = "threats.model"
-REVIEW_KIND = "threats.review"
-PROVIDER_KIND = "threats.provider"
+MODEL_KIND = Kind.THREATS_MODEL
+REVIEW_KIND = Kind.THREATS_REVIEW
+PROVIDER_KIND = Kind.THREATS_PROVIDER
 MODEL_PROVISIONS = ("5.1.2-1", "5.1.2-6", "5.1.3-1", "5.1.3-1.2", "5.1.3-1.3")
 REVIEW_PROVISIONS = ("5.1.2-1", "5.1.3-1", "5.1.3-1.1")
 PROVIDER_PROVISIONS = ("5.1.2-7", "5.1.3-3")
@@ -35,8 +36,8 @@ class Reviewed:
 
     @property
     def basis(self) -> Basis:
-        """The basis of the reviewed model."""
-        return Basis.from_data(self.model.evidence.data["basis"])
+        """The basis the review saw."""
+        return Basis.from_part(ThreatsReview.from_evidence(self.review.evidence).basis)
 
 
 def record_model(ledger: Ledger, model: ThreatModel, *, actor: str) -> Entry:
@@ -46,6 +47,7 @@ def record_model(ledger: Ledger, model: ThreatModel, *, actor: str) -> Entry:
         model.system.name,
         provisions=MODEL_PROVISIONS,
         actor=actor,
+        origin=Origin.control("threats.model"),
         data=model.to_data(),
         time=model.built,
     )
@@ -62,7 +64,11 @@ def latest_review(ledger: Ledger, system: str) -> Reviewed | None:
     review = ledger.latest(kind=REVIEW_KIND, subject=system)
     if review is None:
         return None
-    return Reviewed(review, ledger.get(int(review.evidence.data["model_entry"])))
+    try:
+        payload = ThreatsReview.from_evidence(review.evidence)
+    except PayloadError as error:
+        raise ThreatsError(f"review entry {review.index} is malformed: {error}") from None
+    return Reviewed(review, ledger.get(payload.model_entry))
 
 
 def record_review(
@@ -71,20 +77,21 @@ def record_review(
     """Append a review of the ``threats.model`` entry ``model`` by the person ``by``."""
     if not by.strip():
         raise ThreatsError("a review needs the reviewer's name", hint="pass --by NAME")
-    data: dict[str, Any] = {
-        "model_entry": model.index,
-        "basis": dict(model.evidence.data["basis"]),
-        "reviewer": by.strip(),
-        "threats": int(model.evidence.data["counts"]["threats"]),
-    }
-    if note:
-        data["note"] = note
+    reviewed = ThreatsModel.from_evidence(model.evidence)
+    payload = ThreatsReview(
+        model_entry=model.index,
+        basis=reviewed.basis,
+        reviewer=by.strip(),
+        threats=len(reviewed.threats),
+        note=note or None,
+    )
     evidence = Evidence.create(
         REVIEW_KIND,
         model.evidence.subject,
         provisions=REVIEW_PROVISIONS,
         actor=by.strip(),
-        data=data,
+        origin=Origin.control("threats.review"),
+        data=payload.to_data(),
         time=now,
     )
     return ledger.get(ledger.append(evidence).index)
@@ -109,21 +116,21 @@ def record_provider(
             f"review-by date {review_by} is not in the future",
             hint="give the date by which the provider is vetted again",
         )
-    data: dict[str, Any] = {
-        "provider": name,
-        "adheres_to_en_304_223": adheres,
-        "review_by": review_by.isoformat(),
-        "reviewer": by,
-        "file": attachment.digest,
-    }
-    if note:
-        data["note"] = note
+    payload = ThreatsProvider(
+        provider=name,
+        adheres_to_en_304_223=adheres,
+        review_by=review_by.isoformat(),
+        reviewer=by,
+        file=attachment.digest,
+        note=note or None,
+    )
     evidence = Evidence.create(
         PROVIDER_KIND,
         name,
         provisions=PROVIDER_PROVISIONS,
         actor=by,
-        data=data,
+        origin=Origin.control("threats.provider"),
+        data=payload.to_data(),
         attachments=(attachment,),
         time=now,
     )

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sai.ledger import Attachment, Entry, Ledger
+from sai.ledger.kinds.threats import ThreatsModel
 from sai.manifest import LoadedManifest
 from sai.threats.basis import Basis, current_basis
 from sai.threats.build import build_system
@@ -76,7 +77,7 @@ def review_model(
         raise ThreatsError(
             f"no threat model of {system} is recorded", hint="run `sai threats model` first"
         )
-    recorded = Basis.from_data(model.evidence.data["basis"])
+    recorded = Basis.from_part(ThreatsModel.from_evidence(model.evidence).basis)
     differences = current_basis(loaded, rules_file).changes_since(recorded)
     if differences:
         raise ThreatsError(

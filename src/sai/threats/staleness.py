@@ -8,10 +8,11 @@ one. Changes on disk that no entry shows yet are listed with no entry.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sai.ledger import Entry
+from sai.ledger.kinds import PayloadError
+from sai.ledger.kinds.threats import ThreatsModel
 from sai.threats.basis import Basis
 from sai.threats.controls import LedgerReader
 from sai.threats.record import MODEL_KIND, Reviewed
@@ -32,6 +33,16 @@ class Change:
         return f"{self.what} ({where})"
 
 
+def _model_changes(entry: Entry, reviewed: Basis, system: str) -> list[str]:
+    if entry.evidence.subject != system:
+        return []
+    try:
+        recorded = ThreatsModel.from_evidence(entry.evidence).basis
+    except PayloadError:
+        return ["a malformed threat model entry"]
+    return Basis.from_part(recorded).changes_since(reviewed)
+
+
 def _from_entry(entry: Entry, reviewed: Basis, system: str) -> list[str]:
     ev = entry.evidence
     data = ev.data
@@ -39,9 +50,7 @@ def _from_entry(entry: Entry, reviewed: Basis, system: str) -> list[str]:
         changed = ev.subject == system and data.get("digest") != reviewed.manifest
         return ["sai.yaml changed"] if changed else []
     if ev.kind == MODEL_KIND:
-        if ev.subject != system or not isinstance(data.get("basis"), Mapping):
-            return []
-        return Basis.from_data(data["basis"]).changes_since(reviewed)
+        return _model_changes(entry, reviewed, system)
     if ev.subject not in reviewed.files:
         return []
     digest = data.get("after") if ev.kind == "asset.changed" else data.get("digest")

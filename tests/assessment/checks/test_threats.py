@@ -18,7 +18,7 @@ from sai.assessment.checks.threats import (
 from sai.assessment.checks.threats_scope import ProvidersVetted, ToolsLeastPrivilege
 from sai.assessment.verdict import Verdict
 from sai.catalog import load_catalog
-from sai.ledger import Attachment, Evidence, Ledger
+from sai.ledger import Attachment, Evidence, Ledger, Origin
 from sai.manifest import LoadedManifest, load_manifest
 from sai.threats.service import model_system, review_model, vet_provider
 from tests.threats._systems import BATCH, RAG_AGENT, write_project
@@ -30,7 +30,7 @@ _FILE = Attachment("dd.pdf", "sha256:" + "c" * 64, 10, "application/pdf")
 def _verdict(
     check: Any, provision: str, ledger: Ledger, loaded: LoadedManifest, now: datetime = NOW
 ) -> tuple[Verdict, str]:
-    ctx = CheckContext(evidence=ledger, manifest=loaded.manifest, manifest_entry=0, now=now)
+    ctx = CheckContext(ledger=ledger, manifest=loaded.manifest, manifest_entry=0, now=now)
     result = check.run(load_catalog().get(provision), ctx)
     return result.verdict, result.reason
 
@@ -181,6 +181,7 @@ class TestStaleness:
             Evidence.create(
                 "prompt.version",
                 "assistant-prompt",
+                origin=Origin.control("test"),
                 actor="dev",
                 data={"digest": "sha256:" + "d" * 64, "version": 2},
                 time=NOW + timedelta(minutes=5),

@@ -3,25 +3,28 @@
 They read ``threats.model`` / ``threats.review`` entries (written by `sai threats model` and
 `sai threats review`) and the entries that change what a review saw: ``manifest.recorded``,
 ``prompt.version``, ``asset.changed``, ``model.trained`` and later ``threats.model`` entries
-whose basis differs.
+whose basis differs. A malformed entry makes the state a reason to be inconclusive.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from sai.assessment.checks.base import CheckContext
 from sai.ledger import Entry
+from sai.ledger.kinds import Kind, PayloadError
+from sai.ledger.kinds.threats import ThreatBasis, ThreatsModel, ThreatsReview
 
-MODEL_KIND = "threats.model"
-REVIEW_KIND = "threats.review"
-PROVIDER_KIND = "threats.provider"
-_CHANGE_KINDS = ("manifest.recorded", "prompt.version", "asset.changed", "model.trained")
 NO_MODEL = (
     "no threat model of this system in the ledger; run `sai threats model`, read it, and "
     "record the review with `sai threats review --by NAME`"
+)
+_CHANGE_KINDS = (
+    Kind.MANIFEST_RECORDED,
+    Kind.PROMPT_VERSION,
+    Kind.ASSET_CHANGED,
+    Kind.MODEL_TRAINED,
 )
 
 
@@ -30,20 +33,17 @@ class ThreatState:
     """The latest model, the latest review (and the model it approved), and what changed."""
 
     model: Entry
-    review: Entry | None
-    reviewed_model: Entry | None
-    changes: tuple[tuple[str, int], ...]
-
-    @property
-    def data(self) -> Mapping[str, Any]:
-        """The latest model's data."""
-        return self.model.evidence.data
+    payload: ThreatsModel
+    review: Entry | None = None
+    reviewed: ThreatsReview | None = None
+    changes: tuple[tuple[str, int], ...] = ()
 
     @property
     def used(self) -> list[int]:
         """The entries behind this state."""
         out = [self.model.index]
-        out += [e.index for e in (self.review, self.reviewed_model) if e is not None]
+        if self.review is not None and self.reviewed is not None:
+            out += [self.review.index, self.reviewed.model_entry]
         return out + [index for _, index in self.changes[:5]]
 
     def changes_text(self) -> str:
@@ -53,39 +53,46 @@ class ThreatState:
         return ", ".join(shown) + (f", … (+{more} more)" if more > 0 else "")
 
 
-def _basis_changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[str]:
-    out = ["sai.yaml changed"] if before.get("manifest") != after.get("manifest") else []
-    for key, prefix, suffix in (("files", "", ""), ("tools", "tool ", " permissions")):
-        old, new = dict(before.get(key) or {}), dict(after.get(key) or {})
-        out += [f"{prefix}{n}{suffix} changed" for n in new if n in old and old[n] != new[n]]
-        out += [f"{prefix}{n} added" for n in new if n not in old]
-        out += [f"{prefix}{n} removed" for n in old if n not in new]
-    if before.get("rules") != after.get("rules"):
-        out.append("threats.yaml changed")
-    return out
+def _mapping_changes(
+    prefix: str, old: Mapping[str, object], new: Mapping[str, object], suffix: str = ""
+) -> list[str]:
+    out = [f"{prefix}{n}{suffix} changed" for n in new if n in old and old[n] != new[n]]
+    out += [f"{prefix}{n} added" for n in new if n not in old]
+    return out + [f"{prefix}{n} removed" for n in old if n not in new]
 
 
-def _entry_changes(entry: Entry, basis: Mapping[str, Any], system: str) -> list[str]:
-    ev, files = entry.evidence, dict(basis.get("files") or {})
-    if ev.kind == MODEL_KIND:
-        other = ev.data.get("basis")
-        return _basis_changes(basis, other) if isinstance(other, Mapping) else []
-    if ev.kind == "manifest.recorded":
-        same = ev.subject != system or ev.data.get("digest") == basis.get("manifest")
+def _basis_changes(before: ThreatBasis, after: ThreatBasis) -> list[str]:
+    out = ["sai.yaml changed"] if before.manifest != after.manifest else []
+    out += _mapping_changes("", before.files, after.files)
+    out += _mapping_changes("tool ", before.tools, after.tools, " permissions")
+    return out + (["threats.yaml changed"] if before.rules != after.rules else [])
+
+
+def _entry_changes(entry: Entry, basis: ThreatBasis, system: str) -> list[str]:
+    ev = entry.evidence
+    if ev.kind == Kind.THREATS_MODEL:
+        try:
+            other = ThreatsModel.from_evidence(ev).basis
+        except PayloadError:
+            return ["a malformed threat model"]
+        return _basis_changes(basis, other) if ev.subject == system else []
+    if ev.kind == Kind.MANIFEST_RECORDED:
+        same = ev.subject != system or ev.data.get("digest") == basis.manifest
         return [] if same else ["sai.yaml changed"]
-    digest = ev.data.get("after") if ev.kind == "asset.changed" else ev.data.get("digest")
-    if ev.subject not in files or not isinstance(digest, str) or digest == files[ev.subject]:
+    digest = ev.data.get("after") if ev.kind == Kind.ASSET_CHANGED else ev.data.get("digest")
+    old = basis.files.get(ev.subject)
+    if old is None or not isinstance(digest, str) or digest == old:
         return []
-    return [f"{ev.subject} {'retrained' if ev.kind == 'model.trained' else 'changed'}"]
+    return [f"{ev.subject} {'retrained' if ev.kind == Kind.MODEL_TRAINED else 'changed'}"]
 
 
 def changes_after(
-    ctx: CheckContext, review: Entry, basis: Mapping[str, Any], system: str
+    ctx: CheckContext, review: Entry, basis: ThreatBasis, system: str
 ) -> tuple[tuple[str, int], ...]:
     """Changes recorded after ``review`` that its ``basis`` does not include."""
     entries = [
         e
-        for kind in (*_CHANGE_KINDS, MODEL_KIND)
+        for kind in (*_CHANGE_KINDS, Kind.THREATS_MODEL)
         for e in ctx.evidence.query(kind=kind, since=review.evidence.time)
         if e.index > review.index
     ]
@@ -96,22 +103,28 @@ def changes_after(
     return tuple(found)
 
 
-def threat_state(ctx: CheckContext) -> ThreatState | None:
-    """The state of the system's threat model, or None when none is recorded."""
+def threat_state(ctx: CheckContext) -> ThreatState | str:
+    """The state of the system's threat model, or the reason there is none to judge."""
     system = ctx.manifest.name
-    model = ctx.evidence.latest(kind=MODEL_KIND, subject=system)
+    model = ctx.evidence.latest(kind=Kind.THREATS_MODEL, subject=system)
     if model is None:
-        return None
-    review = ctx.evidence.latest(kind=REVIEW_KIND, subject=system)
+        return NO_MODEL
+    try:
+        payload = ThreatsModel.from_evidence(model.evidence)
+    except PayloadError as error:
+        return (
+            f"threats.model entry {model.index} is malformed ({error.message}); run "
+            "`sai threats model` again"
+        )
+    review = ctx.evidence.latest(kind=Kind.THREATS_REVIEW, subject=system)
     if review is None:
-        return ThreatState(model, None, None, ())
-    target = review.evidence.data.get("model_entry")
-    candidates = ctx.evidence.query(kind=MODEL_KIND, subject=system, descending=True, limit=200)
-    reviewed = next((e for e in candidates if e.index == target), None)
-    basis = review.evidence.data.get("basis")
-    if reviewed is None or not isinstance(basis, Mapping):
-        return ThreatState(model, review, None, ())
-    return ThreatState(model, review, reviewed, changes_after(ctx, review, basis, system))
+        return ThreatState(model, payload)
+    try:
+        reviewed = ThreatsReview.from_evidence(review.evidence)
+    except PayloadError:
+        return ThreatState(model, payload)
+    changes = changes_after(ctx, review, reviewed.basis, system)
+    return ThreatState(model, payload, review, reviewed, changes)
 
 
-__all__ = ["NO_MODEL", "PROVIDER_KIND", "ThreatState", "changes_after", "threat_state"]
+__all__ = ["NO_MODEL", "ThreatState", "changes_after", "threat_state"]

@@ -3,7 +3,8 @@ classes, is redone after changes, restricts unused capabilities, and treats ever
 
 They read the ``threats.model`` and ``threats.review`` entries of `sai threats` (see
 `_threats_common`). A model changed after its review is stale: 5.1.3-1.1 fails naming the
-changes, the others are inconclusive until the model is reviewed again.
+changes, the others are inconclusive until the model is reviewed again. 5.1.3-4 (monitoring
+in line with the risk appetite) waits for the monitoring package and stays with attestation.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import ClassVar
 
-from sai.assessment.checks._threats_common import NO_MODEL, ThreatState, threat_state
+from sai.assessment.checks._threats_common import ThreatState, threat_state
 from sai.assessment.checks.base import Check, CheckContext, listing
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
@@ -22,16 +23,17 @@ REQUIRED_ATLAS = {
     "AML.T0024.000": "membership inference",
     "AML.T0024.001": "model inversion",
 }
-_OPEN = ("needs sign-off", "needs justification", "needs transferee")
+OPEN_STATUSES = ("needs sign-off", "needs justification", "needs transferee")
 
 
-def _reviewed_current(
-    check: Check, provision: Provision, ctx: CheckContext, state: ThreatState | None
-) -> CheckResult | None:
-    """Inconclusive unless a reviewed model exists with no change since the review."""
-    if state is None:
-        return check.result(provision, Verdict.INCONCLUSIVE, NO_MODEL, [ctx.manifest_entry])
-    if state.review is None or state.reviewed_model is None:
+def reviewed_state(
+    check: Check, provision: Provision, ctx: CheckContext
+) -> ThreatState | CheckResult:
+    """The state when a reviewed model exists with no change since; else an inconclusive."""
+    state = threat_state(ctx)
+    if isinstance(state, str):
+        return check.result(provision, Verdict.INCONCLUSIVE, state, [ctx.manifest_entry])
+    if state.review is None or state.reviewed is None:
         return check.result(
             provision,
             Verdict.INCONCLUSIVE,
@@ -55,7 +57,7 @@ def _reviewed_current(
             "threat model again",
             state.used,
         )
-    return None
+    return state
 
 
 class DesignAssessed(Check):
@@ -70,11 +72,10 @@ class DesignAssessed(Check):
     )
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
-        state = threat_state(ctx)
-        gap = _reviewed_current(self, provision, ctx, state)
-        if gap is not None or state is None:
-            return gap or self.result(provision, Verdict.INCONCLUSIVE, NO_MODEL)
-        if not state.data.get("business_need"):
+        state = reviewed_state(self, provision, ctx)
+        if isinstance(state, CheckResult):
+            return state
+        if not state.payload.business_need:
             return self.result(
                 provision,
                 Verdict.INCONCLUSIVE,
@@ -82,12 +83,12 @@ class DesignAssessed(Check):
                 "and run `sai threats model`",
                 state.used,
             )
+        reviewer = state.reviewed.reviewer if state.reviewed else "?"
         return self.result(
             provision,
             Verdict.PASS,
-            f"threat model entry {state.model.index} ({state.data['counts']['threats']} "
-            f"threats) weighs the design against its business need and was reviewed by "
-            f"{state.review.evidence.data.get('reviewer') if state.review else '?'}",
+            f"threat model entry {state.model.index} ({len(state.payload.threats)} threats) "
+            f"weighs the design against its business need; reviewed by {reviewer}",
             state.used,
         )
 
@@ -99,17 +100,16 @@ class ThreatModelled(Check):
     provisions: ClassVar[tuple[str, ...]] = ("5.1.3-1",)
     freshness: ClassVar[timedelta | None] = timedelta(days=365)
     sufficiency: ClassVar[str] = (
-        "a current, reviewed (within 365 days) threats.model entry whose rules in force cover "
-        "data poisoning, membership inference and model inversion (ATLAS AML.T0020, "
+        "a current threats.model reviewed within 365 days whose rules in force cover data "
+        "poisoning, membership inference and model inversion (ATLAS AML.T0020, "
         "AML.T0024.000, AML.T0024.001)"
     )
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
-        state = threat_state(ctx)
-        gap = _reviewed_current(self, provision, ctx, state)
-        if gap is not None or state is None:
-            return gap or self.result(provision, Verdict.INCONCLUSIVE, NO_MODEL)
-        covered = set(state.data.get("library", {}).get("atlas_covered") or ())
+        state = reviewed_state(self, provision, ctx)
+        if isinstance(state, CheckResult):
+            return state
+        covered = set(state.payload.library.atlas_covered)
         missing = [name for tid, name in REQUIRED_ATLAS.items() if tid not in covered]
         if missing:
             return self.result(
@@ -119,12 +119,12 @@ class ThreatModelled(Check):
                 "suppression of those rules in threats.yaml and run `sai threats model`",
                 state.used,
             )
-        counts = state.data["counts"]
+        with_atlas = sum(bool(t.atlas) for t in state.payload.threats)
         return self.result(
             provision,
             Verdict.PASS,
-            f"reviewed threat model: {counts['threats']} threats, {counts['with_atlas']} "
-            f"mapped to MITRE ATLAS {state.data['library']['atlas_version']}, rules covering "
+            f"reviewed threat model: {len(state.payload.threats)} threats, {with_atlas} "
+            f"mapped to MITRE ATLAS {state.payload.library.atlas_version}; its rules cover "
             "poisoning, membership inference and model inversion",
             state.used,
         )
@@ -142,9 +142,9 @@ class ThreatModelCurrent(Check):
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
         state = threat_state(ctx)
-        if state is None:
-            return self.result(provision, Verdict.INCONCLUSIVE, NO_MODEL, [ctx.manifest_entry])
-        if state.review is None or state.reviewed_model is None:
+        if isinstance(state, str):
+            return self.result(provision, Verdict.INCONCLUSIVE, state, [ctx.manifest_entry])
+        if state.review is None or state.reviewed is None:
             return self.result(
                 provision,
                 Verdict.INCONCLUSIVE,
@@ -163,7 +163,7 @@ class ThreatModelCurrent(Check):
             provision,
             Verdict.PASS,
             f"no recorded change since the review (entry {state.review.index}) of threat "
-            f"model entry {state.reviewed_model.index}",
+            f"model entry {state.reviewed.model_entry}",
             state.used,
         )
 
@@ -175,19 +175,18 @@ class UnusedCapabilities(Check):
     provisions: ClassVar[tuple[str, ...]] = ("5.1.3-1.2",)
     sufficiency: ClassVar[str] = (
         "every LLM in sai.yaml declares modalities and used_modalities, and each unused one "
-        "is a risk in the current reviewed threat model with a recorded decision: avoided "
-        "(disabled) or restricted, with a justification saying how"
+        "is a risk in the current reviewed threat model with a recorded decision: disabled "
+        "(avoid) or restricted, with a justification saying how"
     )
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
-        state = threat_state(ctx)
-        gap = _reviewed_current(self, provision, ctx, state)
-        if gap is not None or state is None:
-            return gap or self.result(provision, Verdict.INCONCLUSIVE, NO_MODEL)
+        state = reviewed_state(self, provision, ctx)
+        if isinstance(state, CheckResult):
+            return state
         llms = {
-            e["name"]
-            for e in state.data["elements"]
-            if e["kind"] == "model" and e["facts"].get("llm")
+            e.get("name")
+            for e in state.payload.elements
+            if e.get("kind") == "model" and (e.get("facts") or {}).get("llm")
         }
         undeclared = [
             m.name
@@ -202,8 +201,8 @@ class UnusedCapabilities(Check):
                 "declare both in sai.yaml and run `sai threats model`",
                 state.used,
             )
-        unused = [t for t in state.data["threats"] if t["category"] == "superfluous-functionality"]
-        open_ = [t["element"] for t in unused if not t.get("justification")]
+        unused = [t for t in state.payload.threats if t.category == "superfluous-functionality"]
+        open_ = [t.element for t in unused if not t.justification]
         if open_:
             return self.result(
                 provision,
@@ -234,11 +233,11 @@ class RisksTreated(Check):
     )
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
-        state = threat_state(ctx)
-        gap = _reviewed_current(self, provision, ctx, state)
-        if gap is not None or state is None:
-            return gap or self.result(provision, Verdict.INCONCLUSIVE, NO_MODEL)
-        if not state.data.get("risk_appetite"):
+        state = reviewed_state(self, provision, ctx)
+        if isinstance(state, CheckResult):
+            return state
+        appetite, threats = state.payload.risk_appetite, state.payload.threats
+        if not appetite:
             return self.result(
                 provision,
                 Verdict.INCONCLUSIVE,
@@ -246,7 +245,6 @@ class RisksTreated(Check):
                 "`sai threats model`",
                 state.used,
             )
-        threats = state.data["threats"]
         if not threats:
             return self.result(
                 provision,
@@ -254,22 +252,22 @@ class RisksTreated(Check):
                 "the threat model holds no threats to treat",
                 state.used,
             )
-        open_ = [f"{t['id']} ({t['status']})" for t in threats if t["status"] in _OPEN]
+        open_ = [f"{t.id} ({t.status})" for t in threats if t.status in OPEN_STATUSES]
         if open_:
             return self.result(
                 provision,
                 Verdict.FAIL,
-                f"{len(open_)} risks above the {state.data['risk_appetite']} appetite lack a "
-                f"decision: {listing(open_)}; mitigate them, or record justification and "
-                "approved_by in threats.yaml",
+                f"{len(open_)} risks above the {appetite} appetite lack a decision: "
+                f"{listing(open_)}; mitigate them, or record justification and approved_by "
+                "in threats.yaml",
                 state.used,
             )
-        signed = sum(t["status"] == "accepted above appetite" for t in threats)
+        signed = sum(t.status == "accepted above appetite" for t in threats)
         return self.result(
             provision,
             Verdict.PASS,
-            f"all {len(threats)} risks are within the {state.data['risk_appetite']} appetite "
-            f"or signed off ({signed} accepted with approver)",
+            f"all {len(threats)} risks are within the {appetite} appetite or signed off "
+            f"({signed} accepted with an approver)",
             state.used,
         )
 
@@ -280,4 +278,5 @@ __all__ = [
     "ThreatModelCurrent",
     "ThreatModelled",
     "UnusedCapabilities",
+    "reviewed_state",
 ]

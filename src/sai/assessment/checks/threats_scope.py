@@ -9,14 +9,16 @@ entries written by `sai threats provider`, current until their review-by date.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from sai.assessment.checks._threats_common import NO_MODEL, PROVIDER_KIND, threat_state
+from sai.assessment.checks._threats_common import threat_state
 from sai.assessment.checks.base import Check, CheckContext, listing
-from sai.assessment.checks.threats import _reviewed_current
+from sai.assessment.checks.threats import reviewed_state
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
 from sai.ledger import Entry
+from sai.ledger.kinds import Kind, PayloadError
+from sai.ledger.kinds.threats import ThreatsProvider
 
 _BROAD = ("wildcard permission", "admin-style permission", "a shell grants")
 
@@ -33,11 +35,10 @@ class ToolsLeastPrivilege(Check):
     )
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
-        state = threat_state(ctx)
-        gap = _reviewed_current(self, provision, ctx, state)
-        if gap is not None or state is None:
-            return gap or self.result(provision, Verdict.INCONCLUSIVE, NO_MODEL)
-        tools: list[dict[str, Any]] = list(state.data.get("tools") or ())
+        state = reviewed_state(self, provision, ctx)
+        if isinstance(state, CheckResult):
+            return state
+        tools = state.payload.tools
         if not tools:
             return self.result(
                 provision,
@@ -46,7 +47,7 @@ class ToolsLeastPrivilege(Check):
                 "AI is granted no access to other systems",
                 state.used,
             )
-        broad = [f"{t['name']}: {p}" for t in tools for p in t["problems"] if p.startswith(_BROAD)]
+        broad = [f"{t.name}: {p}" for t in tools for p in t.problems if p.startswith(_BROAD)]
         if broad:
             return self.result(
                 provision,
@@ -55,7 +56,7 @@ class ToolsLeastPrivilege(Check):
                 "resource:action:scope the function needs",
                 state.used,
             )
-        unjustified = [f"{t['name']}: {p}" for t in tools for p in t["problems"]]
+        unjustified = [f"{t.name}: {p}" for t in tools for p in t.problems]
         if unjustified:
             return self.result(
                 provision,
@@ -64,8 +65,8 @@ class ToolsLeastPrivilege(Check):
                 "`justification:` and `approved_by:` to the tool in sai.yaml",
                 state.used,
             )
-        assessed = {t["element"] for t in state.data["threats"] if t["category"] == "agency"}
-        missing = [t["name"] for t in tools if f"tool:{t['name']}" not in assessed]
+        assessed = {t.element for t in state.payload.threats if t.category == "agency"}
+        missing = [t.name for t in tools if f"tool:{t.name}" not in assessed]
         if missing:
             return self.result(
                 provision,
@@ -85,16 +86,19 @@ class ToolsLeastPrivilege(Check):
 
 
 def _record(ctx: CheckContext, name: str) -> tuple[Entry | None, str]:
-    entry = ctx.evidence.latest(kind=PROVIDER_KIND, subject=name)
+    entry = ctx.evidence.latest(kind=Kind.THREATS_PROVIDER, subject=name)
     if entry is None:
         return None, "missing"
     try:
-        review_by = date.fromisoformat(str(entry.evidence.data.get("review_by")))
-    except ValueError:
+        payload = ThreatsProvider.from_evidence(entry.evidence)
+        review_by = date.fromisoformat(payload.review_by)
+    except (PayloadError, ValueError):
         return entry, "malformed"
     if review_by < ctx.now.date():
         return entry, "expired"
-    return entry, str(entry.evidence.data.get("adheres_to_en_304_223"))
+    if not entry.evidence.attachments:
+        return entry, "no file attached"
+    return entry, payload.adheres_to_en_304_223
 
 
 class ProvidersVetted(Check):
@@ -111,13 +115,13 @@ class ProvidersVetted(Check):
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
         state = threat_state(ctx)
-        if state is None:
-            return self.result(provision, Verdict.INCONCLUSIVE, NO_MODEL, [ctx.manifest_entry])
-        names = list(state.data.get("providers") or ())
+        if isinstance(state, str):
+            return self.result(provision, Verdict.INCONCLUSIVE, state, [ctx.manifest_entry])
+        names = list(state.payload.providers)
         names += [
-            t["transferred_to"]
-            for t in state.data["threats"]
-            if t["treatment"] == "transfer" and t.get("transferred_to")
+            t.transferred_to
+            for t in state.payload.threats
+            if t.treatment == "transfer" and t.transferred_to
         ]
         names = list(dict.fromkeys(names))
         if not names:
@@ -133,7 +137,7 @@ class ProvidersVetted(Check):
         lacking = [
             f"{n} ({s})"
             for n, (_, s) in records.items()
-            if s in ("missing", "expired", "malformed")
+            if s in ("missing", "expired", "malformed", "no file attached")
         ]
         if lacking:
             return self.result(

@@ -53,6 +53,16 @@ from sai.ledger.kinds.scanning import (
     SupplyChainDecision,
     VulnerablePackage,
 )
+from sai.ledger.kinds.threats import (
+    ControlState,
+    ThreatBasis,
+    ThreatLibrary,
+    ThreatRisk,
+    ThreatsModel,
+    ThreatsProvider,
+    ThreatsReview,
+    ToolGrant,
+)
 
 _ALL: tuple[type[Payload], ...] = (
     ManifestRecorded,
@@ -85,6 +95,9 @@ _ALL: tuple[type[Payload], ...] = (
     GatewayReview,
     DatasetCreated,
     ModelTrained,
+    ThreatsModel,
+    ThreatsReview,
+    ThreatsProvider,
 )
 
 PAYLOADS: Mapping[Kind, type[Payload]] = MappingProxyType({p.KIND: p for p in _ALL})
@@ -117,6 +130,7 @@ __all__ = [
     "AssetVerified",
     "Attestation",
     "AttestationWithdrawn",
+    "ControlState",
     "DatasetCreated",
     "DependencyAudit",
     "GatewayKeyCreated",
@@ -143,6 +157,13 @@ __all__ = [
     "SnapshotDrill",
     "SnapshotRestored",
     "SupplyChainDecision",
+    "ThreatBasis",
+    "ThreatLibrary",
+    "ThreatRisk",
+    "ThreatsModel",
+    "ThreatsProvider",
+    "ThreatsReview",
+    "ToolGrant",
     "VulnerablePackage",
     "is_note",
     "payload_type",

@@ -54,6 +54,9 @@ class Kind(enum.StrEnum):
     MODEL_TRAINED = "model.trained"
 
     # --- threats (sai.threats) ---
+    THREATS_MODEL = "threats.model"
+    THREATS_REVIEW = "threats.review"
+    THREATS_PROVIDER = "threats.provider"
 
     # --- provenance (sai.provenance) ---
 
