@@ -93,6 +93,8 @@ version: 1
 name: {name}
 description: Scores loan applications for default risk; an LLM assistant explains the scores.
 intended_use: Support human loan reviewers; every decision is taken by a person.
+business_need: Shorten each loan review without taking the decision away from the reviewer.
+risk_appetite: medium
 prohibited_uses:
   - Fully automated approval or rejection of loan applications.
   - Scoring people who did not apply or consent.

@@ -156,6 +156,18 @@ def run_demo(
         from sai.gateway.demo import run_gateway_demo
 
         run_gateway_demo(ledger, actor=ACTOR, gateway_spec=loaded.manifest.gateway)
+        on_step("Threats: model, risk register, review, exports, and one staleness round")
+        from sai.threats.demo import run_threats_demo
+
+        run_threats_demo(
+            ledger,
+            workspace,
+            loaded,
+            root / "sai-report" / "threats",
+            actor=ACTOR,
+            now=now,
+            on_step=on_step,
+        )
         on_step("Recording example attestations (marked as demo data)")
         _record_attestations(ledger, workspace, now)
         on_step("Assessing against EN 304 223 and checkpointing the ledger")

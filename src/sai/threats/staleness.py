@@ -65,21 +65,21 @@ def changes_since_review(
 ) -> tuple[Change, ...]:
     """Every change after ``reviewed``, oldest first; ``current`` adds what is only on disk."""
     basis = reviewed.basis
-    found: dict[tuple[str, int | None], Change] = {}
+    found: dict[str, Change] = {}
     entries = [
         e
         for kind in _KINDS
         for e in ledger.query(kind=kind, since=reviewed.review.evidence.time)
         if e.index > reviewed.review.index
     ]
+    # NOTE: a change shows in its own entry and again in later threat models; the first
+    # entry that shows it is the one named.
     for entry in sorted(entries, key=lambda e: e.index):
         for what in _from_entry(entry, basis, system):
-            found.setdefault((what, entry.index), Change(what, entry.index))
+            found.setdefault(what, Change(what, entry.index))
     if current is not None:
-        seen = {what for what, _ in found}
         for what in current.changes_since(basis):
-            if what not in seen:
-                found[(what, None)] = Change(what, None)
+            found.setdefault(what, Change(what, None))
     return tuple(found.values())
 
 

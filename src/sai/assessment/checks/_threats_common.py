@@ -96,11 +96,11 @@ def changes_after(
         for e in ctx.evidence.query(kind=kind, since=review.evidence.time)
         if e.index > review.index
     ]
-    found: dict[tuple[str, int], None] = {}
+    found: dict[str, int] = {}  # the first entry that shows each change
     for entry in sorted(entries, key=lambda e: e.index):
         for what in _entry_changes(entry, basis, system):
-            found[(what, entry.index)] = None
-    return tuple(found)
+            found.setdefault(what, entry.index)
+    return tuple(found.items())
 
 
 def threat_state(ctx: CheckContext) -> ThreatState | str:

@@ -217,7 +217,7 @@ class UnusedCapabilities(Check):
             f"{len(unused)} unused capabilities, each disabled or restricted with a recorded "
             "justification"
             if unused
-            else "every model uses all the modalities it offers",
+            else "no model in sai.yaml offers a modality the system does not use",
             state.used,
         )
 

@@ -87,7 +87,7 @@ def markdown(data: Mapping[str, Any]) -> str:
         "",
         f"Built {data['built']}; ATLAS {data['library']['atlas_version']}, "
         f"{data['library']['rules']} rules. "
-        f"Business need: {data['business_need'] or '(not stated)'}. "
+        f"Business need: {(data['business_need'] or '(not stated)').rstrip('.')}. "
         f"Risk appetite: {data['risk_appetite'] or '(not set)'}.",
         "",
         f"{counts['threats']} threats, {counts['ai_specific']} AI-specific, "
