@@ -157,13 +157,19 @@ def run_demo(
 
         run_gateway_demo(ledger, actor=ACTOR, gateway_spec=loaded.manifest.gateway)
         on_step("Threats: model, risk register, review, exports, and one staleness round")
+        from sai.inventory import prompts
         from sai.threats.demo import run_threats_demo
+
+        def change_prompt(name: str, file: Path, moment: datetime) -> object:
+            return prompts.set_version(
+                ledger, workspace, loaded, name, file, author=ACTOR, now=moment
+            )
 
         run_threats_demo(
             ledger,
-            workspace,
             loaded,
             root / "sai-report" / "threats",
+            change_prompt=change_prompt,
             actor=ACTOR,
             now=now,
             on_step=on_step,

@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from sai.inventory.hashing import HashOptions
-from sai.inventory.scan import digest_path
 from sai.ledger.kinds.threats import ThreatBasis
 from sai.manifest import LoadedManifest
 
@@ -79,10 +77,30 @@ def _mapping_changes(
     return out
 
 
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def _file_digest(path: Path) -> str:
-    if not path.exists():
-        return "missing"
-    return digest_path(path, HashOptions(workers=1)).digest or "missing"
+    """``sha256:`` of a file (as the inventory records files); of a folder, over its sorted
+    relative paths and file digests."""
+    try:
+        if path.is_file():
+            return "sha256:" + _sha256_file(path)
+        if path.is_dir():
+            lines = [
+                f"{item.relative_to(path).as_posix()}\0{_sha256_file(item)}\n"
+                for item in sorted(path.rglob("*"))
+                if item.is_file() and ".git" not in item.relative_to(path).parts
+            ]
+            return sha256_text("".join(lines))
+    except OSError:
+        return "unreadable"
+    return "missing"
 
 
 def current_basis(loaded: LoadedManifest, rules_file: Path | None) -> Basis:

@@ -14,14 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sai.inventory import prompts
 from sai.ledger import Ledger
 from sai.manifest import LoadedManifest
 from sai.threats.export import DIAGRAMS, FORMATS
 from sai.threats.export.tables import _plain
 from sai.threats.files import PROJECT_FILE
 from sai.threats.service import model_system, review_model
-from sai.workspace import Workspace
 
 REVIEWER = "Dana Demo"
 _EXPORTS = (
@@ -62,15 +60,19 @@ def _sign_off(root: Path, risks: list[tuple[str, str]]) -> Path:
 
 def run_threats_demo(
     ledger: Ledger,
-    workspace: Workspace,
     loaded: LoadedManifest,
     out: Path,
     *,
+    change_prompt: Callable[[str, Path, datetime], object],
     actor: str,
     now: datetime,
     on_step: Callable[[str], None],
 ) -> ThreatsDemo:
-    """Model, sign off, review and export the example's threats, then one staleness round."""
+    """Model, sign off, review and export the example's threats, then one staleness round.
+
+    ``change_prompt(name, file, time)`` puts a new version of a prompt in place through the
+    prompt registry (the demo passes `sai.inventory.prompts.set_version`).
+    """
     first = model_system(ledger, loaded, rules_file=None, actor=actor, now=now)
     on_step(
         f"Threat model: {len(first.model.risks)} threats, "
@@ -92,7 +94,7 @@ def run_threats_demo(
         encoding="utf-8",
     )
     later = now + timedelta(seconds=1)
-    prompts.set_version(ledger, workspace, loaded, name, changed, author=actor, now=later)
+    change_prompt(name, changed, later)
     stale = model_system(ledger, loaded, rules_file=rules, actor=actor, now=later)
     changes = tuple(c.describe() for c in stale.changes)
     on_step(f"Prompt changed: the threat model is stale ({'; '.join(changes)}); reviewed again")

@@ -28,6 +28,10 @@ _CHANGE_KINDS = (
 )
 
 
+#: What every threat check reads: the model, its review, and the entries that change it.
+READS: tuple[Kind, ...] = (Kind.THREATS_MODEL, Kind.THREATS_REVIEW, *_CHANGE_KINDS)
+
+
 @dataclass(frozen=True)
 class ThreatState:
     """The latest model, the latest review (and the model it approved), and what changed."""
@@ -127,4 +131,4 @@ def threat_state(ctx: CheckContext) -> ThreatState | str:
     return ThreatState(model, payload, review, reviewed, changes)
 
 
-__all__ = ["NO_MODEL", "ThreatState", "changes_after", "threat_state"]
+__all__ = ["NO_MODEL", "READS", "ThreatState", "changes_after", "threat_state"]

@@ -12,10 +12,11 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import ClassVar
 
-from sai.assessment.checks._threats_common import ThreatState, threat_state
+from sai.assessment.checks._threats_common import READS, ThreatState, threat_state
 from sai.assessment.checks.base import Check, CheckContext, listing
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
+from sai.ledger.kinds import Kind
 
 #: ATLAS techniques 5.1.3-1 names: poisoning, membership inference, model inversion.
 REQUIRED_ATLAS = {
@@ -66,6 +67,7 @@ class DesignAssessed(Check):
     name = "threats.design_assessment"
     provisions: ClassVar[tuple[str, ...]] = ("5.1.2-1",)
     freshness: ClassVar[timedelta | None] = timedelta(days=365)
+    reads: ClassVar[tuple[Kind, ...]] = READS
     sufficiency: ClassVar[str] = (
         "a threats.model entry with the business need stated, reviewed by a named person in "
         "the last 365 days, and no recorded change to the system since that review"
@@ -99,6 +101,7 @@ class ThreatModelled(Check):
     name = "threats.model"
     provisions: ClassVar[tuple[str, ...]] = ("5.1.3-1",)
     freshness: ClassVar[timedelta | None] = timedelta(days=365)
+    reads: ClassVar[tuple[Kind, ...]] = READS
     sufficiency: ClassVar[str] = (
         "a current threats.model reviewed within 365 days whose rules in force cover data "
         "poisoning, membership inference and model inversion (ATLAS AML.T0020, "
@@ -135,6 +138,7 @@ class ThreatModelCurrent(Check):
 
     name = "threats.current"
     provisions: ClassVar[tuple[str, ...]] = ("5.1.3-1.1",)
+    reads: ClassVar[tuple[Kind, ...]] = READS
     sufficiency: ClassVar[str] = (
         "a threats.review entry after which the ledger shows no change to sai.yaml, a prompt, "
         "a config, a model digest or a tool's permissions that the reviewed model lacks"
@@ -173,6 +177,7 @@ class UnusedCapabilities(Check):
 
     name = "threats.unused_capabilities"
     provisions: ClassVar[tuple[str, ...]] = ("5.1.3-1.2",)
+    reads: ClassVar[tuple[Kind, ...]] = READS
     sufficiency: ClassVar[str] = (
         "every LLM in sai.yaml declares modalities and used_modalities, and each unused one "
         "is a risk in the current reviewed threat model with a recorded decision: disabled "
@@ -227,6 +232,7 @@ class RisksTreated(Check):
 
     name = "threats.risk_treatment"
     provisions: ClassVar[tuple[str, ...]] = ("5.1.3-1.3",)
+    reads: ClassVar[tuple[Kind, ...]] = READS
     sufficiency: ClassVar[str] = (
         "a current, reviewed threats.model with a risk appetite, in which every residual risk "
         "above the appetite carries a justification and an approver"

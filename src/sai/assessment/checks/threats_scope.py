@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
-from sai.assessment.checks._threats_common import threat_state
+from sai.assessment.checks._threats_common import READS, threat_state
 from sai.assessment.checks.base import Check, CheckContext, listing
 from sai.assessment.checks.threats import reviewed_state
 from sai.assessment.verdict import CheckResult, Verdict
@@ -28,6 +28,7 @@ class ToolsLeastPrivilege(Check):
 
     name = "threats.tool_privilege"
     provisions: ClassVar[tuple[str, ...]] = ("5.1.2-6",)
+    reads: ClassVar[tuple[Kind, ...]] = READS
     sufficiency: ClassVar[str] = (
         "a current, reviewed threats.model in which every tool has permissions without "
         "wildcards or admin rights, an approver, a justification, and an assessed "
@@ -107,6 +108,7 @@ class ProvidersVetted(Check):
 
     name = "threats.providers"
     provisions: ClassVar[tuple[str, ...]] = ("5.1.2-7", "5.1.3-3")
+    reads: ClassVar[tuple[Kind, ...]] = (*READS, Kind.THREATS_PROVIDER)
     sufficiency: ClassVar[str] = (
         "a threats.provider entry before its review-by date, with the due-diligence file "
         "attached, for every provider and external model the current threat model names and "
