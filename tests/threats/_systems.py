@@ -95,6 +95,61 @@ BATCH: dict[str, Any] = {
     "people": _PEOPLE,
 }
 
+_LLM_ROUTE = ("SAI-T001", "SAI-T004", "SAI-T005", "SAI-T006", "SAI-T019", "SAI-T024")
+_ROUTES = ("reviewer-assistant@1", "reviewer-assistant@2-preview", "reviewer-assistant@0-legacy")
+
+#: The threats each example must have, written from the rules' preconditions (not from output).
+EXPECTED: dict[str, set[str]] = {
+    # The joblib scorer is in-house, trained on private data, served by the gateway's predict
+    # route: a pickle-family file, privacy attacks through queries, extraction, evasion (not an
+    # LLM), floods. Each gateway model route is an external LLM with the system prompt:
+    # injection, jailbreak, prompt extraction, disclosure, output handling, floods. The prompt
+    # can be tampered with; dependencies can be compromised. No retrieval, no tools.
+    "demo": {
+        *(
+            f"{r}:credit-risk-model"
+            for r in ("SAI-T014", "SAI-T015", "SAI-T016", "SAI-T017", "SAI-T018", "SAI-T019")
+        ),
+        *(f"{r}:{route}" for r in _LLM_ROUTE for route in _ROUTES),
+        "SAI-T026:reviewer-assistant-prompt",
+        "SAI-T020:credit-risk-demo",
+        # sai.yaml names no upstream for the routes: an unnamed outside provider serves them.
+        "SAI-T021:upstream",
+    },
+    # An external LLM behind an API (no gateway): the LLM threats, an unused image input,
+    # requests not logged; its provider; untrusted documents (injection, poisoning); two tools
+    # reaching confidential customer records (agency, exfiltration), e-mail bringing outside
+    # content in.
+    "rag-agent": {
+        *(
+            f"{r}:assistant"
+            for r in ("SAI-T001", "SAI-T004", "SAI-T005", "SAI-T006", "SAI-T019", "SAI-T022")
+        ),
+        "SAI-T023:assistant",
+        "SAI-T024:assistant",
+        "SAI-T021:llm.example.com",
+        "SAI-T002:contract-docs",
+        "SAI-T012:contract-docs",
+        "SAI-T003:send-email",
+        "SAI-T007:send-email",
+        "SAI-T008:send-email",
+        "SAI-T007:crm-lookup",
+        "SAI-T008:crm-lookup",
+        "SAI-T026:assistant-prompt",
+        "SAI-T020:contract-assistant",
+    },
+    # A confidential in-house ONNX scorer run offline: its file, evasion, no audit log, weight
+    # theft; poisoning only through the dataset fetched from outside. No LLM threat at all.
+    "batch": {
+        "SAI-T014:scorer",
+        "SAI-T018:scorer",
+        "SAI-T023:scorer",
+        "SAI-T025:scorer",
+        "SAI-T009:fraud-patterns",
+        "SAI-T020:fraud-batch",
+    },
+}
+
 FILES = (
     "data/customers.csv",
     "prompts/system.txt",

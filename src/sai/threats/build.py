@@ -22,6 +22,8 @@ from sai.threats.system import (
     element_id,
 )
 
+#: The provider of gateway model routes when sai.yaml names no upstream for them.
+UNNAMED_UPSTREAM = "upstream"
 _IN_HOUSE = ("trained-in-house", "in-house", "internal", "local")
 _LLM_FORMATS = (ModelFormat.openai_api, ModelFormat.gguf)
 _UNSAFE_FORMATS = (
@@ -180,7 +182,7 @@ class _Builder:
         for name in route_names:
             self.route_model(name)
         self._gateway_and_actors(llms)
-        self._providers()
+        self._providers(route_names)
         self._data(llms)
         self._tools(llms)
         return SystemModel(
@@ -221,37 +223,38 @@ class _Builder:
             for name in unserved:
                 self.flow((K.actor, "users"), (K.model, name), "prompts", True)
 
-    def _providers(self) -> None:
+    def _route_host(self, name: str) -> str:
+        """Who serves the client-facing model ``name``: its route's own base URL, else the
+        upstream section's, else an outside provider sai.yaml does not name."""
+        route = next((r for r in self.m.gateway.models if r.name == name), None)
+        if route is not None and route.base_url is not None:
+            return _host(route.base_url)
+        return _host(self.m.upstream.base_url) if self.m.upstream else UNNAMED_UPSTREAM
+
+    def _providers(self, route_names: list[str]) -> None:
         m = self.m
-        hosts: dict[str, bool] = {}
+        urls = [
+            *([m.upstream.base_url] if m.upstream else []),
+            *(r.base_url for r in m.gateway.models if r.base_url and self.gateway),
+            *(x.endpoint for x in m.models if x.endpoint and is_external(x.source)),
+        ]
+        hosts = {_host(u): False for u in urls}
         if m.upstream is not None:
             hosts[_host(m.upstream.base_url)] = m.upstream.api_key_env is not None
-        for route in m.gateway.models if self.gateway else []:
-            if route.base_url is not None:
-                hosts.setdefault(_host(route.base_url), False)
-        for model in m.models:
-            if model.endpoint is not None and is_external(model.source):
-                hosts.setdefault(_host(model.endpoint), False)
+        serving = {name: self._route_host(name) for name in route_names}
+        for host in serving.values():
+            hosts.setdefault(host, False)
         for host, key in hosts.items():
-            tls = any(
-                url.startswith("https://") and _host(url) == host
-                for url in [
-                    *([m.upstream.base_url] if m.upstream else []),
-                    *(r.base_url for r in m.gateway.models if r.base_url),
-                    *(x.endpoint for x in m.models if x.endpoint),
-                ]
-            )
+            tls = any(u.startswith("https://") and _host(u) == host for u in urls)
             self.add(K.provider, host, Zone.outside, tls=tls, api_key=key)
-        for element in [e for e in self.elements if e.kind is K.model and e.fact("remote")]:
-            spec = next((x for x in m.models if x.name == element.name), None)
-            if spec is not None and spec.endpoint is not None:
-                host = _host(spec.endpoint)
-                if host in hosts:
-                    self.flow((K.provider, host), (K.model, element.name), "answers", True)
-            elif m.upstream is not None:
-                host = _host(m.upstream.base_url)
+        for model in m.models:
+            if model.endpoint is not None and _host(model.endpoint) in hosts:
+                host = _host(model.endpoint)
+                self.flow((K.provider, host), (K.model, model.name), "answers", True)
+        for name, host in serving.items():
+            if self.gateway:
                 self.flow((K.gateway, "gateway"), (K.provider, host), "forwarded requests", True)
-                self.flow((K.provider, host), (K.model, element.name), "answers", True)
+            self.flow((K.provider, host), (K.model, name), "answers", True)
 
     def _data(self, llms: list[str]) -> None:
         m = self.m
