@@ -11,7 +11,8 @@ from urllib.parse import urlsplit
 
 from sai.manifest import Manifest
 from sai.manifest.schema import GatewayRoute, ModelFormat, ModelSpec
-from sai.manifest.threats_spec import Modality, ToolKind, parse_permission
+from sai.manifest.threats_spec import Modality, parse_permission
+from sai.threats._build_data import add_data, add_tools
 from sai.threats.system import (
     Element,
     ElementKind,
@@ -35,7 +36,6 @@ _UNSAFE_FORMATS = (
 )
 _SERVABLE = (ModelFormat.pickle, ModelFormat.sklearn_pickle, ModelFormat.joblib)
 _CHAT = (GatewayRoute.chat, GatewayRoute.completions)
-_OUTSIDE_CONTENT = (ToolKind.http_api, ToolKind.browser, ToolKind.email, ToolKind.mcp)
 K = ElementKind
 
 
@@ -183,8 +183,8 @@ class _Builder:
             self.route_model(name)
         self._gateway_and_actors(llms)
         self._providers(route_names)
-        self._data(llms)
-        self._tools(llms)
+        add_data(self, llms)
+        add_tools(self, llms)
         return SystemModel(
             m.name,
             m.business_need,
@@ -255,73 +255,6 @@ class _Builder:
             if self.gateway:
                 self.flow((K.gateway, "gateway"), (K.provider, host), "forwarded requests", True)
             self.flow((K.provider, host), (K.model, name), "answers", True)
-
-    def _data(self, llms: list[str]) -> None:
-        m = self.m
-        trains = {name for model in m.models for name in model.trained_on}
-        for d in m.datasets:
-            self.add(
-                K.dataset,
-                d.name,
-                confidential=d.confidential,
-                public_source=d.name in self.public,
-                trains_model=d.name in trains,
-                written_by_tool=d.name in self.written,
-            )
-        for model in m.models:
-            for name in model.trained_on:
-                self.flow(
-                    (K.dataset, name), (K.model, model.name), "training data", name in self.public
-                )
-        for r in m.retrieval:
-            self.add(
-                K.retrieval,
-                r.name,
-                Zone.outside if r.untrusted else Zone.inside,
-                untrusted=r.untrusted,
-                confidential=r.confidential,
-                written_by_tool=r.name in self.written,
-            )
-            for name in llms:
-                self.flow(
-                    (K.retrieval, r.name), (K.model, name), "retrieved documents", r.untrusted
-                )
-        for p in m.prompts:
-            self.add(K.prompt, p.name)
-            for name in llms:
-                self.flow((K.prompt, p.name), (K.model, name), "system prompt")
-        for c in m.configs:
-            self.add(K.config, c.name)
-
-    def _tools(self, llms: list[str]) -> None:
-        kinds = (
-            {d.name: K.dataset for d in self.m.datasets}
-            | {r.name: K.retrieval for r in self.m.retrieval}
-            | {t.name: K.tool for t in self.m.tools}
-        )
-        for tool in self.m.tools:
-            parsed = [p for p in map(parse_permission, tool.permissions) if p is not None]
-            self.add(
-                K.tool,
-                tool.name,
-                kind=tool.kind.value,
-                permissions=len(parsed),
-                wildcard=any(p.wildcard for p in parsed),
-                admin=any(p.admin for p in parsed) or tool.kind is ToolKind.shell,
-                writes=any(p.writes for p in parsed),
-                reaches_confidential=any(n in self.confidential for n in tool.reaches),
-                external_content=tool.kind in _OUTSIDE_CONTENT,
-                approved=tool.approved_by is not None,
-                justified=tool.justification is not None,
-            )
-            for name in llms:
-                self.flow((K.model, name), (K.tool, tool.name), "tool calls")
-            writes = any(p.writes for p in parsed)
-            for target in tool.reaches:
-                if writes:
-                    self.flow((K.tool, tool.name), (kinds[target], target), "writes")
-                else:
-                    self.flow((kinds[target], target), (K.tool, tool.name), "read by the tool")
 
 
 def build_system(manifest: Manifest) -> SystemModel:
