@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from sai.cli._context import ManifestOption, WorkspaceOption, manifest_from, workspace_from
+from sai.cli._context import ManifestOption, WorkspaceOption, open_project
 from sai.cli._output import OutputFormat, print_json, stderr_console, stdout_console
 from sai.errors import InputError
 
@@ -84,14 +84,12 @@ def model_command(
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
 ) -> None:
     """Build the threat model and risk register, record it, and show what changed since review."""
-    from sai.ledger import open_ledger
     from sai.threats.service import model_system, rules_file_for
 
-    ws = workspace_from(workspace)
-    loaded = manifest_from(ws, manifest)
-    with open_ledger(ws) as ledger:
+    with open_project(workspace, manifest) as project:
+        loaded = project.loaded
         made = model_system(
-            ledger,
+            project.ledger,
             loaded,
             rules_file=rules_file_for(loaded, rules),
             actor=_actor(None),
@@ -110,14 +108,11 @@ def model_command(
 
 
 def _latest(workspace: Path | None, manifest: Path | None) -> tuple[int, dict[str, Any]]:
-    from sai.ledger import open_ledger
     from sai.threats.export.tables import _plain
     from sai.threats.service import latest_data
 
-    ws = workspace_from(workspace)
-    loaded = manifest_from(ws, manifest)
-    with open_ledger(ws) as ledger:
-        entry, data = latest_data(ledger, loaded.manifest.name)
+    with open_project(workspace, manifest, read_only=True) as project:
+        entry, data = latest_data(project.ledger, project.loaded.manifest.name)
     return entry.index, _plain(data)
 
 
@@ -183,14 +178,12 @@ def review_command(
     rules: RulesOption = None,
 ) -> None:
     """Record that NAME reviewed the latest threat model (it must match the system on disk)."""
-    from sai.ledger import open_ledger
     from sai.threats.service import review_model, rules_file_for
 
-    ws = workspace_from(workspace)
-    loaded = manifest_from(ws, manifest)
-    with open_ledger(ws) as ledger:
+    with open_project(workspace, manifest) as project:
+        loaded = project.loaded
         entry = review_model(
-            ledger,
+            project.ledger,
             loaded,
             rules_file=rules_file_for(loaded, rules),
             by=by,
@@ -224,7 +217,6 @@ def provider_command(
 ) -> None:
     """Record due diligence on an outside provider (5.1.2-7, 5.1.3-3)."""
     from sai.assessment.attestations import store_evidence_file
-    from sai.ledger import open_ledger
     from sai.threats.service import vet_provider
 
     try:
@@ -233,13 +225,11 @@ def provider_command(
         raise InputError(
             f"--review-by {review_by!r} is not a date", hint="write it as YYYY-MM-DD"
         ) from None
-    ws = workspace_from(workspace)
-    loaded = manifest_from(ws, manifest)
-    attachment = store_evidence_file(file, ws.evidence_dir)
-    with open_ledger(ws) as ledger:
+    with open_project(workspace, manifest) as project:
+        attachment = store_evidence_file(file, project.workspace.evidence_dir)
         entry = vet_provider(
-            ledger,
-            loaded,
+            project.ledger,
+            project.loaded,
             name,
             adheres=adheres.value,
             review_by=until,
