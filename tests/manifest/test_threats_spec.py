@@ -97,6 +97,14 @@ class TestBadInput:
         messages = [p.message for p in _problems(tmp_path, data)]
         assert "duplicate name 'customer-records': datasets[0] already uses it" in messages
 
+    def test_missing_retrieval_folder_is_a_warning(self, tmp_path: Path) -> None:
+        data = copy.deepcopy(RAG_AGENT)
+        data["retrieval"][0]["path"] = "data/incoming/"
+        assert _problems(tmp_path, data) == []
+        (warning,) = [p for p in validate_manifest(tmp_path / "sai.yaml") if not p.is_error]
+        assert warning.field == "retrieval[0].path"
+        assert warning.message == "folder or file not found: data/incoming/"
+
     def test_retrieval_needs_path_or_url(self, tmp_path: Path) -> None:
         data = copy.deepcopy(RAG_AGENT)
         del data["retrieval"][0]["path"]

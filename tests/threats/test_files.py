@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sai.threats.errors import RulesFileError
 from sai.threats.files import load_rules
@@ -110,3 +113,65 @@ class TestProjectFile:
         with pytest.raises(RulesFileError) as caught:
             load_rules(_write(tmp_path, "rules: [\n"))
         assert caught.value.problems[0].message.startswith("YAML syntax")
+
+
+_scalars = st.none() | st.booleans() | st.integers(-3, 9) | st.text(max_size=12)
+_values = st.recursive(
+    _scalars,
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "rules",
+                    "suppress",
+                    "risks",
+                    "id",
+                    "title",
+                    "applies_to",
+                    "when",
+                    "likelihood",
+                    "impact",
+                    "threat",
+                    "rule",
+                    "justification",
+                    "fact",
+                    "atlas",
+                    "treatment",
+                    "x",
+                ]
+            ),
+            inner,
+            max_size=4,
+        )
+    ),
+    max_leaves=25,
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(document=_values)
+def test_any_document_loads_or_fails_with_file_errors(tmp_path: Path, document: object) -> None:
+    path = _write(tmp_path, yaml.safe_dump(document))
+    try:
+        files = [load_rules(path).project_file]
+    except RulesFileError as error:
+        files = [p.file for p in error.problems]
+    assert files
+    assert set(files) == {str(path)}
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text(max_size=200))
+def test_any_text_loads_or_fails_with_file_errors(tmp_path: Path, text: str) -> None:
+    path = _write(tmp_path, text)
+    try:
+        files = [load_rules(path).project_file]
+    except RulesFileError as error:
+        files = [p.file for p in error.problems]
+    assert files
+    assert set(files) == {str(path)}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -151,12 +152,21 @@ def _cycles(data: dict[str, Any]) -> Iterator[Finding]:
 
 
 def _retrieval_paths(data: dict[str, Any], root: Path) -> Iterator[Finding]:
+    """Like asset paths, except that a missing folder is a warning: documents may arrive only
+    once the system runs."""
     from sai.manifest._semantic import _path_findings
 
     for index, item in _items(data, "retrieval"):
         text = item.get("path")
-        if isinstance(text, str) and is_valid_path(text):
-            yield from _path_findings(root, ("retrieval", index, "path"), text, "retrieval")
+        if not isinstance(text, str) or not is_valid_path(text):
+            continue
+        for found in _path_findings(root, ("retrieval", index, "path"), text, "retrieval"):
+            missing = found.message.startswith("file not found")
+            yield (
+                replace(found, message=f"folder or file not found: {text}", severity="warning")
+                if missing
+                else found
+            )
 
 
 def _permission_duplicates(data: dict[str, Any]) -> Iterator[Finding]:

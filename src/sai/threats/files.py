@@ -7,6 +7,7 @@ acceptance). Everything is checked on load; a problem names its line.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -101,7 +102,9 @@ def _place(file: str, root: Any, problem: RuleProblem) -> Problem:
     return Problem(file, line, column, field.replace(".[", "["), problem.message, problem.hint)
 
 
-def _library_rules(library: Library) -> tuple[Rule, ...]:
+@functools.cache  # NOTE: package data never changes while the process runs; rules are frozen
+def _library_rules() -> tuple[Rule, ...]:
+    library = load_library()
     file = "sai/threats/data/rules.yaml"
     text = resources.files("sai.threats").joinpath("data").joinpath("rules.yaml").read_text("utf-8")
     root, data = _document(text, file)
@@ -230,7 +233,7 @@ def _project(text: str, file: str, library: Library, base: tuple[Rule, ...]) -> 
 def load_rules(project_file: Path | None = None) -> RuleSet:
     """The library's rules, plus the project's file when given (added, suppressed, decided)."""
     library = load_library()
-    base = _library_rules(library)
+    base = _library_rules()
     if project_file is None:
         return RuleSet(base)
     return _project(_read(project_file), str(project_file), library, base)
