@@ -104,6 +104,34 @@ def _record_attestations(ledger: Ledger, workspace: Workspace, now: datetime) ->
         )
 
 
+def _vet_upstream(
+    ledger: Ledger, workspace: Workspace, loaded: LoadedManifest, now: datetime
+) -> None:
+    """Due diligence on the provider behind the gateway's model routes (the demo's mock)."""
+    from sai.assessment.attestations import store_evidence_file
+    from sai.threats.build import UNNAMED_UPSTREAM
+    from sai.threats.service import vet_provider
+
+    questionnaire = workspace.root / "docs" / "upstream-questionnaire.md"
+    questionnaire.parent.mkdir(parents=True, exist_ok=True)
+    questionnaire.write_text(
+        "# Provider questionnaire (demo data)\n\nThe demo's upstream is sai's own mock "
+        "model server on 127.0.0.1; no real provider was vetted.\n",
+        encoding="utf-8",
+    )
+    vet_provider(
+        ledger,
+        loaded,
+        UNNAMED_UPSTREAM,
+        adheres="partly",
+        review_by=now.date() + timedelta(days=180),
+        attachment=store_evidence_file(questionnaire, workspace.evidence_dir),
+        by="Dana Demo",
+        note="Demo data: the mock upstream of sai demo.",
+        now=now,
+    )
+
+
 def _write_boms(ledger: Ledger, loaded: LoadedManifest, out: Path, now: datetime) -> list[str]:
     """CycloneDX always; SPDX 3.0.1 too where its bindings (``sai[spdx]``) are installed."""
     from sai.inventory.bom import bom_from_ledger
@@ -174,6 +202,8 @@ def run_demo(
             now=now,
             on_step=on_step,
         )
+        _vet_upstream(ledger, workspace, loaded, now)
+        on_step("Recorded due diligence on the model provider (demo data)")
         on_step("Recording example attestations (marked as demo data)")
         _record_attestations(ledger, workspace, now)
         on_step("Assessing against EN 304 223 and checkpointing the ledger")
