@@ -48,6 +48,7 @@ class TestLibrary:
         rules = load_rules().rules
         assert len(rules) >= 20
         for rule in rules:
+            assert rule.atlas, f"{rule.id} cites no ATLAS technique"
             assert all(t in library.techniques for t in rule.atlas)
             assert all(o in library.owasp for o in rule.owasp)
         assert library.atlas_version == "5.6.0"
