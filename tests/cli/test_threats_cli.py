@@ -66,6 +66,22 @@ class TestRound:
         _run(root, "threats", "model")
         assert _run(root, "threats", "export", "-f", fmt).stdout.startswith(start)
 
+    def test_model_json_and_show(self, root: Path) -> None:
+        made = json.loads(_run(root, "threats", "model", "--format", "json").stdout)
+        assert made["entry"] == 0
+        assert made["counts"]["threats"] == len(made["threats"]) == 18
+        assert made["changes_since_review"] == []
+        shown = _run(root, "threats", "show")
+        assert shown.stdout.startswith(
+            "(threat model entry 0)\n# Threat model of contract-assistant"
+        )
+        assert json.loads(_run(root, "threats", "show", "-f", "json").stdout)["entry"] == 0
+
+    @pytest.mark.parametrize(("fmt", "start"), [("mermaid", "flowchart LR"), ("dot", "digraph")])
+    def test_diagram_text(self, root: Path, fmt: str, start: str) -> None:
+        _run(root, "threats", "model")
+        assert _run(root, "threats", "diagram", "-f", fmt).stdout.startswith(start)
+
     def test_diagram_to_file(self, root: Path, tmp_path: Path) -> None:
         _run(root, "threats", "model")
         out = tmp_path / "flows.svg"
@@ -78,6 +94,11 @@ class TestErrors:
         result = _run(root, "threats", "export")
         assert result.exit_code == 2
         assert "run `sai threats model` first" in result.output
+
+    def test_review_before_model(self, root: Path) -> None:
+        result = _run(root, "threats", "review", "--by", "Sam")
+        assert result.exit_code == 2
+        assert "no threat model of contract-assistant is recorded" in result.output
 
     def test_unknown_provider(self, root: Path, tmp_path: Path) -> None:
         questionnaire = tmp_path / "q.pdf"
