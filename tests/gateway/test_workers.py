@@ -11,13 +11,16 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC
 from pathlib import Path
 
 import httpx
 import pytest
+import sqlalchemy as sa
 
 from sai.gateway import KIND, MockUpstream, create_key, serve_in_thread
-from sai.ledger import open_ledger
+from sai.ledger import CADENCE_ENV, CheckpointCadence, open_ledger
+from sai.store.schema import ledger_checkpoints
 from sai.workspace import open_workspace
 
 MANIFEST = """\
@@ -148,7 +151,9 @@ def test_sigkill_of_a_worker_loses_no_answered_entry(
 ) -> None:
     # process_crash commits without fsync: a killed process must still lose nothing answered
     secret = _setup(workspace_dir, upstream, limit=100_000)
-    proc, url = _start(workspace_dir, 2, {"SAI_LEDGER_DURABILITY": durability})
+    cadence = CheckpointCadence(200, 1.0)  # small, so the run crosses it many times
+    env = {"SAI_LEDGER_DURABILITY": durability, CADENCE_ENV: str(cadence)}
+    proc, url = _start(workspace_dir, 2, env)
     answered: list[str] = []
     stop = threading.Event()
 
@@ -180,9 +185,26 @@ def test_sigkill_of_a_worker_loses_no_answered_entry(
             t.join(20)
         _stop(proc)
     assert len(answered) > 20
-    with open_ledger(open_workspace(workspace_dir)) as ledger:
-        assert ledger.verify().ok
-        ids = [e.evidence.data["request_id"] for e in ledger.query(kind=KIND)]
+    with open_ledger(open_workspace(workspace_dir), read_only=True) as ledger:
+        report = ledger.verify(strict=True)
+        assert report.ok, report.problems
+        entries = ledger.query(kind=KIND)
+        with ledger.engine.connect() as conn:
+            table = ledger_checkpoints
+            signed = conn.execute(
+                sa.select(table.c.size, table.c.created_at).order_by(table.c.id)
+            ).all()
+    ids = [e.evidence.data["request_id"] for e in entries]
     assert len(ids) == len(set(ids)), "a request was logged twice"
     missing = set(answered) - set(ids)
     assert not missing, f"{len(missing)} answered requests have no ledger entry"
+    # every acknowledged entry is covered within the cadence (6 requests in flight, 1 s slack)
+    assert len(signed) >= 3, f"{len(entries)} entries, checkpoints at {[s for s, _ in signed]}"
+    acknowledged = [e for e in entries if e.evidence.data["request_id"] in set(answered)]
+    for entry in acknowledged:
+        size, created = next((int(s), c) for s, c in signed if int(s) > entry.index)
+        created = created if created.tzinfo else created.replace(tzinfo=UTC)
+        late = (created - entry.evidence.time).total_seconds()
+        assert size - entry.index <= cadence.entries + 6 or late <= cadence.seconds + 1.0, (
+            f"entry {entry.index} waited {late:.1f} s and {size - entry.index} entries"
+        )

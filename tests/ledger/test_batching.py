@@ -21,7 +21,7 @@ class CountingLedger(Ledger):
     fail_next: bool = False
     hold: threading.Event | None = None
 
-    def append_many(self, items: Sequence[Evidence]) -> list[EntryRef]:
+    def append_many(self, items: Sequence[Evidence], *, anchor: bool = True) -> list[EntryRef]:
         self.batches.append(len(items))
         self.threads.append(threading.get_ident())
         if self.hold is not None:
@@ -29,7 +29,7 @@ class CountingLedger(Ledger):
         if self.fail_next:
             self.fail_next = False
             raise LedgerError("the store is down")
-        return super().append_many(items)
+        return super().append_many(items, anchor=anchor)
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import sys
 from collections.abc import Iterator
@@ -50,8 +51,10 @@ class TestReport:
         assert report.to_json() == {
             "ok": True,
             "size": 330,
-            "root": ledger.root().hex(),
+            "root": base64.b64encode(ledger.root()).decode(),
             "checkpoints_checked": 3,
+            "anchored_size": 330,
+            "unanchored": 0,
             "problems": [],
         }
 

@@ -145,8 +145,7 @@ def show(
     workspace: WorkspaceOption = None,
 ) -> None:
     """Show the newest matching entries, oldest first."""
-    from sai.ledger import open_ledger
-    from sai.ledger._format import entry_json
+    from sai.ledger import entry_json, open_ledger
 
     start = _parse_time("--since", since)
     with open_ledger(workspace_from(workspace), read_only=True) as ledger:
@@ -241,13 +240,22 @@ def verify(
             help="An earlier checkpoint you kept: the log must still contain that tree.",
         ),
     ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Also fail when entries lie beyond the last checkpoint (nothing signed "
+            "commits to them).",
+        ),
+    ] = False,
     output: FormatOption = OutputFormat.text,
     workspace: WorkspaceOption = None,
 ) -> None:
     """Re-check every entry, tree node and checkpoint; exit 1 on any problem.
 
     Needs only the public key. The first problem printed names the entry index or the
-    checkpoint at fault.
+    checkpoint at fault. Entries beyond the last checkpoint are reported; with --strict they
+    are a problem.
     """
     from rich.progress import Progress
 
@@ -268,14 +276,21 @@ def verify(
         def advance(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total, visible=total >= _PROGRESS_FROM)
 
-        report = ledger.verify(from_checkpoint=kept, progress=advance)
+        report = ledger.verify(from_checkpoint=kept, progress=advance, strict=strict)
     if output is OutputFormat.json:
         print_json(report.to_json())
     elif report.ok:
         stdout_console().print(
-            f"ok: {report.size} entries, root {_b64(report.root)}, "
-            f"{report.checkpoints} checkpoints verified"
+            f"ok: {report.size} entries, root (base64) {report.root_b64}, "
+            f"{report.checkpoints} checkpoints verified",
+            markup=False,
         )
+        if report.unanchored:
+            stdout_console().print(
+                f"{report.unanchored} entries beyond the last checkpoint (size "
+                f"{report.anchored}): not yet signed for (--strict fails on them)",
+                markup=False,
+            )
     else:
         console = stdout_console()
         console.print(f"FAILED: {report.problems[0]}", markup=False)

@@ -21,7 +21,7 @@ from sai.gateway.guarding import GuardRunner
 from sai.gateway.limits import Limiter
 from sai.gateway.metrics import multiprocess_metrics
 from sai.gateway.runtime import build_runtime
-from sai.ledger import Ledger, open_ledger
+from sai.ledger import CheckpointCadence, Ledger, open_ledger
 from sai.store import DURABILITY_ENV, Durability
 
 UPSTREAM_ENV = "SAI_GATEWAY_UPSTREAM"
@@ -50,7 +50,7 @@ def app_from_environment() -> GatewayApp:
     workspace = find_workspace()
     loaded = load_manifest(workspace.manifest_path)
     config = config_from_manifest(loaded, upstream=os.environ.get(UPSTREAM_ENV) or None)
-    ledger = open_ledger(workspace)
+    ledger = open_ledger(workspace, cadence=CheckpointCadence.from_environment(os.environ))
     return create_app(config, ledger, on_stop=ledger.close)
 
 

@@ -6,7 +6,9 @@ C2SP tlog checkpoint inside an Ed25519 signed note (``note``, ``checkpoint``). T
 described in docs/ledger-format.md.
 """
 
+from sai.ledger._format import entry_json
 from sai.ledger.batching import BatchingAppender
+from sai.ledger.cadence import CADENCE_ENV, CheckpointCadence
 from sai.ledger.canonical import canonical_json, parse_canonical
 from sai.ledger.checkpoint import (
     Checkpoint,
@@ -25,7 +27,7 @@ from sai.ledger.errors import (
     ProofError,
     TreeRangeError,
 )
-from sai.ledger.ledger import Ledger, NoSuchEntryError, open_ledger
+from sai.ledger.ledger import DEFAULT_CADENCE, Ledger, NoSuchEntryError, open_ledger
 from sai.ledger.logverify import VerifyReport
 from sai.ledger.merkle import (
     HASH_SIZE,
@@ -59,11 +61,14 @@ from sai.ledger.origin import Origin, OriginType
 from sai.ledger.proofs import InclusionProof
 
 __all__ = [
+    "CADENCE_ENV",
+    "DEFAULT_CADENCE",
     "HASH_SIZE",
     "Attachment",
     "BatchingAppender",
     "CanonicalJsonError",
     "Checkpoint",
+    "CheckpointCadence",
     "CheckpointError",
     "CheckpointSigner",
     "CompactRange",
@@ -93,6 +98,7 @@ __all__ = [
     "consistency_proof",
     "consistency_proof_nodes",
     "empty_root",
+    "entry_json",
     "inclusion_proof",
     "inclusion_proof_nodes",
     "leaf_hash",

@@ -31,6 +31,14 @@ def latest_note(conn: Connection) -> tuple[int, bytes] | None:
     return None if row is None else (int(row.id), bytes(row.note))
 
 
+def latest_size(conn: Connection) -> int:
+    """The tree size of the newest stored checkpoint (0 before the first)."""
+    size = conn.execute(
+        sa.select(ledger_checkpoints.c.size).order_by(ledger_checkpoints.c.id.desc()).limit(1)
+    ).scalar()
+    return 0 if size is None else int(size)
+
+
 def sign_next(
     conn: Connection, signer: NoteSigner, origin: str, opener: Opener, file: Path | None
 ) -> SignedCheckpoint:
@@ -77,4 +85,4 @@ def write_atomically(path: Path, data: bytes) -> None:
     os.replace(temporary, path)
 
 
-__all__ = ["latest_note", "sign_next", "write_atomically"]
+__all__ = ["latest_note", "latest_size", "sign_next", "write_atomically"]

@@ -6,21 +6,31 @@ Each submission returns a future that resolves to its `EntryRef` once the batch 
 or fails with the batch's error: a failed batch writes nothing. A caller with nothing to batch
 with can instead `append_if_idle`: when no batch is committing or queued, its entry is
 appended in the calling thread, which saves the two thread wake-ups of the hand-off.
+
+The ledger's checkpoint cadence is kept on the background thread: after each batch, and when
+the oldest uncovered entry's time runs out with nothing else to do, it signs a checkpoint if
+one is due; `close` signs one for whatever is left uncovered.
 """
 
 from __future__ import annotations
 
+import logging
 import queue
 import threading
 import time
 from concurrent.futures import Future
 from types import TracebackType
+from typing import Final, Literal
 
 from sai.ledger.entry import EntryRef, Evidence
 from sai.ledger.errors import LedgerError
 from sai.ledger.ledger import Ledger
 
 _Item = tuple[Evidence, "Future[EntryRef]"]
+_TICK: Final = "tick"
+"""Wakes the thread to look at the checkpoint cadence again."""
+_Message = _Item | None | Literal["tick"]
+_log = logging.getLogger(__name__)
 
 
 class BatchingAppender:
@@ -34,12 +44,14 @@ class BatchingAppender:
         self._ledger = ledger
         self._max_batch = max_batch
         self._max_delay = max_delay
-        self._queue: queue.SimpleQueue[_Item | None] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[_Message] = queue.SimpleQueue()
         self._lock = threading.Lock()
         self._committing = threading.Lock()  # held while a batch or direct append commits
         self._pending: set[Future[EntryRef]] = set()
         self._hurry = threading.Event()
         self._closed = False
+        self.anchor_error: BaseException | None = None
+        """The last failure to sign a due checkpoint (logged; retried at the next chance)."""
         self._thread = threading.Thread(target=self._run, name="sai-ledger-batcher", daemon=True)
         self._thread.start()
 
@@ -66,7 +78,12 @@ class BatchingAppender:
                     raise LedgerError("the batching appender is closed")
             if not self._queue.empty():
                 return None
-            return self._ledger.append_many([evidence])[0]
+            tracker = self._ledger.cadence
+            waiting = tracker is not None and tracker.deadline() is not None
+            ref = self._ledger.append_many([evidence], anchor=False)[0]
+            if tracker is not None and (not waiting or tracker.due(time.monotonic())):
+                self._queue.put(_TICK)  # a new deadline, or a checkpoint due: the thread signs
+            return ref
         finally:
             self._committing.release()
 
@@ -122,20 +139,49 @@ class BatchingAppender:
                     continue
             if item is None:
                 return batch, True
+            if item == _TICK:
+                continue
             batch.append(item)
         return batch, False
+
+    def _next(self) -> _Message:
+        """The next message; a tick when the oldest uncovered entry falls due meanwhile."""
+        tracker = self._ledger.cadence
+        deadline = None if tracker is None else tracker.deadline()
+        if deadline is None:
+            return self._queue.get()
+        try:
+            return self._queue.get(timeout=max(0.0, deadline - time.monotonic()))
+        except queue.Empty:
+            return _TICK
+
+    def _anchor(self, *, final: bool = False) -> None:
+        try:
+            self._ledger.checkpoint_if_due(final=final)
+        except Exception as error:  # the appends stand; the next chance signs again
+            self.anchor_error = error
+            _log.warning("could not sign a due checkpoint: %s", error)
+        else:
+            self.anchor_error = None
 
     def _run(self) -> None:
         stopping = False
         while not stopping:
-            first = self._queue.get()
+            first = self._next()
             if first is None:
                 break
+            if first == _TICK:
+                with self._committing:
+                    self._anchor()
+                continue
             batch, stopping = self._collect(first)
             if self._queue.empty():
                 self._hurry.clear()
             with self._committing:
                 self._commit(batch)
+                self._anchor()
+        with self._committing:
+            self._anchor(final=True)
 
     def _commit(self, batch: list[_Item]) -> None:
         live = [
@@ -146,7 +192,7 @@ class BatchingAppender:
         if not live:
             return
         try:
-            refs = self._ledger.append_many([evidence for evidence, _ in live])
+            refs = self._ledger.append_many([evidence for evidence, _ in live], anchor=False)
         except BaseException as error:  # every submitter must learn of the failure
             for _, future in live:
                 future.set_exception(error)

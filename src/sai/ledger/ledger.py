@@ -7,6 +7,7 @@ stay gap-free across processes. Proofs and roots read O(log n) small tile ranges
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from sai.ledger._checkpoints import latest_note, sign_next
+from sai.ledger._checkpoints import latest_note, latest_size, sign_next
 from sai.ledger._query import (
     PreparedEntry,
     entry_from_row,
@@ -24,6 +25,7 @@ from sai.ledger._query import (
     select_entries,
 )
 from sai.ledger._subtrees import StoreSubtrees, tile_nodes
+from sai.ledger.cadence import CadenceTracker, CheckpointCadence
 from sai.ledger.checkpoint import SignedCheckpoint, open_checkpoint
 from sai.ledger.entry import Entry, EntryIndex, EntryRef, Evidence
 from sai.ledger.errors import InconsistentTreeError, LedgerError, TreeRangeError
@@ -38,6 +40,9 @@ if TYPE_CHECKING:
     from sai.workspace import Workspace
 
 
+DEFAULT_CADENCE = CheckpointCadence()
+
+
 class NoSuchEntryError(LedgerError, IndexError):
     """The index asked for is not in the ledger (exit 2)."""
 
@@ -47,6 +52,8 @@ class Ledger:
 
     ``signer`` signs checkpoints (None for a read-only ledger, e.g. an auditor holding only
     the public key); ``verifier`` checks stored checkpoints and defaults to the signer's key.
+    With a ``cadence`` the ledger signs a checkpoint after an append that makes one due, and
+    on `close` when it appended anything no checkpoint covers yet.
     """
 
     def __init__(
@@ -58,6 +65,8 @@ class Ledger:
         checkpoint_path: Path | None = None,
         verifier: NoteVerifier | None = None,
         owns_engine: bool = False,
+        cadence: CheckpointCadence | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         if verifier is None:
             if signer is None:
@@ -70,6 +79,10 @@ class Ledger:
         self.origin = origin
         self.checkpoint_path = checkpoint_path
         self._owns_engine = owns_engine
+        self._clock = clock
+        self._tracker = (
+            CadenceTracker(cadence) if cadence is not None and signer is not None else None
+        )
 
     @property
     def engine(self) -> Engine:
@@ -87,8 +100,12 @@ class Ledger:
         """Append one entry; durable when this returns."""
         return self.append_many([evidence])[0]
 
-    def append_many(self, items: Sequence[Evidence]) -> list[EntryRef]:
-        """Append entries in one transaction, at consecutive indices: all of them or none."""
+    def append_many(self, items: Sequence[Evidence], *, anchor: bool = True) -> list[EntryRef]:
+        """Append entries in one transaction, at consecutive indices: all of them or none.
+
+        Then, when the cadence makes a checkpoint due, sign one (``anchor=False`` leaves that
+        to the caller, e.g. a `BatchingAppender` that signs on its own thread).
+        """
         prepared = [PreparedEntry(item) for item in items]
         if not prepared:
             return []
@@ -101,6 +118,10 @@ class Ledger:
                     sa.insert(ledger_nodes),
                     [{"level": lvl, "idx": idx, "hash": h} for lvl, idx, h in nodes],
                 )
+        if self._tracker is not None:
+            self._tracker.appended(first + len(prepared), self._clock())
+            if anchor:
+                self.checkpoint_if_due()
         return [
             EntryRef(index=EntryIndex(first + n), leaf_hash=item.leaf_hash)
             for n, item in enumerate(prepared)
@@ -233,7 +254,35 @@ class Ledger:
                 hint="checkpoints are signed with the workspace's .sai/keys/signing.key",
             )
         with writing(self._engine) as conn:
-            return sign_next(conn, self._signer, self.origin, self._open, self.checkpoint_path)
+            signed = sign_next(conn, self._signer, self.origin, self._open, self.checkpoint_path)
+        if self._tracker is not None:
+            self._tracker.covered(signed.checkpoint.size)
+        return signed
+
+    @property
+    def cadence(self) -> CadenceTracker | None:
+        """This writer's checkpoint cadence and what it left uncovered (None: no cadence)."""
+        return self._tracker
+
+    def checkpoint_if_due(self, *, final: bool = False) -> SignedCheckpoint | None:
+        """Sign when the cadence says so, or (``final``) when anything appended is uncovered.
+
+        Checks the stored checkpoints first, so that writers sharing one log do not sign
+        twice for the same entries. None when nothing was signed.
+        """
+        tracker = self._tracker
+        if tracker is None or self._signer is None:
+            return None
+        now = self._clock()
+        if not (tracker.pending() if final else tracker.due(now)):
+            return None
+        with writing(self._engine) as conn:
+            tracker.covered(latest_size(conn))
+            if not (tracker.pending() if final else tracker.due(now)):
+                return None
+            signed = sign_next(conn, self._signer, self.origin, self._open, self.checkpoint_path)
+        tracker.covered(signed.checkpoint.size)
+        return signed
 
     # -- verification ----------------------------------------------------------------------
 
@@ -243,6 +292,8 @@ class Ledger:
         from_checkpoint: bytes | None = None,
         verifiers: Sequence[NoteVerifier] | None = None,
         progress: Callable[[int, int], None] | None = None,
+        strict: bool = False,
+        anchor_size: int | None = None,
     ) -> VerifyReport:
         """Re-check the whole log, its tiles and checkpoints; see `logverify.verify_log`."""
         from sai.ledger.logverify import verify_log
@@ -254,12 +305,18 @@ class Ledger:
             from_checkpoint=from_checkpoint,
             checkpoint_file=self.checkpoint_path,
             progress=progress,
+            strict=strict,
+            anchor_size=anchor_size,
         )
 
     def close(self) -> None:
-        """Release the database connections (the engine too, when the ledger made it)."""
-        if self._owns_engine:
-            self._engine.dispose()
+        """Sign what this writer left uncovered, then release the database connections
+        (the engine too, when the ledger made it)."""
+        try:
+            self.checkpoint_if_due(final=True)
+        finally:
+            if self._owns_engine:
+                self._engine.dispose()
 
     def __enter__(self) -> Ledger:
         return self
@@ -273,11 +330,18 @@ class Ledger:
         self.close()
 
 
-def open_ledger(workspace: Workspace, *, url: str | None = None, read_only: bool = False) -> Ledger:
+def open_ledger(
+    workspace: Workspace,
+    *,
+    url: str | None = None,
+    read_only: bool = False,
+    cadence: CheckpointCadence | None = DEFAULT_CADENCE,
+) -> Ledger:
     """The workspace's ledger: its store (migrated), signing key, origin and checkpoint file.
 
     ``read_only`` needs only the public key (for auditors): it can read, prove and verify,
-    but not sign checkpoints.
+    but not sign checkpoints. A writer keeps ``cadence`` (default: 1,000 entries / 60 s, and
+    a checkpoint when it is closed); None turns that off.
     """
     settings = workspace.settings
     if read_only:
@@ -295,10 +359,11 @@ def open_ledger(workspace: Workspace, *, url: str | None = None, read_only: bool
             checkpoint_path=workspace.checkpoints_dir / "latest",
             verifier=verifier,
             owns_engine=True,
+            cadence=cadence,
         )
     except BaseException:
         engine.dispose()
         raise
 
 
-__all__ = ["Ledger", "NoSuchEntryError", "open_ledger"]
+__all__ = ["DEFAULT_CADENCE", "Ledger", "NoSuchEntryError", "open_ledger"]

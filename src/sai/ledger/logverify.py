@@ -5,11 +5,14 @@ the whole log in memory) and checks that the indices run exactly 0..size-1, that
 hashes to its stored leaf hash and is valid canonical evidence, that the query columns and
 provisions agree with the leaf, that every stored tile node equals the one rebuilt from the
 leaves, and that every checkpoint (stored, the checkpoint file, and one an auditor kept) is
-signed by a trusted key and commits to the root the log has at its size.
+signed by a trusted key and commits to the root the log has at its size. It also reports how
+many entries lie beyond the largest checkpoint that held (no signature commits to them);
+``strict`` makes those a problem.
 """
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,14 +47,28 @@ class VerifyReport:
     root: bytes
     problems: tuple[str, ...]
     checkpoints: int = 0
+    anchored: int = 0
+    """The size of the largest checkpoint that holds: entries below it are signed for."""
+
+    @property
+    def unanchored(self) -> int:
+        """How many entries lie beyond the last checkpoint that holds."""
+        return max(0, self.size - self.anchored)
+
+    @property
+    def root_b64(self) -> str:
+        """The root in base64, the encoding of checkpoints (and of every root sai prints)."""
+        return base64.b64encode(self.root).decode("ascii")
 
     def to_json(self) -> dict[str, Any]:
-        """The report as a JSON object (root in hex)."""
+        """The report as a JSON object (root in base64, as in checkpoints)."""
         return {
             "ok": self.ok,
             "size": self.size,
-            "root": self.root.hex(),
+            "root": self.root_b64,
             "checkpoints_checked": self.checkpoints,
+            "anchored_size": self.anchored,
+            "unanchored": self.unanchored,
             "problems": list(self.problems),
         }
 
@@ -192,8 +209,9 @@ def _check_nodes(conn: Connection, state: _State, tree: TileStream) -> None:
                 state.add(f"{_node_label(level, idx)} is missing")
 
 
-def _check_claims(state: _State, size: int) -> int:
-    checked = 0
+def _check_claims(state: _State, size: int) -> tuple[int, int]:
+    """How many claims were checked, and the largest size among those that held."""
+    checked = anchored = 0
     for claim in state.claims:
         checked += 1
         if claim.size > size:
@@ -206,7 +224,22 @@ def _check_claims(state: _State, size: int) -> int:
                 f"{claim.label}: the log's root at size {claim.size} differs from the signed "
                 f"root: entries below {claim.size} were altered, removed or reordered"
             )
-    return checked
+        else:
+            anchored = max(anchored, claim.size)
+    return checked, anchored
+
+
+def _check_anchored(state: _State, anchored: int, required: int) -> None:
+    """Under --strict: every entry below ``required`` must be covered by a checkpoint."""
+    if anchored >= required:
+        return
+    count = required - anchored
+    state.add(
+        f"entries {anchored}..{required - 1} ({count} entries) lie beyond the last checkpoint "
+        f"that holds (size {anchored}): no signature commits to them, so they could have been "
+        "changed or removed unnoticed; a writer stopped without signing, or checkpoints were "
+        "removed (sign them with `sai ledger checkpoint` only after checking them)"
+    )
 
 
 def verify_log(
@@ -218,8 +251,15 @@ def verify_log(
     checkpoint_file: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
     parallel_from: int = PARALLEL_FROM,
+    strict: bool = False,
+    anchor_size: int | None = None,
 ) -> VerifyReport:
-    """Verify the ledger in ``engine``; a report, never an exception for a tampered log."""
+    """Verify the ledger in ``engine``; a report, never an exception for a tampered log.
+
+    ``strict``: entries beyond the last checkpoint that holds are a problem, up to
+    ``anchor_size`` (default: all of them; an assessment passes the size it signed, so that
+    entries a live writer appended since then are reported but not held against it).
+    """
     state = _State()
     with reading(engine) as conn:
         size = head_size(conn)
@@ -237,7 +277,9 @@ def verify_log(
         tree = _rebuild(results, state, [claim.size for claim in state.claims])
         _check_beyond(conn, state, size)
         _check_nodes(conn, state, tree)
-    checked = _check_claims(state, size)
+    checked, anchored = _check_claims(state, size)
+    if strict:
+        _check_anchored(state, anchored, size if anchor_size is None else min(anchor_size, size))
     if state.more:
         state.problems.append(f"... and {state.more} more problems")
     return VerifyReport(
@@ -246,6 +288,7 @@ def verify_log(
         root=tree.root(),
         problems=tuple(state.problems),
         checkpoints=checked,
+        anchored=anchored,
     )
 
 
