@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -67,12 +66,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def workspace(built: Path, tmp_path: Path) -> Iterator[Workspace]:
+def workspace(built: Path, tmp_path: Path) -> Workspace:
     import shutil
 
     copy = tmp_path / "project"
     shutil.copytree(built, copy)
-    yield open_workspace(copy)
+    return open_workspace(copy)
 
 
 def _sql(ledger: Ledger, statement: str, **params: object) -> None:
