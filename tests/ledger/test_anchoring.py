@@ -193,3 +193,50 @@ class TestAnchoredGatewayLog:
             "or checkpoints were removed (sign them with `sai ledger checkpoint` only after "
             "checking them)"
         ]
+
+
+class TestAssessVerifiesFirst:
+    """`sai assess` verifies strictly, tolerating only a live writer's fresh tail."""
+
+    @pytest.fixture
+    def project(self, workspace_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+        from tests.assessment.conftest import write_project
+
+        write_project(workspace_dir)
+        monkeypatch.chdir(workspace_dir)
+        return workspace_dir
+
+    def _assess(self, project: Path) -> tuple[int, str]:
+        out = project / "report"
+        result = runner.invoke(app, ["assess", "--out", str(out), "--no-pdf", "-f", "json"])
+        return result.exit_code, result.output
+
+    def test_an_old_unsigned_tail_gets_no_report(self, project: Path) -> None:
+        from datetime import UTC, datetime, timedelta
+
+        old = datetime.now(UTC) - timedelta(hours=1)
+        with open_ledger(open_workspace(project), cadence=None) as crashed:
+            crashed.append(
+                Evidence.create("gateway.request", "chat", actor="sai-gateway", time=old)
+            )
+        code, output = self._assess(project)
+        assert code == 1
+        assert "entries 0..0 (1 entries) lie beyond the last checkpoint" in output
+        assert not (project / "report" / "report.json").exists()
+
+    def test_a_fresh_tail_of_a_live_writer_is_tolerated(self, project: Path) -> None:
+        with open_ledger(open_workspace(project), cadence=None) as live:
+            live.append_many([_request(n) for n in range(10)])
+        code, output = self._assess(project)
+        assert code in (0, 1), output  # the verdict decides; the ledger check passed
+        assert (project / "report" / "report.json").exists()
+
+    def test_a_tampered_log_gets_no_report(self, project: Path) -> None:
+        with open_ledger(open_workspace(project)) as ledger:
+            ledger.append_many([_request(n) for n in range(10)])
+            ledger.checkpoint()
+            _sql(ledger, "UPDATE ledger_entries SET kind = 'x.y' WHERE idx = 3")
+        code, output = self._assess(project)
+        assert code == 1
+        assert "entry 3" in output
+        assert not (project / "report" / "report.json").exists()

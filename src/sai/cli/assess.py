@@ -96,9 +96,12 @@ def assess(
 ) -> None:
     """Assess the system against EN 304 223 and write a verifiable report.
 
-    Runs every applicable check, combines verdicts per principle and overall (fail >
-    inconclusive > pass), records the assessment in the ledger, checkpoints it, and writes
-    report.html, report.pdf, report.json, OSCAL assessment-results and summary.md.
+    First verifies the ledger strictly (`sai ledger verify --strict`, tolerating only the
+    tail a live writer such as the gateway may be about to sign); a log that does not verify
+    gets no report (exit 1). Then runs every applicable check, combines verdicts per
+    principle and overall (fail > inconclusive > pass), records the assessment in the
+    ledger, checkpoints it, and writes report.html, report.pdf, report.json, OSCAL
+    assessment-results and summary.md.
     Exit code 0 only when the overall verdict is better than --fail-on.
     """
     if fail_on is Verdict.PASS:
@@ -106,11 +109,18 @@ def assess(
     from sai.assessment.engine import run_assessment
     from sai.assessment.report import render_markdown_summary, write_reports
     from sai.catalog import load_catalog
-    from sai.ledger import NoteSigner
+    from sai.ledger import DEFAULT_CADENCE, NoteSigner
 
     with open_project(workspace, manifest) as project:
         ws = project.workspace
         signer = NoteSigner(ws.settings.key_name, ws.signing_key())
+        checked = project.ledger.verify(strict=True, live=DEFAULT_CADENCE)
+        if not checked.ok:
+            errors = stderr_console()
+            errors.print("the ledger does not verify (sai ledger verify --strict):", markup=False)
+            for problem in checked.problems:
+                errors.print(f"  {problem}", markup=False)
+            raise typer.Exit(EXIT_FINDINGS)
         outcome = run_assessment(
             project.ledger,
             project.loaded,

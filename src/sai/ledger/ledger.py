@@ -293,7 +293,7 @@ class Ledger:
         verifiers: Sequence[NoteVerifier] | None = None,
         progress: Callable[[int, int], None] | None = None,
         strict: bool = False,
-        anchor_size: int | None = None,
+        live: CheckpointCadence | None = None,
     ) -> VerifyReport:
         """Re-check the whole log, its tiles and checkpoints; see `logverify.verify_log`."""
         from sai.ledger.logverify import verify_log
@@ -306,7 +306,7 @@ class Ledger:
             checkpoint_file=self.checkpoint_path,
             progress=progress,
             strict=strict,
-            anchor_size=anchor_size,
+            live=live,
         )
 
     def close(self) -> None:

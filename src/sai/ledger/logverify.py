@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from sai.ledger._entrycheck import RangeProcess, RangeResult, check_range
 from sai.ledger._subtrees import TileStream
+from sai.ledger.cadence import CheckpointCadence
 from sai.ledger.checkpoint import open_checkpoint
 from sai.ledger.errors import CheckpointError
 from sai.ledger.note import NoteVerifier
@@ -30,6 +32,7 @@ from sai.store import head_size, is_sqlite, raw_rows, reading
 from sai.store.schema import (
     TILE_HEIGHT,
     ledger_checkpoints,
+    ledger_entries,
     ledger_nodes,
 )
 
@@ -229,16 +232,29 @@ def _check_claims(state: _State, size: int) -> tuple[int, int]:
     return checked, anchored
 
 
-def _check_anchored(state: _State, anchored: int, required: int) -> None:
-    """Under --strict: every entry below ``required`` must be covered by a checkpoint."""
-    if anchored >= required:
+def _live_tail(
+    conn: Connection, anchored: int, size: int, live: CheckpointCadence, now: datetime
+) -> bool:
+    """Whether the tail could still be waiting for a live writer's next checkpoint: fewer
+    than twice the cadence's entries, the oldest younger than twice its seconds."""
+    if size - anchored >= 2 * live.entries:
+        return False
+    first = conn.execute(
+        sa.select(ledger_entries.c.time).where(ledger_entries.c.idx == anchored)
+    ).scalar()
+    return first is not None and (now - first).total_seconds() < 2 * live.seconds
+
+
+def _check_anchored(state: _State, anchored: int, size: int) -> None:
+    """Under --strict: every entry must be covered by a checkpoint that holds."""
+    if anchored >= size:
         return
-    count = required - anchored
     state.add(
-        f"entries {anchored}..{required - 1} ({count} entries) lie beyond the last checkpoint "
-        f"that holds (size {anchored}): no signature commits to them, so they could have been "
-        "changed or removed unnoticed; a writer stopped without signing, or checkpoints were "
-        "removed (sign them with `sai ledger checkpoint` only after checking them)"
+        f"entries {anchored}..{size - 1} ({size - anchored} entries) lie beyond the last "
+        f"checkpoint that holds (size {anchored}): no signature commits to them, so they could "
+        "have been changed or removed unnoticed; a writer stopped without signing, or "
+        "checkpoints were removed (sign them with `sai ledger checkpoint` only after checking "
+        "them)"
     )
 
 
@@ -252,13 +268,14 @@ def verify_log(
     progress: Callable[[int, int], None] | None = None,
     parallel_from: int = PARALLEL_FROM,
     strict: bool = False,
-    anchor_size: int | None = None,
+    live: CheckpointCadence | None = None,
+    now: datetime | None = None,
 ) -> VerifyReport:
     """Verify the ledger in ``engine``; a report, never an exception for a tampered log.
 
-    ``strict``: entries beyond the last checkpoint that holds are a problem, up to
-    ``anchor_size`` (default: all of them; an assessment passes the size it signed, so that
-    entries a live writer appended since then are reported but not held against it).
+    ``strict``: entries beyond the last checkpoint that holds are a problem, except (with
+    ``live``) a tail that a writer keeping that cadence may still be about to sign: fewer
+    than twice its entries, the oldest written less than twice its seconds before ``now``.
     """
     state = _State()
     with reading(engine) as conn:
@@ -277,9 +294,10 @@ def verify_log(
         tree = _rebuild(results, state, [claim.size for claim in state.claims])
         _check_beyond(conn, state, size)
         _check_nodes(conn, state, tree)
-    checked, anchored = _check_claims(state, size)
-    if strict:
-        _check_anchored(state, anchored, size if anchor_size is None else min(anchor_size, size))
+        checked, anchored = _check_claims(state, size)
+        moment = now or datetime.now(UTC)
+        if strict and not (live and _live_tail(conn, anchored, size, live, moment)):
+            _check_anchored(state, anchored, size)
     if state.more:
         state.problems.append(f"... and {state.more} more problems")
     return VerifyReport(
