@@ -224,3 +224,77 @@ class TestHelp:
         assert result.exit_code == 0
         for command in ("append", "show", "proof", "checkpoint", "verify"):
             assert command in result.stdout
+
+
+class TestWitness:
+    def _fill(self, workspace: Path, start: int, count: int) -> None:
+        from tests.ledger.ledger_support import item
+
+        with open_ledger(open_workspace(workspace)) as ledger:
+            ledger.append_many([item(n) for n in range(start, start + count)])
+
+    def test_cosigns_checks_consistency_and_refuses_a_rewrite(
+        self, workspace_dir: Path, tmp_path: Path
+    ) -> None:
+        import sqlalchemy as sa
+
+        state = tmp_path / "witness-state"
+        self._fill(workspace_dir, 0, 20)
+        pub = str(workspace_dir / ".sai" / "keys" / "signing.pub")
+        args = ("ledger", "witness", "--state", str(state))
+        code, out, err = _sai(
+            workspace_dir, *args, "--name", "auditor.example/w1", "--log-key", pub
+        )
+        assert code == 0, err
+        assert "created the witness key auditor.example/w1" in err
+        assert "first checkpoint seen" in err
+        assert out.count("\u2014 ") == 2  # the log's signature and the cosignature
+        assert (state / "witness.vkey").read_text().startswith("auditor.example/w1+")
+
+        self._fill(workspace_dir, 20, 30)
+        code, out, err = _sai(workspace_dir, *args)
+        assert code == 0, err
+        assert "cosigned" in err and "size 50: consistent with size 20 seen before" in err
+
+        with open_ledger(open_workspace(workspace_dir)) as ledger, ledger.engine.begin() as conn:
+            for statement in (
+                "DELETE FROM ledger_entries WHERE idx >= 10",
+                "DELETE FROM ledger_provisions WHERE idx >= 10",
+                "DELETE FROM ledger_checkpoints",
+                "UPDATE ledger_head SET size = 10",
+            ):
+                conn.execute(sa.text(statement))
+        (workspace_dir / ".sai" / "checkpoints" / "latest").unlink()
+        self._fill(workspace_dir, 100, 60)  # another history, signed by the operator's key
+        code, out, err = _sai(workspace_dir, *args)
+        assert code == 1
+        assert "not consistent with size 50 that this witness cosigned before" in err
+
+    def test_needs_a_name_the_first_time(self, workspace_dir: Path, tmp_path: Path) -> None:
+        code, _, err = _sai(workspace_dir, "ledger", "witness", "--state", str(tmp_path / "s"))
+        assert code == 2
+        assert "holds no witness key" in err
+
+    def test_cosigns_a_report_that_sai_verify_then_requires(
+        self, workspace_dir: Path, tmp_path: Path
+    ) -> None:
+        from tests.assessment.report.conftest import build_report, signer_for
+
+        report = tmp_path / "report.json"
+        report.write_text(json.dumps(build_report().report, indent=2))
+        vkey = signer_for().verifier_key()
+        state = tmp_path / "state"
+        witness_args = ["ledger", "witness", "--state", str(state), "--name", "w.example/1"]
+        result = runner.invoke(app, [*witness_args, "--log-key", vkey, "--report", str(report)])
+        assert result.exit_code == 0, result.output
+        verify = [
+            "verify",
+            str(report),
+            "-k",
+            vkey,
+            "--witness",
+            f"w.example/1={state}/witness.vkey",
+        ]
+        result = runner.invoke(app, verify)
+        assert result.exit_code == 0, result.output
+        assert "cosigned by the witness w.example/1+" in result.stdout

@@ -18,6 +18,7 @@ from sai.cli._output import (
     stderr_console,
     stdout_console,
 )
+from sai.cli.ledger_witness import witness
 from sai.errors import InputError
 
 ledger_app = typer.Typer(
@@ -214,9 +215,11 @@ def checkpoint(output: FormatOption = OutputFormat.text, workspace: WorkspaceOpt
     Refuses (exit 1) when the log is not consistent with the previous checkpoint.
     """
     from sai.ledger import open_ledger
+    from sai.ledger.keyfiles import key_fingerprint
 
     with open_ledger(workspace_from(workspace)) as ledger:
         signed = ledger.checkpoint()
+        fingerprint = key_fingerprint(ledger.verifier.public_key)
     if output is OutputFormat.json:
         head = signed.checkpoint
         print_json(
@@ -224,11 +227,17 @@ def checkpoint(output: FormatOption = OutputFormat.text, workspace: WorkspaceOpt
                 "origin": head.origin,
                 "size": head.size,
                 "root": _b64(head.root),
+                "key_fingerprint": fingerprint,
                 "note": signed.to_bytes().decode("utf-8"),
             }
         )
         return
     stdout_console().print(signed.to_bytes().decode("utf-8"), end="", markup=False)
+    stderr_console().print(
+        f"signed by {ledger.verifier.key}, key fingerprint {fingerprint} "
+        "(auditors pin it with `sai verify --key-id`)",
+        markup=False,
+    )
 
 
 @ledger_app.command("verify")
@@ -298,6 +307,9 @@ def verify(
             console.print(f"  {problem}", markup=False)
     if not report.ok:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+ledger_app.command("witness")(witness)
 
 
 def register(app: typer.Typer) -> None:

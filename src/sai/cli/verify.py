@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -18,6 +18,9 @@ from sai.cli._output import (
 )
 from sai.errors import InputError
 
+if TYPE_CHECKING:
+    from sai.ledger.cosignature import CosignatureVerifier
+
 
 def verify(
     report: Annotated[
@@ -29,8 +32,31 @@ def verify(
             "--key",
             "-k",
             help="The signer's public key to pin: the workspace's .sai/keys/signing.pub (PEM) "
-            "or a verifier key string name+keyid+base64. Without it the key embedded in the "
-            "report is used, which proves integrity but not who signed.",
+            "or a verifier key string name+keyid+base64. Without it (or --key-id) nothing is "
+            "verified.",
+        ),
+    ] = None,
+    key_id: Annotated[
+        str | None,
+        typer.Option(
+            "--key-id",
+            help="Pin the signer's key by its fingerprint, sha256:<64 hex> (printed by "
+            "`sai ledger checkpoint`), instead of the key file.",
+        ),
+    ] = None,
+    unsafe_trust_embedded_key: Annotated[
+        bool,
+        typer.Option(
+            "--unsafe-trust-embedded-key",
+            help="Trust the key the report carries: proves integrity, not who signed.",
+        ),
+    ] = False,
+    witnesses: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--witness",
+            help="NAME=KEYFILE: require a valid cosignature by this witness (its witness.vkey "
+            "or PEM public key) on the report's checkpoint. Repeatable.",
         ),
     ] = None,
     key_name: Annotated[
@@ -47,15 +73,17 @@ def verify(
 ) -> None:
     """Verify a report offline: no workspace and no database are needed.
 
-    Checks the checkpoint's signature (against --key, else the embedded key), every evidence
-    item's inclusion proof against the checkpoint root, that every cited entry is present,
-    and that the report body's digest equals the one in the `assessment.completed` entry, so
-    no verdict, reason or ICS row was changed after the assessment.
+    Checks the checkpoint's signature against the pinned key (--key or --key-id; without
+    either nothing is verified unless --unsafe-trust-embedded-key), the cosignature of every
+    --witness, every evidence item's inclusion proof against the checkpoint root, that every
+    cited entry is present, and that the report body's digest equals the one in the
+    `assessment.completed` entry, so no verdict, reason or ICS row was changed afterwards.
 
     Exit 0 when everything verifies, 1 when anything does not (each problem is printed),
-    2 when the file cannot be read or is not a report.
+    2 when the file cannot be read or is not a sai report.
     """
-    from sai.assessment.report import load_verifier_key, verify_report
+    from sai.assessment.report import Trust, load_verifier_key, verify_report
+    from sai.assessment.report._trust import parse_fingerprint
 
     try:
         data = report.read_bytes()
@@ -63,8 +91,15 @@ def verify(
         raise InputError(
             f"cannot read {report}: {exc.strerror}", hint="pass the path of a report.json"
         ) from exc
-    pinned = [load_verifier_key(key, data, key_name=key_name)] if key is not None else None
-    outcome = verify_report(data, verifier_keys=pinned)
+    if key is not None and key_id is not None:
+        raise InputError("give --key or --key-id, not both")
+    trust = Trust(
+        keys=(load_verifier_key(key, data, key_name=key_name),) if key is not None else (),
+        fingerprint=parse_fingerprint(key_id) if key_id is not None else None,
+        unsafe_trust_embedded_key=unsafe_trust_embedded_key,
+        witnesses=tuple(_witness(spec) for spec in witnesses or ()),
+    )
+    outcome = verify_report(data, trust=trust)
     if output is OutputFormat.json:
         print_json(outcome.to_json())
     else:
@@ -79,6 +114,18 @@ def verify(
     for warning in outcome.warnings:
         errors.print(f"[yellow]warning:[/] {escape(warning)}", markup=True, highlight=False)
     raise typer.Exit(EXIT_OK if outcome.ok else EXIT_FINDINGS)
+
+
+def _witness(spec: str) -> CosignatureVerifier:
+    from sai.ledger.keyfiles import cosignature_verifier_from
+
+    name, sep, keyfile = spec.partition("=")
+    if not sep or not name or not keyfile:
+        raise InputError(
+            f"--witness {spec!r} is not NAME=KEYFILE",
+            hint="e.g. --witness auditor.example/w1=witness.vkey",
+        )
+    return cosignature_verifier_from(keyfile, name=name)
 
 
 def register(app: typer.Typer) -> None:

@@ -14,10 +14,12 @@ from cryptography.hazmat.primitives import serialization
 from sai.assessment.report import (
     KeyInputError,
     ReportFormatError,
+    Trust,
     load_verifier_key,
     report_digest,
     verify_report,
 )
+from sai.assessment.report._trust import NOTHING_PINNED
 from sai.errors import InputError, VerificationError
 from sai.ledger.note import NoteVerifier
 
@@ -32,13 +34,23 @@ def item_for(report: dict[str, Any], index: int) -> dict[str, Any]:
     return next(item for item in report["evidence"] if item["index"] == index)
 
 
+UNSAFE = Trust(unsafe_trust_embedded_key=True)
+
+
 def pinned() -> list[NoteVerifier]:
     return [signer_for().verifier()]
 
 
 class TestFreshReport:
-    def test_verifies_with_the_embedded_key_and_says_so(self, report: dict[str, Any]) -> None:
+    def test_verifies_nothing_without_a_pinned_key(self, report: dict[str, Any]) -> None:
         outcome = verify_report(as_bytes(report))
+        assert not outcome.ok
+        assert outcome.key_source == "none"
+        assert outcome.passed == ()
+        assert outcome.problems == (NOTHING_PINNED,)
+
+    def test_verifies_with_the_embedded_key_and_says_so(self, report: dict[str, Any]) -> None:
+        outcome = verify_report(as_bytes(report), trust=UNSAFE)
         assert outcome.ok, outcome.problems
         assert outcome.key_source == "embedded"
         assert any("embedded" in warning for warning in outcome.warnings)
@@ -61,7 +73,7 @@ class TestFreshReport:
         assert report_digest(changed) == report_digest(built.report)
 
     def test_json_form_lists_checks_and_problems(self, report: dict[str, Any]) -> None:
-        payload = verify_report(as_bytes(report)).to_json()
+        payload = verify_report(as_bytes(report), trust=UNSAFE).to_json()
         assert payload["ok"] is True
         assert payload["problems"] == []
         assert payload["key_source"] == "embedded"
@@ -115,7 +127,7 @@ class TestTampering:
             edit_body=lambda body: body["results"][1].update(reason="forged"),
         ).report
         # On its own the forgery is consistent: only pinning the owner's key exposes it.
-        assert verify_report(as_bytes(forged)).ok
+        assert verify_report(as_bytes(forged), trust=UNSAFE).ok
         problems = self.assert_fails(forged, "checkpoint: the note is not signed by a trusted key")
         assert "inclusion proofs not checked: there is no trusted checkpoint" in problems
 

@@ -16,11 +16,14 @@ import pytest
 from sai.assessment.report import (
     PdfUnavailableError,
     ReportFormatError,
+    Trust,
     render_pdf,
     verify_report,
     write_reports,
 )
 from sai.errors import InputError
+
+UNSAFE = Trust(unsafe_trust_embedded_key=True)
 
 
 def pdf_pages(data: bytes) -> int:
@@ -47,7 +50,7 @@ class TestWriteReports:
         text = files.json.read_text(encoding="utf-8")
         golden("report.json", text)
         assert json.loads(text) == report
-        assert verify_report(files.json.read_bytes()).ok
+        assert verify_report(files.json.read_bytes(), trust=UNSAFE).ok
         assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
             "oscal-assessment-results.json",
             "report.html",
@@ -64,7 +67,7 @@ class TestWriteReports:
     def test_accepts_tuples_as_json_arrays(self, tmp_path: Path, report: dict[str, Any]) -> None:
         report["system"]["roles"] = tuple(report["system"]["roles"])
         files = write_reports(report, tmp_path, pdf=False)
-        assert verify_report(files.json.read_bytes()).ok
+        assert verify_report(files.json.read_bytes(), trust=UNSAFE).ok
 
     def test_refuses_a_malformed_report_before_writing(
         self, tmp_path: Path, report: dict[str, Any]

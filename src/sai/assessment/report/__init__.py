@@ -7,6 +7,7 @@ signature, every inclusion proof, and the report digest in the assessment entry.
 """
 
 from sai.assessment.report._keys import KeyInputError, load_verifier_key
+from sai.assessment.report._trust import Trust
 from sai.assessment.report.html import render_html
 from sai.assessment.report.markdown import render_markdown_summary
 from sai.assessment.report.oscal import (
@@ -35,6 +36,7 @@ __all__ = [
     "ReportFiles",
     "ReportFormatError",
     "ReportVerification",
+    "Trust",
     "build_assessment_results",
     "control_id",
     "load_report_json",

@@ -1,23 +1,31 @@
 """Offline verification of report.json: signature, inclusion proofs, report digest.
 
-Needs nothing but the file (and, ideally, the public key the auditor got from the owner): no
-workspace, no database. Checks follow docs/report-format.md, "How it is bound together".
-Malformed input raises ReportFormatError (exit 2); anything that does not verify is collected
-as a problem, so one run lists every fault.
+Needs nothing but the file and the public key (or its fingerprint) the auditor got from the
+owner: no workspace, no database. Without a pinned key nothing is verified (see `_trust`).
+Checks follow docs/report-format.md, "How it is bound together". Malformed input raises
+ReportFormatError (exit 2; "not a sai report" for anything else); anything that does not
+verify is collected as a problem, so one run lists every fault.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-from sai.assessment.report.schema import Report, load_report_json, parse_report
+from sai.assessment.report._trust import KeySource, Trust
+from sai.assessment.report.schema import (
+    Report,
+    ReportFormatError,
+    load_report_json,
+    parse_report,
+)
 from sai.errors import SaiError
 from sai.ledger.canonical import canonical_json
-from sai.ledger.checkpoint import Checkpoint, open_checkpoint
+from sai.ledger.checkpoint import Checkpoint, SignedCheckpoint, open_checkpoint
 from sai.ledger.entry import Evidence
 from sai.ledger.merkle import leaf_hash, verify_inclusion
 from sai.ledger.note import NoteVerifier, b64decode_strict
@@ -33,11 +41,13 @@ class ReportVerification:
 
     passed: tuple[str, ...]
     problems: tuple[str, ...]
-    key_source: Literal["pinned", "embedded"]
+    key_source: KeySource
     signer: str = ""
     evidence_count: int = 0
     assessment_entry: int = 0
     tree_size: int | None = None
+    root: str | None = None
+    """The checkpoint root in base64, as in the checkpoint note."""
     warnings: tuple[str, ...] = field(default=())
 
     @property
@@ -50,6 +60,7 @@ class ReportVerification:
             "key_source": self.key_source,
             "signer": self.signer,
             "tree_size": self.tree_size,
+            "root": self.root,
             "assessment_entry": self.assessment_entry,
             "evidence": self.evidence_count,
             "passed": list(self.passed),
@@ -78,7 +89,7 @@ class _Run:
 
 def _open_checkpoint(
     run: _Run, report: Report, verifiers: Sequence[NoteVerifier], source: str
-) -> Checkpoint | None:
+) -> SignedCheckpoint | None:
     try:
         signed = open_checkpoint(
             report.ledger.checkpoint.encode("utf-8"), verifiers, origin=report.ledger.origin
@@ -92,7 +103,23 @@ def _open_checkpoint(
     keys = ", ".join(v.key for v in verifiers)
     run.passed.append(f"checkpoint signature ({source} key {keys})")
     run.passed.append(f"checkpoint origin is the ledger origin {report.ledger.origin}")
-    return signed.checkpoint
+    head = signed.checkpoint
+    root = base64.b64encode(head.root).decode("ascii")
+    run.passed.append(f"checkpoint at tree size {head.size}, root (base64) {root}")
+    return signed
+
+
+def _check_witnesses(run: _Run, signed: SignedCheckpoint | None, trust: Trust) -> None:
+    for witness in trust.witnesses:
+        found = None if signed is None else witness.find(signed)
+        if found is None:
+            run.problems.append(
+                f"the checkpoint carries no valid cosignature by the witness {witness.key}: "
+                "that witness has not vouched for this log state"
+            )
+        else:
+            when = found.time.strftime("%Y-%m-%dT%H:%M:%SZ")
+            run.passed.append(f"cosigned by the witness {witness.key} at {when}")
 
 
 def _check_evidence(
@@ -213,32 +240,52 @@ def _check_consistency(run: _Run, report: Report) -> None:
     )
 
 
-def verify_report(
-    report_bytes: bytes, *, verifier_keys: Sequence[NoteVerifier] | None = None
-) -> ReportVerification:
-    """Verify report.json offline against the pinned ``verifier_keys`` (else the embedded key).
-
-    Raises ReportFormatError when the bytes are not a report of a known format version.
-    """
-    document = load_report_json(report_bytes)
-    report = parse_report(document)
-    run = _Run()
-    run.passed.append(f"report format {report.format}")
-    warnings: list[str] = []
-    source: Literal["pinned", "embedded"] = "pinned" if verifier_keys else "embedded"
-    checkpoint = None
-    verifiers: list[NoteVerifier] = list(verifier_keys or ())
-    if not verifiers:
-        warnings.append(
-            "the checkpoint signature was checked against the key embedded in the report; "
-            "pin the owner's key with --key to detect a re-signed report"
+def _load(report_bytes: bytes) -> tuple[dict[str, Any], Report]:
+    """Parse the bytes; ReportFormatError says "not a sai report" for anything else."""
+    hint = "pass the report.json that `sai assess` wrote"
+    try:
+        document = load_report_json(report_bytes)
+    except ReportFormatError as exc:
+        raise ReportFormatError(f"not a sai report: {exc.message}", hint=hint) from exc
+    found = document.get("format")
+    if not (isinstance(found, str) and found.startswith("sai.report/")):
+        raise ReportFormatError(
+            "not a sai report: it has no 'format' member naming a sai.report version", hint=hint
         )
-        try:
-            verifiers = [NoteVerifier.from_vkey(report.ledger.verifier_key)]
-        except SaiError as exc:
-            run.problems.append(f"the embedded verifier key is unusable: {exc.message}")
-    if verifiers:
-        checkpoint = _open_checkpoint(run, report, verifiers, source)
+    return document, parse_report(document)
+
+
+def verify_report(
+    report_bytes: bytes,
+    *,
+    verifier_keys: Sequence[NoteVerifier] | None = None,
+    trust: Trust | None = None,
+) -> ReportVerification:
+    """Verify report.json offline under ``trust`` (``verifier_keys``: shorthand for pinned keys).
+
+    With no pinned key, no fingerprint and no explicit trust in the embedded key, nothing is
+    verified and the outcome carries that one problem. Raises ReportFormatError when the
+    bytes are not a report of a known format version.
+    """
+    document, report = _load(report_bytes)
+    trust = trust or Trust(keys=tuple(verifier_keys or ()))
+    run = _Run()
+    warnings: list[str] = []
+    verifiers, source, refused = trust.verifiers(report.ledger.verifier_key)
+    if refused is not None:
+        run.problems.append(refused)
+        if source == "none":
+            return ReportVerification(passed=(), problems=tuple(run.problems), key_source=source)
+    run.passed.append(f"report format {report.format}")
+    if source == "embedded":
+        warnings.append(
+            "the checkpoint signature was checked against the key embedded in the report "
+            "(--unsafe-trust-embedded-key); pin the owner's key with --key to detect a "
+            "re-signed report"
+        )
+    signed = _open_checkpoint(run, report, verifiers, source) if verifiers else None
+    checkpoint = None if signed is None else signed.checkpoint
+    _check_witnesses(run, signed, trust)
     entries = _check_evidence(run, report, checkpoint)
     _check_citations(run, report)
     _check_digest(run, report, document, entries)
@@ -251,6 +298,7 @@ def verify_report(
         evidence_count=len(report.evidence),
         assessment_entry=report.ledger.assessment_entry,
         tree_size=checkpoint.size if checkpoint else None,
+        root=base64.b64encode(checkpoint.root).decode("ascii") if checkpoint else None,
         warnings=tuple(warnings),
     )
 
