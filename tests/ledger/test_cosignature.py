@@ -88,7 +88,8 @@ class TestVerify:
         twice = cosigner.cosign(cosigner.cosign(checkpoint, 1), 2)
         assert len(twice.note.signatures) == 2
         found = cosigner.verifier().find(twice)
-        assert found is not None and found.timestamp == 2
+        assert found is not None
+        assert found.timestamp == 2
 
     def test_another_checkpoint_or_key_does_not_verify(self, signed: object) -> None:
         signer, checkpoint = signed  # type: ignore[misc]
@@ -113,7 +114,7 @@ class TestVerify:
         log_vkey = new_signer("w.example/1").verifier_key()  # type 0x01
         with pytest.raises(CheckpointError, match="type 0x04"):
             CosignatureVerifier.from_vkey(log_vkey)
-        name, key_id, blob = vkey.split("+")
+        name, _, blob = vkey.split("+")
         with pytest.raises(CheckpointError, match="does not match"):
             CosignatureVerifier.from_vkey(f"{name}+00000000+{blob}")
         assert base64.b64decode(blob)[0] == 4
