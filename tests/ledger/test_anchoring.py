@@ -22,6 +22,7 @@ from sai.ledger import (
     CheckpointCadence,
     Evidence,
     Ledger,
+    Origin,
     leaf_hash,
     open_ledger,
 )
@@ -40,6 +41,7 @@ def _request(n: int) -> Evidence:
         "chat",
         provisions=("5.4.2-1", "5.2.2-1"),
         actor="sai-gateway",
+        origin=Origin.control("gateway.audit"),
         data={"request_id": f"req-{n:06d}", "method": "POST", "status": 200, "tokens": n % 97},
     )
 
@@ -94,6 +96,7 @@ def _rewrite_entry(ledger: Ledger, index: int) -> None:
         entry.evidence.subject,
         provisions=entry.evidence.provisions,
         actor=entry.evidence.actor,
+        origin=entry.evidence.origin,
         data=data,
         time=entry.evidence.time,
     ).leaf_bytes()
@@ -217,7 +220,13 @@ class TestAssessVerifiesFirst:
         old = datetime.now(UTC) - timedelta(hours=1)
         with open_ledger(open_workspace(project), cadence=None) as crashed:
             crashed.append(
-                Evidence.create("gateway.request", "chat", actor="sai-gateway", time=old)
+                Evidence.create(
+                    "gateway.request",
+                    "chat",
+                    actor="sai-gateway",
+                    origin=Origin.control("gateway.audit"),
+                    time=old,
+                )
             )
         code, output = self._assess(project)
         assert code == 1
