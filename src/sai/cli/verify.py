@@ -20,6 +20,7 @@ from sai.errors import InputError
 
 if TYPE_CHECKING:
     from sai.ledger.cosignature import CosignatureVerifier
+    from sai.reperform import ReperformOutcome
 
 
 def verify(
@@ -67,6 +68,14 @@ def verify(
             "embedded verifier key).",
         ),
     ] = None,
+    reperform_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--reperform",
+            help="A folder with the project's files: re-run the digests, signatures, model "
+            "scans and AI-BOM hashes that cited entries claim, and report contradictions.",
+        ),
+    ] = None,
     output: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Output format.")
     ] = OutputFormat.text,
@@ -100,20 +109,50 @@ def verify(
         witnesses=tuple(_witness(spec) for spec in witnesses or ()),
     )
     outcome = verify_report(data, trust=trust)
+    redo = _reperform(data, reperform_dir) if reperform_dir is not None and outcome.ok else None
     if output is OutputFormat.json:
-        print_json(outcome.to_json())
+        print_json({**outcome.to_json(), "reperform": redo.to_json() if redo else None})
     else:
         console = stdout_console()
         for line in outcome.passed:
             console.print(f"[green]ok[/]      {escape(line)}", markup=True, highlight=False)
         for line in outcome.problems:
             console.print(f"[red]FAILED[/]  {escape(line)}", markup=True, highlight=False)
+        if redo is not None:
+            _print_reperformed(redo)
         verdict = "verified" if outcome.ok else f"NOT verified ({len(outcome.problems)} problems)"
+        if redo is not None and not redo.ok:
+            verdict = f"verified, but the files contradict {len(redo.contradicted)} claims"
         console.print(f"{report}: {verdict}", markup=False)
     errors = stderr_console()
     for warning in outcome.warnings:
         errors.print(f"[yellow]warning:[/] {escape(warning)}", markup=True, highlight=False)
-    raise typer.Exit(EXIT_OK if outcome.ok else EXIT_FINDINGS)
+    if reperform_dir is not None and not outcome.ok:
+        errors.print("not re-performed: the report itself does not verify", markup=False)
+    good = outcome.ok and (redo is None or redo.ok)
+    raise typer.Exit(EXIT_OK if good else EXIT_FINDINGS)
+
+
+def _reperform(data: bytes, folder: Path) -> ReperformOutcome:
+    from sai.assessment.report.verify import cited_entries
+    from sai.reperform import reperform
+
+    if not folder.is_dir():
+        raise InputError(f"--reperform {folder}: not a folder", hint="pass the project's folder")
+    return reperform(cited_entries(data), folder)
+
+
+def _print_reperformed(redo: ReperformOutcome) -> None:
+    console = stdout_console()
+    labels = {"confirmed": "[green]re-done[/]", "contradicted": "[red]CONTRADICTED[/]"}
+    for finding in redo.findings:
+        label = labels.get(finding.outcome.value, "[yellow]unsettled[/]")
+        console.print(f"{label}  {escape(finding.line())}", markup=True, highlight=False)
+    if redo.manifest_note:
+        console.print(f"re-perform: {redo.manifest_note}", markup=False)
+    if redo.not_reperformable:
+        shown = ", ".join(f"#{index}" for index in redo.not_reperformable)
+        console.print(f"not re-performable from files: {shown}", markup=False)
 
 
 def _witness(spec: str) -> CosignatureVerifier:

@@ -303,4 +303,23 @@ def verify_report(
     )
 
 
-__all__ = ["ASSESSMENT_KIND", "ReportVerification", "report_digest", "verify_report"]
+def cited_entries(report_bytes: bytes) -> dict[int, Evidence]:
+    """The evidence entries the report carries (cited ones and the assessment entry), decoded;
+    items that do not decode are left out (`verify_report` names them)."""
+    _, report = _load(report_bytes)
+    entries = {}
+    for item in report.evidence:
+        try:
+            entries[item.index] = Evidence.from_leaf_bytes(b64decode_strict(item.leaf, "leaf"))
+        except SaiError:
+            continue
+    return entries
+
+
+__all__ = [
+    "ASSESSMENT_KIND",
+    "ReportVerification",
+    "cited_entries",
+    "report_digest",
+    "verify_report",
+]
