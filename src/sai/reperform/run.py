@@ -7,10 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sai.errors import SaiError
+import pydantic
+import yaml
+
+from sai.errors import InputError, SaiError
 from sai.ledger.entry import Evidence
 from sai.ledger.kinds import Kind
-from sai.manifest import LoadedManifest, load_manifest, load_manifest_bytes
+from sai.manifest import LoadedManifest, Manifest
 from sai.reperform.base import Files, Finding, Outcome, Reperformer
 from sai.reperform.bom import KIND as BOM_KIND
 from sai.reperform.bom import check_boms
@@ -52,6 +55,16 @@ class ReperformOutcome:
         }
 
 
+def _schema_only(text: str, path: Path) -> LoadedManifest:
+    """The manifest's schema, without the checks that its files exist: a file the auditor was
+    not given must come out as "not given", not as an unreadable manifest."""
+    try:
+        manifest = Manifest.model_validate(yaml.safe_load(text))
+    except (yaml.YAMLError, pydantic.ValidationError) as exc:
+        raise InputError(f"the recorded manifest does not parse: {exc}") from exc
+    return LoadedManifest(manifest, path.absolute(), path.absolute().parent)
+
+
 def _manifest(entries: Mapping[int, Evidence], root: Path) -> tuple[LoadedManifest | None, str]:
     """The manifest that names the files: the newest recorded one cited, else root/sai.yaml."""
     recorded = [i for i, e in entries.items() if e.kind == Kind.MANIFEST_RECORDED]
@@ -61,12 +74,13 @@ def _manifest(entries: Mapping[int, Evidence], root: Path) -> tuple[LoadedManife
             data = entries[index].data
             text, name = data.get("text"), data.get("file", "sai.yaml")
             if isinstance(text, str) and isinstance(name, str):
-                loaded = load_manifest_bytes(text.encode("utf-8"), path=root / Path(name).name)
+                loaded = _schema_only(text, root / Path(name).name)
                 return loaded, f"paths from the manifest recorded in entry #{index}"
         if (root / "sai.yaml").is_file():
-            return load_manifest(root / "sai.yaml"), "paths from sai.yaml in the files given"
-    except SaiError as exc:
-        return None, f"the manifest cannot be read, so no asset has a path: {exc.message}"
+            text = (root / "sai.yaml").read_text(encoding="utf-8")
+            return _schema_only(text, root / "sai.yaml"), "paths from sai.yaml in the files given"
+    except (SaiError, OSError, UnicodeDecodeError) as exc:
+        return None, f"the manifest cannot be read, so no asset has a path: {exc}"
     return None, "no manifest is cited or given, so no asset has a path"
 
 
