@@ -9,7 +9,6 @@ gets its inclusion proof at that checkpoint, so the report verifies offline.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -125,17 +124,10 @@ def run_assessment(
     signed = ledger.checkpoint()
     size = signed.checkpoint.size
     cited = sorted({index for result in results for index in result.evidence} | {assessment.index})
-    evidence_items = []
-    for index in cited:
-        entry = ledger.get(index)
-        proof = ledger.prove(index, size)
-        evidence_items.append(
-            {
-                "index": index,
-                "leaf": base64.b64encode(entry.evidence.leaf_bytes()).decode("ascii"),
-                "proof": [base64.b64encode(h).decode("ascii") for h in proof.hashes],
-            }
-        )
+    evidence_items = [
+        ledger.prove(index, size).evidence_json(ledger.get(index).evidence.leaf_bytes())
+        for index in cited
+    ]
     report = {
         **body,
         "ledger": {

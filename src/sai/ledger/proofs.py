@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sai.ledger.errors import ProofError
-from sai.ledger.merkle import HASH_SIZE, root_from_inclusion_proof, verify_inclusion
+from sai.ledger.merkle import HASH_SIZE, leaf_hash, root_from_inclusion_proof, verify_inclusion
 
 
 def _b64(value: bytes) -> str:
@@ -52,6 +52,17 @@ class InclusionProof:
             "size": self.size,
             "leaf_hash": _b64(self.leaf_hash),
             "hashes": [_b64(item) for item in self.hashes],
+        }
+
+    def evidence_json(self, leaf: bytes) -> dict[str, Any]:
+        """The proof as a report carries it with its entry: index, the leaf bytes and the
+        audit path, in base64 (docs/report-format.md); the tree size is the checkpoint's."""
+        if not isinstance(leaf, bytes) or leaf_hash(leaf) != self.leaf_hash:
+            raise ProofError(f"the leaf given is not leaf {self.index} of this proof")
+        return {
+            "index": self.index,
+            "leaf": _b64(leaf),
+            "proof": [_b64(item) for item in self.hashes],
         }
 
     @classmethod

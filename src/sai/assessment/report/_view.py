@@ -76,7 +76,8 @@ class PrincipleView:
 
 @dataclass(frozen=True)
 class CheckpointView:
-    """The checkpoint body as the report states it (origin, tree size, root hash in hex)."""
+    """The checkpoint body as the report states it (origin, tree size, root hash in base64,
+    the encoding of the checkpoint note, `sai ledger verify` and `sai verify`)."""
 
     origin: str
     size: str
@@ -112,13 +113,15 @@ def decode_evidence(index: int, leaf: str) -> EvidenceView:
 
 
 def checkpoint_body(note: str) -> CheckpointView:
-    """Origin, size and root (hex) of the checkpoint note, parsed but not verified."""
+    """Origin, size and root (base64) of the checkpoint note, parsed but not verified."""
     try:
         checkpoint = Checkpoint.parse(SignedNote.from_bytes(note.encode("utf-8")).text)
     except (SaiError, UnicodeEncodeError):
         return CheckpointView(origin="(unreadable checkpoint)", size="", root="")
     return CheckpointView(
-        origin=checkpoint.origin, size=str(checkpoint.size), root=checkpoint.root.hex()
+        origin=checkpoint.origin,
+        size=str(checkpoint.size),
+        root=base64.b64encode(checkpoint.root).decode("ascii"),
     )
 
 
