@@ -27,7 +27,7 @@ from sai.ledger.errors import (
     ProofError,
     TreeRangeError,
 )
-from sai.ledger.ledger import DEFAULT_CADENCE, Ledger, NoSuchEntryError, open_ledger
+from sai.ledger.ledger import DEFAULT_CADENCE, Ledger, NoSuchEntryError
 from sai.ledger.logverify import VerifyReport
 from sai.ledger.merkle import (
     HASH_SIZE,
@@ -57,6 +57,7 @@ from sai.ledger.note import (
     open_note,
     sign_note,
 )
+from sai.ledger.opening import open_ledger
 from sai.ledger.origin import Origin, OriginType
 from sai.ledger.proofs import InclusionProof
 

@@ -8,14 +8,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 
 from sai.ledger._subtrees import StoreSubtrees
+from sai.ledger.cadence import CadenceTracker
 from sai.ledger.checkpoint import CheckpointSigner, SignedCheckpoint
 from sai.ledger.errors import InconsistentTreeError
 from sai.ledger.merkle import consistency_proof, root_at
 from sai.ledger.note import NoteSigner
-from sai.store import head_size
+from sai.store import head_size, writing
 from sai.store.schema import ledger_checkpoints
 
 Opener = Callable[[bytes], SignedCheckpoint]
@@ -74,6 +75,32 @@ def sign_next(
     return signed
 
 
+def sign_if_due(
+    engine: Engine,
+    tracker: CadenceTracker,
+    now: float,
+    *,
+    final: bool,
+    sign: Callable[[Connection], SignedCheckpoint],
+) -> SignedCheckpoint | None:
+    """Sign (with ``sign``, in a write transaction) when ``tracker`` says a checkpoint is due,
+    or, ``final``, when anything it appended is uncovered; None when nothing was signed.
+
+    The newest stored checkpoint is read first, so writers sharing one log do not sign twice
+    for the same entries.
+    """
+    wanted = tracker.pending if final else (lambda: tracker.due(now))
+    if not wanted():
+        return None
+    with writing(engine) as conn:
+        tracker.covered(latest_size(conn))
+        if not wanted():
+            return None
+        signed = sign(conn)
+    tracker.covered(signed.checkpoint.size)
+    return signed
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so readers see the old or the new bytes, never a mix."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -85,4 +112,4 @@ def write_atomically(path: Path, data: bytes) -> None:
     os.replace(temporary, path)
 
 
-__all__ = ["latest_note", "latest_size", "sign_next", "write_atomically"]
+__all__ = ["latest_note", "latest_size", "sign_if_due", "sign_next", "write_atomically"]

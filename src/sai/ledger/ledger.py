@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from sai.ledger._checkpoints import latest_note, latest_size, sign_next
+from sai.ledger._checkpoints import latest_note, sign_if_due, sign_next
 from sai.ledger._query import (
     PreparedEntry,
     entry_from_row,
@@ -32,12 +32,11 @@ from sai.ledger.errors import InconsistentTreeError, LedgerError, TreeRangeError
 from sai.ledger.merkle import consistency_proof, inclusion_proof, root_at
 from sai.ledger.note import NoteSigner, NoteVerifier
 from sai.ledger.proofs import InclusionProof
-from sai.store import create_store_engine, head_size, migrate, reading, reserve, writing
+from sai.store import head_size, migrate, reading, reserve, writing
 from sai.store.schema import ledger_entries, ledger_nodes
 
 if TYPE_CHECKING:
     from sai.ledger.logverify import VerifyReport
-    from sai.workspace import Workspace
 
 
 DEFAULT_CADENCE = CheckpointCadence()
@@ -270,19 +269,18 @@ class Ledger:
         Checks the stored checkpoints first, so that writers sharing one log do not sign
         twice for the same entries. None when nothing was signed.
         """
-        tracker = self._tracker
-        if tracker is None or self._signer is None:
+        signer = self._signer
+        if self._tracker is None or signer is None:
             return None
-        now = self._clock()
-        if not (tracker.pending() if final else tracker.due(now)):
-            return None
-        with writing(self._engine) as conn:
-            tracker.covered(latest_size(conn))
-            if not (tracker.pending() if final else tracker.due(now)):
-                return None
-            signed = sign_next(conn, self._signer, self.origin, self._open, self.checkpoint_path)
-        tracker.covered(signed.checkpoint.size)
-        return signed
+        return sign_if_due(
+            self._engine,
+            self._tracker,
+            self._clock(),
+            final=final,
+            sign=lambda conn: sign_next(
+                conn, signer, self.origin, self._open, self.checkpoint_path
+            ),
+        )
 
     # -- verification ----------------------------------------------------------------------
 
@@ -330,40 +328,4 @@ class Ledger:
         self.close()
 
 
-def open_ledger(
-    workspace: Workspace,
-    *,
-    url: str | None = None,
-    read_only: bool = False,
-    cadence: CheckpointCadence | None = DEFAULT_CADENCE,
-) -> Ledger:
-    """The workspace's ledger: its store (migrated), signing key, origin and checkpoint file.
-
-    ``read_only`` needs only the public key (for auditors): it can read, prove and verify,
-    but not sign checkpoints. A writer keeps ``cadence`` (default: 1,000 entries / 60 s, and
-    a checkpoint when it is closed); None turns that off.
-    """
-    settings = workspace.settings
-    if read_only:
-        signer = None
-        verifier = NoteVerifier(settings.key_name, workspace.public_key())
-    else:
-        signer = NoteSigner(settings.key_name, workspace.signing_key())
-        verifier = signer.verifier()
-    engine = create_store_engine(url or workspace.database_url())
-    try:
-        return Ledger(
-            engine,
-            signer=signer,
-            origin=settings.origin,
-            checkpoint_path=workspace.checkpoints_dir / "latest",
-            verifier=verifier,
-            owns_engine=True,
-            cadence=cadence,
-        )
-    except BaseException:
-        engine.dispose()
-        raise
-
-
-__all__ = ["DEFAULT_CADENCE", "Ledger", "NoSuchEntryError", "open_ledger"]
+__all__ = ["DEFAULT_CADENCE", "Ledger", "NoSuchEntryError"]

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from sai.assessment.report._consistency import check_consistency
 from sai.assessment.report._trust import KeySource, Trust
 from sai.assessment.report.schema import (
     Report,
@@ -32,7 +33,6 @@ from sai.ledger.note import NoteVerifier, b64decode_strict
 
 ASSESSMENT_KIND = "assessment.completed"
 _UNSIGNED_MEMBERS = ("ledger", "evidence")
-_SEVERITY = {"pass": 0, "inconclusive": 1, "fail": 2}
 
 
 @dataclass(frozen=True)
@@ -202,44 +202,6 @@ def _check_digest(
     )
 
 
-def _worst(verdicts: Sequence[str]) -> str | None:
-    """The combined verdict: fail > inconclusive > pass; None for no verdicts."""
-    return max(verdicts, key=_SEVERITY.__getitem__) if verdicts else None
-
-
-def _check_consistency(run: _Run, report: Report) -> None:
-    """The body agrees with itself: results cover the ICS, summaries count the results."""
-    applicable = [row.provision for row in report.ics if row.status == "applicable"]
-    decided = [result.provision for result in report.results]
-    if not run.check(
-        applicable == decided,
-        "results cover exactly the applicable provisions of the ICS",
-        "the results do not match the applicable provisions of the ICS "
-        f"({len(decided)} results, {len(applicable)} applicable)",
-    ):
-        return
-    faults = []
-    numbers = [principle.number for principle in report.principles]
-    if len(set(numbers)) != len(numbers):
-        faults.append("a principle is listed twice")
-    for principle in report.principles:
-        mine = [r.verdict for r in report.results if r.principle == principle.number]
-        counts = principle.counts
-        got = (counts.pass_, counts.fail, counts.inconclusive)
-        if got != (mine.count("pass"), mine.count("fail"), mine.count("inconclusive")):
-            faults.append(f"principle {principle.number} counts")
-        if principle.verdict != _worst(mine):
-            faults.append(f"principle {principle.number} verdict")
-    verdicts = [r.verdict for r in report.results]
-    if report.overall != (_worst(verdicts) or "inconclusive"):
-        faults.append("overall verdict")
-    run.check(
-        not faults,
-        "principle summaries and the overall verdict agree with the results",
-        f"the summaries disagree with the results: {', '.join(faults)}",
-    )
-
-
 def _load(report_bytes: bytes) -> tuple[dict[str, Any], Report]:
     """Parse the bytes; ReportFormatError says "not a sai report" for anything else."""
     hint = "pass the report.json that `sai assess` wrote"
@@ -289,7 +251,7 @@ def verify_report(
     entries = _check_evidence(run, report, checkpoint)
     _check_citations(run, report)
     _check_digest(run, report, document, entries)
-    _check_consistency(run, report)
+    check_consistency(run, report)
     return ReportVerification(
         passed=tuple(run.passed),
         problems=tuple(run.problems),

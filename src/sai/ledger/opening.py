@@ -1,0 +1,52 @@
+"""Open a workspace's ledger: its store, its signing key (or only the public key), its cadence."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sai.ledger.cadence import CheckpointCadence
+from sai.ledger.ledger import DEFAULT_CADENCE, Ledger
+from sai.ledger.note import NoteSigner, NoteVerifier
+from sai.store import create_store_engine
+
+if TYPE_CHECKING:
+    from sai.workspace import Workspace
+
+
+def open_ledger(
+    workspace: Workspace,
+    *,
+    url: str | None = None,
+    read_only: bool = False,
+    cadence: CheckpointCadence | None = DEFAULT_CADENCE,
+) -> Ledger:
+    """The workspace's ledger: its store (migrated), signing key, origin and checkpoint file.
+
+    ``read_only`` needs only the public key (for auditors): it can read, prove and verify,
+    but not sign checkpoints. A writer keeps ``cadence`` (default: 1,000 entries / 60 s, and
+    a checkpoint when it is closed); None turns that off.
+    """
+    settings = workspace.settings
+    if read_only:
+        signer = None
+        verifier = NoteVerifier(settings.key_name, workspace.public_key())
+    else:
+        signer = NoteSigner(settings.key_name, workspace.signing_key())
+        verifier = signer.verifier()
+    engine = create_store_engine(url or workspace.database_url())
+    try:
+        return Ledger(
+            engine,
+            signer=signer,
+            origin=settings.origin,
+            checkpoint_path=workspace.checkpoints_dir / "latest",
+            verifier=verifier,
+            owns_engine=True,
+            cadence=cadence,
+        )
+    except BaseException:
+        engine.dispose()
+        raise
+
+
+__all__ = ["open_ledger"]
