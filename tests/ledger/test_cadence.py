@@ -165,7 +165,10 @@ class TestBatchingCadence:
         assert max(gaps) < 50 + 10  # never more than N plus one batch between checkpoints
         assert ledger.verify(strict=True).ok
 
-    def test_a_failed_checkpoint_is_kept_and_retried(self, ledger: Ledger) -> None:
+    def test_a_failed_checkpoint_is_kept_and_retried(
+        self, ledger: Ledger, caplog: pytest.LogCaptureFixture
+    ) -> None:
+        caplog.set_level("WARNING", logger="sai.ledger.batching")
         with BatchingAppender(ledger, max_delay=0.0) as appender:
             appender.submit(item(0)).result(5)
             ledger.checkpoint()
@@ -177,6 +180,10 @@ class TestBatchingCadence:
             while appender.anchor_error is None and time.monotonic() < deadline:
                 time.sleep(0.02)
             assert "not consistent" in str(appender.anchor_error)
+            caplog.clear()
+            time.sleep(1.5)  # retried about once a second, not in a tight loop
+            attempts = [r for r in caplog.records if "could not sign" in r.getMessage()]
+            assert 1 <= len(attempts) <= 3
             with ledger.engine.begin() as conn:
                 conn.execute(
                     sa.text("UPDATE ledger_entries SET leaf_hash = :h WHERE idx = 0"),

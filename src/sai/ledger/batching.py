@@ -30,6 +30,8 @@ _Item = tuple[Evidence, "Future[EntryRef]"]
 _TICK: Final = "tick"
 """Wakes the thread to look at the checkpoint cadence again."""
 _Message = _Item | None | Literal["tick"]
+_RETRY = 1.0
+"""Seconds before a failed checkpoint is tried again (so a broken log is not hammered)."""
 _log = logging.getLogger(__name__)
 
 
@@ -50,6 +52,7 @@ class BatchingAppender:
         self._pending: set[Future[EntryRef]] = set()
         self._hurry = threading.Event()
         self._closed = False
+        self._retry_at = 0.0
         self.anchor_error: BaseException | None = None
         """The last failure to sign a due checkpoint (logged; retried at the next chance)."""
         self._thread = threading.Thread(target=self._run, name="sai-ledger-batcher", daemon=True)
@@ -150,16 +153,20 @@ class BatchingAppender:
         deadline = None if tracker is None else tracker.deadline()
         if deadline is None:
             return self._queue.get()
+        deadline = max(deadline, self._retry_at)
         try:
             return self._queue.get(timeout=max(0.0, deadline - time.monotonic()))
         except queue.Empty:
             return _TICK
 
     def _anchor(self, *, final: bool = False) -> None:
+        if not final and time.monotonic() < self._retry_at:
+            return
         try:
             self._ledger.checkpoint_if_due(final=final)
         except Exception as error:  # the appends stand; the next chance signs again
             self.anchor_error = error
+            self._retry_at = time.monotonic() + _RETRY
             _log.warning("could not sign a due checkpoint: %s", error)
         else:
             self.anchor_error = None
