@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import difflib
 import ipaddress
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from urllib.parse import urlsplit
 
 from sai.catalog import UnknownProvisionError, load_catalog
 from sai.manifest._finding import Finding, Loc
+from sai.manifest._paths import path_findings
 from sai.manifest._semantic_threats import check_threat_sections
 from sai.manifest._types import (
     ONE_OF_PATH_ENDPOINT,
@@ -26,7 +26,6 @@ from sai.manifest._types import (
 from sai.manifest.guard_policy import guard_policy_problems
 
 SECTIONS = ("models", "datasets", "prompts", "configs")
-_FILE_ONLY = ("prompts", "configs")
 _EVERY_INTERFACE = ("0.0.0.0", "::", "[::]", "")  # noqa: S104 - detected, not bound
 
 
@@ -104,53 +103,12 @@ def _one_of(data: dict[str, Any]) -> Iterator[Finding]:
                 yield Finding(("datasets", index, "sources", position), *ONE_OF_URL_DESCRIPTION)
 
 
-def _kind_of(path: Path) -> str | None:
-    try:
-        if path.is_dir():
-            return "folder"
-        if path.exists():
-            return "file"
-    except (OSError, ValueError):
-        return None
-    return None
-
-
-def _path_findings(root: Path, loc: Loc, text: str, section: str) -> Iterator[Finding]:
-    path = Path(text)
-    target = path if path.is_absolute() else root / path
-    kind = _kind_of(target)
-    if kind is None:
-        yield Finding(
-            loc,
-            f"file not found: {text}",
-            f"looked for {target}; relative paths start at the directory of the manifest",
-        )
-        return
-    if kind == "folder" and section in _FILE_ONLY:
-        yield Finding(loc, f"{text} is a folder; a {section[:-1]} must be a file")
-        return
-    if path.is_absolute():
-        yield Finding(
-            loc,
-            f"absolute path {text}: the project cannot be moved or shared as it is",
-            "write the path relative to the directory of the manifest",
-            severity="warning",
-        )
-    elif os.path.normpath(text).startswith(".."):
-        yield Finding(
-            loc,
-            f"{text} lies outside the project directory",
-            "keep the system's files beside the manifest, so they are versioned together",
-            severity="warning",
-        )
-
-
 def _missing_files(data: dict[str, Any], root: Path) -> Iterator[Finding]:
     for section in SECTIONS:
         for index, item in _items(data, section):
             text = item.get("path")
             if isinstance(text, str) and is_valid_path(text):
-                yield from _path_findings(root, (section, index, "path"), text, section)
+                yield from path_findings(root, (section, index, "path"), text, section)
 
 
 def _exclusions(data: dict[str, Any]) -> Iterator[Finding]:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sai.manifest._finding import Finding, Loc
+from sai.manifest._paths import path_findings
 from sai.manifest._types import is_valid_path
 
 _ASSET_SECTIONS = ("models", "datasets", "prompts", "configs")
@@ -154,13 +155,12 @@ def _cycles(data: dict[str, Any]) -> Iterator[Finding]:
 def _retrieval_paths(data: dict[str, Any], root: Path) -> Iterator[Finding]:
     """Like asset paths, except that a missing folder is a warning: documents may arrive only
     once the system runs."""
-    from sai.manifest._semantic import _path_findings
 
     for index, item in _items(data, "retrieval"):
         text = item.get("path")
         if not isinstance(text, str) or not is_valid_path(text):
             continue
-        for found in _path_findings(root, ("retrieval", index, "path"), text, "retrieval"):
+        for found in path_findings(root, ("retrieval", index, "path"), text, "retrieval"):
             missing = found.message.startswith("file not found")
             yield (
                 replace(found, message=f"folder or file not found: {text}", severity="warning")

@@ -5,19 +5,15 @@ Split out of `sai.threats.build` (the builder passes itself in) to keep modules 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from sai.manifest.threats_spec import ToolKind, parse_permission
+from sai.threats._graph import GraphBuilder
 from sai.threats.system import ElementKind as K
 from sai.threats.system import Zone
-
-if TYPE_CHECKING:
-    from sai.threats.build import _Builder
 
 _OUTSIDE_CONTENT = (ToolKind.http_api, ToolKind.browser, ToolKind.email, ToolKind.mcp)
 
 
-def add_data(b: _Builder, llms: list[str]) -> None:
+def add_data(b: GraphBuilder, llms: list[str]) -> None:
     """Datasets, retrieval sources, prompts and configs, and the flows into the models."""
     m = b.m
     trains = {name for model in m.models for name in model.trained_on}
@@ -52,7 +48,7 @@ def add_data(b: _Builder, llms: list[str]) -> None:
         b.add(K.config, c.name)
 
 
-def add_tools(b: _Builder, llms: list[str]) -> None:
+def add_tools(b: GraphBuilder, llms: list[str]) -> None:
     """Tools with their facts; flows from the LLMs, and to what they write or from what
     they read."""
     kinds = (

@@ -10,22 +10,18 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from sai.manifest import Manifest
-from sai.manifest.schema import GatewayRoute, ModelFormat, ModelSpec
-from sai.manifest.threats_spec import Modality, parse_permission
+from sai.manifest.schema import ModelFormat, ModelSpec
+from sai.manifest.threats_spec import Modality
 from sai.threats._build_data import add_data, add_tools
+from sai.threats._graph import GraphBuilder
 from sai.threats.system import (
-    Element,
     ElementKind,
-    FactValue,
-    Flow,
     SystemModel,
     Zone,
-    element_id,
 )
 
 #: The provider of gateway model routes when sai.yaml names no upstream for them.
 UNNAMED_UPSTREAM = "upstream"
-_IN_HOUSE = ("trained-in-house", "in-house", "internal", "local")
 _LLM_FORMATS = (ModelFormat.openai_api, ModelFormat.gguf)
 _UNSAFE_FORMATS = (
     ModelFormat.pickle,
@@ -35,70 +31,15 @@ _UNSAFE_FORMATS = (
     ModelFormat.keras,
 )
 _SERVABLE = (ModelFormat.pickle, ModelFormat.sklearn_pickle, ModelFormat.joblib)
-_CHAT = (GatewayRoute.chat, GatewayRoute.completions)
 K = ElementKind
-
-
-def is_external(source: str) -> bool:
-    """Whether a model's ``source`` names an outside origin (not trained in-house)."""
-    return not source.strip().lower().startswith(_IN_HOUSE)
 
 
 def _host(url: str) -> str:
     return urlsplit(url).hostname or url
 
 
-def _gateway_on(manifest: Manifest) -> bool:
-    return "gateway" in manifest.model_fields_set or manifest.upstream is not None
-
-
-def _roles_calling(manifest: Manifest, routes: tuple[GatewayRoute, ...]) -> list[str]:
-    return [
-        name
-        for name, role in manifest.gateway.roles.items()
-        if any(route in role.routes for route in routes)
-    ]
-
-
-class _Builder:
-    def __init__(self, manifest: Manifest) -> None:
-        self.m = manifest
-        self.elements: list[Element] = []
-        self.flows: list[Flow] = []
-        self.gateway = _gateway_on(manifest)
-        self.chat_roles = _roles_calling(manifest, _CHAT) if self.gateway else []
-        self.predict_roles = (
-            _roles_calling(manifest, (GatewayRoute.predict,)) if self.gateway else []
-        )
-        datasets = {d.name: d for d in manifest.datasets}
-        self.confidential = {d.name for d in manifest.datasets if d.confidential} | {
-            r.name for r in manifest.retrieval if r.confidential
-        }
-        self.public = {
-            d.name
-            for d in datasets.values()
-            if any(s.url is not None and not s.url.startswith("file:") for s in d.sources)
-        }
-        self.written = {
-            target
-            for tool in manifest.tools
-            if any(p is not None and p.writes for p in map(parse_permission, tool.permissions))
-            for target in tool.reaches
-        }
-
-    def add(
-        self, element_kind: ElementKind, name: str, zone: Zone = Zone.inside, **facts: FactValue
-    ) -> None:
-        self.elements.append(Element(element_kind, name, facts, zone))
-
-    def flow(
-        self,
-        source: tuple[ElementKind, str],
-        target: tuple[ElementKind, str],
-        label: str,
-        crosses: bool = False,
-    ) -> None:
-        self.flows.append(Flow(element_id(*source), element_id(*target), label, crosses))
+class _Builder(GraphBuilder):
+    """The system model of one manifest: each element kind and the flows between them."""
 
     def llm(self, model: ModelSpec) -> bool:
         return model.format in _LLM_FORMATS or Modality.text in model.modalities
@@ -113,11 +54,9 @@ class _Builder:
         self.add(
             K.model,
             model.name,
-            Zone.outside
-            if model.endpoint is not None and is_external(model.source)
-            else Zone.inside,
+            Zone.outside if model.endpoint is not None and not model.in_house else Zone.inside,
             llm=llm,
-            external=is_external(model.source),
+            external=not model.in_house,
             remote=model.endpoint is not None,
             file=model.path is not None,
             unsafe_format=model.format in _UNSAFE_FORMATS,
@@ -236,7 +175,7 @@ class _Builder:
         urls = [
             *([m.upstream.base_url] if m.upstream else []),
             *(r.base_url for r in m.gateway.models if r.base_url and self.gateway),
-            *(x.endpoint for x in m.models if x.endpoint and is_external(x.source)),
+            *(x.endpoint for x in m.models if x.endpoint and not x.in_house),
         ]
         hosts = {_host(u): False for u in urls}
         if m.upstream is not None:
@@ -262,4 +201,4 @@ def build_system(manifest: Manifest) -> SystemModel:
     return _Builder(manifest).build()
 
 
-__all__ = ["build_system", "is_external"]
+__all__ = ["build_system"]

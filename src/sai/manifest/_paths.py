@@ -1,0 +1,57 @@
+"""Checks of the file paths sai.yaml declares (shared by the asset and the threat sections)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from sai.manifest._finding import Finding, Loc
+
+_FILE_ONLY = ("prompts", "configs")
+
+
+def _kind_of(path: Path) -> str | None:
+    try:
+        if path.is_dir():
+            return "folder"
+        if path.exists():
+            return "file"
+    except (OSError, ValueError):
+        return None
+    return None
+
+
+def path_findings(root: Path, loc: Loc, text: str, section: str) -> Iterator[Finding]:
+    """Problems with a declared path: missing, a folder where a file is needed, absolute, or
+    outside the project."""
+    path = Path(text)
+    target = path if path.is_absolute() else root / path
+    kind = _kind_of(target)
+    if kind is None:
+        yield Finding(
+            loc,
+            f"file not found: {text}",
+            f"looked for {target}; relative paths start at the directory of the manifest",
+        )
+        return
+    if kind == "folder" and section in _FILE_ONLY:
+        yield Finding(loc, f"{text} is a folder; a {section[:-1]} must be a file")
+        return
+    if path.is_absolute():
+        yield Finding(
+            loc,
+            f"absolute path {text}: the project cannot be moved or shared as it is",
+            "write the path relative to the directory of the manifest",
+            severity="warning",
+        )
+    elif os.path.normpath(text).startswith(".."):
+        yield Finding(
+            loc,
+            f"{text} lies outside the project directory",
+            "keep the system's files beside the manifest, so they are versioned together",
+            severity="warning",
+        )
+
+
+__all__ = ["path_findings"]
