@@ -24,6 +24,7 @@ from sai.manifest._types import (
     is_valid_path,
 )
 from sai.manifest.guard_policy import guard_policy_problems
+from sai.manifest.problems import Severity
 
 SECTIONS = ("models", "datasets", "prompts", "configs")
 _FILE_ONLY = ("prompts", "configs")
@@ -115,7 +116,9 @@ def _kind_of(path: Path) -> str | None:
     return None
 
 
-def _path_findings(root: Path, loc: Loc, text: str, section: str) -> Iterator[Finding]:
+def _path_findings(
+    root: Path, loc: Loc, text: str, section: str, missing: Severity
+) -> Iterator[Finding]:
     path = Path(text)
     target = path if path.is_absolute() else root / path
     kind = _kind_of(target)
@@ -124,6 +127,7 @@ def _path_findings(root: Path, loc: Loc, text: str, section: str) -> Iterator[Fi
             loc,
             f"file not found: {text}",
             f"looked for {target}; relative paths start at the directory of the manifest",
+            severity=missing,
         )
         return
     if kind == "folder" and section in _FILE_ONLY:
@@ -145,12 +149,12 @@ def _path_findings(root: Path, loc: Loc, text: str, section: str) -> Iterator[Fi
         )
 
 
-def _missing_files(data: dict[str, Any], root: Path) -> Iterator[Finding]:
+def _missing_files(data: dict[str, Any], root: Path, missing: Severity) -> Iterator[Finding]:
     for section in SECTIONS:
         for index, item in _items(data, section):
             text = item.get("path")
             if isinstance(text, str) and is_valid_path(text):
-                yield from _path_findings(root, (section, index, "path"), text, section)
+                yield from _path_findings(root, (section, index, "path"), text, section, missing)
 
 
 def _exclusions(data: dict[str, Any]) -> Iterator[Finding]:
@@ -266,8 +270,12 @@ def _guard_policy(data: dict[str, Any]) -> Iterator[Finding]:
         yield Finding(problem.loc, problem.message, problem.hint, problem.severity, problem.target)
 
 
-def check_references(data: object, root: Path) -> list[Finding]:
-    """Cross-field and file-system findings for the raw data of a manifest in ``root``."""
+def check_references(data: object, root: Path, missing: Severity = "error") -> list[Finding]:
+    """Cross-field and file-system findings for the raw data of a manifest in ``root``.
+
+    ``missing`` is the severity of a declared file that does not exist: a warning for the
+    commands that record and repair missing assets (inventory scan, verify, restore).
+    """
     if not isinstance(data, dict):
         return []
     return [
@@ -275,7 +283,7 @@ def check_references(data: object, root: Path) -> list[Finding]:
         *_duplicate_names(data),
         *_unknown_datasets(data),
         *_one_of(data),
-        *_missing_files(data, root),
+        *_missing_files(data, root, missing),
         *_exclusions(data),
         *_exposure_warnings(data),
         *_provenance_warnings(data),
