@@ -22,12 +22,14 @@ def render_text(
         inner = f" ({', '.join(result.inner_formats)})" if result.inner_formats else ""
         console.print(
             f"[{_STYLE[result.verdict]}]{result.verdict.value.upper():6}[/] "
-            f"{escape(result.path)}  [dim]{result.format}{escape(inner)}[/]"
+            f"{escape(result.path)}  [dim]{result.format}{escape(inner)}[/]",
+            markup=True,
         )
         for item in result.findings:
             console.print(
                 f"    {item.severity.value:8} {item.rule}  {escape(item.message)}\n"
-                f"             at {escape(item.where(result.path))}"
+                f"             at {escape(item.where(result.path))}",
+                markup=True,
             )
     if audit is not None:
         render_audit(audit, console)
