@@ -207,10 +207,10 @@ def run_demo(
             root / "sai-report" / "threats",
             change_prompt=change_prompt,
             actor=ACTOR,
-            now=now,
+            clock=clock,
             on_step=on_step,
         )
-        _vet_upstream(ledger, workspace, loaded, now)
+        _vet_upstream(ledger, workspace, loaded, clock())
         on_step("Recorded due diligence on the model provider (demo data)")
         on_step("Recording example attestations (marked as demo data)")
         _record_attestations(ledger, workspace, clock())

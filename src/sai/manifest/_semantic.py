@@ -117,7 +117,7 @@ def _kind_of(path: Path) -> str | None:
 
 
 def _path_findings(
-    root: Path, loc: Loc, text: str, section: str, missing: Severity
+    root: Path, loc: Loc, text: str, section: str, missing: Severity = "error"
 ) -> Iterator[Finding]:
     path = Path(text)
     target = path if path.is_absolute() else root / path
