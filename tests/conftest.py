@@ -7,6 +7,7 @@ import socket
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -33,14 +34,42 @@ def _reachable(host: str, port: int) -> bool:
         return False
 
 
-def require_service(name: str, host: str, port: int) -> None:
-    """Skip (or, with SAI_REQUIRE_SERVICES=1, fail) when a service is not listening."""
-    if _reachable(host, port):
-        return
-    reason = f"{name} is not reachable on {host}:{port}"
+#: The repository's sibling folder with the standard and the data sets (`<repo>/../shared`).
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def skip_or_fail(reason: str) -> NoReturn:
+    """Skip a test whose service, program or data is missing; with SAI_REQUIRE_SERVICES=1 fail.
+
+    CI sets SAI_REQUIRE_SERVICES=1, so nothing a test needs can go missing there unnoticed.
+    Every such skip in the suite goes through here.
+    """
     if os.environ.get("SAI_REQUIRE_SERVICES") == "1":
         pytest.fail(f"{reason}, and SAI_REQUIRE_SERVICES=1 forbids skipping", pytrace=False)
     pytest.skip(reason)
+
+
+def require_service(name: str, host: str, port: int) -> None:
+    """Skip (or, with SAI_REQUIRE_SERVICES=1, fail) when a service is not listening."""
+    if not _reachable(host, port):
+        skip_or_fail(f"{name} is not reachable on {host}:{port}")
+
+
+def require_path(path: Path | None, what: str) -> Path:
+    """``path`` when it exists, else skip (or, with SAI_REQUIRE_SERVICES=1, fail) naming it."""
+    if path is None or not path.exists():
+        skip_or_fail(f"{what} not found ({path or 'no path given'})")
+    return path
+
+
+def shared_data(*parts: str, env: str | None = None) -> Path:
+    """``<repo>/../shared/PARTS...``, required to exist (skip, or fail in CI, when missing).
+
+    When the environment variable ``env`` is set, it names the folder holding the last part
+    instead (``SAI_DATA_DIR`` for the prompt-injection splits, say).
+    """
+    base = Path(os.environ[env]) if env and os.environ.get(env) else SHARED.joinpath(*parts[:-1])
+    return require_path(base / parts[-1], "/".join(parts))
 
 
 @pytest.fixture

@@ -90,6 +90,39 @@ class TestAttest:
         assert result.exit_code == 2
         assert message in result.output
 
+    @pytest.mark.parametrize(
+        ("provision", "note"),
+        [
+            (
+                "5.1.2-5",
+                "5.1.2-5 does not apply to the roles held (developer, system_operator): "
+                "it binds data_custodian",
+            ),
+            ("5.2.2-6", "5.2.2-6 is excluded in sai.yaml"),
+            ("5.1.1-1", None),
+        ],
+    )
+    def test_says_when_the_provision_does_not_apply(
+        self, project: Path, provision: str, note: str | None
+    ) -> None:
+        result = runner.invoke(
+            app,
+            [
+                "attest",
+                provision,
+                "--statement",
+                "A statement of what is in place.",
+                "--review-by",
+                "2099-01-01",
+            ],
+        )
+        assert result.exit_code == 0, result.output
+        if note is None:
+            assert "no verdict uses it" not in result.stderr
+        else:
+            assert f"note: {note}" in result.stderr
+            assert "no verdict uses it" in result.stderr
+
     def test_automated_provision_notes_the_check(self, project: Path) -> None:
         result = runner.invoke(
             app,

@@ -112,3 +112,35 @@ class TestReviewAndLog:
         )
         assert result.exit_code == 0
         assert "abc" in result.output
+
+
+class TestServe:
+    def test_busy_port_is_a_one_line_error(self, workspace_dir: Path) -> None:
+        import socket
+
+        from tests.inventory.conftest import write_project
+
+        write_project(workspace_dir)
+        with socket.socket() as taken:
+            taken.bind(("127.0.0.1", 0))
+            taken.listen()
+            port = taken.getsockname()[1]
+            result = runner.invoke(
+                app,
+                [
+                    "gateway",
+                    "serve",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(port),
+                    "-w",
+                    str(workspace_dir),
+                ],
+            )
+        assert result.exit_code == 2, result.output
+        assert f"error: port {port} is in use" in result.stderr
+        assert "--port" in result.stderr
+        assert "Traceback" not in result.output
+        assert "ERROR" not in result.output
+        assert "sai gateway on" not in result.stdout

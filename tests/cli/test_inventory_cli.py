@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sai.cli.app import app
-from tests.inventory.conftest import write_project
+from tests.inventory.conftest import MANIFEST, write_project
 
 
 @pytest.fixture
@@ -129,3 +129,91 @@ class TestPromptCommands:
         missing = _run(root, "prompts", "diff", "system-prompt", "1", "9")
         assert missing.exit_code == 2
         assert "no version 9" in missing.output
+
+
+#: The test project plus a model that is a single file.
+FILE_MODEL = MANIFEST.replace(
+    "datasets:\n",
+    "  - name: head\n    path: models/head.safetensors\n    format: safetensors\n"
+    "    source: trained-in-house\ndatasets:\n",
+)
+
+
+class TestDeleteRestoreVerify:
+    """A deleted asset is recorded as missing, restored from the snapshot, and verifies again."""
+
+    @pytest.fixture
+    def project(self, workspace_dir: Path) -> Path:
+        write_project(workspace_dir, FILE_MODEL)
+        (workspace_dir / "models" / "head.safetensors").write_bytes(b"\x08" * 4096)
+        for model in ("clf", "head"):
+            assert _run(workspace_dir, "inventory", "sign", model).exit_code == 0
+        assert _run(workspace_dir, "inventory", "scan").exit_code == 0
+        assert _run(workspace_dir, "snapshot", "create", "--name", "good").exit_code == 0
+        return workspace_dir
+
+    @staticmethod
+    def _missing(root: Path) -> list[tuple[str, str]]:
+        from sai.ledger import open_ledger
+        from sai.workspace import open_workspace
+
+        with open_ledger(open_workspace(root)) as ledger:
+            found = ledger.query(kind="asset.missing")
+        return [(e.evidence.subject, e.evidence.data["found_by"]) for e in found]
+
+    @pytest.mark.parametrize(
+        ("asset", "relpath", "signed"),
+        [
+            ("clf", "models/clf", True),
+            ("head", "models/head.safetensors", True),
+            ("system-prompt", "prompt.txt", False),
+        ],
+    )
+    def test_delete_restore_verify(
+        self, project: Path, asset: str, relpath: str, signed: bool
+    ) -> None:
+        import shutil
+
+        target = project / relpath
+        before = {
+            p: p.read_bytes()
+            for p in ([target] if target.is_file() else target.rglob("*"))
+            if p.is_file()
+        }
+        shutil.rmtree(target) if target.is_dir() else target.unlink()
+
+        scanned = _run(project, "inventory", "scan")
+        assert scanned.exit_code == 0, scanned.output
+        assert f"missing  {asset}" in scanned.stdout
+        expected = [(asset, "inventory.scan")]
+        if signed:
+            verified = _run(project, "inventory", "verify", asset)
+            assert verified.exit_code == 1
+            assert f"{asset}: MISSING" in verified.stdout
+            assert "sai restore" in verified.stdout
+            expected.append((asset, "inventory.verify"))
+        assert self._missing(project) == expected
+
+        restored = _run(project, "restore", "good")
+        assert restored.exit_code == 0, restored.output
+        assert "restore verified" in restored.stdout
+        assert {p: p.read_bytes() for p in before} == before
+        if signed:
+            again = _run(project, "inventory", "verify", asset)
+            assert again.exit_code == 0, again.output
+        rescanned = _run(project, "inventory", "scan")
+        assert "status missing -> present" in rescanned.stdout
+        assert self._missing(project) == expected
+
+    def test_first_scan_records_a_missing_asset(self, workspace_dir: Path) -> None:
+        write_project(workspace_dir)
+        (workspace_dir / "data.csv").unlink()
+        assert _run(workspace_dir, "inventory", "scan").exit_code == 0
+        assert self._missing(workspace_dir) == [("train-data", "inventory.scan")]
+
+    def test_other_commands_still_refuse_a_missing_file(self, workspace_dir: Path) -> None:
+        write_project(workspace_dir)
+        (workspace_dir / "prompt.txt").unlink()
+        refused = _run(workspace_dir, "snapshot", "create")
+        assert refused.exit_code == 2
+        assert "file not found: prompt.txt" in refused.output

@@ -94,14 +94,44 @@ class TestRecording:
         model = workspace_dir / "models" / "m.pkl"
         model.parent.mkdir(exist_ok=True)
         model.write_bytes(b.proto(2, b"}."))
-        osv = workspace_dir / "osv.json"
-        osv.write_text("[]")
+        osv = Path(__file__).parents[1] / "scanning" / "fixtures" / "osv-pypi"
         monkeypatch.chdir(workspace_dir)
         done = runner.invoke(app, ["scan", "--deps", "--osv", str(osv)])
         assert done.exit_code == 0, done.output
+        assert "5 PyPI advisories in the database (osv-folder, newest 2026-11-21)" in done.stdout
         with open_ledger(open_workspace(workspace_dir)) as ledger:
             scans = ledger.query(kind="scan.result")
             audits = ledger.query(kind="dependency.audit")
         assert [e.evidence.subject for e in scans] == ["m"]
         assert scans[0].evidence.data["verdict"] == "safe"
         assert len(audits) == 1
+
+
+class TestDependencyAudit:
+    def test_empty_database_checks_nothing_and_says_so(
+        self, workspace_dir: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from sai.ledger import open_ledger
+        from sai.workspace import open_workspace
+
+        osv = workspace_dir / "osv.json"
+        osv.write_text("[]")
+        monkeypatch.chdir(workspace_dir)
+        done = runner.invoke(app, ["scan", "--deps", "--osv", str(osv)])
+        assert done.exit_code == 2, done.output
+        assert "the advisory database is empty: nothing was checked" in done.stderr
+        assert "clean" not in done.output
+        with open_ledger(open_workspace(workspace_dir)) as ledger:
+            (entry,) = ledger.query(kind="dependency.audit")
+        assert entry.evidence.data["advisories"] == 0
+        assert entry.evidence.data["nothing_checked"] == "the advisory database is empty"
+
+    def test_pip_audit_output_with_findings_exits_1(self, tmp_path: Path) -> None:
+        report = Path(__file__).parents[1] / "scanning" / "fixtures" / "pip-audit.json"
+        done = runner.invoke(
+            app, ["scan", "--deps", "--osv", str(report), "--no-record", "-f", "json"]
+        )
+        assert done.exit_code == 1, done.output
+        dependencies = json.loads(done.stdout)["dependencies"]
+        assert dependencies["source_format"] == "pip-audit-json"
+        assert [v["id"] for v in dependencies["vulnerable"]] == ["PYSEC-2099-11", "PYSEC-2099-33"]

@@ -54,6 +54,11 @@ class TestDemo:
         ledger = runner.invoke(app, ["ledger", "verify", "--workspace", str(root)])
         assert ledger.exit_code == 0, ledger.output
         self._replaying_by_hand_passes_nothing(root, tmp_path / "replay")
+        # Entries carry the time they were made: in ledger order, and not one frozen instant.
+        with open_ledger(open_workspace(root), read_only=True) as opened:
+            times = [e.evidence.time for e in opened.query()]
+        assert times == sorted(times)
+        assert len(set(times)) > len(times) // 4
 
     @staticmethod
     def _replaying_by_hand_passes_nothing(demo: Path, copy: Path) -> None:

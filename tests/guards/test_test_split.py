@@ -1,4 +1,7 @@
-"""The shipped fast detector on the developer corpus's test split (skips without the data).
+"""The shipped fast detector on the developer corpus's test split.
+
+Without the data ($SAI_DATA_DIR or <repo>/../shared/data/prompt_injection) it skips, and fails
+under SAI_REQUIRE_SERVICES=1 as CI runs it.
 
 The figures are the ones measured once after training (docs/guards.md); this test guards
 against a regression of the shipped artefacts or of the scoring code, not the data.
@@ -6,35 +9,14 @@ against a regression of the shipped artefacts or of the scoring code, not the da
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-import pytest
-
 from sai.guards.evaluate import evaluate, load_dataset
 from sai.guards.injection import Detector
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def _test_split() -> Path | None:
-    folder = os.environ.get("SAI_DATA_DIR")
-    candidates = [Path(folder)] if folder else []
-    candidates.append(REPO.parent / "shared" / "data" / "prompt_injection")
-    return next((c / "test.jsonl" for c in candidates if (c / "test.jsonl").is_file()), None)
+from tests.conftest import shared_data
 
 
-TEST_SPLIT = _test_split()
-
-
-@pytest.mark.skipif(
-    TEST_SPLIT is None,
-    reason="prompt-injection test split not found (set SAI_DATA_DIR or place it at "
-    "<repo>/../shared/data/prompt_injection)",
-)
 def test_fast_tier_on_the_test_split(fast_detector: Detector) -> None:
-    assert TEST_SPLIT is not None
-    dataset = load_dataset(TEST_SPLIT)
+    split = shared_data("data", "prompt_injection", "test.jsonl", env="SAI_DATA_DIR")
+    dataset = load_dataset(split)
 
     def score(text: str) -> tuple[float, bool]:
         probability = fast_detector.score(text).probability

@@ -92,14 +92,20 @@ class TestRecord:
         second = _scan(project)
         assert {(c.kind, c.asset) for c in second.changes} == {
             ("changed", "clf"),
-            ("changed", "system-prompt"),
+            ("missing", "system-prompt"),
         }
         kinds = [e.evidence.kind for e in project.ledger.query(subject="clf")]
         assert kinds.count("asset.changed") == 1
+        (gone,) = project.ledger.query(kind="asset.missing")
+        assert gone.evidence.subject == "system-prompt"
+        assert gone.evidence.data["detail"] == "file not found: prompt.txt"
+        assert gone.evidence.data["before"] == first.inventory.asset("system-prompt").digest  # type: ignore[union-attr]
         prompt = second.inventory.asset("system-prompt")
         assert prompt is not None
         assert prompt.status == "missing"
+        # Still missing: no new change, no second asset.missing.
         assert list(_scan(project).changes) == []
+        assert len(project.ledger.query(kind="asset.missing")) == 1
 
 
 class TestBom:

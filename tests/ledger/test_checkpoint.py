@@ -213,7 +213,18 @@ class TestCheckpointSigner:
         key, log = signer(), tree(12)
         latest = sign_checkpoint(Checkpoint(ORIGIN, 7, root_at(7, log)), key)
         cps = CheckpointSigner(key, ORIGIN, latest)
-        cps.sign_next(12, root_at(12, log), consistency_proof(7, 12, log))
+        assert cps.latest == latest
+        # The stored checkpoint binds what comes next: no shrinking, no fork of its 7 leaves.
+        with pytest.raises(InconsistentTreeError, match=r"size 5.*size 7"):
+            cps.sign_next(5, root_at(5, log), [])
+        forked = tree(12, b"fork")
+        with pytest.raises(InconsistentTreeError):
+            cps.sign_next(12, root_at(12, forked), consistency_proof(7, 12, forked))
+        assert cps.latest == latest
+        resumed = cps.sign_next(12, root_at(12, log), consistency_proof(7, 12, log))
+        assert cps.latest == resumed
+        opened = open_checkpoint(resumed.to_bytes(), [key.verifier()], origin=ORIGIN)
+        assert (opened.checkpoint.size, opened.checkpoint.root) == (12, root_at(12, log))
 
     def test_refuses_a_stored_checkpoint_it_did_not_sign(self) -> None:
         key, log = signer(), tree(7)

@@ -1,16 +1,14 @@
-"""Policy files, the OSV dependency audit, SARIF output and ledger evidence."""
+"""Policy files, SARIF output and ledger evidence (the dependency audit: test_deps.py)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from sai.errors import InputError
-from sai.scanning import ScanSettings, audit, load_osv, load_policy, scan_bytes, to_sarif
-from sai.scanning.deps import Package
-from sai.scanning.record import audit_evidence, scan_evidence
+from sai.scanning import ScanSettings, load_policy, scan_bytes, to_sarif
+from sai.scanning.record import scan_evidence
 from tests.scanning import _build as b
 
 
@@ -47,55 +45,6 @@ class TestPolicy:
         path.write_text("allow: [")
         with pytest.raises(InputError, match="not valid YAML"):
             load_policy(path)
-
-
-def _osv(name: str, introduced: str, fixed: str | None) -> dict[str, object]:
-    events: list[dict[str, str]] = [{"introduced": introduced}]
-    if fixed:
-        events.append({"fixed": fixed})
-    return {
-        "id": f"OSV-{name}",
-        "summary": "bad",
-        "affected": [
-            {
-                "package": {"ecosystem": "PyPI", "name": name},
-                "ranges": [{"type": "ECOSYSTEM", "events": events}],
-            }
-        ],
-    }
-
-
-class TestDeps:
-    def test_matches_ranges_and_names(self, tmp_path: Path) -> None:
-        path = tmp_path / "osv.json"
-        path.write_text(
-            json.dumps(
-                [_osv("Foo_Bar", "1.0", "1.5"), _osv("baz", "2.0", None), _osv("qux", "0", "1.0")]
-            )
-        )
-        advisories, digest = load_osv(path)
-        result = audit(
-            [Package("foo-bar", "1.2"), Package("baz", "3.1"), Package("qux", "1.0")],
-            advisories,
-            digest,
-        )
-        assert sorted((v.package, v.fixed) for v in result.vulnerabilities) == [
-            ("baz", None),
-            ("foo-bar", "1.5"),
-        ]
-        assert result.advisories == 3
-
-    def test_folder_and_bad_json(self, tmp_path: Path) -> None:
-        (tmp_path / "a.json").write_text(json.dumps(_osv("x", "0", None)))
-        assert len(load_osv(tmp_path)[0]) == 1
-        (tmp_path / "b.json").write_text("{")
-        with pytest.raises(InputError, match=r"b\.json"):
-            load_osv(tmp_path)
-
-    def test_evidence_has_no_floats(self) -> None:
-        result = audit([Package("x", "1")], [_osv("x", "0", None)], "sha256:00")
-        evidence = audit_evidence(result)
-        assert evidence.data["vulnerable_total"] == 1
 
 
 class TestSarif:

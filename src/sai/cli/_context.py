@@ -45,11 +45,18 @@ def workspace_from(option: Path | None) -> Workspace:
     return open_workspace(option) if option is not None else find_workspace()
 
 
-def manifest_from(workspace: Workspace, option: Path | None) -> LoadedManifest:
-    """Load ``--manifest`` or the workspace's sai.yaml."""
+def manifest_from(
+    workspace: Workspace, option: Path | None, *, allow_missing_files: bool = False
+) -> LoadedManifest:
+    """Load ``--manifest`` or the workspace's sai.yaml.
+
+    ``allow_missing_files`` is for the commands that record a missing asset or bring it back
+    (inventory scan and verify, restore): for them an absent file is a finding, not bad input.
+    """
     from sai.manifest import load_manifest
 
-    return load_manifest(option if option is not None else workspace.manifest_path)
+    path = option if option is not None else workspace.manifest_path
+    return load_manifest(path, missing_files="warning" if allow_missing_files else "error")
 
 
 @dataclass(frozen=True)
@@ -59,20 +66,27 @@ class Project:
     workspace: Workspace
     ledger: Ledger
     manifest_option: Path | None = None
+    allow_missing_files: bool = False
 
     @functools.cached_property
     def loaded(self) -> LoadedManifest:
-        """``--manifest`` or the workspace's sai.yaml, validated."""
-        return manifest_from(self.workspace, self.manifest_option)
+        """``--manifest`` or the workspace's sai.yaml, validated (see `manifest_from`)."""
+        return manifest_from(
+            self.workspace, self.manifest_option, allow_missing_files=self.allow_missing_files
+        )
 
 
 @contextmanager
 def open_project(
-    workspace: Path | None, manifest: Path | None = None, *, read_only: bool = False
+    workspace: Path | None,
+    manifest: Path | None = None,
+    *,
+    read_only: bool = False,
+    allow_missing_files: bool = False,
 ) -> Iterator[Project]:
     """The one way a command opens a project: workspace, ledger, then sai.yaml on demand."""
     from sai.ledger import open_ledger
 
     ws = workspace_from(workspace)
     with open_ledger(ws, read_only=read_only) as ledger:
-        yield Project(ws, ledger, manifest)
+        yield Project(ws, ledger, manifest, allow_missing_files)

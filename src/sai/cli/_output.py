@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from rich.console import Console
+from rich.text import Text
 
 from sai.errors import SaiError
 
@@ -26,13 +27,24 @@ EXIT_USAGE = 2
 
 
 def stdout_console() -> Console:
-    """A console for normal output (no colour when piped)."""
-    return Console(highlight=False, soft_wrap=True)
+    """A console for normal output (no colour when piped).
+
+    Markup and emoji codes are off: messages carry user text (a path such as
+    ``models/[v2]/model.pkl``, a subject, a reason), which must print as it is. Styles come
+    from `rich.text.Text` (`styled`), or an explicit ``markup=True`` with every user part
+    passed through `rich.markup.escape`.
+    """
+    return Console(highlight=False, soft_wrap=True, markup=False, emoji=False)
 
 
 def stderr_console() -> Console:
-    """A console for progress, warnings and errors."""
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    """A console for progress, warnings and errors (markup and emoji codes off)."""
+    return Console(stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False)
+
+
+def styled(text: str, style: str) -> Text:
+    """``text`` in ``style``, with no markup interpreted in it."""
+    return Text(text, style=style)
 
 
 def print_json(data: Any) -> None:
@@ -44,6 +56,6 @@ def report_error(error: SaiError) -> None:
     """Print an error's diagnostics on stderr, without a traceback."""
     console = stderr_console()
     first, *rest = error.diagnostics().splitlines() or [""]
-    console.print(f"[bold red]error:[/] {first}", markup=True, highlight=False)
+    console.print(Text.assemble(("error:", "bold red"), " ", first))
     for line in rest:
-        console.print(line, markup=False)
+        console.print(line)

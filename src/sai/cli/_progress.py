@@ -21,7 +21,7 @@ from sai.cli._output import stderr_console
 def byte_progress(description: str, total: int | None) -> Iterator[Callable[[int], None]]:
     """Yield a callback that advances a bar on stderr by the bytes it is given."""
     with Progress(
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),
         BarColumn(),
         DownloadColumn(),
         TransferSpeedColumn(),

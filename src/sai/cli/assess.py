@@ -24,6 +24,7 @@ from sai.cli._output import (
     print_json,
     stderr_console,
     stdout_console,
+    styled,
 )
 
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
@@ -66,7 +67,7 @@ def ics(
     styles = {"applicable": "green", "excluded": "yellow", "not-applicable": "dim"}
     for row in statement.rows:
         table.add_row(
-            row.provision.id, f"[{styles[row.status.value]}]{row.status.value}[/]", row.basis
+            row.provision.id, styled(row.status.value, styles[row.status.value]), row.basis
         )
     console = stdout_console()
     console.print(table)

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from sai.cli._context import WorkspaceOption, workspace_from
 from sai.cli._output import stderr_console, stdout_console
 from sai.errors import InputError
+
+if TYPE_CHECKING:  # NOTE: imported where used, so `sai --help` stays fast
+    from sai.catalog import Provision
+    from sai.workspace import Workspace
 
 
 def _parse_date(value: str) -> date:
@@ -20,6 +24,34 @@ def _parse_date(value: str) -> date:
         raise InputError(
             f"--review-by {value!r} is not a date", hint="write it as YYYY-MM-DD"
         ) from exc
+
+
+def _applicability_note(workspace: Workspace, provision: Provision) -> str | None:
+    """Why attesting ``provision`` changes no verdict (not applicable, or excluded), if so."""
+    from sai.errors import SaiError
+    from sai.manifest import load_manifest
+
+    if not workspace.manifest_path.exists():
+        return None
+    try:
+        manifest = load_manifest(workspace.manifest_path, missing_files="warning").manifest
+    except SaiError:
+        return None  # NOTE: `sai validate` reports a broken manifest; attesting need not.
+    held = {role.value for role in manifest.roles}
+    binds = sorted(role.value for role in provision.roles)
+    if not held & set(binds):
+        return (
+            f"{provision.id} does not apply to the roles held ({', '.join(sorted(held))}): "
+            f"it binds {', '.join(binds)}. The attestation is recorded, but no verdict uses it "
+            "unless sai.yaml's `roles` change"
+        )
+    for exclusion in manifest.exclusions:
+        if exclusion.provision == provision.id:
+            return (
+                f"{provision.id} is excluded in sai.yaml ({exclusion.justification}); the "
+                "attestation is recorded, but no verdict uses it while the exclusion stands"
+            )
+    return None
 
 
 def attest(
@@ -86,6 +118,9 @@ def attest(
             files=files or [],
         )
     stdout_console().print(f"attested {provision}: entry #{ref.index}")
+    note = _applicability_note(ws, catalog_provision)
+    if note is not None:
+        stderr_console().print(f"note: {note}")
     check = checks_by_provision().get(catalog_provision.id)
     if check is not None:
         stderr_console().print(

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from sai.cli._output import stderr_console, stdout_console
+from sai.cli._output import stderr_console, stdout_console, styled
 from sai.errors import InputError
 
 
@@ -39,23 +39,26 @@ def demo(
     root = directory if directory is not None else _fresh_dir(Path("sai-demo"))
     console = stderr_console()
     with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console
+        SpinnerColumn(),
+        TextColumn("{task.description}", markup=False),
+        TimeElapsedColumn(),
+        console=console,
     ) as progress:
         task = progress.add_task("Starting", total=None)
         done: list[str] = []
 
         def step(description: str) -> None:
             if done:
-                progress.console.print(f"[green]✓[/] {done[-1]}")
+                progress.console.print(styled("✓", "green"), done[-1])
             done.append(description)
             progress.update(task, description=description)
 
         result = run_demo(root, on_step=step, pdf=pdf)
-        progress.console.print(f"[green]✓[/] {done[-1]}")
+        progress.console.print(styled("✓", "green"), done[-1])
         progress.remove_task(task)
     out = stdout_console()
     counts = ", ".join(f"{n} {verdict}" for verdict, n in result.counts.items())
-    out.print(f"\nOverall verdict: [bold]{result.overall.value}[/] ({counts})")
+    out.print("\nOverall verdict:", styled(result.overall.value, "bold"), f"({counts})")
     out.print(f"Ledger: {result.ledger_size} entries, verified, checkpoint signed")
     out.print(f"Report: {(result.report_dir / 'report.html').resolve()}")
     out.print(

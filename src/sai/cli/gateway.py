@@ -48,6 +48,34 @@ def _when(value: str | None) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
+def _ensure_port_free(host: str, port: int) -> None:
+    """Refuse, as bad input, a port another process listens on (uvicorn would dump a log)."""
+    import errno
+    import socket
+
+    try:
+        addresses = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as error:
+        raise InputError(
+            f"cannot listen on {host}: {error.strerror}", hint="check --host"
+        ) from None
+    for family, kind, proto, _, address in addresses:
+        with socket.socket(family, kind, proto) as probe:
+            # NOTE: the same option uvicorn sets, so a port in TIME_WAIT is not refused.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind(address)
+            except OSError as error:
+                if error.errno == errno.EADDRINUSE:
+                    raise InputError(
+                        f"port {port} is in use",
+                        hint=f"stop what listens on {host}:{port}, or choose another with --port",
+                    ) from None
+                raise InputError(
+                    f"cannot listen on {host}:{port}: {error.strerror or error}"
+                ) from None
+
+
 @gateway_app.command("serve")
 def serve(
     host: Annotated[
@@ -93,6 +121,7 @@ def serve(
     ws = workspace_from(workspace)
     config = config_from_manifest(manifest_from(ws, manifest), upstream=upstream)
     config = with_overrides(config, host=host or config.host, port=port or config.port)
+    _ensure_port_free(config.host, config.port)
     target = config.upstream_url or "local models"
     stdout_console().print(
         f"sai gateway on http://{config.host}:{config.port} → {target}"

@@ -65,7 +65,7 @@ def scan_command(
     from sai.ledger import open_ledger
 
     ws = workspace_from(workspace)
-    loaded = manifest_from(ws, manifest)
+    loaded = manifest_from(ws, manifest, allow_missing_files=True)
     with byte_progress("hashing assets", None) as progress, open_ledger(ws) as ledger:
         outcome = controls.scan(
             ledger,
@@ -188,7 +188,7 @@ def verify_command(
     from sai.ledger import open_ledger
 
     ws = workspace_from(workspace)
-    loaded = manifest_from(ws, manifest)
+    loaded = manifest_from(ws, manifest, allow_missing_files=True)
     with byte_progress(f"verifying {model}", None) as progress, open_ledger(ws) as ledger:
         result, ref = controls.verify(
             ledger,
@@ -201,6 +201,13 @@ def verify_command(
             progress=progress,
         )
     console = stdout_console()
+    if isinstance(result, controls.MissingAsset):
+        console.print(
+            f"{model}: MISSING, {result.path} is not there (recorded as asset.missing, entry "
+            f"{ref.index}); bring it back with `sai restore SNAPSHOT`",
+            markup=False,
+        )
+        raise typer.Exit(EXIT_FINDINGS)
     if result.ok:
         builtin = model == DETECTOR and loaded.manifest.asset(model) is None
         what = "matches the digests shipped with sai," if builtin else "signature valid,"

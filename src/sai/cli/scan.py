@@ -9,7 +9,14 @@ from typing import Annotated
 import typer
 
 from sai.cli._context import WorkspaceOption
-from sai.cli._output import EXIT_FINDINGS, EXIT_OK, print_json, stderr_console, stdout_console
+from sai.cli._output import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    print_json,
+    stderr_console,
+    stdout_console,
+)
 from sai.errors import InputError
 
 HELP = """\
@@ -21,7 +28,13 @@ simulated, never loaded: every import outside the reviewed allow-list is a findi
 PATH, the models declared in sai.yaml are scanned. Inside a workspace each artifact is
 recorded in the ledger as `scan.result` evidence (5.2.3-1, 5.1.2-4).
 
-Exit codes: 0 all clean, 1 findings (or vulnerable dependencies), 2 usage or input error.
+With --deps, the installed Python packages are audited against advisory data you supply
+(--osv): OSV records (a JSON file, a folder, or the all.zip OSV publishes for PyPI), or the
+JSON that `pip-audit -f json` wrote. Empty advisory data checks nothing: the audit is
+recorded as such and the exit code is 2, never a clean 0.
+
+Exit codes: 0 all clean, 1 findings (or vulnerable dependencies), 2 usage or input error
+(including advisory data that holds no advisory).
 """
 
 
@@ -53,7 +66,11 @@ def scan(
     ] = False,
     osv: Annotated[
         Path | None,
-        typer.Option("--osv", help="OSV vulnerability database: JSON file, folder or zip."),
+        typer.Option(
+            "--osv",
+            help="Advisory data: OSV JSON file, folder or zip (OSV's PyPI all.zip), or the "
+            "output of `pip-audit -f json`.",
+        ),
     ] = None,
     record: Annotated[
         bool,
@@ -68,7 +85,7 @@ def scan(
     if deps and osv is None:
         raise InputError(
             "--deps needs a vulnerability database",
-            hint="pass --osv FILE (an OSV JSON export, e.g. the PyPI all.zip from OSV)",
+            hint="pass --osv FILE (OSV's PyPI all.zip, OSV JSON, or `pip-audit -f json` output)",
         )
     outcome = run_scan(
         ScanRequest(
@@ -89,6 +106,9 @@ def scan(
         print_json(to_sarif(outcome.results))
     else:
         render_text(outcome.results, outcome.audit, stdout_console())
+    if outcome.nothing_checked:
+        stderr_console().print(f"{outcome.nothing_checked}: nothing was checked", markup=False)
+        raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_FINDINGS if outcome.has_findings else EXIT_OK)
 
 

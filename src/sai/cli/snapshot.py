@@ -117,7 +117,7 @@ def restore_command(
     from sai.ledger import open_ledger
 
     ws = workspace_from(workspace)
-    loaded = manifest_from(ws, manifest)
+    loaded = manifest_from(ws, manifest, allow_missing_files=True)
     with open_ledger(ws) as ledger:
         outcome = recovery.restore(ledger, ws, loaded, snapshot, actor=ws.actor(), dry_run=dry_run)
     console = stdout_console()

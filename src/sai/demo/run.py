@@ -148,38 +148,46 @@ def _write_boms(ledger: Ledger, loaded: LoadedManifest, out: Path, now: datetime
     return written
 
 
+def utc_now() -> datetime:
+    """The current time in UTC (the demo's default clock)."""
+    return datetime.now(UTC)
+
+
 def run_demo(
     root: Path,
     *,
     on_step: Callable[[str], None] = lambda _: None,
     pdf: bool = True,
-    now: datetime | None = None,
+    clock: Callable[[], datetime] = utc_now,
 ) -> DemoResult:
-    """Build the example system in ``root`` (must be new or empty) and run every control."""
-    now = now or datetime.now(UTC)
+    """Build the example system in ``root`` (must be new or empty) and run every control.
+
+    ``clock`` is read whenever something is recorded, so every entry carries the time it was
+    made (a test may inject a clock; the demo never freezes one time for the whole run).
+    """
     on_step("Building the example system (data, model, prompt, sai.yaml)")
-    system = build_example_system(root, name="credit-risk-demo", now=now)
+    system = build_example_system(root, name="credit-risk-demo", now=clock())
     on_step("Creating the .sai workspace and signing key")
     workspace = create_workspace(root, name="credit-risk-demo")
     on_step("Validating sai.yaml")
     loaded = load_manifest(system.manifest)
     with open_ledger(workspace) as ledger:
         on_step("Recording the training of the model on its data in the ledger")
-        _record_training(ledger, system, now)
+        _record_training(ledger, system, clock())
         on_step("Inventory: recording assets, signing the model, snapshotting known-good state")
         from sai.inventory.demo import run_inventory_demo
 
-        run_inventory_demo(ledger, workspace, loaded, actor=ACTOR, now=now, on_step=on_step)
-        boms = _write_boms(ledger, loaded, root / "sai-report", now)
+        run_inventory_demo(ledger, workspace, loaded, actor=ACTOR, clock=clock, on_step=on_step)
+        boms = _write_boms(ledger, loaded, root / "sai-report", clock())
         on_step(f"Wrote the AI-BOM: {', '.join(boms)}")
         on_step("Scanning the model and a planted malicious download in untrusted/")
         from sai.scanning.demo import run_demo_scan
 
-        run_demo_scan(ledger, loaded, root, now)
+        run_demo_scan(ledger, loaded, root, clock())
         on_step("Guards: measuring the injection detector, checking two model outputs")
         from sai.guards.demo import run_guards_demo
 
-        run_guards_demo(ledger, loaded, now)
+        run_guards_demo(ledger, loaded, clock())
         on_step("Gateway: normal and hostile traffic through the security gateway")
         from sai.gateway.demo import run_gateway_demo
 
@@ -199,13 +207,13 @@ def run_demo(
             root / "sai-report" / "threats",
             change_prompt=change_prompt,
             actor=ACTOR,
-            now=now,
+            clock=clock,
             on_step=on_step,
         )
-        _vet_upstream(ledger, workspace, loaded, now)
+        _vet_upstream(ledger, workspace, loaded, clock())
         on_step("Recorded due diligence on the model provider (demo data)")
         on_step("Recording example attestations (marked as demo data)")
-        _record_attestations(ledger, workspace, now)
+        _record_attestations(ledger, workspace, clock())
         on_step("Assessing against EN 304 223 and checkpointing the ledger")
         signer = NoteSigner(workspace.settings.key_name, workspace.signing_key())
         outcome = run_assessment(
@@ -214,7 +222,7 @@ def run_demo(
             load_catalog(),
             actor=ACTOR,
             verifier_key=signer.verifier_key(),
-            now=now,
+            now=clock(),
         )
         on_step("Verifying the ledger")
         verification = ledger.verify()
@@ -230,4 +238,4 @@ def run_demo(
     return DemoResult(system, report_dir, outcome.overall, counts, size)
 
 
-__all__ = ["DemoResult", "run_demo"]
+__all__ = ["DemoResult", "run_demo", "utc_now"]

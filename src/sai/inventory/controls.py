@@ -6,6 +6,7 @@ is appended to the ledger; a verification that finds differences is recorded as 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from sai.inventory import builtin
 from sai.inventory.errors import InventoryError
 from sai.inventory.hashing import HashOptions, Progress
 from sai.inventory.paths import InventoryPaths
-from sai.inventory.record import ScanOutcome, record_scan
+from sai.inventory.record import ScanOutcome, missing_evidence, record_scan
 from sai.inventory.scan import build_inventory
 from sai.inventory.signing import SignResult, VerifyResult, sign_model, verify_model
 from sai.inventory.signing.keys import PUBLIC_NAME, ensure_signing_key
@@ -23,6 +24,20 @@ from sai.manifest import LoadedManifest
 from sai.workspace import Workspace
 
 SIGN_PROVISIONS = ("5.2.1-2", "5.2.4-1.2")
+
+
+@dataclass(frozen=True)
+class MissingAsset:
+    """A verification that found nothing to verify: the asset's file or folder is absent."""
+
+    name: str
+    path: Path
+
+    @property
+    def ok(self) -> bool:
+        return False
+
+
 #: Lists in verification evidence are cut at this length (the count is always complete).
 _LISTED = 100
 
@@ -112,11 +127,12 @@ def verify(
     public_key: Path | None = None,
     progress: Progress | None = None,
     now: datetime | None = None,
-) -> tuple[VerifyResult, EntryRef]:
+) -> tuple[VerifyResult | MissingAsset, EntryRef]:
     """Verify the model ``name`` against its signature and record the outcome.
 
     sai's own injection detector (``sai-injection-detector``) is checked against the digests
-    shipped with it instead of a signature.
+    shipped with it instead of a signature. A model whose file or folder is absent is
+    recorded as ``asset.missing`` (restore brings it back), not refused as bad input.
     """
     paths = InventoryPaths.of(workspace)
     if name == builtin.DETECTOR and loaded.manifest.asset(name) is None:
@@ -124,6 +140,12 @@ def verify(
         reference = result.key_hint
     else:
         model = local_asset_path(loaded, name)
+        if not model.exists() and not model.is_symlink():
+            where = _relative(model, loaded.root)
+            evidence = missing_evidence(
+                name, where, actor=actor, found_by=Origin.control("inventory.verify"), now=now
+            )
+            return MissingAsset(name, model), ledger.append(evidence)
         signature = signature or paths.signature_for(name)
         result = verify_model(
             model, signature, public_key or paths.keys / PUBLIC_NAME, progress=progress
@@ -162,4 +184,4 @@ def _relative(path: Path, root: Path) -> str:
         return str(path)
 
 
-__all__ = ["SIGN_PROVISIONS", "local_asset_path", "scan", "sign", "verify"]
+__all__ = ["SIGN_PROVISIONS", "MissingAsset", "local_asset_path", "scan", "sign", "verify"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sai.errors import VerificationError
 from sai.inventory import controls, prompts, recovery
@@ -18,12 +18,15 @@ def run_inventory_demo(
     loaded: LoadedManifest,
     *,
     actor: str,
-    now: datetime | None = None,
+    clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     on_step: Callable[[str], None] = lambda _: None,
 ) -> None:
-    """Run every inventory control on the demo system; raise if one does not behave."""
+    """Run every inventory control on the demo system; raise if one does not behave.
+
+    ``clock`` is read for each recorded step, so entries carry the time they were made.
+    """
     manifest = loaded.manifest
-    controls.scan(ledger, loaded, actor=actor, now=now)
+    controls.scan(ledger, loaded, actor=actor, now=clock())
     registered = [(p.name, str(p.path)) for p in manifest.prompts]
     registered += [(c.name, str(c.path)) for c in manifest.configs]
     for name, rel in registered:
@@ -34,12 +37,14 @@ def run_inventory_demo(
             name,
             loaded.resolve(rel),
             author=actor,
-            now=now,
+            now=clock(),
         )
     models = [m for m in manifest.models if m.path is not None]
     for model in models:
-        controls.sign(ledger, workspace, loaded, model.name, actor=actor, now=now)
-    made, _ = recovery.snapshot(ledger, workspace, loaded, actor=actor, name="known-good", now=now)
+        controls.sign(ledger, workspace, loaded, model.name, actor=actor, now=clock())
+    made, _ = recovery.snapshot(
+        ledger, workspace, loaded, actor=actor, name="known-good", now=clock()
+    )
     if models:
         target = models[0]
         on_step(f"Tampering with {target.name}, detecting it, restoring snapshot {made.name}")
@@ -47,19 +52,21 @@ def run_inventory_demo(
         victim = path if path.is_file() else next(p for p in sorted(path.rglob("*")) if p.is_file())
         with victim.open("ab") as handle:
             handle.write(b"\x00backdoor")
-        found, _ = controls.verify(ledger, workspace, loaded, target.name, actor=actor, now=now)
+        found, _ = controls.verify(ledger, workspace, loaded, target.name, actor=actor, now=clock())
         if found.ok:
             raise VerificationError("the demo's tampered model was not detected")
-        recovery.restore(ledger, workspace, loaded, made.id, actor=actor, now=now)
+        recovery.restore(ledger, workspace, loaded, made.id, actor=actor, now=clock())
         for model in models:
-            again, _ = controls.verify(ledger, workspace, loaded, model.name, actor=actor, now=now)
+            again, _ = controls.verify(
+                ledger, workspace, loaded, model.name, actor=actor, now=clock()
+            )
             if not again.ok:
                 raise VerificationError(f"the demo could not restore {model.name}")
     on_step("Rehearsing recovery in a scratch copy (restore drill)")
-    result, _ = recovery.drill(ledger, workspace, made.id, actor=actor, now=now)
+    result, _ = recovery.drill(ledger, workspace, made.id, actor=actor, now=clock())
     if not result.ok:
         raise VerificationError("the demo's restore drill failed: " + "; ".join(result.problems))
-    controls.scan(ledger, loaded, actor=actor, now=now)
+    controls.scan(ledger, loaded, actor=actor, now=clock())
 
 
 __all__ = ["run_inventory_demo"]

@@ -1,4 +1,9 @@
-"""Record inventory scans in the ledger: the whole inventory, each asset, each change."""
+"""Record inventory scans in the ledger: the whole inventory, each asset, each change.
+
+A change becomes ``asset.added``, ``asset.removed``, ``asset.changed`` or ``asset.missing``
+(a declared file or folder that is absent; recorded on the first scan too, and by
+``sai inventory verify``), so a deletion is on the record before ``sai restore`` repairs it.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,10 @@ from datetime import UTC, datetime
 from sai.inventory.assets import Inventory
 from sai.inventory.scan import Change, diff_inventories
 from sai.ledger import Entry, EntryRef, Evidence, Ledger, Origin
-from sai.ledger.kinds import CHANGE_PAYLOADS, Kind
+from sai.ledger.kinds import CHANGE_PAYLOADS, AssetMissing, Kind
 
 SCAN_KIND = Kind.INVENTORY_SCAN
+MISSING_KIND = Kind.ASSET_MISSING
 _ORIGIN = Origin.control("inventory.scan")
 _ASSET_PROVISIONS = ("5.1.2-3", "5.2.1-1")
 _CHANGE_PROVISIONS = ("5.1.2-3", "5.2.1-1", "5.2.1-2")
@@ -68,7 +74,20 @@ def record_scan(
                 time=now,
             )
         )
+    locations = {asset.name: asset.location or "" for asset in inventory.assets}
     for change in changes:
+        if change.kind == "missing":
+            evidence.append(
+                missing_evidence(
+                    change.asset,
+                    locations.get(change.asset, ""),
+                    before=change.before,
+                    actor=actor,
+                    found_by=_ORIGIN,
+                    now=now,
+                )
+            )
+            continue
         if previous is None:
             continue
         evidence.append(
@@ -88,4 +107,41 @@ def record_scan(
     return ScanOutcome(inventory, changes, refs[0].index, previous is None)
 
 
-__all__ = ["SCAN_KIND", "ScanOutcome", "latest_scan", "record_scan"]
+def missing_evidence(
+    name: str,
+    location: str,
+    *,
+    actor: str,
+    found_by: Origin,
+    before: str | None = None,
+    now: datetime | None = None,
+) -> Evidence:
+    """``asset.missing`` for an asset whose file or folder is absent when a control looked.
+
+    ``before`` is its last recorded digest, when there is one; ``found_by`` is the control
+    that looked (its name is also kept in the data, so both finders read alike).
+    """
+    return Evidence.create(
+        MISSING_KIND,
+        name,
+        provisions=_CHANGE_PROVISIONS,
+        actor=actor,
+        origin=found_by,
+        data=AssetMissing(
+            before=before,
+            after=None,
+            detail=f"file not found: {location}",
+            found_by=found_by.name,
+        ).to_data(),
+        time=now or datetime.now(UTC),
+    )
+
+
+__all__ = [
+    "MISSING_KIND",
+    "SCAN_KIND",
+    "ScanOutcome",
+    "latest_scan",
+    "missing_evidence",
+    "record_scan",
+]

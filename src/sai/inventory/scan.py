@@ -184,7 +184,11 @@ def _owner(loaded: LoadedManifest) -> str | None:
 
 @dataclass(frozen=True)
 class Change:
-    """An asset that appeared, disappeared or changed since the previous scan."""
+    """An asset that appeared, disappeared, changed or went missing since the previous scan.
+
+    ``kind`` is ``added``, ``removed`` (no longer declared), ``changed`` or ``missing``
+    (declared, but its file or folder is not there).
+    """
 
     kind: str
     asset: str
@@ -203,12 +207,26 @@ def _package_delta(before: Asset, after: Asset) -> str:
 
 
 def diff_inventories(previous: Inventory | None, current: Inventory) -> tuple[Change, ...]:
-    """Added, removed and changed assets; everything is ``added`` on the first scan."""
+    """Added, removed, changed and missing assets.
+
+    Everything present is ``added`` on the first scan; an asset whose file is absent is
+    ``missing`` whenever it was not already missing in the previous scan.
+    """
     before = {a.name: a for a in previous.assets} if previous else {}
     after = {a.name: a for a in current.assets}
-    changes = [Change("added", n, None, after[n].digest) for n in after if n not in before]
+    missing = {n for n, a in after.items() if a.status == "missing"}
+    changes = [
+        Change("missing", n, before[n].digest if n in before else None, None, "file not found")
+        for n in sorted(missing)
+        if n not in before or before[n].status != "missing"
+    ]
+    changes += [
+        Change("added", n, None, after[n].digest)
+        for n in after
+        if n not in before and n not in missing
+    ]
     changes += [Change("removed", n, before[n].digest, None) for n in before if n not in after]
-    for name in after.keys() & before.keys():
+    for name in (after.keys() & before.keys()) - missing:
         old, new = before[name], after[name]
         if (old.digest, old.status) != (new.digest, new.status):
             detail = _package_delta(old, new) if new.type is AssetType.dependencies else ""

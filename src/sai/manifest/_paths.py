@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from sai.manifest._finding import Finding, Loc
+from sai.manifest.problems import Severity
 
 _FILE_ONLY = ("prompts", "configs")
 
@@ -22,7 +23,9 @@ def _kind_of(path: Path) -> str | None:
     return None
 
 
-def path_findings(root: Path, loc: Loc, text: str, section: str) -> Iterator[Finding]:
+def path_findings(
+    root: Path, loc: Loc, text: str, section: str, missing: Severity = "error"
+) -> Iterator[Finding]:
     """Problems with a declared path: missing, a folder where a file is needed, absolute, or
     outside the project."""
     path = Path(text)
@@ -33,6 +36,7 @@ def path_findings(root: Path, loc: Loc, text: str, section: str) -> Iterator[Fin
             loc,
             f"file not found: {text}",
             f"looked for {target}; relative paths start at the directory of the manifest",
+            severity=missing,
         )
         return
     if kind == "folder" and section in _FILE_ONLY:

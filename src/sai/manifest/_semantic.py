@@ -24,6 +24,7 @@ from sai.manifest._types import (
     is_valid_path,
 )
 from sai.manifest.guard_policy import guard_policy_problems
+from sai.manifest.problems import Severity
 
 SECTIONS = ("models", "datasets", "prompts", "configs")
 _EVERY_INTERFACE = ("0.0.0.0", "::", "[::]", "")  # noqa: S104 - detected, not bound
@@ -103,12 +104,12 @@ def _one_of(data: dict[str, Any]) -> Iterator[Finding]:
                 yield Finding(("datasets", index, "sources", position), *ONE_OF_URL_DESCRIPTION)
 
 
-def _missing_files(data: dict[str, Any], root: Path) -> Iterator[Finding]:
+def _missing_files(data: dict[str, Any], root: Path, missing: Severity) -> Iterator[Finding]:
     for section in SECTIONS:
         for index, item in _items(data, section):
             text = item.get("path")
             if isinstance(text, str) and is_valid_path(text):
-                yield from path_findings(root, (section, index, "path"), text, section)
+                yield from path_findings(root, (section, index, "path"), text, section, missing)
 
 
 def _exclusions(data: dict[str, Any]) -> Iterator[Finding]:
@@ -224,8 +225,12 @@ def _guard_policy(data: dict[str, Any]) -> Iterator[Finding]:
         yield Finding(problem.loc, problem.message, problem.hint, problem.severity, problem.target)
 
 
-def check_references(data: object, root: Path) -> list[Finding]:
-    """Cross-field and file-system findings for the raw data of a manifest in ``root``."""
+def check_references(data: object, root: Path, missing: Severity = "error") -> list[Finding]:
+    """Cross-field and file-system findings for the raw data of a manifest in ``root``.
+
+    ``missing`` is the severity of a declared file that does not exist: a warning for the
+    commands that record and repair missing assets (inventory scan, verify, restore).
+    """
     if not isinstance(data, dict):
         return []
     return [
@@ -233,7 +238,7 @@ def check_references(data: object, root: Path) -> list[Finding]:
         *_duplicate_names(data),
         *_unknown_datasets(data),
         *_one_of(data),
-        *_missing_files(data, root),
+        *_missing_files(data, root, missing),
         *_exclusions(data),
         *_exposure_warnings(data),
         *_provenance_warnings(data),

@@ -17,7 +17,7 @@ from sai.manifest._finding import Finding, field_path
 from sai.manifest._messages import describe, findings_from_errors
 from sai.manifest._semantic import check_references
 from sai.manifest._yaml_positions import YamlSyntaxError, locate, parse_yaml
-from sai.manifest.problems import ManifestError, Problem, sort_problems
+from sai.manifest.problems import ManifestError, Problem, Severity, sort_problems
 from sai.manifest.schema import Manifest
 
 #: Largest manifest read, in bytes; a larger file is refused unread.
@@ -101,7 +101,9 @@ def _limit(problems: tuple[Problem, ...], file: str) -> tuple[Problem, ...]:
     return (*problems[:MAX_PROBLEMS], rest)
 
 
-def _check_text(text: str, file: str, root: Path) -> tuple[Manifest | None, tuple[Problem, ...]]:
+def _check_text(
+    text: str, file: str, root: Path, missing: Severity = "error"
+) -> tuple[Manifest | None, tuple[Problem, ...]]:
     if not text.strip():
         return None, (Problem(file, 1, 1, "", "the manifest is empty", _INIT_HINT),)
     try:
@@ -137,7 +139,9 @@ def _check_text(text: str, file: str, root: Path) -> tuple[Manifest | None, tupl
         findings.extend(findings_from_errors(error.errors(include_url=False)))
     reported = {(f.loc, f.message) for f in findings}
     findings.extend(
-        f for f in check_references(parsed.data, root) if (f.loc, f.message) not in reported
+        f
+        for f in check_references(parsed.data, root, missing)
+        if (f.loc, f.message) not in reported
     )
     problems.extend(_place(file, parsed.root, f) for f in findings)
     if any(p.is_error for p in problems):
@@ -145,11 +149,13 @@ def _check_text(text: str, file: str, root: Path) -> tuple[Manifest | None, tupl
     return manifest, _limit(sort_problems(problems), file)
 
 
-def _check_bytes(data: bytes, file: str, root: Path) -> tuple[Manifest | None, tuple[Problem, ...]]:
+def _check_bytes(
+    data: bytes, file: str, root: Path, missing: Severity = "error"
+) -> tuple[Manifest | None, tuple[Problem, ...]]:
     text = _decode(data, file)
     if isinstance(text, Problem):
         return None, (text,)
-    return _check_text(text, file, root)
+    return _check_text(text, file, root, missing)
 
 
 def _result(
@@ -162,13 +168,17 @@ def _result(
     return LoadedManifest(manifest, absolute, absolute.parent, problems)
 
 
-def load_manifest(path: Path) -> LoadedManifest:
-    """Read and validate the manifest at ``path``; raise `ManifestError` listing every error."""
+def load_manifest(path: Path, *, missing_files: Severity = "error") -> LoadedManifest:
+    """Read and validate the manifest at ``path``; raise `ManifestError` listing every error.
+
+    ``missing_files="warning"`` accepts declared files that do not exist (they are listed in
+    ``warnings``): the commands that record missing assets and restore them need that.
+    """
     file = str(path)
     data = _read(path, file)
     if isinstance(data, Problem):
         raise ManifestError(file, (data,))
-    manifest, problems = _check_bytes(data, file, path.absolute().parent)
+    manifest, problems = _check_bytes(data, file, path.absolute().parent, missing_files)
     return _result(manifest, problems, path, file)
 
 

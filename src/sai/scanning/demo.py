@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sai.ledger import Ledger
 from sai.manifest import LoadedManifest
-from sai.scanning.deps import audit, installed_packages, load_osv
+from sai.scanning.deps import audit_with
 from sai.scanning.engine import ScanSettings, scan_file
 from sai.scanning.record import audit_evidence, record_scans
 from sai.scanning.result import ScanVerdict
@@ -57,10 +57,9 @@ def run_demo_scan(ledger: Ledger, manifest: LoadedManifest, root: Path, now: dat
     models = [manifest.resolve(m.path) for m in manifest.manifest.models if m.path]
     results = [scan_file(path, settings) for path in [*models, planted]]
     record_scans(ledger, results, manifest=manifest, root=root, time=now)
-    advisories, digest = load_osv(osv)
     ledger.append(
         audit_evidence(
-            audit(installed_packages(), advisories, digest),
+            audit_with(osv),
             database_path="untrusted/osv-demo.json (demo data)",
             time=now,
         )

@@ -1,25 +1,30 @@
-"""Dependency audit: the environment's Python packages against an OSV vulnerability file.
+"""Dependency audit: the environment's Python packages against advisory data the user supplies.
 
-The database is a file the user supplies or refreshes (a JSON list of OSV records, one
-record, ``{"vulns": [...]}``, a folder of ``*.json`` or the zip that OSV publishes per
-ecosystem); sai never fetches it itself, so audits are reproducible and work offline.
+Two kinds of input: OSV records (one record, a JSON list, ``{"vulns": [...]}``, a folder of
+``*.json``, or the ``all.zip`` OSV publishes per ecosystem), which sai matches against the
+installed distributions itself; or the JSON output of ``pip-audit -f json``, whose findings
+sai records as pip-audit reported them. sai never fetches advisories, so an audit is
+reproducible and works offline; the evidence names the data by digest and by its newest date.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
-import zipfile
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
-from typing import Any
 
-from packaging.version import InvalidVersion, Version
-
-from sai.errors import InputError
+from sai.scanning._advisories import (
+    AdvisoryDatabase,
+    SourceFormat,
+    file_digest,
+    load_advisories,
+    utc_stamp,
+)
+from sai.scanning._osv_ranges import affects
+from sai.scanning._pip_audit import PipAuditReport
 
 
 @dataclass(frozen=True)
@@ -32,23 +37,40 @@ class Package:
 
 @dataclass(frozen=True)
 class Vulnerability:
-    """An advisory that applies to an installed package."""
+    """An advisory that applies to an installed package (aliases merged into one)."""
 
     id: str
     package: str
     version: str
     summary: str
     fixed: str | None
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class AuditResult:
-    """Packages audited, advisories that apply, and the database used (by digest)."""
+    """Packages audited, advisories that apply, and the advisory data used.
+
+    ``advisories`` counts the PyPI advisories in an OSV database; for pip-audit output (whose
+    database was pip-audit's live service) it counts the distinct advisories it reported.
+    ``modified`` is the newest ``modified`` time of the records (ISO 8601, UTC), or for
+    pip-audit output the time its file was written; empty when unknown.
+    """
 
     packages: tuple[Package, ...]
     vulnerabilities: tuple[Vulnerability, ...]
     database: str
     advisories: int
+    source_format: SourceFormat = SourceFormat.osv_json
+    modified: str = ""
+    skipped: tuple[str, ...] = ()
+
+    @property
+    def nothing_checked(self) -> str | None:
+        """Why this audit checked nothing (an empty database or report), else None."""
+        if self.source_format is SourceFormat.pip_audit:
+            return None if self.packages else "the pip-audit report lists no checked dependency"
+        return None if self.advisories else "the advisory database is empty"
 
 
 def normalise(name: str) -> str:
@@ -66,101 +88,106 @@ def installed_packages() -> tuple[Package, ...]:
     return tuple(found[name] for name in sorted(found))
 
 
-def _records(path: Path) -> Iterator[tuple[str, bytes]]:
-    if path.is_dir():
-        for file in sorted(path.rglob("*.json")):
-            yield str(file), file.read_bytes()
-    elif zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as archive:
-            for name in sorted(archive.namelist()):
-                if name.endswith(".json"):
-                    yield name, archive.read(name)
-    else:
-        yield str(path), path.read_bytes()
+def _preference(ident: str) -> tuple[int, str]:
+    """PYSEC ids first, then CVE ids, then the rest (the order pip-audit reports them in)."""
+    return (0 if ident.startswith("PYSEC") else 1 if ident.startswith("CVE") else 2), ident
 
 
-def load_osv(path: Path) -> tuple[list[dict[str, Any]], str]:
-    """OSV records from ``path`` and a digest of what was read."""
-    digest = hashlib.sha256()
-    advisories: list[dict[str, Any]] = []
-    try:
-        for name, raw in _records(path):
-            digest.update(raw)
-            try:
-                doc = json.loads(raw)
-            except ValueError as error:
-                raise InputError(f"OSV file {name} is not JSON: {error}") from None
-            items = doc.get("vulns", [doc]) if isinstance(doc, dict) else doc
-            advisories.extend(item for item in items if isinstance(item, dict) and "id" in item)
-    except OSError as error:
-        raise InputError(f"cannot read the OSV database {path}: {error.strerror}") from None
-    return advisories, "sha256:" + digest.hexdigest()
+def _merge(found: list[Vulnerability], new: Vulnerability) -> None:
+    """Add ``new``, or fold it into an advisory found for the package that it aliases."""
+    names = {new.id, *new.aliases}
+    for index, old in enumerate(found):
+        if old.package == new.package and names & {old.id, *old.aliases}:
+            names |= {old.id, *old.aliases}
+            new = replace(old, fixed=old.fixed or new.fixed)
+            del found[index]
+            break
+    primary = min(names, key=_preference)
+    found.append(replace(new, id=primary, aliases=tuple(sorted(names - {primary}))))
 
 
-def _version(text: str) -> Version | None:
-    try:
-        return Version(text)
-    except InvalidVersion:
-        return None
-
-
-def _in_ranges(version: str, ranges: Iterable[dict[str, Any]]) -> tuple[bool, str | None]:
-    current = _version(version)
-    if current is None:
-        return False, None
-    for entry in ranges:
-        if entry.get("type") not in ("ECOSYSTEM", "SEMVER"):
-            continue
-        lower: Version | None = None
-        for event in entry.get("events", []):
-            if "introduced" in event:
-                lower = _version(str(event["introduced"])) or Version("0")
-            elif lower is not None and ("fixed" in event or "last_affected" in event):
-                bound = _version(str(event.get("fixed", event.get("last_affected"))))
-                fixed = "fixed" in event
-                if bound and lower <= current and (current < bound if fixed else current <= bound):
-                    return True, str(bound) if fixed else None
-                lower = None
-        if lower is not None and lower <= current:
-            return True, None
-    return False, None
-
-
-def audit(
-    packages: Iterable[Package], advisories: list[dict[str, Any]], database: str
-) -> AuditResult:
-    """Match installed packages against OSV records (PyPI ecosystem)."""
+def audit(packages: Iterable[Package], database: AdvisoryDatabase) -> AuditResult:
+    """Match installed packages against the database's PyPI records (OSV evaluation rules)."""
     by_name = {p.name: p for p in packages}
     found: list[Vulnerability] = []
-    for advisory in advisories:
-        for affected in advisory.get("affected", []):
-            package = affected.get("package", {})
-            if package.get("ecosystem") != "PyPI":
+    for record in database.records:
+        for affected in record.get("affected") or ():
+            package = affected.get("package") if isinstance(affected, dict) else None
+            if not isinstance(package, dict) or package.get("ecosystem") != "PyPI":
                 continue
             installed = by_name.get(normalise(str(package.get("name", ""))))
-            if installed is None:
+            hit = affects(installed.version, affected) if installed else None
+            if installed is None or hit is None:
                 continue
-            hit, fixed = _in_ranges(installed.version, affected.get("ranges", []))
-            if hit or installed.version in affected.get("versions", []):
-                found.append(
-                    Vulnerability(
-                        str(advisory["id"]),
-                        installed.name,
-                        installed.version,
-                        str(advisory.get("summary", ""))[:200],
-                        fixed,
-                    )
-                )
-                break
-    return AuditResult(tuple(by_name.values()), tuple(found), database, len(advisories))
+            aliases = record.get("aliases")
+            summary = record.get("summary") or record.get("details") or ""
+            _merge(
+                found,
+                Vulnerability(
+                    str(record["id"]),
+                    installed.name,
+                    installed.version,
+                    " ".join(str(summary).split())[:200],
+                    hit.fixed,
+                    tuple(str(a) for a in aliases) if isinstance(aliases, list) else (),
+                ),
+            )
+            break
+    return AuditResult(
+        tuple(by_name.values()),
+        tuple(found),
+        database.digest,
+        len(database.records),
+        database.source_format,
+        database.modified,
+    )
+
+
+def from_pip_audit(report: PipAuditReport, path: Path) -> AuditResult:
+    """The audit pip-audit made, as sai records it (its file's time stands for the data's)."""
+    found: list[Vulnerability] = []
+    for item in report.findings:
+        _merge(
+            found,
+            Vulnerability(
+                item.id,
+                normalise(item.package),
+                item.version,
+                item.summary,
+                item.fixed,
+                item.aliases,
+            ),
+        )
+    written = utc_stamp(datetime.fromtimestamp(path.stat().st_mtime, UTC))
+    return AuditResult(
+        tuple(Package(normalise(n), v) for n, v in report.checked),
+        tuple(found),
+        file_digest(path),
+        len({f.id for f in report.findings}),
+        SourceFormat.pip_audit,
+        written,
+        tuple(f"{normalise(n)} ({reason})" for n, reason in report.skipped),
+    )
+
+
+def audit_with(path: Path, packages: Iterable[Package] | None = None) -> AuditResult:
+    """Audit ``packages`` (default: this interpreter's) with the advisory data at ``path``."""
+    source = load_advisories(path)
+    if isinstance(source, PipAuditReport):
+        return from_pip_audit(source, path)
+    return audit(installed_packages() if packages is None else packages, source)
 
 
 __all__ = [
+    "AdvisoryDatabase",
     "AuditResult",
     "Package",
+    "SourceFormat",
     "Vulnerability",
     "audit",
+    "audit_with",
+    "from_pip_audit",
     "installed_packages",
-    "load_osv",
+    "load_advisories",
     "normalise",
 ]

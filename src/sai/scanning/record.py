@@ -153,32 +153,43 @@ def audit_evidence(
     subject: str = "python-environment",
     *,
     database_path: str = "",
-    database_modified: str = "",
+    database_modified: str | None = None,
     time: datetime | None = None,
 ) -> Evidence:
     """The ``dependency.audit`` evidence of one environment.
 
-    ``database_modified`` is the newest advisory's modification time (ISO 8601), which the
-    check needs to judge how current the database was.
+    What a sufficiency rule needs is explicit: ``advisories`` (PyPI advisories in the OSV
+    database, or for pip-audit output the distinct ones it reported), ``database_modified``
+    (the newest ``modified`` time of the records, ISO 8601 UTC; for pip-audit output the time
+    its file was written; empty when unknown; ``database_modified`` overrides it),
+    ``source_format`` and the ``database`` digest. An audit that checked nothing says so in
+    ``nothing_checked`` (never read as clean).
     """
+    payload = DependencyAudit(
+        packages=tuple(f"{p.name}=={p.version}" for p in result.packages),
+        database=result.database,
+        advisories=result.advisories,
+        vulnerable=tuple(
+            VulnerablePackage(
+                id=v.id, package=f"{v.package}=={v.version}", fixed=v.fixed or "", aliases=v.aliases
+            )
+            for v in result.vulnerabilities[:200]
+        ),
+        vulnerable_total=len(result.vulnerabilities),
+        database_path=database_path,
+        database_modified=result.modified if database_modified is None else database_modified,
+        database_digest=result.database,
+        source_format=result.source_format.value,
+        nothing_checked=result.nothing_checked or "",
+        skipped=result.skipped[:200],
+    )
     return Evidence.create(
         AUDIT_KIND,
         subject,
         provisions=("5.1.2-4", "5.2.3-1"),
         actor=ACTOR,
         origin=Origin.control("scanning.dependency_audit"),
-        data=DependencyAudit(
-            packages=tuple(f"{p.name}=={p.version}" for p in result.packages),
-            database=result.database,
-            database_path=database_path,
-            database_modified=database_modified,
-            advisories=result.advisories,
-            vulnerable=tuple(
-                VulnerablePackage(id=v.id, package=f"{v.package}=={v.version}", fixed=v.fixed or "")
-                for v in result.vulnerabilities[:200]
-            ),
-            vulnerable_total=len(result.vulnerabilities),
-        ).to_data(),
+        data=payload.to_data(),
         time=time,
     )
 

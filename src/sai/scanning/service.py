@@ -11,7 +11,7 @@ from pathlib import Path
 from sai.errors import InputError, SaiError, WorkspaceError
 from sai.ledger import open_ledger
 from sai.manifest import LoadedManifest, load_manifest
-from sai.scanning.deps import AuditResult, audit, installed_packages, load_osv
+from sai.scanning.deps import AuditResult, audit_with
 from sai.scanning.engine import ScanSettings, scan_paths
 from sai.scanning.pickle import default_allowlist
 from sai.scanning.policy import Policy, load_policy
@@ -39,6 +39,11 @@ class ScanOutcome:
     audit: AuditResult | None
     recorded: int
     notes: tuple[str, ...] = field(default=())
+
+    @property
+    def nothing_checked(self) -> str | None:
+        """Why the dependency audit checked nothing (empty advisory data), else None."""
+        return self.audit.nothing_checked if self.audit else None
 
     @property
     def has_findings(self) -> bool:
@@ -97,8 +102,7 @@ def run_scan(request: ScanRequest) -> ScanOutcome:
     results = tuple(scan_paths(list(paths), settings_for(policy)))
     result_audit = None
     if request.osv is not None:
-        advisories, digest = load_osv(request.osv)
-        result_audit = audit(installed_packages(), advisories, digest)
+        result_audit = audit_with(request.osv)
     recorded = 0
     if request.record and workspace is not None:
         with open_ledger(workspace) as ledger:

@@ -8,7 +8,7 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape
 
-from sai.scanning.deps import AuditResult
+from sai.scanning.deps import AuditResult, SourceFormat
 from sai.scanning.result import ArtifactResult, ScanVerdict
 
 _STYLE = {ScanVerdict.safe: "green", ScanVerdict.unsafe: "bold red", ScanVerdict.error: "red"}
@@ -22,23 +22,46 @@ def render_text(
         inner = f" ({', '.join(result.inner_formats)})" if result.inner_formats else ""
         console.print(
             f"[{_STYLE[result.verdict]}]{result.verdict.value.upper():6}[/] "
-            f"{escape(result.path)}  [dim]{result.format}{escape(inner)}[/]"
+            f"{escape(result.path)}  [dim]{result.format}{escape(inner)}[/]",
+            markup=True,
         )
         for item in result.findings:
             console.print(
                 f"    {item.severity.value:8} {item.rule}  {escape(item.message)}\n"
-                f"             at {escape(item.where(result.path))}"
+                f"             at {escape(item.where(result.path))}",
+                markup=True,
             )
     if audit is not None:
-        console.print(
-            f"dependencies: {len(audit.packages)} packages, {audit.advisories} advisories in "
-            f"the database, {len(audit.vulnerabilities)} apply"
-        )
-        for vuln in audit.vulnerabilities:
-            fix = f" (fixed in {vuln.fixed})" if vuln.fixed else ""
-            console.print(f"    {vuln.id}  {vuln.package}=={vuln.version}{fix}  {vuln.summary}")
+        render_audit(audit, console)
     unsafe = sum(r.verdict is not ScanVerdict.safe for r in results)
     console.print(f"{len(results)} scanned, {unsafe} unsafe or unreadable")
+
+
+def render_audit(audit: AuditResult, console: Console) -> None:
+    """The dependency audit: what was checked against which data, and what applies."""
+    newest = f", newest {audit.modified[:10]}" if audit.modified else ", undated"
+    if audit.source_format is SourceFormat.pip_audit:
+        console.print(
+            f"dependencies (pip-audit report{newest}): {len(audit.packages)} checked, "
+            f"{len(audit.skipped)} skipped, {len(audit.vulnerabilities)} vulnerable",
+            markup=False,
+        )
+    else:
+        console.print(
+            f"dependencies: {len(audit.packages)} packages, {audit.advisories} PyPI advisories "
+            f"in the database ({audit.source_format.value}{newest}), "
+            f"{len(audit.vulnerabilities)} apply",
+            markup=False,
+        )
+    for vuln in audit.vulnerabilities:
+        fix = f" (fixed in {vuln.fixed})" if vuln.fixed else ""
+        also = f" [{', '.join(vuln.aliases)}]" if vuln.aliases else ""
+        console.print(
+            f"    {vuln.id}{also}  {vuln.package}=={vuln.version}{fix}  {vuln.summary}",
+            markup=False,
+        )
+    for skipped in audit.skipped:
+        console.print(f"    not checked: {skipped}", markup=False)
 
 
 def to_json(results: Sequence[ArtifactResult], audit: AuditResult | None) -> dict[str, Any]:
@@ -72,13 +95,23 @@ def to_json(results: Sequence[ArtifactResult], audit: AuditResult | None) -> dic
         else {
             "packages": len(audit.packages),
             "database": audit.database,
+            "source_format": audit.source_format.value,
+            "database_modified": audit.modified,
             "advisories": audit.advisories,
+            "nothing_checked": audit.nothing_checked,
+            "skipped": list(audit.skipped),
             "vulnerable": [
-                {"id": v.id, "package": v.package, "version": v.version, "fixed": v.fixed}
+                {
+                    "id": v.id,
+                    "aliases": list(v.aliases),
+                    "package": v.package,
+                    "version": v.version,
+                    "fixed": v.fixed,
+                }
                 for v in audit.vulnerabilities
             ],
         },
     }
 
 
-__all__ = ["render_text", "to_json"]
+__all__ = ["render_audit", "render_text", "to_json"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 from sai.ledger import Ledger
@@ -65,22 +65,23 @@ def run_threats_demo(
     *,
     change_prompt: Callable[[str, Path, datetime], object],
     actor: str,
-    now: datetime,
+    clock: Callable[[], datetime],
     on_step: Callable[[str], None],
 ) -> ThreatsDemo:
     """Model, sign off, review and export the example's threats, then one staleness round.
 
     ``change_prompt(name, file, time)`` puts a new version of a prompt in place through the
-    prompt registry (the demo passes `sai.inventory.prompts.set_version`).
+    prompt registry (the demo passes `sai.inventory.prompts.set_version`). ``clock`` is read
+    for every recorded step, so each entry carries the time it was made.
     """
-    first = model_system(ledger, loaded, rules_file=None, actor=actor, now=now)
+    first = model_system(ledger, loaded, rules_file=None, actor=actor, now=clock())
     on_step(
         f"Threat model: {len(first.model.risks)} threats, "
         f"{first.model.counts()['needs_sign_off']} above the risk appetite"
     )
     rules = _sign_off(loaded.root, [(r.threat.id, r.status) for r in first.model.risks])
-    made = model_system(ledger, loaded, rules_file=rules, actor=actor, now=now)
-    review_model(ledger, loaded, rules_file=rules, by=REVIEWER, note="Demo review.", now=now)
+    made = model_system(ledger, loaded, rules_file=rules, actor=actor, now=clock())
+    review_model(ledger, loaded, rules_file=rules, by=REVIEWER, note="Demo review.", now=clock())
     out.mkdir(parents=True, exist_ok=True)
     data = _plain(made.model.to_data())
     for fmt, name in _EXPORTS:
@@ -93,13 +94,12 @@ def run_threats_demo(
         + "Answer in at most five sentences.\n",
         encoding="utf-8",
     )
-    later = now + timedelta(seconds=1)
-    change_prompt(name, changed, later)
-    stale = model_system(ledger, loaded, rules_file=rules, actor=actor, now=later)
+    change_prompt(name, changed, clock())
+    stale = model_system(ledger, loaded, rules_file=rules, actor=actor, now=clock())
     changes = tuple(c.describe() for c in stale.changes)
     on_step(f"Prompt changed: the threat model is stale ({'; '.join(changes)}); reviewed again")
     review_model(
-        ledger, loaded, rules_file=rules, by=REVIEWER, note="Prompt change reviewed.", now=later
+        ledger, loaded, rules_file=rules, by=REVIEWER, note="Prompt change reviewed.", now=clock()
     )
     running = sum(c.running for r in made.model.risks for c in r.controls)
     return ThreatsDemo(

@@ -20,7 +20,7 @@ from sai.ledger import Evidence, Ledger, Origin
 from sai.ledger.kinds import AssetRecorded
 from sai.manifest import load_manifest
 from sai.scanning import ScanSettings, audit, audit_evidence, load_policy, scan_file
-from sai.scanning.deps import Package
+from sai.scanning.deps import AdvisoryDatabase, Package, SourceFormat
 from sai.scanning.record import decision_evidence, scan_evidence
 from tests.assessment.conftest import MANIFEST, write_project
 from tests.scanning import _build as b
@@ -161,9 +161,9 @@ class TestExternalComponents:
                 ],
             }
         ]
-        result = audit(
-            [Package("x" if vulnerable else "y", "1.0")], osv if advisories else [], "sha256:00"
-        )
+        records = tuple(osv) if advisories else ()
+        database = AdvisoryDatabase(records, "sha256:00", SourceFormat.osv_json, "", 0, 0)
+        result = audit([Package("x" if vulnerable else "y", "1.0")], database)
         ledger.append(audit_evidence(result, database_modified=modified, time=NOW))
 
     def test_an_empty_database_shows_nothing(self, ledger: Ledger, workspace_dir: Path) -> None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from sai.assessment.report import write_reports
+from tests.conftest import skip_or_fail
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -27,10 +27,7 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 def require_chromium() -> None:
     if CHROMIUM.exists():
         return
-    reason = f"{CHROMIUM} is missing (apt-get install -y chromium)"
-    if os.environ.get("SAI_REQUIRE_SERVICES") == "1":
-        pytest.fail(f"{reason}, and SAI_REQUIRE_SERVICES=1 forbids skipping", pytrace=False)
-    pytest.skip(reason)
+    skip_or_fail(f"{CHROMIUM} is missing (apt-get install -y chromium)")
 
 
 @pytest.mark.browser

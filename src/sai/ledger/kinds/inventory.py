@@ -71,9 +71,13 @@ class AssetRemoved(AssetChange):
 
 @dataclass(frozen=True)
 class AssetMissing(AssetChange):
-    """A declared asset whose files are gone (restore it with `sai restore`)."""
+    """A declared asset whose files are gone (restore it with `sai restore`).
+
+    ``found_by`` names the control that looked: ``inventory.scan`` or ``inventory.verify``.
+    """
 
     KIND: ClassVar[Kind] = Kind.ASSET_MISSING
+    found_by: str = ""
 
 
 CHANGE_PAYLOADS: dict[str, type[AssetChange]] = {

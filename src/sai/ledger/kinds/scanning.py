@@ -63,6 +63,7 @@ class VulnerablePackage(Part):
     id: str
     package: str
     fixed: str = ""
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,11 @@ class DependencyAudit(Payload):
 
     ``advisories`` is how many advisories the database held and ``database_modified`` the
     newest modification time among them (ISO 8601, empty when unknown): an audit against an
-    empty or old database shows nothing.
+    empty or old database shows nothing. ``source_format`` is ``osv-zip``, ``osv-folder``,
+    ``osv-json`` or ``pip-audit-json``; for pip-audit output ``advisories`` counts those it
+    reported (its database was pip-audit's live service) and ``database_modified`` is when its
+    file was written. ``nothing_checked`` says why an audit checked nothing (empty when it
+    did); ``skipped`` lists dependencies pip-audit could not check, with its reason.
     """
 
     KIND: ClassVar[Kind] = Kind.DEPENDENCY_AUDIT
@@ -83,6 +88,9 @@ class DependencyAudit(Payload):
     database_path: str = ""
     database_modified: str = ""
     database_digest: str = ""
+    source_format: str = ""
+    nothing_checked: str = ""
+    skipped: tuple[str, ...] = ()
 
 
 __all__ = [

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+#: The largest field number protobuf allows (2**29 - 1); a larger one is not protobuf.
+MAX_FIELD_NUMBER = (1 << 29) - 1
+
 
 class WireError(Exception):
     """The bytes are not valid protobuf at ``offset``."""
@@ -35,6 +38,8 @@ def fields(data: memoryview, start: int, end: int) -> Iterator[tuple[int, int, i
         number, wire = key >> 3, key & 7
         if number == 0:
             raise WireError("field number 0", pos)
+        if number > MAX_FIELD_NUMBER:
+            raise WireError(f"field number {number} is beyond protobuf's limit", pos)
         if wire == 0:
             value, pos = varint(data, pos, end)
             yield number, wire, value, pos
@@ -54,4 +59,4 @@ def fields(data: memoryview, start: int, end: int) -> Iterator[tuple[int, int, i
             raise WireError(f"unsupported wire type {wire}", pos)
 
 
-__all__ = ["WireError", "fields", "varint"]
+__all__ = ["MAX_FIELD_NUMBER", "WireError", "fields", "varint"]
