@@ -10,6 +10,12 @@ from pathlib import Path
 from typing import NoReturn
 
 import pytest
+from hypothesis import settings
+
+# NOTE: no per-example deadline: the machines are shared and noisy, and a slow example is not a
+# wrong one (performance is measured by benchmarks/, never by timed tests).
+settings.register_profile("sai", deadline=None)
+settings.load_profile("sai")
 
 POSTGRES_BASE_URL = os.environ.get(
     "SAI_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"

@@ -226,12 +226,17 @@ class ExternalComponentsAssessed(Check):
         used = [entry.index]
         audit = DependencyAudit.from_evidence(entry.evidence)
         database = f"the advisory database of entry {entry.index} ({audit.database})"
-        if audit.advisories == 0:
+        # pip-audit asks a live service, so its report counts only the advisories it found.
+        live = audit.source_format == "pip-audit-json"
+        if audit.nothing_checked or not audit.packages or (audit.advisories == 0 and not live):
+            why = f"held {audit.advisories} advisories for {len(audit.packages)} packages" + (
+                f" ({audit.nothing_checked})" if audit.nothing_checked else ""
+            )
             return self.result(
                 provision,
                 Verdict.INCONCLUSIVE,
-                f"{database} held 0 advisories, so the audit checked nothing; audit again "
-                "with a current OSV export (`sai scan --deps --osv all.zip`)",
+                f"{database} {why}, so the audit checked nothing; audit again with a current "
+                "OSV export (`sai scan --deps --osv all.zip`) or pip-audit's JSON report",
                 used,
             )
         if audit.vulnerable_total:
@@ -247,13 +252,19 @@ class ExternalComponentsAssessed(Check):
         age = _database_age(audit, ctx.now)
         if age is None or age > limit:
             when = "of unknown date" if age is None else f"dated {audit.database_modified[:10]}"
+            held = "a pip-audit report" if live else f"holds {audit.advisories} advisories"
             return self.result(
                 provision,
                 Verdict.INCONCLUSIVE,
-                f"{database} holds {audit.advisories} advisories but is {when}; audits need "
+                f"{database} {held} but is {when}; audits need "
                 f"one no older than {limit.days} days (evidence.advisory_max_age_days)",
                 used,
             )
+        source = (
+            f"pip-audit's service ({audit.database_modified[:10]})"
+            if live
+            else f"{audit.advisories} advisories (newest {audit.database_modified[:10]})"
+        )
         external = [m for m in ctx.manifest.models if not m.in_house and m.path is not None]
         problems = []
         for model in external:
@@ -272,8 +283,7 @@ class ExternalComponentsAssessed(Check):
         return self.result(
             provision,
             Verdict.PASS,
-            f"dependency audit clean: {len(audit.packages)} packages against "
-            f"{audit.advisories} advisories (newest {audit.database_modified[:10]}); "
+            f"dependency audit clean: {len(audit.packages)} packages against {source}; "
             f"{len(external)} external model files scanned safe",
             used,
         )
