@@ -8,11 +8,17 @@ starts like a pickle of any protocol is a pickle, whatever the file is called.
 from __future__ import annotations
 
 import enum
-import struct
 
 from sai.scanning.containers.errors import ContainerError
 from sai.scanning.containers.tar import is_tar
 from sai.scanning.containers.zip import is_zip, read_zip
+from sai.scanning.probes import (
+    is_joblib,
+    is_safetensors,
+    is_zlib,
+    looks_like_onnx,
+    probable_pickle,
+)
 
 
 class Format(enum.StrEnum):
@@ -62,22 +68,6 @@ def _zip_kind(data: memoryview) -> Format:
     return Format.zip
 
 
-def _is_zlib(head: bytes) -> bool:
-    return len(head) >= 2 and head[0] == 0x78 and (head[0] << 8 | head[1]) % 31 == 0
-
-
-def _is_safetensors(data: memoryview) -> bool:
-    if len(data) < 10:
-        return False
-    (length,) = struct.unpack("<Q", data[:8])
-    return 2 <= length <= len(data) - 8 and data[8] == ord("{")
-
-
-def is_joblib(data: memoryview) -> bool:
-    """A pickle whose first import is joblib's array wrapper (read by joblib's unpickler)."""
-    return b"joblib.numpy_pickle" in bytes(data[:4096])
-
-
 _MAGIC: tuple[tuple[bytes, Format], ...] = (
     (b"\x93NUMPY", Format.npy),
     (_HDF5, Format.hdf5),
@@ -88,19 +78,17 @@ _MAGIC: tuple[tuple[bytes, Format], ...] = (
 
 
 def _by_structure(data: memoryview, head: bytes, name: str) -> Format:
-    from sai.scanning.formats.onnx import looks_like_onnx
-
     probes = (
-        (_is_zlib(head), Format.compressed),
+        (is_zlib(head), Format.compressed),
         (is_tar(data), Format.tar),
         (is_zip(data), Format.zip),
-        (_is_safetensors(data), Format.safetensors),
+        (is_safetensors(data), Format.safetensors),
         (looks_like_onnx(data), Format.onnx),
     )
     found = next((fmt for hit, fmt in probes if hit), None)
     if found is not None:
         return _zip_kind(data) if found is Format.zip else found
-    if head[:1] and head[0] in _PICKLE0_START and _probable_pickle(data, name):
+    if head[:1] and head[0] in _PICKLE0_START and probable_pickle(data):
         return Format.pickle
     return Format.pickle if name.lower().endswith(PICKLE_SUFFIXES) else Format.unknown
 
@@ -114,14 +102,6 @@ def detect(data: memoryview, name: str = "") -> Format:
         if head.startswith(magic):
             return fmt
     return _by_structure(data, head, name)
-
-
-def _probable_pickle(data: memoryview, name: str) -> bool:
-    """Protocol 0/1 pickles: the stream must simulate to STOP, or import before it breaks."""
-    from sai.scanning.pickle import default_allowlist, simulate
-
-    run = simulate(data, allow=default_allowlist())
-    return run.complete or bool(run.imports)
 
 
 __all__ = ["PICKLE_SUFFIXES", "Format", "detect", "is_joblib"]

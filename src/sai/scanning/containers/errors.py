@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
+from sai.scanning.errors import ScanningError
 
-class ContainerError(Exception):
+
+class ContainerError(ScanningError):
     """The container is malformed at ``offset`` (None when unknown)."""
-
-    def __init__(self, message: str, offset: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.offset = offset
 
 
 class LimitExceeded(ContainerError):

@@ -12,6 +12,7 @@ import struct
 from typing import ClassVar
 
 from sai.scanning.detect import Format
+from sai.scanning.errors import ScanningError
 from sai.scanning.formats.base import FormatScanner, Item, ScanContext
 from sai.scanning.rules import finding
 
@@ -27,10 +28,11 @@ INJECTION = re.compile(
 )
 
 
-class _Malformed(Exception):
+class _Malformed(ScanningError):
+    offset: int
+
     def __init__(self, message: str, offset: int) -> None:
-        super().__init__(message)
-        self.message, self.offset = message, offset
+        super().__init__(message, offset)
 
 
 class _Reader:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import posixpath
 from typing import ClassVar
 
+from sai.scanning._protobuf import WireError, fields
 from sai.scanning.detect import Format
-from sai.scanning.formats._protobuf import WireError, fields, varint
 from sai.scanning.formats.base import FormatScanner, Item, ScanContext
 from sai.scanning.rules import finding
 
@@ -22,17 +22,6 @@ STANDARD_DOMAINS = frozenset(
 )
 _GRAPH, _FUNCTION, _NODE, _INITIALIZER, _ATTRIBUTE = 7, 25, 1, 5, 5
 _MAX_MESSAGES = 2_000_000
-
-
-def looks_like_onnx(data: memoryview) -> bool:
-    """A ModelProto: starts with ``ir_version`` and parses to the end with a graph."""
-    if len(data) < 4 or data[0] != 0x08:
-        return False
-    try:
-        seen = {number for number, _, _, _ in fields(data, 0, len(data))}
-    except WireError:
-        return False
-    return _GRAPH in seen
 
 
 def _text(data: memoryview, start: int, end: int) -> str:
@@ -153,4 +142,4 @@ class OnnxScanner(FormatScanner):
             )
 
 
-__all__ = ["STANDARD_DOMAINS", "OnnxScanner", "bad_location", "looks_like_onnx", "varint"]
+__all__ = ["STANDARD_DOMAINS", "OnnxScanner", "bad_location"]

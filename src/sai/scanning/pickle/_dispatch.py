@@ -7,38 +7,35 @@ way CPython's unpickler would, but never imports or calls anything.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from sai.scanning.pickle import _calls as calls
 from sai.scanning.pickle import _reader as rd
 from sai.scanning.pickle._operands import Handler, line, sized, uint
+from sai.scanning.pickle._state import State
 from sai.scanning.pickle._values import DictVal, ListVal, Opaque, SetVal, TupleVal
 
-if TYPE_CHECKING:
-    from sai.scanning.pickle.machine import _Machine
 
-
-def _mark(m: _Machine) -> None:
+def _mark(m: State) -> None:
     m.meta.append(m.stack)
     m.stack = []
 
 
-def _pop(m: _Machine) -> None:
+def _pop(m: State) -> None:
     if m.stack:
         m.stack.pop()
     else:
         m.pop_mark()
 
 
-def _pop_mark(m: _Machine) -> None:
+def _pop_mark(m: State) -> None:
     m.pop_mark()
 
 
-def _dup(m: _Machine) -> None:
+def _dup(m: State) -> None:
     m.stack.append(m.top())
 
 
-def _float(m: _Machine) -> None:
+def _float(m: State) -> None:
     raw = line(m)
     try:
         m.stack.append(float(raw))
@@ -46,7 +43,7 @@ def _float(m: _Machine) -> None:
         raise rd.StreamError(f"bad float literal {raw[:40]!r}", m.op_start) from None
 
 
-def _binfloat(m: _Machine) -> None:
+def _binfloat(m: State) -> None:
     # NOTE: float values never decide anything, so the 8 bytes are skipped, not decoded.
     if m.pos + 8 > len(m.data):
         raise rd.StreamError("truncated: BINFLOAT needs 8 bytes", m.pos)
@@ -54,21 +51,21 @@ def _binfloat(m: _Machine) -> None:
     m.stack.append(0.0)
 
 
-def _int(m: _Machine) -> None:
+def _int(m: State) -> None:
     m.stack.append(rd.text_int(line(m), m.op_start))
 
 
-def _long(m: _Machine) -> None:
+def _long(m: State) -> None:
     m.stack.append(rd.text_int(line(m), m.op_start, long=True))
 
 
-def _binint(m: _Machine) -> None:
+def _binint(m: State) -> None:
     value, m.pos = rd.sint4(m.data, m.pos)
     m.stack.append(value)
 
 
 def _long_n(size: int) -> Handler:
-    def handler(m: _Machine) -> None:
+    def handler(m: State) -> None:
         length = uint(m, size)
         if size == 4 and length >= 1 << 31:
             raise rd.StreamError("LONG4 with a negative byte count", m.op_start)
@@ -81,18 +78,18 @@ def _long_n(size: int) -> Handler:
 
 
 def _const(value: object) -> Handler:
-    def handler(m: _Machine) -> None:
+    def handler(m: State) -> None:
         m.stack.append(value)
 
     return handler
 
 
-def _string(m: _Machine) -> None:
+def _string(m: State) -> None:
     m.stack.append(rd.quoted_string(line(m), m.op_start).decode("latin-1"))
 
 
 def _binstring(size: int, signed: bool) -> Handler:
-    def handler(m: _Machine) -> None:
+    def handler(m: State) -> None:
         if signed:
             length, m.pos = rd.sint4(m.data, m.pos)
             if length < 0:
@@ -105,7 +102,7 @@ def _binstring(size: int, signed: bool) -> Handler:
     return handler
 
 
-def _unicode(m: _Machine) -> None:
+def _unicode(m: State) -> None:
     try:
         m.stack.append(line(m).decode("raw-unicode-escape"))
     except UnicodeDecodeError:
@@ -113,75 +110,75 @@ def _unicode(m: _Machine) -> None:
 
 
 def _binunicode(size: int) -> Handler:
-    def handler(m: _Machine) -> None:
+    def handler(m: State) -> None:
         m.stack.append(m.text(sized(m, uint(m, size))))
 
     return handler
 
 
 def _binbytes(size: int) -> Handler:
-    def handler(m: _Machine) -> None:
+    def handler(m: State) -> None:
         m.stack.append(sized(m, uint(m, size)))
 
     return handler
 
 
-def _append(m: _Machine) -> None:
+def _append(m: State) -> None:
     value = m.pop()
     m.add_to(m.top(), [value], "append")
 
 
-def _appends(m: _Machine) -> None:
+def _appends(m: State) -> None:
     items = m.pop_mark()
     m.add_to(m.top(), items, "append")
 
 
-def _setitem(m: _Machine) -> None:
+def _setitem(m: State) -> None:
     value = m.pop()
     key = m.pop()
     m.add_to(m.top(), [key, value], "setitem")
 
 
-def _setitems(m: _Machine) -> None:
+def _setitems(m: State) -> None:
     items = m.pop_mark()
     if len(items) % 2:
         raise rd.StreamError("SETITEMS with an odd number of items", m.op_start)
     m.add_to(m.top(), items, "setitem")
 
 
-def _additems(m: _Machine) -> None:
+def _additems(m: State) -> None:
     items = m.pop_mark()
     m.add_to(m.top(), items, "add")
 
 
-def _get_text(m: _Machine) -> None:
+def _get_text(m: State) -> None:
     m.memo_get(int(rd.text_int(line(m), m.op_start, long=True)))
 
 
 def _get(size: int) -> Handler:
-    def handler(m: _Machine) -> None:
+    def handler(m: State) -> None:
         m.memo_get(uint(m, size))
 
     return handler
 
 
-def _put_text(m: _Machine) -> None:
+def _put_text(m: State) -> None:
     m.memo_put(int(rd.text_int(line(m), m.op_start, long=True)))
 
 
 def _put(size: int) -> Handler:
-    def handler(m: _Machine) -> None:
+    def handler(m: State) -> None:
         m.memo_put(uint(m, size))
 
     return handler
 
 
-def _memoize(m: _Machine) -> None:
+def _memoize(m: State) -> None:
     m.memo_put(len(m.memo))
 
 
 def _collect(kind: str) -> Handler:
-    def handler(m: _Machine) -> None:
+    def handler(m: State) -> None:
         items = m.pop_mark()
         if kind == "list":
             m.stack.append(ListVal(items))
@@ -198,7 +195,7 @@ def _collect(kind: str) -> Handler:
 
 
 def _tuple_n(count: int) -> Handler:
-    def handler(m: _Machine) -> None:
+    def handler(m: State) -> None:
         if len(m.stack) < count:
             raise rd.StreamError("stack underflow", m.op_start)
         items = tuple(m.stack[len(m.stack) - count :])
@@ -209,26 +206,26 @@ def _tuple_n(count: int) -> Handler:
 
 
 def _empty(factory: Callable[[], object]) -> Handler:
-    def handler(m: _Machine) -> None:
+    def handler(m: State) -> None:
         m.stack.append(factory())
 
     return handler
 
 
-def _proto(m: _Machine) -> None:
+def _proto(m: State) -> None:
     m.set_proto(uint(m, 1))
 
 
-def _frame(m: _Machine) -> None:
+def _frame(m: State) -> None:
     length = uint(m, 8)
     rd.need(m.data, m.pos, length)
 
 
-def _next_buffer(m: _Machine) -> None:
+def _next_buffer(m: State) -> None:
     raise rd.StreamError("out-of-band buffer requested; plain loading fails here", m.op_start)
 
 
-def _readonly_buffer(m: _Machine) -> None:
+def _readonly_buffer(m: State) -> None:
     m.top()
 
 
@@ -254,7 +251,7 @@ DISPATCH: dict[int, Handler] = {
     ord("V"): _unicode,
     ord("X"): _binunicode(4),
     ord("a"): _append,
-    ord("b"): lambda m: m.do_build(),
+    ord("b"): calls.build,
     ord("c"): calls.global_,
     ord("d"): _collect("dict"),
     ord("}"): _empty(DictVal),

@@ -9,13 +9,10 @@ pickle, or the rest of the stream would be misread.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from sai.scanning.pickle import _reader as rd
+from sai.scanning.pickle._state import PickleMode, State
 from sai.scanning.pickle._values import DictVal, Obj, TupleVal
-
-if TYPE_CHECKING:
-    from sai.scanning.pickle.machine import _Machine
 
 _HASOBJECT = 0x01
 _DIGITS = re.compile(r"[A-Za-z?]+(\d+)$")
@@ -41,10 +38,8 @@ def _dtype_size(dtype: object, offset: int) -> tuple[int, bool]:
     return int(match.group(1)), False
 
 
-def skip_inline_array(m: _Machine, state: object) -> int:
+def skip_inline_array(m: State, state: object) -> int:
     """The stream position after the array that follows a NumpyArrayWrapper's BUILD."""
-    from sai.scanning.pickle.machine import PickleMode, simulate
-
     offset = m.op_start
     if not isinstance(state, DictVal):
         raise rd.StreamError("NumpyArrayWrapper state is not a dict", offset)
@@ -61,15 +56,7 @@ def skip_inline_array(m: _Machine, state: object) -> int:
     if has_objects:
         if m.depth >= m.limits.max_nesting:
             raise rd.StreamError("object arrays nested too deeply", offset)
-        inner = simulate(
-            m.data,
-            pos,
-            allow=m.allow,
-            mode=PickleMode(),
-            member=m.member,
-            limits=m.limits,
-            depth=m.depth + 1,
-        )
+        inner = m.sub(m.data, pos, PickleMode(), m.member)
         m.run.imports.extend(inner.imports)
         for item in inner.findings:
             m.report(item)

@@ -3,27 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from sai.scanning.pickle import _reader as rd
+from sai.scanning.pickle._state import State
 
-if TYPE_CHECKING:
-    from sai.scanning.pickle.machine import _Machine
-
-Handler = Callable[["_Machine"], None]
+Handler = Callable[[State], None]
 
 
-def uint(m: _Machine, size: int) -> int:
+def uint(m: State, size: int) -> int:
     value, m.pos = rd.uint(m.data, m.pos, size)
     return value
 
 
-def line(m: _Machine) -> bytes:
+def line(m: State) -> bytes:
     raw, m.pos = rd.line(m.data, m.pos)
     return raw
 
 
-def sized(m: _Machine, length: int) -> memoryview:
+def sized(m: State, length: int) -> memoryview:
     start = m.pos
     end = start + length
     if end > len(m.data):

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import codecs
 
+from sai.scanning.errors import ScanningError
 
-class StreamError(Exception):
+
+class StreamError(ScanningError):
     """The stream cannot be read further at ``offset``; ``message`` says why."""
 
+    offset: int
+
     def __init__(self, message: str, offset: int) -> None:
-        super().__init__(message)
-        self.message = message
-        self.offset = offset
+        super().__init__(message, offset)
 
 
 def need(data: memoryview, pos: int, size: int) -> int:

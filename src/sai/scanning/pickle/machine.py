@@ -4,255 +4,34 @@ It walks the opcode stream the way CPython's unpickler does, keeps an abstract s
 and records every name loading would import and every call it would make. Anything outside the
 allow-list is a finding with its byte offset; a stream that would not load to its STOP is an
 incomplete scan (fail closed), and whatever would have run before that point is reported too.
-Time and memory are linear in the input and capped by ``PickleLimits``.
+Time and memory are linear in the input and capped by ``PickleLimits``. The state and what
+each opcode means live in ``_state``; this module adds the loop over the handlers.
 """
 
 from __future__ import annotations
 
-import _compat_pickle
-from dataclasses import dataclass, field
-
 from sai.scanning.pickle import _reader as rd
-from sai.scanning.pickle._values import (
-    DictVal,
-    Global,
-    ListVal,
-    Obj,
-    Opaque,
-    Persistent,
-    SetVal,
-    TupleVal,
+from sai.scanning.pickle._dispatch import DISPATCH
+from sai.scanning.pickle._state import (
+    LimitError,
+    PickleLimits,
+    PickleMode,
+    PickleRun,
+    State,
+    Stop,
 )
 from sai.scanning.pickle.allowlist import AllowList
-from sai.scanning.result import Finding
 from sai.scanning.rules import finding
 
-_MAX_PROTOCOL = 5
 _BINFLOAT = ord("G")
+_PLAIN = PickleMode()
+_LIMITS = PickleLimits()
 
 
-@dataclass(frozen=True)
-class PickleLimits:
-    """Caps that keep the simulation bounded on hostile input."""
+class _Machine(State):
+    """The state plus the opcode loop."""
 
-    max_opcodes: int = 200_000_000
-    max_memo: int = 10_000_000
-    max_stack: int = 10_000_000
-    max_text: int = 1 << 20
-    max_nesting: int = 8
-    max_findings: int = 200
-
-
-@dataclass(frozen=True)
-class PickleMode:
-    """What the surrounding loader supports: torch's persistent ids, joblib's inline arrays."""
-
-    persistent_ids: bool = False
-    joblib: bool = False
-    torchscript: bool = False
-
-
-@dataclass
-class PickleRun:
-    """The outcome of simulating one pickle: findings, where it ended, what it returned."""
-
-    findings: list[Finding] = field(default_factory=list)
-    end: int = 0
-    complete: bool = False
-    result: object = None
-    imports: list[Global] = field(default_factory=list)
-    dropped: int = 0
-
-
-class _Stop(Exception):
-    pass
-
-
-class _Machine:
-    def __init__(
-        self,
-        data: memoryview,
-        pos: int,
-        allow: AllowList,
-        mode: PickleMode,
-        member: str,
-        limits: PickleLimits,
-        depth: int,
-    ) -> None:
-        self.data, self.pos, self.allow, self.mode = data, pos, allow, mode
-        self.member, self.limits, self.depth = member, limits, depth
-        self.stack: list[object] = []
-        self.meta: list[list[object]] = []
-        self.memo: dict[int, object] = {}
-        self.proto = 0
-        self.op_start = pos
-        self.run = PickleRun(end=pos)
-
-    # -- reporting ---------------------------------------------------------------------------
-    def report(self, item: Finding) -> None:
-        if len(self.run.findings) < self.limits.max_findings:
-            self.run.findings.append(item)
-        else:
-            self.run.dropped += 1
-
-    def flag(self, rule: str, message: str, offset: int, name: str | None = None) -> None:
-        self.report(finding(rule, message, member=self.member, offset=offset, callable=name))
-
-    # -- stack helpers -----------------------------------------------------------------------
-    def pop(self) -> object:
-        if not self.stack:
-            raise rd.StreamError("stack underflow", self.op_start)
-        return self.stack.pop()
-
-    def top(self) -> object:
-        if not self.stack:
-            raise rd.StreamError("stack underflow", self.op_start)
-        return self.stack[-1]
-
-    def pop_mark(self) -> list[object]:
-        if not self.meta:
-            raise rd.StreamError("MARK expected but none is open", self.op_start)
-        items = self.stack
-        self.stack = self.meta.pop()
-        return items
-
-    # -- semantics ---------------------------------------------------------------------------
-    def do_import(self, module: str, name: str) -> Global:
-        if self.proto < 3:
-            if (module, name) in _compat_pickle.NAME_MAPPING:
-                module, name = _compat_pickle.NAME_MAPPING[(module, name)]
-            elif module in _compat_pickle.IMPORT_MAPPING:
-                module = _compat_pickle.IMPORT_MAPPING[module]
-        ref = Global(module, name, self.op_start)
-        self.run.imports.append(ref)
-        if not self.allow.allows(module, name, torchscript=self.mode.torchscript):
-            self.flag(
-                "pickle.import-not-allowed",
-                f"loading imports {ref.full}, which is not on the allow-list",
-                self.op_start,
-                ref.full,
-            )
-        return ref
-
-    def do_call(self, func: object, args: object, kind: str) -> None:
-        offset = self.op_start
-        if isinstance(func, Global):
-            if not self.allow.allows(func.module, func.name, torchscript=self.mode.torchscript):
-                self.nested(args, offset)
-        elif not isinstance(func, Opaque):
-            self.flag(
-                "pickle.call-computed",
-                f"{kind} calls a {type(func).__name__} value, not an imported name",
-                offset,
-            )
-        self.stack.append(Obj(func, args, offset))
-
-    def nested(self, args: object, offset: int) -> None:
-        items = args.items if isinstance(args, TupleVal) else ()
-        for item in items:
-            blob = bytes(item) if isinstance(item, memoryview) else None
-            if isinstance(item, str) and len(item) < self.limits.max_text:
-                blob = item.encode("latin-1", "ignore")
-            if not blob or not _looks_like_pickle(blob) or self.depth >= self.limits.max_nesting:
-                continue
-            inner = simulate(
-                memoryview(blob),
-                0,
-                allow=self.allow,
-                mode=self.mode,
-                member=f"{self.member}!<pickle argument @{offset}>",
-                limits=self.limits,
-                depth=self.depth + 1,
-            )
-            if inner.imports or not inner.complete:
-                self.flag(
-                    "pickle.nested",
-                    f"an argument at offset {offset} is itself a pickle importing "
-                    + (", ".join(sorted({g.full for g in inner.imports})) or "nothing"),
-                    offset,
-                )
-            for item_finding in inner.findings:
-                self.report(item_finding)
-
-    def do_build(self) -> None:
-        state = self.pop()
-        inst = self.top()
-        offset = self.op_start
-        if isinstance(inst, Global):
-            self.flag(
-                "pickle.build-on-global",
-                f"BUILD sets state on the imported {inst.full}",
-                offset,
-                inst.full,
-            )
-            return
-        if isinstance(inst, Persistent | Opaque):
-            return
-        if not isinstance(inst, Obj):
-            raise rd.StreamError(f"BUILD on a {type(inst).__name__}, which has no state", offset)
-        for part in (state, *(state.items if isinstance(state, TupleVal) else ())):
-            if isinstance(part, DictVal):
-                for key, _ in part.items:
-                    if isinstance(key, str) and key.startswith("__") and key.endswith("__"):
-                        self.flag("pickle.dunder-state", f"BUILD state sets {key}", offset)
-        inst.state = state
-        func = inst.func
-        if (
-            self.mode.joblib
-            and isinstance(func, Global)
-            and (func.module, func.name) == ("joblib.numpy_pickle", "NumpyArrayWrapper")
-        ):
-            from sai.scanning.pickle._joblib import skip_inline_array
-
-            self.pos = skip_inline_array(self, state)
-
-    def add_to(self, target: object, values: list[object], what: str) -> None:
-        if isinstance(target, ListVal) and what == "append":
-            target.items.extend(values)
-        elif isinstance(target, DictVal) and what == "setitem":
-            target.items.extend(zip(values[::2], values[1::2], strict=True))
-        elif isinstance(target, SetVal) and what == "add" and not target.frozen:
-            target.items.extend(values)
-        elif isinstance(target, Global):
-            self.flag(
-                "pickle.mutates-global",
-                f"{what.upper()} on the imported {target.full}",
-                self.op_start,
-                target.full,
-            )
-        elif not isinstance(target, Obj | Persistent | Opaque):
-            raise rd.StreamError(f"{what.upper()} on a {type(target).__name__}", self.op_start)
-
-    def persistent(self, pid: object) -> None:
-        if not self.mode.persistent_ids:
-            self.flag(
-                "pickle.persistent-id",
-                "persistent id: plain pickle.load stops here; a custom loader decides",
-                self.op_start,
-            )
-        self.stack.append(Persistent(pid, self.op_start))
-
-    def text(self, raw: memoryview) -> object:
-        if len(raw) > self.limits.max_text:
-            return Opaque("str")
-        return rd.decode_utf8(raw, self.op_start)
-
-    def memo_get(self, index: int) -> None:
-        if index not in self.memo:
-            raise rd.StreamError(f"memo key {index} was never stored", self.op_start)
-        self.stack.append(self.memo[index])
-
-    def memo_put(self, index: int) -> None:
-        if index < 0:
-            raise rd.StreamError("negative memo index", self.op_start)
-        if len(self.memo) >= self.limits.max_memo and index not in self.memo:
-            raise _LimitError(f"memo grows past {self.limits.max_memo} entries", self.op_start)
-        self.memo[index] = self.top()
-
-    # -- the loop ----------------------------------------------------------------------------
     def execute(self) -> PickleRun:
-        from sai.scanning.pickle._dispatch import DISPATCH
-
         data = self.data
         size = len(data)
         dispatch = DISPATCH.get
@@ -277,10 +56,10 @@ class _Machine:
                 count += 1
                 if not count & 0xFFF:
                     self.check_limits(count)
-        except _Stop:
+        except Stop:
             self.run.complete = True
             self.run.end = self.pos
-        except _LimitError as error:
+        except LimitError as error:
             self.run.end = error.offset
             self.report(
                 finding("pickle.limit", error.message, member=self.member, offset=error.offset)
@@ -297,41 +76,15 @@ class _Machine:
             )
         return self.run
 
-    def check_limits(self, count: int) -> None:
-        limits = self.limits
-        if count > limits.max_opcodes:
-            raise _LimitError(f"more than {limits.max_opcodes} opcodes", self.op_start)
-        if len(self.stack) > limits.max_stack or len(self.meta) > limits.max_stack:
-            raise _LimitError(f"stack deeper than {limits.max_stack}", self.op_start)
-
-    def stop(self) -> None:
-        self.run.result = self.pop()
-        raise _Stop
-
-    def set_proto(self, proto: int) -> None:
-        if proto > _MAX_PROTOCOL:
-            raise rd.StreamError(f"unsupported pickle protocol {proto}", self.op_start)
-        self.proto = proto
-
-
-class _LimitError(rd.StreamError):
-    pass
-
-
-def _looks_like_pickle(blob: bytes) -> bool:
-    if len(blob) < 3 or not blob.endswith(b"."):
-        return False
-    return (blob[0] == 0x80 and 2 <= blob[1] <= _MAX_PROTOCOL) or blob[:1] in (b"c", b"(")
-
 
 def simulate(
     data: memoryview,
     start: int = 0,
     *,
     allow: AllowList,
-    mode: PickleMode = PickleMode(),
+    mode: PickleMode = _PLAIN,
     member: str = "",
-    limits: PickleLimits = PickleLimits(),
+    limits: PickleLimits = _LIMITS,
     depth: int = 0,
 ) -> PickleRun:
     """Simulate loading one pickle that starts at ``start``; never imports or calls anything."""

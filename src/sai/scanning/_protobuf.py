@@ -1,19 +1,23 @@
-"""A minimal protobuf wire-format reader, enough to walk ONNX models without onnx itself."""
+"""A minimal protobuf wire-format reader: ONNX models and TensorFlow SavedModels without
+onnx or tensorflow, shared by format detection and the format scanners."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from sai.scanning.errors import ScanningError
+
 #: The largest field number protobuf allows (2**29 - 1); a larger one is not protobuf.
 MAX_FIELD_NUMBER = (1 << 29) - 1
 
 
-class WireError(Exception):
+class WireError(ScanningError):
     """The bytes are not valid protobuf at ``offset``."""
 
+    offset: int
+
     def __init__(self, message: str, offset: int) -> None:
-        super().__init__(message)
-        self.offset = offset
+        super().__init__(message, offset)
 
 
 def varint(data: memoryview, pos: int, end: int) -> tuple[int, int]:

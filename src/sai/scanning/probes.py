@@ -1,0 +1,72 @@
+"""Content probes that format detection owns: cheap structural tests on a file's bytes.
+
+Each probe answers "could a loader read this as format X?" without scanning it; the format
+scanners do the real work later. Kept apart from ``formats`` so that detection never imports
+a scanner (and scanners may import detection).
+"""
+
+from __future__ import annotations
+
+import struct
+
+from sai.scanning._protobuf import WireError, fields
+
+_ONNX_GRAPH = 7
+
+
+def looks_like_onnx(data: memoryview) -> bool:
+    """A ModelProto: starts with ``ir_version`` and parses to the end with a graph."""
+    if len(data) < 4 or data[0] != 0x08:
+        return False
+    try:
+        seen = {number for number, _, _, _ in fields(data, 0, len(data))}
+    except WireError:
+        return False
+    return _ONNX_GRAPH in seen
+
+
+def looks_like_saved_model(data: memoryview) -> bool:
+    """A TensorFlow ``saved_model.pb``: a SavedModel whose meta graphs parse as protobuf."""
+    if len(data) < 4 or data[0] not in (0x08, 0x12):
+        return False
+    try:
+        seen = [(number, wire) for number, wire, _, _ in fields(data, 0, len(data))]
+    except WireError:
+        return False
+    return (2, 2) in seen and all(number in (1, 2) for number, _ in seen)
+
+
+def is_zlib(head: bytes) -> bool:
+    """A zlib stream header (deflate, valid check bits)."""
+    return len(head) >= 2 and head[0] == 0x78 and (head[0] << 8 | head[1]) % 31 == 0
+
+
+def is_safetensors(data: memoryview) -> bool:
+    """An 8-byte little-endian header length followed by a JSON object that fits the file."""
+    if len(data) < 10:
+        return False
+    (length,) = struct.unpack("<Q", data[:8])
+    return 2 <= length <= len(data) - 8 and data[8] == ord("{")
+
+
+def is_joblib(data: memoryview) -> bool:
+    """A pickle whose first import is joblib's array wrapper (read by joblib's unpickler)."""
+    return b"joblib.numpy_pickle" in bytes(data[:4096])
+
+
+def probable_pickle(data: memoryview) -> bool:
+    """Protocol 0/1 pickles: the stream must simulate to STOP, or import before it breaks."""
+    from sai.scanning.pickle import default_allowlist, simulate
+
+    run = simulate(data, allow=default_allowlist())
+    return run.complete or bool(run.imports)
+
+
+__all__ = [
+    "is_joblib",
+    "is_safetensors",
+    "is_zlib",
+    "looks_like_onnx",
+    "looks_like_saved_model",
+    "probable_pickle",
+]
