@@ -83,6 +83,64 @@ class TestScanCommand:
         assert done.exit_code == 0, done.output
 
 
+class TestFailOn:
+    @pytest.fixture
+    def own_class(self, tmp_path: Path) -> Path:
+        path = tmp_path / "net.pkl"
+        path.write_bytes(b.proto(2, b.global0("mylab.nets", "TinyNet") + b")\x81}b."))
+        return path
+
+    def test_unknown_callable_passes_by_default_with_a_hint(self, own_class: Path) -> None:
+        done = runner.invoke(app, ["scan", str(own_class), "--no-record"])
+        assert done.exit_code == 0, done.output
+        assert "REVIEW" in done.output
+        assert "if mylab.nets.TinyNet is yours, allow it in the policy file" in done.output
+        assert "module: mylab.nets, name: TinyNet" in done.output
+
+    def test_fail_on_unknown_fails_it(self, own_class: Path) -> None:
+        done = runner.invoke(app, ["scan", str(own_class), "--fail-on", "unknown", "--no-record"])
+        assert done.exit_code == 1
+
+    def test_dangerous_fails_under_either_setting(self, files: Path) -> None:
+        for setting in ("dangerous", "unknown"):
+            done = runner.invoke(
+                app, ["scan", str(files / "evil.bin"), "--fail-on", setting, "--no-record"]
+            )
+            assert done.exit_code == 1, setting
+
+    def test_sarif_levels_follow_fail_on(self, files: Path, own_class: Path) -> None:
+        def levels(setting: str) -> dict[str, str]:
+            done = runner.invoke(
+                app,
+                ["scan", str(files / "evil.bin"), str(own_class), "-f", "sarif"]
+                + ["--fail-on", setting, "--no-record"],
+            )
+            results = json.loads(done.stdout)["runs"][0]["results"]
+            return {r["properties"]["callable"]: r["level"] for r in results}
+
+        assert levels("dangerous") == {"os.system": "error", "mylab.nets.TinyNet": "warning"}
+        assert levels("unknown") == {"os.system": "error", "mylab.nets.TinyNet": "error"}
+
+    def test_json_carries_confidence_and_hint(self, own_class: Path) -> None:
+        done = runner.invoke(app, ["scan", str(own_class), "-f", "json", "--no-record"])
+        [item] = json.loads(done.stdout)["artifacts"][0]["findings"]
+        assert item["confidence"] == "unknown"
+        assert item["hint"].startswith("if mylab.nets.TinyNet is yours")
+
+    def test_policy_allows_the_unknown_callable(self, own_class: Path) -> None:
+        policy = own_class.with_name("p.yaml")
+        policy.write_text(
+            "allow:\n  - {module: mylab.nets, name: TinyNet, justification: our own net}\n"
+        )
+        done = runner.invoke(
+            app,
+            ["scan", str(own_class), "--policy", str(policy), "--fail-on", "unknown"]
+            + ["--no-record"],
+        )
+        assert done.exit_code == 0, done.output
+        assert "SAFE" in done.output
+
+
 class TestRecording:
     def test_declared_models_scanned_and_recorded(
         self, workspace_dir: Path, monkeypatch: pytest.MonkeyPatch

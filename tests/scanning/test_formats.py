@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from sai.scanning import SCANNERS, Format, ScanSettings, ScanVerdict, detect, scan_bytes
 from sai.scanning.formats._keras_config import config_problems, module_allowed
 from sai.scanning.formats.onnx import bad_location
-from sai.scanning.result import Severity
+from sai.scanning.result import Confidence, Severity
 from sai.scanning.rules import RULES
 from tests.scanning import _build as b
 from tests.scanning.corpus import benign
@@ -128,9 +128,15 @@ class TestKeras:
                 "keras.tf-op-lambda",
                 f"{class_name} layer 'op' calls the TensorFlow operation 'io.write_file' "
                 "when the model runs",
+                Confidence.dangerous,
             )
         ]
         assert RULES["keras.tf-op-lambda"].severity is Severity.medium
+
+    def test_tf_op_layer_over_arithmetic_is_unknown(self) -> None:
+        layer = {"class_name": "TFOpLambda", "config": {"name": "op", "function": "math.add"}}
+        [(_, _, confidence)] = config_problems({"layers": [layer]})
+        assert confidence is Confidence.unknown
 
 
 class TestHdf5:

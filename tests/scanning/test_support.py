@@ -71,3 +71,5 @@ class TestEvidence:
         assert set(evidence.provisions) == {"5.2.3-1", "5.1.2-4"}
         assert evidence.data["verdict"] == "unsafe"
         assert evidence.data["findings"][0]["callable"] == "os.system"
+        assert evidence.data["findings"][0]["confidence"] == "dangerous"
+        assert (evidence.data["dangerous_total"], evidence.data["unknown_total"]) == (1, 0)

@@ -28,14 +28,26 @@ simulated, never loaded: every import outside the reviewed allow-list is a findi
 PATH, the models declared in sai.yaml are scanned. Inside a workspace each artifact is
 recorded in the ledger as `scan.result` evidence (5.2.3-1, 5.1.2-4).
 
+Findings are `dangerous` (known to reach code, files, processes or the network, or the file
+could not be read: fail closed) or `unknown` (a callable sai has not reviewed, e.g. your own
+classes). `--fail-on dangerous` (default) fails only on the first kind; unknown callables are
+listed with a hint to allow them in the policy file. `--fail-on unknown` fails on both.
+
 With --deps, the installed Python packages are audited against advisory data you supply
 (--osv): OSV records (a JSON file, a folder, or the all.zip OSV publishes for PyPI), or the
 JSON that `pip-audit -f json` wrote. Empty advisory data checks nothing: the audit is
 recorded as such and the exit code is 2, never a clean 0.
 
-Exit codes: 0 all clean, 1 findings (or vulnerable dependencies), 2 usage or input error
-(including advisory data that holds no advisory).
+Exit codes: 0 nothing fails, 1 failing findings (or vulnerable dependencies), 2 usage or
+input error (including advisory data that holds no advisory).
 """
+
+
+class FailOnOption(enum.StrEnum):
+    """Which findings make `sai scan` exit 1."""
+
+    dangerous = "dangerous"
+    unknown = "unknown"
 
 
 class ScanFormat(enum.StrEnum):
@@ -76,12 +88,21 @@ def scan(
         bool,
         typer.Option("--record/--no-record", help="Record results in the workspace's ledger."),
     ] = True,
+    fail_on: Annotated[
+        FailOnOption,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 on dangerous findings only (default), or on unknown callables too.",
+        ),
+    ] = FailOnOption.dangerous,
     workspace: WorkspaceOption = None,
 ) -> None:
     """Scan model files (never loading them) and optionally audit dependencies."""
+    from sai.scanning.result import FailOn
     from sai.scanning.service import ScanRequest, run_scan
     from sai.scanning.text import render_text, to_json
 
+    threshold = FailOn(fail_on.value)
     if deps and osv is None:
         raise InputError(
             "--deps needs a vulnerability database",
@@ -94,6 +115,7 @@ def scan(
             osv=osv if deps else None,
             record=record,
             workspace=workspace,
+            fail_on=threshold,
         )
     )
     for note in outcome.notes:
@@ -103,9 +125,9 @@ def scan(
     elif output is ScanFormat.sarif:
         from sai.scanning.sarif import to_sarif
 
-        print_json(to_sarif(outcome.results))
+        print_json(to_sarif(outcome.results, threshold))
     else:
-        render_text(outcome.results, outcome.audit, stdout_console())
+        render_text(outcome.results, outcome.audit, stdout_console(), threshold)
     if outcome.nothing_checked:
         stderr_console().print(f"{outcome.nothing_checked}: nothing was checked", markup=False)
         raise typer.Exit(EXIT_USAGE)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sai.errors import SaiError
 from sai.scanning.engine import ScanSettings, scan_paths
-from sai.scanning.result import ScanVerdict
+from sai.scanning.result import FailOn
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,7 +23,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="+", type=Path)
     parser.add_argument("--format", choices=("text", "json", "sarif"), default="text")
     parser.add_argument("--digest", action="store_true", help="compute SHA-256 digests")
+    parser.add_argument(
+        "--fail-on",
+        choices=[f.value for f in FailOn],
+        default=FailOn.dangerous.value,
+        help="exit 1 on dangerous findings only (default), or on unknown callables too",
+    )
     args = parser.parse_args(argv)
+    fail_on = FailOn(args.fail_on)
     try:
         results = scan_paths(args.paths, replace(ScanSettings(), digest=args.digest))
     except SaiError as error:
@@ -32,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.format == "sarif":
         from sai.scanning.sarif import to_sarif
 
-        print(json.dumps(to_sarif(results), indent=2))
+        print(json.dumps(to_sarif(results, fail_on), indent=2))
     elif args.format == "json":
         from sai.scanning.text import to_json
 
@@ -42,10 +49,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{result.verdict.value:6} {result.path} ({result.format})")
             for item in result.findings:
                 print(
-                    f"    {item.severity.value} {item.rule}: {item.message} "
-                    f"[{item.where(result.path)}]"
+                    f"    {item.severity.value} {item.confidence.value} {item.rule}: "
+                    f"{item.message} [{item.where(result.path)}]"
                 )
-    return 1 if any(r.verdict is not ScanVerdict.safe for r in results) else 0
+    return 1 if any(r.fails(fail_on) for r in results) else 0
 
 
 if __name__ == "__main__":

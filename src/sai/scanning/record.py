@@ -26,7 +26,7 @@ from sai.manifest import LoadedManifest
 from sai.manifest.schema import ModelSpec
 from sai.scanning.deps import AuditResult
 from sai.scanning.policy import Policy
-from sai.scanning.result import ArtifactResult
+from sai.scanning.result import ArtifactResult, Confidence
 
 SCAN_KIND = Kind.SCAN_RESULT
 DECISION_KIND = Kind.SUPPLY_CHAIN_DECISION
@@ -80,6 +80,12 @@ def scan_evidence(
         inner_formats=tuple(result.inner_formats),
         verdict=result.verdict.value,
         findings_total=len(result.findings),
+        dangerous_total=sum(
+            f.blocking() and f.confidence is Confidence.dangerous for f in result.findings
+        ),
+        unknown_total=sum(
+            f.blocking() and f.confidence is Confidence.unknown for f in result.findings
+        ),
         findings=tuple(
             ScanFinding(
                 rule=f.rule,
@@ -87,6 +93,7 @@ def scan_evidence(
                 where=f.where(path.name),
                 message=f.message[:300],
                 callable=f.callable or None,
+                confidence=f.confidence.value,
             )
             for f in result.findings[:_MAX_FINDINGS]
         ),

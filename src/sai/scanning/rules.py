@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from sai.scanning.result import Finding, Severity
+from sai.scanning.result import Confidence, Finding, Severity
 
 C, H, M, L, INFO = Severity.critical, Severity.high, Severity.medium, Severity.low, Severity.info
 
@@ -24,6 +24,7 @@ class Rule:
     title: str
     help: str
     incomplete: bool = False
+    confidence: Confidence = Confidence.dangerous
 
 
 _RULES = (
@@ -31,8 +32,16 @@ _RULES = (
         "pickle.import-not-allowed",
         C,
         "Pickle imports a callable outside the allow-list",
-        "Loading imports and may call it. Do not load the file; if the callable is known "
-        "safe, add it to the policy file with a justification.",
+        "Loading imports and may call it. A dangerous one reaches code, files, processes or "
+        "the network: do not load the file. An unknown one is not known to be safe: if it is "
+        "yours, allow it in the policy file with a justification.",
+    ),
+    Rule(
+        "pickle.argument-not-allowed",
+        C,
+        "Pickle calls an allowed callable with arguments of a shape it is not allowed",
+        "The callable is safe only with some arguments (e.g. a ufunc by name); these resolve "
+        "something else. Do not load the file.",
     ),
     Rule(
         "pickle.call-computed",
@@ -142,6 +151,20 @@ _RULES = (
         "These layers call the TensorFlow operation their config names when the model runs; "
         "check the named operations or re-export the model without them.",
     ),
+    Rule(
+        "keras.file-reference",
+        H,
+        "Keras layer reads a file named in its config when the model loads",
+        "Lookup layers read their vocabulary path at load time; a path outside the model "
+        "(or a system file) leaks or plants data. Ship the vocabulary inside the model.",
+    ),
+    Rule(
+        "keras.wrapped-model",
+        C,
+        "Keras layer loads another saved model from its config",
+        "TFSMLayer and hub layers load (and run) a further model that this scan did not see; "
+        "scan that model, or re-export without the wrapper.",
+    ),
     Rule("keras.unparsable", H, "Keras config cannot be read", "Re-export the model.", True),
     Rule(
         "hdf5.malformed",
@@ -217,9 +240,14 @@ def finding(
     offset: int | None = None,
     callable: str | None = None,
     severity: Severity | None = None,
+    confidence: Confidence | None = None,
 ) -> Finding:
-    """A finding of a registered rule, with that rule's severity unless overridden."""
+    """A finding of a registered rule, with that rule's severity and confidence unless
+    overridden (an ``unknown`` finding defaults to ``medium``)."""
     rule = RULES[rule_id]
+    confidence = confidence or rule.confidence
+    if severity is None and confidence is Confidence.unknown:
+        severity = Severity.medium
     return Finding(
         rule=rule_id,
         severity=severity or rule.severity,
@@ -228,6 +256,7 @@ def finding(
         offset=offset,
         callable=callable,
         incomplete=rule.incomplete,
+        confidence=confidence,
     )
 
 

@@ -1,4 +1,9 @@
-"""SARIF 2.1.0 output, for code-scanning tools (GitHub code scanning, DefectDojo, ...)."""
+"""SARIF 2.1.0 output, for code-scanning tools (GitHub code scanning, DefectDojo, ...).
+
+Result levels follow ``--fail-on``: a finding that fails the scan is an ``error``; an unknown
+callable that does not (the default) is a ``warning``, so code-scanning gates that block on
+errors block exactly where `sai scan` exits 1.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sai import __version__
-from sai.scanning.result import ArtifactResult, Severity
+from sai.scanning.result import ArtifactResult, FailOn, Finding, Severity
 from sai.scanning.rules import RULES
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -19,7 +24,16 @@ _LEVEL = {
 }
 
 
-def to_sarif(results: Sequence[ArtifactResult]) -> dict[str, Any]:
+def level(item: Finding, fail_on: FailOn) -> str:
+    """The SARIF level of a finding: ``error`` exactly when it fails the scan."""
+    if not item.blocking():
+        return "note"
+    return "error" if item.fails(fail_on) else "warning"
+
+
+def to_sarif(
+    results: Sequence[ArtifactResult], fail_on: FailOn = FailOn.dangerous
+) -> dict[str, Any]:
     """One SARIF run with every rule and one result per finding."""
     rule_ids = sorted(RULES)
     rules = [
@@ -48,10 +62,14 @@ def to_sarif(results: Sequence[ArtifactResult]) -> dict[str, Any]:
                 {
                     "ruleId": item.rule,
                     "ruleIndex": rule_ids.index(item.rule),
-                    "level": _LEVEL[item.severity],
+                    "level": level(item, fail_on),
                     "message": {"text": f"{item.message} ({item.where(result.path)})"},
                     "locations": [location],
-                    "properties": {"severity": item.severity.value, "callable": item.callable},
+                    "properties": {
+                        "severity": item.severity.value,
+                        "confidence": item.confidence.value,
+                        "callable": item.callable,
+                    },
                 }
             )
     return {
@@ -87,4 +105,4 @@ def _score(severity: Severity) -> str:
     ]
 
 
-__all__ = ["SARIF_SCHEMA", "to_sarif"]
+__all__ = ["SARIF_SCHEMA", "level", "to_sarif"]

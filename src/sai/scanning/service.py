@@ -16,7 +16,7 @@ from sai.scanning.engine import ScanSettings, scan_paths
 from sai.scanning.pickle import default_allowlist
 from sai.scanning.policy import Policy, load_policy
 from sai.scanning.record import audit_evidence, record_scans
-from sai.scanning.result import ArtifactResult, ScanVerdict
+from sai.scanning.result import ArtifactResult, FailOn
 from sai.workspace import Workspace, find_workspace, open_workspace
 
 
@@ -29,6 +29,7 @@ class ScanRequest:
     osv: Path | None = None
     record: bool = True
     workspace: Path | None = None
+    fail_on: FailOn = FailOn.dangerous
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class ScanOutcome:
     audit: AuditResult | None
     recorded: int
     notes: tuple[str, ...] = field(default=())
+    fail_on: FailOn = FailOn.dangerous
 
     @property
     def nothing_checked(self) -> str | None:
@@ -47,9 +49,9 @@ class ScanOutcome:
 
     @property
     def has_findings(self) -> bool:
-        """Any artifact not safe, or any vulnerable dependency."""
-        unsafe = any(r.verdict is not ScanVerdict.safe for r in self.results)
-        return unsafe or bool(self.audit and self.audit.vulnerabilities)
+        """Any artifact failing under ``fail_on``, or any vulnerable dependency."""
+        failing = any(r.fails(self.fail_on) for r in self.results)
+        return failing or bool(self.audit and self.audit.vulnerabilities)
 
 
 def settings_for(policy: Policy | None) -> ScanSettings:
@@ -114,7 +116,7 @@ def run_scan(request: ScanRequest) -> ScanOutcome:
                     ledger.append(audit_evidence(result_audit, database_path=str(request.osv)))
                 )
             recorded = len(refs)
-    return ScanOutcome(results, result_audit, recorded, tuple(notes))
+    return ScanOutcome(results, result_audit, recorded, tuple(notes), request.fail_on)
 
 
 __all__ = ["ScanOutcome", "ScanRequest", "declared_model_paths", "run_scan", "settings_for"]

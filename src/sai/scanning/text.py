@@ -9,17 +9,49 @@ from rich.console import Console
 from rich.markup import escape
 
 from sai.scanning.deps import AuditResult, SourceFormat
-from sai.scanning.result import ArtifactResult, ScanVerdict
+from sai.scanning.result import ArtifactResult, Confidence, FailOn, Finding, ScanVerdict
 
-_STYLE = {ScanVerdict.safe: "green", ScanVerdict.unsafe: "bold red", ScanVerdict.error: "red"}
+_STYLE = {
+    ScanVerdict.safe: "green",
+    ScanVerdict.review: "yellow",
+    ScanVerdict.unsafe: "bold red",
+    ScanVerdict.error: "red",
+}
+
+
+def allow_hint(item: Finding) -> str | None:
+    """For an unknown callable: how to allow it in the policy file, in one line."""
+    if item.confidence is not Confidence.unknown or not item.callable:
+        return None
+    module, _, name = item.callable.rpartition(".")
+    if not module:
+        return None
+    return (
+        f"if {item.callable} is yours, allow it in the policy file: "
+        f"allow: [{{module: {module}, name: {name}, justification: ...}}]"
+    )
+
+
+def unknown_callables(results: Sequence[ArtifactResult]) -> list[Finding]:
+    """One unknown finding per callable, in the order met."""
+    seen: dict[str, Finding] = {}
+    for result in results:
+        for item in result.findings:
+            if item.callable and allow_hint(item) and item.callable not in seen:
+                seen[item.callable] = item
+    return list(seen.values())
 
 
 def render_text(
-    results: Sequence[ArtifactResult], audit: AuditResult | None, console: Console
+    results: Sequence[ArtifactResult],
+    audit: AuditResult | None,
+    console: Console,
+    fail_on: FailOn = FailOn.dangerous,
 ) -> None:
     """One line per artifact, then its findings indented, then the dependency audit."""
     for result in results:
         inner = f" ({', '.join(result.inner_formats)})" if result.inner_formats else ""
+        inner += f" part of {result.part_of}" if result.part_of else ""
         console.print(
             f"[{_STYLE[result.verdict]}]{result.verdict.value.upper():6}[/] "
             f"{escape(result.path)}  [dim]{result.format}{escape(inner)}[/]",
@@ -27,14 +59,22 @@ def render_text(
         )
         for item in result.findings:
             console.print(
-                f"    {item.severity.value:8} {item.rule}  {escape(item.message)}\n"
+                f"    {item.severity.value:8} {item.confidence.value:9} {item.rule}  "
+                f"{escape(item.message)}\n"
                 f"             at {escape(item.where(result.path))}",
                 markup=True,
             )
     if audit is not None:
         render_audit(audit, console)
-    unsafe = sum(r.verdict is not ScanVerdict.safe for r in results)
-    console.print(f"{len(results)} scanned, {unsafe} unsafe or unreadable")
+    for item in unknown_callables(results):
+        console.print(f"[yellow]hint:[/] {escape(allow_hint(item) or '')}", markup=True)
+    failing = sum(r.fails(fail_on) for r in results)
+    review = sum(r.verdict is ScanVerdict.review for r in results)
+    console.print(
+        f"{len(results)} scanned, {failing} failing (--fail-on {fail_on.value}), "
+        f"{review} with unknown callables to review",
+        markup=False,
+    )
 
 
 def render_audit(audit: AuditResult, console: Console) -> None:
@@ -74,16 +114,19 @@ def to_json(results: Sequence[ArtifactResult], audit: AuditResult | None) -> dic
                 "size": r.size,
                 "format": r.format,
                 "inner_formats": list(r.inner_formats),
+                "part_of": r.part_of,
                 "verdict": r.verdict.value,
                 "findings": [
                     {
                         "rule": f.rule,
                         "severity": f.severity.value,
+                        "confidence": f.confidence.value,
                         "message": f.message,
                         "member": f.member,
                         "offset": f.offset,
                         "callable": f.callable,
                         "where": f.where(r.path),
+                        **({"hint": hint} if (hint := allow_hint(f)) else {}),
                     }
                     for f in r.findings
                 ],
@@ -114,4 +157,4 @@ def to_json(results: Sequence[ArtifactResult], audit: AuditResult | None) -> dic
     }
 
 
-__all__ = ["render_audit", "render_text", "to_json"]
+__all__ = ["allow_hint", "render_audit", "render_text", "to_json", "unknown_callables"]

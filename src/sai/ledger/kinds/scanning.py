@@ -18,6 +18,8 @@ class ScanFinding(Part):
     where: str
     message: str
     callable: str | None = None
+    #: ``dangerous`` (known to reach code, files, processes or the network) or ``unknown``.
+    confidence: str = "dangerous"
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,11 @@ class ScanResult(Payload):
     model: str | None = None
     source: str | None = None
     policy: JsonObject | None = None
+    #: Blocking findings known to be dangerous, and those only not known to be safe.
+    dangerous_total: int = 0
+    unknown_total: int = 0
+    #: The model a companion file belongs to (SavedModel variables, tokenizer, ONNX data).
+    part_of: str | None = None
 
     @property
     def safe(self) -> bool:

@@ -1,14 +1,23 @@
 """Checks of a Keras model config (``config.json`` of ``.keras``, ``model_config`` of HDF5).
 
-Keras imports the ``module`` and ``class_name`` named in the config. Only Keras's own layer,
+Keras imports the ``module`` and ``class_name`` named in the config. Keras's own layer,
 model, optimiser, loss, metric, initialiser, regulariser, constraint, activation and dtype
-modules are allowed; Lambda layers (Python bytecode) are always findings, and so are
-``TFOpLambda``/``SlicingOpLambda`` layers, which call whatever TensorFlow operation they name.
+modules are allowed; a function referenced by name (a Lambda layer over ``numpy.tanh``) is
+allowed when the pickle allow-list allows it. Lambda layers that carry Python bytecode are
+dangerous, and so are ``TFOpLambda``/``SlicingOpLambda`` layers (they call whatever TensorFlow
+operation they name), layers that read a file named in their config when the model loads
+(vocabularies of lookup layers), and layers that wrap another saved model (``TFSMLayer``).
+Other modules are dangerous or unknown as the pickle scanner decides for imports.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+
+from sai.scanning.formats._tf_ops import risky_api
+from sai.scanning.pickle import default_allowlist
+from sai.scanning.pickle.danger import classify
+from sai.scanning.result import Confidence
 
 #: Keras sub-packages whose classes a config may name (also under ``keras.src.``).
 ALLOWED_PACKAGES = frozenset(
@@ -17,8 +26,12 @@ ALLOWED_PACKAGES = frozenset(
         "regularizers", "constraints", "activations", "dtype_policies", "engine",
     }
 )  # fmt: skip
-_LAMBDA_CLASSES = frozenset({"Lambda", "__lambda__"})
 _TF_OP_CLASSES = frozenset({"TFOpLambda", "SlicingOpLambda"})
+#: Layers that load another saved model named in their config.
+_WRAPPERS = frozenset({"TFSMLayer", "KerasLayer", "SavedModelLayer"})
+#: Config keys whose string value is a file a layer reads when the model is built.
+_FILE_KEYS = frozenset({"vocabulary", "vocabulary_file", "filepath", "file_path", "handle"})
+_D, _U = Confidence.dangerous, Confidence.unknown
 _MAX_NODES = 1_000_000
 
 
@@ -43,29 +56,92 @@ def _walk(config: object) -> Iterator[dict[str, object]]:
             stack.extend(node)
 
 
-def config_problems(config: object) -> Iterator[tuple[str, str]]:
-    """(rule, message) for every Lambda, TF-op layer and disallowed module in ``config``."""
+def _function_ref(module: str, name: str) -> tuple[str, str, Confidence] | None:
+    """A function referenced by name: allowed if Keras's own or on the pickle allow-list."""
+    if module_allowed(module) or default_allowlist().allows(module, name):
+        return None
+    return (
+        "keras.module-not-allowed",
+        f"config calls the function {module}.{name}",
+        classify(module, name),
+    )
+
+
+def _file_refs(node: dict[str, object]) -> Iterator[tuple[str, str, Confidence]]:
+    inner = node.get("config")
+    if not isinstance(inner, dict):
+        return
+    for key in _FILE_KEYS:
+        value = inner.get(key)
+        if isinstance(value, str) and value:
+            yield (
+                "keras.file-reference",
+                f"layer {_name(node)} reads {value!r} (its {key}) when the model loads",
+                _D,
+            )
+
+
+def _bytecode_lambda(node: dict[str, object]) -> bool:
+    """A Lambda whose function is not a by-name reference (reported here, not below it)."""
+    inner = node.get("config")
+    if not isinstance(inner, dict) or inner.get("function_type") == "lambda":
+        return not isinstance(inner, dict)
+    function = inner.get("function")
+    if isinstance(function, dict):
+        return function.get("class_name") not in ("function", "__lambda__")
+    return not (isinstance(function, str) and inner.get("function_type") == "raw")
+
+
+def _node_problems(node: dict[str, object]) -> Iterator[tuple[str, str, Confidence]]:
+    class_name = node.get("class_name")
+    module = node.get("module")
+    bytecode = class_name == "Lambda" and _bytecode_lambda(node)
+    if class_name == "__lambda__" or node.get("function_type") == "lambda" or bytecode:
+        yield "keras.lambda", f"Lambda layer {_name(node)} carries Python bytecode", _D
+    elif node.get("function_type") == "raw" and isinstance(node.get("function"), str):
+        found = _function_ref(str(module or "builtins"), str(node["function"]))
+        yield from (found,) if found else ()
+    elif (
+        class_name == "function" and isinstance(module, str) and isinstance(node.get("config"), str)
+    ):
+        found = _function_ref(module, str(node["config"]))
+        yield from (found,) if found else ()
+    elif class_name in _TF_OP_CLASSES:
+        inner = node.get("config")
+        op = inner.get("function") if isinstance(inner, dict) else None
+        yield (
+            "keras.tf-op-lambda",
+            f"{class_name} layer {_name(node)} calls the TensorFlow operation "
+            f"{_op(node)} when the model runs",
+            _U if isinstance(op, str) and not risky_api(op) else _D,
+        )
+    elif class_name in _WRAPPERS:
+        yield (
+            "keras.wrapped-model",
+            f"{class_name} layer {_name(node)} loads another saved model from its config",
+            _D,
+        )
+    elif isinstance(module, str) and not module_allowed(module):
+        keras_own = module.split(".")[0] in ("keras", "tf_keras")
+        yield (
+            "keras.module-not-allowed",
+            f"config imports {module}.{class_name} (not a Keras layer or model module)",
+            _D if keras_own else classify(module, str(class_name)),
+        )
+    elif isinstance(node.get("registered_name"), str) and ">" in str(node["registered_name"]):
+        yield (
+            "keras.module-not-allowed",
+            f"config needs the custom object {node['registered_name']}",
+            _U,
+        )
+    if class_name not in (None, "function", "__lambda__"):
+        yield from _file_refs(node)
+
+
+def config_problems(config: object) -> Iterator[tuple[str, str, Confidence]]:
+    """(rule, message, confidence) for every risky construct in ``config``."""
     for node in _walk(config):
-        class_name = node.get("class_name")
-        module = node.get("module")
-        if class_name in _LAMBDA_CLASSES or node.get("function_type") == "lambda":
-            yield "keras.lambda", f"Lambda layer {_name(node)} carries Python bytecode"
-        elif class_name in _TF_OP_CLASSES:
-            yield (
-                "keras.tf-op-lambda",
-                f"{class_name} layer {_name(node)} calls the TensorFlow operation "
-                f"{_op(node)} when the model runs",
-            )
-        elif isinstance(module, str) and not module_allowed(module):
-            yield (
-                "keras.module-not-allowed",
-                f"config imports {module}.{class_name} (not a Keras layer or model module)",
-            )
-        elif isinstance(node.get("registered_name"), str) and ">" in str(node["registered_name"]):
-            yield (
-                "keras.module-not-allowed",
-                f"config needs the custom object {node['registered_name']}",
-            )
+        yield from _node_problems(node)
 
 
 def _op(node: dict[str, object]) -> str:

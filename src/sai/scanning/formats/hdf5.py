@@ -93,8 +93,10 @@ class Hdf5Scanner(FormatScanner):
                     )
                 )
                 continue
-            for rule, message in config_problems(config):
-                ctx.report(finding(rule, f"{name}: {message}", member=item.member))
+            for rule, message, confidence in config_problems(config):
+                ctx.report(
+                    finding(rule, f"{name}: {message}", member=item.member, confidence=confidence)
+                )
 
 
 def _scan_raw(item: Item, ctx: ScanContext) -> None:
@@ -112,8 +114,10 @@ def _scan_raw(item: Item, ctx: ScanContext) -> None:
                 pos = raw.find(start, pos + 1)
                 continue
             found += 1
-            for rule, message in config_problems(config):
-                ctx.report(finding(rule, message, member=item.member, offset=pos))
+            for rule, message, confidence in config_problems(config):
+                ctx.report(
+                    finding(rule, message, member=item.member, offset=pos, confidence=confidence)
+                )
             pos = raw.find(start, pos + len(text[:end].encode("utf-8", "replace")))
 
 

@@ -19,8 +19,8 @@ def check_config(text: bytes | str, member: str, ctx: ScanContext) -> None:
     except (ValueError, RecursionError) as error:
         ctx.report(finding("keras.unparsable", f"config is not JSON: {error}", member=member))
         return
-    for rule, message in config_problems(config):
-        ctx.report(finding(rule, message, member=member))
+    for rule, message, confidence in config_problems(config):
+        ctx.report(finding(rule, message, member=member, confidence=confidence))
 
 
 class KerasScanner(FormatScanner):

@@ -23,7 +23,8 @@ from sai.scanning.pickle._values import (
     TupleVal,
 )
 from sai.scanning.pickle.allowlist import AllowList
-from sai.scanning.result import Finding
+from sai.scanning.pickle.danger import classify
+from sai.scanning.result import Confidence, Finding
 from sai.scanning.rules import finding
 
 MAX_PROTOCOL = 5
@@ -95,8 +96,24 @@ class State:
         else:
             self.run.dropped += 1
 
-    def flag(self, rule: str, message: str, offset: int, name: str | None = None) -> None:
-        self.report(finding(rule, message, member=self.member, offset=offset, callable=name))
+    def flag(
+        self,
+        rule: str,
+        message: str,
+        offset: int,
+        name: str | None = None,
+        confidence: Confidence | None = None,
+    ) -> None:
+        self.report(
+            finding(
+                rule,
+                message,
+                member=self.member,
+                offset=offset,
+                callable=name,
+                confidence=confidence,
+            )
+        )
 
     # -- stack helpers -----------------------------------------------------------------------
     def pop(self) -> object:
@@ -126,11 +143,18 @@ class State:
         ref = Global(module, name, self.op_start)
         self.run.imports.append(ref)
         if not self.allow.allows(module, name, torchscript=self.mode.torchscript):
+            confidence = classify(module, name)
+            known = (
+                "known to reach code, files, processes or the network"
+                if confidence is Confidence.dangerous
+                else "not known to be safe"
+            )
             self.flag(
                 "pickle.import-not-allowed",
-                f"loading imports {ref.full}, which is not on the allow-list",
+                f"loading imports {ref.full}, which is not on the allow-list ({known})",
                 self.op_start,
                 ref.full,
+                confidence,
             )
         return ref
 
@@ -139,6 +163,13 @@ class State:
         if isinstance(func, Global):
             if not self.allow.allows(func.module, func.name, torchscript=self.mode.torchscript):
                 self.nested(args, offset)
+            elif not self.allow.arguments_allowed(func.module, func.name, args):
+                self.flag(
+                    "pickle.argument-not-allowed",
+                    f"{kind} calls {func.full} with arguments it is not allowed to take",
+                    offset,
+                    func.full,
+                )
         elif not isinstance(func, Opaque):
             self.flag(
                 "pickle.call-computed",

@@ -1,18 +1,29 @@
 """The allow-list of callables a model pickle may import, and how a policy extends it.
 
-The reviewed data file ``allowlist.txt`` beside this module holds one ``module name`` pair per
-line with the reason it is safe. Matching is exact: any import not listed is a finding.
+The reviewed data file ``allowlist.txt`` beside this module holds one ``module name`` entry per
+line (several names may share a line and its reason). Matching is exact: any import not listed
+is a finding. Some callables are safe only with arguments of one shape (``args=RULE``): a
+ufunc rebuilt by name must name an allowed ufunc, ``getattr`` must read a public attribute of
+an allowed import. Those shapes are checked where the callable is called.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from types import MappingProxyType
+
+from sai.scanning.pickle._values import Global, TupleVal
 
 #: Module prefix of TorchScript classes; resolved by TorchScript's own compiler, not imported.
 TORCHSCRIPT_PREFIX = "__torch__"
+#: Argument shapes an entry may require.
+ARG_RULES = frozenset({"import", "attribute"})
+_PUBLIC = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 @dataclass(frozen=True)
@@ -20,6 +31,10 @@ class AllowList:
     """Exact (module, name) pairs that loading may import without a finding."""
 
     entries: frozenset[tuple[str, str]]
+    #: (module, name) -> argument shape that calls of it must have.
+    arg_rules: Mapping[tuple[str, str], str] = field(
+        default_factory=lambda: MappingProxyType({}), compare=False, hash=False
+    )
 
     def allows(self, module: str, name: str, *, torchscript: bool = False) -> bool:
         """Whether importing ``module.name`` is allowed (TorchScript classes in archives only)."""
@@ -29,30 +44,76 @@ class AllowList:
             module == TORCHSCRIPT_PREFIX or module.startswith(TORCHSCRIPT_PREFIX + ".")
         )
 
+    def arguments_allowed(self, module: str, name: str, args: object) -> bool:
+        """Whether calling the allowed ``module.name`` with ``args`` keeps to its shape."""
+        rule = self.arg_rules.get((module, name))
+        if rule is None:
+            return True
+        items = args.items if isinstance(args, TupleVal) else None
+        if items is None or len(items) != 2:
+            return False
+        first, second = items
+        if rule == "import":
+            return (
+                isinstance(first, str)
+                and isinstance(second, str)
+                and "." not in second
+                and (first, second) in self.entries
+                and (first, second) not in self.arg_rules
+            )
+        return (
+            isinstance(first, Global)
+            and (first.module, first.name) in self.entries
+            and isinstance(second, str)
+            and bool(_PUBLIC.match(second))
+        )
+
     def extended(self, pairs: Iterable[tuple[str, str]]) -> AllowList:
         """This allow-list plus ``pairs`` (from a policy file)."""
-        return AllowList(self.entries | frozenset(pairs))
+        return AllowList(self.entries | frozenset(pairs), self.arg_rules)
 
 
-def parse_allowlist(text: str) -> frozenset[tuple[str, str]]:
-    """Pairs from allow-list text: ``module name  # reason`` lines; ``#`` starts a comment."""
+def parse_entries(text: str) -> tuple[frozenset[tuple[str, str]], dict[tuple[str, str], str]]:
+    """Pairs and argument rules from ``module name[,name] [args=RULE]  # reason`` lines."""
     pairs: set[tuple[str, str]] = set()
+    rules: dict[tuple[str, str], str] = {}
     for number, raw in enumerate(text.splitlines(), start=1):
         body = raw.split("#", 1)[0].strip()
         if not body:
             continue
         parts = body.split()
-        if len(parts) != 2:
+        rule = None
+        if len(parts) == 3 and parts[2].startswith("args="):
+            rule = parts.pop().removeprefix("args=")
+            if rule not in ARG_RULES:
+                raise ValueError(f"allow-list line {number}: unknown argument rule {rule!r}")
+        if len(parts) != 2 or not all(_NAME.match(n) for n in parts[1].split(",")):
             raise ValueError(f"allow-list line {number}: expected `module name`, got {body!r}")
-        pairs.add((parts[0], parts[1]))
-    return frozenset(pairs)
+        for name in parts[1].split(","):
+            pairs.add((parts[0], name))
+            if rule is not None:
+                rules[(parts[0], name)] = rule
+    return frozenset(pairs), rules
+
+
+def parse_allowlist(text: str) -> frozenset[tuple[str, str]]:
+    """The (module, name) pairs of allow-list text."""
+    return parse_entries(text)[0]
 
 
 @cache
 def default_allowlist() -> AllowList:
     """sai's reviewed allow-list (read once from the package data)."""
     text = resources.files("sai.scanning.pickle").joinpath("allowlist.txt").read_text("utf-8")
-    return AllowList(parse_allowlist(text))
+    pairs, rules = parse_entries(text)
+    return AllowList(pairs, MappingProxyType(rules))
 
 
-__all__ = ["TORCHSCRIPT_PREFIX", "AllowList", "default_allowlist", "parse_allowlist"]
+__all__ = [
+    "ARG_RULES",
+    "TORCHSCRIPT_PREFIX",
+    "AllowList",
+    "default_allowlist",
+    "parse_allowlist",
+    "parse_entries",
+]
