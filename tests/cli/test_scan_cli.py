@@ -112,8 +112,12 @@ class TestFailOn:
         def levels(setting: str) -> dict[str, str]:
             done = runner.invoke(
                 app,
-                ["scan", str(files / "evil.bin"), str(own_class), "-f", "sarif"]
-                + ["--fail-on", setting, "--no-record"],
+                [
+                    *("scan", str(files / "evil.bin"), str(own_class), "-f", "sarif"),
+                    "--fail-on",
+                    setting,
+                    "--no-record",
+                ],
             )
             results = json.loads(done.stdout)["runs"][0]["results"]
             return {r["properties"]["callable"]: r["level"] for r in results}
@@ -134,8 +138,15 @@ class TestFailOn:
         )
         done = runner.invoke(
             app,
-            ["scan", str(own_class), "--policy", str(policy), "--fail-on", "unknown"]
-            + ["--no-record"],
+            [
+                "scan",
+                str(own_class),
+                "--policy",
+                str(policy),
+                "--fail-on",
+                "unknown",
+                "--no-record",
+            ],
         )
         assert done.exit_code == 0, done.output
         assert "SAFE" in done.output

@@ -56,7 +56,8 @@ class TestDataFiles:
 
     def test_argument_rules_parse_and_bad_ones_are_rejected(self) -> None:
         pairs, rules = parse_entries("a x,y args=import  # r\n")
-        assert pairs == {("a", "x"), ("a", "y")} and rules[("a", "y")] == "import"
+        assert pairs == {("a", "x"), ("a", "y")}
+        assert rules[("a", "y")] == "import"
         with pytest.raises(ValueError, match="line 1: unknown argument rule"):
             parse_entries("a x args=anything  # r\n")
         with pytest.raises(ValueError, match="line 2"):
@@ -66,7 +67,8 @@ class TestDataFiles:
         danger = parse_dangerous("evil *  # r\n* spawn*  # r\nlib load,run  # r\n")
         assert danger.matches("evil.sub", "Anything")
         assert danger.matches("other", "spawnv")
-        assert danger.matches("lib", "run") and not danger.matches("lib", "walk")
+        assert danger.matches("lib", "run")
+        assert not danger.matches("lib", "walk")
         with pytest.raises(ValueError, match="line 1"):
             parse_dangerous("lonely\n")
 
