@@ -31,8 +31,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.scanning import _build as b  # noqa: E402
-from tests.scanning.corpus import write_corpus  # noqa: E402
+from benchmarks.corpus import build as b  # noqa: E402
+from benchmarks.corpus import write_corpus  # noqa: E402
 
 RESULTS = Path(__file__).with_name("results") / "scanning.json"
 PEER_VENV = Path(__file__).with_name(".venv-peers")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from benchmarks.corpus import build as b
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -12,7 +13,6 @@ from typer.testing import CliRunner
 from sai.cli._output import report_error, stderr_console, stdout_console
 from sai.cli.app import app
 from sai.errors import InputError
-from tests.scanning import _build as b
 
 #: Text rich in what Rich reacts to: tags, closing tags, escapes, links, emoji codes.
 _markupish = (

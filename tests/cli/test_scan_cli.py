@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from benchmarks.corpus import build as b
 from typer.testing import CliRunner
 
 from sai.cli.app import app
-from tests.scanning import _build as b
 
 runner = CliRunner()
 MANIFEST = """\

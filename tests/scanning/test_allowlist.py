@@ -15,6 +15,7 @@ from importlib import resources
 
 import numpy as np
 import pytest
+from benchmarks.corpus import build as b
 
 from sai.scanning import ScanSettings, ScanVerdict, scan_bytes
 from sai.scanning.pickle import default_allowlist, parse_allowlist
@@ -22,7 +23,6 @@ from sai.scanning.pickle._values import Global, TupleVal
 from sai.scanning.pickle.allowlist import parse_entries
 from sai.scanning.pickle.danger import default_dangerous, parse_dangerous
 from sai.scanning.result import Confidence
-from tests.scanning import _build as b
 
 ALLOW = default_allowlist()
 DANGER = default_dangerous()

@@ -9,13 +9,13 @@ import tarfile
 import zipfile
 
 import pytest
+from benchmarks.corpus import build as b
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sai.scanning import ScanLimits, ScanSettings, ScanVerdict, scan_bytes
 from sai.scanning.containers import ContainerError, LimitExceeded, decompress, read_tar, read_zip
 from sai.scanning.containers.zip import member_data
-from tests.scanning import _build as b
 
 EVIL = b.call_pickle("os", "system")
 

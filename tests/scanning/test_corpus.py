@@ -1,26 +1,43 @@
-"""Every malicious corpus file is flagged, every benign one passes, nothing crashes."""
+"""Every malicious corpus file fails the scan, every benign one passes, nothing crashes.
+
+The corpus (benchmarks/corpus) holds the first release's samples, benign files made with
+the real libraries (pipelines, frames, sparse matrices, compressed joblib, checkpoints with
+training metadata, Keras files from each backend, model folders) and the second release's
+attack classes. Folder samples are written out and scanned as units.
+"""
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from sai.scanning import ScanSettings, ScanVerdict, scan_bytes
-from tests.scanning.corpus import Sample, benign, build_corpus, malicious
+import pytest
+from benchmarks.corpus import Sample, benign, build_corpus, malicious, write_sample
+
+from sai.scanning import ScanSettings, ScanVerdict, scan_bytes, scan_paths
+from sai.scanning.result import ArtifactResult
 
 _CORPUS = build_corpus()
 
 
+def _scan(sample: Sample, tmp_path: Path) -> list[ArtifactResult]:
+    if sample.is_folder:
+        return scan_paths([write_sample(tmp_path, sample)], ScanSettings())
+    return [scan_bytes(sample.data, sample.name, ScanSettings())]
+
+
 @pytest.mark.parametrize("sample", [s for s in _CORPUS if s.malicious], ids=lambda s: s.name)
-def test_malicious_is_flagged(sample: Sample) -> None:
-    result = scan_bytes(sample.data, sample.name, ScanSettings())
-    assert result.verdict is not ScanVerdict.safe, sample.technique
-    assert not any(f.rule == "scanner.crash" for f in result.findings)
+def test_malicious_fails(sample: Sample, tmp_path: Path) -> None:
+    results = _scan(sample, tmp_path)
+    assert any(r.fails() for r in results), sample.technique
+    assert not any(f.rule == "scanner.crash" for r in results for f in r.findings)
 
 
 @pytest.mark.parametrize("sample", [s for s in _CORPUS if not s.malicious], ids=lambda s: s.name)
-def test_benign_passes(sample: Sample) -> None:
-    result = scan_bytes(sample.data, sample.name, ScanSettings())
-    assert result.verdict is ScanVerdict.safe, [f.message for f in result.findings]
+def test_benign_passes(sample: Sample, tmp_path: Path) -> None:
+    results = _scan(sample, tmp_path)
+    assert results
+    for result in results:
+        assert result.verdict is ScanVerdict.safe, (result.path, result.findings)
 
 
 class TestCorpusCoverage:
@@ -43,12 +60,24 @@ class TestCorpusCoverage:
             "CVE-2025-8747 gadget",
             "CVE-2024-34359",
             "CVE-2022-25882",
+            "zip-slip",
+            "tar symlink as external data",
+            "gguf shape overflow",
+            "hf auto_map remote code",
+            "keras vocabulary file",
+            "keras wraps a SavedModel",
+            "torchscript reads a file",
+            "savedmodel ReadFile",
         ):
             assert expected in techniques
 
     def test_benign_files_come_from_the_real_libraries(self) -> None:
-        assert sum(s.technique == "joblib" for s in benign()) >= 20
-        assert len(_CORPUS) > 150
+        techniques = [s.technique for s in benign()]
+        assert sum(t.startswith("joblib") for t in techniques) >= 40
+        assert {"keras", "torch", "hf folder", "savedmodel folder", "onnx folder"} <= set(
+            techniques
+        )
+        assert len(_CORPUS) > 290
 
     def test_malicious_findings_name_callable_and_offset(self) -> None:
         sample = next(s for s in _CORPUS if s.name == "malicious/torch.pt")

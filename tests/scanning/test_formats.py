@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from benchmarks.corpus import benign
+from benchmarks.corpus import build as b
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -11,13 +13,12 @@ from sai.scanning.formats._keras_config import config_problems, module_allowed
 from sai.scanning.formats.onnx import bad_location
 from sai.scanning.result import Confidence, Severity
 from sai.scanning.rules import RULES
-from tests.scanning import _build as b
-from tests.scanning.corpus import benign
 
 _BY_FORMAT: dict[str, bytes] = {}
 for _sample in benign():
-    _found = detect(memoryview(_sample.data), _sample.name)
-    _BY_FORMAT.setdefault(_found.value, _sample.data)
+    for _name, _data in _sample.files.items() or [(_sample.name, _sample.data)]:
+        _found = detect(memoryview(_data), _name)
+        _BY_FORMAT.setdefault(_found.value, _data)
 
 
 class _Ctx:

@@ -7,12 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from benchmarks.corpus import build as b
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sai.scanning.pickle import PickleLimits, PickleMode, default_allowlist, simulate
 from sai.scanning.pickle.allowlist import AllowList, parse_allowlist
-from tests.scanning import _build as b
 
 ALLOW = default_allowlist()
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from benchmarks.corpus import build as b
 
 from sai.errors import InputError
 from sai.scanning import ScanSettings, load_policy, scan_bytes, to_sarif
 from sai.scanning.record import scan_evidence
-from tests.scanning import _build as b
 
 
 class TestPolicy:

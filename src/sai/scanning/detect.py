@@ -16,7 +16,9 @@ from sai.scanning.probes import (
     is_joblib,
     is_safetensors,
     is_zlib,
+    looks_like_hf_config,
     looks_like_onnx,
+    looks_like_saved_model,
     probable_pickle,
 )
 
@@ -33,6 +35,8 @@ class Format(enum.StrEnum):
     keras = "keras"
     hdf5 = "hdf5"
     onnx = "onnx"
+    savedmodel = "savedmodel"
+    hf_config = "hf-config"
     gguf = "gguf"
     safetensors = "safetensors"
     zip = "zip"
@@ -84,6 +88,8 @@ def _by_structure(data: memoryview, head: bytes, name: str) -> Format:
         (is_zip(data), Format.zip),
         (is_safetensors(data), Format.safetensors),
         (looks_like_onnx(data), Format.onnx),
+        (looks_like_saved_model(data), Format.savedmodel),
+        (looks_like_hf_config(data), Format.hf_config),
     )
     found = next((fmt for hit, fmt in probes if hit), None)
     if found is not None:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sai.errors import InputError
 from sai.scanning.detect import PICKLE_SUFFIXES, Format, detect
+from sai.scanning.folders import link_escapes, plan_folder
 from sai.scanning.formats import SCANNERS, Item, ScanLimits
 from sai.scanning.pickle import AllowList, PickleLimits, default_allowlist
 from sai.scanning.result import ArtifactResult, Finding, verdict_of
@@ -107,13 +108,20 @@ def _digest(data: memoryview) -> str:
     return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
-def scan_bytes(data: bytes | memoryview, name: str, settings: ScanSettings) -> ArtifactResult:
-    """Scan in-memory bytes as if they were the file ``name``."""
+def scan_bytes(
+    data: bytes | memoryview, name: str, settings: ScanSettings, part_of: str = ""
+) -> ArtifactResult:
+    """Scan in-memory bytes as if they were the file ``name``.
+
+    ``part_of`` names the model a companion file belongs to (see ``folders``): its name then
+    hints no format, and an unrecognised format is expected rather than a finding."""
     view = memoryview(data)
     ctx = _Context(settings)
-    ctx.scan_member(view, "", os.path.basename(name), 0)
+    ctx.scan_member(view, "", "" if part_of else os.path.basename(name), 0)
     fmt = ctx.formats[0] if ctx.formats else Format.unknown.value
-    findings = tuple(ctx.findings)
+    findings = tuple(
+        f for f in ctx.findings if not (part_of and f.rule == "format.unknown" and not f.member)
+    )
     return ArtifactResult(
         path=name,
         digest=_digest(view) if settings.digest else "",
@@ -122,20 +130,21 @@ def scan_bytes(data: bytes | memoryview, name: str, settings: ScanSettings) -> A
         verdict=verdict_of(findings),
         findings=findings,
         inner_formats=tuple(ctx.formats[1:]),
+        part_of=part_of,
     )
 
 
-def scan_file(path: Path, settings: ScanSettings) -> ArtifactResult:
+def scan_file(path: Path, settings: ScanSettings, part_of: str = "") -> ArtifactResult:
     """Scan one file (memory-mapped; never executed, imported or unpickled)."""
     try:
         with path.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size < _MAP_THRESHOLD:
-                return scan_bytes(handle.read(), str(path), settings)
+                return scan_bytes(handle.read(), str(path), settings, part_of)
             with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
                 view = memoryview(mapped)
                 try:
-                    return scan_bytes(view, str(path), settings)
+                    return scan_bytes(view, str(path), settings, part_of)
                 finally:
                     view.release()
     except OSError as error:
@@ -145,32 +154,58 @@ def scan_file(path: Path, settings: ScanSettings) -> ArtifactResult:
         ) from None
 
 
-def iter_artifacts(paths: list[Path]) -> Iterator[tuple[Path, bool]]:
-    """Files to scan: named files (explicit) and every file under named folders."""
-    for path in paths:
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if d not in (".git", ".sai"))
-                for name in sorted(files):
-                    yield Path(root) / name, False
-        elif path.exists():
-            yield path, True
+def _folder_files(root: Path) -> list[Path]:
+    files: list[Path] = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in (".git", ".sai"))
+        files.extend(Path(folder) / name for name in sorted(names))
+    return files
+
+
+def _link_result(link: Path, target: str) -> ArtifactResult:
+    item = finding(
+        "archive.link",
+        f"symbolic link to {target!r}, outside the scanned folder: not followed",
+        offset=None,
+    )
+    return ArtifactResult(str(link), "", 0, "link", verdict_of((item,)), (item,))
+
+
+def _scan_folder(root: Path, settings: ScanSettings) -> Iterator[ArtifactResult]:
+    files = _folder_files(root)
+    regular = []
+    for path in files:
+        target = link_escapes(path, root) if path.is_symlink() else None
+        if target is not None or (path.is_symlink() and not path.exists()):
+            yield _link_result(path, target or os.readlink(path))
         else:
-            raise InputError(f"{path} does not exist", hint="name files or folders to scan")
-
-
-def scan_paths(paths: list[Path], settings: ScanSettings) -> list[ArtifactResult]:
-    """Scan files and folders. In folders, files that are not models are left out."""
-    results = []
-    for path, explicit in iter_artifacts(paths):
-        result = scan_file(path, settings)
+            regular.append(path)
+    plan = plan_folder(regular)
+    for path in regular:
+        part_of = plan.companions.get(path, "")
+        result = scan_file(path, settings, part_of)
         if (
-            not explicit
+            not part_of
             and result.format == Format.unknown.value
             and not path.name.lower().endswith(MODEL_SUFFIXES)
         ):
             continue
-        results.append(result)
+        yield result
+
+
+def scan_paths(paths: list[Path], settings: ScanSettings) -> list[ArtifactResult]:
+    """Scan files and folders. Folders are scanned as model units (``folders``): companion
+    files belong to their model, links that leave are reported, and files that are not
+    models are left out."""
+    for path in paths:
+        if not path.exists() and not path.is_symlink():
+            raise InputError(f"{path} does not exist", hint="name files or folders to scan")
+    results: list[ArtifactResult] = []
+    for path in paths:
+        if path.is_dir():
+            results.extend(_scan_folder(path, settings))
+        else:
+            results.append(scan_file(path, settings))
     return results
 
 

@@ -7,6 +7,7 @@ a scanner (and scanners may import detection).
 
 from __future__ import annotations
 
+import json
 import struct
 
 from sai.scanning._protobuf import WireError, fields
@@ -34,6 +35,25 @@ def looks_like_saved_model(data: memoryview) -> bool:
     except WireError:
         return False
     return (2, 2) in seen and all(number in (1, 2) for number, _ in seen)
+
+
+#: Keys of a Hugging Face configuration (config.json, tokenizer_config.json, ...).
+_HF_KEYS = frozenset(
+    {"auto_map", "architectures", "model_type", "tokenizer_class", "custom_pipelines",
+     "processor_class", "transformers_version"}
+)  # fmt: skip
+_MAX_CONFIG = 16 << 20
+
+
+def looks_like_hf_config(data: memoryview) -> bool:
+    """A JSON object with the keys of a Hugging Face model, tokenizer or processor config."""
+    if len(data) > _MAX_CONFIG or not bytes(data[:64]).lstrip().startswith(b"{"):
+        return False
+    try:
+        value = json.loads(bytes(data))
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(value, dict) and not _HF_KEYS.isdisjoint(value)
 
 
 def is_zlib(head: bytes) -> bool:
@@ -66,6 +86,7 @@ __all__ = [
     "is_joblib",
     "is_safetensors",
     "is_zlib",
+    "looks_like_hf_config",
     "looks_like_onnx",
     "looks_like_saved_model",
     "probable_pickle",

@@ -98,6 +98,8 @@ class ArtifactResult:
     findings: tuple[Finding, ...] = ()
     #: Formats met inside containers, e.g. ``("zip", "pickle")`` for a PyTorch checkpoint.
     inner_formats: tuple[str, ...] = field(default=())
+    #: The model a companion file belongs to (SavedModel variables, tokenizer, ONNX data).
+    part_of: str = ""
 
     @property
     def blocking(self) -> tuple[Finding, ...]:

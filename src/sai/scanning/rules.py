@@ -127,6 +127,20 @@ _RULES = (
         True,
     ),
     Rule(
+        "archive.member-path",
+        H,
+        "Archive member name is absolute or climbs out with '..'",
+        "Extracting it writes outside the target folder (zip-slip); never extract this "
+        "archive with a tool that trusts member names.",
+    ),
+    Rule(
+        "archive.link",
+        H,
+        "Archive member is a symbolic or hard link",
+        "A loader that extracts or reads it reaches the link's target instead (a system file "
+        "as external data, a write anywhere); model archives have no links. Not followed.",
+    ),
+    Rule(
         "archive.lenient",
         L,
         "Container has irregularities that strict readers reject",
@@ -219,6 +233,34 @@ _RULES = (
         "TorchScript code calls a custom operator namespace",
         "Custom operators run native code from a library loaded beside the model.",
     ),
+    Rule(
+        "torchscript.file-access",
+        C,
+        "TorchScript code reads or writes files, or reaches processes or the network",
+        "Operators such as from_file run when the model runs; model code never needs them.",
+    ),
+    Rule(
+        "savedmodel.dangerous-op",
+        C,
+        "SavedModel graph runs an op that reaches files, Python or the network",
+        "ReadFile, WriteFile, PyFunc and similar ops run when the model is loaded or called; "
+        "re-export the model without them.",
+    ),
+    Rule(
+        "savedmodel.malformed",
+        H,
+        "SavedModel protobuf is malformed",
+        "Its graph could not be checked; re-export the model.",
+        True,
+    ),
+    Rule(
+        "hf.remote-code",
+        C,
+        "Configuration maps a model class to Python code (auto_map, remote code)",
+        "Loading with trust_remote_code=True imports and runs the named file; review that "
+        "code, or load without remote code.",
+    ),
+    Rule("hf.malformed", H, "Configuration is not JSON", "Re-export the configuration.", True),
     Rule(
         "format.unknown",
         M,

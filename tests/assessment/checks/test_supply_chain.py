@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from benchmarks.corpus import build as b
+
 from sai.assessment.checks import CheckContext
 from sai.assessment.checks.supply_chain import (
     ExternalComponentsAssessed,
@@ -23,7 +25,6 @@ from sai.scanning import ScanSettings, audit, audit_evidence, load_policy, scan_
 from sai.scanning.deps import AdvisoryDatabase, Package, SourceFormat
 from sai.scanning.record import decision_evidence, scan_evidence
 from tests.assessment.conftest import MANIFEST, write_project
-from tests.scanning import _build as b
 
 NOW = datetime.now(UTC)
 EXTERNAL = MANIFEST.replace("source: trained-in-house", "source: hf.co/someone/model")

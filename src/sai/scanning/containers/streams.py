@@ -1,4 +1,6 @@
-"""Single-stream decompression (gzip, zlib, bz2, xz/lzma, raw deflate) with an output cap."""
+"""Single-stream decompression (gzip, zlib, bz2, xz/lzma, raw deflate, lz4 frames) with an
+output cap. lz4 needs the ``lz4`` package (``sai[lz4]``); without it lz4 data is reported as
+unsupported (fail closed)."""
 
 from __future__ import annotations
 
@@ -30,6 +32,14 @@ def _new(kind: str) -> _Decompressor:
         return bz2.BZ2Decompressor()
     if kind in ("xz", "lzma"):
         return lzma.LZMADecompressor()
+    if kind == "lz4":
+        try:
+            import lz4.frame  # type: ignore[import-untyped]
+        except ImportError:
+            raise Unsupported(
+                "lz4-compressed data needs the lz4 package (pip install 'sai[lz4]')"
+            ) from None
+        return lz4.frame.LZ4FrameDecompressor()  # type: ignore[no-any-return]
     raise Unsupported(f"no decompressor for {kind}")
 
 
@@ -54,10 +64,10 @@ def decompress(data: memoryview | bytes, kind: str, limit: int) -> bytes:
                 chunk = engine.decompress(getattr(engine, "unconsumed_tail", b""), _CHUNK)
                 if not chunk and not _finished(engine):
                     raise ContainerError(f"{kind} stream is truncated", len(data))
-        except (zlib.error, OSError, EOFError, lzma.LZMAError, ValueError) as error:
+        except (zlib.error, OSError, EOFError, lzma.LZMAError, ValueError, RuntimeError) as error:
             raise ContainerError(f"{kind} stream is corrupt: {error}") from None
-        pending = engine.unused_data
-        if kind not in ("gzip", "bz2", "xz") or not pending.strip(b"\x00"):
+        pending = engine.unused_data or b""
+        if kind not in ("gzip", "bz2", "xz", "lz4") or not pending.strip(b"\x00"):
             break
     return bytes(out)
 

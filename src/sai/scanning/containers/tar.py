@@ -10,11 +10,16 @@ from sai.scanning.containers.errors import ContainerError, LimitExceeded
 
 @dataclass(frozen=True)
 class TarMember:
-    """A regular file inside a tar: its name, header offset and content."""
+    """A member of a tar: its name, header offset and content (empty for links).
+
+    ``link`` is the target of a symbolic (``kind == "symlink"``) or hard (``"hardlink"``)
+    link; links are listed so that they can be reported, and never followed."""
 
     name: str
     offset: int
     data: memoryview
+    kind: str = "file"
+    link: str = ""
 
 
 def is_tar(data: memoryview) -> bool:
@@ -23,7 +28,7 @@ def is_tar(data: memoryview) -> bool:
 
 
 def read_tar(data: memoryview, *, max_members: int, limit: int) -> list[TarMember]:
-    """Every regular file in the tar, read from memory, within the member and size limits."""
+    """Every regular file and link in the tar, read from memory, within the limits."""
     import tarfile
 
     members: list[TarMember] = []
@@ -33,6 +38,12 @@ def read_tar(data: memoryview, *, max_members: int, limit: int) -> list[TarMembe
             for info in archive:
                 if len(members) >= max_members:
                     raise LimitExceeded(f"more than {max_members} tar members")
+                if info.issym() or info.islnk():
+                    kind = "symlink" if info.issym() else "hardlink"
+                    members.append(
+                        TarMember(info.name, info.offset, data[0:0], kind, info.linkname)
+                    )
+                    continue
                 if not info.isfile():
                     continue
                 total += info.size

@@ -37,6 +37,13 @@ class ZipMember:
     crc: int
     flags: int
     in_central: bool
+    #: Unix mode from the central directory's external attributes (0 when not recorded).
+    mode: int = 0
+
+    @property
+    def is_symlink(self) -> bool:
+        """Whether the member is a symbolic link (its content is the target path)."""
+        return self.mode & 0o170000 == 0o120000
 
 
 @dataclass
@@ -107,12 +114,22 @@ def _central(data: memoryview, listing: ZipListing, max_members: int) -> None:
             "<HH4xIIIHHH", head, 8
         )
         (offset,) = struct.unpack_from("<I", head, 42)
+        (external,) = struct.unpack_from("<I", head, 38)
+        made_on_unix = head[5] == 3
         name_raw = bytes(data[pos + 46 : pos + 46 + nlen])
         extra = bytes(data[pos + 46 + nlen : pos + 46 + nlen + xlen])
         usize, csize, offset = _zip64_sizes(extra, [usize, csize, offset])
         listing.members.append(
             ZipMember(
-                _name(name_raw, flags), offset + shift, method, csize, usize, crc, flags, True
+                _name(name_raw, flags),
+                offset + shift,
+                method,
+                csize,
+                usize,
+                crc,
+                flags,
+                True,
+                (external >> 16) if made_on_unix else 0,
             )
         )
         pos += 46 + nlen + xlen + clen

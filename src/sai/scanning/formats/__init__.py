@@ -10,12 +10,14 @@ from sai.scanning.formats.archive import CompressedScanner, SevenZipScanner, Tar
 from sai.scanning.formats.base import FormatScanner, Item, ScanContext, ScanLimits
 from sai.scanning.formats.gguf import GgufScanner
 from sai.scanning.formats.hdf5 import Hdf5Scanner
+from sai.scanning.formats.hfconfig import HfConfigScanner
 from sai.scanning.formats.keras import KerasScanner
 from sai.scanning.formats.numpy import NpyScanner, NpzScanner
 from sai.scanning.formats.onnx import OnnxScanner
 from sai.scanning.formats.pickle import JoblibScanner, PickleScanner
 from sai.scanning.formats.pytorch import PyTorchScanner
 from sai.scanning.formats.safetensors import SafetensorsScanner
+from sai.scanning.formats.savedmodel import SavedModelScanner
 from sai.scanning.formats.torchscript import TorchScriptScanner
 from sai.scanning.formats.unknown import UnknownScanner
 
@@ -29,6 +31,8 @@ _ALL: tuple[FormatScanner, ...] = (
     KerasScanner(),
     Hdf5Scanner(),
     OnnxScanner(),
+    SavedModelScanner(),
+    HfConfigScanner(),
     GgufScanner(),
     SafetensorsScanner(),
     ZipScanner(),

@@ -104,7 +104,9 @@ def _node_problems(node: dict[str, object]) -> Iterator[tuple[str, str, Confiden
     elif (
         class_name == "function" and isinstance(module, str) and isinstance(node.get("config"), str)
     ):
-        found = _function_ref(module, str(node["config"]))
+        # NOTE: Keras 3 resolves module "builtins" in its own namespaces (keras.ops,
+        # keras.activations, ...), never in Python's builtins.
+        found = None if module == "builtins" else _function_ref(module, str(node["config"]))
         yield from (found,) if found else ()
     elif class_name in _TF_OP_CLASSES:
         inner = node.get("config")

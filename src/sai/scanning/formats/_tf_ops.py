@@ -37,9 +37,22 @@ _RISKY_API = frozenset(
 )  # fmt: skip
 
 
+#: TFOpLambda functions reviewed as plain tensor arithmetic (anything else stays dangerous,
+#: since the name is resolved as an attribute path into TensorFlow).
+_PLAIN_API_PREFIXES = ("math.", "nn.")
+_PLAIN_API = frozenset(
+    {
+        "reshape", "concat", "expand_dims", "squeeze", "transpose", "cast", "stack",
+        "identity", "shape", "ones_like", "zeros_like", "clip_by_value", "where",
+    }
+)  # fmt: skip
+
+
 def risky_api(function: str) -> bool:
-    """Whether a TFOpLambda's ``function`` reaches files, Python or native libraries."""
-    return function in _RISKY_API or function.startswith(_RISKY_API_PREFIXES)
+    """Whether a TFOpLambda's ``function`` is anything but reviewed tensor arithmetic."""
+    if function in _RISKY_API or function.startswith(_RISKY_API_PREFIXES):
+        return True
+    return not (function in _PLAIN_API or function.startswith(_PLAIN_API_PREFIXES))
 
 
 __all__ = ["DANGEROUS_GRAPH_OPS", "risky_api"]

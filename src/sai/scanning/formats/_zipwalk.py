@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from sai.scanning.containers import ContainerError, LimitExceeded, Unsupported
+from sai.scanning.containers.paths import escaping_name
 from sai.scanning.containers.zip import ZipMember, member_data, read_zip
 from sai.scanning.formats.base import Item, ScanContext
 from sai.scanning.rules import finding
@@ -20,6 +21,24 @@ def report_container_error(error: ContainerError, member: str, ctx: ScanContext)
         else "archive.malformed"
     )
     ctx.report(finding(rule, error.message, member=member, offset=error.offset))
+
+
+def report_member_name(name: str, member: str, ctx: ScanContext) -> None:
+    """A finding when an archive member's name would land outside the extraction folder."""
+    problem = escaping_name(name)
+    if problem is not None:
+        ctx.report(finding("archive.member-path", f"member {name!r} {problem}", member=member))
+
+
+def report_link(name: str, kind: str, target: str, member: str, ctx: ScanContext) -> None:
+    """A finding for a symbolic or hard link inside an archive (never followed)."""
+    ctx.report(
+        finding(
+            "archive.link",
+            f"member {name!r} is a {kind.replace('link', ' link')} to {target!r}",
+            member=member,
+        )
+    )
 
 
 def zip_members(
@@ -39,6 +58,7 @@ def zip_members(
             continue
         seen.add(member.header_offset)
         path = item.child(member.name)
+        report_member_name(member.name, path, ctx)
         try:
             budget = ctx.expand(member.size if member.method else 0)
             data, crc_ok = member_data(item.data, member, limit=min(budget, ctx.limits.max_member))
@@ -47,6 +67,10 @@ def zip_members(
             continue
         if not crc_ok:
             ctx.report(finding("archive.lenient", "CRC does not match the content", member=path))
+        if member.is_symlink:
+            target = bytes(data[:4096]).decode("utf-8", "replace")
+            report_link(member.name, "symlink", target, path, ctx)
+            continue
         yield member, Item(data, path, member.name, item.depth + 1)
 
 
@@ -64,4 +88,10 @@ def scan_members(
             ctx.scan_member(child.data, child.member, child.name, child.depth)
 
 
-__all__ = ["report_container_error", "scan_members", "zip_members"]
+__all__ = [
+    "report_container_error",
+    "report_link",
+    "report_member_name",
+    "scan_members",
+    "zip_members",
+]

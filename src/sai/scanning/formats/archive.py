@@ -7,11 +7,15 @@ from typing import ClassVar
 from sai.scanning.containers import ContainerError, decompress, read_tar
 from sai.scanning.detect import Format
 from sai.scanning.formats._torch_legacy import LEGACY_TAR_MEMBERS, scan_legacy_records
-from sai.scanning.formats._zipwalk import report_container_error, zip_members
+from sai.scanning.formats._zipwalk import (
+    report_container_error,
+    report_link,
+    report_member_name,
+    zip_members,
+)
 from sai.scanning.formats.base import FormatScanner, Item, ScanContext
 from sai.scanning.formats.pickle import scan_stream
 from sai.scanning.pickle import PickleMode
-from sai.scanning.rules import finding
 
 _STREAMS = (
     (b"\x1f\x8b", "gzip"),
@@ -47,6 +51,10 @@ class TarScanner(FormatScanner):
         legacy = {m.name for m in members} >= {"pickle", "storages"}
         for member in members:
             child = Item(member.data, item.child(member.name), member.name, item.depth + 1)
+            report_member_name(member.name, child.member, ctx)
+            if member.kind != "file":
+                report_link(member.name, member.kind, member.link, child.member, ctx)
+                continue
             if legacy and member.name in ("storages", "tensors"):
                 scan_legacy_records(child, ctx, member.name)
             elif legacy and member.name in LEGACY_TAR_MEMBERS:
@@ -65,16 +73,6 @@ class CompressedScanner(FormatScanner):
         kind = next((name for magic, name in _STREAMS if head.startswith(magic)), None)
         if kind is None:
             kind = "zlib" if head[:1] != b"\x04" else "lz4"
-        if kind == "lz4":
-            ctx.report(
-                finding(
-                    "archive.unsupported",
-                    "lz4-compressed data cannot be read by sai; decompress it and scan again",
-                    member=item.member,
-                    offset=0,
-                )
-            )
-            return
         try:
             budget = min(ctx.expand(0), ctx.limits.max_member)
             inner = decompress(item.data, kind, budget)
@@ -105,6 +103,7 @@ class SevenZipScanner(FormatScanner):
             report_container_error(error, item.member, ctx)
             return
         for member in members:
+            report_member_name(member.name, item.child(member.name), ctx)
             ctx.scan_member(member.data, item.child(member.name), member.name, item.depth + 1)
 
 

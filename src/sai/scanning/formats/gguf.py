@@ -19,6 +19,16 @@ from sai.scanning.rules import finding
 _SCALARS = {0: "<B", 1: "<b", 2: "<H", 3: "<h", 4: "<I", 5: "<i", 6: "<f", 7: "<?", 10: "<Q",
             11: "<q", 12: "<d"}  # fmt: skip
 _STRING, _ARRAY = 8, 9
+_MAX_ELEMENTS = (1 << 63) - 1
+#: ggml tensor types: (elements per block, bytes per block).
+GGML_TYPES = {
+    0: (1, 4), 1: (1, 2), 2: (32, 18), 3: (32, 20), 6: (32, 22), 7: (32, 24), 8: (32, 34),
+    9: (32, 36), 10: (256, 84), 11: (256, 110), 12: (256, 144), 13: (256, 176),
+    14: (256, 210), 15: (256, 292), 16: (256, 66), 17: (256, 74), 18: (256, 98),
+    19: (256, 50), 20: (32, 18), 21: (256, 110), 22: (256, 82), 23: (256, 136), 24: (1, 1),
+    25: (1, 2), 26: (1, 4), 27: (1, 8), 28: (1, 8), 29: (256, 56), 30: (1, 2),
+    34: (256, 54), 35: (256, 66), 39: (32, 17),
+}  # fmt: skip
 _MAX_TEMPLATE = 1 << 20
 #: Constructs no chat template needs and template-injection payloads use.
 INJECTION = re.compile(
@@ -126,23 +136,46 @@ class GgufScanner(FormatScanner):
     def _tensors(
         self, reader: _Reader, count: int, alignment: int, item: Item, ctx: ScanContext
     ) -> None:
-        offsets: list[tuple[str, int]] = []
+        spans: list[tuple[str, int, int | None]] = []
         for _ in range(count):
             name = reader.string()
             (dims,) = struct.unpack("<I", reader.take(4))
             if dims > 8:
                 raise _Malformed(f"tensor {name!r} has {dims} dimensions", reader.pos - 4)
-            for _ in range(dims):
-                reader.count()
-            reader.take(4)  # ggml type
+            shape = [reader.count() for _ in range(dims)]
+            (kind,) = struct.unpack("<I", reader.take(4))
             (offset,) = struct.unpack("<Q", reader.take(8))
             if offset % alignment:
                 raise _Malformed(f"tensor {name!r} offset {offset} is not aligned", reader.pos)
-            offsets.append((name, offset))
+            spans.append((name, offset, _byte_size(name, shape, kind, reader.pos)))
         data_start = -(-reader.pos // alignment) * alignment
-        for name, offset in offsets:
-            if data_start + offset > len(reader.data):
-                raise _Malformed(f"tensor {name!r} starts past the end of the file", reader.pos)
+        for name, offset, size in spans:
+            if data_start + offset + (size or 0) > len(reader.data):
+                raise _Malformed(
+                    f"tensor {name!r} ({size if size is not None else '?'} bytes at {offset}) "
+                    "runs past the end of the file",
+                    reader.pos,
+                )
 
 
-__all__ = ["INJECTION", "GgufScanner"]
+def _byte_size(name: str, shape: list[int], kind: int, offset: int) -> int | None:
+    """The tensor's size in bytes; overflowing element counts are malformed."""
+    count = 1
+    for n in shape:
+        count *= n
+        if count > _MAX_ELEMENTS:
+            raise _Malformed(
+                f"tensor {name!r} shape {shape} has more than 2**63 elements (overflow)", offset
+            )
+    layout = GGML_TYPES.get(kind)
+    if layout is None:
+        return None
+    block, size = layout
+    if count % block:
+        raise _Malformed(
+            f"tensor {name!r} has {count} elements, not whole blocks of {block}", offset
+        )
+    return count // block * size
+
+
+__all__ = ["GGML_TYPES", "INJECTION", "GgufScanner"]

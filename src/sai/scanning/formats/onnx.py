@@ -43,6 +43,7 @@ class _Walker:
         self.item, self.ctx, self.count = item, ctx, 0
         self.data = item.data
         self.local: set[tuple[str, str]] = set()
+        self.locations: list[str] = []
 
     def flag(self, rule: str, message: str, offset: int) -> None:
         self.ctx.report(finding(rule, message, member=self.item.member, offset=offset))
@@ -120,12 +121,31 @@ class _Walker:
                         key = _text(self.data, a, b)
                     elif w == 2 and n == 2:
                         value = _text(self.data, a, b)
+                if key == "location":
+                    self.locations.append(value)
                 if key == "location" and bad_location(value):
                     self.flag(
                         "onnx.external-data-path",
                         f"external data location {value!r} leaves the model folder",
                         s,
                     )
+
+
+class _Silent:
+    """A context that keeps nothing: used to list external data without reporting."""
+
+    def report(self, item: object) -> None:
+        return None
+
+
+def external_locations(data: memoryview) -> list[str]:
+    """The external-data file names an ONNX model refers to (empty if it cannot be read)."""
+    walker = _Walker(Item(data, "", "", 0), _Silent())  # type: ignore[arg-type]
+    try:
+        walker.model()
+    except WireError:
+        return []
+    return walker.locations
 
 
 class OnnxScanner(FormatScanner):
@@ -142,4 +162,4 @@ class OnnxScanner(FormatScanner):
             )
 
 
-__all__ = ["STANDARD_DOMAINS", "OnnxScanner", "bad_location"]
+__all__ = ["STANDARD_DOMAINS", "OnnxScanner", "bad_location", "external_locations"]

@@ -2,7 +2,9 @@
 
 TorchScript classes (``__torch__.*``) are resolved by TorchScript's own compiler from the
 archive's ``code/`` folder, not imported, so they are allowed here only. The source is checked
-for custom operator namespaces, which need a native library loaded beside the model.
+for custom operator namespaces, which need a native library loaded beside the model, and for
+the built-in operators that reach files (``from_file``, ``save``/``load`` of tensors and
+modules), processes or the network.
 """
 
 from __future__ import annotations
@@ -22,6 +24,12 @@ from sai.scanning.rules import finding
 #: Operator namespaces built into libtorch.
 BUILTIN_NAMESPACES = frozenset({"aten", "prim", "quantized", "_quantized", "profiler", "_caffe2"})
 _OP = re.compile(rb"\bops\.([A-Za-z_]\w*)\.")
+#: Calls in TorchScript source that read or write files, start processes or reach the network.
+_FILE_ACCESS = re.compile(
+    rb"\b(?:torch|aten)\.(?:from_file|load|save|_load_for_mobile|jit\.load|hub\.\w+)\s*\("
+    rb"|\bops\.aten\.(?:from_file|_nested_tensor_from_file)\b"
+    rb"|(?<![\w.])(?:open|system|popen|urlopen|__import__|exec|eval)\s*\("
+)
 
 
 def _is_code(member: ZipMember) -> bool:
@@ -44,7 +52,18 @@ class TorchScriptScanner(FormatScanner):
             if is_pickle_member(member):
                 scan_stream(child, ctx, mode)
                 continue
-            for match in _OP.finditer(bytes(child.data)):
+            source = bytes(child.data)
+            for match in _FILE_ACCESS.finditer(source):
+                ctx.report(
+                    finding(
+                        "torchscript.file-access",
+                        f"calls {match.group(0).decode('utf-8', 'replace').rstrip('( ')}, "
+                        "which reaches files, processes or the network",
+                        member=child.member,
+                        offset=match.start(),
+                    )
+                )
+            for match in _OP.finditer(source):
                 namespace = match.group(1).decode()
                 if namespace not in BUILTIN_NAMESPACES:
                     ctx.report(

@@ -349,3 +349,7 @@ def gguf(template: str | None, tensor_count: int = 1, bad_offset: bool = False) 
 def safetensors(header: dict[str, object] | str, data: bytes) -> bytes:
     text = (header if isinstance(header, str) else json.dumps(header)).encode()
     return struct.pack("<Q", len(text)) + text + data
+
+
+#: Protobuf field encoder shared by the other builders.
+pb_field = _field

@@ -1,0 +1,81 @@
+"""Model folders as units: which files are parts of a recognised model, and which links leave.
+
+A TensorFlow SavedModel's variables, fingerprint, Keras metadata and assets; the tokenizer
+files of a Hugging Face repository; the external data files an ONNX model names (in
+subfolders too) are read by the model's own loader as data. They are still scanned by content
+(a pickle hidden among them is found), but an unrecognised format there is expected, not a
+finding, and their file names do not make sai read them as pickles.
+
+Symbolic links inside a scanned folder are followed only when their target stays inside the
+folder (or inside the Hugging Face cache entry of the model, whose snapshots link to blobs);
+any other link is reported and never read.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from sai.scanning.formats.onnx import external_locations
+
+#: Files a Hugging Face tokenizer or processor reads as data.
+TOKENIZER_FILES = frozenset(
+    {
+        "tokenizer.model", "spiece.model", "sentencepiece.bpe.model", "source.spm",
+        "target.spm", "vocab.txt", "vocab.json", "merges.txt", "tokenizer.json",
+        "bpe.codes", "qwen.tiktoken", "tokenizer.tiktoken",
+    }
+)  # fmt: skip
+_SAVED_MODEL_PARTS = ("fingerprint.pb", "keras_metadata.pb")
+_SAVED_MODEL_DIRS = ("variables", "assets", "assets.extra")
+_MAX_ONNX = 64 << 20
+
+
+@dataclass(frozen=True)
+class FolderPlan:
+    """The companion files of the models in a folder, each with what it belongs to."""
+
+    companions: dict[Path, str]
+
+
+def _under(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def plan_folder(files: list[Path]) -> FolderPlan:
+    """Find the model folders among ``files`` and the companion files of each."""
+    companions: dict[Path, str] = {}
+    folders = {f.parent for f in files}
+    for folder in folders:
+        if (folder / "saved_model.pb").is_file():
+            for path in files:
+                inside = any(_under(path, folder / d) for d in _SAVED_MODEL_DIRS)
+                if inside or (path.parent == folder and path.name in _SAVED_MODEL_PARTS):
+                    companions[path] = f"SavedModel {folder.name}"
+        if (folder / "config.json").is_file():
+            for path in files:
+                if path.parent == folder and (
+                    path.name in TOKENIZER_FILES or path.name.endswith(".tiktoken")
+                ):
+                    companions[path] = f"tokenizer of {folder.name}"
+    for path in files:
+        if path.suffix.lower() == ".onnx" and path.stat().st_size <= _MAX_ONNX:
+            for location in external_locations(memoryview(path.read_bytes())):
+                target = (path.parent / location).resolve()
+                companions.setdefault(target, f"external data of {path.name}")
+    resolved = {p.resolve(): p for p in files}
+    return FolderPlan({resolved.get(k, k): v for k, v in companions.items()})
+
+
+def link_escapes(link: Path, root: Path) -> str | None:
+    """Where a symbolic link inside ``root`` points, if it leaves ``root`` (else None)."""
+    target = Path(os.path.realpath(link))
+    base = Path(os.path.realpath(root))
+    cache = next((p for p in (base, *base.parents) if p.name.startswith("models--")), None)
+    if _under(target, base) or (cache is not None and _under(target, cache)):
+        return None
+    return os.readlink(link)
+
+
+__all__ = ["TOKENIZER_FILES", "FolderPlan", "link_escapes", "plan_folder"]

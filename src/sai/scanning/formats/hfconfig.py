@@ -1,0 +1,68 @@
+"""Hugging Face configuration files that map model classes to Python code.
+
+``auto_map`` in ``config.json`` (and ``tokenizer_config.json``, ``processor_config.json``…)
+names modules shipped beside the weights (``modeling_x.XModel``) or in another repository
+(``org/repo--modeling_x.XModel``); ``custom_pipelines`` does the same for pipelines. Loading
+with ``trust_remote_code=True`` imports and runs those files, so each is a finding naming the
+code file. Configurations without them are ordinary.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import ClassVar
+
+from sai.scanning.detect import Format
+from sai.scanning.formats.base import FormatScanner, Item, ScanContext
+from sai.scanning.rules import finding
+
+
+def code_file(reference: str) -> str:
+    """The code file of a class reference: ``org/repo--pkg.mod.Cls`` -> ``org/repo: pkg/mod.py``."""
+    repo, _, local = reference.rpartition("--")
+    module = local.rpartition(".")[0] or local
+    path = module.replace(".", "/") + ".py"
+    return f"{repo}: {path}" if repo else path
+
+
+def _references(config: dict[str, object]) -> Iterator[tuple[str, str]]:
+    auto_map = config.get("auto_map")
+    if isinstance(auto_map, dict):
+        for key, value in auto_map.items():
+            for ref in value if isinstance(value, list) else [value]:
+                if isinstance(ref, str) and ref:
+                    yield f"auto_map {key}", ref
+    pipelines = config.get("custom_pipelines")
+    if isinstance(pipelines, dict):
+        for task, spec in pipelines.items():
+            impl = spec.get("impl") if isinstance(spec, dict) else None
+            if isinstance(impl, str) and impl:
+                yield f"custom pipeline {task}", impl
+
+
+class HfConfigScanner(FormatScanner):
+    """JSON configurations of Hugging Face repositories."""
+
+    format: ClassVar[Format] = Format.hf_config
+
+    def scan(self, item: Item, ctx: ScanContext) -> None:
+        try:
+            config = json.loads(bytes(item.data))
+        except (ValueError, RecursionError) as error:
+            ctx.report(finding("hf.malformed", f"not JSON: {error}", member=item.member))
+            return
+        if not isinstance(config, dict):
+            return
+        for where, ref in _references(config):
+            ctx.report(
+                finding(
+                    "hf.remote-code",
+                    f"{where} maps to {ref}: loading with trust_remote_code runs {code_file(ref)}",
+                    member=item.member,
+                    callable=ref,
+                )
+            )
+
+
+__all__ = ["HfConfigScanner", "code_file"]
