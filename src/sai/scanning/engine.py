@@ -8,7 +8,6 @@ as an incomplete scan, never as clean.
 
 from __future__ import annotations
 
-import hashlib
 import mmap
 import os
 from collections.abc import Iterator
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from sai.errors import InputError
 from sai.scanning.detect import PICKLE_SUFFIXES, Format, detect
+from sai.scanning.digests import BackgroundDigest, DigestCache, sha256_of
 from sai.scanning.folders import link_escapes, plan_folder
 from sai.scanning.formats import SCANNERS, Item, ScanLimits
 from sai.scanning.pickle import AllowList, PickleLimits, default_allowlist
@@ -41,6 +41,8 @@ class ScanSettings:
     limits: ScanLimits = field(default_factory=ScanLimits)
     pickle_limits: PickleLimits = field(default_factory=PickleLimits)
     digest: bool = True
+    #: Digests of unchanged files from earlier scans (``sai scan`` in a workspace).
+    digest_cache: DigestCache | None = field(default=None, compare=False)
 
 
 class _Context:
@@ -104,17 +106,18 @@ class _Context:
             )
 
 
-def _digest(data: memoryview) -> str:
-    return "sha256:" + hashlib.sha256(data).hexdigest()
-
-
 def scan_bytes(
-    data: bytes | memoryview, name: str, settings: ScanSettings, part_of: str = ""
+    data: bytes | memoryview,
+    name: str,
+    settings: ScanSettings,
+    part_of: str = "",
+    digest: str | BackgroundDigest | None = None,
 ) -> ArtifactResult:
     """Scan in-memory bytes as if they were the file ``name``.
 
     ``part_of`` names the model a companion file belongs to (see ``folders``): its name then
-    hints no format, and an unrecognised format is expected rather than a finding."""
+    hints no format, and an unrecognised format is expected rather than a finding. ``digest``
+    is the bytes' digest when the caller has it (or is computing it alongside)."""
     view = memoryview(data)
     ctx = _Context(settings)
     ctx.scan_member(view, "", "" if part_of else os.path.basename(name), 0)
@@ -124,7 +127,7 @@ def scan_bytes(
     )
     return ArtifactResult(
         path=name,
-        digest=_digest(view) if settings.digest else "",
+        digest=_digest_of(view, settings, digest),
         size=len(view),
         format=fmt,
         verdict=verdict_of(findings),
@@ -134,19 +137,39 @@ def scan_bytes(
     )
 
 
+def _digest_of(
+    view: memoryview, settings: ScanSettings, known: str | BackgroundDigest | None
+) -> str:
+    if isinstance(known, BackgroundDigest):
+        return known.result()
+    if known is not None or not settings.digest:
+        return known or ""
+    return sha256_of(view)
+
+
 def scan_file(path: Path, settings: ScanSettings, part_of: str = "") -> ArtifactResult:
-    """Scan one file (memory-mapped; never executed, imported or unpickled)."""
+    """Scan one file (memory-mapped; never executed, imported or unpickled).
+
+    The file is read once: small files into memory for both the digest and the scan, large
+    ones mapped, with the digest streamed in a second thread while the scan runs."""
     try:
         with path.open("rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size < _MAP_THRESHOLD:
-                return scan_bytes(handle.read(), str(path), settings, part_of)
-            with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
-                view = memoryview(mapped)
-                try:
-                    return scan_bytes(view, str(path), settings, part_of)
-                finally:
-                    view.release()
+            info = os.fstat(handle.fileno())
+            cache = settings.digest_cache if settings.digest else None
+            known = cache.get(path, info) if cache is not None else None
+            if info.st_size < _MAP_THRESHOLD:
+                result = scan_bytes(handle.read(), str(path), settings, part_of, known)
+            else:
+                with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+                    view = memoryview(mapped)
+                    try:
+                        pending = known or (BackgroundDigest(view) if settings.digest else None)
+                        result = scan_bytes(view, str(path), settings, part_of, pending)
+                    finally:
+                        view.release()
+            if cache is not None and known is None and result.digest:
+                cache.put(path, info, result.digest)
+            return result
     except OSError as error:
         raise InputError(
             f"cannot read {path}: {error.strerror or error}",

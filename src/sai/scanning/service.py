@@ -1,23 +1,31 @@
 """One scan as the CLI (and the demo) runs it: settings from the policy, recording in a ledger.
 
-Kept out of the CLI so that commands stay thin and the flow is testable without Typer.
+Kept out of the CLI so that commands stay thin and the flow is testable without Typer. The
+ledger, manifest, policy and dependency-audit modules load only when the scan needs them, so
+that `sai scan --no-record` starts about as fast as the scanner alone; inside a workspace,
+digests of unchanged files come from the workspace's digest cache (``digests``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sai.errors import InputError, SaiError, WorkspaceError
-from sai.ledger import open_ledger
-from sai.manifest import LoadedManifest, load_manifest
-from sai.scanning.deps import AuditResult, audit_with
+from sai.scanning.digests import DigestCache
 from sai.scanning.engine import ScanSettings, scan_paths
 from sai.scanning.pickle import default_allowlist
-from sai.scanning.policy import Policy, load_policy
-from sai.scanning.record import audit_evidence, record_scans
 from sai.scanning.result import ArtifactResult, FailOn
 from sai.workspace import Workspace, find_workspace, open_workspace
+
+if TYPE_CHECKING:
+    from sai.manifest import LoadedManifest
+    from sai.scanning.deps import AuditResult
+    from sai.scanning.policy import Policy
+
+#: Where a workspace keeps the digests of files it has scanned.
+DIGEST_CACHE = Path("cache") / "scan-digests.json"
 
 
 @dataclass(frozen=True)
@@ -73,6 +81,8 @@ def _workspace(option: Path | None, notes: list[str]) -> Workspace | None:
 def _manifest(workspace: Workspace | None, notes: list[str]) -> LoadedManifest | None:
     if workspace is None or not workspace.manifest_path.exists():
         return None
+    from sai.manifest import load_manifest
+
     try:
         return load_manifest(workspace.manifest_path)
     except SaiError as error:
@@ -90,7 +100,11 @@ def declared_model_paths(manifest: LoadedManifest | None) -> tuple[Path, ...]:
 def run_scan(request: ScanRequest) -> ScanOutcome:
     """Scan, audit and record as ``request`` asks."""
     notes: list[str] = []
-    policy = load_policy(request.policy) if request.policy else None
+    policy = None
+    if request.policy:
+        from sai.scanning.policy import load_policy
+
+        policy = load_policy(request.policy)
     workspace = (
         _workspace(request.workspace, notes) if request.record or not request.paths else None
     )
@@ -101,12 +115,21 @@ def run_scan(request: ScanRequest) -> ScanOutcome:
             "nothing to scan",
             hint="name files or folders, declare models in sai.yaml, or pass --deps --osv FILE",
         )
-    results = tuple(scan_paths(list(paths), settings_for(policy)))
+    cache = DigestCache.load(workspace.sai_dir / DIGEST_CACHE) if workspace else None
+    settings = replace(settings_for(policy), digest_cache=cache)
+    results = tuple(scan_paths(list(paths), settings))
+    if cache is not None:
+        cache.save()
     result_audit = None
     if request.osv is not None:
+        from sai.scanning.deps import audit_with
+
         result_audit = audit_with(request.osv)
     recorded = 0
     if request.record and workspace is not None:
+        from sai.ledger import open_ledger
+        from sai.scanning.record import audit_evidence, record_scans
+
         with open_ledger(workspace) as ledger:
             refs = record_scans(
                 ledger, results, manifest=manifest, policy=policy, root=workspace.root
@@ -119,4 +142,11 @@ def run_scan(request: ScanRequest) -> ScanOutcome:
     return ScanOutcome(results, result_audit, recorded, tuple(notes), request.fail_on)
 
 
-__all__ = ["ScanOutcome", "ScanRequest", "declared_model_paths", "run_scan", "settings_for"]
+__all__ = [
+    "DIGEST_CACHE",
+    "ScanOutcome",
+    "ScanRequest",
+    "declared_model_paths",
+    "run_scan",
+    "settings_for",
+]
