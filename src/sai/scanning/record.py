@@ -100,6 +100,7 @@ def scan_evidence(
         model=model.name if model is not None else None,
         source=model.source if model is not None else None,
         policy={"path": str(policy.path), "digest": policy.digest} if policy else None,
+        part_of=result.part_of or None,
     )
     return Evidence.create(
         SCAN_KIND,
