@@ -34,7 +34,10 @@ class ModelScans(Reperformer):
             return Outcome.UNSETTLED, f"{relative} was not given"
         settings, policy_note = self._settings(data.get("policy"), files)
         try:
-            result = scan_file(path, settings or ScanSettings())
+            # NOTE: a companion file of a model folder is judged as part of its model.
+            part_of = data.get("part_of")
+            part_of = part_of if isinstance(part_of, str) else ""
+            result = scan_file(path, settings or ScanSettings(), part_of)
         except SaiError as exc:
             return Outcome.UNSETTLED, exc.message
         if result.digest != digest:
