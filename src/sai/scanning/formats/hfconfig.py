@@ -53,6 +53,11 @@ class HfConfigScanner(FormatScanner):
             ctx.report(finding("hf.malformed", f"not JSON: {error}", member=item.member))
             return
         if not isinstance(config, dict):
+            ctx.report(
+                finding(
+                    "hf.malformed", "not a JSON object (a configuration is one)", member=item.member
+                )
+            )
             return
         for where, ref in _references(config):
             ctx.report(

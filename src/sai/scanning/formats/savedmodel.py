@@ -26,11 +26,15 @@ class _Walker:
         self.item, self.ctx, self.data, self.nodes = item, ctx, item.data, 0
 
     def model(self) -> None:
+        graphs = 0
         for number, wire, start, end in fields(self.data, 0, len(self.data)):
             if number == _META_GRAPH and wire == 2:
                 for n, w, s, e in fields(self.data, start, end):
                     if n == _GRAPH_DEF and w == 2:
+                        graphs += 1
                         self.graph(s, e)
+        if not graphs:
+            raise WireError("no meta graph with a graph: not a SavedModel", 0)
 
     def graph(self, start: int, end: int) -> None:
         for number, wire, s, e in fields(self.data, start, end):
