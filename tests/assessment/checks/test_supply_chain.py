@@ -71,6 +71,13 @@ class TestModelFilesScanned:
         assert "model.bin" in result.reason
         assert "os.system" in result.reason
 
+    def test_unknown_callables_await_review(self, ledger: Ledger, workspace_dir: Path) -> None:
+        ctx = _ctx(ledger, workspace_dir, model=b.call_pickle("acme_models", "Scorer"))
+        result = _run(ModelFilesScanned(), "5.2.3-1", ctx)
+        assert result.verdict is Verdict.INCONCLUSIVE
+        assert "allow-list does not know" in result.reason
+        assert "model.bin" in result.reason
+
     def test_a_scan_not_bound_to_a_current_digest_is_inconclusive(
         self, ledger: Ledger, workspace_dir: Path
     ) -> None:

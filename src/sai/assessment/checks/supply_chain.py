@@ -33,7 +33,8 @@ def _current_digest(ctx: CheckContext, name: str) -> str | None:
 
 
 def _scan_state(ctx: CheckContext, model: ModelSpec) -> tuple[str, Entry | None]:
-    """``ok``, ``missing``, ``unbound`` (no current digest), ``stale`` or ``unsafe``."""
+    """``ok``, ``missing``, ``unbound`` (no current digest), ``stale``, ``review`` (only
+    callables the allow-list does not know) or ``unsafe``."""
     entry = ctx.evidence.latest(kind=Kind.SCAN_RESULT, subject=model.name)
     if entry is None:
         return "missing", None
@@ -41,6 +42,8 @@ def _scan_state(ctx: CheckContext, model: ModelSpec) -> tuple[str, Entry | None]
     current = _current_digest(ctx, model.name)
     if current is not None and current != scan.digest:
         return "stale", entry
+    if scan.verdict == "review":
+        return "review", entry
     if not scan.safe:
         return "unsafe", entry
     return ("ok" if current is not None else "unbound"), entry
@@ -88,6 +91,17 @@ class ModelFilesScanned(Check):
                 Verdict.FAIL,
                 f"{len(unsafe)} model files are unsafe to load: {listing(described)}; replace "
                 "them from a trusted source or convert to safetensors",
+                used,
+            )
+        review = [e for s, e in states.values() if s == "review" and e is not None]
+        if review:
+            named = [ScanResult.from_evidence(e.evidence).path for e in review]
+            return self.result(
+                provision,
+                Verdict.INCONCLUSIVE,
+                f"{len(review)} model files call objects the allow-list does not know: "
+                f"{listing(named)}; if they are yours, allow them in the scan policy file and "
+                "scan again, or replace the files",
                 used,
             )
         unbound = [n for n, (s, _) in states.items() if s == "unbound"]
