@@ -1,0 +1,100 @@
+"""The evidence a red-team run writes: one ``redteam.run`` entry per finished run.
+
+The entry carries the binding (what exactly was tested), the tester, the counts and rates as
+integers, every finding's category and severity, the classic attacks' figures in basis
+points, and the digest of the JSON report, so an exported bundle can prove which report the
+entry vouches for. Evidence is created here only, so the move to typed evidence is local.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from typing import Any
+
+from sai.ledger import EntryRef, Evidence, Ledger
+from sai.redteam.findings import RunSummary
+
+KIND = "redteam.run"
+ACTOR = "sai.redteam"
+#: LLM runs test security (5.2.5-1/2/2.1), outputs for unintended influence and disclosure
+#: (5.2.5-4/4.1), the released model (5.2.3-3, 5.4.1-2) and its robustness to attack (5.1.2-2).
+PROVISIONS = (
+    "5.1.2-2",
+    "5.2.3-3",
+    "5.2.5-1",
+    "5.2.5-2",
+    "5.2.5-2.1",
+    "5.2.5-4",
+    "5.2.5-4.1",
+    "5.4.1-2",
+)
+
+
+def report_digest(report: bytes) -> str:
+    return "sha256:" + hashlib.sha256(report).hexdigest()
+
+
+def subject(summary: RunSummary) -> str:
+    return f"redteam/{summary.header['run_id']}"
+
+
+def run_data(summary: RunSummary, report: bytes) -> dict[str, Any]:
+    """The entry's data: integers and strings only (the ledger's JSON has no floats)."""
+    header = summary.header
+    hits, total = summary.injection_success
+    return {
+        "run_id": header["run_id"],
+        "kind": header.get("kind", "llm"),
+        "started": header.get("started"),
+        "tester": header.get("tester"),
+        "complete": summary.complete,
+        "binding": dict(header.get("binding") or {}),
+        "target": dict(header.get("target") or {}),
+        "probes": list((header.get("settings") or {}).get("probes", [])),
+        "planned": summary.planned,
+        "judged": summary.judged,
+        "errors": summary.errors,
+        "worst_severity": summary.worst.value if summary.worst else None,
+        "injection_success": {"hits": hits, "total": total},
+        "rates": {k: {"hits": h, "total": t} for k, (h, t) in summary.rates.items()},
+        "findings": [
+            {
+                "category": f.category.value,
+                "severity": f.severity.value,
+                "probe": f.probe,
+                "hits": f.hits,
+                "total": f.total,
+            }
+            for f in summary.findings
+        ],
+        "attacks": [
+            {"attack": a["attack"], "category": a["category"], "metrics": dict(a["metrics"])}
+            for a in summary.attacks
+        ],
+        "report_digest": report_digest(report),
+    }
+
+
+def run_evidence(summary: RunSummary, report: bytes, *, time: datetime | None = None) -> Evidence:
+    return Evidence.create(
+        KIND,
+        subject(summary),
+        provisions=PROVISIONS,
+        actor=ACTOR,
+        data=run_data(summary, report),
+        time=time,
+    )
+
+
+def record_run(
+    ledger: Ledger, summary: RunSummary, report: bytes, *, time: datetime | None = None
+) -> EntryRef | None:
+    """Append the run's entry once (None when the run is already recorded)."""
+    existing = ledger.latest(kind=KIND, subject=subject(summary))
+    if existing is not None:
+        return None
+    return ledger.append(run_evidence(summary, report, time=time))
+
+
+__all__ = ["ACTOR", "KIND", "PROVISIONS", "record_run", "report_digest", "run_data", "run_evidence"]
