@@ -104,9 +104,11 @@ def run_command(
     from sai.redteam.errors import RedteamError
     from sai.redteam.session import RunRequest, resume_run, start_run
 
+    from sai.redteam.runlog import has_run
+
     ws = _maybe_workspace(workspace)
     try:
-        if resume:
+        if resume and has_run(out):
             contents = _run_with_progress(
                 lambda p: resume_run(out, workspace=ws, progress=p, max_seconds=max_seconds)
             )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import zip_longest
 
 from sai.redteam.detectors import DetectContext, Detector, build_detectors
-from sai.redteam.errors import TargetError
+from sai.redteam.errors import Refused, TargetError
 from sai.redteam.model import Attempt, AttemptId, Result, Turn
 from sai.redteam.probes import PROBES, ProbeContext
 from sai.redteam.redact import Redactor
@@ -77,18 +77,22 @@ def segments(turns: Sequence[Turn]) -> list[list[Turn]]:
     return out
 
 
-async def converse(target: ChatTarget, system: str, attempt: Attempt) -> tuple[list[str], int]:
-    """Send the attempt's turns (with the system prompt first); the answers and request count."""
+async def converse(target: ChatTarget, system: str, attempt: Attempt) -> tuple[list[str], int, str]:
+    """Send the attempt's turns (with the system prompt first): the answers, the request
+    count, and why the endpoint refused (empty when it answered every turn)."""
     history = [Turn("system", system)] if system else []
     answers: list[str] = []
     requests = 0
     for segment in segments(attempt.turns):
         history.extend(segment)
-        reply = await target.send(history)
+        try:
+            reply = await target.send(history)
+        except Refused as refusal:
+            return [*answers, ""], requests + 1, refusal.message
         requests += reply.requests
         answers.append(reply.text)
         history.append(Turn("assistant", reply.text))
-    return answers, requests
+    return answers, requests, ""
 
 
 class Engine:
@@ -147,7 +151,9 @@ class Engine:
         self.log.append(record)
         started = time.monotonic()
         try:
-            answers, requests = await converse(self.target, self.context.system_prompt, attempt)
+            answers, requests, refusal = await converse(
+                self.target, self.context.system_prompt, attempt
+            )
         except TargetError as error:
             result = Result(
                 attempt.id,
@@ -161,7 +167,9 @@ class Engine:
         else:
             final = answers[-1]
             detection = self.detectors[attempt.detector].detect(attempt, final, self.context)
-            refused = self.detectors["refusal"].detect(attempt, final, self.context).hit
+            refused = (
+                bool(refusal) or self.detectors["refusal"].detect(attempt, final, self.context).hit
+            )
             result = Result(
                 attempt.id,
                 attempt.probe,
@@ -174,7 +182,7 @@ class Engine:
                 excerpt=self.redact(detection.excerpt),
                 elapsed_ms=round((time.monotonic() - started) * 1000),
                 requests=requests,
-                extra={"refused": refused},
+                extra={"refused": refused, "blocked": self.redact(refusal)},
             )
         self.log.append(result.to_json())
         return result

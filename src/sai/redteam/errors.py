@@ -19,6 +19,13 @@ class ProbeError(RedteamError):
     """A probe is unknown, or its shipped attack data is malformed."""
 
 
+class Refused(RedteamError):
+    """The endpoint declined to answer on purpose (a content filter, a hold for review).
+
+    Not a failure of the run: the attempt is judged as defended.
+    """
+
+
 class RunLogError(RedteamError, InputError):
     """A run directory's log is malformed or belongs to a different run."""
 
@@ -27,4 +34,4 @@ class AttackError(RedteamError):
     """A classic-model attack cannot run: no data, a model without predictions, a bad split."""
 
 
-__all__ = ["AttackError", "ProbeError", "RedteamError", "RunLogError", "TargetError"]
+__all__ = ["AttackError", "ProbeError", "RedteamError", "Refused", "RunLogError", "TargetError"]

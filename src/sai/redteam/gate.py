@@ -75,6 +75,9 @@ def staleness(
     reasons = []
     if not data.get("complete"):
         reasons.append(f"run {data.get('run_id')} did not finish; resume it with --resume")
+    errors, planned = int(data.get("errors", 0)), int(data.get("planned", 0))
+    if errors * 10 > planned:
+        reasons.append(f"run {data.get('run_id')} could not judge {errors} of {planned} attempts")
     if now - entry.evidence.time > timedelta(days=policy.max_age_days):
         reasons.append(f"run {data.get('run_id')} is older than {policy.max_age_days} days")
     if current is not None:

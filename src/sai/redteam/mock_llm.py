@@ -18,6 +18,7 @@ echoes the question, which also checks that detectors do not count an echo as a 
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
 import json
@@ -94,12 +95,18 @@ def _reword(system: str) -> str:
 class MockLLM:
     """The ASGI app. ``weaknesses`` picks the planted flaws (all of them by default)."""
 
-    def __init__(self, weaknesses: Iterable[str] = WEAKNESSES, memory: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        weaknesses: Iterable[str] = WEAKNESSES,
+        memory: Iterable[str] = (),
+        latency: float = 0.0,
+    ) -> None:
         self.weaknesses = frozenset(weaknesses)
         unknown = self.weaknesses - WEAKNESSES
         if unknown:
             raise ValueError(f"unknown weaknesses {sorted(unknown)}")
         self.memory = tuple(memory)
+        self.latency = latency
         self.requests = 0
 
     def respond(self, messages: list[dict[str, Any]]) -> str:
@@ -175,6 +182,8 @@ class MockLLM:
         except (json.JSONDecodeError, AttributeError, TypeError):
             await _answer(send, 400, {"error": {"message": "body is not a chat request"}})
             return
+        if self.latency:
+            await asyncio.sleep(self.latency)
         content = self.respond(messages)
         reply = {
             "id": "chatcmpl-mock",

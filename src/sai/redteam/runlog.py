@@ -76,6 +76,15 @@ def read_log(directory: Path) -> LogContents:
     return LogContents(records[0], tuple(records), results, good_bytes)
 
 
+def has_run(directory: Path) -> bool:
+    """Whether ``directory`` holds a log with at least its header line complete."""
+    try:
+        with (directory / LOG_NAME).open("rb") as handle:
+            return b"\n" in handle.read(1 << 20)
+    except FileNotFoundError:
+        return False
+
+
 class RunLog:
     """Appends records to a run's log, one flushed line each."""
 
@@ -87,7 +96,7 @@ class RunLog:
         """Start a new log in ``directory``; RunLogError when one is there already."""
         directory.mkdir(parents=True, exist_ok=True)
         path = directory / LOG_NAME
-        if path.exists() and path.stat().st_size:
+        if has_run(directory):
             raise RunLogError(
                 f"{directory} already holds a red-team run",
                 hint="continue it with --resume, or choose another --out directory",
@@ -117,4 +126,4 @@ class RunLog:
         self._handle.close()
 
 
-__all__ = ["FORMAT", "LOG_NAME", "LogContents", "RunLog", "dumps", "read_log"]
+__all__ = ["FORMAT", "LOG_NAME", "LogContents", "RunLog", "dumps", "has_run", "read_log"]

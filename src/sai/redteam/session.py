@@ -242,7 +242,8 @@ def _execute(
         Redactor(literals=(canary, api_key), private_docs=docs),
         EngineSettings(settings["parallel"], settings["budget"], settings["max_seconds"]),
     )
-    done = set(previous.results) if previous else set()
+    # errored attempts are tried again; judged ones never are
+    done = {k for k, r in previous.results.items() if r.status == "ok"} if previous else set()
 
     async def go() -> EngineOutcome:
         try:

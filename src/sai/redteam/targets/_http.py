@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 
-from sai.redteam.errors import TargetError
+from sai.redteam.errors import Refused, TargetError
 
 #: Retries on HTTP 429 before the attempt is given up.
 MAX_RETRIES = 5
@@ -57,6 +57,10 @@ async def post_json(
             continue
         if response.status_code == 429:
             raise TargetError(f"{url} kept answering 429 after {MAX_RETRIES} retries")
+        if response.status_code == 202:
+            raise Refused(f"{url} held the answer for review (HTTP 202)")
+        if response.status_code in (400, 403) and _filtered(response):
+            raise Refused(f"{url} blocked the exchange: {_snippet(response)}")
         if not 200 <= response.status_code < 300:
             raise TargetError(f"{url} answered HTTP {response.status_code}: {_snippet(response)}")
         try:
@@ -68,6 +72,15 @@ async def post_json(
                 hint="point the target at the API route that returns JSON",
             ) from None
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _filtered(response: httpx.Response) -> bool:
+    """Whether an error answer is a content filter's (OpenAI's and sai's gateway's shape)."""
+    try:
+        error = response.json().get("error", {})
+    except (json.JSONDecodeError, UnicodeDecodeError, AttributeError):
+        return False
+    return isinstance(error, dict) and error.get("type") == "content_filter"
 
 
 def _snippet(response: httpx.Response) -> str:
