@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -64,7 +65,5 @@ class TestRunLog:
 
         with tempfile.TemporaryDirectory() as directory:
             (Path(directory) / LOG_NAME).write_bytes(data)
-            try:
+            with contextlib.suppress(RunLogError):
                 read_log(Path(directory))
-            except RunLogError:
-                pass

@@ -234,11 +234,10 @@ def verify_command(
     ] = None,
 ) -> None:
     """Check a bundle offline: checkpoint signature, inclusion proofs, report digest."""
-    from sai.redteam.export import verify_bundle
+    from sai.redteam.export import pinned_verifier, verify_bundle
 
-    if key is not None and Path(key).is_file():
-        key = Path(key).read_text(encoding="utf-8").strip()
-    check = verify_bundle(bundle.read_bytes(), key=key)
+    data = bundle.read_bytes()
+    check = verify_bundle(data, key=pinned_verifier(key, data) if key is not None else None)
     console = stdout_console()
     for line in check.passed:
         console.print(f"ok: {line}")

@@ -67,16 +67,36 @@ class BundleCheck:
         return not self.problems
 
 
-def verify_bundle(data: bytes, *, key: str | None = None) -> BundleCheck:
-    """Check a bundle offline; ``key`` is the owner's verifier key (else the embedded one)."""
+def pinned_verifier(spec: str, data: bytes) -> NoteVerifier:
+    """``--key``: a PEM public key file (named as the bundle's key is), a file holding a
+    verifier key, or the verifier key itself."""
+    from pathlib import Path
+
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    path = Path(spec)
+    text = path.read_text(encoding="utf-8") if path.is_file() else spec
+    if "BEGIN PUBLIC KEY" not in text:
+        return NoteVerifier.from_vkey(text.strip())
+    key = serialization.load_pem_public_key(text.encode("ascii"))
+    if not isinstance(key, Ed25519PublicKey):
+        raise RedteamError(f"{spec} is not an Ed25519 public key")
+    try:
+        name = str(json.loads(data)["verifier_key"]).split("+", 1)[0]
+    except (ValueError, KeyError, TypeError):
+        raise RedteamError(f"not a {FORMAT} file") from None
+    return NoteVerifier(name, key)
+
+
+def verify_bundle(data: bytes, *, key: NoteVerifier | None = None) -> BundleCheck:
+    """Check a bundle offline against the owner's ``key`` (else the key inside the bundle)."""
     try:
         bundle = json.loads(data)
         report = base64.b64decode(bundle["report"], validate=True)
-        vkey = key or bundle["verifier_key"]
+        verifier = key or NoteVerifier.from_vkey(bundle["verifier_key"])
         signed = open_checkpoint(
-            bundle["checkpoint"].encode("utf-8"),
-            [NoteVerifier.from_vkey(vkey)],
-            origin=bundle["origin"],
+            bundle["checkpoint"].encode("utf-8"), [verifier], origin=bundle["origin"]
         )
     except SaiError as error:
         return BundleCheck((), (f"checkpoint: {error.message}",), b"")
@@ -114,4 +134,4 @@ def verify_bundle(data: bytes, *, key: str | None = None) -> BundleCheck:
     return BundleCheck(tuple(passed), tuple(problems), report, tuple(warnings))
 
 
-__all__ = ["FORMAT", "BundleCheck", "export_bundle", "verify_bundle"]
+__all__ = ["FORMAT", "BundleCheck", "export_bundle", "pinned_verifier", "verify_bundle"]
