@@ -102,9 +102,8 @@ def run_command(
 ) -> None:
     """Run probes against a chat endpoint; findings go to --out and, in a workspace, the ledger."""
     from sai.redteam.errors import RedteamError
-    from sai.redteam.session import RunRequest, resume_run, start_run
-
     from sai.redteam.runlog import has_run
+    from sai.redteam.session import RunRequest, resume_run, start_run
 
     ws = _maybe_workspace(workspace)
     try:
@@ -135,6 +134,50 @@ def run_command(
             f"`sai redteam run --out {out} --resume`"
         )
         raise typer.Exit(130) from None
+    _finish(out, contents, ws)
+
+
+@redteam_app.command("attack")
+def attack_command(
+    out: OutDir,
+    model: Annotated[
+        str | None, typer.Option("--model", help="A model of redteam.classic (default: the first).")
+    ] = None,
+    target: Annotated[
+        str, typer.Option("--target", help="local (the model file) or predict:BASE_URL.")
+    ] = "local",
+    api_key_env: Annotated[str | None, typer.Option("--api-key-env")] = None,
+    attacks: Annotated[str, typer.Option("--attacks", help="all, or names by commas.")] = "all",
+    seed: Annotated[int, typer.Option("--seed")] = 0,
+    resume: Annotated[bool, typer.Option("--resume")] = False,
+    workspace: WorkspaceOption = None,
+    manifest: ManifestOption = None,
+) -> None:
+    """Attack a classic model of sai.yaml: membership inference, extraction, evasion."""
+    from sai.redteam.classic import run_classic
+    from sai.redteam.errors import AttackError
+
+    ws = workspace_from(workspace)
+    loaded = manifest_from(ws, manifest)
+    specs = loaded.manifest.redteam.classic
+    spec = next((s for s in specs if model in (None, s.model)), None)
+    if spec is None:
+        raise AttackError(
+            f"no redteam.classic entry for {model or 'any model'} in sai.yaml",
+            hint="add one with model, members, non_members and label",
+        )
+    console = stderr_console()
+    contents = run_classic(
+        loaded,
+        spec,
+        out,
+        target=target,
+        api_key_env=api_key_env,
+        attacks=attacks,
+        seed=seed,
+        resume=resume,
+        on_attack=lambda name: console.print(f"attack: {name}"),
+    )
     _finish(out, contents, ws)
 
 

@@ -10,11 +10,18 @@ from types import MappingProxyType
 from sai.redteam.errors import TargetError
 from sai.redteam.targets.base import ChatTarget, ModelTarget, Reply
 from sai.redteam.targets.http import HttpTemplateTarget, RequestTemplate
+from sai.redteam.targets.local_model import LocalModelTarget
 from sai.redteam.targets.openai import OpenAITarget
+from sai.redteam.targets.predict import PredictTarget
 
 #: Chat target kinds, by the prefix of ``--target KIND:...``.
 CHAT_TARGETS: Mapping[str, type[ChatTarget]] = MappingProxyType(
     {cls.kind: cls for cls in (OpenAITarget, HttpTemplateTarget)}
+)
+
+#: Model target kinds, for the classic attacks.
+MODEL_TARGETS: Mapping[str, type[ModelTarget]] = MappingProxyType(
+    {cls.kind: cls for cls in (LocalModelTarget, PredictTarget)}
 )
 
 
@@ -38,10 +45,13 @@ def chat_target(spec: str, *, model: str, api_key_env: str | None = None) -> Cha
 
 __all__ = [
     "CHAT_TARGETS",
+    "MODEL_TARGETS",
     "ChatTarget",
     "HttpTemplateTarget",
+    "LocalModelTarget",
     "ModelTarget",
     "OpenAITarget",
+    "PredictTarget",
     "Reply",
     "RequestTemplate",
     "chat_target",
