@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from sai.manifest import LoadedManifest
+from sai.manifest import LoadedManifest, Manifest
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -92,9 +92,8 @@ class Binding:
         return reasons
 
 
-def policy_digest(loaded: LoadedManifest) -> str:
+def policy_digest(manifest: Manifest) -> str:
     """Digest of the gateway and guards sections as validated (comments and order do not count)."""
-    manifest = loaded.manifest
     sections = {
         "gateway": manifest.gateway.model_dump(mode="json"),
         "guards": manifest.guards.model_dump(mode="json"),
@@ -130,7 +129,7 @@ def bind(
         prompt_version=version,
         prompt_digest=digest,
         manifest_digest=file_digest(loaded.path),
-        gateway_policy=policy_digest(loaded),
+        gateway_policy=policy_digest(manifest),
     )
 
 

@@ -34,6 +34,19 @@ def export_bundle(ledger: Ledger, run_id: str, report: bytes) -> dict[str, Any]:
         raise RedteamError(
             f"the report of run {run_id} does not match the digest its ledger entry recorded"
         )
+    ledger.append(
+        Evidence.create(
+            "redteam.export",
+            entries[-1].evidence.subject,
+            provisions=("5.2.5-3",),
+            actor="sai.redteam",
+            data={
+                "run_id": run_id,
+                "report_digest": report_digest(report),
+                "entry": entries[-1].index,
+            },
+        )
+    )
     signed = ledger.checkpoint()
     size = signed.checkpoint.size
     return {
