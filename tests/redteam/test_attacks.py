@@ -3,8 +3,8 @@ reproducibility, and the contract every registered attack keeps."""
 
 from __future__ import annotations
 
-from types import MappingProxyType
 from pathlib import Path
+from types import MappingProxyType
 
 import joblib
 import numpy as np

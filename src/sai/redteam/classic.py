@@ -104,6 +104,7 @@ def run_classic(
     attacks: str = "all",
     seed: int = 0,
     resume: bool = False,
+    tester_name: str | None = None,
     on_attack: Callable[[str], None] = lambda name: None,
 ) -> LogContents:
     """Run the attacks on ``spec``'s model into ``out`` (skipping those already recorded)."""
@@ -122,7 +123,7 @@ def run_classic(
             "run_id": secrets.token_hex(8),
             "kind": "classic",
             "started": datetime.now(UTC).isoformat(timespec="seconds"),
-            "tester": tester(),
+            "tester": tester_name or tester(),
             "settings": {
                 "target": target,
                 "model": spec.model,

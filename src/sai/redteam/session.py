@@ -9,12 +9,13 @@ seed, so it is never written down.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import getpass
 import hashlib
 import json
 import os
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -53,6 +54,7 @@ class RunRequest:
     seed: int = 0
     parallel: int = 8
     max_seconds: float | None = None
+    tester: str | None = None
 
 
 @dataclass(frozen=True)
@@ -151,18 +153,24 @@ def _system_text(prompt: str, canary: str) -> str:
 
 
 def start_run(
-    request: RunRequest, *, workspace: Any = None, progress: Progress | None = None
+    request: RunRequest,
+    *,
+    workspace: Any = None,
+    progress: Progress | None = None,
+    env: Mapping[str, str] | None = None,
 ) -> LogContents:
     """Plan and run a new red-team run into ``request.out``; the finished log."""
     prompt = resolve_prompt(request.system_prompt, workspace)
     docs = read_private_docs(request.private_docs) if request.private_docs else ()
     probes = select_probes(request.probes)
-    target = chat_target(request.target, model=request.model, api_key_env=request.api_key_env)
+    target = chat_target(
+        request.target, model=request.model, api_key_env=request.api_key_env, env=env
+    )
     identity = f"{request.target.partition(':')[0]}:{request.model}"
     header = {
         "run_id": secrets.token_hex(8),
         "started": datetime.now(UTC).isoformat(timespec="seconds"),
-        "tester": tester(),
+        "tester": request.tester or tester(),
         "settings": {
             "target": request.target,
             "model": request.model,
@@ -183,7 +191,7 @@ def start_run(
         "binding": current_binding(workspace, identity, prompt).to_json(),
     }
     log = RunLog.create(request.out, header)
-    return _execute(request.out, header, log, prompt, docs, target, progress, {})
+    return _execute(request.out, header, log, prompt, docs, target, progress, {}, env=env)
 
 
 def resume_run(
@@ -229,12 +237,14 @@ def _execute(
     progress: Progress | None,
     overrides: dict[str, Any],
     previous: LogContents | None = None,
+    env: Mapping[str, str] | None = None,
 ) -> LogContents:
     settings = {**header["settings"], **overrides}
     canary = canary_for(header["run_id"], settings["seed"])
     system = _system_text(prompt.text, canary)
     attempts = plan(settings["probes"], ProbeContext(settings["seed"], docs), settings["budget"])
-    api_key = os.environ.get(settings["api_key_env"] or "", "") if settings["api_key_env"] else ""
+    variables = os.environ if env is None else env
+    api_key = variables.get(settings["api_key_env"] or "", "") if settings["api_key_env"] else ""
     engine = Engine(
         target,
         log,
@@ -270,7 +280,9 @@ def _execute(
     return read_log(out)
 
 
-def finish(out: Path, contents: LogContents, workspace: Any = None) -> tuple[Any, int | None]:
+def finish(
+    out: Path, contents: LogContents, workspace: Any = None, ledger: Any = None
+) -> tuple[Any, int | None]:
     """Write ``report.json`` beside the log; record a complete run in the workspace's ledger.
 
     Returns the run summary and the ledger index of its entry (None when not recorded).
@@ -281,12 +293,14 @@ def finish(out: Path, contents: LogContents, workspace: Any = None) -> tuple[Any
     summary = summarise(contents)
     report = json_report.render(summary).encode("utf-8")
     (out / "report.json").write_bytes(report)
-    if workspace is None or not summary.complete:
+    if (workspace is None and ledger is None) or not summary.complete:
         return summary, None
     from sai.ledger import open_ledger
     from sai.redteam.record import record_run
 
-    with open_ledger(workspace) as ledger:
+    with contextlib.ExitStack() as stack:
+        if ledger is None:
+            ledger = stack.enter_context(open_ledger(workspace))
         ref = record_run(ledger, summary, report)
         if ref is None:
             existing = ledger.latest(

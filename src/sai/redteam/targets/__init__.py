@@ -25,7 +25,13 @@ MODEL_TARGETS: Mapping[str, type[ModelTarget]] = MappingProxyType(
 )
 
 
-def chat_target(spec: str, *, model: str, api_key_env: str | None = None) -> ChatTarget:
+def chat_target(
+    spec: str,
+    *,
+    model: str,
+    api_key_env: str | None = None,
+    env: Mapping[str, str] | None = None,
+) -> ChatTarget:
     """Build the target ``spec`` names: ``openai:BASE_URL`` or ``http:TEMPLATE.json``."""
     kind, _, rest = spec.partition(":")
     if kind not in CHAT_TARGETS or not rest:
@@ -35,12 +41,12 @@ def chat_target(spec: str, *, model: str, api_key_env: str | None = None) -> Cha
         )
     api_key = None
     if api_key_env:
-        api_key = os.environ.get(api_key_env)
+        api_key = (os.environ if env is None else env).get(api_key_env)
         if not api_key:
             raise TargetError(f"--api-key-env names {api_key_env}, which is not set or empty")
     if kind == "openai":
         return OpenAITarget(rest, model, api_key=api_key)
-    return HttpTemplateTarget(RequestTemplate.load(Path(rest)))
+    return HttpTemplateTarget(RequestTemplate.load(Path(rest)), env=env)
 
 
 __all__ = [
