@@ -259,12 +259,13 @@ def export_command(
     from sai.ledger import open_ledger
     from sai.redteam.export import export_bundle
     from sai.redteam.runlog import read_log
+    from sai.redteam.session import tester
 
     ws = workspace_from(workspace)
     run_id = str(read_log(run_dir).header["run_id"])
     report = (run_dir / "report.json").read_bytes()
     with open_ledger(ws) as ledger:
-        bundle = export_bundle(ledger, run_id, report)
+        bundle = export_bundle(ledger, run_id, report, actor=tester())
     output.write_text(json.dumps(bundle, indent=2) + "\n", encoding="utf-8")
     stdout_console().print(f"wrote {output}; verify with `sai redteam verify {output} --key KEY`")
 

@@ -96,7 +96,7 @@ def run_redteam_demo(
         bundle = root / "sai-report" / f"redteam-{out.name}.bundle.json"
         bundle.parent.mkdir(parents=True, exist_ok=True)
         report = (out / "report.json").read_bytes()
-        exported = export_bundle(ledger, str(summary.header["run_id"]), report)
+        exported = export_bundle(ledger, str(summary.header["run_id"]), report, actor=TESTER)
         bundle.write_text(json.dumps(exported, indent=2), encoding="utf-8")
         bundles.append(bundle)
     return RedteamDemo(

@@ -17,12 +17,14 @@ from sai.errors import SaiError
 from sai.ledger import Evidence, InclusionProof, Ledger, NoteVerifier, open_checkpoint
 from sai.ledger.merkle import leaf_hash
 from sai.redteam.errors import RedteamError
-from sai.redteam.record import KIND, report_digest
+from sai.redteam.record import KIND, export_evidence, report_digest
 
 FORMAT = "sai-redteam-bundle/1"
 
 
-def export_bundle(ledger: Ledger, run_id: str, report: bytes) -> dict[str, Any]:
+def export_bundle(
+    ledger: Ledger, run_id: str, report: bytes, *, actor: str = "unknown"
+) -> dict[str, Any]:
     """The bundle of run ``run_id``: RedteamError when the run is not recorded."""
     entries = ledger.query(kind=KIND, subject=f"redteam/{run_id}")
     if not entries:
@@ -34,19 +36,7 @@ def export_bundle(ledger: Ledger, run_id: str, report: bytes) -> dict[str, Any]:
         raise RedteamError(
             f"the report of run {run_id} does not match the digest its ledger entry recorded"
         )
-    ledger.append(
-        Evidence.create(
-            "redteam.export",
-            entries[-1].evidence.subject,
-            provisions=("5.2.5-3",),
-            actor="sai.redteam",
-            data={
-                "run_id": run_id,
-                "report_digest": report_digest(report),
-                "entry": entries[-1].index,
-            },
-        )
-    )
+    ledger.append(export_evidence(entries[-1], report, actor=actor))
     signed = ledger.checkpoint()
     size = signed.checkpoint.size
     return {

@@ -47,6 +47,10 @@ WEAKNESSES = frozenset(
     }
 )
 _JOIN = re.compile(r'joining\s+"(\w+)"\s+and\s+"(\w+)"', re.IGNORECASE)
+_SAY = re.compile(
+    r'(?i)\b(?:say|print|output|repeat|reply with|respond with)\b[^"\n]{0,40}"([^"\n]{1,120})"'
+)
+_DECODE_ASK = re.compile(r"(?i)\bdecode\b")
 _DOCUMENT = re.compile(r"\n---\n(.*?)\n---", re.DOTALL)
 _B64 = re.compile(r"[A-Za-z0-9+/]{24,}={0,2}")
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff]")
@@ -78,13 +82,18 @@ def decode(text: str) -> str:
     the decoded form of base64 runs appended."""
     plain = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
     plain = "".join(_BACK.get(c, c) for c in plain)
+    return "\n".join([plain, *base64_runs(plain)])
+
+
+def base64_runs(text: str) -> list[str]:
+    """The UTF-8 texts hidden as base64 runs in ``text``."""
     decoded = []
-    for run in _B64.findall(plain):
+    for run in _B64.findall(text):
         try:
             decoded.append(base64.b64decode(run, validate=True).decode("utf-8"))
         except (binascii.Error, UnicodeDecodeError):
             continue
-    return "\n".join([plain, *decoded])
+    return decoded
 
 
 def _reword(system: str) -> str:
@@ -138,6 +147,10 @@ class MockLLM:
             for document in documents:
                 if match := _JOIN.search(document):
                     return match.group(1) + match.group(2)
+        if has("obey-user") and (match := _SAY.search(own)):
+            return match.group(1)
+        if has("decode") and _DECODE_ASK.search(last) and (hidden := base64_runs(last)):
+            return "Decoded: " + " ".join(hidden)
         if has("multi-turn") and _RECALL.search(last) and len(users) >= 3:
             return f"Of course. I was told: {system}"
         if has("leak-prompt") and _REWORD.search(last):

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
-from typing import Any
 
-from sai.ledger import EntryRef, Evidence, Ledger
+from sai.ledger import Entry, EntryRef, Evidence, Ledger, Origin
+from sai.ledger.kinds import Kind, RedteamAttack, RedteamExport, RedteamFinding, RedteamRun
 from sai.redteam.findings import RunSummary
 
-KIND = "redteam.run"
-ACTOR = "sai.redteam"
+KIND = Kind.REDTEAM_RUN
+ORIGIN = Origin.control("redteam.run")
 #: LLM runs test security (5.2.5-1/2/2.1), outputs for unintended influence and disclosure
 #: (5.2.5-4/4.1), the released model (5.2.3-3, 5.4.1-2) and its robustness to attack (5.1.2-2).
 PROVISIONS = (
@@ -39,51 +39,65 @@ def subject(summary: RunSummary) -> str:
     return f"redteam/{summary.header['run_id']}"
 
 
-def run_data(summary: RunSummary, report: bytes) -> dict[str, Any]:
-    """The entry's data: integers and strings only (the ledger's JSON has no floats)."""
+def run_payload(summary: RunSummary, report: bytes) -> RedteamRun:
+    """The entry's payload: integers and strings only (the ledger's JSON has no floats)."""
     header = summary.header
     hits, total = summary.injection_success
-    return {
-        "run_id": header["run_id"],
-        "kind": header.get("kind", "llm"),
-        "started": header.get("started"),
-        "tester": header.get("tester"),
-        "complete": summary.complete,
-        "binding": dict(header.get("binding") or {}),
-        "target": dict(header.get("target") or {}),
-        "probes": list((header.get("settings") or {}).get("probes", [])),
-        "planned": summary.planned,
-        "judged": summary.judged,
-        "errors": summary.errors,
-        "worst_severity": summary.worst.value if summary.worst else None,
-        "injection_success": {"hits": hits, "total": total},
-        "rates": {k: {"hits": h, "total": t} for k, (h, t) in summary.rates.items()},
-        "findings": [
-            {
-                "category": f.category.value,
-                "severity": f.severity.value,
-                "probe": f.probe,
-                "hits": f.hits,
-                "total": f.total,
-            }
+    return RedteamRun(
+        run_id=str(header["run_id"]),
+        kind=str(header.get("kind", "llm")),
+        started=header.get("started"),
+        tester=str(header.get("tester") or "unknown"),
+        complete=summary.complete,
+        binding=dict(header.get("binding") or {}),
+        target=dict(header.get("target") or {}),
+        probes=tuple((header.get("settings") or {}).get("probes", [])),
+        planned=summary.planned,
+        judged=summary.judged,
+        errors=summary.errors,
+        worst_severity=summary.worst.value if summary.worst else None,
+        injection_success={"hits": hits, "total": total},
+        rates={k: {"hits": h, "total": t} for k, (h, t) in summary.rates.items()},
+        findings=tuple(
+            RedteamFinding(f.category.value, f.severity.value, f.probe, f.hits, f.total)
             for f in summary.findings
-        ],
-        "attacks": [
-            {"attack": a["attack"], "category": a["category"], "metrics": dict(a["metrics"])}
+        ),
+        attacks=tuple(
+            RedteamAttack(str(a["attack"]), str(a["category"]), dict(a["metrics"]))
             for a in summary.attacks
-        ],
-        "report_digest": report_digest(report),
-    }
+        ),
+        report_digest=report_digest(report),
+    )
 
 
 def run_evidence(summary: RunSummary, report: bytes, *, time: datetime | None = None) -> Evidence:
+    """The ``redteam.run`` entry; the tester is its actor."""
+    payload = run_payload(summary, report)
     return Evidence.create(
-        KIND,
+        Kind.REDTEAM_RUN,
         subject(summary),
         provisions=PROVISIONS,
-        actor=ACTOR,
-        data=run_data(summary, report),
+        actor=payload.tester,
+        origin=ORIGIN,
+        data=payload.to_data(),
         time=time,
+    )
+
+
+def export_evidence(run: Entry, report: bytes, *, actor: str) -> Evidence:
+    """The ``redteam.export`` entry: run ``run`` was handed out as a verifiable bundle."""
+    payload = RedteamExport(
+        run_id=str(run.evidence.data.get("run_id")),
+        report_digest=report_digest(report),
+        entry=run.index,
+    )
+    return Evidence.create(
+        Kind.REDTEAM_EXPORT,
+        run.evidence.subject,
+        provisions=("5.2.5-3",),
+        actor=actor,
+        origin=Origin.control("redteam.export"),
+        data=payload.to_data(),
     )
 
 
@@ -97,4 +111,13 @@ def record_run(
     return ledger.append(run_evidence(summary, report, time=time))
 
 
-__all__ = ["ACTOR", "KIND", "PROVISIONS", "record_run", "report_digest", "run_data", "run_evidence"]
+__all__ = [
+    "KIND",
+    "ORIGIN",
+    "PROVISIONS",
+    "export_evidence",
+    "record_run",
+    "report_digest",
+    "run_evidence",
+    "run_payload",
+]

@@ -19,7 +19,7 @@ from sai.assessment.checks.redteam import (
 from sai.assessment.engine import record_manifest
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import load_catalog
-from sai.ledger import Evidence, Ledger
+from sai.ledger import Evidence, Ledger, Origin
 from sai.manifest import LoadedManifest
 from sai.manifest.redteam_spec import RedteamSpec
 from sai.redteam.binding import policy_digest
@@ -37,6 +37,9 @@ def _run_data(loaded: LoadedManifest, **changes: Any) -> dict[str, Any]:
     data: dict[str, Any] = {
         "run_id": "r1",
         "kind": "llm",
+        "target": {"kind": "openai", "endpoint": "http://127.0.0.1:1/v1", "model": "clf"},
+        "judged": 29,
+        "report_digest": "sha256:" + "2" * 64,
         "tester": "tess-tester",
         "complete": True,
         "planned": 29,
@@ -68,7 +71,8 @@ def _record(
         kind,
         f"redteam/{data.get('run_id', 'r1')}",
         provisions=("5.2.5-1",),
-        actor="sai.redteam",
+        actor="tess-tester",
+        origin=Origin.control(kind),
         data=data,
         time=when,
     )
@@ -86,7 +90,7 @@ def _check(
     manifest = loaded.manifest
     if redteam is not None:
         manifest = manifest.model_copy(update={"redteam": redteam})
-    ctx = CheckContext(evidence=ledger, manifest=manifest, manifest_entry=entry, now=NOW)
+    ctx = CheckContext(ledger=ledger, manifest=manifest, manifest_entry=entry, now=NOW)
     return check.run(load_catalog().get(provision), ctx)
 
 
@@ -136,6 +140,7 @@ class TestReleaseGate:
                 "prompt.version",
                 "system-prompt",
                 actor="t",
+                origin=Origin.control("inventory.prompts"),
                 data={"version": 2, "digest": "sha256:" + "1" * 64},
                 time=NOW,
             )
@@ -148,7 +153,16 @@ class TestReleaseGate:
         self, ledger: Ledger, loaded: LoadedManifest
     ) -> None:
         _record(ledger, _run_data(loaded))
-        ledger.append(Evidence.create("asset.changed", "clf", actor="t", data={}, time=NOW))
+        ledger.append(
+            Evidence.create(
+                "asset.changed",
+                "clf",
+                actor="t",
+                origin=Origin.control("inventory.scan"),
+                data={},
+                time=NOW,
+            )
+        )
         result = _check(RedteamReleaseGate(), ledger, loaded, "5.2.3-3")
         assert result.verdict is Verdict.INCONCLUSIVE
         assert "digest changed" in result.reason
@@ -203,8 +217,37 @@ class TestShared:
     def test_needs_an_export(self, ledger: Ledger, loaded: LoadedManifest) -> None:
         _record(ledger, _run_data(loaded))
         assert _check(RedteamShared(), ledger, loaded, "5.2.5-3").verdict is Verdict.INCONCLUSIVE
-        _record(ledger, {"run_id": "r1"}, kind="redteam.export")
+        _record(
+            ledger,
+            {"run_id": "r1", "report_digest": "sha256:" + "2" * 64, "entry": 0},
+            kind="redteam.export",
+        )
         assert _check(RedteamShared(), ledger, loaded, "5.2.5-3").verdict is Verdict.PASS
+
+
+class TestMalformed:
+    def test_a_malformed_run_is_inconclusive(self, ledger: Ledger, loaded: LoadedManifest) -> None:
+        data = _run_data(loaded)
+        data["judged"] = "many"
+        _record(ledger, data)
+        result = _check(RedteamReleaseGate(), ledger, loaded, "5.2.5-1")
+        assert result.verdict is Verdict.INCONCLUSIVE
+        assert "malformed" in result.reason
+
+    def test_a_persons_entry_is_not_evidence(self, ledger: Ledger, loaded: LoadedManifest) -> None:
+        ledger.append(
+            Evidence.create(
+                "redteam.run",
+                "redteam/r1",
+                actor="someone",
+                origin=Origin.person("someone"),
+                data=_run_data(loaded),
+                time=NOW,
+            )
+        )
+        assert (
+            _check(RedteamReleaseGate(), ledger, loaded, "5.2.5-1").verdict is Verdict.INCONCLUSIVE
+        )
 
 
 class TestCoverage:

@@ -19,6 +19,7 @@ from sai.assessment.checks.base import Check, CheckContext, listing
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
 from sai.ledger import Entry
+from sai.ledger.kinds import Kind, PayloadError, RedteamRun
 from sai.redteam.binding import Binding, policy_digest
 from sai.redteam.gate import decide, run_problems, staleness
 from sai.redteam.record import KIND
@@ -42,12 +43,12 @@ def _binding_now(ctx: CheckContext, entry: Entry) -> Binding:
     digest = recorded.model_digest
     if recorded.model_asset and any(
         e.index > entry.index
-        for e in ctx.evidence.query(kind="asset.changed", subject=recorded.model_asset)
+        for e in ctx.evidence.query(kind=Kind.ASSET_CHANGED, subject=recorded.model_asset)
     ):
         digest = "changed after the run"
     version, prompt_digest = recorded.prompt_version, recorded.prompt_digest
     if recorded.prompt_name:
-        latest = ctx.evidence.latest(kind="prompt.version", subject=recorded.prompt_name)
+        latest = ctx.evidence.latest(kind=Kind.PROMPT_VERSION, subject=recorded.prompt_name)
         if latest is not None:
             version = int(latest.evidence.data.get("version", 0))
             prompt_digest = str(latest.evidence.data.get("digest"))
@@ -81,7 +82,14 @@ def current_runs(ctx: CheckContext) -> tuple[list[Entry], list[str]]:
         if runs:
             chosen.append(runs[0])
     policy = ctx.manifest.redteam.gate
-    stale = [r for e in chosen for r in staleness(e, _binding_now(ctx, e), policy, ctx.now)]
+    stale = []
+    for entry in chosen:
+        try:
+            RedteamRun.from_evidence(entry.evidence)
+        except PayloadError as error:
+            stale.append(f"entry {entry.index} is malformed ({error.diagnostics()})")
+            continue
+        stale += staleness(entry, _binding_now(ctx, entry), policy, ctx.now)
     return chosen, stale
 
 
@@ -101,6 +109,13 @@ def _judged(runs: Sequence[Entry], categories: Sequence[str]) -> dict[str, int]:
 
 class _RedteamCheck(Check):
     """Shared: find current runs, or say what to run."""
+
+    reads: ClassVar[tuple[Kind, ...]] = (
+        Kind.MANIFEST_RECORDED,
+        Kind.REDTEAM_RUN,
+        Kind.PROMPT_VERSION,
+        Kind.ASSET_CHANGED,
+    )
 
     def runs(
         self, provision: Provision, ctx: CheckContext
@@ -224,6 +239,7 @@ class RedteamShared(_RedteamCheck):
     name = "redteam.shared"
     provisions: ClassVar[tuple[str, ...]] = ("5.2.5-3",)
     sufficiency: ClassVar[str] = "a redteam.export entry for each current redteam.run"
+    reads: ClassVar[tuple[Kind, ...]] = (*_RedteamCheck.reads, Kind.REDTEAM_EXPORT)
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
         runs, early = self.runs(provision, ctx)
@@ -232,7 +248,7 @@ class RedteamShared(_RedteamCheck):
         exports = []
         unshared = []
         for entry in runs:
-            found = ctx.evidence.latest(kind="redteam.export", subject=entry.evidence.subject)
+            found = ctx.evidence.latest(kind=Kind.REDTEAM_EXPORT, subject=entry.evidence.subject)
             if found is None:
                 unshared.append(str(entry.evidence.data.get("run_id")))
             else:

@@ -72,8 +72,12 @@ class MembershipInference(Attack):
     def __init__(self, shadows: int = SHADOWS) -> None:
         self.shadows = shadows
 
-    def scores(self, target: ModelTarget, data: ClassicData, *, seed: int) -> tuple[Any, Any]:
-        """Membership scores of members then non-members, and the truth (1 = member)."""
+    def scores(
+        self, target: ModelTarget, data: ClassicData, *, seed: int, shadow_rows: Any = None
+    ) -> tuple[Any, Any]:
+        """Membership scores of members then non-members, and the truth (1 = member).
+
+        ``shadow_rows`` picks the non-member rows shadows may train on (default: all)."""
         import numpy as np
 
         x = np.vstack([data.members_x, data.non_members_x])
@@ -82,19 +86,34 @@ class MembershipInference(Attack):
         classes = int(y.max()) + 1
         observed = logit_confidence(np.asarray(target.predict_proba(x)), y)
         rng = np.random.default_rng(seed)
-        pool = len(data.non_members_y)
+        pool = (
+            np.arange(len(data.non_members_y)) if shadow_rows is None else np.asarray(shadow_rows)
+        )
         offset = len(data.members_y)
         out_conf = np.full((self.shadows, len(y)), np.nan)
         for s in range(self.shadows):
-            chosen = rng.permutation(pool)[: pool // 2]
+            chosen = rng.permutation(pool)[: len(pool) // 2]
             model = shadow_model(target, seed + s)
             model.fit(data.non_members_x[chosen], data.non_members_y[chosen])
             confidence = logit_confidence(_shadow_probabilities(model, x, classes), y)
             out = np.ones(len(y), dtype=bool)
             out[offset + chosen] = False  # this shadow trained on these rows
             out_conf[s, out] = confidence[out]
-        mean = np.nanmean(out_conf, axis=0)
-        spread = float(np.nanmean(np.nanstd(out_conf, axis=0))) + 1e-3
+        seen = ~np.isnan(out_conf)
+        counts = seen.sum(axis=0)
+        overall = float(np.nanmean(out_conf))
+        # rows no shadow left out (few shadows) fall back to the mean over all rows
+        mean = np.where(
+            counts > 0, np.where(seen, out_conf, 0.0).sum(axis=0) / np.maximum(counts, 1), overall
+        )
+        deviation = np.where(seen, (out_conf - mean) ** 2, 0.0).sum(axis=0)
+        several = counts > 1
+        spread = (
+            float(np.sqrt(deviation[several] / (counts[several] - 1)).mean())
+            if several.any()
+            else 1.0
+        )
+        spread += 1e-3
         return (observed - mean) / spread, truth
 
     def run(self, target: ModelTarget, data: ClassicData, *, seed: int) -> AttackOutcome:
