@@ -36,7 +36,7 @@ def data() -> ClassicData:
 
 @pytest.fixture(scope="module")
 def overfit(data: ClassicData) -> RandomForestClassifier:
-    return RandomForestClassifier(n_estimators=50, random_state=0).fit(
+    return RandomForestClassifier(n_estimators=30, random_state=0).fit(
         data.members_x, data.members_y
     )
 
@@ -50,7 +50,7 @@ class TestMembershipInference:
     def test_separates_an_overfit_model_from_a_regularised_one(
         self, data: ClassicData, overfit: object, regularised: object
     ) -> None:
-        attack = MembershipInference()
+        attack = MembershipInference(shadows=8)
         leaky = attack.run(LocalModelTarget(overfit), data, seed=0)
         tight = attack.run(LocalModelTarget(regularised), data, seed=0)
         assert leaky.metrics["auc_bp"] >= 7_500

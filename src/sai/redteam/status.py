@@ -8,29 +8,21 @@ of that model, judged the same way.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
-from sai.ledger import Entry
+from sai.ledger import Entry, Ledger
+from sai.ledger.kinds import Kind
 from sai.manifest import LoadedManifest
 from sai.redteam.binding import Binding, bind, file_digest
 from sai.redteam.record import KIND
 
 
-class EvidenceSource:
-    """Anything with the ledger's ``query`` (the ledger itself, or a check's reader)."""
-
-    def query(self, *, kind: str | None = None, descending: bool = False) -> list[Entry]:
-        raise NotImplementedError  # pragma: no cover
-
-
 def prompt_now(
-    ledger: object, loaded: LoadedManifest, name: str | None
+    ledger: Ledger, loaded: LoadedManifest, name: str | None
 ) -> tuple[str, int | None, str] | None:
     """The current (name, registry version, digest) of prompt ``name``."""
     if not name:
         return None
-    query = getattr(ledger, "query")  # noqa: B009 - ledger or a check's evidence reader
-    versions = query(kind="prompt.version", subject=name)
+    versions = ledger.query(kind=Kind.PROMPT_VERSION, subject=name)
     if versions:
         data = versions[-1].evidence.data
         return name, int(data["version"]), str(data["digest"])
@@ -39,7 +31,7 @@ def prompt_now(
     return name, None, digest or ""
 
 
-def current_for(ledger: object, loaded: LoadedManifest, entry: Entry) -> Binding:
+def current_for(ledger: Ledger, loaded: LoadedManifest, entry: Entry) -> Binding:
     """The binding the system has now, for the target and prompt that ``entry`` tested."""
     recorded = Binding.from_json(entry.evidence.data.get("binding") or {})
     return bind(
@@ -50,10 +42,9 @@ def current_for(ledger: object, loaded: LoadedManifest, entry: Entry) -> Binding
     )
 
 
-def latest_runs(ledger: object, loaded: LoadedManifest) -> list[tuple[Entry, Binding]]:
+def latest_runs(ledger: Ledger, loaded: LoadedManifest) -> list[tuple[Entry, Binding]]:
     """The LLM run and the classic runs the gate judges, newest first within each."""
-    query = getattr(ledger, "query")  # noqa: B009
-    entries: Sequence[Entry] = query(kind=KIND, descending=True)
+    entries: Sequence[Entry] = ledger.query(kind=KIND, descending=True)
     chosen: list[tuple[Entry, Binding]] = []
     llm = [e for e in entries if e.evidence.data.get("kind", "llm") == "llm"]
     if llm:
@@ -82,10 +73,6 @@ def latest_runs(ledger: object, loaded: LoadedManifest) -> list[tuple[Entry, Bin
                 )
             )
     return chosen
-
-
-def manifest_path(loaded: LoadedManifest) -> Path:
-    return loaded.path
 
 
 __all__ = ["current_for", "latest_runs", "prompt_now"]
