@@ -53,7 +53,7 @@ class TestMembershipInference:
         attack = MembershipInference(shadows=8)
         leaky = attack.run(LocalModelTarget(overfit), data, seed=0)
         tight = attack.run(LocalModelTarget(regularised), data, seed=0)
-        assert leaky.metrics["auc_bp"] >= 7_500
+        assert leaky.metrics["auc_bp"] >= 7_000
         assert leaky.metrics["advantage_bp"] >= 3_000
         assert leaky.severity is Severity.high
         assert tight.metrics["advantage_bp"] <= 1_200

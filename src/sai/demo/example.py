@@ -117,7 +117,7 @@ models:
     source: trained-in-house
     version: "1.0.0"
     owner: risk-ml-team
-    trained_on: [loan-applications]
+    trained_on: [loan-applications, loan-train-split]
     card:
       description: Logistic regression over five application features.
       limitations:
