@@ -151,7 +151,7 @@ def _garak(url: str, tmp: Path) -> dict[str, Any] | str:
     }
 
 
-def _llm(quick: bool, tmp: Path) -> dict[str, Any]:
+def _llm(quick: bool, tmp: Path, garak: bool = True) -> dict[str, Any]:
     from sai.gateway.server import serve_in_thread
     from sai.redteam.mock_llm import WEAKNESSES, MockLLM
 
@@ -159,12 +159,15 @@ def _llm(quick: bool, tmp: Path) -> dict[str, Any]:
     try:
         url = f"{server.url}/v1"
         result: dict[str, Any] = {"planted": sorted(WEAKNESSES), "sai": _sai_llm(url, tmp)}
-        result["garak"] = "skipped (--quick)" if quick else _garak(url, tmp)
+        if quick or not garak:
+            result["garak"] = "skipped (--quick)" if quick else "skipped (--no-garak)"
+        else:
+            result["garak"] = _garak(url, tmp)
     finally:
         server.stop()
-    garak = result["garak"]
-    if isinstance(garak, dict) and garak["attempts_per_s"]:
-        result["speedup"] = round(result["sai"]["attempts_per_s"] / garak["attempts_per_s"], 1)
+    peer = result["garak"]
+    if isinstance(peer, dict) and peer["attempts_per_s"]:
+        result["speedup"] = round(result["sai"]["attempts_per_s"] / peer["attempts_per_s"], 1)
     return result
 
 
@@ -295,12 +298,12 @@ def _table(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def run(quick: bool) -> dict[str, Any]:
+def run(quick: bool, garak: bool = True) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as directory:
         tmp = Path(directory)
         return {
             "mode": "quick" if quick else "full",
-            "llm": _llm(quick, tmp),
+            "llm": _llm(quick, tmp, garak),
             "membership_inference": _mia(quick, tmp),
         }
 
@@ -308,9 +311,10 @@ def run(quick: bool) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="sai only, small data (CI)")
+    parser.add_argument("--no-garak", action="store_true", help="full mode without garak")
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args()
-    result = run(args.quick)
+    result = run(args.quick, garak=not args.no_garak)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(result, indent=2) + "\n")
     print(_table(result))
