@@ -58,7 +58,7 @@ def _peer(name: str, packages: list[str]) -> Path | str:
     """The python of peer venv ``name``, built on first use; an error text when pip fails."""
     python = PEERS / name / "bin" / "python"
     marker = PEERS / name / ".installed"
-    if marker.exists():
+    if marker.exists() and marker.read_text() == " ".join(packages) + "\n":
         return python
     if not python.exists():
         subprocess.run([sys.executable, "-m", "venv", str(PEERS / name)], check=True)
@@ -70,7 +70,7 @@ def _peer(name: str, packages: list[str]) -> Path | str:
     )
     if done.returncode != 0:
         return f"pip install {' '.join(packages)} failed: {done.stderr.strip()[-300:]}"
-    marker.write_text("ok\n")
+    marker.write_text(" ".join(packages) + "\n")
     return python
 
 
@@ -228,7 +228,9 @@ def _mia(quick: bool, tmp: Path) -> dict[str, Any]:
     if quick:
         result["art"] = "skipped (--quick)"
         return result
-    python = _peer("art", ["adversarial-robustness-toolbox==1.20.1", "scikit-learn", "numpy"])
+    python = _peer(
+        "art", ["adversarial-robustness-toolbox==1.20.1", "scikit-learn", "numpy", "packaging"]
+    )
     if isinstance(python, str):
         result["art"] = python
         return result
