@@ -84,6 +84,9 @@ def _register() -> None:
     from sai.cli import threats
 
     threats.register(app)
+    from sai.cli import redteam
+
+    redteam.register(app)
 
 
 _register()

@@ -212,6 +212,10 @@ def run_demo(
         )
         _vet_upstream(ledger, workspace, loaded, clock())
         on_step("Recorded due diligence on the model provider (demo data)")
+        on_step("Red team: the chat model raw and behind the gateway, classic-model attacks")
+        from sai.demo.redteam import run_redteam_demo
+
+        run_redteam_demo(ledger, workspace, loaded, root, on_step=on_step)
         on_step("Recording example attestations (marked as demo data)")
         _record_attestations(ledger, workspace, clock())
         on_step("Assessing against EN 304 223 and checkpointing the ledger")

@@ -25,6 +25,7 @@ from sai.manifest._types import (
 )
 from sai.manifest.guard_policy import guard_policy_problems
 from sai.manifest.problems import Severity
+from sai.manifest.redteam_spec import redteam_references
 
 SECTIONS = ("models", "datasets", "prompts", "configs")
 _EVERY_INTERFACE = ("0.0.0.0", "::", "[::]", "")  # noqa: S104 - detected, not bound
@@ -245,4 +246,5 @@ def check_references(data: object, root: Path, missing: Severity = "error") -> l
         *_placeholder_warnings(data),
         *_guard_policy(data),
         *check_threat_sections(data, root),
+        *redteam_references(data),
     ]

@@ -56,6 +56,7 @@ from sai.manifest.guards_spec import (
     GuardsSpec,
     PredictGuardSpec,
 )
+from sai.manifest.redteam_spec import RedteamSpec
 from sai.manifest.threats_spec import (
     Modality,
     RetrievalSpec,
@@ -280,6 +281,8 @@ class Manifest(_Strict):
     """Gateway settings."""
     guards: GuardsSpec = GuardsSpec()
     """Guard scanners on inputs and outputs, and their settings."""
+    redteam: RedteamSpec = RedteamSpec()
+    """Red-team release gate and classic-model attack data."""
     people: People
     """Owners and the security contact."""
     exclusions: list[Exclusion] = []
@@ -334,6 +337,7 @@ __all__ = [
     "Person",
     "PredictGuardSpec",
     "PromptSpec",
+    "RedteamSpec",
     "RetrievalSpec",
     "RiskAppetite",
     "StreamingMode",

@@ -27,6 +27,14 @@ from sai.assessment.checks.inventory import (
 )
 from sai.assessment.checks.provenance import DataSourceDetails, DataSourcesDocumented
 from sai.assessment.checks.recovery import PromptChangesLogged, RecoveryRehearsed
+from sai.assessment.checks.redteam import (
+    RedteamAdversarialRobustness,
+    RedteamIndependent,
+    RedteamOutputInfluence,
+    RedteamOutputLeakage,
+    RedteamReleaseGate,
+    RedteamShared,
+)
 from sai.assessment.checks.supply_chain import (
     ExternalComponentsAssessed,
     ExternalModelDecisions,
@@ -68,6 +76,12 @@ CHECKS: tuple[Check, ...] = (
     ThreatModelCurrent(),
     UnusedCapabilities(),
     RisksTreated(),
+    RedteamReleaseGate(),
+    RedteamIndependent(),
+    RedteamShared(),
+    RedteamOutputLeakage(),
+    RedteamOutputInfluence(),
+    RedteamAdversarialRobustness(),
 )
 
 

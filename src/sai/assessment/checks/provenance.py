@@ -38,6 +38,8 @@ class DataSourcesDocumented(Check):
             )
         without_sources = [ds.name for ds in manifest.datasets if not ds.sources]
         used = {name for model in manifest.models for name in model.trained_on}
+        # red-team member/non-member data is a documented use too (evaluation, not training)
+        used |= {n for c in manifest.redteam.classic for n in (c.members, c.non_members)}
         unused = [ds.name for ds in manifest.datasets if ds.name not in used]
         local_models = [m.name for m in manifest.models if m.path is not None]
         if without_sources:

@@ -46,6 +46,7 @@ from sai.ledger.kinds.inventory import (
     SnapshotDrill,
     SnapshotRestored,
 )
+from sai.ledger.kinds.redteam import RedteamAttack, RedteamExport, RedteamFinding, RedteamRun
 from sai.ledger.kinds.scanning import (
     DependencyAudit,
     ScanFinding,
@@ -98,6 +99,8 @@ _ALL: tuple[type[Payload], ...] = (
     ThreatsModel,
     ThreatsReview,
     ThreatsProvider,
+    RedteamRun,
+    RedteamExport,
 )
 
 PAYLOADS: Mapping[Kind, type[Payload]] = MappingProxyType({p.KIND: p for p in _ALL})
@@ -150,6 +153,10 @@ __all__ = [
     "Payload",
     "PayloadError",
     "PromptVersion",
+    "RedteamAttack",
+    "RedteamExport",
+    "RedteamFinding",
+    "RedteamRun",
     "ScanFinding",
     "ScanResult",
     "ScannedAsset",

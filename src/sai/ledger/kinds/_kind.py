@@ -61,6 +61,8 @@ class Kind(enum.StrEnum):
     # --- provenance (sai.provenance) ---
 
     # --- redteam (sai.redteam) ---
+    REDTEAM_RUN = "redteam.run"
+    REDTEAM_EXPORT = "redteam.export"
 
     # --- monitoring (sai.monitoring) ---
 

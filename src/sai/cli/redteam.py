@@ -1,0 +1,301 @@
+"""`sai redteam`: probe a model or endpoint, report findings, gate a release, share results."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from sai.cli._context import ManifestOption, WorkspaceOption, manifest_from, workspace_from
+from sai.cli._output import EXIT_FINDINGS, OutputFormat, print_json, stderr_console, stdout_console
+
+if TYPE_CHECKING:
+    from sai.workspace import Workspace
+
+redteam_app = typer.Typer(
+    no_args_is_help=True,
+    help="Red-team a model or endpoint: probes, findings, release gate, shareable evidence.",
+)
+
+OutDir = Annotated[Path, typer.Option("--out", help="Run directory (holds run.jsonl).")]
+
+
+def _maybe_workspace(option: Path | None) -> Workspace | None:
+    """The workspace when there is one: runs outside a project still work, unrecorded."""
+    from sai.errors import WorkspaceError
+
+    try:
+        return workspace_from(option)
+    except WorkspaceError:
+        if option is not None:
+            raise
+        return None
+
+
+def _run_with_progress(start: Any) -> Any:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("red-team"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=stderr_console(),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("attempts", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        return start(progress)
+
+
+def _finish(out: Path, contents: Any, ws: Workspace | None) -> None:
+    from sai.redteam.session import finish
+
+    summary, entry = finish(out, contents, ws)
+    console = stdout_console()
+    state = "complete" if summary.complete else "INCOMPLETE (continue with --resume)"
+    console.print(
+        f"run {summary.header['run_id']}: {state}; {summary.judged} judged, {summary.errors} "
+        f"errors, {len(summary.findings)} findings -> {out / 'report.json'}"
+    )
+    for finding in summary.findings:
+        console.print(f"  {finding.severity.value:8} {finding.category.value:26} {finding.title}")
+    if entry is not None:
+        console.print(f"recorded in the ledger as entry {entry}")
+    elif ws is None:
+        console.print("no workspace: the run is not recorded in a ledger")
+
+
+@redteam_app.command("run")
+def run_command(
+    out: OutDir,
+    target: Annotated[
+        str | None, typer.Option("--target", help="openai:BASE_URL or http:TEMPLATE.json")
+    ] = None,
+    model: Annotated[str | None, typer.Option("--model", help="Model name to ask for.")] = None,
+    api_key_env: Annotated[
+        str | None, typer.Option("--api-key-env", help="Environment variable with the API key.")
+    ] = None,
+    system_prompt: Annotated[
+        str | None,
+        typer.Option("--system-prompt", help="Prompt name from the registry (or a file)."),
+    ] = None,
+    private_docs: Annotated[
+        Path | None,
+        typer.Option("--private-docs", help='JSON Lines of {"text": ...} that must not leak.'),
+    ] = None,
+    probes: Annotated[
+        str, typer.Option("--probes", help="all, or names separated by commas.")
+    ] = "all",
+    budget: Annotated[int | None, typer.Option("--budget", min=1, help="Most requests.")] = None,
+    max_seconds: Annotated[
+        float | None, typer.Option("--max-seconds", min=0.1, help="Wall-clock budget.")
+    ] = None,
+    parallel: Annotated[int, typer.Option("--parallel", min=1, max=256)] = 8,
+    seed: Annotated[int, typer.Option("--seed")] = 0,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue the run in --out.")] = False,
+    workspace: WorkspaceOption = None,
+) -> None:
+    """Run probes against a chat endpoint; findings go to --out and, in a workspace, the ledger."""
+    from sai.redteam.errors import RedteamError
+    from sai.redteam.runlog import has_run
+    from sai.redteam.session import RunRequest, resume_run, start_run
+
+    ws = _maybe_workspace(workspace)
+    try:
+        if resume and has_run(out):
+            contents = _run_with_progress(
+                lambda p: resume_run(out, workspace=ws, progress=p, max_seconds=max_seconds)
+            )
+        else:
+            if target is None or model is None:
+                raise RedteamError("--target and --model are required for a new run")
+            request = RunRequest(
+                target=target,
+                model=model,
+                out=out,
+                probes=probes,
+                api_key_env=api_key_env,
+                system_prompt=system_prompt,
+                private_docs=private_docs,
+                budget=budget,
+                seed=seed,
+                parallel=parallel,
+                max_seconds=max_seconds,
+            )
+            contents = _run_with_progress(lambda p: start_run(request, workspace=ws, progress=p))
+    except KeyboardInterrupt:
+        stderr_console().print(
+            "interrupted: finished attempts are kept; continue with "
+            f"`sai redteam run --out {out} --resume`"
+        )
+        raise typer.Exit(130) from None
+    _finish(out, contents, ws)
+
+
+@redteam_app.command("attack")
+def attack_command(
+    out: OutDir,
+    model: Annotated[
+        str | None, typer.Option("--model", help="A model of redteam.classic (default: the first).")
+    ] = None,
+    target: Annotated[
+        str, typer.Option("--target", help="local (the model file) or predict:BASE_URL.")
+    ] = "local",
+    api_key_env: Annotated[str | None, typer.Option("--api-key-env")] = None,
+    attacks: Annotated[str, typer.Option("--attacks", help="all, or names by commas.")] = "all",
+    seed: Annotated[int, typer.Option("--seed")] = 0,
+    resume: Annotated[bool, typer.Option("--resume")] = False,
+    workspace: WorkspaceOption = None,
+    manifest: ManifestOption = None,
+) -> None:
+    """Attack a classic model of sai.yaml: membership inference, extraction, evasion."""
+    from sai.redteam.classic import run_classic
+    from sai.redteam.errors import AttackError
+
+    ws = workspace_from(workspace)
+    loaded = manifest_from(ws, manifest)
+    specs = loaded.manifest.redteam.classic
+    spec = next((s for s in specs if model in (None, s.model)), None)
+    if spec is None:
+        raise AttackError(
+            f"no redteam.classic entry for {model or 'any model'} in sai.yaml",
+            hint="add one with model, members, non_members and label",
+        )
+    console = stderr_console()
+    contents = run_classic(
+        loaded,
+        spec,
+        out,
+        target=target,
+        api_key_env=api_key_env,
+        attacks=attacks,
+        seed=seed,
+        resume=resume,
+        on_attack=lambda name: console.print(f"attack: {name}"),
+    )
+    _finish(out, contents, ws)
+
+
+@redteam_app.command("report")
+def report_command(
+    run_dir: Annotated[Path, typer.Argument(help="A run directory.")],
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="json, sarif, junit or html.")
+    ] = "json",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File (default: stdout).")
+    ] = None,
+) -> None:
+    """Render a run's findings as JSON, SARIF 2.1.0, JUnit XML or HTML."""
+    from sai.redteam.errors import RedteamError
+    from sai.redteam.findings import summarise
+    from sai.redteam.report import FORMATS
+    from sai.redteam.runlog import read_log
+
+    if output_format not in FORMATS:
+        raise RedteamError(f"unknown format {output_format!r}", hint=f"one of {', '.join(FORMATS)}")
+    text = FORMATS[output_format](summarise(read_log(run_dir)))
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+@redteam_app.command("gate")
+def gate_command(
+    workspace: WorkspaceOption = None,
+    manifest: ManifestOption = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
+) -> None:
+    """Exit 1 unless the latest runs for the current version meet redteam.gate in sai.yaml."""
+    from datetime import UTC, datetime
+
+    from sai.ledger import open_ledger
+    from sai.redteam.gate import decide
+    from sai.redteam.status import latest_runs
+
+    ws = workspace_from(workspace)
+    loaded = manifest_from(ws, manifest)
+    spec = loaded.manifest.redteam
+    with open_ledger(ws, read_only=True) as ledger:
+        decision = decide(
+            latest_runs(ledger, loaded), spec.gate, datetime.now(UTC), developers=spec.developers
+        )
+    if output_format is OutputFormat.json:
+        print_json(
+            {
+                "passed": decision.passed,
+                "broken": list(decision.broken),
+                "stale": list(decision.stale),
+                "entries": list(decision.entries),
+            }
+        )
+    else:
+        console = stdout_console()
+        for line in decision.stale:
+            console.print(f"stale: {line}")
+        for line in decision.broken:
+            console.print(f"broken: {line}")
+        if decision.passed:
+            console.print(f"gate passed (entries {', '.join(map(str, decision.entries))})")
+    if not decision.passed:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+@redteam_app.command("export")
+def export_command(
+    run_dir: Annotated[Path, typer.Argument(help="A finished, recorded run directory.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Bundle file to write.")],
+    workspace: WorkspaceOption = None,
+) -> None:
+    """Write a bundle (report, ledger entry, inclusion proof, checkpoint) that verifies offline."""
+    import json
+
+    from sai.ledger import open_ledger
+    from sai.redteam.export import export_bundle
+    from sai.redteam.runlog import read_log
+    from sai.redteam.session import tester
+
+    ws = workspace_from(workspace)
+    run_id = str(read_log(run_dir).header["run_id"])
+    report = (run_dir / "report.json").read_bytes()
+    with open_ledger(ws) as ledger:
+        bundle = export_bundle(ledger, run_id, report, actor=tester())
+    output.write_text(json.dumps(bundle, indent=2) + "\n", encoding="utf-8")
+    stdout_console().print(f"wrote {output}; verify with `sai redteam verify {output} --key KEY`")
+
+
+@redteam_app.command("verify")
+def verify_command(
+    bundle: Annotated[Path, typer.Argument(help="A bundle from `sai redteam export`.")],
+    key: Annotated[
+        str | None, typer.Option("--key", help="The owner's verifier key (or a file holding it).")
+    ] = None,
+) -> None:
+    """Check a bundle offline: checkpoint signature, inclusion proofs, report digest."""
+    from sai.redteam.export import pinned_verifier, verify_bundle
+
+    data = bundle.read_bytes()
+    check = verify_bundle(data, key=pinned_verifier(key, data) if key is not None else None)
+    console = stdout_console()
+    for line in check.passed:
+        console.print(f"ok: {line}")
+    for line in check.warnings:
+        console.print(f"warning: {line}")
+    for line in check.problems:
+        console.print(f"FAILED: {line}")
+    if not check.ok:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def register(app: typer.Typer) -> None:
+    """Attach `sai redteam`."""
+    app.add_typer(redteam_app, name="redteam", help="Red-team runs, reports and release gate.")
+
+
+__all__ = ["register"]
