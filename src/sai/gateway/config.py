@@ -49,6 +49,7 @@ class RolePolicy:
     preview: bool = False
     limits: LimitPolicy = LimitPolicy()
     guards: bool = True
+    system_messages: bool = False
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,7 @@ def _roles(spec: GatewaySpec) -> dict[str, RolePolicy]:
             preview=role.preview,
             limits=limits,
             guards=role.guards,
+            system_messages=role.system_messages,
         )
     return roles
 

@@ -128,14 +128,22 @@ class Upstream:
     ) -> AsyncIterator[dict[str, Any] | None]:
         """POST a ``stream: true`` request; yield each SSE ``data`` object, None for [DONE].
 
-        Raises `HttpError` before the first item for a failed call, and mid-stream when the
-        upstream breaks off or sends something that is not a JSON event.
+        Raises `HttpError` before the first item for a failed call or an answer that is not
+        an event stream, and mid-stream when the upstream breaks off, sends something that is
+        not a JSON event or ends without ``[DONE]`` (a cut-off answer is not a success).
         """
         url = self._url(path, base_url)
         response = await self._call("POST", url, json.dumps(body).encode())
         try:
             if response.status >= 400:
                 _parse(response.status, await response.read(_MAX_UPSTREAM_BYTES))
+            kind = next((v for k, v in response.headers if k == b"content-type"), b"")
+            if not kind.lower().startswith(b"text/event-stream"):
+                raise _bad_gateway(
+                    "upstream_invalid_response",
+                    f"the upstream answered a stream with HTTP {response.status} and "
+                    f"{kind.decode('latin-1')[:60] or 'no content type'}, not an event stream",
+                )
             async for line in _lines(response):
                 if not line.startswith(b"data:"):
                     continue
@@ -154,6 +162,7 @@ class Upstream:
                         "upstream_invalid_response", "an upstream event is not an object"
                     )
                 yield event
+            raise _bad_gateway("upstream_incomplete", "the upstream's stream ended without [DONE]")
         except (UpstreamTimeoutError, UpstreamConnectionError) as error:
             raise _map_transport(error, url) from None
         finally:

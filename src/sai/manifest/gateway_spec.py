@@ -84,7 +84,7 @@ class StreamingMode(enum.StrEnum):
 def _default_gateway_roles() -> dict[str, GatewayRoleSpec]:
     api = [GatewayRoute.chat, GatewayRoute.completions, GatewayRoute.embeddings]
     return {
-        "admin": GatewayRoleSpec(routes=list(GatewayRoute), preview=True),
+        "admin": GatewayRoleSpec(routes=list(GatewayRoute), preview=True, system_messages=True),
         "user": GatewayRoleSpec(routes=[*api, GatewayRoute.models, GatewayRoute.predict]),
         "reviewer": GatewayRoleSpec(routes=[GatewayRoute.review, GatewayRoute.models]),
         "auditor": GatewayRoleSpec(routes=[GatewayRoute.metrics, GatewayRoute.models]),
@@ -110,6 +110,9 @@ class GatewayRoleSpec(_Strict):
     guards: Flag = True
     """Whether the guard pipeline runs for this role's requests (turn off only for trusted
     automation, e.g. an evaluation harness)."""
+    system_messages: Flag = False
+    """Whether keys of this role may send their own ``system`` / ``developer`` messages (they
+    are scanned as input like any other text); refused when false."""
 
 
 class GatewayModelRoute(_Strict):
