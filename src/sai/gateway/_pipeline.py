@@ -100,13 +100,50 @@ async def check(
     return review_reasons(outcome)
 
 
-async def add_tokens(ex: Exchange, principal: Principal, tokens: int, estimated: bool) -> None:
-    """Count the request's tokens against its budgets."""
+def _most_tokens(payload: dict[str, Any], prompt_chars: int) -> int:
+    completion = payload.get("max_tokens") or payload.get("max_completion_tokens") or 0
+    return (prompt_chars + 3) // 4 + (completion if type(completion) is int else 0)
+
+
+async def reserve_tokens(
+    ex: Exchange, principal: Principal, payload: dict[str, Any], prompt_chars: int
+) -> None:
+    """Reserve the most the request may cost (prompt estimate plus ``max_tokens``) against
+    the token budgets, or answer 429; a no-op when no budget counts tokens."""
+    assert ex.record.key_id is not None
+    budgets = budgets_for(ex.record.key_id, principal.role)
+    if not any(budget.tokens is not None for budget in budgets):
+        return
+    most = _most_tokens(payload, prompt_chars)
+    try:
+        decision, ex.reservation = await ex.runtime.limiter.reserve(budgets, most)
+    except LimiterUnavailableError:
+        if not ex.runtime.config.unsafe_fail_open_without_limiter:
+            raise
+        ex.record.limit = "limiter_unavailable_fail_open"
+        return
+    if not decision.allowed:
+        ex.record.limit = "tokens"
+        ex.runtime.metrics.limits.labels("tokens").inc()
+        raise HttpError(
+            429,
+            "rate_limit_exceeded",
+            f"tokens limit reached for {decision.scope}: this request may use up to {most} "
+            f"tokens (prompt estimate plus max_tokens); retry in {decision.retry_after} s",
+            error_type="rate_limit_error",
+            headers=(("retry-after", str(decision.retry_after)),),
+        )
+
+
+async def settle_tokens(ex: Exchange, principal: Principal, tokens: int, estimated: bool) -> None:
+    """Charge what the request used instead of what was reserved (once per request)."""
     ex.record.tokens = tokens
     ex.record.tokens_estimated = estimated
-    assert ex.record.key_id is not None
+    reservation, ex.reservation = ex.reservation, None
+    if reservation is None:
+        return
     try:
-        await ex.runtime.limiter.add_tokens(budgets_for(ex.record.key_id, principal.role), tokens)
+        await ex.runtime.limiter.settle(reservation, tokens)
     except LimiterUnavailableError:
         if not ex.runtime.config.unsafe_fail_open_without_limiter:
             raise
@@ -194,12 +231,13 @@ async def guard_upstream_error(
 
 __all__ = [
     "UPSTREAM_PATHS",
-    "add_tokens",
     "apply_outcome",
     "check",
     "guard_upstream_error",
     "guards_on",
     "hold",
     "require_upstream",
+    "reserve_tokens",
     "screen_answer",
+    "settle_tokens",
 ]

@@ -1,7 +1,8 @@
 """A tiny OpenAI-compatible upstream for tests, the demo and the benchmark.
 
 It echoes the last user message (``You said: ...``), so output guards can be exercised through
-it, and misbehaves on request by model name: ``mock-slow`` sleeps 5 s, ``mock-500`` answers
+it (cut to ``max_tokens`` × 4 characters, its usage counting 4 characters a token), and
+misbehaves on request by model name: ``mock-slow`` sleeps 5 s, ``mock-500`` answers
 HTTP 500, ``mock-garbage`` answers text that is not JSON, ``mock-broken-stream`` breaks off a
 stream with a non-JSON event, ``mock-leak`` is a model that leaks its instructions: it
 repeats the system messages after the echo and streams in 5-character pieces, so anything
@@ -56,7 +57,8 @@ def _answer_text(body: dict[str, Any], model: str) -> str:
     answer = f"You said: {_last_user_text(body)}"
     if model == "mock-leak":
         answer += f" My instructions were: {_system_text(body)}"
-    return answer
+    most = body.get("max_tokens")
+    return answer[: most * 4] if type(most) is int and most > 0 else answer
 
 
 def _pieces(answer: str, model: str) -> list[str]:
@@ -67,7 +69,7 @@ def _pieces(answer: str, model: str) -> list[str]:
 
 
 def _usage(prompt: str, answer: str) -> dict[str, int]:
-    p, c = max(1, len(prompt) // 4), max(1, len(answer) // 4)
+    p, c = max(1, (len(prompt) + 3) // 4), max(1, (len(answer) + 3) // 4)
     return {"prompt_tokens": p, "completion_tokens": c, "total_tokens": p + c}
 
 

@@ -1,8 +1,8 @@
 """The OpenAI-compatible routes: chat completions, completions and embeddings.
 
 Order of work per request: fields and model route → role may use the model → max-tokens cap
-→ input guards (block / redact / review) → upstream → output guards → token accounting →
-audit → answer (or hold for review).
+→ input guards (block / redact / review) → token reservation → upstream → output guards →
+token settlement (blocked answers are charged too) → audit → answer (or hold for review).
 """
 
 from __future__ import annotations
@@ -15,13 +15,14 @@ from sai.gateway._fields import answer_slots, chat_input, completion_input, list
 from sai.gateway._payload import Slot, cap_max_tokens, common_fields, texts, usage_tokens
 from sai.gateway._pipeline import (
     UPSTREAM_PATHS,
-    add_tokens,
     check,
     guard_upstream_error,
     guards_on,
     hold,
     require_upstream,
+    reserve_tokens,
     screen_answer,
+    settle_tokens,
 )
 from sai.gateway.audit import digest
 from sai.gateway.auth import Principal, authorise_model
@@ -77,6 +78,7 @@ async def handle_proxy(
         record.prompt_text = "\n".join(texts(slots))
     payload["model"] = resolved.upstream_model
     canary = plant_for(ex, principal, payload, route)
+    await reserve_tokens(ex, principal, payload, prompt_chars)
     if stream:
         await stream_response(
             ex, principal, payload, route, resolved.base_url, system, reasons, prompt_chars, canary
@@ -87,31 +89,50 @@ async def handle_proxy(
     try:
         reply = await upstream.post(UPSTREAM_PATHS[route], payload, base_url=resolved.base_url)
     except HttpError as error:
+        await settle_tokens(ex, principal, 0, estimated=False)  # nothing was generated
         raise await guard_upstream_error(ex, principal, error, route, system, canary) from None
     finally:
         ex.upstream_seconds += time.perf_counter() - began
     body = reply.body
-    answer_chars = 0
-    if route is GatewayRoute.embeddings:
-        record.guard_output = "not_applicable"
-        record.response_digest = digest(repr(body.get("data")))
-    else:
-        out = answer_slots(body)
-        reasons += await screen_answer(ex, principal, body, out, route, system, canary)
-        record.response_digest = digest("\n".join(texts(out)))
-        answer_chars = sum(len(text) for text in texts(out))
-        if runtime.config.audit_text:
-            record.response_text = "\n".join(texts(out))
-    tokens = usage_tokens(body)
-    estimated = tokens is None
-    if tokens is None:
-        tokens = (prompt_chars + answer_chars + 3) // 4
-    await add_tokens(ex, principal, tokens, estimated)
+    reasons += await _screen(ex, principal, body, route, system, canary, prompt_chars)
     body["model"] = model
     if reasons:
         await hold(ex, principal, body, reasons)
         return
     await ex.respond_json(200, body)
+
+
+async def _screen(
+    ex: Exchange,
+    principal: Principal,
+    body: dict[str, Any],
+    route: GatewayRoute,
+    system: str | None,
+    canary: str | None,
+    prompt_chars: int,
+) -> list[str]:
+    """Output guards over a whole answer and the settlement of its tokens."""
+    record = ex.record
+    tokens = usage_tokens(body)
+    reasons: list[str] = []
+    if route is GatewayRoute.embeddings:
+        record.guard_output = "not_applicable"
+        record.response_digest = digest(repr(body.get("data")))
+        await settle_tokens(ex, principal, tokens or (prompt_chars + 3) // 4, tokens is None)
+    else:
+        out = answer_slots(body)
+        answer_chars = sum(len(text) for text in texts(out))
+        try:
+            reasons = await screen_answer(ex, principal, body, out, route, system, canary)
+        finally:  # a blocked answer cost its tokens too
+            estimate = (prompt_chars + answer_chars + 3) // 4
+            await settle_tokens(
+                ex, principal, estimate if tokens is None else tokens, tokens is None
+            )
+        record.response_digest = digest("\n".join(texts(out)))
+        if ex.runtime.config.audit_text:
+            record.response_text = "\n".join(texts(out))
+    return reasons
 
 
 __all__ = ["handle_proxy"]

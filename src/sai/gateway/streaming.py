@@ -26,12 +26,12 @@ from sai.gateway._fields import answer_slots
 from sai.gateway._payload import texts
 from sai.gateway._pipeline import (
     UPSTREAM_PATHS,
-    add_tokens,
     guard_upstream_error,
     guards_on,
     hold,
     require_upstream,
     screen_answer,
+    settle_tokens,
 )
 from sai.gateway.audit import digest
 from sai.gateway.auth import Principal
@@ -105,6 +105,8 @@ class _Stream:
         try:
             event = await _timed(self.ex, self.events)
         except HttpError as error:
+            if not self.text.events:
+                await settle_tokens(self.ex, self.principal, 0, estimated=False)
             raise await guard_upstream_error(
                 self.ex, self.principal, error, self.route, self.system, self.canary
             ) from None
@@ -137,7 +139,7 @@ class _Stream:
             )
         finally:
             self._record_text(texts(slots))
-            await add_tokens(ex, principal, *self._tokens())
+            await settle_tokens(ex, principal, *self._tokens())
         if reasons:
             await hold(ex, principal, answer, reasons)
             return
@@ -230,7 +232,7 @@ class _Stream:
     async def _finish(self, tail: bytes, status: int) -> None:
         self._record_text(self.text.texts())
         try:
-            await add_tokens(self.ex, self.principal, *self._tokens())
+            await settle_tokens(self.ex, self.principal, *self._tokens())
         except LimiterUnavailableError:
             self.ex.record.limit = "limiter_unavailable"
         await self.ex.finish_stream(tail, status)
