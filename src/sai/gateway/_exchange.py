@@ -39,6 +39,8 @@ class Exchange:
     upstream_seconds: float = 0.0
     response_started: bool = False
     finished: bool = False
+    #: The client's address (the peer, or the proxy header's last hop).
+    address: str = ""
     #: Tokens reserved for this request and not yet settled.
     reservation: Reservation | None = None
 
@@ -58,6 +60,8 @@ class Exchange:
         )
 
     async def _audit(self) -> bool:
+        if self.record.rolled_up:
+            return True
         try:
             await self.runtime.auditor.record(self.record, alone=self.runtime.active <= 1)
         except Exception:  # any ledger failure: answer 503, never unlogged

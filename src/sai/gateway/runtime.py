@@ -15,6 +15,7 @@ from sai.gateway.metrics import Metrics
 from sai.gateway.models import ModelRouter
 from sai.gateway.predict import Predictor
 from sai.gateway.review import ReviewQueue
+from sai.gateway.shield import FailedAuthentications
 from sai.gateway.upstream import Upstream
 from sai.ledger import Ledger
 
@@ -34,12 +35,14 @@ class Runtime:
     router: ModelRouter
     predictor: Predictor
     metrics: Metrics
+    failed_auth: FailedAuthentications
     owns_guards: bool = True
     #: Requests being handled right now (the ASGI app counts them).
     active: int = 0
 
     async def close(self) -> None:
         """Stop accepting work: flush the audit queue, close connections and threads."""
+        self.auditor.roll_up(self.failed_auth.due(everything=True), self.failed_auth.window)
         self.auditor.close()
         if self.owns_guards:
             self.guards.close()
@@ -86,6 +89,7 @@ def build_runtime(
         router=ModelRouter(config),
         predictor=Predictor(config.predict_models),
         metrics=Metrics(),
+        failed_auth=FailedAuthentications(config.failed_auth_limit, config.auth_window_seconds),
         owns_guards=guards is None,
     )
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sai.gateway._protocol import PROTOCOL
 from sai.gateway.app import GatewayApp
 from sai.gateway.config import GatewayConfig, config_from_manifest
 from sai.gateway.guarding import GuardRunner
@@ -88,6 +89,7 @@ def serve(
             log_level="warning",
             access_log=False,
             timeout_graceful_shutdown=10,
+            http=PROTOCOL,
         )
 
 
@@ -125,6 +127,7 @@ def serve_in_thread(app: Any, *, port: int = 0, timeout: float = 10.0) -> Runnin
         log_level="warning",
         access_log=False,
         lifespan="on",
+        http=PROTOCOL,
         timeout_graceful_shutdown=5,
     )
     server = uvicorn.Server(config)

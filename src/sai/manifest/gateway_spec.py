@@ -60,6 +60,12 @@ class GatewayPolicies(_Strict):
     """Requests one API key may have in flight at once; unlimited when null."""
     body_timeout_seconds: PositiveNumber = 10.0
     """Seconds a client may take to send its request body (slow-body protection)."""
+    failed_auth_per_address: PositiveInt | None = 30
+    """Failed authentications per client address and window after which the address is
+    refused (429) before authentication until the window ends; no limit when null."""
+    client_address_header: Line | None = None
+    """Header whose last entry is the client's address (e.g. ``X-Forwarded-For``), when a
+    reverse proxy you run sets it; the peer address when unset."""
 
 
 class GatewayRoute(enum.StrEnum):
