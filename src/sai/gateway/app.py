@@ -246,8 +246,7 @@ class GatewayApp:
         try:
             await self._serve(ex, principal, route, review_id, action, body)
         finally:
-            with contextlib.suppress(Exception):
-                await runtime.limiter.release(budgets, slot)
+            await runtime.releases.release(budgets, slot)
 
     async def _acquire(self, ex: Exchange, budgets: Any, slot: str) -> None:
         runtime = ex.runtime

@@ -11,6 +11,7 @@ from sai.gateway.errors import GatewayConfigError
 from sai.gateway.guarding import GuardRunner
 from sai.gateway.keys import KeyStore
 from sai.gateway.limits import Limiter, make_limiter
+from sai.gateway.limits.retry import Releases
 from sai.gateway.metrics import Metrics
 from sai.gateway.models import ModelRouter
 from sai.gateway.predict import Predictor
@@ -36,6 +37,7 @@ class Runtime:
     predictor: Predictor
     metrics: Metrics
     failed_auth: FailedAuthentications
+    releases: Releases
     owns_guards: bool = True
     #: Requests being handled right now (the ASGI app counts them).
     active: int = 0
@@ -46,6 +48,7 @@ class Runtime:
         self.auditor.close()
         if self.owns_guards:
             self.guards.close()
+        await self.releases.close()
         await self.limiter.close()
         if self.upstream is not None:
             await self.upstream.close()
@@ -77,11 +80,12 @@ def build_runtime(
         if config.upstream_url
         else None
     )
+    limiter = limiter if limiter is not None else make_limiter(config)
     return Runtime(
         config=config,
         ledger=ledger,
         auth=Authenticator(KeyStore(ledger.engine), config),
-        limiter=limiter if limiter is not None else make_limiter(config),
+        limiter=limiter,
         guards=guards if guards is not None else GuardRunner(config.guards),
         upstream=upstream,
         auditor=Auditor(ledger, actor="sai-gateway", store_text=config.audit_text),
@@ -90,6 +94,7 @@ def build_runtime(
         predictor=Predictor(config.predict_models),
         metrics=Metrics(),
         failed_auth=FailedAuthentications(config.failed_auth_limit, config.auth_window_seconds),
+        releases=Releases(limiter),
         owns_guards=guards is None,
     )
 
