@@ -10,7 +10,7 @@ from sai.gateway._exchange import Exchange
 from sai.gateway._payload import common_fields
 from sai.gateway.audit import digest
 from sai.gateway.auth import Principal, authorise_model, authorise_route
-from sai.gateway.errors import HttpError, ReviewError
+from sai.gateway.errors import HttpError, ReviewError, SelfReviewError
 from sai.gateway.review import APPROVED, PENDING
 from sai.manifest.schema import GatewayRoute
 
@@ -100,7 +100,10 @@ async def handle_review_decision(
             approve=approve,
             by=f"key:{principal.key.key_id}",
             note=note,
+            reviewer_key_id=principal.key.key_id,
         )
+    except SelfReviewError as error:
+        raise HttpError(403, "own_review", error.message, error_type="permission_error") from None
     except ReviewError as error:
         raise HttpError(
             409 if "already" in error.message else 404, "review_conflict", error.message
