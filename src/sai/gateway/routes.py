@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import fnmatch
 import time
 from typing import Any
 
@@ -29,12 +30,19 @@ async def handle_models(ex: Exchange, principal: Principal) -> None:
             ex.upstream_seconds += time.perf_counter() - began
         if not isinstance(listing.get("data"), list):
             listing = {"object": "list", "data": []}
-    listing["data"] = [
+    found = [
         *listing["data"],
         *(
             {"id": name, "object": "model", "created": created, "owned_by": "local"}
             for name in runtime.predictor.names
         ),
+    ]
+    patterns = principal.role.models
+    listing["data"] = [  # only the models this key's role may use
+        item
+        for item in found
+        if isinstance(item, dict)
+        and any(fnmatch.fnmatchcase(str(item.get("id")), pattern) for pattern in patterns)
     ]
     await ex.respond_json(200, listing)
 

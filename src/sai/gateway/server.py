@@ -7,7 +7,11 @@ connection, batcher and limiter), reading overrides from ``SAI_GATEWAY_UPSTREAM`
 
 from __future__ import annotations
 
+import ctypes
+import multiprocessing
 import os
+import signal
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -26,6 +30,7 @@ from sai.ledger import CheckpointCadence, Ledger, open_ledger
 from sai.store import DURABILITY_ENV, Durability
 
 UPSTREAM_ENV = "SAI_GATEWAY_UPSTREAM"
+_PR_SET_PDEATHSIG = 1
 
 
 def create_app(
@@ -43,8 +48,21 @@ def create_app(
     )
 
 
+def exit_with_supervisor() -> None:
+    """Make a worker process stop (SIGTERM) when its supervisor dies, even by SIGKILL, so no
+    orphaned worker keeps serving (Linux; elsewhere a no-op)."""
+    parent = multiprocessing.parent_process()
+    if parent is None or not sys.platform.startswith("linux"):
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent.pid:  # it died before the line above
+        os.kill(os.getpid(), signal.SIGTERM)
+
+
 def app_from_environment() -> GatewayApp:
     """uvicorn factory for worker processes: the workspace from ``SAI_WORKSPACE``."""
+    exit_with_supervisor()
     from sai.manifest import load_manifest
     from sai.workspace import find_workspace
 
