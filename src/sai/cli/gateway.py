@@ -105,22 +105,33 @@ def serve(
     manifest: ManifestOption = None,
 ) -> None:
     """Run the gateway in the foreground (Ctrl+C stops it)."""
-    from sai.gateway import config_from_manifest, with_overrides
-    from sai.gateway import serve as run
-    from sai.store import Durability
+    import os
 
-    durability = None
-    if audit_durability is not None:
-        try:
-            durability = Durability(audit_durability)
-        except ValueError:
-            raise InputError(
-                f"--audit-durability {audit_durability!r} is not a durability level",
-                hint="use power_loss or process_crash",
-            ) from None
+    from sai.gateway import WorkerSettings
+    from sai.gateway import serve as run
+    from sai.ledger import CheckpointCadence
+    from sai.store import DURABILITY_ENV, Durability
+
+    chosen = audit_durability or os.environ.get(DURABILITY_ENV) or Durability.process_crash
+    try:
+        durability = Durability(chosen)
+    except ValueError:
+        raise InputError(
+            f"--audit-durability / {DURABILITY_ENV} {chosen!r} is not a durability level",
+            hint="use power_loss or process_crash",
+        ) from None
     ws = workspace_from(workspace)
-    config = config_from_manifest(manifest_from(ws, manifest), upstream=upstream)
-    config = with_overrides(config, host=host or config.host, port=port or config.port)
+    loaded = manifest_from(ws, manifest)
+    settings = WorkerSettings(
+        ws.root,
+        loaded.path,
+        upstream=upstream,
+        durability=durability,
+        host=host,
+        port=port,
+        cadence=CheckpointCadence.from_environment(os.environ),
+    )
+    config = settings.config()
     _ensure_port_free(config.host, config.port)
     target = config.upstream_url or "local models"
     stdout_console().print(
@@ -128,7 +139,7 @@ def serve(
         f" ({workers} worker{'s' if workers > 1 else ''}, limits "
         f"{'shared via Redis' if config.redis_url else 'in-process'})"
     )
-    run(ws.root, config, workers=workers, upstream=upstream, durability=durability)
+    run(settings, workers=workers)
 
 
 @keys_app.command("create")
