@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from sai.cli._context import ManifestOption, WorkspaceOption, manifest_from, workspace_from
 from sai.cli._output import OutputFormat, print_json, stdout_console
 from sai.errors import InputError
+
+if TYPE_CHECKING:
+    from sai.gateway.predict import ModelCheck
 
 gateway_app = typer.Typer(
     help="The security gateway: an OpenAI-compatible proxy with keys, limits, guards, review "
@@ -76,6 +79,17 @@ def _ensure_port_free(host: str, port: int) -> None:
                 ) from None
 
 
+def scanned_model(data: bytes, source: str) -> ModelCheck:
+    """sai's model-file scanner as the gateway's `ModelGate` (the CLI wires the two)."""
+    from sai.gateway.predict import ModelCheck
+    from sai.scanning import ScanSettings, ScanVerdict, scan_bytes
+
+    result = scan_bytes(data, source, ScanSettings())
+    findings = tuple(sorted({f.rule for f in result.findings}))
+    safe = result.verdict is ScanVerdict.safe
+    return ModelCheck(safe, result.digest, findings or (() if safe else (result.verdict.value,)))
+
+
 @gateway_app.command("serve")
 def serve(
     host: Annotated[
@@ -130,6 +144,7 @@ def serve(
         host=host,
         port=port,
         cadence=CheckpointCadence.from_environment(os.environ),
+        model_gate=scanned_model,
     )
     config = settings.config()
     _ensure_port_free(config.host, config.port)

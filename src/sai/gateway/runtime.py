@@ -14,7 +14,7 @@ from sai.gateway.limits import Limiter, make_limiter
 from sai.gateway.limits.retry import Releases
 from sai.gateway.metrics import Metrics
 from sai.gateway.models import ModelRouter
-from sai.gateway.predict import Predictor
+from sai.gateway.predict import ModelGate, Predictor
 from sai.gateway.review import ReviewQueue
 from sai.gateway.shield import FailedAuthentications
 from sai.gateway.upstream import Upstream
@@ -60,11 +60,12 @@ def build_runtime(
     *,
     limiter: Limiter | None = None,
     guards: GuardRunner | None = None,
+    model_gate: ModelGate | None = None,
 ) -> Runtime:
     """Assemble the runtime; must run inside the event loop that will serve requests.
 
     ``guards`` shares an already built `GuardRunner` (loading detectors takes ~0.5 s); it is
-    then not closed with the runtime.
+    then not closed with the runtime. ``model_gate`` scans local models before they load.
     """
     if config.upstream_url is None and not config.predict_models:
         raise GatewayConfigError(
@@ -91,7 +92,7 @@ def build_runtime(
         auditor=Auditor(ledger, actor="sai-gateway", store_text=config.audit_text),
         reviews=ReviewQueue(ledger.engine),
         router=ModelRouter(config),
-        predictor=Predictor(config.predict_models),
+        predictor=Predictor(config.predict_models, model_gate),
         metrics=Metrics(),
         failed_auth=FailedAuthentications(config.failed_auth_limit, config.auth_window_seconds),
         releases=Releases(limiter),

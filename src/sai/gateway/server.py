@@ -25,6 +25,7 @@ from sai.gateway.config import GatewayConfig, config_from_manifest, with_overrid
 from sai.gateway.guarding import GuardRunner
 from sai.gateway.limits import Limiter
 from sai.gateway.metrics import multiprocess_metrics
+from sai.gateway.predict import ModelGate
 from sai.gateway.runtime import build_runtime
 from sai.ledger import DEFAULT_CADENCE, CheckpointCadence, Ledger, open_ledger
 from sai.store import Durability
@@ -38,11 +39,14 @@ def create_app(
     *,
     limiter: Limiter | None = None,
     guards: GuardRunner | None = None,
+    model_gate: ModelGate | None = None,
     on_stop: Callable[[], None] | None = None,
 ) -> GatewayApp:
     """The ASGI app over ``ledger``; its runtime is built when the server starts."""
     return GatewayApp(
-        lambda: build_runtime(config, ledger, limiter=limiter, guards=guards),
+        lambda: build_runtime(
+            config, ledger, limiter=limiter, guards=guards, model_gate=model_gate
+        ),
         on_stop,
     )
 
@@ -72,6 +76,8 @@ class WorkerSettings:
     port: int | None = None
     #: How often each worker signs a checkpoint (its own appends); None turns that off.
     cadence: CheckpointCadence | None = DEFAULT_CADENCE
+    #: Scans local models before they load (a module-level function, so it pickles).
+    model_gate: ModelGate | None = None
 
     def config(self) -> GatewayConfig:
         """The gateway configuration of the manifest this gateway was started with."""
@@ -90,7 +96,7 @@ class WorkerSettings:
             durability=self.durability,
             cadence=self.cadence,
         )
-        return create_app(self.config(), ledger, on_stop=ledger.close)
+        return create_app(self.config(), ledger, model_gate=self.model_gate, on_stop=ledger.close)
 
 
 def serve(settings: WorkerSettings, *, workers: int) -> None:
