@@ -91,10 +91,11 @@ def running_gateway(
     ledger = open_ledger(workspace)
     try:
         upstream_url = changes.pop("upstream_url", f"{up.url}/v1")
+        model_gate = changes.pop("model_gate", None)
         guards = guards if guards is not None else FAST_GUARDS
         config = config_for(upstream_url, gateway=gateway, guards=guards, **changes)
         runner = shared_guards(config.guards)
-        app = create_app(config, ledger, guards=runner)
+        app = create_app(config, ledger, guards=runner, model_gate=model_gate)
         server = serve_in_thread(app)
         try:
             harness = Harness(server.url, mock, up.url, ledger, workspace, config, app)

@@ -38,8 +38,9 @@ class TestOneEntryPerRequest:
         assert statuses == [200, 400, 400, 400, 400, 405, 404, 401]
         ids = [a.headers["x-request-id"] for a in answers]
         entries = gateway.entries()
-        assert [e.evidence.data["request_id"] for e in entries] == ids
-        assert [e.evidence.data["status"] for e in entries] == statuses
+        # the failed authentication goes into its address's roll-up (tests/gateway/test_shield.py)
+        assert [e.evidence.data["request_id"] for e in entries] == ids[:-1]
+        assert [e.evidence.data["status"] for e in entries] == statuses[:-1]
         assert gateway.ledger.verify().ok
 
     def test_entries_hold_digests_not_text_by_default(self, gateway: Harness) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
@@ -12,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sai.gateway import ApiKeyError, KeyStore, create_key, revoke_key
+from sai.gateway.audit import AUTH_FAILURES_KIND
 from sai.gateway.keys import hash_secret, key_id_of, secret_matches
 from sai.manifest.schema import GatewayModelRoute, GatewaySpec
 from sai.store import gateway_keys
@@ -56,10 +58,18 @@ class TestKeys:
 
 class TestAuthentication:
     @pytest.mark.parametrize(
-        "header",
-        [None, "Bearer", "Basic abc", "Bearer sai_nope", "Bearer sai_000000000000_" + "x" * 43],
+        ("header", "reason"),
+        [
+            (None, "missing"),
+            ("Bearer", "malformed"),
+            ("Basic abc", "malformed"),
+            ("Bearer sai_nope", "unknown"),
+            ("Bearer sai_000000000000_" + "x" * 43, "unknown"),
+        ],
     )
-    def test_bad_credentials_are_401_and_logged(self, gateway: Harness, header: str | None) -> None:
+    def test_bad_credentials_are_401_and_rolled_up(
+        self, gateway: Harness, header: str | None, reason: str
+    ) -> None:
         with gateway.http(None) as http:
             headers = {"authorization": header} if header else {}
             answer = http.post(
@@ -67,9 +77,15 @@ class TestAuthentication:
             )
         assert answer.status_code == 401
         assert answer.json()["error"]["code"] == "invalid_api_key"
-        entry = gateway.entries()[-1].evidence.data
-        assert entry["status"] == 401
-        assert "key_id" not in entry
+        assert gateway.entries() == []  # no entry of its own: counted in the roll-up
+        runtime = gateway.app.runtime
+        assert runtime is not None
+        runtime.auditor.roll_up(runtime.failed_auth.due(everything=True), 60)
+        deadline = time.monotonic() + 5
+        while not (rolled := gateway.ledger.query(kind=AUTH_FAILURES_KIND)):
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        assert rolled[0].evidence.data["reasons"] == {reason: 1}
 
     def test_revoked_key_stops_working(self, gateway: Harness) -> None:
         client = gateway.client()
@@ -78,8 +94,6 @@ class TestAuthentication:
         assert key_id is not None
         revoke_key(gateway.ledger, key_id)
         gateway.config  # noqa: B018 - the cache refreshes within 2 s
-        import time
-
         time.sleep(2.1)
         with pytest.raises(openai.AuthenticationError, match="revoked"):
             client.chat.completions.create(model="m", messages=HELLO)

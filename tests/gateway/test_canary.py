@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sai.gateway.canary import MARKER, PREFIX, REDACTED, Holdback, new_canary, plant, scrub
+from sai.gateway._assembly import Assembly
+from sai.gateway.canary import MARKER, PREFIX, REDACTED, find, fold, new_canary, plant, scrub
 from sai.manifest.schema import GatewaySpec, GuardsSpec, StreamingMode
 from tests.gateway.conftest import Harness, plain
 
@@ -81,34 +82,60 @@ class TestPlanting:
         assert value == {"a": [f"x {REDACTED} y", {"b": REDACTED * 2}], "n": 3}
 
 
+_HIDERS = ["", "\u200b", "\u2060", "-", " ", "\ufeff", "_"]
+
+
+def _disguise(canary: str, data: st.DataObject) -> str:
+    """The canary with random case and random invisible characters or separators between
+    its characters."""
+    out = []
+    for char in canary:
+        out.append(char.upper() if data.draw(st.booleans()) else char)
+        out.append(data.draw(st.sampled_from(_HIDERS)))
+    return "".join(out)
+
+
 @given(
     before=st.text(max_size=40),
     after=st.text(max_size=40),
     leak=st.booleans(),
-    cuts=st.lists(st.integers(0, 200), max_size=8),
+    cuts=st.lists(st.integers(0, 300), max_size=8),
+    data=st.data(),
 )
-def test_holdback_never_sends_any_part_of_a_canary(
-    before: str, after: str, leak: bool, cuts: list[int]
+def test_held_events_never_send_any_part_of_a_canary(
+    before: str, after: str, leak: bool, cuts: list[int], data: st.DataObject
 ) -> None:
-    canary = "sai-canary-0123abcd"
-    text = before + (canary if leak else "") + after
+    canary = new_canary()
+    hidden = _disguise(canary, data)
+    text = before + (hidden if leak else "") + after
     bounds = sorted({min(c, len(text)) for c in cuts} | {0, len(text)})
-    holdback = Holdback(canary)
-    sent = ""
+    assembly = Assembly(chat=True)
+    sent = released = 0
     caught = False
     for start, end in itertools.pairwise(bounds):
-        released = holdback.release(0, text[start:end])
-        if released is None:
+        assembly.add({"choices": [{"index": 0, "delta": {"content": text[start:end]}}]})
+        if assembly.leaks(canary):
             caught = True
             break
-        sent += released
-    if not caught:
-        sent += holdback.flush().get(0, "")
-    assert caught == (canary in text)
+        upto = assembly.hold_from(canary)
+        for event in assembly.events[released:upto]:
+            sent += len(event["choices"][0]["delta"]["content"])
+        released = max(released, upto)
+    assert caught == leak
     if caught:
-        assert len(sent) <= text.index(canary)  # nothing from the canary on went out
+        assert sent <= len(before)  # nothing from the canary on went out
     else:
-        assert sent == text  # a clean stream arrives whole
+        assert not assembly.leaks(canary)
+
+
+@given(text=st.text(max_size=30), data=st.data())
+def test_find_sees_through_case_and_separators(text: str, data: st.DataObject) -> None:
+    canary = new_canary()
+    hidden = _disguise(canary, data)
+    spans = find(text + hidden + text, canary)
+    assert len(spans) >= 1
+    start, end = spans[0]
+    assert fold((text + hidden + text)[start:end]) == fold(canary)
 
 
 class TestAnswers:
@@ -131,7 +158,7 @@ class TestAnswers:
     ) -> None:
         harness = make_gateway(guards=guards("redact"))
         messages = [{"role": "system", "content": "Be brief."}, *ASK]
-        reply = harness.client().chat.completions.create(model=LEAKY, messages=messages)  # type: ignore[arg-type]
+        reply = harness.client("admin").chat.completions.create(model=LEAKY, messages=messages)  # type: ignore[arg-type]
         text = reply.choices[0].message.content or ""
         assert PREFIX not in text
         assert "Be brief.\n\nConfidential marker" in text  # planted after the operator's prompt
@@ -197,18 +224,22 @@ class TestStreams:
             guards=guards(action), gateway=GatewaySpec(streaming=StreamingMode.incremental)
         )
         seen: list[str] = []
+        long_ask = [{"role": "user", "content": "hello " * 90}]
 
         def consume() -> None:
             for chunk in harness.client().chat.completions.create(
-                model=LEAKY, messages=ASK, stream=True
+                model=LEAKY,
+                messages=long_ask,  # type: ignore[arg-type]
+                stream=True,
             ):
                 seen.append(chunk.choices[0].delta.content or "" if chunk.choices else "")
 
-        with pytest.raises(openai.APIError, match="canary"):
+        with pytest.raises(openai.APIError, match="guards"):
             consume()
         sent = "".join(seen)
-        assert sent.startswith("You said: hello")
-        assert sent.endswith("these instructions): ")  # up to the canary, not one character of it
+        assert sent.startswith("You said: hello")  # the checked blocks before it went out
+        assert len(sent) >= 400
+        assert "sai-c" not in sent  # not one character of the canary
         data = last(harness)
         assert data["guards"]["output"] == "block"
         assert data["guard_policy"]["canary"] == "planted"

@@ -9,6 +9,7 @@ from types import MappingProxyType
 import joblib
 from sklearn.linear_model import LogisticRegression
 
+from sai.cli.gateway import scanned_model
 from tests.gateway.conftest import Harness
 
 EVIL = b"cos\nsystem\n(S'echo pwned'\ntR."
@@ -20,7 +21,9 @@ def test_predict_and_unsafe_model(tmp_path: Path, make_gateway: Callable[..., Ha
     joblib.dump(model, good)
     evil = tmp_path / "evil.pkl"
     evil.write_bytes(EVIL)
-    harness = make_gateway(predict_models=MappingProxyType({"risk": good, "evil": evil}))
+    harness = make_gateway(
+        predict_models=MappingProxyType({"risk": good, "evil": evil}), model_gate=scanned_model
+    )
     with harness.http() as http:
         answer = http.post("/v1/predict", json={"model": "risk", "inputs": [[1, 1], [0, 0]]})
         assert answer.status_code == 200
@@ -33,3 +36,15 @@ def test_predict_and_unsafe_model(tmp_path: Path, make_gateway: Callable[..., Ha
         assert bad.status_code == 400
         assert http.post("/v1/predict", json={"model": "nope", "inputs": [[1]]}).status_code == 404
     assert not (tmp_path / "pwned").exists()
+
+
+def test_without_a_scanner_no_local_model_is_loaded(
+    tmp_path: Path, make_gateway: Callable[..., Harness]
+) -> None:
+    good = tmp_path / "good.joblib"
+    joblib.dump(LogisticRegression().fit([[0.0], [1.0]], [0, 1]), good)
+    harness = make_gateway(predict_models=MappingProxyType({"risk": good}))
+    with harness.http() as http:
+        answer = http.post("/v1/predict", json={"model": "risk", "inputs": [[1]]})
+    assert answer.status_code == 503
+    assert answer.json()["error"]["code"] == "model_unscanned"

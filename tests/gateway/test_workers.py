@@ -56,7 +56,9 @@ def _children(pid: int) -> list[int]:
     return [int(p) for p in path.read_text().split()] if path.exists() else []
 
 
-def _start(root: Path, workers: int, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
+def _start(
+    root: Path, workers: int, env: dict[str, str], extra: tuple[str, ...] = ()
+) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
     proc = subprocess.Popen(
         [
@@ -71,6 +73,7 @@ def _start(root: Path, workers: int, env: dict[str, str]) -> tuple[subprocess.Po
             str(port),
             "-w",
             str(root),
+            *extra,
         ],
         env={**os.environ, **env},
         stdout=subprocess.DEVNULL,
@@ -132,7 +135,7 @@ def test_redis_limit_holds_across_four_workers(
 
             with ThreadPoolExecutor(16) as pool:
                 statuses = list(pool.map(call, range(120)))
-        assert statuses.count(200) == 40
+        assert statuses.count(200) == 40, sorted(statuses)
         assert statuses.count(429) == 80
     finally:
         _stop(proc)
@@ -208,3 +211,28 @@ def test_sigkill_of_a_worker_loses_no_answered_entry(
         assert size - entry.index <= cadence.entries + 6 or late <= cadence.seconds + 1.0, (
             f"entry {entry.index} waited {late:.1f} s and {size - entry.index} entries"
         )
+
+
+@pytest.mark.slow
+def test_workers_enforce_the_manifest_given_on_the_command_line(
+    workspace_dir: Path, upstream: str
+) -> None:
+    secret = _setup(workspace_dir, upstream, limit=100)
+    other = workspace_dir / "strict.yaml"
+    other.write_text(MANIFEST.format(upstream=upstream, limit=2))
+    proc, url = _start(workspace_dir, 2, {}, ("--manifest", str(other)))
+    try:
+        statuses = [
+            httpx.post(
+                f"{url}/v1/chat/completions",
+                json=BODY,
+                timeout=10,
+                headers={"authorization": f"Bearer {secret}"},
+            ).status_code
+            for _ in range(6)
+        ]
+    finally:
+        _stop(proc)
+    # two workers, each with in-process limits of strict.yaml (2 per window), not sai.yaml's 100
+    assert statuses.count(200) <= 4
+    assert 429 in statuses

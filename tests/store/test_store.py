@@ -12,9 +12,11 @@ import sqlalchemy as sa
 from sai.store import (
     DURABILITY_ENV,
     HEAD_REVISION,
+    Durability,
     StoreError,
     create_store_engine,
     current_revision,
+    durability_from_environment,
     head_size,
     migrate,
     reading,
@@ -54,8 +56,10 @@ class TestEngine:
     def test_durability_level_sets_synchronous(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, level: str, synchronous: int
     ) -> None:
-        monkeypatch.setenv(DURABILITY_ENV, level)
-        made = create_store_engine(f"sqlite:///{tmp_path / 'store.db'}")
+        monkeypatch.setenv(DURABILITY_ENV, "power_loss")  # the argument wins: no environment
+        made = create_store_engine(
+            f"sqlite:///{tmp_path / 'store.db'}", durability=Durability(level)
+        )
         try:
             migrate(made)
             with writing(made) as conn:
@@ -72,7 +76,7 @@ class TestEngine:
     ) -> None:
         monkeypatch.setenv(DURABILITY_ENV, value)
         with pytest.raises(StoreError, match=DURABILITY_ENV) as caught:
-            create_store_engine(f"sqlite:///{tmp_path / 'store.db'}")
+            durability_from_environment()
         assert "process_crash" in caught.value.diagnostics()
 
     def test_write_transactions_take_the_lock_up_front(self, engine: sa.Engine) -> None:

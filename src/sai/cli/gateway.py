@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from sai.cli._context import ManifestOption, WorkspaceOption, manifest_from, workspace_from
 from sai.cli._output import OutputFormat, print_json, stdout_console
 from sai.errors import InputError
+
+if TYPE_CHECKING:
+    from sai.gateway.predict import ModelCheck
 
 gateway_app = typer.Typer(
     help="The security gateway: an OpenAI-compatible proxy with keys, limits, guards, review "
@@ -76,6 +79,17 @@ def _ensure_port_free(host: str, port: int) -> None:
                 ) from None
 
 
+def scanned_model(data: bytes, source: str) -> ModelCheck:
+    """sai's model-file scanner as the gateway's `ModelGate` (the CLI wires the two)."""
+    from sai.gateway.predict import ModelCheck
+    from sai.scanning import ScanSettings, ScanVerdict, scan_bytes
+
+    result = scan_bytes(data, source, ScanSettings())
+    findings = tuple(sorted({f.rule for f in result.findings}))
+    safe = result.verdict is ScanVerdict.safe
+    return ModelCheck(safe, result.digest, findings or (() if safe else (result.verdict.value,)))
+
+
 @gateway_app.command("serve")
 def serve(
     host: Annotated[
@@ -105,22 +119,34 @@ def serve(
     manifest: ManifestOption = None,
 ) -> None:
     """Run the gateway in the foreground (Ctrl+C stops it)."""
-    from sai.gateway import config_from_manifest, with_overrides
-    from sai.gateway import serve as run
-    from sai.store import Durability
+    import os
 
-    durability = None
-    if audit_durability is not None:
-        try:
-            durability = Durability(audit_durability)
-        except ValueError:
-            raise InputError(
-                f"--audit-durability {audit_durability!r} is not a durability level",
-                hint="use power_loss or process_crash",
-            ) from None
+    from sai.gateway import WorkerSettings
+    from sai.gateway import serve as run
+    from sai.ledger import CheckpointCadence
+    from sai.store import DURABILITY_ENV, Durability
+
+    chosen = audit_durability or os.environ.get(DURABILITY_ENV) or Durability.process_crash
+    try:
+        durability = Durability(chosen)
+    except ValueError:
+        raise InputError(
+            f"--audit-durability / {DURABILITY_ENV} {chosen!r} is not a durability level",
+            hint="use power_loss or process_crash",
+        ) from None
     ws = workspace_from(workspace)
-    config = config_from_manifest(manifest_from(ws, manifest), upstream=upstream)
-    config = with_overrides(config, host=host or config.host, port=port or config.port)
+    loaded = manifest_from(ws, manifest)
+    settings = WorkerSettings(
+        ws.root,
+        loaded.path,
+        upstream=upstream,
+        durability=durability,
+        host=host,
+        port=port,
+        cadence=CheckpointCadence.from_environment(os.environ),
+        model_gate=scanned_model,
+    )
+    config = settings.config()
     _ensure_port_free(config.host, config.port)
     target = config.upstream_url or "local models"
     stdout_console().print(
@@ -128,7 +154,7 @@ def serve(
         f" ({workers} worker{'s' if workers > 1 else ''}, limits "
         f"{'shared via Redis' if config.redis_url else 'in-process'})"
     )
-    run(ws.root, config, workers=workers, upstream=upstream, durability=durability)
+    run(settings, workers=workers)
 
 
 @keys_app.command("create")

@@ -26,7 +26,7 @@ from sai.gateway.mock_upstream import MockUpstream
 from sai.gateway.review import Review, ReviewQueue
 from sai.gateway.server import (
     RunningServer,
-    app_from_environment,
+    WorkerSettings,
     create_app,
     serve,
     serve_in_thread,
@@ -53,7 +53,7 @@ __all__ = [
     "ReviewQueue",
     "RolePolicy",
     "RunningServer",
-    "app_from_environment",
+    "WorkerSettings",
     "config_from_manifest",
     "create_app",
     "create_key",

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from sai.gateway._http import Send, dumps, send_answer
 from sai.gateway.audit import CallRecord
 from sai.gateway.errors import HttpError
+from sai.gateway.limits.base import Reservation
 
 if TYPE_CHECKING:
     from sai.gateway.runtime import Runtime
@@ -38,6 +39,10 @@ class Exchange:
     upstream_seconds: float = 0.0
     response_started: bool = False
     finished: bool = False
+    #: The client's address (the peer, or the proxy header's last hop).
+    address: str = ""
+    #: Tokens reserved for this request and not yet settled.
+    reservation: Reservation | None = None
 
     def _close_times(self) -> None:
         """Fix the entry's timings: until the answer was ready (the audit commit excluded)."""
@@ -55,6 +60,8 @@ class Exchange:
         )
 
     async def _audit(self) -> bool:
+        if self.record.rolled_up:
+            return True
         try:
             await self.runtime.auditor.record(self.record, alone=self.runtime.active <= 1)
         except Exception:  # any ledger failure: answer 503, never unlogged

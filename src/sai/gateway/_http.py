@@ -71,6 +71,10 @@ def _too_slow(timeout: float) -> HttpError:
     )
 
 
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a JSON number")
+
+
 def parse_object(body: bytes) -> dict[str, Any]:
     """The body as a JSON object; 400 naming the byte offset, line or column of the problem."""
     try:
@@ -80,7 +84,7 @@ def parse_object(body: bytes) -> dict[str, Any]:
             400, "invalid_utf8", f"the request body is not UTF-8: bad byte at offset {error.start}"
         ) from None
     try:
-        value = json.loads(text)
+        value = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
         raise HttpError(
             400,
@@ -90,6 +94,10 @@ def parse_object(body: bytes) -> dict[str, Any]:
         ) from None
     except RecursionError:
         raise HttpError(400, "invalid_json", "the request body nests too deeply") from None
+    except ValueError as error:  # an integer too long to convert, NaN or Infinity
+        raise HttpError(
+            400, "invalid_json", f"the request body has a bad number: {error}"
+        ) from None
     if not isinstance(value, dict):
         raise HttpError(400, "invalid_json", "the request body must be a JSON object")
     return value

@@ -30,7 +30,7 @@ from sai.gateway._http import (
     wait_disconnect,
 )
 from sai.gateway.audit import CallRecord
-from sai.gateway.auth import authorise_route
+from sai.gateway.auth import AuthError, Principal, authorise_route
 from sai.gateway.errors import HttpError
 from sai.gateway.limits import LimiterUnavailableError, budgets_for
 from sai.gateway.openapi import openapi_schema
@@ -43,6 +43,7 @@ from sai.gateway.routes import (
     handle_review_poll,
 )
 from sai.gateway.runtime import Runtime
+from sai.gateway.shield import client_address
 from sai.manifest.schema import GatewayRoute
 
 _LOG = logging.getLogger("sai.gateway")
@@ -74,6 +75,16 @@ def _route(method: str, path: str) -> tuple[GatewayRoute, str | None, str | None
     if found[0] != method:
         raise HttpError(405, "method_not_allowed", f"{path} accepts {found[0]} only")
     return found[1], None, None
+
+
+def _too_many_failures(window: int) -> HttpError:
+    return HttpError(
+        429,
+        "too_many_failed_authentications",
+        "too many failed authentications from this address; retry after the window ends",
+        error_type="rate_limit_error",
+        headers=(("retry-after", str(window)),),
+    )
 
 
 class GatewayApp:
@@ -130,6 +141,12 @@ class GatewayApp:
 
     async def _handle(self, ex: Exchange, scope: Scope, receive: Receive) -> None:
         config = ex.runtime.config
+        ex.address = client_address(scope, config.address_header)
+        if ex.runtime.failed_auth.refused(ex.address):  # before reading a byte of the body
+            ex.runtime.failed_auth.note(ex.address, "refused")
+            ex.record.rolled_up = True
+            await self._fail(ex, _too_many_failures(config.auth_window_seconds))
+            return
         try:
             body = await read_body(
                 receive, scope, limit=config.max_body_bytes, timeout=config.body_timeout
@@ -175,10 +192,15 @@ class GatewayApp:
         except HttpError as error:
             await self._fail(ex, error)
         except LimiterUnavailableError as error:
+            _LOG.warning("request %s: %s", ex.record.request_id, error.message)
             await self._fail(
                 ex,
                 HttpError(
-                    503, "rate_limiter_unavailable", error.message, error_type="server_error"
+                    503,
+                    "rate_limiter_unavailable",
+                    "the gateway's rate limiter is unavailable; retry shortly",
+                    error_type="server_error",
+                    headers=(("retry-after", "1"),),
                 ),
             )
         except Exception:
@@ -193,11 +215,28 @@ class GatewayApp:
                 ),
             )
 
+    async def _authenticate(self, ex: Exchange, scope: Scope) -> Principal:
+        """The caller, or a 401 counted in the address's roll-up instead of its own entry."""
+        runtime = ex.runtime
+        rolled = runtime.failed_auth.due()
+        if rolled:
+            runtime.auditor.roll_up(rolled, runtime.failed_auth.window)
+        try:
+            return await runtime.auth.authenticate(header(scope, b"authorization"))
+        except AuthError as error:
+            runtime.failed_auth.note(ex.address, error.reason)
+            ex.record.rolled_up = True
+            raise
+
     async def _authorised(self, ex: Exchange, scope: Scope, body: bytes) -> None:
         runtime, record = ex.runtime, ex.record
-        route, review_id, action = _route(scope["method"], scope["path"])
+        try:
+            route, review_id, action = _route(scope["method"], scope["path"])
+        except HttpError as unknown:  # answered only to a caller with a valid key
+            await self._authenticate(ex, scope)
+            raise unknown from None
         record.route = route.value
-        principal = await runtime.auth.authenticate(header(scope, b"authorization"))
+        principal = await self._authenticate(ex, scope)
         record.key_id, record.role = principal.key.key_id, principal.role.name
         if route is not GatewayRoute.review or action is not None:
             authorise_route(principal, route)
@@ -207,8 +246,7 @@ class GatewayApp:
         try:
             await self._serve(ex, principal, route, review_id, action, body)
         finally:
-            with contextlib.suppress(Exception):
-                await runtime.limiter.release(budgets, slot)
+            await runtime.releases.release(budgets, slot)
 
     async def _acquire(self, ex: Exchange, budgets: Any, slot: str) -> None:
         runtime = ex.runtime

@@ -14,14 +14,19 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from sai.gateway.guarding import Verdict
+from sai.gateway.shield import Attempts
 from sai.ledger import BatchingAppender, EntryRef, Evidence, Ledger, Origin
-from sai.ledger.kinds import Kind
+from sai.ledger.kinds import GatewayAuthFailures, Kind
 
 KIND = Kind.GATEWAY_REQUEST
+#: Failed authentications of one client address in one window, rolled up.
+AUTH_FAILURES_KIND = Kind.GATEWAY_AUTH_FAILURES
 _ORIGIN = Origin.control("gateway.audit")
 #: Always evidenced: logging of user and system actions, access control of the API.
 BASE_PROVISIONS = ("5.4.2-1", "5.2.2-1")
@@ -63,6 +68,8 @@ class CallRecord:
     latency_us: int = 0
     upstream_us: int = 0
     audited: bool = False
+    #: Counted in a failed-authentication roll-up instead of an entry of its own.
+    rolled_up: bool = False
 
     def provisions(self) -> tuple[str, ...]:
         """The provisions this entry evidences, beyond the base ones."""
@@ -147,9 +154,30 @@ class Auditor:
         record.audited = True
         return await asyncio.shield(asyncio.wrap_future(future))
 
+    def roll_up(self, attempts: Sequence[Attempts], window_seconds: int) -> None:
+        """Queue one entry per address and window of failed authentications (no wait: no
+        client waits for these)."""
+        for item in attempts:
+            self._appender.submit(
+                Evidence.create(
+                    kind=AUTH_FAILURES_KIND,
+                    origin=_ORIGIN,
+                    subject="authentication",
+                    provisions=BASE_PROVISIONS,
+                    actor=self._actor,
+                    data=GatewayAuthFailures(
+                        address=item.address,
+                        window_start=datetime.fromtimestamp(item.window_start, UTC).isoformat(),
+                        window_seconds=window_seconds,
+                        attempts=item.count,
+                        reasons=dict(sorted(item.reasons.items())),
+                    ).to_data(),
+                )
+            )
+
     def close(self) -> None:
         """Commit what is queued and stop the background thread."""
         self._appender.close()
 
 
-__all__ = ["BASE_PROVISIONS", "KIND", "Auditor", "CallRecord", "digest"]
+__all__ = ["AUTH_FAILURES_KIND", "BASE_PROVISIONS", "KIND", "Auditor", "CallRecord", "digest"]

@@ -27,14 +27,19 @@ class Principal:
     role: RolePolicy
 
 
-def _unauthorised(message: str) -> HttpError:
-    return HttpError(
-        401,
-        "invalid_api_key",
-        message,
-        error_type="authentication_error",
-        headers=(("www-authenticate", 'Bearer realm="sai"'),),
-    )
+class AuthError(HttpError):
+    """A 401; ``reason`` (missing, malformed, unknown, revoked, expired) is what the
+    failed-authentication roll-up counts."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(
+            401,
+            "invalid_api_key",
+            message,
+            error_type="authentication_error",
+            headers=(("www-authenticate", 'Bearer realm="sai"'),),
+        )
+        self.reason = reason
 
 
 class Authenticator:
@@ -67,10 +72,10 @@ class Authenticator:
     async def authenticate(self, authorization: str | None) -> Principal:
         """The principal behind an ``Authorization: Bearer sai_...`` header, else 401."""
         if not authorization:
-            raise _unauthorised("missing API key: send `Authorization: Bearer sai_...`")
+            raise AuthError("missing API key: send `Authorization: Bearer sai_...`", "missing")
         scheme, _, secret = authorization.partition(" ")
         if scheme.lower() != "bearer" or not secret.strip():
-            raise _unauthorised("the Authorization header must be `Bearer <API key>`")
+            raise AuthError("the Authorization header must be `Bearer <API key>`", "malformed")
         secret = secret.strip()
         key_id = key_id_of(secret)
         if time.monotonic() - self._loaded_at >= self._refresh:
@@ -80,11 +85,11 @@ class Authenticator:
             await self._reload(self._miss_refresh)
             found = self._keys.get(key_id)
         if not secret_matches(secret, found[1] if found else None) or found is None:
-            raise _unauthorised("invalid API key")
+            raise AuthError("invalid API key", "unknown")
         key = found[0]
         state = key.state(datetime.now(UTC))
         if state != "active":
-            raise _unauthorised(f"the API key {key.key_id} is {state}")
+            raise AuthError(f"the API key {key.key_id} is {state}", state)
         role = self._config.role(key.role)
         if role is None:
             raise HttpError(
@@ -128,4 +133,4 @@ def authorise_model(principal: Principal, name: str, route: ModelRoute | None) -
         )
 
 
-__all__ = ["Authenticator", "Principal", "authorise_model", "authorise_route"]
+__all__ = ["AuthError", "Authenticator", "Principal", "authorise_model", "authorise_route"]

@@ -3,21 +3,24 @@
 With ``guards.canary: true`` the gateway plants ``sai-canary-<32 hex>`` in the system message
 it forwards (a new system message when there is none), tells the leakage scanner about it, and
 makes sure it never reaches the client: the scanner blocks, redacts or holds an answer that
-repeats it; a canary left anywhere else in an answer (e.g. tool-call arguments the scanners do
-not read) blocks it; streams hold back any tail that could be the start of the canary, so a
-canary split across events is caught before its first character is sent. Audit entries record
-that a canary was planted, never its value.
+repeats it; the gateway then looks for it in every string of the answer (and of an upstream
+error body) after folding case, zero-width characters and separators away, and blocks the
+answer when it is there; streams hold back events from any tail that could be the start of
+the canary, so a canary split across events is caught before its first character is sent.
+Audit entries record that a canary was planted, never its value.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import secrets
-import time
+import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from sai.gateway.errors import HttpError
 from sai.gateway.guarding import Verdict
+from sai.guards import Direction
 from sai.manifest.schema import GatewayRoute
 
 if TYPE_CHECKING:
@@ -32,6 +35,8 @@ MARKER = (
 )
 REDACTED = "[REDACTED:canary]"
 _SYSTEM_ROLES = ("system", "developer")
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+_LEAKED = "the answer repeated the canary planted in the system message"
 
 
 def new_canary() -> str:
@@ -56,24 +61,95 @@ def plant(payload: dict[str, Any], canary: str) -> None:
     messages.insert(0, {"role": "system", "content": line})
 
 
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    folded = unicodedata.normalize("NFKC", char).casefold()
+    return "".join(c for c in folded if c.isalnum())
+
+
+def fold(text: str) -> str:
+    """``text`` as canaries are matched: NFKC, case-folded, letters and digits only, so
+    case, zero-width characters and separators placed between a canary's characters do
+    not hide it."""
+    if text.isascii():
+        return _NOT_ALNUM.sub("", text.lower())
+    return "".join(_fold_char(char) for char in text)
+
+
+def _start_of_last(text: str, count: int) -> int:
+    """The index in ``text`` where its last ``count`` folded characters begin."""
+    seen = 0
+    for index in range(len(text) - 1, -1, -1):
+        seen += len(_fold_char(text[index]))
+        if seen >= count:
+            return index
+    return 0
+
+
+def find(text: str, canary: str) -> list[tuple[int, int]]:
+    """Where the canary occurs in ``text`` (after folding), as ranges of the original text."""
+    target = fold(canary)
+    if not target or target not in fold(text):
+        return []
+    positions: list[int] = []
+    folded: list[str] = []
+    for index, char in enumerate(text):
+        piece = _fold_char(char)
+        folded.append(piece)
+        positions.extend([index] * len(piece))
+    joined = "".join(folded)
+    spans: list[tuple[int, int]] = []
+    at = joined.find(target)
+    while at >= 0:
+        spans.append((positions[at], positions[at + len(target) - 1] + 1))
+        at = joined.find(target, at + len(target))
+    return spans
+
+
+def _scrubbed(text: str, canary: str) -> tuple[str, int]:
+    spans = find(text, canary)
+    for start, end in reversed(spans):
+        text = text[:start] + REDACTED + text[end:]
+    return text, len(spans)
+
+
 def scrub(value: Any, canary: str) -> int:
     """Replace the canary in every string of a JSON value, in place; how many were replaced."""
     found = 0
     if isinstance(value, dict):
-        for key, item in value.items():
-            if isinstance(item, str) and canary in item:
-                found += item.count(canary)
-                value[key] = item.replace(canary, REDACTED)
-            else:
-                found += scrub(item, canary)
+        items: Any = value.items()
     elif isinstance(value, list):
-        for index, item in enumerate(value):
-            if isinstance(item, str) and canary in item:
-                found += item.count(canary)
-                value[index] = item.replace(canary, REDACTED)
-            else:
-                found += scrub(item, canary)
+        items = enumerate(value)
+    else:
+        return 0
+    for key, item in list(items):
+        if isinstance(item, str):
+            text, count = _scrubbed(item, canary)
+            if count:
+                value[key] = text
+                found += count
+        else:
+            found += scrub(item, canary)
     return found
+
+
+def scrub_text(text: str, canary: str | None) -> tuple[str, bool]:
+    """``text`` with any canary replaced, and whether there was one."""
+    if canary is None:
+        return text, False
+    cleaned, count = _scrubbed(text, canary)
+    return cleaned, count > 0
+
+
+def suspect_tail(text: str, canary: str) -> int | None:
+    """Where a tail of ``text`` begins that could be the start of the canary (after folding);
+    None when there is no such tail."""
+    target = fold(canary)
+    folded = fold(text)
+    for size in range(min(len(target) - 1, len(folded)), 0, -1):
+        if folded.endswith(target[:size]):
+            return _start_of_last(text, size)
+    return None
 
 
 def leak_error() -> HttpError:
@@ -108,7 +184,7 @@ def block_leak(ex: Exchange) -> HttpError:
             "output",
             "block",
             10_000,
-            "the answer repeated the canary planted in the system message",
+            _LEAKED,
             "applied",
         )
     )
@@ -117,99 +193,36 @@ def block_leak(ex: Exchange) -> HttpError:
     return leak_error()
 
 
-def keep_from_client(ex: Exchange, answer: Any, canary: str | None, held: bool) -> None:
-    """Remove a canary the guards left in ``answer``; block unless a reviewer sees it first.
-
-    The leakage scanner already acted on the text it reads; this catches the canary anywhere
-    else in the answer, and replaces it in an answer held for review.
-    """
-    if canary is not None and scrub(answer, canary) and not held:
+def act_on_leak(ex: Exchange, principal: Principal, route: GatewayRoute, leaks: int) -> bool:
+    """Apply the leakage scanner's action to a canary found (and already scrubbed) in an
+    answer: block raises, review returns True (hold the answer), redact lets it pass."""
+    if not leaks:
+        return False
+    scanners = ex.runtime.guards.scanners(Direction.output, route.value, principal.role.name)
+    leakage = next((s for s in scanners if s.name == "leakage"), None)
+    action = leakage.action.value if leakage is not None else "block"
+    if action == "block":
         raise block_leak(ex)
-
-
-class Holdback:
-    """Releases streamed text per choice only once it cannot be the start of the canary."""
-
-    def __init__(self, canary: str) -> None:
-        self.canary = canary
-        self._held: dict[int, str] = {}
-        self._prefix = re.compile(
-            "(?:" + "|".join(re.escape(canary[:n]) for n in range(len(canary) - 1, 0, -1)) + r")\Z"
-        )
-
-    def release(self, index: int, piece: str, *, final: bool = False) -> str | None:
-        """The text of choice ``index`` that may be sent now (all of it when ``final``, the
-        choice's last event); None when the canary is in it."""
-        text = self._held.pop(index, "") + piece
-        if self.canary in text:
-            return None
-        if final:
-            return text
-        tail = self._prefix.search(text)
-        cut = tail.start() if tail is not None else len(text)
-        if cut < len(text):
-            self._held[index] = text[cut:]
-        return text[:cut]
-
-    def flush(self) -> dict[int, str]:
-        """Text still held at the end of the stream (never a whole canary), by choice index."""
-        held, self._held = self._held, {}
-        return {index: text for index, text in held.items() if text}
-
-
-def release_event(holdback: Holdback, event: dict[str, Any], chat: bool) -> bool:
-    """Cut each choice's text to what may be sent now; False when the canary is in the event."""
-    for choice in event.get("choices") or ():
-        if not isinstance(choice, dict) or type(choice.get("index", 0)) is not int:
-            continue
-        holder = choice.get("delta") if chat else choice
-        key = "content" if chat else "text"
-        if not isinstance(holder, dict):
-            continue
-        piece = holder.get(key)
-        piece = piece if isinstance(piece, str) else ""
-        released = holdback.release(
-            choice.get("index", 0), piece, final=bool(choice.get("finish_reason"))
-        )
-        if released is None:
-            return False
-        if released or key in holder:
-            holder[key] = released
-    return scrub(event, holdback.canary) == 0
-
-
-def flushed_events(
-    holdback: Holdback, first: dict[str, Any], chat: bool, model: str
-) -> list[dict[str, Any]]:
-    """Events carrying text still held when a stream ended without a finish reason."""
-    return [
-        {
-            "id": first.get("id", "held"),
-            "created": first.get("created", int(time.time())),
-            "model": model,
-            "object": "chat.completion.chunk" if chat else "text_completion",
-            "choices": [
-                {"index": i, "delta": {"content": t}, "finish_reason": None}
-                if chat
-                else {"index": i, "text": t, "finish_reason": None}
-            ],
-        }
-        for i, t in sorted(holdback.flush().items())
-    ]
+    ex.record.verdicts.append(Verdict("leakage", "output", action, 10_000, _LEAKED, "applied"))
+    if ex.record.guard_output in ("not_run", "allow", "redact"):
+        ex.record.guard_output = action
+    ex.runtime.metrics.blocks.labels("leakage", "output", action).inc()
+    return action == "review"
 
 
 __all__ = [
     "MARKER",
     "PREFIX",
     "REDACTED",
-    "Holdback",
+    "act_on_leak",
     "block_leak",
-    "flushed_events",
-    "keep_from_client",
+    "find",
+    "fold",
     "leak_error",
     "new_canary",
     "plant",
     "plant_for",
-    "release_event",
     "scrub",
+    "scrub_text",
+    "suspect_tail",
 ]

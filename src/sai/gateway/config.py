@@ -49,6 +49,7 @@ class RolePolicy:
     preview: bool = False
     limits: LimitPolicy = LimitPolicy()
     guards: bool = True
+    system_messages: bool = False
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,9 @@ class GatewayConfig:
     unsafe_fail_open_without_limiter: bool = False
     predict_models: Mapping[str, Path] = field(default_factory=lambda: MappingProxyType({}))
     system: str = "gateway"
+    failed_auth_limit: int | None = 30
+    auth_window_seconds: int = 60
+    address_header: bytes | None = None
 
     def role(self, name: str) -> RolePolicy | None:
         """The policy of role ``name``, or None when the role is not configured."""
@@ -162,6 +166,7 @@ def _roles(spec: GatewaySpec) -> dict[str, RolePolicy]:
             preview=role.preview,
             limits=limits,
             guards=role.guards,
+            system_messages=role.system_messages,
         )
     return roles
 
@@ -230,6 +235,13 @@ def config_for(
         guards=_guard_policy(spec, guards if guards is not None else GuardsSpec()),
         audit_text=spec.audit_text,
         unsafe_fail_open_without_limiter=spec.unsafe_fail_open_without_limiter,
+        failed_auth_limit=spec.policies.failed_auth_per_address,
+        auth_window_seconds=spec.policies.window_seconds,
+        address_header=(
+            spec.policies.client_address_header.lower().encode("latin-1")
+            if spec.policies.client_address_header
+            else None
+        ),
     )
     return with_overrides(config, **changes)
 

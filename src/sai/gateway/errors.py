@@ -21,6 +21,10 @@ class ReviewError(GatewayError, InputError):
     """A review id is unknown or the review was already decided (exit 2)."""
 
 
+class SelfReviewError(ReviewError):
+    """The key deciding a review is the key whose request was held."""
+
+
 class HttpError(Exception):
     """An OpenAI-style error answer: status, error type, code and a message for the caller."""
 
@@ -54,4 +58,11 @@ class HttpError(Exception):
         }
 
 
-__all__ = ["ApiKeyError", "GatewayConfigError", "GatewayError", "HttpError", "ReviewError"]
+__all__ = [
+    "ApiKeyError",
+    "GatewayConfigError",
+    "GatewayError",
+    "HttpError",
+    "ReviewError",
+    "SelfReviewError",
+]

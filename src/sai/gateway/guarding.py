@@ -25,10 +25,9 @@ from sai.guards import (
     Scanner,
     ScannerSettings,
     Span,
-    scanner_class,
+    build_scanners,
 )
-from sai.guards.base import redact
-from sai.guards.injection.scanner import InjectionScanner
+from sai.guards.base import SharedResources, redact
 
 
 @dataclass(frozen=True)
@@ -102,30 +101,20 @@ def _split_redaction(
 
 
 class _ScannerCache:
-    """Scanner instances by name and settings, so plans that agree share one instance."""
+    """Scanner instances by name and settings, so plans that agree share one instance; the
+    scanners share loaded resources (detectors) through one `SharedResources`."""
 
     def __init__(self) -> None:
         self._built: dict[tuple[str, ScannerSettings | None], Scanner] = {}
+        self._shared: SharedResources = {}
 
     def get(self, name: str, settings: ScannerSettings | None) -> Scanner:
         key = (name, settings)
         if key not in self._built:
-            self._built[key] = self._build(name, settings)
+            self._built[key] = build_scanners(
+                [name], {name: settings} if settings else None, shared=self._shared
+            )[0]
         return self._built[key]
-
-    def _build(self, name: str, settings: ScannerSettings | None) -> Scanner:
-        cls = scanner_class(name)
-        if cls is InjectionScanner:
-            # NOTE: loading a detector takes ~0.5 s and its memory; settings that differ only
-            # in threshold or action share the loaded detector of the same tier.
-            tier = (settings or ScannerSettings()).option("tier", "fast")
-            for built in self._built.values():
-                if (
-                    isinstance(built, InjectionScanner)
-                    and built.settings.option("tier", "fast") == tier
-                ):
-                    return InjectionScanner(settings, detector=built.detector)
-        return cls(settings)
 
     def build(self, names: Sequence[str], plan: GuardPlan) -> tuple[Scanner, ...]:
         return tuple(self.get(name, plan.settings.get(name)) for name in names)

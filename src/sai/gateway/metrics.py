@@ -36,6 +36,31 @@ def shared_directory() -> str | None:
     return path if path and values.ValueClass is not values.MutexValue else None
 
 
+_PREFIX = "sai-gateway-metrics-"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_directories() -> list[Path]:
+    """Remove metrics directories left by gateways that were killed (their pid is gone)."""
+    removed = []
+    for path in Path(tempfile.gettempdir()).glob(f"{_PREFIX}*"):
+        pid = path.name.removeprefix(_PREFIX).split("-", 1)[0]
+        owned = path.is_dir() and path.stat().st_uid == os.getuid()
+        if pid.isdigit() and owned and not _alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
+
+
 @contextlib.contextmanager
 def multiprocess_metrics(workers: int) -> Iterator[Path | None]:
     """A fresh 0700 directory in ``PROMETHEUS_MULTIPROC_DIR`` for ``workers`` > 1, removed on
@@ -43,7 +68,8 @@ def multiprocess_metrics(workers: int) -> Iterator[Path | None]:
     if workers <= 1:
         yield None
         return
-    path = tempfile.mkdtemp(prefix="sai-gateway-metrics-")  # mode 0700
+    remove_stale_directories()
+    path = tempfile.mkdtemp(prefix=f"{_PREFIX}{os.getpid()}-")  # mode 0700
     previous = os.environ.get(MULTIPROC_ENV)
     os.environ[MULTIPROC_ENV] = path
     try:

@@ -1,18 +1,23 @@
 """A tiny OpenAI-compatible upstream for tests, the demo and the benchmark.
 
 It echoes the last user message (``You said: ...``), so output guards can be exercised through
-it, and misbehaves on request by model name: ``mock-slow`` sleeps 5 s, ``mock-500`` answers
+it (cut to ``max_tokens`` × 4 characters, its usage counting 4 characters a token), and
+misbehaves on request by model name: ``mock-slow`` sleeps 5 s, ``mock-500`` answers
 HTTP 500, ``mock-garbage`` answers text that is not JSON, ``mock-broken-stream`` breaks off a
 stream with a non-JSON event, ``mock-leak`` is a model that leaks its instructions: it
 repeats the system messages after the echo and streams in 5-character pieces, so anything
-planted in the system prompt is split across events. ``latency`` adds a fixed delay to every
-answer (benchmark).
+planted in the system prompt is split across events; ``mock-shape`` answers exactly what the
+request's ``metadata.shape`` (JSON text) says, with ``{canary}`` replaced by the canary planted
+in its system message: an answer object, or for a stream a list of events (guard tests).
+``mock-html-stream`` answers a stream with an HTML page and ``mock-cut-stream`` ends one
+without ``[DONE]``. ``latency`` adds a fixed delay to every answer (benchmark).
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import re
 import time
 from typing import Any
 
@@ -20,6 +25,7 @@ from sai.gateway._http import Receive, Scope, Send, send_answer
 
 _SLOW_SECONDS = 5.0
 _LEAK_PIECE = 5
+_CANARY = re.compile(r"sai-canary-[0-9a-f]{32}")
 
 
 def _last_user_text(body: dict[str, Any]) -> str:
@@ -51,7 +57,8 @@ def _answer_text(body: dict[str, Any], model: str) -> str:
     answer = f"You said: {_last_user_text(body)}"
     if model == "mock-leak":
         answer += f" My instructions were: {_system_text(body)}"
-    return answer
+    most = body.get("max_tokens")
+    return answer[: most * 4] if type(most) is int and most > 0 else answer
 
 
 def _pieces(answer: str, model: str) -> list[str]:
@@ -62,8 +69,54 @@ def _pieces(answer: str, model: str) -> list[str]:
 
 
 def _usage(prompt: str, answer: str) -> dict[str, int]:
-    p, c = max(1, len(prompt) // 4), max(1, len(answer) // 4)
+    p, c = max(1, (len(prompt) + 3) // 4), max(1, (len(answer) + 3) // 4)
     return {"prompt_tokens": p, "completion_tokens": c, "total_tokens": p + c}
+
+
+def _pieces_of(text: str, cut: int) -> list[str]:
+    return [text[i : i + cut] for i in range(0, len(text), cut)] or [""]
+
+
+def _as_events(answer: dict[str, Any], cut: int) -> list[dict[str, Any]]:
+    """A chat answer as a stream: every string of each message in pieces of ``cut``."""
+    events: list[dict[str, Any]] = []
+    for choice in answer.get("choices", []):
+        index, message = choice.get("index", 0), choice.get("message", {})
+
+        def emit(delta: dict[str, Any], index: Any = index) -> None:
+            events.append(
+                {"id": answer.get("id", "x"), "choices": [{"index": index, "delta": delta}]}
+            )
+
+        emit({"role": "assistant"})
+        for key, item in message.items():
+            value = item
+            if key == "content" and isinstance(item, list):
+                value = "".join(p.get("text", "") for p in item if isinstance(p, dict))
+            if isinstance(value, str) and key != "role":
+                for piece in _pieces_of(value, cut):
+                    emit({key: piece})
+            elif key == "tool_calls" and isinstance(value, list):
+                for i, call in enumerate(value):
+                    function = call.get("function", {})
+                    head = {"index": i, "id": call.get("id"), "type": "function"}
+                    emit({"tool_calls": [{**head, "function": {"name": function.get("name")}}]})
+                    for piece in _pieces_of(str(function.get("arguments", "")), cut):
+                        emit({"tool_calls": [{"index": i, "function": {"arguments": piece}}]})
+        events.append(
+            {"id": "x", "choices": [{"index": index, "delta": {}, "finish_reason": "stop"}]}
+        )
+    return events
+
+
+def _disguises(canary: str) -> dict[str, str]:
+    """The canary as is, and as a leaking model might hide it (JSON-escaped)."""
+    return {
+        "canary": canary,
+        "canary_upper": canary.upper(),
+        "canary_zw": "\u200b".join(canary),
+        "canary_spaced": " ".join(canary),
+    }
 
 
 class MockUpstream:
@@ -73,6 +126,8 @@ class MockUpstream:
         self.latency = latency
         self.requests = 0
         self.cancelled = 0
+        #: The last request body it received.
+        self.last: dict[str, Any] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -90,6 +145,7 @@ class MockUpstream:
                 break
         raw = b"".join(chunks)
         body: dict[str, Any] = json.loads(raw) if raw else {}
+        self.last = body
         model = str(body.get("model", "mock-model"))
         delay = self.latency + (_SLOW_SECONDS if model == "mock-slow" else 0.0)
         if delay and not await self._wait(delay, receive):
@@ -130,10 +186,38 @@ class MockUpstream:
                 "usage": {"prompt_tokens": 1, "total_tokens": 1},
             }
             await send_answer(send, 200, json.dumps(answer).encode())
+        elif model == "mock-shape":
+            await self._shape(send, body)
+        elif model == "mock-html-stream":
+            await send_answer(send, 200, b"<html>hi</html>", content_type=b"text/html")
         elif body.get("stream"):
             await self._stream(send, body, model, path)
         else:
             await self._complete(send, body, model, path)
+
+    async def _shape(self, send: Send, body: dict[str, Any]) -> None:
+        found = _CANARY.search(_system_text(body))
+        canary = found.group() if found else ""
+        template = str((body.get("metadata") or {}).get("shape", "{}"))
+        for name, value in _disguises(canary).items():
+            template = template.replace("{" + name + "}", json.dumps(value)[1:-1])
+        shaped = json.loads(template)
+        if "sai_mock_status" in body:
+            message = str(body.get("sai_mock_error", "refused"))
+            for name, value in _disguises(canary).items():
+                message = message.replace("{" + name + "}", value)
+            error = json.dumps({"error": {"message": message}}).encode()
+            await send_answer(send, int(body["sai_mock_status"]), error)
+            return
+        if not body.get("stream"):
+            await send_answer(send, 200, json.dumps(shaped).encode())
+            return
+        cut = int((body.get("metadata") or {}).get("cut", 5))
+        events = _as_events(shaped, cut)
+        frames = b"".join(b"data: " + json.dumps(e).encode() + b"\n\n" for e in events)
+        await send_answer(
+            send, 200, frames + b"data: [DONE]\n\n", content_type=b"text/event-stream"
+        )
 
     async def _complete(self, send: Send, body: dict[str, Any], model: str, path: str) -> None:
         prompt = _last_user_text(body)
@@ -198,14 +282,9 @@ class MockUpstream:
             if chat
             else {"index": 0, "text": "", "finish_reason": "stop"}
         )
-        tail = json.dumps({**base, "choices": [end]}).encode()
-        await send(
-            {
-                "type": "http.response.body",
-                "body": b"data: " + tail + b"\n\ndata: [DONE]\n\n",
-                "more_body": False,
-            }
-        )
+        tail = b"data: " + json.dumps({**base, "choices": [end]}).encode() + b"\n\n"
+        done = b"" if model == "mock-cut-stream" else b"data: [DONE]\n\n"
+        await send({"type": "http.response.body", "body": tail + done, "more_body": False})
 
 
 __all__ = ["MockUpstream"]

@@ -1,10 +1,11 @@
 """``/v1/predict``: a local scikit-learn model from the manifest, loaded only after a scan.
 
 Loading a joblib or pickle file executes code it names, so a model is loaded only from bytes
-that `sai.scanning` has just judged ``safe``: the file is read into memory once, those exact
-bytes are scanned (no executed code, an allow-list of imports) and, if safe, unpickled from the
-same buffer, so the file cannot be swapped between the scan and the load. A model that is not
-safe is never loaded; requests for it get 503 with the scanner's findings.
+that a model-file scanner (a `ModelGate`, which whoever starts the gateway hands in: the CLI
+passes sai's scanner) has just judged safe: the file is read into memory once, those exact
+bytes are scanned and, if safe, unpickled from the same buffer, so the file cannot be swapped
+between the scan and the load. A model that is not safe is never loaded; requests for it get
+503 with the scanner's findings. Without a gate, no local model is ever loaded.
 """
 
 from __future__ import annotations
@@ -15,10 +16,9 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sai.gateway.errors import HttpError
-from sai.scanning import ScanSettings, ScanVerdict, scan_bytes
 
 MAX_ROWS = 1_000
 MAX_FEATURES = 10_000
@@ -33,7 +33,32 @@ class LoadedModel:
     model: Any
 
 
-def _load(name: str, path: Path) -> LoadedModel:
+@dataclass(frozen=True)
+class ModelCheck:
+    """A model-file scanner's word on the bytes of a model."""
+
+    safe: bool
+    digest: str
+    findings: tuple[str, ...] = ()
+
+
+class ModelGate(Protocol):
+    """Scans a model file's bytes (never executing them) before the gateway loads them."""
+
+    def __call__(self, data: bytes, source: str) -> ModelCheck:
+        """Whether ``data`` (read from ``source``) is safe to load."""
+        ...
+
+
+def _load(name: str, path: Path, gate: ModelGate | None) -> LoadedModel:
+    if gate is None:
+        raise HttpError(
+            503,
+            "model_unscanned",
+            f"model {name!r} is not loaded: this gateway was started without a model-file "
+            "scanner (`sai gateway serve` passes one)",
+            error_type="server_error",
+        )
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -43,9 +68,9 @@ def _load(name: str, path: Path) -> LoadedModel:
             f"cannot read model {name!r}: {error.strerror}",
             error_type="server_error",
         ) from None
-    result = scan_bytes(data, str(path), ScanSettings())
-    if result.verdict is not ScanVerdict.safe:
-        rules = ", ".join(sorted({f.rule for f in result.findings})) or result.verdict.value
+    result = gate(data, str(path))
+    if not result.safe:
+        rules = ", ".join(result.findings) or "unsafe"
         raise HttpError(
             503,
             "model_unsafe",
@@ -90,8 +115,9 @@ def _rows(body: Mapping[str, Any]) -> list[list[float]]:
 class Predictor:
     """The manifest's scikit-learn models, each loaded (after its scan) on first use."""
 
-    def __init__(self, models: Mapping[str, Path]) -> None:
+    def __init__(self, models: Mapping[str, Path], gate: ModelGate | None = None) -> None:
         self._paths = dict(models)
+        self._gate = gate
         self._loaded: dict[str, LoadedModel] = {}
         self._lock = asyncio.Lock()
 
@@ -111,7 +137,9 @@ class Predictor:
             )
         async with self._lock:
             if name not in self._loaded:
-                self._loaded[name] = await asyncio.to_thread(_load, name, self._paths[name])
+                self._loaded[name] = await asyncio.to_thread(
+                    _load, name, self._paths[name], self._gate
+                )
         return self._loaded[name]
 
     async def predict(self, name: str, body: Mapping[str, Any]) -> dict[str, Any]:
@@ -142,4 +170,4 @@ def _run(loaded: LoadedModel, rows: list[list[float]]) -> dict[str, Any]:
     return out
 
 
-__all__ = ["MAX_ROWS", "LoadedModel", "Predictor"]
+__all__ = ["MAX_ROWS", "LoadedModel", "ModelCheck", "ModelGate", "Predictor"]

@@ -1,168 +1,61 @@
 """The OpenAI-compatible routes: chat completions, completions and embeddings.
 
 Order of work per request: fields and model route → role may use the model → max-tokens cap
-→ input guards (block / redact / review) → upstream → output guards → token accounting →
-audit → answer (or hold for review).
+→ input guards (block / redact / review) → token reservation → upstream → output guards →
+token settlement (blocked answers are charged too) → audit → answer (or hold for review).
 """
 
 from __future__ import annotations
 
-import asyncio
 import time
 from typing import Any
 
 from sai.gateway._exchange import Exchange
-from sai.gateway._payload import (
-    Slot,
-    cap_max_tokens,
-    chat_slots,
-    choice_slots,
-    common_fields,
-    list_slots,
-    texts,
-    usage_tokens,
-    write_back,
+from sai.gateway._fields import answer_slots, chat_input, completion_input, list_slots
+from sai.gateway._payload import Slot, cap_max_tokens, common_fields, texts, usage_tokens
+from sai.gateway._pipeline import (
+    UPSTREAM_PATHS,
+    check,
+    guard_upstream_error,
+    guards_on,
+    hold,
+    require_upstream,
+    reserve_tokens,
+    screen_answer,
+    settle_tokens,
 )
 from sai.gateway.audit import digest
 from sai.gateway.auth import Principal, authorise_model
-from sai.gateway.canary import keep_from_client, plant_for
+from sai.gateway.canary import plant_for
 from sai.gateway.errors import HttpError
-from sai.gateway.guarding import GuardOutcome, skipped
-from sai.gateway.limits import LimiterUnavailableError, budgets_for
-from sai.gateway.upstream import Upstream
-from sai.guards import Action, Direction, GuardContext
+from sai.gateway.streaming import stream_response
+from sai.guards import Direction
 from sai.manifest.schema import GatewayRoute
-
-UPSTREAM_PATHS = {
-    GatewayRoute.chat: "chat/completions",
-    GatewayRoute.completions: "completions",
-    GatewayRoute.embeddings: "embeddings",
-}
-
-
-def require_upstream(ex: Exchange) -> Upstream:
-    """The upstream client, or 503 when only local models are configured."""
-    if ex.runtime.upstream is None:
-        raise HttpError(
-            503,
-            "no_upstream",
-            "this gateway has no upstream configured",
-            error_type="server_error",
-        )
-    return ex.runtime.upstream
-
-
-def guards_on(principal: Principal) -> bool:
-    """Whether the guard pipeline runs for this caller's role."""
-    return principal.role.guards
-
-
-def apply_outcome(ex: Exchange, outcome: GuardOutcome, direction: Direction) -> None:
-    """Record the verdicts; raise for block; the caller handles redact and review."""
-    record = ex.record
-    record.verdicts.extend(outcome.verdicts)
-    if direction is Direction.input:
-        record.guard_input = outcome.state
-    else:
-        record.guard_output = outcome.state
-    for verdict in outcome.verdicts:
-        if verdict.action in (Action.block.value, Action.review.value):
-            ex.runtime.metrics.blocks.labels(verdict.scanner, direction.value, verdict.action).inc()
-    if outcome.action is Action.block:
-        names = ", ".join(outcome.blocked_by)
-        raise HttpError(
-            400,
-            f"{direction.value}_blocked",
-            f"the {direction.value} was blocked by the gateway's guards ({names})",
-            error_type="content_filter",
-        )
-
-
-def review_reasons(outcome: GuardOutcome) -> list[str]:
-    """The scanners that asked for review."""
-    return [v.scanner for v in outcome.verdicts if v.action == Action.review.value]
-
-
-async def check(
-    ex: Exchange,
-    principal: Principal,
-    slots: list[Slot],
-    direction: Direction,
-    route: GatewayRoute,
-    system: str | None,
-    canary: str | None = None,
-) -> list[str]:
-    """Run one direction's guards, write redactions back, return review reasons."""
-    if ex.record.guard_policy is None:
-        ex.record.guard_policy = ex.runtime.guards.plan(route.value, principal.role.name).audit()
-    if not guards_on(principal):
-        ex.record.verdicts.extend(skipped(direction, f"role {principal.role.name} runs no guards"))
-        setattr(ex.record, f"guard_{direction.value}", "skipped")
-        return []
-    context = GuardContext(
-        direction=direction,
-        role=principal.role.name,
-        route=route.value,
-        system_prompt=system,
-        canary=canary,
-    )
-    outcome = await ex.runtime.guards.check(texts(slots), direction, context)
-    apply_outcome(ex, outcome, direction)
-    if outcome.action is Action.redact or any(v.action == "redact" for v in outcome.verdicts):
-        write_back(slots, outcome.segments)
-    return review_reasons(outcome)
-
-
-async def add_tokens(ex: Exchange, principal: Principal, tokens: int, estimated: bool) -> None:
-    """Count the request's tokens against its budgets."""
-    ex.record.tokens = tokens
-    ex.record.tokens_estimated = estimated
-    assert ex.record.key_id is not None
-    try:
-        await ex.runtime.limiter.add_tokens(budgets_for(ex.record.key_id, principal.role), tokens)
-    except LimiterUnavailableError:
-        if not ex.runtime.config.unsafe_fail_open_without_limiter:
-            raise
-
-
-async def hold(
-    ex: Exchange, principal: Principal, body: dict[str, Any], reasons: list[str]
-) -> None:
-    """Store the response for human review and answer 202 with the review id."""
-    record = ex.record
-    review_id = await asyncio.to_thread(
-        ex.runtime.reviews.hold,
-        request_id=record.request_id,
-        key_id=principal.key.key_id,
-        role=principal.role.name,
-        route=record.route,
-        model=record.model or "",
-        reasons=sorted(set(reasons)),
-        response=body,
-    )
-    record.review_id = review_id
-    await ex.respond_json(
-        202,
-        {
-            "object": "sai.review",
-            "id": review_id,
-            "status": "pending",
-            "reasons": sorted(set(reasons)),
-            "poll": f"/v1/sai/reviews/{review_id}",
-        },
-        headers=(("x-sai-review-id", review_id),),
-    )
 
 
 def _input_slots(
     ex: Exchange, principal: Principal, payload: dict[str, Any], route: GatewayRoute
 ) -> tuple[list[Slot], str | None]:
+    """The strings to scan as input, and the client's system prompt (for leakage checks).
+
+    A client's own system or developer messages steer the model as much as the operator's:
+    they are refused unless the key's role may send them, and scanned as input when it may.
+    """
     if route is GatewayRoute.embeddings:
         return list_slots(payload, "input", tokens_ok=not guards_on(principal)), None
     cap_max_tokens(payload, ex.runtime.config.max_tokens)
-    if route is GatewayRoute.chat:
-        return chat_slots(payload)
-    return list_slots(payload, "prompt", tokens_ok=False), None
+    if route is not GatewayRoute.chat:
+        return completion_input(payload), None
+    found = chat_input(payload)
+    if found.system_slots and not principal.role.system_messages:
+        raise HttpError(
+            403,
+            "system_messages_not_allowed",
+            f"role {principal.role.name!r} may not send system or developer messages",
+            error_type="permission_error",
+            param="messages",
+        )
+    return found.system_slots + found.slots, found.system
 
 
 async def handle_proxy(
@@ -185,9 +78,8 @@ async def handle_proxy(
         record.prompt_text = "\n".join(texts(slots))
     payload["model"] = resolved.upstream_model
     canary = plant_for(ex, principal, payload, route)
+    await reserve_tokens(ex, principal, payload, prompt_chars)
     if stream:
-        from sai.gateway.streaming import stream_response
-
         await stream_response(
             ex, principal, payload, route, resolved.base_url, system, reasons, prompt_chars, canary
         )
@@ -196,26 +88,13 @@ async def handle_proxy(
     began = time.perf_counter()
     try:
         reply = await upstream.post(UPSTREAM_PATHS[route], payload, base_url=resolved.base_url)
+    except HttpError as error:
+        await settle_tokens(ex, principal, 0, estimated=False)  # nothing was generated
+        raise await guard_upstream_error(ex, principal, error, route, system, canary) from None
     finally:
         ex.upstream_seconds += time.perf_counter() - began
     body = reply.body
-    answer_chars = 0
-    if route is GatewayRoute.embeddings:
-        record.guard_output = "not_applicable"
-        record.response_digest = digest(repr(body.get("data")))
-    else:
-        out = choice_slots(body, chat=route is GatewayRoute.chat)
-        reasons += await check(ex, principal, out, Direction.output, route, system, canary)
-        keep_from_client(ex, body, canary, held=bool(reasons))
-        record.response_digest = digest("\n".join(texts(out)))
-        answer_chars = sum(len(text) for text in texts(out))
-        if runtime.config.audit_text:
-            record.response_text = "\n".join(texts(out))
-    tokens = usage_tokens(body)
-    estimated = tokens is None
-    if tokens is None:
-        tokens = (prompt_chars + answer_chars + 3) // 4
-    await add_tokens(ex, principal, tokens, estimated)
+    reasons += await _screen(ex, principal, body, route, system, canary, prompt_chars)
     body["model"] = model
     if reasons:
         await hold(ex, principal, body, reasons)
@@ -223,4 +102,37 @@ async def handle_proxy(
     await ex.respond_json(200, body)
 
 
-__all__ = ["UPSTREAM_PATHS", "add_tokens", "check", "handle_proxy", "hold", "require_upstream"]
+async def _screen(
+    ex: Exchange,
+    principal: Principal,
+    body: dict[str, Any],
+    route: GatewayRoute,
+    system: str | None,
+    canary: str | None,
+    prompt_chars: int,
+) -> list[str]:
+    """Output guards over a whole answer and the settlement of its tokens."""
+    record = ex.record
+    tokens = usage_tokens(body)
+    reasons: list[str] = []
+    if route is GatewayRoute.embeddings:
+        record.guard_output = "not_applicable"
+        record.response_digest = digest(repr(body.get("data")))
+        await settle_tokens(ex, principal, tokens or (prompt_chars + 3) // 4, tokens is None)
+    else:
+        out = answer_slots(body)
+        answer_chars = sum(len(text) for text in texts(out))
+        try:
+            reasons = await screen_answer(ex, principal, body, out, route, system, canary)
+        finally:  # a blocked answer cost its tokens too
+            estimate = (prompt_chars + answer_chars + 3) // 4
+            await settle_tokens(
+                ex, principal, estimate if tokens is None else tokens, tokens is None
+            )
+        record.response_digest = digest("\n".join(texts(out)))
+        if ex.runtime.config.audit_text:
+            record.response_text = "\n".join(texts(out))
+    return reasons
+
+
+__all__ = ["handle_proxy"]

@@ -17,7 +17,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from sai.gateway.errors import ReviewError
+from sai.gateway.errors import ReviewError, SelfReviewError
 from sai.ledger import Evidence, Ledger, Origin
 from sai.ledger.kinds import GatewayReview, Kind
 from sai.store import gateway_reviews, reading, writing
@@ -143,17 +143,22 @@ class ReviewQueue:
         by: str,
         note: str | None = None,
         now: datetime | None = None,
+        reviewer_key_id: str | None = None,
     ) -> Review:
-        """Approve or reject a pending review and record the decision in the ledger."""
+        """Approve or reject a pending review and record the decision in the ledger.
+
+        ``reviewer_key_id`` is the API key deciding (gateway routes); it may not be the key
+        whose request was held: whoever asked cannot also approve (separation of duties).
+        """
         now = now or datetime.now(UTC)
         status = APPROVED if approve else REJECTED
+        conditions = [gateway_reviews.c.review_id == review_id, gateway_reviews.c.status == PENDING]
+        if reviewer_key_id is not None:
+            conditions.append(gateway_reviews.c.key_id != reviewer_key_id)
         with writing(self._engine) as conn:
             updated = conn.execute(
                 sa.update(gateway_reviews)
-                .where(
-                    gateway_reviews.c.review_id == review_id,
-                    gateway_reviews.c.status == PENDING,
-                )
+                .where(*conditions)
                 .values(status=status, decided_at=now, decided_by=by, note=note)
             ).rowcount
         found = self.get(review_id)
@@ -162,6 +167,11 @@ class ReviewQueue:
                 f"no review {review_id!r}", hint="list them with `sai gateway review list`"
             )
         review = found[0]
+        if not updated and review.status == PENDING and review.key_id == reviewer_key_id:
+            raise SelfReviewError(
+                f"key {reviewer_key_id} made the request held in {review_id}; it cannot decide it",
+                hint="a reviewer with another key (or `sai gateway review`) must decide",
+            )
         if not updated:
             raise ReviewError(
                 f"review {review_id} was already {review.status} by {review.decided_by}",
@@ -181,6 +191,7 @@ class ReviewQueue:
                     key_id=review.key_id,
                     reasons=tuple(review.reasons),
                     note=note or None,
+                    reviewer_key_id=reviewer_key_id,
                 ).to_data(),
                 time=now,
             )

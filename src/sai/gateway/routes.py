@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import fnmatch
 import time
 from typing import Any
 
@@ -10,7 +11,7 @@ from sai.gateway._exchange import Exchange
 from sai.gateway._payload import common_fields
 from sai.gateway.audit import digest
 from sai.gateway.auth import Principal, authorise_model, authorise_route
-from sai.gateway.errors import HttpError, ReviewError
+from sai.gateway.errors import HttpError, ReviewError, SelfReviewError
 from sai.gateway.review import APPROVED, PENDING
 from sai.manifest.schema import GatewayRoute
 
@@ -29,12 +30,19 @@ async def handle_models(ex: Exchange, principal: Principal) -> None:
             ex.upstream_seconds += time.perf_counter() - began
         if not isinstance(listing.get("data"), list):
             listing = {"object": "list", "data": []}
-    listing["data"] = [
+    found = [
         *listing["data"],
         *(
             {"id": name, "object": "model", "created": created, "owned_by": "local"}
             for name in runtime.predictor.names
         ),
+    ]
+    patterns = principal.role.models
+    listing["data"] = [  # only the models this key's role may use
+        item
+        for item in found
+        if isinstance(item, dict)
+        and any(fnmatch.fnmatchcase(str(item.get("id")), pattern) for pattern in patterns)
     ]
     await ex.respond_json(200, listing)
 
@@ -100,7 +108,10 @@ async def handle_review_decision(
             approve=approve,
             by=f"key:{principal.key.key_id}",
             note=note,
+            reviewer_key_id=principal.key.key_id,
         )
+    except SelfReviewError as error:
+        raise HttpError(403, "own_review", error.message, error_type="permission_error") from None
     except ReviewError as error:
         raise HttpError(
             409 if "already" in error.message else 404, "review_conflict", error.message

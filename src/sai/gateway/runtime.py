@@ -11,10 +11,12 @@ from sai.gateway.errors import GatewayConfigError
 from sai.gateway.guarding import GuardRunner
 from sai.gateway.keys import KeyStore
 from sai.gateway.limits import Limiter, make_limiter
+from sai.gateway.limits.retry import Releases
 from sai.gateway.metrics import Metrics
 from sai.gateway.models import ModelRouter
-from sai.gateway.predict import Predictor
+from sai.gateway.predict import ModelGate, Predictor
 from sai.gateway.review import ReviewQueue
+from sai.gateway.shield import FailedAuthentications
 from sai.gateway.upstream import Upstream
 from sai.ledger import Ledger
 
@@ -34,15 +36,19 @@ class Runtime:
     router: ModelRouter
     predictor: Predictor
     metrics: Metrics
+    failed_auth: FailedAuthentications
+    releases: Releases
     owns_guards: bool = True
     #: Requests being handled right now (the ASGI app counts them).
     active: int = 0
 
     async def close(self) -> None:
         """Stop accepting work: flush the audit queue, close connections and threads."""
+        self.auditor.roll_up(self.failed_auth.due(everything=True), self.failed_auth.window)
         self.auditor.close()
         if self.owns_guards:
             self.guards.close()
+        await self.releases.close()
         await self.limiter.close()
         if self.upstream is not None:
             await self.upstream.close()
@@ -54,11 +60,12 @@ def build_runtime(
     *,
     limiter: Limiter | None = None,
     guards: GuardRunner | None = None,
+    model_gate: ModelGate | None = None,
 ) -> Runtime:
     """Assemble the runtime; must run inside the event loop that will serve requests.
 
     ``guards`` shares an already built `GuardRunner` (loading detectors takes ~0.5 s); it is
-    then not closed with the runtime.
+    then not closed with the runtime. ``model_gate`` scans local models before they load.
     """
     if config.upstream_url is None and not config.predict_models:
         raise GatewayConfigError(
@@ -74,18 +81,21 @@ def build_runtime(
         if config.upstream_url
         else None
     )
+    limiter = limiter if limiter is not None else make_limiter(config)
     return Runtime(
         config=config,
         ledger=ledger,
         auth=Authenticator(KeyStore(ledger.engine), config),
-        limiter=limiter if limiter is not None else make_limiter(config),
+        limiter=limiter,
         guards=guards if guards is not None else GuardRunner(config.guards),
         upstream=upstream,
         auditor=Auditor(ledger, actor="sai-gateway", store_text=config.audit_text),
         reviews=ReviewQueue(ledger.engine),
         router=ModelRouter(config),
-        predictor=Predictor(config.predict_models),
+        predictor=Predictor(config.predict_models, model_gate),
         metrics=Metrics(),
+        failed_auth=FailedAuthentications(config.failed_auth_limit, config.auth_window_seconds),
+        releases=Releases(limiter),
         owns_guards=guards is None,
     )
 

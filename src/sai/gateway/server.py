@@ -1,13 +1,17 @@
 """Building and running the gateway: an app from a config, uvicorn workers, a test thread.
 
-``sai gateway serve --workers N`` starts uvicorn with `app_from_environment` as factory: each
-worker process opens the workspace named in ``SAI_WORKSPACE`` itself (its own ledger
-connection, batcher and limiter), reading overrides from ``SAI_GATEWAY_UPSTREAM``.
+``sai gateway serve --workers N`` hands uvicorn a `WorkerSettings` value as app factory: the
+supervisor pickles it to each worker process, which opens the workspace and the manifest it
+names itself (its own ledger connection, batcher and limiter).
 """
 
 from __future__ import annotations
 
+import ctypes
+import multiprocessing
 import os
+import signal
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -15,16 +19,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sai.gateway._protocol import PROTOCOL
 from sai.gateway.app import GatewayApp
-from sai.gateway.config import GatewayConfig, config_from_manifest
+from sai.gateway.config import GatewayConfig, config_from_manifest, with_overrides
 from sai.gateway.guarding import GuardRunner
 from sai.gateway.limits import Limiter
 from sai.gateway.metrics import multiprocess_metrics
+from sai.gateway.predict import ModelGate
 from sai.gateway.runtime import build_runtime
-from sai.ledger import CheckpointCadence, Ledger, open_ledger
-from sai.store import DURABILITY_ENV, Durability
+from sai.ledger import DEFAULT_CADENCE, CheckpointCadence, Ledger, open_ledger
+from sai.store import Durability
 
-UPSTREAM_ENV = "SAI_GATEWAY_UPSTREAM"
+_PR_SET_PDEATHSIG = 1
 
 
 def create_app(
@@ -33,54 +39,80 @@ def create_app(
     *,
     limiter: Limiter | None = None,
     guards: GuardRunner | None = None,
+    model_gate: ModelGate | None = None,
     on_stop: Callable[[], None] | None = None,
 ) -> GatewayApp:
     """The ASGI app over ``ledger``; its runtime is built when the server starts."""
     return GatewayApp(
-        lambda: build_runtime(config, ledger, limiter=limiter, guards=guards),
+        lambda: build_runtime(
+            config, ledger, limiter=limiter, guards=guards, model_gate=model_gate
+        ),
         on_stop,
     )
 
 
-def app_from_environment() -> GatewayApp:
-    """uvicorn factory for worker processes: the workspace from ``SAI_WORKSPACE``."""
-    from sai.manifest import load_manifest
-    from sai.workspace import find_workspace
+def exit_with_supervisor() -> None:
+    """Make a worker process stop (SIGTERM) when its supervisor dies, even by SIGKILL, so no
+    orphaned worker keeps serving (Linux; elsewhere a no-op)."""
+    parent = multiprocessing.parent_process()
+    if parent is None or not sys.platform.startswith("linux"):
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent.pid:  # it died before the line above
+        os.kill(os.getpid(), signal.SIGTERM)
 
-    workspace = find_workspace()
-    loaded = load_manifest(workspace.manifest_path)
-    config = config_from_manifest(loaded, upstream=os.environ.get(UPSTREAM_ENV) or None)
-    ledger = open_ledger(workspace, cadence=CheckpointCadence.from_environment(os.environ))
-    return create_app(config, ledger, on_stop=ledger.close)
+
+@dataclass(frozen=True)
+class WorkerSettings:
+    """What each worker process needs to build its own gateway, handed to it explicitly
+    (pickled by the supervisor): no process-wide environment is written."""
+
+    workspace_root: Path
+    manifest_path: Path
+    upstream: str | None = None
+    durability: Durability = Durability.process_crash
+    host: str | None = None
+    port: int | None = None
+    #: How often each worker signs a checkpoint (its own appends); None turns that off.
+    cadence: CheckpointCadence | None = DEFAULT_CADENCE
+    #: Scans local models before they load (a module-level function, so it pickles).
+    model_gate: ModelGate | None = None
+
+    def config(self) -> GatewayConfig:
+        """The gateway configuration of the manifest this gateway was started with."""
+        from sai.manifest import load_manifest
+
+        config = config_from_manifest(load_manifest(self.manifest_path), upstream=self.upstream)
+        return with_overrides(config, host=self.host or config.host, port=self.port or config.port)
+
+    def __call__(self) -> GatewayApp:
+        """The app of one worker: its own ledger connection, batcher and limiter."""
+        from sai.workspace import open_workspace
+
+        exit_with_supervisor()
+        ledger = open_ledger(
+            open_workspace(self.workspace_root),
+            durability=self.durability,
+            cadence=self.cadence,
+        )
+        return create_app(self.config(), ledger, model_gate=self.model_gate, on_stop=ledger.close)
 
 
-def serve(
-    workspace_root: Path,
-    config: GatewayConfig,
-    *,
-    workers: int,
-    upstream: str | None,
-    durability: Durability | None = None,
-) -> None:
+def serve(settings: WorkerSettings, *, workers: int) -> None:
     """Run uvicorn in the foreground until interrupted.
 
-    ``durability`` (default: ``SAI_LEDGER_DURABILITY``, else process_crash) is what a committed
-    audit entry survives; the workers inherit it through the environment. The gateway's
-    default is process_crash (entry in the WAL before the answer) because an fsync per request
-    would be most of its added latency; a signed checkpoint flushes everything before it.
+    ``settings.durability`` is what a committed audit entry survives. The gateway's default
+    is process_crash (entry in the WAL before the answer) because an fsync per request would
+    be most of its added latency; a signed checkpoint flushes everything before it.
     """
     import uvicorn
+    from uvicorn.supervisors import Multiprocess
 
-    os.environ["SAI_WORKSPACE"] = str(workspace_root)
-    if upstream:
-        os.environ[UPSTREAM_ENV] = upstream
-    if durability is not None:
-        os.environ[DURABILITY_ENV] = durability.value
-    else:
-        os.environ.setdefault(DURABILITY_ENV, Durability.process_crash.value)
+    config = settings.config()
     with multiprocess_metrics(workers):  # one /metrics over all workers
-        uvicorn.run(
-            "sai.gateway.server:app_from_environment",
+        server_config = uvicorn.Config(
+            settings,
             factory=True,
             host=config.host,
             port=config.port,
@@ -88,7 +120,12 @@ def serve(
             log_level="warning",
             access_log=False,
             timeout_graceful_shutdown=10,
+            http=PROTOCOL,
         )
+        if workers > 1:
+            Multiprocess(server_config, sockets=[server_config.bind_socket()]).run()
+        else:
+            uvicorn.Server(server_config).run()
 
 
 @dataclass
@@ -125,6 +162,7 @@ def serve_in_thread(app: Any, *, port: int = 0, timeout: float = 10.0) -> Runnin
         log_level="warning",
         access_log=False,
         lifespan="on",
+        http=PROTOCOL,
         timeout_graceful_shutdown=5,
     )
     server = uvicorn.Server(config)
@@ -141,10 +179,10 @@ def serve_in_thread(app: Any, *, port: int = 0, timeout: float = 10.0) -> Runnin
 
 
 __all__ = [
-    "UPSTREAM_ENV",
     "RunningServer",
-    "app_from_environment",
+    "WorkerSettings",
     "create_app",
+    "exit_with_supervisor",
     "serve",
     "serve_in_thread",
 ]

@@ -1,13 +1,17 @@
 """``stream: true`` answers as server-sent events, in the two output-guard modes.
 
+Both modes merge the stream into whole fields (`Assembly`), so the guards and the canary
+check read every string of the answer whole, however the upstream split it.
+
 ``buffer``: the whole upstream stream is collected and checked before anything is sent, so a
 block is a normal JSON error, a redaction is applied and a review holds the response.
-``incremental``: events are passed on as they arrive and the accumulated text is checked every
-`CHECK_EVERY` characters and once at the end; a finding ends the stream with an error frame
-(text already sent cannot be recalled, so redact and review act as block there). The audit
-entry is committed before the final frame (``[DONE]`` or the error) is sent. With a planted
-canary, incremental mode holds back any tail of a choice's text that could begin the canary,
-so a canary split over several events is stopped before any of it is sent.
+``incremental``: events are released in blocks: whenever `CHECK_EVERY` characters of new text
+have arrived (and at the end), the output guards read everything so far and only then are the
+waiting events sent, so nothing reaches the client that the guards have not seen. A finding
+ends the stream with an error frame (text already sent cannot be recalled, so redact and
+review act as block there). With a planted canary, events carrying any tail that could begin
+the canary wait for the next block. The audit entry is committed before the final frame
+(``[DONE]`` or the error) is sent.
 """
 
 from __future__ import annotations
@@ -16,53 +20,30 @@ import time
 from collections.abc import AsyncIterator
 from typing import Any
 
+from sai.gateway._assembly import Assembly
 from sai.gateway._exchange import DONE, Exchange, sse
-from sai.gateway._payload import Slot
+from sai.gateway._fields import answer_slots
+from sai.gateway._payload import texts
+from sai.gateway._pipeline import (
+    UPSTREAM_PATHS,
+    guard_upstream_error,
+    guards_on,
+    hold,
+    require_upstream,
+    screen_answer,
+    settle_tokens,
+)
 from sai.gateway.audit import digest
 from sai.gateway.auth import Principal
-from sai.gateway.canary import Holdback, block_leak, flushed_events, keep_from_client, release_event
+from sai.gateway.canary import block_leak, scrub
 from sai.gateway.errors import HttpError
 from sai.gateway.guarding import Verdict, skipped
 from sai.gateway.limits import LimiterUnavailableError
-from sai.gateway.proxy import UPSTREAM_PATHS, add_tokens, check, guards_on, hold, require_upstream
 from sai.guards import Action, Direction, GuardContext
 from sai.manifest.schema import GatewayRoute, StreamingMode
 
-#: Characters of new output after which incremental mode checks again.
+#: Characters of new output after which incremental mode checks and releases again.
 CHECK_EVERY = 400
-
-
-class _Text:
-    """The output text per choice index, accumulated from stream events."""
-
-    def __init__(self, chat: bool) -> None:
-        self.chat = chat
-        self.parts: dict[int, list[str]] = {}
-        self.usage: int | None = None
-        self.size = 0
-
-    def add(self, event: dict[str, Any]) -> None:
-        usage = event.get("usage")
-        if isinstance(usage, dict) and type(usage.get("total_tokens")) is int:
-            self.usage = usage["total_tokens"]
-        for choice in event.get("choices") or ():
-            if not isinstance(choice, dict):
-                continue
-            index = choice.get("index", 0)
-            holder = choice.get("delta") if self.chat else choice
-            piece = (
-                holder.get("content" if self.chat else "text") if isinstance(holder, dict) else None
-            )
-            if isinstance(piece, str) and type(index) is int:
-                self.parts.setdefault(index, []).append(piece)
-                self.size += len(piece)
-
-    def texts(self) -> list[str]:
-        return ["".join(self.parts[i]) for i in sorted(self.parts)]
-
-    def slots(self) -> list[Slot]:
-        joined = self.texts()
-        return [Slot(joined, i) for i in range(len(joined))]
 
 
 async def _timed(
@@ -73,46 +54,6 @@ async def _timed(
         return await anext(events, None)
     finally:
         ex.upstream_seconds += time.perf_counter() - began
-
-
-def _completion(first: dict[str, Any], chat: bool, model: str, texts: list[str]) -> dict[str, Any]:
-    choices = [
-        {"index": i, "message": {"role": "assistant", "content": t}, "finish_reason": "stop"}
-        if chat
-        else {"index": i, "text": t, "finish_reason": "stop"}
-        for i, t in enumerate(texts)
-    ]
-    return {
-        "id": first.get("id", "held"),
-        "object": "chat.completion" if chat else "text_completion",
-        "created": first.get("created", int(time.time())),
-        "model": model,
-        "choices": choices,
-    }
-
-
-def _redacted_events(
-    first: dict[str, Any], chat: bool, model: str, texts: list[str]
-) -> list[dict[str, Any]]:
-    base = {
-        "id": first.get("id", "redacted"),
-        "created": first.get("created", int(time.time())),
-        "model": model,
-        "object": "chat.completion.chunk" if chat else "text_completion",
-    }
-    body = [
-        {"index": i, "delta": {"role": "assistant", "content": t}, "finish_reason": None}
-        if chat
-        else {"index": i, "text": t, "finish_reason": None}
-        for i, t in enumerate(texts)
-    ]
-    end = [
-        {"index": i, "delta": {}, "finish_reason": "stop"}
-        if chat
-        else {"index": i, "text": "", "finish_reason": "stop"}
-        for i in range(len(texts))
-    ]
-    return [{**base, "choices": body}, {**base, "choices": end}]
 
 
 async def stream_response(
@@ -129,161 +70,172 @@ async def stream_response(
     """Answer a streamed request in the configured mode."""
     upstream = require_upstream(ex)
     chat = route is GatewayRoute.chat
-    model = ex.record.model or ""
     events = upstream.stream(UPSTREAM_PATHS[route], payload, base_url=base_url)
     buffered = guards_on(principal) and ex.runtime.config.guards.streaming is StreamingMode.buffer
+    stream = _Stream(ex, principal, events, Assembly(chat), route, system, prompt_chars, canary)
     try:
         if buffered or reasons:
-            await _buffered(
-                ex, principal, events, chat, route, system, reasons, prompt_chars, model, canary
-            )
+            await stream.buffered(reasons)
         else:
-            await _incremental(
-                ex, principal, events, chat, route, system, prompt_chars, model, canary
-            )
+            await stream.incremental()
     finally:
         await events.aclose()  # type: ignore[attr-defined]
 
 
-async def _buffered(
-    ex: Exchange,
-    principal: Principal,
-    events: AsyncIterator[dict[str, Any] | None],
-    chat: bool,
-    route: GatewayRoute,
-    system: str | None,
-    reasons: list[str],
-    prompt_chars: int,
-    model: str,
-    canary: str | None,
-) -> None:
-    collected: list[dict[str, Any]] = []
-    text = _Text(chat)
-    while (event := await _timed(ex, events)) is not None:
-        event["model"] = model
-        collected.append(event)
-        text.add(event)
-    slots = text.slots()
-    before = [s.get() for s in slots]
-    reasons = reasons + await check(ex, principal, slots, Direction.output, route, system, canary)
-    after = [s.get() for s in slots]
-    ex.record.response_digest = digest("\n".join(after))
-    if ex.runtime.config.audit_text:
-        ex.record.response_text = "\n".join(after)
-    await add_tokens(ex, principal, *_tokens(text, prompt_chars))
-    first = collected[0] if collected else {}
-    if reasons:
-        held = _completion(first, chat, model, after)
-        keep_from_client(ex, held, canary, held=True)
-        await hold(ex, principal, held, reasons)
-        return
-    if after != before:
-        collected = _redacted_events(first, chat, model, after)
-    keep_from_client(ex, collected, canary, held=False)
-    body = b"".join(sse(event) for event in collected) + DONE
-    await ex.respond(200, body, content_type=b"text/event-stream; charset=utf-8")
+class _Stream:
+    """One streamed answer being relayed."""
 
+    def __init__(
+        self,
+        ex: Exchange,
+        principal: Principal,
+        events: AsyncIterator[dict[str, Any] | None],
+        assembly: Assembly,
+        route: GatewayRoute,
+        system: str | None,
+        prompt_chars: int,
+        canary: str | None,
+    ) -> None:
+        self.ex, self.principal, self.events, self.text = ex, principal, events, assembly
+        self.route, self.system, self.canary = route, system, canary
+        self.prompt_chars = prompt_chars
+        self.model = ex.record.model or ""
 
-def _tokens(text: _Text, prompt_chars: int) -> tuple[int, bool]:
-    if text.usage is not None:
-        return text.usage, False
-    return (prompt_chars + text.size + 3) // 4, True
+    async def _next(self) -> dict[str, Any] | None:
+        try:
+            event = await _timed(self.ex, self.events)
+        except HttpError as error:
+            if not self.text.events:
+                await settle_tokens(self.ex, self.principal, 0, estimated=False)
+            raise await guard_upstream_error(
+                self.ex, self.principal, error, self.route, self.system, self.canary
+            ) from None
+        if event is not None:
+            event["model"] = self.model
+            self.text.add(event)
+        return event
 
+    def _tokens(self) -> tuple[int, bool]:
+        if self.text.usage is not None:
+            return self.text.usage, False
+        return (self.prompt_chars + self.text.size + 3) // 4, True
 
-async def _incremental(
-    ex: Exchange,
-    principal: Principal,
-    events: AsyncIterator[dict[str, Any] | None],
-    chat: bool,
-    route: GatewayRoute,
-    system: str | None,
-    prompt_chars: int,
-    model: str,
-    canary: str | None,
-) -> None:
-    first = await _timed(ex, events)  # an upstream failure here is still a JSON error
-    await ex.start_stream()
-    text = _Text(chat)
-    holdback = Holdback(canary) if canary is not None else None
-    checked = 0
-    event = first
-    try:
-        while event is not None:
-            event["model"] = model
-            text.add(event)
-            if holdback is not None and not release_event(holdback, event, chat):
+    def _record_text(self, values: list[str]) -> None:
+        self.ex.record.response_digest = digest("\n".join(values))
+        if self.ex.runtime.config.audit_text:
+            self.ex.record.response_text = "\n".join(values)
+
+    async def buffered(self, reasons: list[str]) -> None:
+        """Collect, check, then send the whole stream (or hold it)."""
+        ex, principal = self.ex, self.principal
+        while await self._next() is not None:
+            pass
+        answer = self.text.completion(self.model)
+        slots = answer_slots(answer)
+        before = texts(slots)
+        try:
+            reasons = reasons + await screen_answer(
+                ex, principal, answer, slots, self.route, self.system, self.canary
+            )
+        finally:
+            self._record_text(texts(slots))
+            await settle_tokens(ex, principal, *self._tokens())
+        if reasons:
+            await hold(ex, principal, answer, reasons)
+            return
+        collected = self.text.events
+        if texts(slots) != before:
+            collected = self.text.as_events(answer)
+        if self.canary is not None and scrub(collected, self.canary):
+            raise block_leak(ex)  # a canary outside the fields the guards read
+        body = b"".join(sse(event) for event in collected) + DONE
+        await ex.respond(200, body, content_type=b"text/event-stream; charset=utf-8")
+
+    async def incremental(self) -> None:
+        """Relay events in checked blocks; end with an error frame on a finding."""
+        ex = self.ex
+        await self._next()  # an upstream failure here is still a JSON error
+        await ex.start_stream()
+        guarded = guards_on(self.principal)
+        sent = checked = 0
+        try:
+            while True:
+                if not guarded:
+                    sent = await self._release(sent, len(self.text.events))
+                elif self.text.size - checked >= CHECK_EVERY:
+                    checked = self.text.size
+                    await self._check_so_far(final=False)
+                    sent = await self._release(sent, self._releasable())
+                if await self._next() is None:
+                    break
+            if guarded:
+                await self._check_so_far(final=True)
+            else:
+                ex.record.verdicts.extend(skipped(Direction.output, "role runs no guards"))
+                ex.record.guard_output = "skipped"
+            if self.canary is not None and self.text.leaks(self.canary):
                 raise block_leak(ex)
-            await ex.send_chunk(sse(event))
-            if guards_on(principal) and text.size - checked >= CHECK_EVERY:
-                checked = text.size
-                await _check_so_far(ex, principal, text, route, system, canary, final=False)
-            event = await _timed(ex, events)
-        if holdback is not None:
-            for rest in flushed_events(holdback, first or {}, chat, model):
-                await ex.send_chunk(sse(rest))
-        if guards_on(principal):
-            await _check_so_far(ex, principal, text, route, system, canary, final=True)
-        else:
-            ex.record.verdicts.extend(skipped(Direction.output, "role runs no guards"))
-            ex.record.guard_output = "skipped"
-    except HttpError as error:
-        ex.record.error = error.code
-        await _finish(ex, principal, text, prompt_chars, sse(error.body()), error.status)
-        return
-    await _finish(ex, principal, text, prompt_chars, DONE, 200)
+            await self._release(sent, len(self.text.events))
+        except HttpError as error:
+            ex.record.error = error.code
+            await self._finish(sse(error.body()), error.status)
+            return
+        await self._finish(DONE, 200)
 
+    def _releasable(self) -> int:
+        if self.canary is None:
+            return len(self.text.events)
+        if self.text.leaks(self.canary):
+            raise block_leak(self.ex)
+        return self.text.hold_from(self.canary)
 
-async def _check_so_far(
-    ex: Exchange,
-    principal: Principal,
-    text: _Text,
-    route: GatewayRoute,
-    system: str | None,
-    canary: str | None,
-    *,
-    final: bool,
-) -> None:
-    context = GuardContext(Direction.output, principal.role.name, route.value, system, canary)
-    outcome = await ex.runtime.guards.check(text.texts(), Direction.output, context)
-    ex.record.guard_output = outcome.state
-    if outcome.action is not Action.allow or final:
-        ex.record.verdicts.extend(outcome.verdicts)
-    if outcome.action is Action.allow:
-        return
-    ex.record.verdicts.append(
-        Verdict(
-            "*",
-            "output",
-            "block",
-            10_000,
-            f"incremental streaming ends the stream on {outcome.action.value}: text already "
-            "sent cannot be recalled",
-            "applied",
+    async def _release(self, sent: int, upto: int) -> int:
+        for event in self.text.events[sent:upto]:
+            if self.canary is not None and scrub(event, self.canary):
+                raise block_leak(self.ex)
+            await self.ex.send_chunk(sse(event))
+        return max(sent, upto)
+
+    async def _check_so_far(self, *, final: bool) -> None:
+        ex = self.ex
+        context = GuardContext(
+            Direction.output, self.principal.role.name, self.route.value, self.system, self.canary
         )
-    )
-    ex.record.guard_output = Action.block.value
-    for verdict in outcome.verdicts:
-        if verdict.action != Action.allow.value:
-            ex.runtime.metrics.blocks.labels(verdict.scanner, "output", verdict.action).inc()
-    raise HttpError(
-        400,
-        "output_blocked",
-        "the output was stopped by the gateway's guards",
-        error_type="content_filter",
-    )
+        outcome = await ex.runtime.guards.check(self.text.texts(), Direction.output, context)
+        ex.record.guard_output = outcome.state
+        if outcome.action is not Action.allow or final:
+            ex.record.verdicts.extend(outcome.verdicts)
+        if outcome.action is Action.allow:
+            return
+        ex.record.verdicts.append(
+            Verdict(
+                "*",
+                "output",
+                "block",
+                10_000,
+                f"incremental streaming ends the stream on {outcome.action.value}: text already "
+                "sent cannot be recalled",
+                "applied",
+            )
+        )
+        ex.record.guard_output = Action.block.value
+        for verdict in outcome.verdicts:
+            if verdict.action != Action.allow.value:
+                ex.runtime.metrics.blocks.labels(verdict.scanner, "output", verdict.action).inc()
+        raise HttpError(
+            400,
+            "output_blocked",
+            "the output was stopped by the gateway's guards",
+            error_type="content_filter",
+        )
 
-
-async def _finish(
-    ex: Exchange, principal: Principal, text: _Text, prompt_chars: int, tail: bytes, status: int
-) -> None:
-    ex.record.response_digest = digest("\n".join(text.texts()))
-    if ex.runtime.config.audit_text:
-        ex.record.response_text = "\n".join(text.texts())
-    try:
-        await add_tokens(ex, principal, *_tokens(text, prompt_chars))
-    except LimiterUnavailableError:
-        ex.record.limit = "limiter_unavailable"
-    await ex.finish_stream(tail, status)
+    async def _finish(self, tail: bytes, status: int) -> None:
+        self._record_text(self.text.texts())
+        try:
+            await settle_tokens(self.ex, self.principal, *self._tokens())
+        except LimiterUnavailableError:
+            self.ex.record.limit = "limiter_unavailable"
+        await self.ex.finish_stream(tail, status)
 
 
 __all__ = ["CHECK_EVERY", "stream_response"]

@@ -4,7 +4,8 @@ Timeouts become 504, refused or broken connections 502, upstream 5xx 502 (the up
 status is named in the message), a body that is not a JSON object 502. Upstream 4xx answers
 pass through when they are JSON. Cancelling the awaiting task (the client went away) closes
 the upstream connection. Requests go through `H1Client`, a lean pooled HTTP/1.1 client; it
-connects directly (no ``HTTP(S)_PROXY`` support) and does not ask for compressed answers.
+connects directly (no ``HTTP(S)_PROXY`` support) and does not ask for compressed answers;
+tests hand in a `sai.gateway.transport.MockTransport` instead.
 """
 
 from __future__ import annotations
@@ -17,12 +18,12 @@ from typing import Any
 
 from sai.gateway._h1client import (
     H1Client,
-    Response,
     ResponseTooLargeError,
     UpstreamConnectionError,
     UpstreamTimeoutError,
 )
 from sai.gateway.errors import HttpError
+from sai.gateway.transport import Answer, Transport
 
 _MAX_UPSTREAM_BYTES = 32 * 1024 * 1024
 
@@ -80,25 +81,32 @@ def _parse(status: int, raw: bytes) -> dict[str, Any]:
 class Upstream:
     """A pooled HTTP/1.1 client bound to the upstream's base URL and key."""
 
-    def __init__(self, base_url: str, *, api_key: str | None, timeout: float) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        api_key: str | None,
+        timeout: float,
+        transport: Transport | None = None,
+    ) -> None:
         headers = {"user-agent": "sai-gateway", "accept-encoding": "identity"}
         if api_key:
             headers["authorization"] = f"Bearer {api_key}"
         self.base_url = base_url.rstrip("/")
-        self._client = H1Client(
+        self._client: Transport = transport or H1Client(
             headers=headers, read_timeout=timeout, connect_timeout=min(timeout, 5.0)
         )
 
     def _url(self, path: str, base_url: str | None) -> str:
         return f"{(base_url or self.base_url).rstrip('/')}/{path}"
 
-    async def _call(self, method: str, url: str, body: bytes = b"") -> Response:
+    async def _call(self, method: str, url: str, body: bytes = b"") -> Answer:
         try:
             return await self._client.request(method, url, body)
         except (UpstreamTimeoutError, UpstreamConnectionError) as error:
             raise _map_transport(error, url) from None
 
-    async def _reply(self, url: str, response: Response, began: float) -> UpstreamReply:
+    async def _reply(self, url: str, response: Answer, began: float) -> UpstreamReply:
         try:
             raw = await response.read(_MAX_UPSTREAM_BYTES)
         except (UpstreamTimeoutError, UpstreamConnectionError) as error:
@@ -128,14 +136,22 @@ class Upstream:
     ) -> AsyncIterator[dict[str, Any] | None]:
         """POST a ``stream: true`` request; yield each SSE ``data`` object, None for [DONE].
 
-        Raises `HttpError` before the first item for a failed call, and mid-stream when the
-        upstream breaks off or sends something that is not a JSON event.
+        Raises `HttpError` before the first item for a failed call or an answer that is not
+        an event stream, and mid-stream when the upstream breaks off, sends something that is
+        not a JSON event or ends without ``[DONE]`` (a cut-off answer is not a success).
         """
         url = self._url(path, base_url)
         response = await self._call("POST", url, json.dumps(body).encode())
         try:
             if response.status >= 400:
                 _parse(response.status, await response.read(_MAX_UPSTREAM_BYTES))
+            kind = next((v for k, v in response.headers if k == b"content-type"), b"")
+            if not kind.lower().startswith(b"text/event-stream"):
+                raise _bad_gateway(
+                    "upstream_invalid_response",
+                    f"the upstream answered a stream with HTTP {response.status} and "
+                    f"{kind.decode('latin-1')[:60] or 'no content type'}, not an event stream",
+                )
             async for line in _lines(response):
                 if not line.startswith(b"data:"):
                     continue
@@ -154,6 +170,7 @@ class Upstream:
                         "upstream_invalid_response", "an upstream event is not an object"
                     )
                 yield event
+            raise _bad_gateway("upstream_incomplete", "the upstream's stream ended without [DONE]")
         except (UpstreamTimeoutError, UpstreamConnectionError) as error:
             raise _map_transport(error, url) from None
         finally:
@@ -164,7 +181,7 @@ class Upstream:
         self._client.close()
 
 
-async def _lines(response: Response) -> AsyncIterator[bytes]:
+async def _lines(response: Answer) -> AsyncIterator[bytes]:
     """The body's lines (LF, CRLF or CR endings), each without its line break."""
     pending = b""
     while (data := await response.next_chunk()) is not None:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import abc
 import enum
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar, NewType
 
 ScannerName = NewType("ScannerName", str)
+#: Heavy resources scanners share (loaded models), keyed by what identifies them.
+SharedResources = dict[Hashable, object]
 
 
 class Action(enum.StrEnum):
@@ -136,6 +138,12 @@ class Scanner(abc.ABC):
         self.settings = settings if settings is not None else self.default_settings()
 
     @classmethod
+    def build(cls, settings: ScannerSettings | None, shared: SharedResources) -> Scanner:
+        """A scanner with ``settings``, reusing what ``shared`` already holds (a loaded model,
+        say) and adding what it loads, so several scanners share one copy."""
+        return cls(settings)
+
+    @classmethod
     def default_settings(cls) -> ScannerSettings:
         """The settings used when sai.yaml says nothing about this scanner."""
         return ScannerSettings()
@@ -209,6 +217,7 @@ __all__ = [
     "Scanner",
     "ScannerName",
     "ScannerSettings",
+    "SharedResources",
     "Span",
     "redact",
 ]

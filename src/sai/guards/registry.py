@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
-from sai.guards.base import Direction, Scanner, ScannerName, ScannerSettings
+from sai.guards.base import Direction, Scanner, ScannerName, ScannerSettings, SharedResources
 from sai.guards.errors import GuardConfigError
 from sai.guards.exfiltration import ExfiltrationScanner
 from sai.guards.injection.scanner import InjectionScanner
@@ -54,11 +54,19 @@ def scanner_class(name: str) -> type[Scanner]:
 
 
 def build_scanners(
-    names: Sequence[str], settings: Mapping[str, ScannerSettings] | None = None
+    names: Sequence[str],
+    settings: Mapping[str, ScannerSettings] | None = None,
+    *,
+    shared: SharedResources | None = None,
 ) -> tuple[Scanner, ...]:
-    """Instantiate ``names`` in order, each with its settings (or its defaults)."""
+    """Instantiate ``names`` in order, each with its settings (or its defaults).
+
+    ``shared`` keeps loaded resources (detector models) across calls: pass the same dict to
+    build scanners that differ only in settings without loading a model twice.
+    """
     table = settings or {}
-    return tuple(scanner_class(name)(table.get(name)) for name in names)
+    cache: SharedResources = shared if shared is not None else {}
+    return tuple(scanner_class(name).build(table.get(name), cache) for name in names)
 
 
 __all__ = ["DEFAULT_SCANNERS", "SCANNERS", "build_scanners", "scanner_class"]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from sai.ledger.cadence import CheckpointCadence
 from sai.ledger.ledger import DEFAULT_CADENCE, Ledger
 from sai.ledger.note import NoteSigner, NoteVerifier
-from sai.store import create_store_engine
+from sai.store import Durability, create_store_engine, durability_from_environment
 
 if TYPE_CHECKING:
     from sai.workspace import Workspace
@@ -19,12 +19,14 @@ def open_ledger(
     url: str | None = None,
     read_only: bool = False,
     cadence: CheckpointCadence | None = DEFAULT_CADENCE,
+    durability: Durability | None = None,
 ) -> Ledger:
     """The workspace's ledger: its store (migrated), signing key, origin and checkpoint file.
 
     ``read_only`` needs only the public key (for auditors): it can read, prove and verify,
     but not sign checkpoints. A writer keeps ``cadence`` (default: 1,000 entries / 60 s, and
-    a checkpoint when it is closed); None turns that off.
+    a checkpoint when it is closed); None turns that off. ``durability`` (SQLite) defaults to
+    ``SAI_LEDGER_DURABILITY``, else power_loss.
     """
     settings = workspace.settings
     if read_only:
@@ -33,7 +35,10 @@ def open_ledger(
     else:
         signer = NoteSigner(settings.key_name, workspace.signing_key())
         verifier = signer.verifier()
-    engine = create_store_engine(url or workspace.database_url())
+    engine = create_store_engine(
+        url or workspace.database_url(),
+        durability=durability if durability is not None else durability_from_environment(),
+    )
     try:
         return Ledger(
             engine,

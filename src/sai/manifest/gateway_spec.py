@@ -60,6 +60,12 @@ class GatewayPolicies(_Strict):
     """Requests one API key may have in flight at once; unlimited when null."""
     body_timeout_seconds: PositiveNumber = 10.0
     """Seconds a client may take to send its request body (slow-body protection)."""
+    failed_auth_per_address: PositiveInt | None = 30
+    """Failed authentications per client address and window after which the address is
+    refused (429) before authentication until the window ends; no limit when null."""
+    client_address_header: Line | None = None
+    """Header whose last entry is the client's address (e.g. ``X-Forwarded-For``), when a
+    reverse proxy you run sets it; the peer address when unset."""
 
 
 class GatewayRoute(enum.StrEnum):
@@ -84,7 +90,7 @@ class StreamingMode(enum.StrEnum):
 def _default_gateway_roles() -> dict[str, GatewayRoleSpec]:
     api = [GatewayRoute.chat, GatewayRoute.completions, GatewayRoute.embeddings]
     return {
-        "admin": GatewayRoleSpec(routes=list(GatewayRoute), preview=True),
+        "admin": GatewayRoleSpec(routes=list(GatewayRoute), preview=True, system_messages=True),
         "user": GatewayRoleSpec(routes=[*api, GatewayRoute.models, GatewayRoute.predict]),
         "reviewer": GatewayRoleSpec(routes=[GatewayRoute.review, GatewayRoute.models]),
         "auditor": GatewayRoleSpec(routes=[GatewayRoute.metrics, GatewayRoute.models]),
@@ -110,6 +116,9 @@ class GatewayRoleSpec(_Strict):
     guards: Flag = True
     """Whether the guard pipeline runs for this role's requests (turn off only for trusted
     automation, e.g. an evaluation harness)."""
+    system_messages: Flag = False
+    """Whether keys of this role may send their own ``system`` / ``developer`` messages (they
+    are scanned as input like any other text); refused when false."""
 
 
 class GatewayModelRoute(_Strict):

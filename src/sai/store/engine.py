@@ -105,8 +105,8 @@ def _on_sqlite_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
-def _sqlite_engine(url: URL) -> Engine:
-    synchronous = _SYNCHRONOUS[durability_from_environment()]
+def _sqlite_engine(url: URL, durability: Durability) -> Engine:
+    synchronous = _SYNCHRONOUS[durability]
     database = url.database or ""
     if database in ("", ":memory:"):
         engine = sa.create_engine(
@@ -129,12 +129,16 @@ def _sqlite_engine(url: URL) -> Engine:
     return engine
 
 
-def create_store_engine(url: str) -> Engine:
-    """An engine for ``url``: ``sqlite:///PATH`` or ``postgresql+psycopg://...``."""
+def create_store_engine(url: str, *, durability: Durability = Durability.power_loss) -> Engine:
+    """An engine for ``url``: ``sqlite:///PATH`` or ``postgresql+psycopg://...``.
+
+    ``durability`` is what a committed SQLite transaction survives (PostgreSQL follows its
+    server's own settings); callers choose it, e.g. from `durability_from_environment`.
+    """
     parsed = _parse(url)
     backend = parsed.get_backend_name()
     if backend == "sqlite":
-        return _sqlite_engine(parsed)
+        return _sqlite_engine(parsed, durability)
     if backend == "postgresql":
         if parsed.get_driver_name() != "psycopg":
             raise StoreError(

@@ -2,32 +2,47 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+
 from sai.gateway.config import GatewayConfig, RolePolicy
 from sai.gateway.errors import GatewayConfigError
 from sai.gateway.limits.base import (
     ALLOWED,
+    NOTHING,
     SLOT_TTL_SECONDS,
     Budget,
     Decision,
     Limiter,
     LimiterUnavailableError,
+    Reservation,
 )
 from sai.gateway.limits.memory import MemoryLimiter
 
 
+def _redis(url: str | None) -> Limiter:
+    try:
+        from sai.gateway.limits.redis import RedisLimiter
+    except ImportError:
+        raise GatewayConfigError(
+            "SAI_REDIS_URL is set but the redis package is not installed",
+            hint="install it with `pip install 'sai[redis]'`, or unset SAI_REDIS_URL",
+        ) from None
+    if not url:
+        raise GatewayConfigError("the redis limiter needs a URL", hint="set SAI_REDIS_URL")
+    return RedisLimiter(url)
+
+
+#: Every limiter, by name, built from the Redis URL (None without one); the contract test in
+#: tests/gateway/test_limiter_contract.py runs over each.
+LIMITERS: Mapping[str, Callable[[str | None], Limiter]] = MappingProxyType(
+    {"memory": lambda _url: MemoryLimiter(), "redis": _redis}
+)
+
+
 def make_limiter(config: GatewayConfig) -> Limiter:
     """Redis when ``SAI_REDIS_URL`` was set, else in-process."""
-    if config.redis_url:
-        try:
-            from sai.gateway.limits.redis import RedisLimiter
-
-            return RedisLimiter(config.redis_url)
-        except ImportError:
-            raise GatewayConfigError(
-                "SAI_REDIS_URL is set but the redis package is not installed",
-                hint="install it with `pip install 'sai[redis]'`, or unset SAI_REDIS_URL",
-            ) from None
-    return MemoryLimiter()
+    return LIMITERS["redis" if config.redis_url else "memory"](config.redis_url)
 
 
 def budgets_for(key_id: str, role: RolePolicy) -> tuple[Budget, ...]:
@@ -51,12 +66,15 @@ def budgets_for(key_id: str, role: RolePolicy) -> tuple[Budget, ...]:
 
 __all__ = [
     "ALLOWED",
+    "LIMITERS",
+    "NOTHING",
     "SLOT_TTL_SECONDS",
     "Budget",
     "Decision",
     "Limiter",
     "LimiterUnavailableError",
     "MemoryLimiter",
+    "Reservation",
     "budgets_for",
     "make_limiter",
 ]

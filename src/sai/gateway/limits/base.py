@@ -2,8 +2,11 @@
 
 A scope is one counter set, e.g. ``key:<id>`` (limits per API key) or ``role:user`` (one
 budget shared by every key of the role). `acquire` checks every scope of a request and takes
-a request and a concurrency slot in all of them, or in none (atomically); tokens are added
-afterwards, once the upstream has reported them, and refuse the next request when spent.
+a request and a concurrency slot in all of them, or in none (atomically). Tokens are
+*reserved* before the upstream is called (the prompt's estimate plus ``max_tokens``: what the
+request may cost at most), atomically against every scope's remaining budget, and *settled*
+with what the upstream reported once the answer is known, in the windows they were reserved
+in; so concurrent requests cannot overspend a budget between check and charge.
 """
 
 from __future__ import annotations
@@ -39,6 +42,19 @@ class Decision:
 ALLOWED = Decision(True)
 
 
+@dataclass(frozen=True)
+class Reservation:
+    """Tokens reserved in the budgets that count tokens, and the window of each."""
+
+    budgets: tuple[Budget, ...]
+    windows: tuple[int, ...]
+    tokens: int
+
+
+#: A reservation of nothing (no budget counts tokens).
+NOTHING = Reservation((), (), 0)
+
+
 class LimiterUnavailableError(GatewayError):
     """The shared limiter (Redis) cannot be reached."""
 
@@ -54,8 +70,13 @@ class Limiter(Protocol):
         """Give the concurrency ``slot`` back."""
         ...
 
-    async def add_tokens(self, budgets: Sequence[Budget], tokens: int) -> None:
-        """Count ``tokens`` against the current window of every scope."""
+    async def reserve(self, budgets: Sequence[Budget], tokens: int) -> tuple[Decision, Reservation]:
+        """Take ``tokens`` from the current window of every scope that counts tokens, or
+        refuse (taking nothing) when any would go over its limit."""
+        ...
+
+    async def settle(self, reservation: Reservation, tokens: int) -> None:
+        """Replace the reserved amount by the ``tokens`` actually used, in the same windows."""
         ...
 
     async def close(self) -> None:
@@ -69,9 +90,11 @@ SLOT_TTL_SECONDS = 600
 
 __all__ = [
     "ALLOWED",
+    "NOTHING",
     "SLOT_TTL_SECONDS",
     "Budget",
     "Decision",
     "Limiter",
     "LimiterUnavailableError",
+    "Reservation",
 ]

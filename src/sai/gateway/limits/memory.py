@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 
-from sai.gateway.limits.base import ALLOWED, Budget, Decision
+from sai.gateway.limits.base import ALLOWED, NOTHING, Budget, Decision, Reservation
 
 
 class MemoryLimiter:
@@ -61,12 +61,31 @@ class MemoryLimiter:
                 if not slots:
                     del self._slots[budget.scope]
 
-    async def add_tokens(self, budgets: Sequence[Budget], tokens: int) -> None:
+    async def reserve(self, budgets: Sequence[Budget], tokens: int) -> tuple[Decision, Reservation]:
+        counted = tuple(b for b in budgets if b.tokens is not None)
+        if not counted or tokens <= 0:
+            return ALLOWED, NOTHING
         now = self._clock()
-        for budget in budgets:
-            if budget.tokens is not None and tokens > 0:
-                key = (budget.scope, self._window(budget, now)[0])
-                self._tokens[key] = self._tokens.get(key, 0) + tokens
+        windows = []
+        for budget in counted:
+            index, retry = self._window(budget, now)
+            assert budget.tokens is not None
+            if self._tokens.get((budget.scope, index), 0) + tokens > budget.tokens:
+                return Decision(False, "tokens", budget.scope, retry), NOTHING
+            windows.append(index)
+        for budget, index in zip(counted, windows, strict=True):
+            key = (budget.scope, index)
+            self._tokens[key] = self._tokens.get(key, 0) + tokens
+        return ALLOWED, Reservation(counted, tuple(windows), tokens)
+
+    async def settle(self, reservation: Reservation, tokens: int) -> None:
+        change = tokens - reservation.tokens
+        for budget, index in zip(reservation.budgets, reservation.windows, strict=True):
+            key = (budget.scope, index)
+            if change and key in self._tokens:
+                self._tokens[key] = max(0, self._tokens[key] + change)
+            elif change > 0:
+                self._tokens[key] = change
 
     async def close(self) -> None:
         return None

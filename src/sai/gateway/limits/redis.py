@@ -15,10 +15,12 @@ from typing import Any
 
 from sai.gateway.limits.base import (
     ALLOWED,
+    NOTHING,
     SLOT_TTL_SECONDS,
     Budget,
     Decision,
     LimiterUnavailableError,
+    Reservation,
 )
 
 _ACQUIRE = """
@@ -64,14 +66,35 @@ end
 return {1}
 """
 
-_TOKENS = """
+_RESERVE = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+local n = tonumber(ARGV[#ARGV])
+local out = {1}
 for i = 1, #KEYS do
-  local window = tonumber(ARGV[i])
+  local window = tonumber(ARGV[2 * i - 1])
   local idx = math.floor(now / window)
-  redis.call('INCRBY', KEYS[i] .. ':t:' .. idx, tonumber(ARGV[#KEYS + 1]))
-  redis.call('EXPIRE', KEYS[i] .. ':t:' .. idx, window * 2)
+  local spent = tonumber(redis.call('GET', KEYS[i] .. ':t:' .. idx) or '0')
+  if spent + n > tonumber(ARGV[2 * i]) then
+    return {0, i, math.ceil((idx + 1) * window - now)}
+  end
+  out[i + 1] = idx
+end
+for i = 1, #KEYS do
+  local key = KEYS[i] .. ':t:' .. out[i + 1]
+  redis.call('INCRBY', key, n)
+  redis.call('EXPIRE', key, tonumber(ARGV[2 * i - 1]) * 2)
+end
+return out
+"""
+
+_SETTLE = """
+local change = tonumber(ARGV[#ARGV])
+for i = 1, #KEYS do
+  local key = KEYS[i] .. ':t:' .. ARGV[i]
+  if redis.call('EXISTS', key) == 1 then
+    if tonumber(redis.call('INCRBY', key, change)) < 0 then redis.call('SET', key, 0, 'KEEPTTL') end
+  end
 end
 return 1
 """
@@ -92,7 +115,8 @@ class RedisLimiter:
         )
         self._prefix = prefix
         self._acquire = self._client.register_script(_ACQUIRE)
-        self._tokens = self._client.register_script(_TOKENS)
+        self._reserve = self._client.register_script(_RESERVE)
+        self._settle = self._client.register_script(_SETTLE)
         self._url = url
 
     def _unavailable(self, error: Exception) -> LimiterUnavailableError:
@@ -134,13 +158,31 @@ class RedisLimiter:
         except Exception as error:
             raise self._unavailable(error) from error
 
-    async def add_tokens(self, budgets: Sequence[Budget], tokens: int) -> None:
-        counted = [b for b in budgets if b.tokens is not None]
+    async def reserve(self, budgets: Sequence[Budget], tokens: int) -> tuple[Decision, Reservation]:
+        counted = tuple(b for b in budgets if b.tokens is not None)
         if not counted or tokens <= 0:
-            return
+            return ALLOWED, NOTHING
         keys = [self._prefix + b.scope for b in counted]
+        args: list[int] = []
+        for budget in counted:
+            args += [budget.window_seconds, budget.tokens or 0]
         try:
-            await self._tokens(keys=keys, args=[*(b.window_seconds for b in counted), tokens])
+            result = await self._reserve(keys=keys, args=[*args, tokens])
+        except Exception as error:
+            raise self._unavailable(error) from error
+        if int(result[0]) == 0:
+            scope = counted[int(result[1]) - 1].scope
+            return Decision(False, "tokens", scope, int(result[2])), NOTHING
+        windows = tuple(int(v) for v in result[1:])
+        return ALLOWED, Reservation(counted, windows, tokens)
+
+    async def settle(self, reservation: Reservation, tokens: int) -> None:
+        change = tokens - reservation.tokens
+        if not reservation.budgets or not change:
+            return
+        keys = [self._prefix + b.scope for b in reservation.budgets]
+        try:
+            await self._settle(keys=keys, args=[*reservation.windows, change])
         except Exception as error:
             raise self._unavailable(error) from error
 

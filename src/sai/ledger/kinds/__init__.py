@@ -22,6 +22,7 @@ from sai.ledger.kinds.assessment import (
 )
 from sai.ledger.kinds.demo import DatasetCreated, ModelTrained
 from sai.ledger.kinds.gateway import (
+    GatewayAuthFailures,
     GatewayKeyCreated,
     GatewayKeyRevoked,
     GatewayRequest,
@@ -94,6 +95,7 @@ _ALL: tuple[type[Payload], ...] = (
     GatewayKeyCreated,
     GatewayKeyRevoked,
     GatewayReview,
+    GatewayAuthFailures,
     DatasetCreated,
     ModelTrained,
     ThreatsModel,
@@ -136,6 +138,7 @@ __all__ = [
     "ControlState",
     "DatasetCreated",
     "DependencyAudit",
+    "GatewayAuthFailures",
     "GatewayKeyCreated",
     "GatewayKeyRevoked",
     "GatewayRequest",

@@ -66,6 +66,25 @@ class GatewayReview(Payload):
     reasons: tuple[str, ...]
     key_id: str | None = None
     note: str | None = None
+    reviewer_key_id: str | None = None
 
 
-__all__ = ["GatewayKeyCreated", "GatewayKeyRevoked", "GatewayRequest", "GatewayReview"]
+@dataclass(frozen=True)
+class GatewayAuthFailures(Payload):
+    """Failed authentications of one client address in one window, rolled up."""
+
+    KIND: ClassVar[Kind] = Kind.GATEWAY_AUTH_FAILURES
+    address: str
+    window_start: str
+    window_seconds: int
+    attempts: int
+    reasons: JsonObject
+
+
+__all__ = [
+    "GatewayAuthFailures",
+    "GatewayKeyCreated",
+    "GatewayKeyRevoked",
+    "GatewayRequest",
+    "GatewayReview",
+]

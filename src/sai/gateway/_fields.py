@@ -1,0 +1,126 @@
+"""Which strings of a request the model reads, and which strings of an answer the client reads.
+
+The guards must see every one of them, not only ``content``: a message's ``name``, content
+parts, tool definitions, an assistant's tool-call arguments, function results, reasoning text.
+Both directions walk the JSON and take every string leaf except a short list of structural
+fields (roles, ids, types, media payloads) that no model reads as text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sai.gateway._payload import Slot, bad_field
+
+SYSTEM_ROLES = frozenset({"system", "developer"})
+#: Keys whose string values are structure, not text a model reads as instructions.
+STRUCTURAL = frozenset(
+    {"role", "type", "id", "index", "tool_call_id", "object", "finish_reason", "detail", "format"}
+)
+#: Keys holding media (URLs, base64): forwarded as they are, not text for the text guards.
+MEDIA = frozenset({"image_url", "input_audio", "file", "audio"})
+#: Request fields besides ``messages`` whose strings reach the model.
+_CHAT_EXTRAS = ("tools", "functions", "response_format")
+
+
+def string_slots(value: Any, out: list[Slot]) -> list[Slot]:
+    """Append a slot for every string leaf of ``value`` (structural and media keys skipped)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in STRUCTURAL or key in MEDIA:
+                continue
+            if isinstance(item, str):
+                if item:
+                    out.append(Slot(value, key))
+            elif isinstance(item, dict | list):
+                string_slots(item, out)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            if isinstance(item, str):
+                if item:
+                    out.append(Slot(value, index))
+            elif isinstance(item, dict | list):
+                string_slots(item, out)
+    return out
+
+
+@dataclass(frozen=True)
+class ChatInput:
+    """The strings of a chat request: the client's own ones and those of system messages."""
+
+    slots: list[Slot]
+    system_slots: list[Slot]
+
+    @property
+    def system(self) -> str | None:
+        """The client's system prompt (for the leakage scanner), None when it sent none."""
+        return "\n".join(slot.get() for slot in self.system_slots) or None
+
+
+def chat_input(body: dict[str, Any]) -> ChatInput:
+    """Every string of ``messages`` (and tools) the model reads; system messages apart."""
+    messages = body.get("messages")
+    if not isinstance(messages, list) or not messages:
+        raise bad_field("messages", "`messages` must be a non-empty list")
+    slots: list[Slot] = []
+    system: list[Slot] = []
+    for i, message in enumerate(messages):
+        if not isinstance(message, dict) or not isinstance(message.get("role"), str):
+            raise bad_field(f"messages[{i}]", f"messages[{i}] must be an object with a `role`")
+        content = message.get("content")
+        if content is not None and not isinstance(content, str | list):
+            raise bad_field(
+                f"messages[{i}].content", "`content` must be a string or a list of parts"
+            )
+        if isinstance(content, list) and not all(isinstance(p, dict | str) for p in content):
+            raise bad_field(f"messages[{i}].content", "content parts must be objects")
+        string_slots(message, system if message["role"] in SYSTEM_ROLES else slots)
+    for name in _CHAT_EXTRAS:
+        if name in body:
+            string_slots({name: body[name]}, slots)
+    return ChatInput(slots, system)
+
+
+def list_slots(body: dict[str, Any], field: str, *, tokens_ok: bool) -> list[Slot]:
+    """Slots of ``prompt`` / ``input``: a string or a list of strings."""
+    value = body.get(field)
+    if isinstance(value, str):
+        return [Slot(body, field)]
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return [Slot(value, i) for i in range(len(value))]
+    if tokens_ok and isinstance(value, list) and value:
+        return []
+    raise bad_field(
+        field,
+        f"`{field}` must be a string or a non-empty list of strings"
+        + ("" if tokens_ok else " (token ids cannot be read by the guards, so they are refused)"),
+    )
+
+
+def completion_input(body: dict[str, Any]) -> list[Slot]:
+    """The strings of a completions request: ``prompt`` and ``suffix``."""
+    slots = list_slots(body, "prompt", tokens_ok=False)
+    if isinstance(body.get("suffix"), str) and body["suffix"]:
+        slots.append(Slot(body, "suffix"))
+    return slots
+
+
+def answer_slots(body: dict[str, Any]) -> list[Slot]:
+    """Every string the client reads in an answer's ``choices`` (content, parts, tool-call
+    arguments, reasoning text, refusals)."""
+    choices = body.get("choices")
+    return string_slots(choices, []) if isinstance(choices, list) else []
+
+
+__all__ = [
+    "MEDIA",
+    "STRUCTURAL",
+    "SYSTEM_ROLES",
+    "ChatInput",
+    "answer_slots",
+    "chat_input",
+    "completion_input",
+    "list_slots",
+    "string_slots",
+]

@@ -1,0 +1,243 @@
+"""The steps every proxied request shares, streamed or not: guards, quotas, holding.
+
+`proxy` (whole answers) and `streaming` (server-sent events) both build on these, so neither
+imports the other.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from sai.gateway._exchange import Exchange
+from sai.gateway._payload import Slot, texts, write_back
+from sai.gateway.auth import Principal
+from sai.gateway.canary import act_on_leak, scrub, scrub_text
+from sai.gateway.errors import HttpError
+from sai.gateway.guarding import GuardOutcome, skipped
+from sai.gateway.limits import LimiterUnavailableError, budgets_for
+from sai.gateway.upstream import Upstream
+from sai.guards import Action, Direction, GuardContext
+from sai.manifest.schema import GatewayRoute
+
+UPSTREAM_PATHS = {
+    GatewayRoute.chat: "chat/completions",
+    GatewayRoute.completions: "completions",
+    GatewayRoute.embeddings: "embeddings",
+}
+
+
+def require_upstream(ex: Exchange) -> Upstream:
+    """The upstream client, or 503 when only local models are configured."""
+    if ex.runtime.upstream is None:
+        raise HttpError(
+            503,
+            "no_upstream",
+            "this gateway has no upstream configured",
+            error_type="server_error",
+        )
+    return ex.runtime.upstream
+
+
+def guards_on(principal: Principal) -> bool:
+    """Whether the guard pipeline runs for this caller's role."""
+    return principal.role.guards
+
+
+def apply_outcome(ex: Exchange, outcome: GuardOutcome, direction: Direction) -> None:
+    """Record the verdicts; raise for block; the caller handles redact and review."""
+    record = ex.record
+    record.verdicts.extend(outcome.verdicts)
+    if direction is Direction.input:
+        record.guard_input = outcome.state
+    else:
+        record.guard_output = outcome.state
+    for verdict in outcome.verdicts:
+        if verdict.action in (Action.block.value, Action.review.value):
+            ex.runtime.metrics.blocks.labels(verdict.scanner, direction.value, verdict.action).inc()
+    if outcome.action is Action.block:
+        names = ", ".join(outcome.blocked_by)
+        raise HttpError(
+            400,
+            f"{direction.value}_blocked",
+            f"the {direction.value} was blocked by the gateway's guards ({names})",
+            error_type="content_filter",
+        )
+
+
+def review_reasons(outcome: GuardOutcome) -> list[str]:
+    """The scanners that asked for review."""
+    return [v.scanner for v in outcome.verdicts if v.action == Action.review.value]
+
+
+async def check(
+    ex: Exchange,
+    principal: Principal,
+    slots: list[Slot],
+    direction: Direction,
+    route: GatewayRoute,
+    system: str | None,
+    canary: str | None = None,
+) -> list[str]:
+    """Run one direction's guards, write redactions back, return review reasons."""
+    if ex.record.guard_policy is None:
+        ex.record.guard_policy = ex.runtime.guards.plan(route.value, principal.role.name).audit()
+    if not guards_on(principal):
+        ex.record.verdicts.extend(skipped(direction, f"role {principal.role.name} runs no guards"))
+        setattr(ex.record, f"guard_{direction.value}", "skipped")
+        return []
+    context = GuardContext(
+        direction=direction,
+        role=principal.role.name,
+        route=route.value,
+        system_prompt=system,
+        canary=canary,
+    )
+    outcome = await ex.runtime.guards.check(texts(slots), direction, context)
+    apply_outcome(ex, outcome, direction)
+    if outcome.action is Action.redact or any(v.action == "redact" for v in outcome.verdicts):
+        write_back(slots, outcome.segments)
+    return review_reasons(outcome)
+
+
+def _most_tokens(payload: dict[str, Any], prompt_chars: int) -> int:
+    completion = payload.get("max_tokens") or payload.get("max_completion_tokens") or 0
+    return (prompt_chars + 3) // 4 + (completion if type(completion) is int else 0)
+
+
+async def reserve_tokens(
+    ex: Exchange, principal: Principal, payload: dict[str, Any], prompt_chars: int
+) -> None:
+    """Reserve the most the request may cost (prompt estimate plus ``max_tokens``) against
+    the token budgets, or answer 429; a no-op when no budget counts tokens."""
+    assert ex.record.key_id is not None
+    budgets = budgets_for(ex.record.key_id, principal.role)
+    if not any(budget.tokens is not None for budget in budgets):
+        return
+    most = _most_tokens(payload, prompt_chars)
+    try:
+        decision, ex.reservation = await ex.runtime.limiter.reserve(budgets, most)
+    except LimiterUnavailableError:
+        if not ex.runtime.config.unsafe_fail_open_without_limiter:
+            raise
+        ex.record.limit = "limiter_unavailable_fail_open"
+        return
+    if not decision.allowed:
+        ex.record.limit = "tokens"
+        ex.runtime.metrics.limits.labels("tokens").inc()
+        raise HttpError(
+            429,
+            "rate_limit_exceeded",
+            f"tokens limit reached for {decision.scope}: this request may use up to {most} "
+            f"tokens (prompt estimate plus max_tokens); retry in {decision.retry_after} s",
+            error_type="rate_limit_error",
+            headers=(("retry-after", str(decision.retry_after)),),
+        )
+
+
+async def settle_tokens(ex: Exchange, principal: Principal, tokens: int, estimated: bool) -> None:
+    """Charge what the request used instead of what was reserved (once per request)."""
+    ex.record.tokens = tokens
+    ex.record.tokens_estimated = estimated
+    reservation, ex.reservation = ex.reservation, None
+    if reservation is None:
+        return
+    try:
+        await ex.runtime.limiter.settle(reservation, tokens)
+    except LimiterUnavailableError:
+        if not ex.runtime.config.unsafe_fail_open_without_limiter:
+            raise
+
+
+async def hold(
+    ex: Exchange, principal: Principal, body: dict[str, Any], reasons: list[str]
+) -> None:
+    """Store the response for human review and answer 202 with the review id."""
+    record = ex.record
+    review_id = await asyncio.to_thread(
+        ex.runtime.reviews.hold,
+        request_id=record.request_id,
+        key_id=principal.key.key_id,
+        role=principal.role.name,
+        route=record.route,
+        model=record.model or "",
+        reasons=sorted(set(reasons)),
+        response=body,
+    )
+    record.review_id = review_id
+    await ex.respond_json(
+        202,
+        {
+            "object": "sai.review",
+            "id": review_id,
+            "status": "pending",
+            "reasons": sorted(set(reasons)),
+            "poll": f"/v1/sai/reviews/{review_id}",
+        },
+        headers=(("x-sai-review-id", review_id),),
+    )
+
+
+async def screen_answer(
+    ex: Exchange,
+    principal: Principal,
+    answer: Any,
+    slots: list[Slot],
+    route: GatewayRoute,
+    system: str | None,
+    canary: str | None,
+) -> list[str]:
+    """Run the output guards over ``slots`` of ``answer``; return review reasons.
+
+    The canary is looked for (and scrubbed) in every string of the answer first, before a
+    scanner's redaction could break it apart; the leakage scanner's action then applies.
+    """
+    leaks = scrub(answer, canary) if canary is not None else 0
+    reasons = await check(ex, principal, slots, Direction.output, route, system, canary)
+    if act_on_leak(ex, principal, route, leaks):
+        reasons.append("leakage")
+    return reasons
+
+
+async def guard_upstream_error(
+    ex: Exchange,
+    principal: Principal,
+    error: HttpError,
+    route: GatewayRoute,
+    system: str | None,
+    canary: str | None,
+) -> HttpError:
+    """An upstream refusal whose message may echo the request (or the canary) is output
+    too: it is scanned and scrubbed, and withheld when a guard objects."""
+    if error.code != "upstream_rejected" or not guards_on(principal):
+        return error
+    message, leaked = scrub_text(error.message, canary)
+    slot = [Slot({"message": message}, "message")]
+    try:
+        reasons = await check(ex, principal, slot, Direction.output, route, system, canary)
+    except HttpError:
+        reasons = ["blocked"]
+    if leaked or reasons or slot[0].get() != message:
+        ex.record.guard_output = Action.block.value if leaked else ex.record.guard_output
+        return HttpError(
+            error.status,
+            error.code,
+            f"the upstream refused the request (HTTP {error.status}); its message was "
+            "withheld by the gateway's guards",
+            error_type=error.error_type,
+        )
+    return error
+
+
+__all__ = [
+    "UPSTREAM_PATHS",
+    "apply_outcome",
+    "check",
+    "guard_upstream_error",
+    "guards_on",
+    "hold",
+    "require_upstream",
+    "reserve_tokens",
+    "screen_answer",
+    "settle_tokens",
+]
