@@ -87,6 +87,9 @@ def _register() -> None:
     from sai.cli import redteam
 
     redteam.register(app)
+    from sai.cli import data
+
+    data.register(app)
 
 
 _register()

@@ -32,6 +32,7 @@ from sai.manifest.schema import (
     People,
     Person,
     PromptSpec,
+    Sensitivity,
     UpstreamSpec,
 )
 from sai.manifest.writing import dump_manifest, render_starter, write_starter
@@ -55,6 +56,7 @@ __all__ = [
     "Person",
     "Problem",
     "PromptSpec",
+    "Sensitivity",
     "Severity",
     "UpstreamSpec",
     "dump_manifest",

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from sai.catalog import UnknownProvisionError, load_catalog
+from sai.manifest._datasets import dataset_findings
 from sai.manifest._finding import Finding, Loc
 from sai.manifest._paths import path_findings
 from sai.manifest._semantic_threats import check_threat_sections
@@ -247,4 +248,5 @@ def check_references(data: object, root: Path, missing: Severity = "error") -> l
         *_guard_policy(data),
         *check_threat_sections(data, root),
         *redteam_references(data),
+        *dataset_findings(data),
     ]

@@ -178,6 +178,21 @@ class DataSource(_Strict):
         return self
 
 
+class Sensitivity(enum.StrEnum):
+    """How sensitive a dataset is; decides who may reach what was trained on it (5.1.2-5)."""
+
+    public = "public"
+    internal = "internal"
+    confidential = "confidential"
+    personal = "personal"
+    special_category = "special-category"
+
+    @property
+    def restricted(self) -> bool:
+        """Confidential, personal or special-category data: use and reach must be limited."""
+        return self not in (Sensitivity.public, Sensitivity.internal)
+
+
 class DatasetSpec(_Strict):
     """A dataset used to train, fine-tune, evaluate or ground a model."""
 
@@ -191,6 +206,24 @@ class DatasetSpec(_Strict):
     """Whether the data is confidential (5.2.1-4, 5.2.1-4.2)."""
     sources: list[DataSource] = []
     """Where the data came from, one record per source."""
+    sensitivity: Sensitivity | None = None
+    """``public``, ``internal``, ``confidential``, ``personal`` or ``special-category``
+    (5.1.2-5, 5.2.1-4); unset means confidential when ``confidential: true``, else unclassified
+    (treated as non-public)."""
+    audience: list[Line] = []
+    """Gateway roles that may reach models trained on this data (restricted classes only)."""
+
+    @property
+    def effective_sensitivity(self) -> Sensitivity | None:
+        """The declared class, or confidential when only ``confidential: true`` is set."""
+        if self.sensitivity is None and self.confidential:
+            return Sensitivity.confidential
+        return self.sensitivity
+
+    @property
+    def public(self) -> bool:
+        """Whether the data is declared public (only then may it ship with the system)."""
+        return self.effective_sensitivity is Sensitivity.public
 
 
 class PromptSpec(_Strict):
@@ -340,6 +373,7 @@ __all__ = [
     "RedteamSpec",
     "RetrievalSpec",
     "RiskAppetite",
+    "Sensitivity",
     "StreamingMode",
     "ToolKind",
     "ToolSpec",

@@ -1,0 +1,243 @@
+"""`sai data` (fetch, record, verify, screen, approve, export) and `sai env check`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from sai.cli._context import ManifestOption, WorkspaceOption, manifest_from, workspace_from
+from sai.cli._output import EXIT_FINDINGS, OutputFormat, print_json, stdout_console
+from sai.errors import InputError
+
+if TYPE_CHECKING:
+    from sai.manifest import Manifest
+    from sai.provenance.capture import DataStore
+    from sai.workspace import Workspace
+
+data_app = typer.Typer(
+    no_args_is_help=True,
+    help="Training data: provenance, integrity, screens, sign-off, Croissant export.",
+)
+env_app = typer.Typer(no_args_is_help=True, help="Deployment environments: separation checks.")
+
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="Output format: text or json.")
+]
+DatasetOption = Annotated[
+    str, typer.Option("--dataset", "-d", help="The dataset's name (as in sai.yaml).")
+]
+LicenceOption = Annotated[
+    str | None, typer.Option("--licence", help="Licence or terms the data came under.")
+]
+
+
+def _store(ws: Workspace) -> DataStore:
+    from sai.provenance.capture import DataStore
+
+    return DataStore.of(ws.root, ws.sai_dir)
+
+
+def _manifest(ws: Workspace, option: Path | None) -> Manifest | None:
+    if option is None and not ws.manifest_path.exists():
+        return None
+    return manifest_from(ws, option).manifest
+
+
+def _dest(ws: Workspace, manifest: Path | None, dataset: str, output: Path | None) -> Path:
+    """``--output``, else the dataset's path in sai.yaml (read as plain YAML: the file it
+    names need not exist yet)."""
+    if output is not None:
+        return output
+    import yaml
+
+    source = manifest or ws.manifest_path
+    try:
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        data = None
+    for item in (data or {}).get("datasets") or [] if isinstance(data, dict) else []:
+        if (
+            isinstance(item, dict)
+            and item.get("name") == dataset
+            and isinstance(item.get("path"), str)
+        ):
+            return source.parent / str(item["path"])
+    raise InputError(
+        f"{source.name} has no dataset {dataset!r} to take the destination from",
+        hint="give --output PATH, or add the dataset under `datasets:` in sai.yaml",
+    )
+
+
+def _show_record(index: int, record: object, output_format: OutputFormat) -> None:
+    from dataclasses import asdict
+
+    data = {"entry": index, **asdict(record)}  # type: ignore[call-overload]
+    if output_format is OutputFormat.json:
+        print_json(data)
+        return
+    console = stdout_console()
+    console.print(f"recorded provenance of {data['dataset']} (ledger entry {index})")
+    for key in (
+        "source_url",
+        "final_url",
+        "retrieved",
+        "http_date",
+        "etag",
+        "last_modified",
+        "licence",
+        "retriever",
+        "size",
+        "digest",
+        "rows",
+    ):
+        if data.get(key) is not None:
+            console.print(f"  {key:<14} {data[key]}")
+
+
+@data_app.command("fetch")
+def fetch(
+    url: Annotated[str, typer.Argument(help="http:// or https:// URL of the data.")],
+    dataset: DatasetOption,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Where to save it (default: sai.yaml's path)."),
+    ] = None,
+    licence: LicenceOption = None,
+    workspace: WorkspaceOption = None,
+    manifest: ManifestOption = None,
+    output_format: FormatOption = OutputFormat.text,
+) -> None:
+    """Download a dataset and record where and when it came from (nothing on failure).
+
+    sai data fetch https://example.org/loans.csv --dataset loans --licence CC-BY-4.0
+    """
+    from sai.cli._progress import byte_progress
+    from sai.ledger import open_ledger
+    from sai.provenance.capture import capture_fetch
+    from sai.provenance.record import default_actor
+
+    ws = workspace_from(workspace)
+    dest = _dest(ws, manifest, dataset, output)
+    with open_ledger(ws) as ledger:
+        index, record = capture_fetch(
+            ledger,
+            _store(ws),
+            dataset,
+            url,
+            dest,
+            licence=licence,
+            actor=default_actor(),
+            progress=lambda total: byte_progress(f"fetching {dataset}", total),
+        )
+    _show_record(index, record, output_format)
+
+
+@data_app.command("record")
+def record(
+    path: Annotated[Path, typer.Argument(help="The data file or folder.")],
+    dataset: DatasetOption,
+    source: Annotated[str, typer.Option("--source", help="URL (or description) it came from.")],
+    retrieved: Annotated[
+        str, typer.Option("--retrieved", help="When it was obtained (ISO 8601; bare = UTC).")
+    ],
+    licence: LicenceOption = None,
+    workspace: WorkspaceOption = None,
+    output_format: FormatOption = OutputFormat.text,
+) -> None:
+    """Record the provenance of data obtained another way.
+
+    sai data record data/survey.csv --dataset survey --source https://partner.example/x
+        --retrieved 2026-03-01T09:00:00Z
+    """
+    from sai.cli._progress import byte_progress
+    from sai.ledger import open_ledger
+    from sai.provenance.capture import capture_file, parse_when
+    from sai.provenance.digest import path_size
+    from sai.provenance.record import default_actor
+
+    when = parse_when(retrieved)
+    ws = workspace_from(workspace)
+    if not path.exists():
+        raise InputError(f"{path}: no such file or folder")
+    with open_ledger(ws) as ledger, byte_progress(f"hashing {path.name}", path_size(path)) as tick:
+        index, payload = capture_file(
+            ledger,
+            _store(ws),
+            dataset,
+            path,
+            source=source,
+            retrieved=when,
+            licence=licence,
+            actor=default_actor(),
+            progress=tick,
+        )
+    _show_record(index, payload, output_format)
+
+
+@data_app.command("verify")
+def verify(
+    datasets: Annotated[
+        list[str] | None, typer.Argument(help="Datasets to check (default: all in sai.yaml).")
+    ] = None,
+    workspace: WorkspaceOption = None,
+    manifest: ManifestOption = None,
+    output_format: FormatOption = OutputFormat.text,
+) -> None:
+    """Check datasets against their recorded digests; name rows added, removed or changed.
+
+    Exit 1 when any dataset differs from its record or has none.
+    """
+    from sai.cli._progress import byte_progress
+    from sai.ledger import open_ledger
+    from sai.provenance.digest import path_size
+    from sai.provenance.errors import NoRecordError
+    from sai.provenance.record import default_actor, latest_record
+    from sai.provenance.verify import VerifyOutcome, verify_dataset
+
+    ws = workspace_from(workspace)
+    loaded = None if datasets else _manifest(ws, manifest)
+    names = datasets or ([d.name for d in loaded.datasets] if loaded else [])
+    if not names:
+        raise InputError("no datasets to verify", hint="name them, or list them in sai.yaml")
+    store = _store(ws)
+    outcomes: list[VerifyOutcome] = []
+    missing: list[str] = []
+    with open_ledger(ws) as ledger:
+        for name in names:
+            found = latest_record(ledger, name)
+            if found is None:
+                missing.append(name)
+                continue
+            size = (
+                path_size(store.resolve(found[1].path))
+                if store.resolve(found[1].path).exists()
+                else None
+            )
+            with byte_progress(f"verifying {name}", size) as tick:
+                outcomes.append(
+                    verify_dataset(ledger, store, name, actor=default_actor(), progress=tick)
+                )
+    if output_format is OutputFormat.json:
+        print_json({"datasets": [o.to_json() for o in outcomes], "unrecorded": missing})
+    else:
+        from sai.provenance.report import render_verify
+
+        render_verify(outcomes, missing, stdout_console())
+    if missing and not outcomes:
+        raise NoRecordError(
+            f"no provenance recorded for {', '.join(missing)}",
+            hint="run `sai data fetch` or `sai data record` first",
+        )
+    if missing or any(not o.matches for o in outcomes):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def register(app: typer.Typer) -> None:
+    """Attach `sai data` and `sai env`."""
+    app.add_typer(data_app, name="data", help="Training data: provenance, integrity, screens.")
+    app.add_typer(env_app, name="env", help="Deployment environments: separation checks.")
+
+
+__all__ = ["register"]

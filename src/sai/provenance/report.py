@@ -1,0 +1,52 @@
+"""Text renderings of verify, screen and env-check results for the terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+
+from sai.provenance.verify import VerifyOutcome
+
+
+def _rows(label: str, rows: Sequence[int], total: int) -> str:
+    shown = ", ".join(str(r) for r in rows[:20])
+    more = f", … (+{total - 20} more)" if total > 20 else ""
+    return f"    {label:<8} {total:>7,} rows: {shown}{more}"
+
+
+def render_verify(
+    outcomes: Sequence[VerifyOutcome], missing: Sequence[str], console: Console
+) -> None:
+    """One line per dataset; for a changed table, the rows added, removed and changed."""
+    for outcome in outcomes:
+        record = outcome.record
+        if outcome.matches:
+            console.print(
+                f"ok       {outcome.dataset}: {record.digest} ({outcome.size:,} bytes) as "
+                f"retrieved {record.retrieved} from {record.source_url}"
+            )
+            continue
+        console.print(
+            f"CHANGED  {outcome.dataset}: {outcome.actual} differs from the recorded "
+            f"{record.digest} (retrieved {record.retrieved} from {record.source_url})"
+        )
+        diff = outcome.diff
+        if diff is None:
+            console.print("    no row-hash manifest to compare rows with")
+            continue
+        for label, rows in (
+            ("added", diff.added),
+            ("removed", diff.removed),
+            ("changed", diff.changed),
+        ):
+            if rows:
+                console.print(_rows(label, rows, len(rows)))
+    for name in missing:
+        console.print(
+            f"UNRECORDED {name}: no provenance in the ledger; run `sai data fetch` or "
+            "`sai data record`"
+        )
+
+
+__all__ = ["render_verify"]
