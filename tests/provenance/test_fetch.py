@@ -50,7 +50,8 @@ class TestFetch:
         assert record["redirects"] == (f"{http_base}/moved",)
         assert record["etag"] == '"v1-abc"'
         assert record["last_modified"] == "Tue, 03 Mar 2026 10:00:00 GMT"
-        assert isinstance(record["http_date"], str) and record["http_date"].endswith("GMT")
+        assert isinstance(record["http_date"], str)
+        assert record["http_date"].endswith("GMT")
         assert record["digest"] == "sha256:" + hashlib.sha256(CSV).hexdigest()
         assert record["size"] == len(CSV)
         assert record["rows"] == 200
@@ -65,7 +66,8 @@ class TestFetch:
         assert _run(project, "data", "fetch", f"{http_base}/bare", "-d", "loans").exit_code == 0
         (record,) = _records(project)
         assert record["http_date"] is None
-        assert record["etag"] is None and record["last_modified"] is None
+        assert record["etag"] is None
+        assert record["last_modified"] is None
         assert record["retrieved"]  # our own clock, always
 
     @pytest.mark.parametrize(
@@ -136,7 +138,8 @@ class TestRecord:
         assert ok.exit_code == 0, ok.output
         (record,) = _records(project)
         assert record["retrieved"] == "2026-03-01T09:00:00Z"
-        assert record["method"] == "record" and record["final_url"] is None
+        assert record["method"] == "record"
+        assert record["final_url"] is None
 
     def test_http_time(self) -> None:
         assert http_time("Tue, 03 Mar 2026 10:00:00 GMT") == "2026-03-03T10:00:00Z"
