@@ -234,6 +234,69 @@ def verify(
         raise typer.Exit(EXIT_FINDINGS)
 
 
+def _open_workspace(option: Path | None) -> Workspace | None:
+    """The workspace, or None when the command runs outside any (only without --workspace)."""
+    from sai.errors import WorkspaceError
+
+    try:
+        return workspace_from(option)
+    except WorkspaceError:
+        if option is not None:
+            raise
+        return None
+
+
+@data_app.command("screen")
+def screen(
+    target: Annotated[
+        str, typer.Argument(help="A data file or folder, or a dataset named in sai.yaml.")
+    ],
+    label_column: Annotated[
+        str | None, typer.Option("--label-column", "-l", help="The column holding the label.")
+    ] = None,
+    screens: Annotated[
+        list[str] | None,
+        typer.Option("--screen", "-s", help="Screens to run (repeatable; default: all)."),
+    ] = None,
+    previous: Annotated[
+        Path | None,
+        typer.Option("--previous", help="The previous version, for the class-balance screen."),
+    ] = None,
+    record: Annotated[
+        bool, typer.Option("--record/--no-record", help="Record the result in the ledger.")
+    ] = True,
+    workspace: WorkspaceOption = None,
+    manifest: ManifestOption = None,
+    output_format: FormatOption = OutputFormat.text,
+) -> None:
+    """Screen training data for poisoning and for what must not be in it; exit 1 on findings.
+
+    Screens: label-issues, near-duplicates, outliers, class-balance, trigger-tokens,
+    hidden-instructions, secrets, personal-data. Rows are 0-based, header excluded.
+
+        sai data screen data/loans.csv --label-column default --format json
+    """
+    from sai.provenance.cli_support import run_screen
+
+    report = run_screen(
+        target,
+        label_column=label_column,
+        names=screens,
+        previous=previous,
+        record=record,
+        workspace=_open_workspace(workspace),
+        manifest=manifest,
+    )
+    if output_format is OutputFormat.json:
+        print_json(report.to_json())
+    else:
+        from sai.provenance.report import render_screen
+
+        render_screen(report, stdout_console())
+    if report.findings:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
 def register(app: typer.Typer) -> None:
     """Attach `sai data` and `sai env`."""
     app.add_typer(data_app, name="data", help="Training data: provenance, integrity, screens.")

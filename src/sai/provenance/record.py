@@ -114,6 +114,7 @@ class ScreenRecord(_Payload):
     screens: list[str]
     findings: list[dict[str, Any]]
     models: dict[str, str]
+    label_counts: dict[str, int] | None
 
 
 @dataclass(frozen=True)

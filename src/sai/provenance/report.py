@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from rich.console import Console
 
+from sai.provenance.screening import ScreenReport
 from sai.provenance.verify import VerifyOutcome
 
 
@@ -49,4 +50,21 @@ def render_verify(
         )
 
 
-__all__ = ["render_verify"]
+def render_screen(report: ScreenReport, console: Console) -> None:
+    """The screens that ran and each finding with its first rows."""
+    console.print(
+        f"screened {report.subject} ({report.rows:,} rows, {report.digest[:19]}…): "
+        f"{', '.join(report.ran) or 'no screen applied'}"
+    )
+    for name, reason in report.skipped.items():
+        console.print(f"  skipped  {name}: {reason}")
+    if not report.findings:
+        console.print("no findings")
+    for finding in report.findings:
+        console.print(f"FINDING  {finding.screen}: {finding.message}")
+        console.print(_rows("rows", finding.rows, len(finding.rows)))
+    if report.entry is not None:
+        console.print(f"recorded as ledger entry {report.entry}")
+
+
+__all__ = ["render_screen", "render_verify"]
