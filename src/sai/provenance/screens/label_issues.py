@@ -5,7 +5,8 @@ label: the class threshold. A row counts as confidently belonging to class j whe
 probability for j reaches j's threshold; counting those against the given labels gives the
 confident joint, calibrated to the label counts. For each pair (given i, true j) the number
 of rows the joint expects is taken from the rows labelled i with the largest margin
-p(j) - p(i) ("prune by noise rate"); rows the model does not strictly prefer another label for are spared.
+p(j) - p(i) ("prune by noise rate"); a row is spared unless the model strictly prefers
+another label for it.
 """
 
 from __future__ import annotations
