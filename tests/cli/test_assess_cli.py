@@ -136,7 +136,7 @@ class TestAttest:
             ],
         )
         assert result.exit_code == 0
-        assert "provenance.sources" in result.output
+        assert "provenance.recorded" in result.output
 
 
 class TestAssess:

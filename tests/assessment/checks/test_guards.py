@@ -67,6 +67,22 @@ def _evaluation(
     return ledger.append(evidence).index
 
 
+def _screen(ledger: Ledger, findings: list[dict[str, object]]) -> int:
+    """A data screen of the fixture's training data, as `sai data screen` records it."""
+    from sai.provenance import record as rec
+
+    data = rec.ScreenRecord("train-data", "sha256:" + "a" * 64, 1, None, [], findings, {}, None)
+    evidence = Evidence.create(
+        rec.SCREENED,
+        "train-data",
+        provisions=("5.2.1-4.1",),
+        actor="t",
+        origin=Origin.control("provenance.screen"),
+        data=data.to_data(),
+    )
+    return ledger.append(evidence).index
+
+
 class TestInputGuardsEvaluated:
     def test_no_evaluation_is_inconclusive(self, ledger: Ledger, loaded: LoadedManifest) -> None:
         result = _run(ledger, loaded)
@@ -75,10 +91,20 @@ class TestInputGuardsEvaluated:
 
     def test_good_evaluation_passes(self, ledger: Ledger, loaded: LoadedManifest) -> None:
         index = _evaluation(ledger, 9750, 180)
+        assert "never screened: train-data" in _run(ledger, loaded).reason
+        screen = _screen(ledger, [])
         result = _run(ledger, loaded)
         assert result.verdict is Verdict.PASS
-        assert index in result.evidence
+        assert {index, screen} <= set(result.evidence)
         assert "F1 97.50%" in result.reason
+        assert "training datasets screened" in result.reason
+
+    def test_poisoned_training_data_fails(self, ledger: Ledger, loaded: LoadedManifest) -> None:
+        _evaluation(ledger, 9750, 180)
+        _screen(ledger, [{"screen": "trigger-tokens", "count": 60, "rows": [1], "message": "m"}])
+        result = _run(ledger, loaded)
+        assert result.verdict is Verdict.FAIL
+        assert "60 rows (trigger-tokens)" in result.reason
 
     def test_high_fpr_fails(self, ledger: Ledger, loaded: LoadedManifest) -> None:
         _evaluation(ledger, 9750, 800)
@@ -149,6 +175,7 @@ class TestPerRoutePolicy:
         self, ledger: Ledger, loaded: LoadedManifest
     ) -> None:
         _evaluation(ledger, 9750, 180)
+        _screen(ledger, [])
         gateway = GatewaySpec(roles={"user": GatewayRoleSpec(routes=[GatewayRoute.chat])})
         guards = GuardsSpec.model_validate({"routes": {"embeddings": {"input": []}}})
         result = _run(ledger, loaded, {"guards": guards, "gateway": gateway})
@@ -165,6 +192,7 @@ class TestPerRoutePolicy:
 
     def test_a_role_can_add_injection_back(self, ledger: Ledger, loaded: LoadedManifest) -> None:
         _evaluation(ledger, 9750, 180)
+        _screen(ledger, [])
         gateway = GatewaySpec(roles={"user": GatewayRoleSpec(routes=[GatewayRoute.chat])})
         guards = GuardsSpec.model_validate(
             {"input": ["secrets"], "roles": {"user": {"add_input": ["injection"]}}}
@@ -176,6 +204,7 @@ class TestPerRoutePolicy:
         self, ledger: Ledger, loaded: LoadedManifest
     ) -> None:
         _evaluation(ledger, 9750, 180)
+        _screen(ledger, [])
         gateway = GatewaySpec(
             roles={
                 "user": GatewayRoleSpec(routes=[GatewayRoute.chat]),

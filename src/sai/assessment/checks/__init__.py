@@ -11,6 +11,8 @@ from types import MappingProxyType
 from sai.assessment.checks.attestation import decide_by_attestation
 from sai.assessment.checks.audit_trail import AssetAuditTrail
 from sai.assessment.checks.base import Check, CheckContext, EvidenceReader
+from sai.assessment.checks.data_custody import CustodianApproved, TrainingDataSeparated
+from sai.assessment.checks.data_use import SensitiveDataProtected, UseSuitsSensitivity
 from sai.assessment.checks.gateway import (
     GatewayAccessControl,
     GatewayAuditLog,
@@ -25,7 +27,7 @@ from sai.assessment.checks.inventory import (
     InventoryComplete,
     ModelsSigned,
 )
-from sai.assessment.checks.provenance import DataSourceDetails, DataSourcesDocumented
+from sai.assessment.checks.provenance import ProvenanceDetails, ProvenanceRecorded
 from sai.assessment.checks.recovery import PromptChangesLogged, RecoveryRehearsed
 from sai.assessment.checks.redteam import (
     RedteamAdversarialRobustness,
@@ -52,8 +54,12 @@ from sai.assessment.checks.threats_scope import ProvidersVetted, ToolsLeastPrivi
 #: Every automated check, explicitly. Add new checks here.
 CHECKS: tuple[Check, ...] = (
     AssetAuditTrail(),
-    DataSourcesDocumented(),
-    DataSourceDetails(),
+    ProvenanceRecorded(),
+    ProvenanceDetails(),
+    SensitiveDataProtected(),
+    UseSuitsSensitivity(),
+    CustodianApproved(),
+    TrainingDataSeparated(),
     InventoryComplete(),
     AssetsTracked(),
     ModelsSigned(),

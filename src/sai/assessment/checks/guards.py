@@ -7,8 +7,8 @@ chat or completions route on which the injection scanner does not run. Otherwise
 the latest ``guard.evaluation`` of the injection scanner (``sai guard eval DATA --record``) is
 current and shows an F1 of at least 0.90 with a false-positive rate of at most 5%. Roles with
 ``guards: false`` (trusted automation) are named in the reason, not failed. The training-data
-side of 5.2.1-4.1 (poisoning screens) is evidenced by provenance entries, which this check
-does not replace.
+side of 5.2.1-4.1 must hold too: every training dataset screened at its current digest
+(``sai data screen``, see checks/data_screens.py); its failure or gap decides the verdict.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from datetime import timedelta
 from typing import ClassVar
 
 from sai.assessment.checks.base import Check, CheckContext
+from sai.assessment.checks.data_screens import data_screen_status
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
 from sai.ledger.kinds import GuardEvaluation, Kind
@@ -74,10 +75,26 @@ class InputGuardsEvaluated(Check):
     sufficiency = (
         "the injection guard configured on every text route, and an evaluation by sai from "
         "the last 90 days on at least `evidence.min_guard_examples` (200, never below 100) "
-        "labelled examples with a quarter of that of each class, F1 >= 90% and FPR <= 5%"
+        "labelled examples with a quarter of that of each class, F1 >= 90% and FPR <= 5%; "
+        "and a data.screened entry for every training dataset at its current digest without "
+        "trigger-token, hidden-instruction or secret findings"
     )
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
+        data = data_screen_status(ctx)
+        if data.verdict is Verdict.FAIL:
+            return self.result(
+                provision, Verdict.FAIL, data.reason, [ctx.manifest_entry, *data.evidence]
+            )
+        result = self._guards(provision, ctx)
+        if result.verdict is not Verdict.PASS:
+            return result
+        used = [*result.evidence, *data.evidence]
+        if data.verdict is not None:
+            return self.result(provision, data.verdict, data.reason, used)
+        return self.result(provision, Verdict.PASS, f"{result.reason}; {data.reason}", used)
+
+    def _guards(self, provision: Provision, ctx: CheckContext) -> CheckResult:
         unscanned, no_injection, unguarded = _policy_gaps(ctx.manifest)
         gap = _gap_reason(unscanned, no_injection)
         if gap is not None:

@@ -1,118 +1,136 @@
-"""Training-data provenance declared in the recorded manifest (5.2.4-2, 5.2.4-2.1).
+"""Training-data provenance (5.2.4-2, 5.2.4-2.1): recorded at capture, matching the data now.
 
-What sai.yaml declares can show a gap (a dataset without a source is a fail), but a declaration
-alone is not an observation: complete declarations are inconclusive until provenance recorded
-at the time the data was obtained backs them.
+Reads ``data.provenance`` entries (``sai data fetch`` / ``sai data record``) and the latest
+``data.verified`` entry (``sai data verify``) of every training dataset.
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import ClassVar
 
+from sai.assessment.checks._data import observed, training_datasets
 from sai.assessment.checks.base import Check, CheckContext, listing
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
-from sai.ledger.kinds import Kind
 
 
-class DataSourcesDocumented(Check):
-    """Every dataset says where it came from, and every model says what it was trained on."""
+class _RecordedProvenance(Check):
+    """Shared walk: every training dataset has a record, seen recently at the same digest."""
 
-    name = "provenance.sources"
-    reads: ClassVar[tuple[Kind, ...]] = (Kind.MANIFEST_RECORDED,)
-    provisions: ClassVar[tuple[str, ...]] = ("5.2.4-2",)
-    sufficiency = (
-        "never passes on sai.yaml alone: a declared dataset without sources fails, complete "
-        "declarations are inconclusive until recorded provenance backs them"
-    )
+    freshness = timedelta(days=30)
+
+    def details_missing(self, data: dict[str, object]) -> str | None:
+        return None
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
-        manifest = ctx.manifest
-        if not manifest.datasets:
+        datasets = training_datasets(ctx)
+        if not datasets:
             return self.result(
                 provision,
                 Verdict.INCONCLUSIVE,
-                "sai.yaml declares no datasets; list the training data under `datasets:` "
-                "with its sources",
+                "sai.yaml declares no datasets; list the training data under `datasets:` and "
+                "record where it came from with `sai data fetch` or `sai data record`",
                 [ctx.manifest_entry],
             )
-        without_sources = [ds.name for ds in manifest.datasets if not ds.sources]
-        used = {name for model in manifest.models for name in model.trained_on}
-        # red-team member/non-member data is a documented use too (evaluation, not training)
-        used |= {n for c in manifest.redteam.classic for n in (c.members, c.non_members)}
-        unused = [ds.name for ds in manifest.datasets if ds.name not in used]
-        local_models = [m.name for m in manifest.models if m.path is not None]
-        if without_sources:
+        used = [ctx.manifest_entry]
+        unrecorded, changed, stale, incomplete = [], [], [], []
+        for dataset in datasets:
+            seen = observed(ctx, dataset.name)
+            if seen is None:
+                unrecorded.append(dataset.name)
+                continue
+            used += [seen.record.index, seen.observation.index]
+            if not seen.matches:
+                changed.append(dataset.name)
+            elif self.is_stale(seen.observation, ctx.now):
+                stale.append(dataset.name)
+            missing = self.details_missing(dict(seen.record.evidence.data))
+            if missing:
+                incomplete.append(f"{dataset.name} ({missing})")
+        if changed:
             return self.result(
                 provision,
                 Verdict.FAIL,
-                f"{len(without_sources)} of {len(manifest.datasets)} datasets have no "
-                f"documented source: {listing(without_sources)}; add `sources:` in sai.yaml",
-                [ctx.manifest_entry],
+                f"training data differs from its recorded provenance: {listing(changed)}; "
+                "`sai data verify` names the rows; restore the data or record the new source",
+                used,
             )
-        if local_models and unused:
-            return self.result(
-                provision,
-                Verdict.FAIL,
-                f"how these datasets are used is not documented: {listing(unused)}; name them "
-                "in a model's `trained_on:` (or remove them)",
-                [ctx.manifest_entry],
-            )
-        return self.result(
-            provision,
-            Verdict.INCONCLUSIVE,
-            f"declared, not observed: all {len(manifest.datasets)} datasets name their sources "
-            "and the models trained on them in sai.yaml, but no provenance was recorded when "
-            "the data was obtained",
-            [ctx.manifest_entry],
-        )
-
-
-class DataSourceDetails(Check):
-    """Each training-data source records where exactly (URL) and when it was obtained."""
-
-    name = "provenance.source_details"
-    reads: ClassVar[tuple[Kind, ...]] = (Kind.MANIFEST_RECORDED,)
-    provisions: ClassVar[tuple[str, ...]] = ("5.2.4-2.1",)
-    sufficiency = (
-        "never passes on sai.yaml alone: a source without URL or retrieval time fails, "
-        "complete declarations are inconclusive until recorded provenance backs them"
-    )
-
-    def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
-        sources = [
-            (dataset.name, index, source)
-            for dataset in ctx.manifest.datasets
-            for index, source in enumerate(dataset.sources)
-        ]
-        if not sources:
-            return self.result(
-                provision,
-                Verdict.INCONCLUSIVE,
-                "no training-data sources are declared in sai.yaml; add `sources:` with `url` "
-                "and `retrieved` to each dataset",
-                [ctx.manifest_entry],
-            )
-        incomplete = [
-            f"{name}.sources[{index}]"
-            for name, index, source in sources
-            if not (source.url or source.description) or source.retrieved is None
-        ]
         if incomplete:
             return self.result(
                 provision,
                 Verdict.FAIL,
-                f"{len(incomplete)} of {len(sources)} sources lack a location or a retrieval "
-                f"time: {listing(incomplete)}; add `url` and `retrieved`",
-                [ctx.manifest_entry],
+                f"provenance records lack details: {listing(incomplete)}; record them again "
+                "with `sai data record --source URL --retrieved TIME`",
+                used,
             )
+        if unrecorded:
+            return self.result(
+                provision,
+                Verdict.INCONCLUSIVE,
+                f"no recorded provenance for {listing(unrecorded)}; run `sai data fetch URL "
+                "--dataset NAME` or `sai data record PATH --dataset NAME --source URL "
+                "--retrieved TIME`",
+                used,
+            )
+        if stale:
+            return self.result(
+                provision,
+                Verdict.INCONCLUSIVE,
+                f"not checked against its record in the last {self.freshness.days} days: "
+                f"{listing(stale)}; run `sai data verify`",
+                used,
+            )
+        return self.passed(provision, len(datasets), used)
+
+    def passed(self, provision: Provision, count: int, used: list[int]) -> CheckResult:
         return self.result(
             provision,
-            Verdict.INCONCLUSIVE,
-            f"declared, not observed: all {len(sources)} training-data sources in sai.yaml say "
-            "where and when they were obtained, but no provenance was recorded at that time",
-            [ctx.manifest_entry],
+            Verdict.PASS,
+            f"all {count} training datasets have recorded provenance that matches their "
+            "current digests",
+            used,
         )
 
 
-__all__ = ["DataSourceDetails", "DataSourcesDocumented"]
+class ProvenanceRecorded(_RecordedProvenance):
+    """Every training dataset's origin was recorded when obtained and still matches the data."""
+
+    name = "provenance.recorded"
+    provisions: ClassVar[tuple[str, ...]] = ("5.2.4-2",)
+    sufficiency: ClassVar[str] = (
+        "a data.provenance entry for every training dataset, and its digest equal to the "
+        "dataset's latest observed digest (data.verified), observed within 30 days"
+    )
+
+
+class ProvenanceDetails(_RecordedProvenance):
+    """Each record keeps the source location and the retrieval time (and what the server said)."""
+
+    name = "provenance.details"
+    provisions: ClassVar[tuple[str, ...]] = ("5.2.4-2.1",)
+    sufficiency: ClassVar[str] = (
+        "as provenance.recorded, and each record names its source (URL or description) and "
+        "retrieval time; fetched records also the final URL after redirects"
+    )
+
+    def details_missing(self, data: dict[str, object]) -> str | None:
+        if not data.get("source_url"):
+            return "no source"
+        if not data.get("retrieved"):
+            return "no retrieval time"
+        if data.get("method") == "fetch" and not data.get("final_url"):
+            return "no final URL"
+        return None
+
+    def passed(self, provision: Provision, count: int, used: list[int]) -> CheckResult:
+        return self.result(
+            provision,
+            Verdict.PASS,
+            f"all {count} training datasets record where (URL) and when they were obtained, "
+            "and still match those records",
+            used,
+        )
+
+
+__all__ = ["ProvenanceDetails", "ProvenanceRecorded"]

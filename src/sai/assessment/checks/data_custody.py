@@ -1,0 +1,158 @@
+"""The data custodian's sign-off (5.1.2-1.1) and non-public data kept out of deployments
+(5.2.2-3).
+
+5.1.2-1.1 reads ``data.approved`` (``sai data approve``): one per training dataset, for the
+data as it is now (digest), its class and the intended use in the recorded sai.yaml.
+5.2.2-3 reads ``env.checked`` (``sai env check ARTEFACT``): the latest check of each
+artefact, which must have searched for every non-public dataset and found none of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import Any, ClassVar
+
+from sai.assessment.checks._data import APPROVED, ENV_CHECKED, observed, training_datasets
+from sai.assessment.checks.base import Check, CheckContext, listing
+from sai.assessment.verdict import CheckResult, Verdict
+from sai.catalog import Provision
+
+
+class CustodianApproved(Check):
+    """The data custodian signed off each training dataset for the system's intended use."""
+
+    name = "data.custodian_approved"
+    provisions: ClassVar[tuple[str, ...]] = ("5.1.2-1.1",)
+    freshness = timedelta(days=365)
+    sufficiency: ClassVar[str] = (
+        "a data.approved entry per training dataset, younger than a year, for its current "
+        "digest, its current sensitivity class and the intended use in the recorded sai.yaml"
+    )
+
+    def _outdated(self, ctx: CheckContext, data: Mapping[str, Any], name: str) -> str | None:
+        dataset = next(d for d in ctx.manifest.datasets if d.name == name)
+        seen = observed(ctx, name)
+        if seen is not None and data.get("digest") != seen.digest:
+            return "the data changed since"
+        if data.get("intended_use") != ctx.manifest.intended_use:
+            return "the intended use changed since"
+        if data.get("sensitivity") != str(dataset.effective_sensitivity):
+            return "the sensitivity class changed since"
+        return None
+
+    def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
+        datasets = training_datasets(ctx)
+        used = [ctx.manifest_entry]
+        if not datasets:
+            return self.result(
+                provision,
+                Verdict.INCONCLUSIVE,
+                "sai.yaml declares no datasets for a data custodian to sign off",
+                used,
+            )
+        missing, outdated = [], []
+        for dataset in datasets:
+            entry = ctx.evidence.latest(kind=APPROVED, subject=dataset.name)
+            if entry is None:
+                missing.append(dataset.name)
+                continue
+            used.append(entry.index)
+            why = self._outdated(ctx, entry.evidence.data, dataset.name)
+            if why is None and self.is_stale(entry, ctx.now):
+                why = "it is over a year old"
+            if why:
+                outdated.append(f"{dataset.name} ({why})")
+        if missing or outdated:
+            parts = [f"no sign-off for {listing(missing)}"] if missing else []
+            parts += [f"sign-off out of date: {listing(outdated)}"] if outdated else []
+            return self.result(
+                provision,
+                Verdict.INCONCLUSIVE,
+                "; ".join(parts) + "; the "
+                "custodian runs `sai data approve DATASET --statement ...`",
+                used,
+            )
+        return self.result(
+            provision,
+            Verdict.PASS,
+            f"the data custodian signed off all "
+            f"{len(datasets)} training datasets for the current data, class and "
+            "intended use",
+            used,
+        )
+
+
+class TrainingDataSeparated(Check):
+    """Deployment artefacts hold none of the non-public training data."""
+
+    name = "data.separated"
+    provisions: ClassVar[tuple[str, ...]] = ("5.2.2-3",)
+    freshness = timedelta(days=30)
+    sufficiency: ClassVar[str] = (
+        "an env.checked entry younger than 30 days for at least one deployment artefact, the "
+        "latest per artefact searched for every non-public dataset in sai.yaml and found none"
+    )
+
+    def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
+        used = [ctx.manifest_entry]
+        private = sorted(d.name for d in ctx.manifest.datasets if not d.public)
+        if not ctx.manifest.datasets:
+            return self.result(
+                provision,
+                Verdict.INCONCLUSIVE,
+                "sai.yaml declares no datasets; "
+                "nothing tells which data must stay out of deployments",
+                used,
+            )
+        latest: dict[str, Any] = {}
+        for entry in ctx.evidence.query(kind=ENV_CHECKED):
+            latest[entry.evidence.subject] = entry
+        if not latest:
+            return self.result(
+                provision,
+                Verdict.INCONCLUSIVE,
+                "no deployment artefact was checked; run `sai env check PATH` on what you deploy",
+                used,
+            )
+        used += [e.index for e in latest.values()]
+        leaked = [
+            f"{subject}: {f.get('file')} ({f.get('dataset')})"
+            for subject, entry in latest.items()
+            for f in entry.evidence.data.get("findings") or ()
+        ]
+        if leaked:
+            return self.result(
+                provision,
+                Verdict.FAIL,
+                "non-public training data in "
+                f"deployment artefacts: {listing(leaked, 3)}; remove it and run "
+                "`sai env check` again",
+                used,
+            )
+        stale = [s for s, e in latest.items() if self.is_stale(e, ctx.now)]
+        partial = [
+            s
+            for s, e in latest.items()
+            if not set(private) <= set(e.evidence.data.get("datasets") or ())
+        ]
+        if stale or partial:
+            what = stale or partial
+            return self.result(
+                provision,
+                Verdict.INCONCLUSIVE,
+                f"the checks of "
+                f"{listing(what)} are older than {self.freshness.days} days or "
+                "predate datasets now in sai.yaml; run `sai env check` again",
+                used,
+            )
+        return self.result(
+            provision,
+            Verdict.PASS,
+            f"{len(latest)} deployment artefacts "
+            f"checked; none holds any of the {len(private)} non-public datasets",
+            used,
+        )
+
+
+__all__ = ["CustodianApproved", "TrainingDataSeparated"]
