@@ -156,11 +156,17 @@ class TestAssess:
         assert strict.exit_code == 1
 
     def test_failing_check_exits_1(self, project: Path, tmp_path: Path) -> None:
-        text = MANIFEST.replace("        retrieved: 2026-11-01T10:00:00Z\n", "")
+        # confidential training data, and the default `user` role can reach the model
+        text = MANIFEST.replace(
+            "roles: [developer, system_operator]",
+            "roles: [developer, system_operator, data_custodian]",
+        ).replace(
+            "    owner: data-office\n", "    owner: data-office\n    sensitivity: confidential\n"
+        )
         (project / "sai.yaml").write_text(text)
         result = runner.invoke(app, ["assess", "--out", str(tmp_path / "r"), "--no-pdf"])
-        assert result.exit_code == 1
-        assert "5.2.4-2.1" in result.output
+        assert result.exit_code == 1, result.output
+        assert "5.1.2-5" in result.output
 
     def test_json_and_verify_round_trip(self, project: Path, tmp_path: Path) -> None:
         out = tmp_path / "r"
