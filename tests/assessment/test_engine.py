@@ -46,15 +46,23 @@ class TestRunAssessment:
     def test_fail_dominates_overall(
         self, ledger: Ledger, loaded: LoadedManifest, workspace_dir: Path
     ) -> None:
-        text = loaded.path.read_text().replace("        retrieved: 2026-11-01T10:00:00Z\n", "")
+        # confidential training data that the default `user` gateway role can reach (5.1.2-5)
+        text = loaded.path.read_text()
+        text = text.replace(
+            "roles: [developer, system_operator]",
+            "roles: [developer, system_operator, data_custodian]",
+        )
+        text = text.replace(
+            "    owner: data-office\n", "    owner: data-office\n    sensitivity: confidential\n"
+        )
         loaded.path.write_text(text)
         from sai.manifest import load_manifest
 
         outcome, _ = _assess(ledger, load_manifest(loaded.path), workspace_dir)
         assert outcome.overall is Verdict.FAIL
-        principle_8 = outcome.report["principles"][7]
-        assert principle_8["verdict"] == "fail"
-        assert principle_8["counts"]["fail"] >= 1
+        principle_2 = outcome.report["principles"][1]
+        assert principle_2["verdict"] == "fail"
+        assert principle_2["counts"]["fail"] >= 1
 
     def test_attested_provision_passes_and_is_cited(
         self, ledger: Ledger, loaded: LoadedManifest, workspace_dir: Path, tmp_path: Path

@@ -297,6 +297,47 @@ def screen(
         raise typer.Exit(EXIT_FINDINGS)
 
 
+@env_app.command("check")
+def env_check(
+    path: Annotated[
+        Path, typer.Argument(help="A folder, wheel, sdist, tar, or OCI image layout tarball.")
+    ],
+    training_data: Annotated[
+        list[Path] | None,
+        typer.Option("--training-data", help="Also look for this data (repeatable)."),
+    ] = None,
+    record: Annotated[
+        bool, typer.Option("--record/--no-record", help="Record the result in the ledger.")
+    ] = True,
+    workspace: WorkspaceOption = None,
+    manifest: ManifestOption = None,
+    output_format: FormatOption = OutputFormat.text,
+) -> None:
+    """Fail (exit 1) when a deployment artefact holds non-public training data, naming the
+    file: the same bytes, or a table with the same rows.
+
+        sai env check dist/credit_app-1.0-py3-none-any.whl
+        sai env check image.tar          # docker save / OCI image layout tarball
+    """
+    from sai.provenance.cli_support import run_env_check
+
+    report = run_env_check(
+        path,
+        extra=training_data or [],
+        record=record,
+        workspace=_open_workspace(workspace),
+        manifest=manifest,
+    )
+    if output_format is OutputFormat.json:
+        print_json(report.to_json())
+    else:
+        from sai.provenance.report import render_env
+
+        render_env(report, stdout_console())
+    if report.findings:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
 def register(app: typer.Typer) -> None:
     """Attach `sai data` and `sai env`."""
     app.add_typer(data_app, name="data", help="Training data: provenance, integrity, screens.")

@@ -119,7 +119,7 @@ def _record(
         method="fetch" if retrieval else "record",
         source_url=source,
         final_url=retrieval.final_url if retrieval else None,
-        redirects=list(retrieval.redirects) if retrieval else [],
+        redirects=retrieval.redirects if retrieval else (),
         retrieved=iso(retrieved),
         http_date=retrieval.http_date if retrieval else None,
         etag=retrieval.etag if retrieval else None,
@@ -130,10 +130,10 @@ def _record(
         digest=digest.digest,
         format=facts.format,
         rows=len(facts.hashes) if facts.hashes is not None else None,
-        columns=facts.columns,
+        columns=tuple(facts.columns) if facts.columns is not None else None,
         row_manifest=manifest,
     )
-    index = rec.append(ledger, rec.PROVENANCE, dataset, payload, actor, datetime.now(UTC))
+    index = rec.append(ledger, dataset, payload, actor, datetime.now(UTC))
     return index, payload
 
 

@@ -8,7 +8,16 @@ from pathlib import Path
 from sai.ledger import open_ledger
 from sai.manifest import Manifest, load_manifest
 from sai.manifest.schema import DatasetSpec
+from sai.provenance.capture import DataStore
 from sai.provenance.digest import digest_path
+from sai.provenance.envcheck import (
+    EnvReport,
+    Target,
+    add_path,
+    check_artefact,
+    manifest_targets,
+    record_env_check,
+)
 from sai.provenance.errors import ProvenanceError
 from sai.provenance.record import default_actor
 from sai.provenance.screening import (
@@ -104,4 +113,39 @@ def run_screen(
         return record_screen(ledger, report, models=models, actor=default_actor())
 
 
-__all__ = ["model_digests", "resolve_target", "run_screen"]
+def run_env_check(
+    path: Path,
+    *,
+    extra: Sequence[Path],
+    record: bool,
+    workspace: Workspace | None,
+    manifest: Path | None,
+) -> EnvReport:
+    """Search ``path`` for the workspace's non-public datasets and any ``extra`` data."""
+    loaded = _manifest(workspace, manifest)
+    if not path.exists():
+        raise ProvenanceError(f"{path}: no such file or folder")
+    extras = []
+    for item in extra:
+        if not item.exists():
+            raise ProvenanceError(f"--training-data {item}: no such file or folder")
+        target = Target(item.name)
+        add_path(target, item)
+        extras.append(target)
+    if workspace is None:
+        if not extras:
+            raise ProvenanceError(
+                "nothing to look for: no workspace (sai.yaml) and no --training-data",
+                hint="run inside the project, or name the data with --training-data PATH",
+            )
+        return check_artefact(path, extras)
+    store = DataStore.of(workspace.root, workspace.sai_dir)
+    with open_ledger(workspace) as ledger:
+        targets = manifest_targets(ledger, store, loaded.datasets if loaded else [])
+        report = check_artefact(path, [*targets, *extras])
+        if record:
+            record_env_check(ledger, report, actor=default_actor())
+    return report
+
+
+__all__ = ["model_digests", "resolve_target", "run_env_check", "run_screen"]

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from rich.console import Console
 
+from sai.provenance.envcheck import EnvReport
 from sai.provenance.screening import ScreenReport
 from sai.provenance.verify import VerifyOutcome
 
@@ -67,4 +68,20 @@ def render_screen(report: ScreenReport, console: Console) -> None:
         console.print(f"recorded as ledger entry {report.entry}")
 
 
-__all__ = ["render_screen", "render_verify"]
+def render_env(report: EnvReport, console: Console) -> None:
+    """Each non-public file or table found, then a one-line summary."""
+    for finding in report.findings:
+        how = "same bytes" if finding.match == "file" else f"{finding.rows:,} of its rows"
+        console.print(
+            f"FOUND    {finding.file}: non-public training data {finding.dataset} ({how})"
+        )
+    for name in report.unreadable:
+        console.print(f"  unreadable table (not compared by rows): {name}")
+    verdict = "holds non-public training data" if report.findings else "holds none of"
+    console.print(
+        f"{report.artefact}: {report.files:,} files searched; it {verdict} "
+        f"{'the data above' if report.findings else ', '.join(report.datasets) or 'the data given'}"
+    )
+
+
+__all__ = ["render_env", "render_screen", "render_verify"]

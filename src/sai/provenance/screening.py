@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sai.ledger import Ledger
+from sai.ledger.kinds import ScreenFinding
 from sai.provenance import record as rec
 from sai.provenance.digest import digest_path
 from sai.provenance.screens import Finding, ScreenInput, build_screens
@@ -134,20 +135,15 @@ def record_screen(
         digest=report.digest,
         rows=report.rows,
         label_column=report.label_column,
-        screens=list(report.ran),
-        findings=[
-            {
-                "screen": f.screen,
-                "count": len(f.rows),
-                "rows": list(f.rows[:_STORED_ROWS]),
-                "message": f.message,
-            }
+        screens=report.ran,
+        findings=tuple(
+            ScreenFinding(f.screen, len(f.rows), f.rows[:_STORED_ROWS], f.message)
             for f in report.findings
-        ],
+        ),
         models=dict(models),
         label_counts=dict(report.label_counts) if report.label_counts is not None else None,
     )
-    index = rec.append(ledger, rec.SCREENED, report.subject, payload, actor, datetime.now(UTC))
+    index = rec.append(ledger, report.subject, payload, actor, datetime.now(UTC))
     return ScreenReport(
         report.subject,
         report.path,

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sai.provenance._csv import read_csv
 from sai.provenance.errors import DataFormatError
@@ -97,6 +97,13 @@ def _check_parquet_schema(schema: Any, path: Path) -> None:
 
 
 def _parquet(path: Path) -> tuple[tuple[str, ...], Iterator[tuple[str, ...]]]:
+    return _parquet_stream(path, path)
+
+
+def _parquet_stream(
+    source: Path | BinaryIO, path: Path
+) -> tuple[tuple[str, ...], Iterator[tuple[str, ...]]]:
+    """Columns and rows of a Parquet file (a path or a seekable binary stream)."""
     try:
         import pyarrow.parquet as pq
     except ImportError:
@@ -104,7 +111,7 @@ def _parquet(path: Path) -> tuple[tuple[str, ...], Iterator[tuple[str, ...]]]:
             f"{path}: reading Parquet needs pyarrow", hint="pip install 'sai[parquet]'"
         ) from None
     try:
-        parquet = pq.ParquetFile(path)
+        parquet = pq.ParquetFile(source)
     except Exception as exc:  # pyarrow raises several unrelated types for a bad file
         raise DataFormatError(f"{path}: not a readable Parquet file ({exc})") from None
     schema = parquet.schema_arrow

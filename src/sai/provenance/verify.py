@@ -93,7 +93,7 @@ def verify_dataset(
         mode=oct(mode),
         diff=diff.to_json(limit=200) if diff else None,
     )
-    index = rec.append(ledger, rec.VERIFIED, dataset, payload, actor, datetime.now(UTC))
+    index = rec.append(ledger, dataset, payload, actor, datetime.now(UTC))
     return VerifyOutcome(
         dataset, record, entry.index, observed.digest, observed.size, mode, diff, index
     )

@@ -83,6 +83,12 @@ def _screen(ledger: Ledger, findings: list[dict[str, object]]) -> int:
     return ledger.append(evidence).index
 
 
+@pytest.fixture(autouse=True)
+def _screened(ledger: Ledger) -> None:
+    """The fixture's training data was screened, clean (the data side of 5.2.1-4.1)."""
+    _screen(ledger, [])
+
+
 class TestInputGuardsEvaluated:
     def test_no_evaluation_is_inconclusive(self, ledger: Ledger, loaded: LoadedManifest) -> None:
         result = _run(ledger, loaded)
@@ -91,8 +97,7 @@ class TestInputGuardsEvaluated:
 
     def test_good_evaluation_passes(self, ledger: Ledger, loaded: LoadedManifest) -> None:
         index = _evaluation(ledger, 9750, 180)
-        assert "never screened: train-data" in _run(ledger, loaded).reason
-        screen = _screen(ledger, [])
+        screen = ledger.latest(kind="data.screened").index
         result = _run(ledger, loaded)
         assert result.verdict is Verdict.PASS
         assert {index, screen} <= set(result.evidence)
@@ -175,7 +180,6 @@ class TestPerRoutePolicy:
         self, ledger: Ledger, loaded: LoadedManifest
     ) -> None:
         _evaluation(ledger, 9750, 180)
-        _screen(ledger, [])
         gateway = GatewaySpec(roles={"user": GatewayRoleSpec(routes=[GatewayRoute.chat])})
         guards = GuardsSpec.model_validate({"routes": {"embeddings": {"input": []}}})
         result = _run(ledger, loaded, {"guards": guards, "gateway": gateway})
@@ -192,7 +196,6 @@ class TestPerRoutePolicy:
 
     def test_a_role_can_add_injection_back(self, ledger: Ledger, loaded: LoadedManifest) -> None:
         _evaluation(ledger, 9750, 180)
-        _screen(ledger, [])
         gateway = GatewaySpec(roles={"user": GatewayRoleSpec(routes=[GatewayRoute.chat])})
         guards = GuardsSpec.model_validate(
             {"input": ["secrets"], "roles": {"user": {"add_input": ["injection"]}}}
@@ -204,7 +207,6 @@ class TestPerRoutePolicy:
         self, ledger: Ledger, loaded: LoadedManifest
     ) -> None:
         _evaluation(ledger, 9750, 180)
-        _screen(ledger, [])
         gateway = GatewaySpec(
             roles={
                 "user": GatewayRoleSpec(routes=[GatewayRoute.chat]),

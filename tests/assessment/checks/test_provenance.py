@@ -191,6 +191,14 @@ class TestUseSuitsSensitivity:
             "guards:\n  output: [pii, leakage]\n"
         )
         result = _run(UseSuitsSensitivity(), _ctx(ledger, workspace_dir, text))
+        assert result.verdict is Verdict.INCONCLUSIVE  # the custodian has not confirmed it
+        assert "sai data approve" in result.reason
+        _provenance(ledger)
+        approval = rec.ApprovalRecord(
+            "train-data", "Dana", DIGEST, "confidential", "Testing the assessment engine.", "ok"
+        )
+        _add(ledger, rec.APPROVED, "train-data", approval.to_data())
+        result = _run(UseSuitsSensitivity(), _ctx(ledger, workspace_dir, text))
         assert result.verdict is Verdict.PASS, result.reason
 
     def test_missing_output_guards_fail(self, ledger: Ledger, workspace_dir: Path) -> None:
@@ -246,7 +254,9 @@ class TestSeparation:
         )
 
     def test_leak_fails_clean_passes(self, ledger: Ledger, workspace_dir: Path) -> None:
-        self._env(ledger, [{"file": "app/data.csv", "dataset": "train-data", "match": "file"}])
+        self._env(
+            ledger, [{"file": "app/data.csv", "dataset": "train-data", "match": "file", "rows": 0}]
+        )
         result = _run(TrainingDataSeparated(), _ctx(ledger, workspace_dir, CLASSIFIED))
         assert result.verdict is Verdict.FAIL
         assert "app/data.csv" in result.reason

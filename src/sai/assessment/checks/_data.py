@@ -3,17 +3,64 @@ the digest each dataset was last observed at (its provenance record or a later v
 
 from __future__ import annotations
 
+import abc
 from dataclasses import dataclass
+from typing import TypeVar
 
-from sai.assessment.checks.base import CheckContext
+from sai.assessment.checks.base import Check, CheckContext
+from sai.assessment.verdict import CheckResult, Verdict
+from sai.catalog import Provision
 from sai.ledger import Entry
+from sai.ledger.kinds import DataProvenance, DataVerified, Kind, Payload, PayloadError
 from sai.manifest.schema import DatasetSpec
 
-PROVENANCE = "data.provenance"
-VERIFIED = "data.verified"
-SCREENED = "data.screened"
-APPROVED = "data.approved"
-ENV_CHECKED = "env.checked"
+P = TypeVar("P", bound=Payload)
+
+
+class MalformedEvidence(Exception):
+    """An entry whose data does not have its kind's shape; the check cannot rely on it."""
+
+    def __init__(self, entry: Entry, problem: str) -> None:
+        super().__init__(problem)
+        self.entry = entry
+        self.problem = problem
+
+    def reason(self) -> str:
+        return (
+            f"ledger entry {self.entry.index} ({self.entry.evidence.kind}) is malformed "
+            f"({self.problem}); run the control that writes it again"
+        )
+
+
+def typed(entry: Entry, payload: type[P]) -> P:
+    """The entry's payload; MalformedEvidence when its data does not fit."""
+    try:
+        return payload.from_evidence(entry.evidence)
+    except PayloadError as exc:
+        raise MalformedEvidence(entry, str(exc)) from None
+
+
+class TypedCheck(Check):
+    """A check whose malformed evidence makes it inconclusive instead of crashing."""
+
+    def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
+        try:
+            return self.decide(provision, ctx)
+        except MalformedEvidence as bad:
+            return self.result(
+                provision, Verdict.INCONCLUSIVE, bad.reason(), [ctx.manifest_entry, bad.entry.index]
+            )
+
+    @abc.abstractmethod
+    def decide(self, provision: Provision, ctx: CheckContext) -> CheckResult:
+        """Decide ``provision``; may raise MalformedEvidence."""
+
+
+PROVENANCE = Kind.DATA_PROVENANCE
+VERIFIED = Kind.DATA_VERIFIED
+SCREENED = Kind.DATA_SCREENED
+APPROVED = Kind.DATA_APPROVED
+ENV_CHECKED = Kind.ENV_CHECKED
 
 
 def training_datasets(ctx: CheckContext) -> list[DatasetSpec]:
@@ -30,12 +77,13 @@ class Observed:
     """A dataset's latest provenance record and the digest it was last seen at."""
 
     record: Entry
+    payload: DataProvenance
     digest: str
     observation: Entry
 
     @property
     def matches(self) -> bool:
-        return self.digest == self.record.evidence.data.get("digest")
+        return self.digest == self.payload.digest
 
 
 def observed(ctx: CheckContext, name: str) -> Observed | None:
@@ -43,10 +91,11 @@ def observed(ctx: CheckContext, name: str) -> Observed | None:
     record = ctx.evidence.latest(kind=PROVENANCE, subject=name)
     if record is None:
         return None
+    payload = typed(record, DataProvenance)
     verified = ctx.evidence.latest(kind=VERIFIED, subject=name)
     if verified is not None and verified.index > record.index:
-        return Observed(record, str(verified.evidence.data.get("actual")), verified)
-    return Observed(record, str(record.evidence.data.get("digest")), record)
+        return Observed(record, payload, typed(verified, DataVerified).actual, verified)
+    return Observed(record, payload, payload.digest, record)
 
 
 __all__ = [
@@ -55,7 +104,10 @@ __all__ = [
     "PROVENANCE",
     "SCREENED",
     "VERIFIED",
+    "MalformedEvidence",
     "Observed",
+    "TypedCheck",
     "observed",
     "training_datasets",
+    "typed",
 ]

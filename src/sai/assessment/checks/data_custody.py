@@ -9,17 +9,59 @@ artefact, which must have searched for every non-public dataset and found none o
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import timedelta
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from sai.assessment.checks._data import APPROVED, ENV_CHECKED, observed, training_datasets
-from sai.assessment.checks.base import Check, CheckContext, listing
+from sai.assessment.checks._data import (
+    APPROVED,
+    ENV_CHECKED,
+    TypedCheck,
+    observed,
+    training_datasets,
+    typed,
+)
+from sai.assessment.checks.base import CheckContext, listing
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
+from sai.ledger import Entry
+from sai.ledger.kinds import DataApproved, EnvChecked
+from sai.manifest.schema import DatasetSpec
 
 
-class CustodianApproved(Check):
+def _outdated(ctx: CheckContext, approval: DataApproved, name: str) -> str | None:
+    dataset = next(d for d in ctx.manifest.datasets if d.name == name)
+    seen = observed(ctx, name)
+    if seen is not None and approval.digest != seen.digest:
+        return "the data changed since"
+    if approval.intended_use != ctx.manifest.intended_use:
+        return "the intended use changed since"
+    if approval.sensitivity != str(dataset.effective_sensitivity):
+        return "the sensitivity class changed since"
+    return None
+
+
+def sign_off_gaps(
+    ctx: CheckContext, datasets: list[DatasetSpec], freshness: timedelta
+) -> tuple[list[str], list[str], list[int]]:
+    """Datasets without a sign-off, those whose sign-off is out of date, and entries read."""
+    missing: list[str] = []
+    outdated: list[str] = []
+    used: list[int] = []
+    for dataset in datasets:
+        entry = ctx.evidence.latest(kind=APPROVED, subject=dataset.name)
+        if entry is None:
+            missing.append(dataset.name)
+            continue
+        used.append(entry.index)
+        why = _outdated(ctx, typed(entry, DataApproved), dataset.name)
+        if why is None and ctx.now - entry.evidence.time > freshness:
+            why = "it is over a year old"
+        if why:
+            outdated.append(f"{dataset.name} ({why})")
+    return missing, outdated, used
+
+
+class CustodianApproved(TypedCheck):
     """The data custodian signed off each training dataset for the system's intended use."""
 
     name = "data.custodian_approved"
@@ -30,18 +72,7 @@ class CustodianApproved(Check):
         "digest, its current sensitivity class and the intended use in the recorded sai.yaml"
     )
 
-    def _outdated(self, ctx: CheckContext, data: Mapping[str, Any], name: str) -> str | None:
-        dataset = next(d for d in ctx.manifest.datasets if d.name == name)
-        seen = observed(ctx, name)
-        if seen is not None and data.get("digest") != seen.digest:
-            return "the data changed since"
-        if data.get("intended_use") != ctx.manifest.intended_use:
-            return "the intended use changed since"
-        if data.get("sensitivity") != str(dataset.effective_sensitivity):
-            return "the sensitivity class changed since"
-        return None
-
-    def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
+    def decide(self, provision: Provision, ctx: CheckContext) -> CheckResult:
         datasets = training_datasets(ctx)
         used = [ctx.manifest_entry]
         if not datasets:
@@ -51,18 +82,8 @@ class CustodianApproved(Check):
                 "sai.yaml declares no datasets for a data custodian to sign off",
                 used,
             )
-        missing, outdated = [], []
-        for dataset in datasets:
-            entry = ctx.evidence.latest(kind=APPROVED, subject=dataset.name)
-            if entry is None:
-                missing.append(dataset.name)
-                continue
-            used.append(entry.index)
-            why = self._outdated(ctx, entry.evidence.data, dataset.name)
-            if why is None and self.is_stale(entry, ctx.now):
-                why = "it is over a year old"
-            if why:
-                outdated.append(f"{dataset.name} ({why})")
+        missing, outdated, used_more = sign_off_gaps(ctx, datasets, self.freshness)
+        used += used_more
         if missing or outdated:
             parts = [f"no sign-off for {listing(missing)}"] if missing else []
             parts += [f"sign-off out of date: {listing(outdated)}"] if outdated else []
@@ -83,7 +104,7 @@ class CustodianApproved(Check):
         )
 
 
-class TrainingDataSeparated(Check):
+class TrainingDataSeparated(TypedCheck):
     """Deployment artefacts hold none of the non-public training data."""
 
     name = "data.separated"
@@ -94,7 +115,7 @@ class TrainingDataSeparated(Check):
         "latest per artefact searched for every non-public dataset in sai.yaml and found none"
     )
 
-    def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
+    def decide(self, provision: Provision, ctx: CheckContext) -> CheckResult:
         used = [ctx.manifest_entry]
         private = sorted(d.name for d in ctx.manifest.datasets if not d.public)
         if not ctx.manifest.datasets:
@@ -105,9 +126,10 @@ class TrainingDataSeparated(Check):
                 "nothing tells which data must stay out of deployments",
                 used,
             )
-        latest: dict[str, Any] = {}
+        latest: dict[str, Entry] = {}
         for entry in ctx.evidence.query(kind=ENV_CHECKED):
             latest[entry.evidence.subject] = entry
+        checks = {subject: typed(entry, EnvChecked) for subject, entry in latest.items()}
         if not latest:
             return self.result(
                 provision,
@@ -117,9 +139,9 @@ class TrainingDataSeparated(Check):
             )
         used += [e.index for e in latest.values()]
         leaked = [
-            f"{subject}: {f.get('file')} ({f.get('dataset')})"
-            for subject, entry in latest.items()
-            for f in entry.evidence.data.get("findings") or ()
+            f"{subject}: {f.file} ({f.dataset})"
+            for subject, check in checks.items()
+            for f in check.findings
         ]
         if leaked:
             return self.result(
@@ -155,4 +177,4 @@ class TrainingDataSeparated(Check):
         )
 
 
-__all__ = ["CustodianApproved", "TrainingDataSeparated"]
+__all__ = ["CustodianApproved", "TrainingDataSeparated", "sign_off_gaps"]

@@ -12,9 +12,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sai.assessment.checks._data import SCREENED, observed, training_datasets
+from sai.assessment.checks._data import (
+    SCREENED,
+    MalformedEvidence,
+    observed,
+    training_datasets,
+    typed,
+)
 from sai.assessment.checks.base import CheckContext, listing
 from sai.assessment.verdict import Verdict
+from sai.ledger.kinds import DataScreened, Kind
 
 #: Screens whose findings mean the data is not sanitised.
 BLOCKING = frozenset({"trigger-tokens", "hidden-instructions", "secrets"})
@@ -31,6 +38,13 @@ class ScreenStatus:
 
 def data_screen_status(ctx: CheckContext) -> ScreenStatus:
     """Whether every training dataset was screened at its current digest, and what was found."""
+    try:
+        return _status(ctx)
+    except MalformedEvidence as bad:
+        return ScreenStatus(Verdict.INCONCLUSIVE, bad.reason(), (bad.entry.index,))
+
+
+def _status(ctx: CheckContext) -> ScreenStatus:
     datasets = training_datasets(ctx)
     if not datasets:
         return ScreenStatus(
@@ -47,18 +61,18 @@ def data_screen_status(ctx: CheckContext) -> ScreenStatus:
             unscreened.append(dataset.name)
             continue
         used.append(entry.index)
-        data = entry.evidence.data
+        screen = typed(entry, DataScreened)
         seen = observed(ctx, dataset.name)
-        if seen is not None and data.get("digest") != seen.digest:
+        if seen is not None and screen.digest != seen.digest:
             outdated.append(f"{dataset.name} (data changed)")
             continue
-        for model in dict(data.get("models") or {}):
-            changed = ctx.evidence.latest(kind="asset.changed", subject=model)
+        for model in screen.models:
+            changed = ctx.evidence.latest(kind=Kind.ASSET_CHANGED, subject=model)
             if changed is not None and changed.index > entry.index:
                 outdated.append(f"{dataset.name} (model {model} changed)")
-        for finding in data.get("findings") or ():
-            where = f"{dataset.name}: {finding.get('count')} rows ({finding.get('screen')})"
-            (blocking if finding.get("screen") in BLOCKING else review).append(where)
+        for finding in screen.findings:
+            where = f"{dataset.name}: {finding.count} rows ({finding.screen})"
+            (blocking if finding.screen in BLOCKING else review).append(where)
     if blocking:
         return ScreenStatus(
             Verdict.FAIL,

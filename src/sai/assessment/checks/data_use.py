@@ -9,13 +9,16 @@ screen. 5.1.2-5 reads who the gateway lets reach each model trained on restricte
 from __future__ import annotations
 
 import fnmatch
+from datetime import timedelta
 from typing import ClassVar
 
-from sai.assessment.checks._data import SCREENED, VERIFIED, training_datasets
-from sai.assessment.checks.base import Check, CheckContext, listing
+from sai.assessment.checks._data import SCREENED, VERIFIED, TypedCheck, training_datasets, typed
+from sai.assessment.checks.base import CheckContext, listing
+from sai.assessment.checks.data_custody import sign_off_gaps
 from sai.assessment.checks.inventory import latest_of
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
+from sai.ledger.kinds import DataScreened, DataVerified, Kind
 from sai.manifest import Manifest
 from sai.manifest.guard_policy import TEXT_OUTPUT, effective_guards
 from sai.manifest.schema import DatasetSpec, GatewayRoute, GuardScanner
@@ -33,11 +36,11 @@ def _personal_found(ctx: CheckContext, dataset: DatasetSpec) -> int | None:
     entry = ctx.evidence.latest(kind=SCREENED, subject=dataset.name)
     if entry is None:
         return None
-    findings = entry.evidence.data.get("findings") or ()
-    return entry.index if any(f.get("screen") == "personal-data" for f in findings) else None
+    findings = typed(entry, DataScreened).findings
+    return entry.index if any(f.screen == "personal-data" for f in findings) else None
 
 
-class SensitiveDataProtected(Check):
+class SensitiveDataProtected(TypedCheck):
     """Confidential and personal datasets are sealed or readable by their owner only."""
 
     name = "data.sensitive_protected"
@@ -48,7 +51,7 @@ class SensitiveDataProtected(Check):
         "permissions; no personal data found by a screen in data classed public or internal"
     )
 
-    def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
+    def decide(self, provision: Provision, ctx: CheckContext) -> CheckResult:
         datasets = ctx.manifest.datasets
         used = [ctx.manifest_entry]
         if not datasets:
@@ -70,8 +73,8 @@ class SensitiveDataProtected(Check):
                     used.append(found)
                     mislabelled.append(f"{dataset.name} ({sensitivity.value})")
                 continue
-            seal = latest_of(ctx, ("asset.sealed", "asset.unsealed"), dataset.name)
-            if seal is not None and seal.evidence.kind == "asset.sealed":
+            seal = latest_of(ctx, (Kind.ASSET_SEALED, Kind.ASSET_UNSEALED), dataset.name)
+            if seal is not None and seal.evidence.kind == Kind.ASSET_SEALED:
                 used.append(seal.index)
                 continue
             verified = ctx.evidence.latest(kind=VERIFIED, subject=dataset.name)
@@ -79,7 +82,10 @@ class SensitiveDataProtected(Check):
                 unknown.append(dataset.name)
                 continue
             used.append(verified.index)
-            mode = int(str(verified.evidence.data.get("mode", "0o777")), 8)
+            try:
+                mode = int(typed(verified, DataVerified).mode, 8)
+            except ValueError:
+                mode = 0o777  # an unreadable mode proves no restriction
             if mode & 0o077:
                 exposed.append(f"{dataset.name} (mode {oct(mode)})")
         if mislabelled:
@@ -169,7 +175,7 @@ def use_problems(manifest: Manifest, datasets: list[DatasetSpec]) -> list[str]:
     return problems
 
 
-class UseSuitsSensitivity(Check):
+class UseSuitsSensitivity(TypedCheck):
     """Models trained on restricted data reach only its audience, behind output guards."""
 
     name = "data.use_suits_sensitivity"
@@ -177,10 +183,12 @@ class UseSuitsSensitivity(Check):
     sufficiency: ClassVar[str] = (
         "every training dataset classified in the recorded sai.yaml; for restricted ones, "
         "every gateway role that can reach a model trained on them is in the dataset's "
-        "audience, and its text routes run the pii and leakage output guards"
+        "audience, and its text routes run the pii and leakage output guards; and the data "
+        "custodian's current sign-off (data.approved) of each training dataset for this use"
     )
+    freshness = timedelta(days=365)
 
-    def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
+    def decide(self, provision: Provision, ctx: CheckContext) -> CheckResult:
         datasets = training_datasets(ctx)
         used = [ctx.manifest_entry]
         if not datasets:
@@ -209,14 +217,22 @@ class UseSuitsSensitivity(Check):
                 f"sensitivity class: {listing(unclassified)}; add `sensitivity:`",
                 used,
             )
+        missing, outdated, signed = sign_off_gaps(ctx, datasets, timedelta(days=365))
+        if missing or outdated:
+            return self.result(
+                provision,
+                Verdict.INCONCLUSIVE,
+                f"the data custodian has not confirmed the use of {listing(missing + outdated)}"
+                " for the current intended use; run `sai data approve DATASET --statement ...`",
+                [*used, *signed],
+            )
         classes = sorted({str(d.effective_sensitivity) for d in datasets})
         return self.result(
             provision,
             Verdict.PASS,
-            f"training data ({', '.join(classes)}) "
-            "reaches only its audience, behind pii and leakage output guards "
-            "where answers are text",
-            used,
+            f"training data ({', '.join(classes)}) reaches only its audience, behind pii and "
+            "leakage output guards where answers are text, and the custodian confirmed its use",
+            [*used, *signed],
         )
 
 

@@ -9,21 +9,22 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import ClassVar
 
-from sai.assessment.checks._data import observed, training_datasets
-from sai.assessment.checks.base import Check, CheckContext, listing
+from sai.assessment.checks._data import TypedCheck, observed, training_datasets
+from sai.assessment.checks.base import CheckContext, listing
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
+from sai.ledger.kinds import DataProvenance
 
 
-class _RecordedProvenance(Check):
+class _RecordedProvenance(TypedCheck):
     """Shared walk: every training dataset has a record, seen recently at the same digest."""
 
     freshness = timedelta(days=30)
 
-    def details_missing(self, data: dict[str, object]) -> str | None:
+    def details_missing(self, record: DataProvenance) -> str | None:
         return None
 
-    def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
+    def decide(self, provision: Provision, ctx: CheckContext) -> CheckResult:
         datasets = training_datasets(ctx)
         if not datasets:
             return self.result(
@@ -45,7 +46,7 @@ class _RecordedProvenance(Check):
                 changed.append(dataset.name)
             elif self.is_stale(seen.observation, ctx.now):
                 stale.append(dataset.name)
-            missing = self.details_missing(dict(seen.record.evidence.data))
+            missing = self.details_missing(seen.payload)
             if missing:
                 incomplete.append(f"{dataset.name} ({missing})")
         if changed:
@@ -114,12 +115,12 @@ class ProvenanceDetails(_RecordedProvenance):
         "retrieval time; fetched records also the final URL after redirects"
     )
 
-    def details_missing(self, data: dict[str, object]) -> str | None:
-        if not data.get("source_url"):
+    def details_missing(self, record: DataProvenance) -> str | None:
+        if not record.source_url.strip():
             return "no source"
-        if not data.get("retrieved"):
+        if not record.retrieved.strip():
             return "no retrieval time"
-        if data.get("method") == "fetch" and not data.get("final_url"):
+        if record.method == "fetch" and not record.final_url:
             return "no final URL"
         return None
 

@@ -47,6 +47,15 @@ from sai.ledger.kinds.inventory import (
     SnapshotDrill,
     SnapshotRestored,
 )
+from sai.ledger.kinds.provenance import (
+    DataApproved,
+    DataProvenance,
+    DataScreened,
+    DataVerified,
+    EnvChecked,
+    EnvFinding,
+    ScreenFinding,
+)
 from sai.ledger.kinds.redteam import RedteamAttack, RedteamExport, RedteamFinding, RedteamRun
 from sai.ledger.kinds.scanning import (
     DependencyAudit,
@@ -103,6 +112,11 @@ _ALL: tuple[type[Payload], ...] = (
     ThreatsProvider,
     RedteamRun,
     RedteamExport,
+    DataProvenance,
+    DataVerified,
+    DataScreened,
+    DataApproved,
+    EnvChecked,
 )
 
 PAYLOADS: Mapping[Kind, type[Payload]] = MappingProxyType({p.KIND: p for p in _ALL})
@@ -136,8 +150,14 @@ __all__ = [
     "Attestation",
     "AttestationWithdrawn",
     "ControlState",
+    "DataApproved",
+    "DataProvenance",
+    "DataScreened",
+    "DataVerified",
     "DatasetCreated",
     "DependencyAudit",
+    "EnvChecked",
+    "EnvFinding",
     "GatewayAuthFailures",
     "GatewayKeyCreated",
     "GatewayKeyRevoked",
@@ -163,6 +183,7 @@ __all__ = [
     "ScanFinding",
     "ScanResult",
     "ScannedAsset",
+    "ScreenFinding",
     "SnapshotCreated",
     "SnapshotDrill",
     "SnapshotRestored",

@@ -60,6 +60,11 @@ class Kind(enum.StrEnum):
     THREATS_PROVIDER = "threats.provider"
 
     # --- provenance (sai.provenance) ---
+    DATA_PROVENANCE = "data.provenance"
+    DATA_VERIFIED = "data.verified"
+    DATA_SCREENED = "data.screened"
+    DATA_APPROVED = "data.approved"
+    ENV_CHECKED = "env.checked"
 
     # --- redteam (sai.redteam) ---
     REDTEAM_RUN = "redteam.run"
