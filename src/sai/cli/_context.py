@@ -90,3 +90,16 @@ def open_project(
     ws = workspace_from(workspace)
     with open_ledger(ws, read_only=read_only) as ledger:
         yield Project(ws, ledger, manifest, allow_missing_files)
+
+
+
+def optional_workspace(option: Path | None) -> Workspace | None:
+    """The workspace, or None when a command runs outside any (only without --workspace)."""
+    from sai.errors import WorkspaceError
+
+    try:
+        return workspace_from(option)
+    except WorkspaceError:
+        if option is not None:
+            raise
+        return None

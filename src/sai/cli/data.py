@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sai.cli._context import ManifestOption, WorkspaceOption, manifest_from, workspace_from
+from sai.cli._context import (
+    ManifestOption,
+    WorkspaceOption,
+    manifest_from,
+    optional_workspace,
+    workspace_from,
+)
 from sai.cli._output import EXIT_FINDINGS, OutputFormat, print_json, stdout_console
 from sai.errors import InputError
 
@@ -20,7 +26,6 @@ data_app = typer.Typer(
     no_args_is_help=True,
     help="Training data: provenance, integrity, screens, sign-off, Croissant export.",
 )
-env_app = typer.Typer(no_args_is_help=True, help="Deployment environments: separation checks.")
 
 FormatOption = Annotated[
     OutputFormat, typer.Option("--format", "-f", help="Output format: text or json.")
@@ -234,18 +239,6 @@ def verify(
         raise typer.Exit(EXIT_FINDINGS)
 
 
-def _open_workspace(option: Path | None) -> Workspace | None:
-    """The workspace, or None when the command runs outside any (only without --workspace)."""
-    from sai.errors import WorkspaceError
-
-    try:
-        return workspace_from(option)
-    except WorkspaceError:
-        if option is not None:
-            raise
-        return None
-
-
 @data_app.command("screen")
 def screen(
     target: Annotated[
@@ -284,7 +277,7 @@ def screen(
         names=screens,
         previous=previous,
         record=record,
-        workspace=_open_workspace(workspace),
+        workspace=optional_workspace(workspace),
         manifest=manifest,
     )
     if output_format is OutputFormat.json:
@@ -297,51 +290,96 @@ def screen(
         raise typer.Exit(EXIT_FINDINGS)
 
 
-@env_app.command("check")
-def env_check(
-    path: Annotated[
-        Path, typer.Argument(help="A folder, wheel, sdist, tar, or OCI image layout tarball.")
+@data_app.command("approve")
+def approve(
+    dataset: Annotated[str, typer.Argument(help="The dataset's name in sai.yaml.")],
+    statement: Annotated[
+        str, typer.Option("--statement", help="What the custodian reviewed and agreed.")
     ],
-    training_data: Annotated[
-        list[Path] | None,
-        typer.Option("--training-data", help="Also look for this data (repeatable)."),
+    custodian: Annotated[
+        str | None, typer.Option("--custodian", help="Who signs off (default: you).")
     ] = None,
-    record: Annotated[
-        bool, typer.Option("--record/--no-record", help="Record the result in the ledger.")
-    ] = True,
     workspace: WorkspaceOption = None,
     manifest: ManifestOption = None,
-    output_format: FormatOption = OutputFormat.text,
 ) -> None:
-    """Fail (exit 1) when a deployment artefact holds non-public training data, naming the
-    file: the same bytes, or a table with the same rows.
+    """Record the data custodian's sign-off: the data, its class and the intended use fit.
 
-        sai env check dist/credit_app-1.0-py3-none-any.whl
-        sai env check image.tar          # docker save / OCI image layout tarball
+    sai data approve loans --statement "Reviewed fields and retention with the product team"
     """
-    from sai.provenance.cli_support import run_env_check
+    from sai.ledger import open_ledger
+    from sai.provenance.approve import approve as record_approval
+    from sai.provenance.record import default_actor
 
-    report = run_env_check(
-        path,
-        extra=training_data or [],
-        record=record,
-        workspace=_open_workspace(workspace),
-        manifest=manifest,
+    ws = workspace_from(workspace)
+    loaded = manifest_from(ws, manifest).manifest
+    actor = default_actor()
+    with open_ledger(ws) as ledger:
+        index, payload = record_approval(
+            ledger,
+            _store(ws),
+            loaded,
+            dataset,
+            custodian=custodian or actor,
+            statement=statement,
+            actor=actor,
+        )
+    stdout_console().print(
+        f"recorded {payload.custodian}'s sign-off of {dataset} ({payload.sensitivity}, "
+        f"{payload.digest[:19]}…) for the intended use, ledger entry {index}"
     )
-    if output_format is OutputFormat.json:
-        print_json(report.to_json())
-    else:
-        from sai.provenance.report import render_env
 
-        render_env(report, stdout_console())
-    if report.findings:
-        raise typer.Exit(EXIT_FINDINGS)
+
+@data_app.command("export")
+def export(
+    dataset: Annotated[str, typer.Argument(help="The dataset's name in sai.yaml.")],
+    export_format: Annotated[
+        str, typer.Option("--format", "-f", help="Export format: croissant (JSON-LD).")
+    ] = "croissant",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+    workspace: WorkspaceOption = None,
+    manifest: ManifestOption = None,
+) -> None:
+    """Export a dataset's recorded provenance as Croissant 1.1 JSON-LD (PROV-O inside).
+
+    sai data export loans --format croissant -o loans.croissant.json
+    """
+    import json
+
+    from sai.ledger import open_ledger
+    from sai.provenance.approve import find_dataset
+    from sai.provenance.croissant import croissant
+    from sai.provenance.errors import NoRecordError
+    from sai.provenance.record import latest_record
+
+    if export_format != "croissant":
+        raise InputError(f"unknown export format {export_format!r}", hint="use croissant")
+    ws = workspace_from(workspace)
+    loaded = manifest_from(ws, manifest).manifest
+    spec = find_dataset(loaded, dataset)
+    with open_ledger(ws) as ledger:
+        found = latest_record(ledger, dataset)
+    if found is None:
+        raise NoRecordError(
+            f"dataset {dataset!r} has no recorded provenance to export",
+            hint=f"run `sai data fetch URL --dataset {dataset}` or `sai data record`",
+        )
+    entry, record = found
+    document = croissant(spec, record, entry, description=loaded.description or loaded.name)
+    text = json.dumps(document, indent=2) + "\n"
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
 
 
 def register(app: typer.Typer) -> None:
     """Attach `sai data` and `sai env`."""
+    from sai.cli import env
+
     app.add_typer(data_app, name="data", help="Training data: provenance, integrity, screens.")
-    app.add_typer(env_app, name="env", help="Deployment environments: separation checks.")
+    env.register(app)
 
 
 __all__ = ["register"]
