@@ -174,6 +174,10 @@ def run_demo(
     with open_ledger(workspace) as ledger:
         on_step("Recording the training of the model on its data in the ledger")
         _record_training(ledger, system, clock())
+        on_step("Training data: provenance, screens, custodian sign-off, separation")
+        from sai.provenance.demo import run_provenance_demo
+
+        run_provenance_demo(ledger, workspace, loaded, actor=ACTOR, on_step=on_step)
         on_step("Inventory: recording assets, signing the model, snapshotting known-good state")
         from sai.inventory.demo import run_inventory_demo
 
