@@ -24,7 +24,7 @@ from sai.assessment.checks.base import CheckContext, listing
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
 from sai.ledger import Entry
-from sai.ledger.kinds import DataApproved, EnvChecked
+from sai.ledger.kinds import DataApproved, EnvChecked, Kind
 from sai.manifest.schema import DatasetSpec
 
 
@@ -65,6 +65,12 @@ class CustodianApproved(TypedCheck):
     """The data custodian signed off each training dataset for the system's intended use."""
 
     name = "data.custodian_approved"
+    reads: ClassVar[tuple[Kind, ...]] = (
+        Kind.MANIFEST_RECORDED,
+        APPROVED,
+        Kind.DATA_PROVENANCE,
+        Kind.DATA_VERIFIED,
+    )
     provisions: ClassVar[tuple[str, ...]] = ("5.1.2-1.1",)
     freshness = timedelta(days=365)
     sufficiency: ClassVar[str] = (
@@ -108,6 +114,7 @@ class TrainingDataSeparated(TypedCheck):
     """Deployment artefacts hold none of the non-public training data."""
 
     name = "data.separated"
+    reads: ClassVar[tuple[Kind, ...]] = (Kind.MANIFEST_RECORDED, ENV_CHECKED)
     provisions: ClassVar[tuple[str, ...]] = ("5.2.2-3",)
     freshness = timedelta(days=30)
     sufficiency: ClassVar[str] = (

@@ -12,7 +12,14 @@ import fnmatch
 from datetime import timedelta
 from typing import ClassVar
 
-from sai.assessment.checks._data import SCREENED, VERIFIED, TypedCheck, training_datasets, typed
+from sai.assessment.checks._data import (
+    PROVENANCE,
+    SCREENED,
+    VERIFIED,
+    TypedCheck,
+    training_datasets,
+    typed,
+)
 from sai.assessment.checks.base import CheckContext, listing
 from sai.assessment.checks.data_custody import sign_off_gaps
 from sai.assessment.checks.inventory import latest_of
@@ -44,6 +51,13 @@ class SensitiveDataProtected(TypedCheck):
     """Confidential and personal datasets are sealed or readable by their owner only."""
 
     name = "data.sensitive_protected"
+    reads: ClassVar[tuple[Kind, ...]] = (
+        Kind.MANIFEST_RECORDED,
+        Kind.ASSET_SEALED,
+        Kind.ASSET_UNSEALED,
+        VERIFIED,
+        SCREENED,
+    )
     provisions: ClassVar[tuple[str, ...]] = ("5.2.1-4",)
     sufficiency: ClassVar[str] = (
         "every dataset classified; each confidential, personal or special-category dataset "
@@ -179,6 +193,12 @@ class UseSuitsSensitivity(TypedCheck):
     """Models trained on restricted data reach only its audience, behind output guards."""
 
     name = "data.use_suits_sensitivity"
+    reads: ClassVar[tuple[Kind, ...]] = (
+        Kind.MANIFEST_RECORDED,
+        Kind.DATA_APPROVED,
+        PROVENANCE,
+        VERIFIED,
+    )
     provisions: ClassVar[tuple[str, ...]] = ("5.1.2-5",)
     sufficiency: ClassVar[str] = (
         "every training dataset classified in the recorded sai.yaml; for restricted ones, "

@@ -69,7 +69,14 @@ class InputGuardsEvaluated(Check):
     """The injection guard is configured on inputs and its measured error rates are acceptable."""
 
     name = "guards.input_evaluated"
-    reads: ClassVar[tuple[Kind, ...]] = (Kind.MANIFEST_RECORDED, Kind.GUARD_EVALUATION)
+    reads: ClassVar[tuple[Kind, ...]] = (
+        Kind.MANIFEST_RECORDED,
+        Kind.GUARD_EVALUATION,
+        Kind.DATA_SCREENED,
+        Kind.DATA_PROVENANCE,
+        Kind.DATA_VERIFIED,
+        Kind.ASSET_CHANGED,
+    )
     provisions: ClassVar[tuple[str, ...]] = ("5.2.1-4.1",)
     freshness = timedelta(days=90)
     sufficiency = (

@@ -9,11 +9,17 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import ClassVar
 
-from sai.assessment.checks._data import TypedCheck, observed, training_datasets
+from sai.assessment.checks._data import (
+    PROVENANCE,
+    VERIFIED,
+    TypedCheck,
+    observed,
+    training_datasets,
+)
 from sai.assessment.checks.base import CheckContext, listing
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
-from sai.ledger.kinds import DataProvenance
+from sai.ledger.kinds import DataProvenance, Kind
 
 
 class _RecordedProvenance(TypedCheck):
@@ -98,6 +104,7 @@ class ProvenanceRecorded(_RecordedProvenance):
     """Every training dataset's origin was recorded when obtained and still matches the data."""
 
     name = "provenance.recorded"
+    reads: ClassVar[tuple[Kind, ...]] = (Kind.MANIFEST_RECORDED, PROVENANCE, VERIFIED)
     provisions: ClassVar[tuple[str, ...]] = ("5.2.4-2",)
     sufficiency: ClassVar[str] = (
         "a data.provenance entry for every training dataset, and its digest equal to the "
@@ -109,6 +116,7 @@ class ProvenanceDetails(_RecordedProvenance):
     """Each record keeps the source location and the retrieval time (and what the server said)."""
 
     name = "provenance.details"
+    reads: ClassVar[tuple[Kind, ...]] = (Kind.MANIFEST_RECORDED, PROVENANCE, VERIFIED)
     provisions: ClassVar[tuple[str, ...]] = ("5.2.4-2.1",)
     sufficiency: ClassVar[str] = (
         "as provenance.recorded, and each record names its source (URL or description) and "
