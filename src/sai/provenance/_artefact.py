@@ -14,6 +14,7 @@ import io
 import os
 import tarfile
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,7 +82,7 @@ def _archive(name: str, content: bytes, depth: int) -> Iterator[Member] | None:
         return _zip_members(name, archive, depth)
     try:
         tar = tarfile.open(fileobj=io.BytesIO(content), mode="r:*")  # noqa: SIM115 - closed below
-    except (tarfile.TarError, EOFError, OSError):
+    except (tarfile.TarError, EOFError, OSError, TypeError, zlib.error):
         return None
     return _tar_members(name, tar, depth)
 
@@ -91,8 +92,13 @@ def _zip_members(prefix: str, archive: zipfile.ZipFile, depth: int) -> Iterator[
         for info in archive.infolist():
             if info.is_dir():
                 continue
-            with archive.open(info) as handle:
-                where = f"{prefix}!/{info.filename}" if prefix else info.filename
+            where = f"{prefix}!/{info.filename}" if prefix else info.filename
+            try:
+                handle = archive.open(info)
+            except (RuntimeError, NotImplementedError, zipfile.BadZipFile) as exc:
+                # NOTE: an encrypted or exotic member cannot be searched, so it is refused
+                raise ProvenanceError(f"{where}: cannot read this member ({exc})") from None
+            with handle:
                 yield from _members_of(where, handle, depth)
 
 
@@ -135,7 +141,8 @@ def walk(path: Path) -> Iterator[Member]:
         if _is_archive(head):
             try:
                 tar = tarfile.open(fileobj=handle, mode="r|*")  # noqa: SIM115 - closed below
-            except (tarfile.TarError, OSError) as exc:
+            # NOTE: tarfile's gzip reader raises TypeError on a stream that ends in its header
+            except (tarfile.TarError, OSError, EOFError, TypeError, zlib.error) as exc:
                 raise ProvenanceError(f"{path}: not a readable tar archive ({exc})") from None
             yield from _tar_members("", tar, 1)
             return

@@ -129,7 +129,8 @@ def check_artefact(path: Path, targets: list[Target]) -> EnvReport:
             findings.extend(found)
             if broken:
                 unreadable.append(member.name)
-    except (tarfile.TarError, zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+    # NOTE: TypeError is how tarfile's gzip reader reports a stream cut inside a header
+    except (tarfile.TarError, zipfile.BadZipFile, zlib.error, EOFError, OSError, TypeError) as exc:
         raise ProvenanceError(
             f"{path}: the archive is damaged after {last} ({type(exc).__name__}: {exc})",
             hint="rebuild the artefact; nothing was recorded",
