@@ -45,8 +45,11 @@ class RowHashes:
 
     @classmethod
     def of(cls, rows: Iterable[tuple[str, ...]]) -> RowHashes:
-        """Hash every row."""
-        return cls(b"".join(map(row_hash, rows)))
+        """Hash every row (16 bytes each, appended in place: 10M rows take 160 MB)."""
+        buffer = bytearray()
+        for row in rows:
+            buffer += row_hash(row)
+        return cls(bytes(buffer))
 
     def to_bytes(self) -> bytes:
         """The manifest file's bytes."""
