@@ -92,7 +92,6 @@ def open_project(
         yield Project(ws, ledger, manifest, allow_missing_files)
 
 
-
 def optional_workspace(option: Path | None) -> Workspace | None:
     """The workspace, or None when a command runs outside any (only without --workspace)."""
     from sai.errors import WorkspaceError
