@@ -28,7 +28,8 @@ def _gateway_roles(data: dict[str, Any]) -> list[str]:
 
 def _trained(data: dict[str, Any]) -> set[str]:
     names: set[str] = set()
-    for model in data.get("models") or []:
+    models = data.get("models")
+    for model in models if isinstance(models, list) else []:
         if isinstance(model, dict) and isinstance(model.get("trained_on"), list):
             names.update(n for n in model["trained_on"] if isinstance(n, str))
     return names
