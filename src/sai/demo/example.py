@@ -137,6 +137,8 @@ datasets:
   - name: loan-train-split
     path: data/train.csv
     owner: data-office
+    sensitivity: personal
+    audience: [admin, user]
     sources:
       - description: The training split of loan-applications (75%, stratified, seed {SEED}).
         retrieved: {retrieved:%Y-%m-%dT%H:%M:%SZ}
@@ -144,6 +146,8 @@ datasets:
   - name: loan-holdout-split
     path: data/holdout.csv
     owner: data-office
+    sensitivity: personal
+    audience: [admin, user]
     sources:
       - description: The held-out split of loan-applications (25%, never trained on).
         retrieved: {retrieved:%Y-%m-%dT%H:%M:%SZ}

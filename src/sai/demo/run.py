@@ -148,6 +148,15 @@ def _write_boms(ledger: Ledger, loaded: LoadedManifest, out: Path, now: datetime
     return written
 
 
+def _training_data(
+    ledger: Ledger, workspace: Workspace, loaded: LoadedManifest, on_step: Callable[[str], None]
+) -> None:
+    on_step("Training data: provenance, screens, custodian sign-off, separation")
+    from sai.provenance.demo import run_provenance_demo
+
+    run_provenance_demo(ledger, workspace, loaded, actor=ACTOR, on_step=on_step)
+
+
 def utc_now() -> datetime:
     """The current time in UTC (the demo's default clock)."""
     return datetime.now(UTC)
@@ -174,10 +183,7 @@ def run_demo(
     with open_ledger(workspace) as ledger:
         on_step("Recording the training of the model on its data in the ledger")
         _record_training(ledger, system, clock())
-        on_step("Training data: provenance, screens, custodian sign-off, separation")
-        from sai.provenance.demo import run_provenance_demo
-
-        run_provenance_demo(ledger, workspace, loaded, actor=ACTOR, on_step=on_step)
+        _training_data(ledger, workspace, loaded, on_step)
         on_step("Inventory: recording assets, signing the model, snapshotting known-good state")
         from sai.inventory.demo import run_inventory_demo
 

@@ -13,6 +13,7 @@ import shutil
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -21,7 +22,7 @@ import numpy as np
 from sai.ledger import Ledger
 from sai.manifest import LoadedManifest
 from sai.provenance.approve import approve
-from sai.provenance.capture import DataStore, capture_fetch
+from sai.provenance.capture import DataStore, capture_fetch, capture_file
 from sai.provenance.cli_support import model_digests
 from sai.provenance.envcheck import check_artefact, manifest_targets, record_env_check
 from sai.provenance.screening import record_screen, screen_path
@@ -104,21 +105,34 @@ def run_provenance_demo(
     with _serve(path.read_bytes(), path.name) as url:
         _, record = capture_fetch(ledger, store, DATASET, url, path, licence="CC0-1.0", actor=actor)
     on_step(f"Recorded {DATASET} from {url} (ETag {record.etag}, {record.rows:,} rows)")
-    path.chmod(0o600)  # personal data: readable by its owner only
-    verify_dataset(ledger, store, DATASET, actor=actor)
-    models = model_digests(manifest, DATASET, root)
-    record_screen(
-        ledger, screen_path(path, subject=DATASET, label_column=LABEL), models=models, actor=actor
-    )
-    approve(
-        ledger,
-        store,
-        manifest,
-        DATASET,
-        custodian="Dana Demo",
-        actor=actor,
-        statement="Fields, retention and the reviewer-support use agreed with the data office.",
-    )
+    trained = {name for model in manifest.models for name in model.trained_on}
+    for other in manifest.datasets:
+        if other.name != DATASET:
+            capture_file(
+                ledger,
+                store,
+                other.name,
+                root / other.path,
+                actor=actor,
+                source=f"split of {DATASET}, fetched from {url}",
+                retrieved=datetime.now(UTC),
+                licence="CC0-1.0",
+            )
+        (root / other.path).chmod(0o600)  # personal data: readable by its owner only
+        verify_dataset(ledger, store, other.name, actor=actor)
+        if other.name in trained:
+            models = model_digests(manifest, other.name, root)
+            screened = screen_path(root / other.path, subject=other.name, label_column=LABEL)
+            record_screen(ledger, screened, models=models, actor=actor)
+            approve(
+                ledger,
+                store,
+                manifest,
+                other.name,
+                custodian="Dana Demo",
+                actor=actor,
+                statement="Fields, retention and the reviewer-support use agreed.",
+            )
     poisoned = root / "incoming" / "loan_applications_v2.csv"
     flipped = _poisoned_copy(path, poisoned)
     found = screen_path(poisoned, subject="incoming/loan_applications_v2.csv", label_column=LABEL)
