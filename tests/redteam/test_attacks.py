@@ -111,13 +111,17 @@ class TestPredictTarget:
     def test_attacks_through_the_gateway_predict_route(
         self, tmp_path: Path, workspace_dir: Path, data: ClassicData, overfit: object
     ) -> None:
+        from sai.cli.gateway import scanned_model
         from tests.gateway.conftest import running_gateway
 
         path = tmp_path / "model.joblib"
         joblib.dump(overfit, path)
         spec = GatewaySpec(policies=GatewayPolicies(requests_per_minute=600))
         with running_gateway(
-            workspace_dir, gateway=spec, predict_models=MappingProxyType({"risk": path})
+            workspace_dir,
+            gateway=spec,
+            predict_models=MappingProxyType({"risk": path}),
+            model_gate=scanned_model,
         ) as gateway:
             remote = PredictTarget(f"{gateway.url}/v1", "risk", api_key=gateway.keys["user"])
             try:

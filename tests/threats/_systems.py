@@ -159,6 +159,8 @@ FILES = (
     "data/patterns.csv",
     "models/credit_risk.joblib",
     "data/loan_applications.csv",
+    "data/train.csv",
+    "data/holdout.csv",
 )
 
 
