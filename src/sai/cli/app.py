@@ -79,6 +79,9 @@ def _register() -> None:
     gateway.register(app)
     from sai.cli import inventory, prompts, snapshot
 
+    from sai.cli import monitor
+
+    monitor.register(app)
     for extra in (inventory, snapshot, prompts):
         extra.register(app)
     from sai.cli import threats
