@@ -158,8 +158,20 @@ def windows(
                     index, start, pending, held = index + 1, start + held, [], 0
         if held:
             yield _join(index, start, pending, columns)
+    except (duckdb.Error, OSError) as error:
+        # NOTE: errors met while Arrow pulls batches surface as OSError.
+        raise _duck_error(path, error) from None
+
+
+def has_rows(con: duckdb.DuckDBPyConnection, path: Path) -> bool:
+    """Whether ``path`` holds at least one data row."""
+    import duckdb
+
+    try:
+        row = con.execute(f"SELECT count(*) FROM (SELECT 1 FROM {relation_sql(path)} LIMIT 1)").fetchone()
     except duckdb.Error as error:
         raise _duck_error(path, error) from None
+    return bool(row and row[0])
 
 
 def _join(
@@ -173,4 +185,13 @@ def _join(
     return Window(index, start, rows, values)
 
 
-__all__ = ["Column", "ColumnKind", "Window", "connect", "relation_sql", "schema", "windows"]
+__all__ = [
+    "Column",
+    "ColumnKind",
+    "Window",
+    "connect",
+    "has_rows",
+    "relation_sql",
+    "schema",
+    "windows",
+]

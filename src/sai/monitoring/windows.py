@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sai.monitoring.data import Column, connect, schema, windows
+from sai.monitoring.data import Column, connect, has_rows, schema, windows
 from sai.monitoring.drift import DriftTest, FeatureDrift, measure_window
 from sai.monitoring.errors import MonitoringError
 from sai.monitoring.profile import Profile
@@ -109,6 +109,8 @@ def run_file(
     """Judge ``path`` against ``profile`` window by window."""
     con = connect(memory_limit)
     try:
+        if not has_rows(con, path):
+            raise MonitoringError(f"{path}: the file has no rows to judge (an empty window)")
         columns = schema(con, path)
         extra = check_columns(profile, columns, path)
         wanted = tuple(c for c in columns if c.name not in extra)
