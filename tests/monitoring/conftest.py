@@ -49,9 +49,18 @@ def scenario(tmp: Path, seed: int, *, reference_rows: int, window_rows: int) -> 
     plan = {w: frozenset() for w in range(10)} | {
         10 + i: frozenset(pick)
         for i, pick in enumerate(
-            [("age", "plan"), ("income", "region"), ("score", "tenure"), ("age", "income", "plan"),
-             ("tenure", "region"), ("score", "plan"), ("age", "tenure"), ("income", "score"),
-             ("region", "age", "score"), ("plan", "tenure")]
+            [
+                ("age", "plan"),
+                ("income", "region"),
+                ("score", "tenure"),
+                ("age", "income", "plan"),
+                ("tenure", "region"),
+                ("score", "plan"),
+                ("age", "tenure"),
+                ("income", "score"),
+                ("region", "age", "score"),
+                ("plan", "tenure"),
+            ]
         )
     }
     parts = [frame(rng, window_rows, plan[w]) for w in range(20)]

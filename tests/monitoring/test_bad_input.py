@@ -98,4 +98,8 @@ class TestWindows:
         path = tmp_path / "cur.csv"
         path.write_text("x,c\n" + "".join(f"{i / 100},b\n" for i in range(2500)))
         run = _run(tmp_path, path, window=1000)
-        assert [(w.start_row, w.rows) for w in run.windows] == [(0, 1000), (1000, 1000), (2000, 500)]
+        assert [(w.start_row, w.rows) for w in run.windows] == [
+            (0, 1000),
+            (1000, 1000),
+            (2000, 500),
+        ]

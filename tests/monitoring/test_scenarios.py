@@ -52,7 +52,9 @@ class TestSmallReference:
         # false alarms are correlated; the rate is held over six references.
         assert sum(fa for _, fa, _ in results) / len(results) <= 0.05
 
-    def test_evidently_p_005_default_alarms_more_than_its_nominal_rate(self, tmp_path: Path) -> None:
+    def test_evidently_p_005_default_alarms_more_than_its_nominal_rate(
+        self, tmp_path: Path
+    ) -> None:
         # NOTE: measured, and documented in docs/monitoring.md: p < 0.05 against one reused
         # small reference flags 4-21% of control pairs (mean 12% over eight seeds).
         recall, false_alarms, _ = _rates(tmp_path, 3, 1_000, 1_000)

@@ -27,10 +27,17 @@ class TestPageHinkley:
 def _traffic(keys: list[str], injection: list[bool], times: list[float]) -> Traffic:
     n = len(keys)
     return Traffic(
-        time=np.asarray(times), key=np.asarray(keys, dtype=object),
-        role=np.asarray(["user"] * n, dtype=object), route=np.asarray(["chat"] * n, dtype=object),
-        status=np.full(n, 200), latency_us=np.full(n, 1000), injection=np.asarray(injection),
-        blocked=np.zeros(n, dtype=bool), tokens=np.zeros(n, dtype=np.int64), first=0, last=n - 1,
+        time=np.asarray(times),
+        key=np.asarray(keys, dtype=object),
+        role=np.asarray(["user"] * n, dtype=object),
+        route=np.asarray(["chat"] * n, dtype=object),
+        status=np.full(n, 200),
+        latency_us=np.full(n, 1000),
+        injection=np.asarray(injection),
+        blocked=np.zeros(n, dtype=bool),
+        tokens=np.zeros(n, dtype=np.int64),
+        first=0,
+        last=n - 1,
     )
 
 
@@ -53,8 +60,9 @@ class TestSecurity:
 
 def _profile(rng: np.random.Generator) -> Profile:
     features = tuple(
-        FeatureProfile(f"f{i}", ColumnKind.numeric, 5000, 5000, 5000, 1.0,
-                       np.sort(rng.normal(size=5000)))
+        FeatureProfile(
+            f"f{i}", ColumnKind.numeric, 5000, 5000, 5000, 1.0, np.sort(rng.normal(size=5000))
+        )
         for i in range(4)
     )
     return Profile(5000, features)
@@ -84,5 +92,7 @@ class TestExtraction:
     def test_too_few_queries_are_not_judged(self) -> None:
         rng = np.random.default_rng(4)
         keys = np.asarray(["k"] * 10, dtype=object)
-        (score,) = score_keys(_profile(rng), keys, rng.uniform(-5, 5, (10, 4)), ExtractionSettings())
+        (score,) = score_keys(
+            _profile(rng), keys, rng.uniform(-5, 5, (10, 4)), ExtractionSettings()
+        )
         assert not score.flagged

@@ -24,7 +24,19 @@ if TYPE_CHECKING:
 
 SUFFIXES = (".csv", ".parquet")
 _BATCH_ROWS = 65_536
-_NUMERIC = ["TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "FLOAT", "DOUBLE"]
+_NUMERIC = [
+    "TINYINT",
+    "SMALLINT",
+    "INTEGER",
+    "BIGINT",
+    "HUGEINT",
+    "UTINYINT",
+    "USMALLINT",
+    "UINTEGER",
+    "UBIGINT",
+    "FLOAT",
+    "DOUBLE",
+]
 
 
 class ColumnKind(enum.StrEnum):
@@ -168,7 +180,9 @@ def has_rows(con: duckdb.DuckDBPyConnection, path: Path) -> bool:
     import duckdb
 
     try:
-        row = con.execute(f"SELECT count(*) FROM (SELECT 1 FROM {relation_sql(path)} LIMIT 1)").fetchone()
+        row = con.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM {relation_sql(path)} LIMIT 1)"
+        ).fetchone()
     except duckdb.Error as error:
         raise _duck_error(path, error) from None
     return bool(row and row[0])
