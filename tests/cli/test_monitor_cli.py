@@ -36,7 +36,7 @@ def receiver() -> Iterator[tuple[str, list[Any]]]:
     received: list[Any] = []
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 - the stdlib's name
+        def do_POST(self) -> None:
             length = int(self.headers["Content-Length"])
             received.append((self.path, json.loads(self.rfile.read(length))))
             self.send_response(200)
@@ -60,19 +60,34 @@ class TestMonitorCli:
         url, received = receiver
         write_project(
             workspace_dir,
-            MANIFEST + f"monitoring:\n  owners:\n    default: ml-oncall\n  alertmanager_url: {url}\n",
+            MANIFEST
+            + f"monitoring:\n  owners:\n    default: ml-oncall\n  alertmanager_url: {url}\n",
         )
         ref, cur = _data(tmp_path)
         ws = ["--workspace", str(workspace_dir)]
         base = runner.invoke(app, ["monitor", "baseline", "--data", str(ref), *ws])
         assert base.exit_code == 0, base.output
-        result = runner.invoke(app, ["monitor", "run", "--data", str(cur), "--format", "json",
-                                     "--html", str(tmp_path / "r.html"), *ws])
+        result = runner.invoke(
+            app,
+            [
+                "monitor",
+                "run",
+                "--data",
+                str(cur),
+                "--format",
+                "json",
+                "--html",
+                str(tmp_path / "r.html"),
+                *ws,
+            ],
+        )
         assert result.exit_code == 1, result.output
         out = json.loads(result.output)
         by_name = {f["name"]: f for f in out["features"]}
-        assert by_name["x"]["test"] == "wasserstein" and by_name["x"]["drift"] is True
-        assert by_name["kind"]["test"] == "jensenshannon" and by_name["kind"]["drift"] is False
+        assert by_name["x"]["test"] == "wasserstein"
+        assert by_name["x"]["drift"] is True
+        assert by_name["kind"]["test"] == "jensenshannon"
+        assert by_name["kind"]["drift"] is False
         assert "p_value" not in by_name["x"]
         assert {(a["kind"], a["subject"]) for a in out["alerts"]} >= {("drift", "feature:x")}
         assert all(a["owner"] == "ml-oncall" for a in out["alerts"])
@@ -80,13 +95,26 @@ class TestMonitorCli:
         assert path == "/api/v2/alerts"
         assert body[0]["labels"]["alertname"] == "sai_drift"
         page = (tmp_path / "r.html").read_text()
-        assert "<script" not in page and "feature:x" in page
+        assert "<script" not in page
+        assert "feature:x" in page
         alert_id = out["alerts"][0]["id"]
         no_reason = runner.invoke(app, ["monitor", "alerts", "--ack", alert_id, *ws])
         assert no_reason.exit_code == 2
         assert "reason" in no_reason.output
-        ack = runner.invoke(app, ["monitor", "alerts", "--resolve", alert_id, "--reason",
-                                  "expected: new market", "--format", "json", *ws])
+        ack = runner.invoke(
+            app,
+            [
+                "monitor",
+                "alerts",
+                "--resolve",
+                alert_id,
+                "--reason",
+                "expected: new market",
+                "--format",
+                "json",
+                *ws,
+            ],
+        )
         assert ack.exit_code == 0, ack.output
         assert alert_id not in {a["id"] for a in json.loads(ack.output)}
 
@@ -100,7 +128,19 @@ class TestMonitorCli:
         assert both.exit_code == 2
 
     def test_gateway_run_without_traffic_says_so(self, workspace_dir: Path) -> None:
-        result = runner.invoke(app, ["monitor", "run", "--gateway", "--since", "1h", "--format",
-                                     "json", "--workspace", str(workspace_dir)])
+        result = runner.invoke(
+            app,
+            [
+                "monitor",
+                "run",
+                "--gateway",
+                "--since",
+                "1h",
+                "--format",
+                "json",
+                "--workspace",
+                str(workspace_dir),
+            ],
+        )
         assert result.exit_code == 0, result.output
         assert json.loads(result.output)["warnings"] == ["no gateway traffic in the period"]

@@ -58,7 +58,7 @@ class TestBadInput:
         path = tmp_path / "cur.csv"
         rows = "".join(f"{i / 10},a\n" for i in range(30_000)) + "oops,a\n"
         path.write_text("x,c\n" + rows)
-        with pytest.raises(MonitoringError, match="(?i)line"):
+        with pytest.raises(MonitoringError, match=r"(?i)line"):
             _run(tmp_path, path)
 
     def test_nan_and_infinity_are_counted_and_left_out(self, tmp_path: Path) -> None:
@@ -79,9 +79,9 @@ class TestBadInput:
         assert feature.note == "no finite values in this window"
 
     def test_other_suffixes_and_missing_files(self, tmp_path: Path) -> None:
-        with pytest.raises(MonitoringError, match="reads .csv or .parquet"):
+        with pytest.raises(MonitoringError, match=r"reads \.csv or \.parquet"):
             build_profile(tmp_path / "data.json")
-        with pytest.raises(MonitoringError, match="no such file"):
+        with pytest.raises(MonitoringError, match=r"no such file"):
             build_profile(tmp_path / "data.csv")
 
     def test_an_edited_baseline_is_refused(self, tmp_path: Path) -> None:

@@ -16,7 +16,9 @@ class TestPageHinkley:
     def test_alarms_soon_after_a_rise(self) -> None:
         rates = np.r_[np.full(30, 0.02), np.full(10, 0.4)]
         found = page_hinkley(rates)
-        assert found.alarm and found.index is not None and 30 <= found.index <= 33
+        assert found.alarm
+        assert found.index is not None
+        assert 30 <= found.index <= 33
 
     def test_quiet_on_noise_around_a_steady_rate(self) -> None:
         rng = np.random.default_rng(0)
@@ -87,7 +89,8 @@ class TestExtraction:
         sweep = np.column_stack([grid, grid[::-1], np.roll(grid, 30), np.roll(grid, 60)])
         keys = np.asarray(["k-grid"] * 100, dtype=object)
         (score,) = score_keys(profile, keys, sweep, ExtractionSettings())
-        assert score.novelty >= 0.5 and score.flagged
+        assert score.novelty >= 0.5
+        assert score.flagged
 
     def test_too_few_queries_are_not_judged(self) -> None:
         rng = np.random.default_rng(4)

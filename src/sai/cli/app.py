@@ -77,9 +77,7 @@ def _register() -> None:
     from sai.cli import gateway
 
     gateway.register(app)
-    from sai.cli import inventory, prompts, snapshot
-
-    from sai.cli import monitor
+    from sai.cli import inventory, monitor, prompts, snapshot
 
     monitor.register(app)
     for extra in (inventory, snapshot, prompts):

@@ -63,11 +63,11 @@ def score_keys(
     if width == 0:
         return []
     mapped = np.column_stack([_cdf_values(numeric[i].points, inputs[:, i]) for i in range(width)])
-    outside = ((mapped < 0.005) | (mapped > 0.995)).any(axis=1)
+    outside: Array = np.asarray(((mapped < 0.005) | (mapped > 0.995)).any(axis=1))
     scores = []
     names, codes = np.unique(keys.astype(str), return_inverse=True)
     for i, key in enumerate(names):
-        rows = codes == i
+        rows = np.asarray(codes == i)
         count = int(rows.sum())
         novelty = float(outside[rows].mean())
         shape = float(np.mean([_ks_from_uniform(mapped[rows, j]) for j in range(width)]))

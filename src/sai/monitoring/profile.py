@@ -109,7 +109,7 @@ def _numeric(con: duckdb.DuckDBPyConnection, column: Column, rows: int) -> Featu
             picks = np.round(np.linspace(0, finite - 1, QUANTILES + 1)).astype(np.int64)
             values = values[picks]
     else:
-        values = con.execute(
+        values = con.execute(  # type: ignore[assignment]
             f"SELECT v FROM (SELECT {x} AS v, row_number() OVER (ORDER BY {x}) - 1 AS rn FROM ref "
             f"WHERE isfinite({x})) WHERE rn IN (SELECT CAST(round(i * ($1 - 1) / $2) AS BIGINT) "
             "FROM range($2 + 1) r(i)) ORDER BY v",

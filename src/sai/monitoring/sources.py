@@ -37,7 +37,8 @@ class PredictLog:
 
 def load_predict_log(ledger: Ledger, *, since: datetime | None = None) -> PredictLog:
     """Every intact segment recorded since ``since``; damaged ones are named, not read."""
-    paths, damaged = [], []
+    paths: list[str] = []
+    damaged: list[str] = []
     for entry in ledger.query(kind=Kind.MONITORING_FEATURE_LOG, since=since):
         try:
             payload = MonitoringFeatureLog.from_evidence(entry.evidence)

@@ -52,7 +52,7 @@ def _counts(reference: FeatureProfile, current: Array) -> tuple[Array, Array]:
         ref_counts = np.array(list(reference.categories.values()), dtype=np.float64)
     else:
         ref_keys, raw = np.unique(reference.points, return_counts=True)
-        ref_counts = raw * (reference.finite / max(len(reference.points), 1))
+        ref_counts = raw.astype(np.float64) * (reference.finite / max(len(reference.points), 1))
     cur_keys, cur_counts = np.unique(current, return_counts=True)
     keys = np.union1d(ref_keys.astype(str), cur_keys.astype(str))
     ref = np.zeros(len(keys))

@@ -25,7 +25,9 @@ NOW = datetime(2026, 11, 24, tzinfo=UTC)
 OWNED = MonitoringSpec(owners={"default": "ml-oncall"})
 
 
-def _check(ledger: Ledger, loaded: LoadedManifest, check, provision: str, spec=OWNED) -> CheckResult:  # type: ignore[no-untyped-def]
+def _check(
+    ledger: Ledger, loaded: LoadedManifest, check, provision: str, spec=OWNED
+) -> CheckResult:  # type: ignore[no-untyped-def]
     entry = record_manifest(ledger, loaded, actor="t", now=NOW)
     manifest = loaded.manifest.model_copy(update={"monitoring": spec})
     ctx = CheckContext(ledger=ledger, manifest=manifest, manifest_entry=entry, now=NOW)
@@ -34,8 +36,15 @@ def _check(ledger: Ledger, loaded: LoadedManifest, check, provision: str, spec=O
 
 def _run(ledger: Ledger, *, when: datetime = NOW, analyses=("drift",), rows: int = 100) -> int:  # type: ignore[no-untyped-def]
     payload = MonitoringRun(
-        source="file:x.csv", source_digest="sha256:0", rows=rows, windows=1,
-        analyses=tuple(analyses), alerts=(), alerting=True, period_start="", period_end="",
+        source="file:x.csv",
+        source_digest="sha256:0",
+        rows=rows,
+        windows=1,
+        analyses=tuple(analyses),
+        alerts=(),
+        alerting=True,
+        period_start="",
+        period_end="",
     )
     return ledger.append(run_evidence(payload, actor="t", time=when)).index
 
@@ -58,7 +67,9 @@ class TestMonitoringChecks:
         assert result.verdict is Verdict.INCONCLUSIVE
         assert "older than 168 hours" in result.reason
 
-    def test_a_run_with_no_rows_does_not_count(self, ledger: Ledger, loaded: LoadedManifest) -> None:
+    def test_a_run_with_no_rows_does_not_count(
+        self, ledger: Ledger, loaded: LoadedManifest
+    ) -> None:
         _run(ledger, rows=0)
         assert _check(ledger, loaded, DriftAndAnomaliesMonitored(), "5.4.2-2").verdict is (
             Verdict.INCONCLUSIVE
@@ -70,17 +81,23 @@ class TestMonitoringChecks:
         assert result.verdict is Verdict.FAIL
         assert "monitoring.owners" in result.reason
 
-    def test_an_overdue_alert_fails_until_handled(self, ledger: Ledger, loaded: LoadedManifest) -> None:
+    def test_an_overdue_alert_fails_until_handled(
+        self, ledger: Ledger, loaded: LoadedManifest
+    ) -> None:
         _run(ledger, analyses=("security",))
         alert = MonitoringAlert("alert-1", "extraction", "k-1", "critical", "sweep", "ml-oncall")
         ledger.append_many(alert_evidence([alert], actor="t", time=NOW - timedelta(hours=30)))
         result = _check(ledger, loaded, ContinuousMonitoring(), "5.1.3-4")
         assert result.verdict is Verdict.FAIL
         assert "alert-1 (extraction k-1)" in result.reason
-        ledger.append(update_evidence(MonitoringAlertUpdate("alert-1", "acknowledged", "on it"), actor="t"))
+        ledger.append(
+            update_evidence(MonitoringAlertUpdate("alert-1", "acknowledged", "on it"), actor="t")
+        )
         assert _check(ledger, loaded, ContinuousMonitoring(), "5.1.3-4").verdict is Verdict.PASS
 
-    def test_the_analysis_must_match_the_provision(self, ledger: Ledger, loaded: LoadedManifest) -> None:
+    def test_the_analysis_must_match_the_provision(
+        self, ledger: Ledger, loaded: LoadedManifest
+    ) -> None:
         _run(ledger, analyses=("drift",))
         result = _check(ledger, loaded, InternalStatesMonitored(), "5.4.2-3")
         assert result.verdict is Verdict.INCONCLUSIVE
@@ -90,8 +107,16 @@ class TestMonitoringChecks:
         self, ledger: Ledger, loaded: LoadedManifest, origin: Origin
     ) -> None:
         payload = MonitoringRun("file:x", "d", 100, 1, ("drift",), (), True, "", "")
-        ledger.append(Evidence.create(Kind.MONITORING_RUN, "monitoring.file", actor="x",
-                                      origin=origin, data=payload.to_data(), time=NOW))
+        ledger.append(
+            Evidence.create(
+                Kind.MONITORING_RUN,
+                "monitoring.file",
+                actor="x",
+                origin=origin,
+                data=payload.to_data(),
+                time=NOW,
+            )
+        )
         assert _check(ledger, loaded, DriftAndAnomaliesMonitored(), "5.4.2-2").verdict is (
             Verdict.INCONCLUSIVE
         )
