@@ -41,6 +41,22 @@ class InternalStates:
         }
 
 
+def _bp(value: float) -> int:
+    return round(value * 10_000)
+
+
+def ledger_figures(states: InternalStates) -> dict[str, Any]:
+    """The summaries as integers (basis points) for the ledger's canonical JSON."""
+    return {
+        "rows": states.rows,
+        "confidence_mean_bp": _bp(states.confidence_mean),
+        "confidence_p10_bp": _bp(states.confidence_p10),
+        "entropy_mean_bp": _bp(states.entropy_mean),
+        "estimated_accuracy_bp": _bp(states.estimated_accuracy),
+        "confidence_histogram": list(states.histogram),
+    }
+
+
 def internal_states(confidence: Array, entropy: Array) -> InternalStates | None:
     """Summaries of ``confidence`` and ``entropy`` (None without probabilities)."""
     usable = np.isfinite(confidence)

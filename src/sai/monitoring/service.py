@@ -24,7 +24,7 @@ from sai.monitoring.baseline import current_baseline, file_digest
 from sai.monitoring.data import ColumnKind, Window
 from sai.monitoring.drift import FeatureDrift, choose_tests, measure_window
 from sai.monitoring.notify import Delivery, alertmanager_body, post_alerts
-from sai.monitoring.performance import InternalStates, internal_states
+from sai.monitoring.performance import InternalStates, internal_states, ledger_figures
 from sai.monitoring.profile import Profile
 from sai.monitoring.record import alert_evidence, run_evidence
 from sai.monitoring.sources import load_predict_log
@@ -248,7 +248,7 @@ def run_gateway(
         period_end=end,
         baseline_id=baseline_id,
         drifted=tuple(f.name for f in features if f.drift),
-        internal=internal.as_json() if internal else None,
+        internal=ledger_figures(internal) if internal else None,
     )
     outcome = RunOutcome(
         "gateway",
