@@ -57,6 +57,7 @@ from sai.manifest.guards_spec import (
     PredictGuardSpec,
 )
 from sai.manifest.redteam_spec import RedteamSpec
+from sai.manifest.monitoring_spec import MonitoringSpec
 from sai.manifest.threats_spec import (
     Modality,
     RetrievalSpec,
@@ -64,7 +65,6 @@ from sai.manifest.threats_spec import (
     ToolKind,
     ToolSpec,
 )
-from sai.manifest.monitoring_spec import MonitoringSpec
 
 #: The only schema version this release reads.
 SCHEMA_VERSION = 1
