@@ -62,7 +62,8 @@ class Window:
     index: int
     start_row: int
     rows: int
-    values: dict[str, np.ndarray[Any, Any]]
+    values: dict[str, Any]
+    """Numeric columns as float64 numpy arrays, categorical ones as Arrow string arrays."""
 
 
 def connect(memory_limit: str = "1GB") -> duckdb.DuckDBPyConnection:
@@ -128,14 +129,16 @@ def _select(columns: tuple[Column, ...]) -> str:
     return ", ".join(parts)
 
 
-def _arrays(batch: pa.RecordBatch, columns: tuple[Column, ...]) -> dict[str, np.ndarray[Any, Any]]:
+def _arrays(batch: pa.RecordBatch, columns: tuple[Column, ...]) -> dict[str, Any]:
     out: dict[str, np.ndarray[Any, Any]] = {}
     for i, column in enumerate(columns):
         array = batch.column(i)
         if column.kind is ColumnKind.numeric:
             out[column.name] = array.to_numpy(zero_copy_only=False).astype(np.float64, copy=False)
         else:
-            out[column.name] = array.fill_null("").to_numpy(zero_copy_only=False).astype(object)
+            # NOTE: categories stay Arrow arrays: counting them in Arrow is hashing in C,
+            # while numpy object arrays would sort Python strings.
+            out[column.name] = array.fill_null("")
     return out
 
 
@@ -194,7 +197,14 @@ def _join(
     parts: list[dict[str, np.ndarray[Any, Any]]],
     columns: tuple[Column, ...],
 ) -> Window:
-    values = {c.name: np.concatenate([p[c.name] for p in parts]) for c in columns}
+    import pyarrow as pa
+
+    values = {
+        c.name: np.concatenate([p[c.name] for p in parts])
+        if c.kind is ColumnKind.numeric
+        else pa.concat_arrays([p[c.name] for p in parts])
+        for c in columns
+    }
     rows = len(values[columns[0].name]) if columns else 0
     return Window(index, start, rows, values)
 

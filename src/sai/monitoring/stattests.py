@@ -45,6 +45,34 @@ class StatTest:
     compute: Callable[[FeatureProfile, Array], Statistic]
 
 
+def _value_counts(current: Any) -> tuple[Array, Array]:
+    """Distinct values and their counts, for a numpy array or an Arrow string array."""
+    if isinstance(current, np.ndarray):
+        keys, counts = np.unique(current, return_counts=True)
+        return keys, counts
+    import pyarrow.compute as pc
+
+    counted = pc.value_counts(current)
+    keys = np.asarray(counted.field("values").to_pylist(), dtype=object)
+    return keys, counted.field("counts").to_numpy()
+
+
+def w1_distance(reference: Array, current: Array) -> float:
+    """Wasserstein-1 distance of two equal-weight samples, ``reference`` already sorted.
+
+    The integral of |Q_ref(u) - Q_cur(u)| over u in [0, 1]: both quantile functions are step
+    functions, so it is exact on the merged step points (the same value as SciPy's, faster).
+    """
+    ordered = np.sort(current)
+    n, m = len(reference), len(ordered)
+    grid = np.concatenate([np.arange(n + 1) / n, np.arange(m + 1) / m])
+    grid.sort(kind="stable")  # two sorted runs: linear
+    mids = (grid[:-1] + grid[1:]) / 2
+    q_ref = reference[np.minimum((mids * n).astype(np.int64), n - 1)]
+    q_cur = ordered[np.minimum((mids * m).astype(np.int64), m - 1)]
+    return float(np.sum(np.abs(q_ref - q_cur) * np.diff(grid)))
+
+
 def _counts(reference: FeatureProfile, current: Array) -> tuple[Array, Array]:
     """Reference and current counts over the union of their categories (or distinct values)."""
     if reference.kind is ColumnKind.categorical:
@@ -53,7 +81,7 @@ def _counts(reference: FeatureProfile, current: Array) -> tuple[Array, Array]:
     else:
         ref_keys, raw = np.unique(reference.points, return_counts=True)
         ref_counts = raw.astype(np.float64) * (reference.finite / max(len(reference.points), 1))
-    cur_keys, cur_counts = np.unique(current, return_counts=True)
+    cur_keys, cur_counts = _value_counts(current)
     keys = np.union1d(ref_keys.astype(str), cur_keys.astype(str))
     ref = np.zeros(len(keys))
     cur = np.zeros(len(keys))
@@ -87,8 +115,8 @@ def ks(reference: FeatureProfile, current: Array) -> Statistic:
 
 def wasserstein(reference: FeatureProfile, current: Array) -> Statistic:
     """Earth mover's distance divided by the reference's standard deviation."""
-    value = stats.wasserstein_distance(reference.points, current)
-    return Statistic("wasserstein", float(value) / max(reference.std, 0.001), None)
+    value = w1_distance(reference.points, current)
+    return Statistic("wasserstein", value / max(reference.std, 0.001), None)
 
 
 def chisquare(reference: FeatureProfile, current: Array) -> Statistic:
