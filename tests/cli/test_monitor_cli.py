@@ -127,6 +127,26 @@ class TestMonitorCli:
         both = runner.invoke(app, ["monitor", "run", "--data", str(cur), "--gateway", *ws])
         assert both.exit_code == 2
 
+    def test_watch_runs_the_given_rounds(self, workspace_dir: Path) -> None:
+        result = runner.invoke(
+            app,
+            [
+                "monitor",
+                "run",
+                "--gateway",
+                "--watch",
+                "0.001",
+                "--rounds",
+                "2",
+                "--format",
+                "json",
+                "--workspace",
+                str(workspace_dir),
+            ],
+        )
+        assert result.exit_code == 0, result.output
+        assert result.output.count('"source": "gateway"') == 2
+
     def test_gateway_run_without_traffic_says_so(self, workspace_dir: Path) -> None:
         result = runner.invoke(
             app,

@@ -107,19 +107,55 @@ def run(
     html: Annotated[
         Path | None, typer.Option("--html", help="Also write an HTML report here.")
     ] = None,
+    watch: Annotated[
+        float | None,
+        typer.Option(
+            "--watch",
+            min=0.0,
+            help="Run again every this many minutes (gateway: the traffic "
+            "since the previous round).",
+        ),
+    ] = None,
+    rounds: Annotated[
+        int, typer.Option("--rounds", min=0, help="With --watch: stop after N rounds (0: never).")
+    ] = 0,
     workspace: WorkspaceOption = None,
     output_format: FormatOption = OutputFormat.text,
 ) -> None:
-    """Run monitoring once and record it; exit 1 when it raised alerts.
+    """Run monitoring once (or every --watch minutes) and record it; exit 1 on alerts.
 
     sai monitor run --data today.csv --format json
     sai monitor run --gateway --since 24h
+    sai monitor run --gateway --watch 15
     """
-    from sai.monitoring.report import render_html, render_text
-    from sai.monitoring.service import run_data, run_gateway
+    import time
 
     if (data is None) == (not gateway):
         raise InputError("give either --data FILE or --gateway")
+    start, alerted, done = _since(since), False, 0
+    while True:
+        began = datetime.now(UTC)
+        alerted |= _run_once(data, start, window, html, workspace, output_format)
+        done += 1
+        if watch is None or (rounds and done >= rounds):
+            break
+        start = began
+        time.sleep(watch * 60)
+    if alerted:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _run_once(
+    data: Path | None,
+    since: datetime | None,
+    window: int | None,
+    html: Path | None,
+    workspace: Path | None,
+    output_format: OutputFormat,
+) -> bool:
+    from sai.monitoring.report import render_html, render_text
+    from sai.monitoring.service import run_data, run_gateway
+
     with open_project(workspace) as project:
         (spec, system), actor = _spec(project), project.workspace.actor()
         if data is not None:
@@ -127,17 +163,14 @@ def run(
                 project.ledger, data, spec, actor=actor, system=system, window_rows=window
             )
         else:
-            outcome = run_gateway(
-                project.ledger, spec, actor=actor, system=system, since=_since(since)
-            )
+            outcome = run_gateway(project.ledger, spec, actor=actor, system=system, since=since)
     if html is not None:
         html.write_text(render_html(outcome, title=system), encoding="utf-8")
     if output_format is OutputFormat.json:
         print_json(outcome.as_json())
     else:
         render_text(outcome, stdout_console())
-    if outcome.alerts:
-        raise typer.Exit(EXIT_FINDINGS)
+    return bool(outcome.alerts)
 
 
 @monitor_app.command("alerts")
