@@ -8,6 +8,7 @@ recorded with the run as evidence and POSTed to Alertmanager when a URL is confi
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,6 +24,7 @@ from sai.monitoring.alerts import Alert
 from sai.monitoring.baseline import current_baseline, file_digest
 from sai.monitoring.data import ColumnKind, Window
 from sai.monitoring.drift import FeatureDrift, choose_tests, measure_window
+from sai.monitoring.errors import MonitoringError
 from sai.monitoring.notify import Delivery, alertmanager_body, post_alerts
 from sai.monitoring.performance import InternalStates, internal_states, ledger_figures
 from sai.monitoring.profile import Profile
@@ -207,10 +209,10 @@ def run_gateway(
                 )
         try:
             baseline, profile = current_baseline(ledger)
-        except Exception:
+        except MonitoringError as error:
             warnings.append(
-                "no baseline frozen: the extraction detector and input drift need "
-                "one (`sai monitor baseline --data TRAINING.csv`)"
+                f"{error.message}: the extraction detector and input drift need a baseline "
+                "(`sai monitor baseline --data TRAINING.csv`)"
             )
         else:
             baseline_id = baseline.baseline_id
@@ -285,13 +287,11 @@ def _finish(
         MonitoringAlert(i, a.kind, a.subject, a.severity, a.summary, o, a.value, notified)
         for i, a, o in owned
     ]
-    run = MonitoringRun(**{**payload.__dict__, "alerts": tuple(i for i, _, _ in owned)})
+    run = dataclasses.replace(payload, alerts=tuple(i for i, _, _ in owned))
     refs = ledger.append_many(
         [run_evidence(run, actor=actor), *alert_evidence(records, actor=actor)]
     )
-    return RunOutcome(
-        **{**outcome.__dict__, "alerts": owned, "entry": refs[0].index, "delivery": delivery}
-    )
+    return dataclasses.replace(outcome, alerts=owned, entry=refs[0].index, delivery=delivery)
 
 
 __all__ = ["RunOutcome", "run_data", "run_gateway"]
