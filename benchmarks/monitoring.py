@@ -115,7 +115,8 @@ def peer_python() -> Path | str:
     )
     if check.returncode != 0:
         done = subprocess.run(
-            [str(python), "-m", "pip", "install", "--quiet", "evidently", "pyarrow"],
+            # NOTE: Evidently 0.7 imports a pandas helper that pandas 3 removed.
+            [str(python), "-m", "pip", "install", "--quiet", "evidently", "pandas<3", "pyarrow"],
             capture_output=True,
             text=True,
             check=False,
