@@ -39,7 +39,9 @@ class TestReport:
         assert outcome.rows == n
         assert len(outcome.windows) == 20
         assert len(page.encode()) < 2_000_000
-        assert page.count("<svg") == 2
+        # one distribution for the drifted feature a, one statistic line per feature
+        assert page.count("<svg") == 3
+        assert "<h3>a</h3>" in page
         assert "<script" not in page
 
 
@@ -71,3 +73,18 @@ class TestPerformance:
             bad.write_text("prediction,score\n1,0.5\n")
             with pytest.raises(MonitoringError, match="no column label"):
                 record_feedback(ledger, bad, 100, 0.8, actor="t")
+
+
+class TestDistribution:
+    def test_reference_deciles_hold_a_tenth_each(self) -> None:
+        from sai.monitoring.data import ColumnKind
+        from sai.monitoring.distribution import distribution
+        from sai.monitoring.profile import FeatureProfile
+
+        points = np.arange(1000, dtype=float)
+        feature = FeatureProfile("x", ColumnKind.numeric, 1000, 1000, 1000, 1.0, points)
+        shifted = distribution(feature, points + 2000)
+        assert shifted.reference[1:-1] == pytest.approx((0.1,) * 10, abs=0.002)
+        assert shifted.current[-1] == 1.0
+        same = distribution(feature, points)
+        assert same.current == same.reference

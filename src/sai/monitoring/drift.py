@@ -9,14 +9,16 @@ because a feature that stopped arriving is a change a person must see.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from sai.monitoring.data import ColumnKind, Window
+from sai.monitoring.distribution import Distribution, distribution
 from sai.monitoring.errors import MonitoringError
 from sai.monitoring.profile import FeatureProfile, Profile
 from sai.monitoring.stattests import STATTESTS, Array, Statistic, StatTest, default_test
@@ -35,6 +37,7 @@ class FeatureDrift:
     rows: int
     non_finite: int = 0
     note: str = ""
+    distribution: Distribution | None = field(default=None, compare=False)
 
     def as_json(self) -> dict[str, Any]:
         """The feature's entry in ``sai monitor run --format json``."""
@@ -134,7 +137,10 @@ def measure_feature(feature: FeatureProfile, test: DriftTest, values: Array) -> 
             non_finite,
             "no finite values in this window",
         )
-    return test.judge(feature.name, test.stattest.compute(feature, usable), len(values), non_finite)
+    judged = test.judge(
+        feature.name, test.stattest.compute(feature, usable), len(values), non_finite
+    )
+    return dataclasses.replace(judged, distribution=distribution(feature, usable))
 
 
 def measure_window(

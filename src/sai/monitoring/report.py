@@ -77,6 +77,14 @@ def render_html(outcome: RunOutcome, *, title: str) -> str:
                 f"<td{cls}>{'yes' if f.drift else 'no'}</td></tr>"
             )
         parts.append("</table>")
+    shown = [f for f in outcome.features if f.drift and f.distribution is not None]
+    if shown:
+        parts.append("<h2>Drifted features: reference (grey) and current (blue)</h2>")
+        for f in shown:
+            d = f.distribution
+            assert d is not None
+            parts.append(f"<h3>{e(f.name)}</h3>")
+            parts.append(svg.paired_bars(d.labels, d.reference, d.current))
     if len(outcome.windows) > 1:
         parts.append("<h2>Statistic per window</h2>")
         for i, f in enumerate(outcome.windows[0].features):

@@ -45,7 +45,7 @@ class StatTest:
     compute: Callable[[FeatureProfile, Array], Statistic]
 
 
-def _value_counts(current: Any) -> tuple[Array, Array]:
+def value_counts(current: Any) -> tuple[Array, Array]:
     """Distinct values and their counts, for a numpy array or an Arrow string array."""
     if isinstance(current, np.ndarray):
         keys, counts = np.unique(current, return_counts=True)
@@ -81,7 +81,7 @@ def _counts(reference: FeatureProfile, current: Array) -> tuple[Array, Array]:
     else:
         ref_keys, raw = np.unique(reference.points, return_counts=True)
         ref_counts = raw.astype(np.float64) * (reference.finite / max(len(reference.points), 1))
-    cur_keys, cur_counts = _value_counts(current)
+    cur_keys, cur_counts = value_counts(current)
     keys = np.union1d(ref_keys.astype(str), cur_keys.astype(str))
     ref = np.zeros(len(keys))
     cur = np.zeros(len(keys))
@@ -184,4 +184,12 @@ def default_test(reference: FeatureProfile) -> StatTest:
     return STATTESTS["wasserstein"]
 
 
-__all__ = ["SMALL_REFERENCE", "STATTESTS", "StatTest", "Statistic", "default_test"]
+__all__ = [
+    "SMALL_REFERENCE",
+    "STATTESTS",
+    "StatTest",
+    "Statistic",
+    "default_test",
+    "value_counts",
+    "w1_distance",
+]

@@ -3,6 +3,7 @@ HTML report needs no JavaScript and no plotting library."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 _W, _H, _PAD = 480, 120, 8
@@ -59,4 +60,26 @@ def bars(counts: Sequence[int], *, labels: tuple[str, str] = ("", "")) -> str:
     return "".join(out)
 
 
-__all__ = ["bars", "line"]
+def paired_bars(labels: Sequence[str], reference: Sequence[float], current: Sequence[float]) -> str:
+    """Reference (grey) and current (blue) shares side by side per bin, labels underneath."""
+    top = max([*reference, *current], default=0.0) or 1.0
+    slot = (_W - 2 * _PAD) / max(len(labels), 1)
+    out = [f"<svg xmlns='http://www.w3.org/2000/svg' width='{_W}' height='{_H + 40}' role='img'>"]
+    for i, (r, c) in enumerate(zip(reference, current, strict=True)):
+        x = _PAD + i * slot
+        for offset, value, colour in ((0.05, r, "#999"), (0.5, c, "#1f77b4")):
+            h = value / top * (_H - 2 * _PAD)
+            out.append(
+                f"<rect x='{x + offset * slot:.1f}' y='{_H - _PAD - h:.1f}' "
+                f"width='{slot * 0.42:.1f}' height='{h:.1f}' fill='{colour}'/>"
+            )
+        label = html.escape(labels[i][:10])
+        out.append(
+            f"<text x='{x + 2:.1f}' y='{_H + 4}' font-size='9' "
+            f"transform='rotate(40 {x + 2:.1f} {_H + 4})'>{label}</text>"
+        )
+    out.append("</svg>")
+    return "".join(out)
+
+
+__all__ = ["bars", "line", "paired_bars"]
