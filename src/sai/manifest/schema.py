@@ -56,8 +56,8 @@ from sai.manifest.guards_spec import (
     GuardsSpec,
     PredictGuardSpec,
 )
-from sai.manifest.redteam_spec import RedteamSpec
 from sai.manifest.monitoring_spec import MonitoringSpec
+from sai.manifest.redteam_spec import RedteamSpec
 from sai.manifest.threats_spec import (
     Modality,
     RetrievalSpec,

@@ -65,6 +65,7 @@ from sai.ledger.kinds.monitoring import (
     MonitoringFeedback,
     MonitoringRun,
 )
+from sai.ledger.kinds.redteam import RedteamAttack, RedteamExport, RedteamFinding, RedteamRun
 from sai.ledger.kinds.scanning import (
     DependencyAudit,
     ScanFinding,
