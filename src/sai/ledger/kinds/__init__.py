@@ -47,6 +47,14 @@ from sai.ledger.kinds.inventory import (
     SnapshotDrill,
     SnapshotRestored,
 )
+from sai.ledger.kinds.monitoring import (
+    MonitoringAlert,
+    MonitoringAlertUpdate,
+    MonitoringBaseline,
+    MonitoringFeatureLog,
+    MonitoringFeedback,
+    MonitoringRun,
+)
 from sai.ledger.kinds.provenance import (
     DataApproved,
     DataProvenance,
@@ -55,15 +63,6 @@ from sai.ledger.kinds.provenance import (
     EnvChecked,
     EnvFinding,
     ScreenFinding,
-)
-from sai.ledger.kinds.redteam import RedteamAttack, RedteamExport, RedteamFinding, RedteamRun
-from sai.ledger.kinds.monitoring import (
-    MonitoringAlert,
-    MonitoringAlertUpdate,
-    MonitoringBaseline,
-    MonitoringFeatureLog,
-    MonitoringFeedback,
-    MonitoringRun,
 )
 from sai.ledger.kinds.redteam import RedteamAttack, RedteamExport, RedteamFinding, RedteamRun
 from sai.ledger.kinds.scanning import (
