@@ -51,3 +51,22 @@ class TestGatewayRun:
             again = run_gateway(ledger, MonitoringSpec(), actor="t", system="s")
             assert "does not match its recorded digest" in again.warnings[0]
             assert not again.extraction
+
+
+class TestSampling:
+    def test_sample_rate_keeps_about_that_share(self, tmp_path: Path) -> None:
+        log = FeatureLog(tmp_path, None, sample_rate=0.25, flush_rows=10**9, seed=1)
+        rows = np.zeros((4000, 2))
+        log.add("k", "m", rows.tolist(), {"predictions": [0] * 4000})
+        (segment,) = log.flush()
+        kept = pd.read_parquet(segment)
+        assert 900 <= len(kept) <= 1100
+        assert set(kept.columns) == {
+            "time_us",
+            "key_id",
+            "prediction",
+            "confidence",
+            "entropy",
+            "f0",
+            "f1",
+        }

@@ -94,7 +94,11 @@ def build_runtime(
         auditor=Auditor(ledger, actor="sai-gateway", store_text=config.audit_text),
         reviews=ReviewQueue(ledger.engine),
         router=ModelRouter(config),
-        predictor=Predictor(config.predict_models, model_gate, FeatureLog.beside(ledger)),
+        predictor=Predictor(
+            config.predict_models,
+            model_gate,
+            FeatureLog.beside(ledger, sample_rate=config.feature_log_rate),
+        ),
         metrics=Metrics(),
         failed_auth=FailedAuthentications(config.failed_auth_limit, config.auth_window_seconds),
         releases=Releases(limiter),
