@@ -5,7 +5,8 @@ The flow, in the order the packages come into play:
 1. ``sai.manifest`` reads ``sai.yaml``: the system's models, datasets, prompts, gateway and the
    roles the organisation holds.
 2. Controls act and write evidence: ``sai.inventory`` (hashes, signatures, AI-BOM, snapshots),
-   ``sai.scanning`` (model files, dependencies), ``sai.guards`` and ``sai.gateway`` (runtime).
+   ``sai.scanning`` (model files, dependencies), ``sai.guards`` and ``sai.gateway`` (runtime),
+   ``sai.monitoring`` (drift, attack signals and performance of the running system).
 3. ``sai.ledger`` keeps that evidence in one tamper-evident log (RFC 9162, signed checkpoints);
    each entry is a typed payload (``sai.ledger.kinds``) with its origin.
 4. ``sai.assessment`` decides a verdict per provision from control-produced evidence and

@@ -77,8 +77,9 @@ def _register() -> None:
     from sai.cli import gateway
 
     gateway.register(app)
-    from sai.cli import inventory, prompts, snapshot
+    from sai.cli import inventory, monitor, prompts, snapshot
 
+    monitor.register(app)
     for extra in (inventory, snapshot, prompts):
         extra.register(app)
     from sai.cli import threats

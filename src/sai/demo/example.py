@@ -182,6 +182,10 @@ redteam:
       members: loan-train-split
       non_members: loan-holdout-split
       label: default
+monitoring:
+  owners:
+    default: risk-ml-team
+    extraction: security-oncall
 people:
   owners:
     - name: Dana Demo

@@ -162,6 +162,32 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def _monitor(
+    ledger: Ledger,
+    workspace: Workspace,
+    loaded: LoadedManifest,
+    system: ExampleSystem,
+    on_step: Callable[[str], None],
+) -> None:
+    """Monitoring: baseline, a normal and a drifted batch, then an extraction sweep."""
+    from sai.demo.monitoring import run_monitoring_demo
+
+    on_step("Monitoring: baseline, a normal and a drifted batch, an extraction sweep")
+    found = run_monitoring_demo(
+        ledger,
+        loaded,
+        system.dataset,
+        workspace.sai_dir / "monitoring" / "baselines",
+        system.root / "sai-report" / "monitoring",
+        actor=ACTOR,
+    )
+    on_step(
+        f"Monitor: drift in {', '.join(found.drifted) or 'nothing'} (normal batch: "
+        f"{', '.join(found.normal_drifted) or 'none'}); extraction flagged "
+        f"{', '.join(found.flagged_keys) or 'no key'} (the scraper is {found.scraper_key})"
+    )
+
+
 def run_demo(
     root: Path,
     *,
@@ -202,6 +228,7 @@ def run_demo(
         from sai.gateway.demo import run_gateway_demo
 
         run_gateway_demo(ledger, actor=ACTOR, gateway_spec=loaded.manifest.gateway)
+        _monitor(ledger, workspace, loaded, system, on_step)
         on_step("Threats: model, risk register, review, exports, and one staleness round")
         from sai.inventory import prompts
         from sai.threats.demo import run_threats_demo

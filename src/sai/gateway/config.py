@@ -138,6 +138,7 @@ class GatewayConfig:
     redis_url: str | None = None
     unsafe_fail_open_without_limiter: bool = False
     predict_models: Mapping[str, Path] = field(default_factory=lambda: MappingProxyType({}))
+    feature_log_rate: float = 1.0
     system: str = "gateway"
     failed_auth_limit: int | None = 30
     auth_window_seconds: int = 60
@@ -294,6 +295,7 @@ def config_from_manifest(
         upstream_timeout=up.timeout_seconds if up else 60.0,
         redis_url=env.get(REDIS_URL_ENV) or None,
         predict_models=MappingProxyType(_predict_models(loaded)),
+        feature_log_rate=manifest.monitoring.extraction.sample_rate,
         system=manifest.name,
     )
 

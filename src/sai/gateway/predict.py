@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from sai.gateway.errors import HttpError
+from sai.monitoring.featurelog import FeatureLog
 
 MAX_ROWS = 1_000
 MAX_FEATURES = 10_000
@@ -115,9 +116,15 @@ def _rows(body: Mapping[str, Any]) -> list[list[float]]:
 class Predictor:
     """The manifest's scikit-learn models, each loaded (after its scan) on first use."""
 
-    def __init__(self, models: Mapping[str, Path], gate: ModelGate | None = None) -> None:
+    def __init__(
+        self,
+        models: Mapping[str, Path],
+        gate: ModelGate | None = None,
+        feature_log: FeatureLog | None = None,
+    ) -> None:
         self._paths = dict(models)
         self._gate = gate
+        self._feature_log = feature_log
         self._loaded: dict[str, LoadedModel] = {}
         self._lock = asyncio.Lock()
 
@@ -142,11 +149,25 @@ class Predictor:
                 )
         return self._loaded[name]
 
-    async def predict(self, name: str, body: Mapping[str, Any]) -> dict[str, Any]:
-        """Run the model on ``body['inputs']``; probabilities too when the model has them."""
+    async def predict(
+        self, name: str, body: Mapping[str, Any], key_id: str | None = None
+    ) -> dict[str, Any]:
+        """Run the model on ``body['inputs']``; probabilities too when the model has them.
+
+        With a feature log, a sample of the rows and outputs goes to monitoring (the
+        extraction detector and internal states read it).
+        """
         rows = _rows(body)
         loaded = await self.model(name)
-        return await asyncio.to_thread(_run, loaded, rows)
+        answer = await asyncio.to_thread(_run, loaded, rows)
+        if self._feature_log is not None:
+            await asyncio.to_thread(self._feature_log.add, key_id, name, rows, answer)
+        return answer
+
+    def close(self) -> None:
+        """Write out the feature log's buffered rows."""
+        if self._feature_log is not None:
+            self._feature_log.close()
 
 
 def _run(loaded: LoadedModel, rows: list[list[float]]) -> dict[str, Any]:

@@ -56,7 +56,7 @@ async def handle_predict(ex: Exchange, principal: Principal, payload: dict[str, 
     ex.record.guard_input = "not_applicable"
     ex.record.guard_output = "not_applicable"
     ex.record.guard_policy = ex.runtime.guards.plan("predict", principal.role.name).audit()
-    answer = await ex.runtime.predictor.predict(model, payload)
+    answer = await ex.runtime.predictor.predict(model, payload, principal.key.key_id)
     ex.record.response_digest = digest(repr(answer.get("predictions")))
     await ex.respond_json(200, answer)
 

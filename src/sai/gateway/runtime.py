@@ -19,6 +19,7 @@ from sai.gateway.review import ReviewQueue
 from sai.gateway.shield import FailedAuthentications
 from sai.gateway.upstream import Upstream
 from sai.ledger import Ledger
+from sai.monitoring.featurelog import FeatureLog
 
 
 @dataclass
@@ -45,6 +46,7 @@ class Runtime:
     async def close(self) -> None:
         """Stop accepting work: flush the audit queue, close connections and threads."""
         self.auditor.roll_up(self.failed_auth.due(everything=True), self.failed_auth.window)
+        self.predictor.close()
         self.auditor.close()
         if self.owns_guards:
             self.guards.close()
@@ -92,7 +94,11 @@ def build_runtime(
         auditor=Auditor(ledger, actor="sai-gateway", store_text=config.audit_text),
         reviews=ReviewQueue(ledger.engine),
         router=ModelRouter(config),
-        predictor=Predictor(config.predict_models, model_gate),
+        predictor=Predictor(
+            config.predict_models,
+            model_gate,
+            FeatureLog.beside(ledger, sample_rate=config.feature_log_rate),
+        ),
         metrics=Metrics(),
         failed_auth=FailedAuthentications(config.failed_auth_limit, config.auth_window_seconds),
         releases=Releases(limiter),

@@ -56,6 +56,7 @@ from sai.manifest.guards_spec import (
     GuardsSpec,
     PredictGuardSpec,
 )
+from sai.manifest.monitoring_spec import MonitoringSpec
 from sai.manifest.redteam_spec import RedteamSpec
 from sai.manifest.threats_spec import (
     Modality,
@@ -322,6 +323,8 @@ class Manifest(_Strict):
     """Provisions declared not applicable, with justifications."""
     evidence: EvidenceRules = EvidenceRules()
     """How much evidence the automated checks ask for (sufficiency settings)."""
+    monitoring: MonitoringSpec = MonitoringSpec()
+    """Drift, attack and performance monitoring: windows, tests, thresholds and alert owners."""
 
     def assets(self) -> tuple[ModelSpec | DatasetSpec | PromptSpec | ConfigSpec, ...]:
         """Every named asset: models, then datasets, prompts and configs."""
@@ -366,6 +369,7 @@ __all__ = [
     "ModelCard",
     "ModelFormat",
     "ModelSpec",
+    "MonitoringSpec",
     "People",
     "Person",
     "PredictGuardSpec",

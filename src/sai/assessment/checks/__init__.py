@@ -27,6 +27,12 @@ from sai.assessment.checks.inventory import (
     InventoryComplete,
     ModelsSigned,
 )
+from sai.assessment.checks.monitoring import (
+    ContinuousMonitoring,
+    DriftAndAnomaliesMonitored,
+    InternalStatesMonitored,
+    PerformanceMonitored,
+)
 from sai.assessment.checks.provenance import ProvenanceDetails, ProvenanceRecorded
 from sai.assessment.checks.recovery import PromptChangesLogged, RecoveryRehearsed
 from sai.assessment.checks.redteam import (
@@ -88,6 +94,10 @@ CHECKS: tuple[Check, ...] = (
     RedteamOutputLeakage(),
     RedteamOutputInfluence(),
     RedteamAdversarialRobustness(),
+    DriftAndAnomaliesMonitored(),
+    InternalStatesMonitored(),
+    PerformanceMonitored(),
+    ContinuousMonitoring(),
 )
 
 

@@ -47,6 +47,14 @@ from sai.ledger.kinds.inventory import (
     SnapshotDrill,
     SnapshotRestored,
 )
+from sai.ledger.kinds.monitoring import (
+    MonitoringAlert,
+    MonitoringAlertUpdate,
+    MonitoringBaseline,
+    MonitoringFeatureLog,
+    MonitoringFeedback,
+    MonitoringRun,
+)
 from sai.ledger.kinds.provenance import (
     DataApproved,
     DataProvenance,
@@ -117,6 +125,12 @@ _ALL: tuple[type[Payload], ...] = (
     DataScreened,
     DataApproved,
     EnvChecked,
+    MonitoringAlert,
+    MonitoringAlertUpdate,
+    MonitoringBaseline,
+    MonitoringFeatureLog,
+    MonitoringFeedback,
+    MonitoringRun,
 )
 
 PAYLOADS: Mapping[Kind, type[Payload]] = MappingProxyType({p.KIND: p for p in _ALL})
@@ -171,6 +185,12 @@ __all__ = [
     "Kind",
     "ManifestRecorded",
     "ModelTrained",
+    "MonitoringAlert",
+    "MonitoringAlertUpdate",
+    "MonitoringBaseline",
+    "MonitoringFeatureLog",
+    "MonitoringFeedback",
+    "MonitoringRun",
     "Note",
     "Part",
     "Payload",

@@ -71,6 +71,12 @@ class Kind(enum.StrEnum):
     REDTEAM_EXPORT = "redteam.export"
 
     # --- monitoring (sai.monitoring) ---
+    MONITORING_BASELINE = "monitoring.baseline"
+    MONITORING_RUN = "monitoring.run"
+    MONITORING_ALERT = "monitoring.alert"
+    MONITORING_ALERT_UPDATE = "monitoring.alert.update"
+    MONITORING_FEATURE_LOG = "monitoring.feature_log"
+    MONITORING_FEEDBACK = "monitoring.feedback"
 
     # --- documents (sai.documents) ---
 

@@ -1,0 +1,126 @@
+"""The demo's monitoring step: freeze the training data as the baseline, judge a normal and a
+drifted batch, then send normal predict traffic and an extraction sweep through the gateway
+and let the monitor find both. An alert is acknowledged with a reason, as a person would."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+import numpy as np
+import pandas as pd
+
+from sai.ledger import Ledger
+from sai.manifest import LoadedManifest
+from sai.monitoring.alerts import AlertStatus, handle_alert
+from sai.monitoring.baseline import freeze
+from sai.monitoring.report import render_html
+from sai.monitoring.service import run_data, run_gateway
+
+_SEED = 16
+_LABEL = "default"
+
+
+@dataclass(frozen=True)
+class MonitoringDemo:
+    """What the monitor found in the demo."""
+
+    normal_drifted: tuple[str, ...]
+    drifted: tuple[str, ...]
+    flagged_keys: tuple[str, ...]
+    scraper_key: str
+
+
+def _batches(dataset: Path, out: Path) -> tuple[Path, Path]:
+    rng = np.random.default_rng(_SEED)
+    train = pd.read_csv(dataset).drop(columns=[_LABEL])
+    normal = train.sample(1500, replace=True, random_state=_SEED).reset_index(drop=True)
+    drifted = normal.copy()
+    drifted["income_k"] = drifted["income_k"] * 1.6
+    drifted["late_payments"] = drifted["late_payments"] + rng.poisson(2.0, len(drifted))
+    out.mkdir(parents=True, exist_ok=True)
+    normal.to_csv(out / "batch-normal.csv", index=False)
+    drifted.to_csv(out / "batch-drifted.csv", index=False)
+    return out / "batch-normal.csv", out / "batch-drifted.csv"
+
+
+def _predict_traffic(ledger: Ledger, loaded: LoadedManifest, dataset: Path, actor: str) -> str:
+    from sai.gateway.config import config_for
+    from sai.gateway.keys import create_key
+    from sai.gateway.server import create_app, serve_in_thread
+
+    models = {m.name: loaded.resolve(m.path) for m in loaded.manifest.models if m.path}
+    config = config_for(None, gateway=loaded.manifest.gateway, predict_models=models)
+    roles = tuple(config.roles)
+    keys = {
+        n: create_key(ledger, n, "user", roles=roles, actor=actor)
+        for n in ("scoring-app", "branch-tool", "unknown-scraper")
+    }
+    train = pd.read_csv(dataset).drop(columns=[_LABEL]).to_numpy()
+    low, high = train.min(axis=0), train.max(axis=0)
+    rng = np.random.default_rng(_SEED)
+    model = next(iter(models))
+    gateway = serve_in_thread(create_app(config, ledger))
+    try:
+        with httpx.Client(base_url=gateway.url, timeout=20) as client:
+            for _ in range(5):
+                for name, key in keys.items():
+                    if name == "unknown-scraper":
+                        rows = rng.uniform(
+                            low - 0.5 * (high - low),
+                            high + 0.5 * (high - low),
+                            (20, train.shape[1]),
+                        )
+                    else:
+                        rows = train[rng.integers(0, len(train), 20)]
+                    client.post(
+                        "/v1/predict",
+                        json={"model": model, "inputs": rows.tolist()},
+                        headers={"Authorization": f"Bearer {key.secret}"},
+                    )
+    finally:
+        gateway.stop()
+    return keys["unknown-scraper"].key.key_id
+
+
+def run_monitoring_demo(
+    ledger: Ledger,
+    loaded: LoadedManifest,
+    dataset: Path,
+    store: Path,
+    out: Path,
+    *,
+    actor: str,
+) -> MonitoringDemo:
+    """Run the demo's monitoring round against ``ledger``; reports go to ``out``."""
+    spec, system = loaded.manifest.monitoring, loaded.manifest.name
+    freeze(dataset, store, ledger, actor=actor, ignore=(_LABEL,))
+    normal_file, drifted_file = _batches(dataset, out)
+    normal = run_data(ledger, normal_file, spec, actor=actor, system=system)
+    drifted = run_data(ledger, drifted_file, spec, actor=actor, system=system)
+    (out / "drift.html").write_text(render_html(drifted, title=system), encoding="utf-8")
+    since = datetime.now(UTC)
+    scraper = _predict_traffic(ledger, loaded, dataset, actor)
+    traffic = run_gateway(ledger, spec, actor=actor, system=system, since=since)
+    (out / "gateway.html").write_text(render_html(traffic, title=system), encoding="utf-8")
+    flagged = tuple(a.subject for _, a, _ in traffic.alerts if a.kind == "extraction")
+    for alert_id, alert, _ in traffic.alerts:
+        if alert.kind == "extraction":
+            handle_alert(
+                ledger,
+                alert_id,
+                AlertStatus.acknowledged,
+                "demo: key under investigation, rate limit lowered",
+                actor=actor,
+            )
+    return MonitoringDemo(
+        tuple(f.name for f in normal.features if f.drift),
+        tuple(f.name for f in drifted.features if f.drift),
+        flagged,
+        scraper,
+    )
+
+
+__all__ = ["MonitoringDemo", "run_monitoring_demo"]

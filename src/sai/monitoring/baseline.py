@@ -1,0 +1,68 @@
+"""Freezing a reference: profile the file, store the profile under ``.sai/monitoring/``, and
+record its digest and the source file's digest in the ledger. Runs use the latest baseline
+entry and refuse a profile whose digest no longer matches it."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from sai.ledger import Ledger
+from sai.ledger.kinds import Kind, MonitoringBaseline
+from sai.monitoring.errors import MonitoringError
+from sai.monitoring.profile import Profile, build_profile, load_profile, save_profile
+from sai.monitoring.record import baseline_evidence
+from sai.monitoring.stattests import default_test
+
+
+def file_digest(path: Path) -> str:
+    """``sha256:`` of the file's bytes, read in 1 MiB pieces."""
+    sha = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            sha.update(chunk)
+    return "sha256:" + sha.hexdigest()
+
+
+def freeze(
+    path: Path, store: Path, ledger: Ledger, *, actor: str, ignore: tuple[str, ...] = ()
+) -> tuple[MonitoringBaseline, int]:
+    """Profile ``path`` into ``store/<digest>/`` and append ``monitoring.baseline``."""
+    profile = build_profile(path, ignore=ignore)
+    digest = profile.digest()
+    directory = store / digest.removeprefix("sha256:")[:16]
+    save_profile(profile, directory)
+    payload = MonitoringBaseline(
+        baseline_id=digest,
+        source=str(path),
+        source_digest=file_digest(path),
+        rows=profile.rows,
+        features=tuple(
+            {"name": f.name, "kind": f.kind.value, "test": default_test(f).name}
+            for f in profile.features
+        ),
+        directory=str(directory),
+    )
+    ref = ledger.append(baseline_evidence(payload, actor=actor))
+    return payload, ref.index
+
+
+def current_baseline(ledger: Ledger) -> tuple[MonitoringBaseline, Profile]:
+    """The latest frozen baseline and its profile (checked against the recorded digest)."""
+    entry = ledger.latest(kind=Kind.MONITORING_BASELINE)
+    if entry is None:
+        raise MonitoringError(
+            "no baseline is frozen yet",
+            hint="freeze the reference first: `sai monitor baseline --data REF.csv`",
+        )
+    payload = MonitoringBaseline.from_evidence(entry.evidence)
+    profile = load_profile(Path(payload.directory))
+    if profile.digest() != payload.baseline_id:
+        raise MonitoringError(
+            f"the baseline in {payload.directory} is not the one recorded in entry {entry.index}",
+            hint="freeze the reference again with `sai monitor baseline`",
+        )
+    return payload, profile
+
+
+__all__ = ["current_baseline", "file_digest", "freeze"]

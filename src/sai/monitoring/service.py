@@ -1,0 +1,297 @@
+"""A monitoring run end to end: measure, raise alerts, record evidence, notify.
+
+``run_data`` judges a data file against the baseline; ``run_gateway`` looks at the gateway's
+traffic in a period (security signals, the extraction detector, predict-input drift and the
+model's internal states). Both end in ``_finish``: alerts get owners from sai.yaml, are
+recorded with the run as evidence and POSTed to Alertmanager when a URL is configured.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from sai.ledger import Ledger
+from sai.ledger.kinds import MonitoringAlert, MonitoringRun
+from sai.manifest.monitoring_spec import MonitoringSpec
+from sai.monitoring import extraction, security
+from sai.monitoring.alerts import Alert
+from sai.monitoring.baseline import current_baseline, file_digest
+from sai.monitoring.data import ColumnKind, Window
+from sai.monitoring.drift import FeatureDrift, choose_tests, measure_window
+from sai.monitoring.errors import MonitoringError
+from sai.monitoring.notify import Delivery, alertmanager_body, post_alerts
+from sai.monitoring.performance import InternalStates, internal_states, ledger_figures
+from sai.monitoring.profile import Profile
+from sai.monitoring.record import alert_evidence, run_evidence
+from sai.monitoring.sources import load_predict_log
+from sai.monitoring.traffic import load_traffic
+from sai.monitoring.windows import DriftRun, WindowDrift, run_file
+
+_RAISE = {"info": "warning", "warning": "critical", "critical": "critical"}
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    """What one run found and where it was recorded."""
+
+    source: str
+    rows: int
+    features: tuple[FeatureDrift, ...] = ()
+    windows: tuple[WindowDrift, ...] = ()
+    alerts: tuple[tuple[str, Alert, str | None], ...] = ()
+    extraction: tuple[extraction.KeyScore, ...] = ()
+    security: tuple[security.SignalSeries, ...] = ()
+    internal: InternalStates | None = None
+    warnings: tuple[str, ...] = ()
+    entry: int | None = None
+    delivery: Delivery | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        """The run as ``sai monitor run --format json`` prints it."""
+        return {
+            "source": self.source,
+            "rows": self.rows,
+            "features": [f.as_json() for f in self.features],
+            "alerts": [a.as_json() | {"id": i, "owner": o} for i, a, o in self.alerts],
+            "windows": [w.as_json() for w in self.windows],
+            "extraction": [
+                {
+                    "key_id": s.key_id,
+                    "queries": s.queries,
+                    "novelty": round(s.novelty, 4),
+                    "shape": round(s.shape, 4),
+                    "flagged": s.flagged,
+                }
+                for s in self.extraction
+            ],
+            "security": security.summary(list(self.security)),
+            "internal_states": self.internal.as_json() if self.internal else None,
+            "warnings": list(self.warnings),
+            "entry": self.entry,
+            "notification": self.delivery.detail if self.delivery else None,
+        }
+
+
+def _first_drift(run: DriftRun, name: str) -> int:
+    return next(w.start_row for w in run.windows for x in w.features if x.name == name and x.drift)
+
+
+def _describe(f: FeatureDrift) -> str:
+    stat = "no usable values" if f.statistic is None else f"{f.test} {f.statistic:.4g}"
+    return stat + ("" if f.p_value is None else f", p={f.p_value:.3g}")
+
+
+def _drift_alerts(run: DriftRun, spec: MonitoringSpec) -> list[Alert]:
+    severity = spec.drift.severity.value
+    alerts = [
+        Alert(
+            "drift",
+            f"feature:{f.name}",
+            severity,
+            f"{f.name} drifted ({_describe(f)}) from row {_first_drift(run, f.name)}",
+            None if f.statistic is None else f"{f.statistic:.6g}",
+        )
+        for f in run.summary()
+        if f.drift
+    ]
+    drifted = [w for w in run.windows if w.dataset_drift]
+    if drifted:
+        alerts.append(
+            Alert(
+                "dataset_drift",
+                f"data:{Path(run.source).name}",
+                _RAISE[severity],
+                f"{len(drifted)} of {len(run.windows)} window(s) drifted as a whole",
+                str(len(drifted)),
+            )
+        )
+    return alerts
+
+
+def run_data(
+    ledger: Ledger,
+    path: Path,
+    spec: MonitoringSpec,
+    *,
+    actor: str,
+    system: str,
+    window_rows: int | None = None,
+) -> RunOutcome:
+    """Judge a data file against the current baseline and record the run."""
+    baseline, profile = current_baseline(ledger)
+    tests = choose_tests(
+        profile,
+        {k: v.value for k, v in spec.drift.tests.items()},
+        {k.value: v for k, v in spec.drift.thresholds.items()},
+    )
+    run = run_file(profile, tests, path, window_rows=window_rows or spec.window_rows)
+    windows = tuple(
+        WindowDrift(w.index, w.start_row, w.rows, w.features, spec.drift.drift_share)
+        for w in run.windows
+    )
+    run = DriftRun(run.source, windows, run.ignored_columns, run.warnings)
+    now = datetime.now(UTC).isoformat()
+    payload = MonitoringRun(
+        source=f"file:{path}",
+        source_digest=file_digest(path),
+        rows=run.rows,
+        windows=len(windows),
+        analyses=("drift",),
+        alerts=(),
+        alerting=spec.alerting,
+        period_start=now,
+        period_end=now,
+        baseline_id=baseline.baseline_id,
+        drifted=tuple(f.name for f in run.summary() if f.drift),
+        drifted_windows=sum(w.dataset_drift for w in windows),
+    )
+    outcome = RunOutcome(f"file:{path}", run.rows, run.summary(), windows, warnings=run.warnings)
+    return _finish(ledger, outcome, payload, _drift_alerts(run, spec), spec, actor, system)
+
+
+def _predict_drift(
+    profile: Profile, inputs: np.ndarray[Any, Any], spec: MonitoringSpec
+) -> tuple[FeatureDrift, ...]:
+    numeric = [f for f in profile.features if f.kind is ColumnKind.numeric]
+    width = min(len(numeric), inputs.shape[1] if inputs.ndim == 2 else 0)
+    if width == 0 or len(inputs) == 0:
+        return ()
+    sub = Profile(profile.rows, tuple(numeric[:width]))
+    tests = choose_tests(sub, None, {k.value: v for k, v in spec.drift.thresholds.items()})
+    window = Window(0, 0, len(inputs), {numeric[i].name: inputs[:, i] for i in range(width)})
+    return measure_window(sub, tests, window)
+
+
+def run_gateway(
+    ledger: Ledger,
+    spec: MonitoringSpec,
+    *,
+    actor: str,
+    system: str,
+    since: datetime | None = None,
+) -> RunOutcome:
+    """Security signals, extraction, predict-input drift and internal states of the traffic."""
+    traffic = load_traffic(ledger, since=since)
+    sec = spec.security
+    settings = security.SecuritySettings(
+        sec.bucket_seconds, sec.delta, sec.threshold, sec.min_requests, sec.latency_ratio
+    )
+    alerts, series = security.analyse(traffic, settings)
+    analyses = ["security"]
+    log = load_predict_log(ledger, since=since)
+    warnings = [
+        f"feature-log segment {p} does not match its recorded digest; not read" for p in log.damaged
+    ]
+    scores: list[extraction.KeyScore] = []
+    features: tuple[FeatureDrift, ...] = ()
+    internal = None
+    baseline_id = None
+    if log.rows:
+        internal = internal_states(log.confidence, log.entropy)
+        if internal is not None:
+            analyses.append("internal_states")
+            if internal.estimated_accuracy < spec.min_accuracy:
+                alerts.append(
+                    Alert(
+                        "performance",
+                        "model",
+                        "warning",
+                        f"estimated accuracy {internal.estimated_accuracy:.1%} is below "
+                        f"{spec.min_accuracy:.0%} (confidence-based, no labels)",
+                    )
+                )
+        try:
+            baseline, profile = current_baseline(ledger)
+        except MonitoringError as error:
+            warnings.append(
+                f"{error.message}: the extraction detector and input drift need a baseline "
+                "(`sai monitor baseline --data TRAINING.csv`)"
+            )
+        else:
+            baseline_id = baseline.baseline_id
+            ex = spec.extraction
+            ext = extraction.ExtractionSettings(ex.min_queries, ex.novelty, ex.shape)
+            scores = extraction.score_keys(profile, log.keys, log.inputs, ext)
+            alerts += extraction.alerts(scores, ext)
+            features = _predict_drift(profile, log.inputs, spec)
+            alerts += [
+                Alert(
+                    "drift",
+                    f"feature:{f.name}",
+                    spec.drift.severity.value,
+                    f"predict input {f.name} drifted ({f.test})",
+                    None if f.statistic is None else f"{f.statistic:.6g}",
+                )
+                for f in features
+                if f.drift
+            ]
+            analyses += ["extraction", "drift"]
+    if traffic.size == 0 and not log.rows:
+        warnings.append("no gateway traffic in the period")
+    times = traffic.time
+    start = datetime.fromtimestamp(times.min(), UTC).isoformat() if len(times) else ""
+    end = datetime.fromtimestamp(times.max(), UTC).isoformat() if len(times) else ""
+    payload = MonitoringRun(
+        source="gateway:ledger",
+        source_digest=f"entries:{traffic.first}-{traffic.last}",
+        rows=traffic.size,
+        windows=1,
+        analyses=tuple(analyses),
+        alerts=(),
+        alerting=spec.alerting,
+        period_start=start,
+        period_end=end,
+        baseline_id=baseline_id,
+        drifted=tuple(f.name for f in features if f.drift),
+        internal=ledger_figures(internal) if internal else None,
+    )
+    outcome = RunOutcome(
+        "gateway",
+        traffic.size,
+        features,
+        (),
+        (),
+        tuple(scores),
+        tuple(series),
+        internal,
+        tuple(warnings),
+    )
+    return _finish(ledger, outcome, payload, alerts, spec, actor, system)
+
+
+def _finish(
+    ledger: Ledger,
+    outcome: RunOutcome,
+    payload: MonitoringRun,
+    alerts: list[Alert],
+    spec: MonitoringSpec,
+    actor: str,
+    system: str,
+) -> RunOutcome:
+    stamp = payload.period_end or datetime.now(UTC).isoformat()
+    owned = tuple(
+        (a.alert_id(stamp + payload.source_digest), a, spec.owner(a.kind)) for a in alerts
+    )
+    delivery = None
+    if spec.alertmanager_url and owned:
+        delivery = post_alerts(spec.alertmanager_url, alertmanager_body(owned, system=system))
+    notified = delivery is not None and delivery.ok
+    records = [
+        MonitoringAlert(i, a.kind, a.subject, a.severity, a.summary, o, a.value, notified)
+        for i, a, o in owned
+    ]
+    run = dataclasses.replace(payload, alerts=tuple(i for i, _, _ in owned))
+    refs = ledger.append_many(
+        [run_evidence(run, actor=actor), *alert_evidence(records, actor=actor)]
+    )
+    return dataclasses.replace(outcome, alerts=owned, entry=refs[0].index, delivery=delivery)
+
+
+__all__ = ["RunOutcome", "run_data", "run_gateway"]
