@@ -188,3 +188,18 @@ class TestAssess:
         result = runner.invoke(app, ["assess"])
         assert result.exit_code == 2
         assert "sai init" in result.output
+
+
+def test_a_fresh_project_passes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for var in ("SAI_WORKSPACE", "SAI_DATABASE_URL"):
+        monkeypatch.delenv(var, raising=False)
+    root = tmp_path / "fresh"
+    assert runner.invoke(app, ["init", str(root)]).exit_code == 0
+    out = tmp_path / "report"
+    done = runner.invoke(
+        app, ["assess", "-w", str(root), "--no-pdf", "--format", "json", "--out", str(out)]
+    )
+    assert done.exit_code == 0, done.output  # nothing failed: everything is inconclusive
+    results = json.loads((out / "report.json").read_text())["results"]
+    assert results
+    assert {r["verdict"] for r in results} == {"inconclusive"}
