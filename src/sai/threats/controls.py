@@ -12,32 +12,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from types import MappingProxyType
-from typing import Protocol
 
 from sai.ledger import Entry
+from sai.ledger.measured import EvidenceReader as LedgerReader
 from sai.threats.system import Element, SystemModel
 
 _WINDOW = timedelta(days=30)
 _SAMPLE = 500
-
-
-class LedgerReader(Protocol):
-    """The ledger's read methods the controls use."""
-
-    def query(
-        self,
-        *,
-        kind: str | None = None,
-        subject: str | None = None,
-        provision: str | None = None,
-        since: datetime | None = None,
-        limit: int | None = None,
-        descending: bool = False,
-    ) -> list[Entry]: ...
-
-    def latest(
-        self, *, kind: str | None = None, subject: str | None = None, provision: str | None = None
-    ) -> Entry | None: ...
 
 
 @dataclass(frozen=True)

@@ -13,37 +13,14 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import ClassVar, Protocol
+from typing import ClassVar
 
-from sai.assessment.checks._measured import MeasuredEvidence
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
 from sai.ledger import Entry
 from sai.ledger.kinds import Kind
+from sai.ledger.measured import EvidenceReader, MeasuredEvidence
 from sai.manifest import Manifest
-
-
-class EvidenceReader(Protocol):
-    """The read side of the ledger that checks may use."""
-
-    def query(
-        self,
-        *,
-        kind: str | None = None,
-        subject: str | None = None,
-        provision: str | None = None,
-        since: datetime | None = None,
-        limit: int | None = None,
-        descending: bool = False,
-    ) -> list[Entry]: ...
-
-    def latest(
-        self,
-        *,
-        kind: str | None = None,
-        subject: str | None = None,
-        provision: str | None = None,
-    ) -> Entry | None: ...
 
 
 @dataclass(frozen=True)

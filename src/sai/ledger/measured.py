@@ -1,9 +1,10 @@
-"""The evidence automated checks see: entries a sai control produced, nothing stated by hand.
+"""Measured evidence: entries a sai control produced, never a person's statement.
 
 :class:`MeasuredEvidence` wraps the ledger's read side and drops every entry whose origin is a
 person (attestations, notes, and any version-1 entry, which predates origins), so a line
 written with `sai ledger append` can never stand in for a measurement. Attestations are read
-through the ledger itself by the attestation decision, not through this reader.
+through the ledger itself by the attestation decision, not through this reader. The threat
+model reads its controls through it too.
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Protocol
 
-from sai.ledger import Entry
+from sai.ledger.entry import Entry
 
 _PAGE = 64
 
 
-class LedgerReader(Protocol):
-    """The ledger's query methods (``sai.ledger.Ledger`` satisfies it)."""
+class EvidenceReader(Protocol):
+    """The read side of the ledger (``sai.ledger.Ledger`` and :class:`MeasuredEvidence`)."""
 
     def query(
         self,
@@ -30,11 +31,19 @@ class LedgerReader(Protocol):
         descending: bool = False,
     ) -> list[Entry]: ...
 
+    def latest(
+        self,
+        *,
+        kind: str | None = None,
+        subject: str | None = None,
+        provision: str | None = None,
+    ) -> Entry | None: ...
+
 
 class MeasuredEvidence:
     """Control-produced entries only, with the ledger's ``query``/``latest`` signature."""
 
-    def __init__(self, ledger: LedgerReader) -> None:
+    def __init__(self, ledger: EvidenceReader) -> None:
         self._ledger = ledger
 
     def query(
@@ -84,4 +93,4 @@ class MeasuredEvidence:
         return found[0] if found else None
 
 
-__all__ = ["LedgerReader", "MeasuredEvidence"]
+__all__ = ["EvidenceReader", "MeasuredEvidence"]
