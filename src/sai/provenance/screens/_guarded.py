@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
-from sai.guards import GuardContext, Scanner
+from sai.guards import GuardContext, Scanner, scanner_class
 from sai.provenance.screens._features import column_kinds
-from sai.provenance.screens.base import ScreenInput
+from sai.provenance.screens.base import Finding, Screen, ScreenInput
 
 _SHOWN = 200
 
@@ -50,4 +50,24 @@ def has_cells(data: ScreenInput, *, text_only: bool) -> str | None:
     return None
 
 
-__all__ = ["has_cells", "scan_cells"]
+class GuardScreen(Screen):
+    """A screen that runs one ``sai.guards`` scanner over the cells of every row."""
+
+    #: The guard's name in ``sai.guards``' registry.
+    guard: ClassVar[str]
+    #: Only free-text columns (True) or categorical ones too.
+    text_only: ClassVar[bool]
+    #: What the finding says after "N rows hold ...", with the advice.
+    advice: ClassVar[str]
+
+    def skip_reason(self, data: ScreenInput) -> str | None:
+        return has_cells(data, text_only=self.text_only)
+
+    def run(self, data: ScreenInput) -> tuple[Finding, ...]:
+        rows, shown = scan_cells(scanner_class(self.guard)(), data, text_only=self.text_only)
+        if not rows:
+            return ()
+        return (Finding(self.name, rows, f"{len(rows)} rows hold {self.advice}", {"cells": shown}),)
+
+
+__all__ = ["GuardScreen", "has_cells", "scan_cells"]
