@@ -105,6 +105,17 @@ def _on_sqlite_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
+def _private_file(path: Path) -> None:
+    """Create the database file readable by its owner only, whatever the umask.
+
+    SQLite gives its WAL and shared-memory files the database file's mode, so the evidence
+    never lies in a file other users can read. An existing file keeps the mode it has.
+    """
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        os.chmod(path, 0o600)
+
+
 def _sqlite_engine(url: URL, durability: Durability) -> Engine:
     synchronous = _SYNCHRONOUS[durability]
     database = url.database or ""
@@ -121,6 +132,7 @@ def _sqlite_engine(url: URL, durability: Durability) -> Engine:
                 f"the folder of the SQLite database {database} does not exist",
                 hint="create it, or point SAI_DATABASE_URL at an existing folder",
             )
+        _private_file(Path(database).expanduser())
         engine = sa.create_engine(
             url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_S}
         )

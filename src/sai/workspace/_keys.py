@@ -35,6 +35,7 @@ def write_new_keypair(private_path: Path, public_path: Path) -> Ed25519PrivateKe
             serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
         )
     )
+    os.chmod(public_path, 0o644)  # others may read it (auditors need it), never write it
     return key
 
 

@@ -126,9 +126,12 @@ def create_workspace(root: Path, *, name: str) -> Workspace:
             f"{sai_dir} already holds a workspace",
             hint="use the existing one, or choose another directory",
         )
+    # NOTE: modes are set explicitly: a umask of 000 must not leave the workspace writable by
+    # other users (they could replace the settings, a checkpoint or a key).
     for sub in ("keys", "evidence", "checkpoints"):
         (sai_dir / sub).mkdir(parents=True, exist_ok=True)
-    os.chmod(sai_dir / "keys", 0o700)
+        os.chmod(sai_dir / sub, 0o700)
+    os.chmod(sai_dir, 0o700)
     slug = _slug(name)
     origin = f"sai.local/{slug}/{secrets.token_hex(4)}"
     # NOTE: C2SP tlog-checkpoint advises that the signing key's name match the log's origin.
@@ -141,7 +144,9 @@ def create_workspace(root: Path, *, name: str) -> Workspace:
         + "\n",
         encoding="utf-8",
     )
+    os.chmod(sai_dir / _SETTINGS_FILE, 0o600)
     (sai_dir / ".gitignore").write_text(_GITIGNORE, encoding="utf-8")
+    os.chmod(sai_dir / ".gitignore", 0o644)
     workspace = Workspace(root=root.resolve(), settings=settings)
     write_new_keypair(workspace.signing_key_path, workspace.public_key_path)
     return workspace
