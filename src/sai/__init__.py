@@ -18,7 +18,7 @@ From Python, for a project made with ``sai init``::
     from sai.assessment.report import verify_report, write_reports
     from sai.catalog import load_catalog
     from sai.inventory.record import record_scan
-    from sai.inventory.scan import build_inventory
+    from sai.inventory.discovery import build_inventory
     from sai.ledger import NoteSigner, NoteVerifier, open_ledger
     from sai.manifest import load_manifest
     from sai.workspace import find_workspace

@@ -12,7 +12,7 @@ import pytest
 from sai.inventory.assets import Inventory
 from sai.inventory.bom import EvidenceRef, cyclonedx_bom, spdx_bom
 from sai.inventory.builtin import DETECTOR
-from sai.inventory.scan import build_inventory, environment_asset
+from sai.inventory.discovery import build_inventory, environment_asset
 from tests._golden import check_golden
 from tests.inventory.conftest import Project
 

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from sai.cli.app import app
 from sai.guards.injection import artifacts as detector_artifacts
-from sai.inventory import controls
+from sai.inventory import actions
 from sai.inventory.builtin import DETECTOR, detector_asset, uses_detector, verify_detector
 from sai.manifest import load_manifest
 from tests.inventory.conftest import MANIFEST, Project, write_project
@@ -58,7 +58,7 @@ class TestDetectorAsset:
 
 class TestVerifyCommand:
     def test_records_the_outcome(self, project: Project, copied: Path) -> None:
-        result, ref = controls.verify(
+        result, ref = actions.verify(
             project.ledger, project.workspace, project.loaded, DETECTOR, actor="t"
         )
         assert result.ok
@@ -67,7 +67,7 @@ class TestVerifyCommand:
         assert entry.data["ok"] is True
         assert "MANIFEST.json shipped with sai" in entry.data["signature"]
         (copied / "detector.json").write_text("{}")
-        again, _ = controls.verify(
+        again, _ = actions.verify(
             project.ledger, project.workspace, project.loaded, DETECTOR, actor="t"
         )
         assert again.changed == ("detector.json",)

@@ -6,19 +6,19 @@ import json
 
 import pytest
 
-from sai.inventory import recovery
+from sai.inventory import snapshot
 from sai.inventory.errors import SnapshotError
 from sai.inventory.paths import InventoryPaths
-from sai.inventory.snapshots import list_snapshots, load_snapshot
+from sai.inventory.snapshot_store import list_snapshots, load_snapshot
 from tests.inventory.conftest import Project
 
 
 def _snap(project: Project, **kwargs: object):
-    return recovery.snapshot(project.ledger, project.workspace, project.loaded, actor="t", **kwargs)  # type: ignore[arg-type]
+    return snapshot.snapshot(project.ledger, project.workspace, project.loaded, actor="t", **kwargs)  # type: ignore[arg-type]
 
 
 def _restore(project: Project, ident: str, dry_run: bool = False):
-    return recovery.restore(
+    return snapshot.restore(
         project.ledger, project.workspace, project.loaded, ident, actor="t", dry_run=dry_run
     )
 
@@ -119,7 +119,7 @@ class TestDrill:
             for p in project.root.rglob("*")
             if p.is_file() and ".sai" not in p.parts
         }
-        result, ref = recovery.drill(project.ledger, project.workspace, actor="t")
+        result, ref = snapshot.drill(project.ledger, project.workspace, actor="t")
         assert result.ok
         assert result.repaired >= 4
         assert any("tampered model" in s for s in result.scenarios)
@@ -135,11 +135,11 @@ class TestDrill:
         made, _ = _snap(project, name="good")
         digest = made.assets[0].files[0].digest
         (InventoryPaths.of(project.workspace).blobs / "sha256" / digest[:2] / digest).unlink()
-        result, ref = recovery.drill(project.ledger, project.workspace, "good", actor="t")
+        result, ref = snapshot.drill(project.ledger, project.workspace, "good", actor="t")
         assert not result.ok
         assert "missing" in result.problems[0]
         assert project.ledger.get(ref.index).evidence.data["ok"] is False
 
     def test_no_snapshot(self, project: Project) -> None:
         with pytest.raises(SnapshotError, match="no snapshot"):
-            recovery.drill(project.ledger, project.workspace, actor="t")
+            snapshot.drill(project.ledger, project.workspace, actor="t")

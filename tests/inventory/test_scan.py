@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from sai.inventory import controls
+from sai.inventory import actions
 from sai.inventory.assets import AssetType, Inventory, Relation
 from sai.inventory.bom import bom_from_ledger, validate_cyclonedx
+from sai.inventory.discovery import build_inventory, environment_asset
 from sai.inventory.errors import InventoryError
 from sai.inventory.graph import render_dot, render_text
-from sai.inventory.scan import build_inventory, environment_asset
 from sai.manifest import load_manifest
 from tests.inventory.conftest import BARE_MANIFEST, MANIFEST, Project
 
@@ -20,7 +20,7 @@ ENV = environment_asset([("numpy", "2.0.0"), ("Rich", "13.9")])
 
 
 def _scan(project: Project):
-    return controls.scan(project.ledger, project.loaded, actor="t")
+    return actions.take_inventory(project.ledger, project.loaded, actor="t")
 
 
 class TestBuild:
@@ -111,7 +111,7 @@ class TestRecord:
 class TestBom:
     def test_cyclonedx_is_valid_and_complete(self, project: Project) -> None:
         _scan(project)
-        controls.sign(project.ledger, project.workspace, project.loaded, "clf", actor="t")
+        actions.sign(project.ledger, project.workspace, project.loaded, "clf", actor="t")
         bom = bom_from_ledger(project.ledger, project.loaded.manifest)
         validate_cyclonedx(bom)
         by_ref = {c["bom-ref"]: c for c in bom["components"]}
@@ -137,6 +137,6 @@ class TestBom:
             bom_from_ledger(project.ledger, project.loaded.manifest)
         (workspace_dir / "bare.yaml").write_text(BARE_MANIFEST)
         loaded = load_manifest(workspace_dir / "bare.yaml")
-        controls.scan(project.ledger, loaded, actor="t")
+        actions.take_inventory(project.ledger, loaded, actor="t")
         with pytest.raises(InventoryError, match="would be empty"):
             bom_from_ledger(project.ledger, loaded.manifest)

@@ -4,22 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from sai.inventory import protection
+from sai.inventory import seal
 from sai.inventory._keys import destroy_data_key
 from sai.inventory.errors import InventoryError, SealError
 from sai.inventory.paths import InventoryPaths
-from sai.inventory.sealing import MAGIC, is_sealed
+from sai.inventory.sealed_files import MAGIC, is_sealed
 from tests.inventory.conftest import Project
 
 
 def _seal(project: Project, name: str):
-    return protection.seal_asset(project.ledger, project.workspace, project.loaded, name, actor="t")
+    return seal.seal_asset(project.ledger, project.workspace, project.loaded, name, actor="t")
 
 
 def _unseal(project: Project, name: str):
-    return protection.unseal_asset(
-        project.ledger, project.workspace, project.loaded, name, actor="t"
-    )
+    return seal.unseal_asset(project.ledger, project.workspace, project.loaded, name, actor="t")
 
 
 class TestSealing:

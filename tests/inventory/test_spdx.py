@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from sai.inventory import controls
+from sai.inventory import actions
 from sai.inventory.bom import bom_from_ledger, spdx_bom
 from sai.inventory.errors import InventoryError
 from sai.manifest import load_manifest
@@ -22,8 +22,8 @@ NOW = datetime(2026, 11, 24, 9, 30, 15, 123456, tzinfo=UTC)
 
 
 def _bom(project: Project) -> dict[str, Any]:
-    controls.scan(project.ledger, project.loaded, actor="t")
-    controls.sign(project.ledger, project.workspace, project.loaded, "clf", actor="t")
+    actions.take_inventory(project.ledger, project.loaded, actor="t")
+    actions.sign(project.ledger, project.workspace, project.loaded, "clf", actor="t")
     return bom_from_ledger(project.ledger, project.loaded.manifest, now=NOW, bom_format="spdx")
 
 
@@ -103,7 +103,7 @@ class TestSpdxBom:
         assert len(again["@graph"]) == len(bom["@graph"])
 
     def test_same_inputs_give_the_same_document(self, project: Project) -> None:
-        inventory = controls.scan(project.ledger, project.loaded, actor="t").inventory
+        inventory = actions.take_inventory(project.ledger, project.loaded, actor="t").inventory
         serial = uuid.UUID("00000000-0000-4000-8000-000000000001")
 
         def build() -> dict[str, Any]:
@@ -125,14 +125,14 @@ class TestSpdxBom:
     def test_empty_inventory_is_refused(self, project: Project, workspace_dir: Path) -> None:
         (workspace_dir / "bare.yaml").write_text(BARE_MANIFEST)
         loaded = load_manifest(workspace_dir / "bare.yaml")
-        controls.scan(project.ledger, loaded, actor="t")
+        actions.take_inventory(project.ledger, loaded, actor="t")
         with pytest.raises(InventoryError, match="would be empty"):
             bom_from_ledger(project.ledger, loaded.manifest, bom_format="spdx")
 
     def test_missing_bindings_give_an_install_hint(
         self, project: Project, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        controls.scan(project.ledger, project.loaded, actor="t")
+        actions.take_inventory(project.ledger, project.loaded, actor="t")
         monkeypatch.setitem(sys.modules, "spdx_python_model", None)
         with pytest.raises(InventoryError) as caught:
             bom_from_ledger(project.ledger, project.loaded.manifest, bom_format="spdx")

@@ -60,14 +60,14 @@ def scan_command(
     algorithm: AlgorithmOption = HashAlgorithm.sha256,
 ) -> None:
     """Hash every asset of sai.yaml and the Python environment; record the inventory and changes."""
-    from sai.inventory import controls
+    from sai.inventory import actions
     from sai.inventory.graph import short_digest
     from sai.ledger import open_ledger
 
     ws = workspace_from(workspace)
     loaded = manifest_from(ws, manifest, allow_missing_files=True)
     with byte_progress("hashing assets", None) as progress, open_ledger(ws) as ledger:
-        outcome = controls.scan(
+        outcome = actions.take_inventory(
             ledger,
             loaded,
             actor=ws.actor(),
@@ -130,7 +130,7 @@ def sign_command(
     unsafe_links: UnsafeLinks = False,
 ) -> None:
     """Sign a model: a model-signing bundle (in-toto, DSSE, Sigstore) made with the local key."""
-    from sai.inventory import controls
+    from sai.inventory import actions
     from sai.ledger import open_ledger
 
     ws = workspace_from(workspace)
@@ -140,9 +140,9 @@ def sign_command(
         shard_size=DEFAULT_SHARD_SIZE if shards else None,
         unsafe_follow_external_symlinks=unsafe_links,
     )
-    total = total_size(controls.local_asset_path(loaded, model), options)
+    total = total_size(actions.local_asset_path(loaded, model), options)
     with byte_progress(f"signing {model}", total) as progress, open_ledger(ws) as ledger:
-        result, ref = controls.sign(
+        result, ref = actions.sign(
             ledger,
             ws,
             loaded,
@@ -183,14 +183,14 @@ def verify_command(
     `sai-injection-detector` (sai's own detector, listed by `sai inventory scan` when a route
     runs the injection scanner) is checked against the digests shipped with sai.
     """
-    from sai.inventory import controls
+    from sai.inventory import actions
     from sai.inventory.builtin import DETECTOR
     from sai.ledger import open_ledger
 
     ws = workspace_from(workspace)
     loaded = manifest_from(ws, manifest, allow_missing_files=True)
     with byte_progress(f"verifying {model}", None) as progress, open_ledger(ws) as ledger:
-        result, ref = controls.verify(
+        result, ref = actions.verify(
             ledger,
             ws,
             loaded,
@@ -201,7 +201,7 @@ def verify_command(
             progress=progress,
         )
     console = stdout_console()
-    if isinstance(result, controls.MissingAsset):
+    if isinstance(result, actions.MissingAsset):
         console.print(
             f"{model}: MISSING, {result.path} is not there (recorded as asset.missing, entry "
             f"{ref.index}); bring it back with `sai restore SNAPSHOT`",
@@ -281,10 +281,10 @@ def unseal_command(
 
 
 def _protect(action: str, asset: str, workspace: Path | None, manifest: Path | None) -> None:
-    from sai.inventory import protection
+    from sai.inventory import seal
     from sai.ledger import open_ledger
 
-    operation = protection.seal_asset if action == "seal" else protection.unseal_asset
+    operation = seal.seal_asset if action == "seal" else seal.unseal_asset
     ws = workspace_from(workspace)
     loaded = manifest_from(ws, manifest)
     with open_ledger(ws) as ledger:

@@ -27,13 +27,13 @@ def create_command(
     ] = None,
 ) -> None:
     """Record a signed snapshot of every local asset (copies go to .sai/inventory/blobs)."""
-    from sai.inventory import recovery
+    from sai.inventory import snapshot
     from sai.ledger import open_ledger
 
     ws = workspace_from(workspace)
     loaded = manifest_from(ws, manifest)
     with open_ledger(ws) as ledger:
-        made, ref = recovery.snapshot(
+        made, ref = snapshot.snapshot(
             ledger, ws, loaded, actor=ws.actor(), name=name, reference=reference or ()
         )
     stdout_console().print(f"snapshot {made.id}: {len(made.assets)} assets (entry {ref.index})")
@@ -46,7 +46,7 @@ def list_command(
 ) -> None:
     """List snapshots, oldest first; altered ones are flagged."""
     from sai.inventory.paths import InventoryPaths
-    from sai.inventory.snapshots import list_snapshots
+    from sai.inventory.snapshot_store import list_snapshots
 
     good, broken = list_snapshots(InventoryPaths.of(workspace_from(workspace)))
     if output_format is OutputFormat.json:
@@ -83,12 +83,12 @@ def drill_command(
     workspace: WorkspaceOption = None,
 ) -> None:
     """Rehearse a restore in a scratch folder (live files untouched) and record the result."""
-    from sai.inventory import recovery
+    from sai.inventory.snapshot import drill
     from sai.ledger import open_ledger
 
     ws = workspace_from(workspace)
     with open_ledger(ws) as ledger:
-        result, ref = recovery.drill(ledger, ws, snapshot, actor=ws.actor())
+        result, ref = drill(ledger, ws, snapshot, actor=ws.actor())
     console = stdout_console()
     for scenario in result.scenarios:
         console.print(f"  {scenario}")
@@ -113,13 +113,13 @@ def restore_command(
     ] = False,
 ) -> None:
     """Put missing or tampered asset files back from a snapshot, verify, and record it."""
-    from sai.inventory import recovery
+    from sai.inventory.snapshot import restore as restore_snapshot
     from sai.ledger import open_ledger
 
     ws = workspace_from(workspace)
     loaded = manifest_from(ws, manifest, allow_missing_files=True)
     with open_ledger(ws) as ledger:
-        outcome = recovery.restore(ledger, ws, loaded, snapshot, actor=ws.actor(), dry_run=dry_run)
+        outcome = restore_snapshot(ledger, ws, loaded, snapshot, actor=ws.actor(), dry_run=dry_run)
     console = stdout_console()
     verb = "would" if dry_run else "did"
     for action in outcome.plan.actions:

@@ -1,10 +1,10 @@
 """AI assets: inventory, hashing, model-signing signatures, AI-BOM, snapshots, registry, sealing.
 
-    >>> from sai.inventory import controls, recovery  # doctest: +SKIP
+    >>> from sai.inventory import actions, snapshot  # doctest: +SKIP
     >>> with open_ledger(workspace) as ledger:
-    ...     controls.scan(ledger, loaded, actor="me")
-    ...     controls.sign(ledger, workspace, loaded, "my-model", actor="me")
-    ...     recovery.snapshot(ledger, workspace, loaded, actor="me", name="release-1")
+    ...     actions.take_inventory(ledger, loaded, actor="me")
+    ...     actions.sign(ledger, workspace, loaded, "my-model", actor="me")
+    ...     snapshot.snapshot(ledger, workspace, loaded, actor="me", name="release-1")
 
 Every control records ledger evidence; the checks in `sai.assessment.checks.inventory` and
 `.recovery` decide provisions from it. See docs/inventory.md.

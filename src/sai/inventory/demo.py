@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from sai.errors import VerificationError
-from sai.inventory import controls, prompts, recovery
+from sai.inventory import actions, prompts, snapshot
 from sai.ledger import Ledger
 from sai.manifest import LoadedManifest
 from sai.workspace import Workspace
@@ -26,7 +26,7 @@ def run_inventory_demo(
     ``clock`` is read for each recorded step, so entries carry the time they were made.
     """
     manifest = loaded.manifest
-    controls.scan(ledger, loaded, actor=actor, now=clock())
+    actions.take_inventory(ledger, loaded, actor=actor, now=clock())
     registered = [(p.name, str(p.path)) for p in manifest.prompts]
     registered += [(c.name, str(c.path)) for c in manifest.configs]
     for name, rel in registered:
@@ -41,32 +41,32 @@ def run_inventory_demo(
         )
     models = [m for m in manifest.models if m.path is not None]
     for model in models:
-        controls.sign(ledger, workspace, loaded, model.name, actor=actor, now=clock())
-    made, _ = recovery.snapshot(
+        actions.sign(ledger, workspace, loaded, model.name, actor=actor, now=clock())
+    made, _ = snapshot.snapshot(
         ledger, workspace, loaded, actor=actor, name="known-good", now=clock()
     )
     if models:
         target = models[0]
         on_step(f"Tampering with {target.name}, detecting it, restoring snapshot {made.name}")
-        path = controls.local_asset_path(loaded, target.name)
+        path = actions.local_asset_path(loaded, target.name)
         victim = path if path.is_file() else next(p for p in sorted(path.rglob("*")) if p.is_file())
         with victim.open("ab") as handle:
             handle.write(b"\x00backdoor")
-        found, _ = controls.verify(ledger, workspace, loaded, target.name, actor=actor, now=clock())
+        found, _ = actions.verify(ledger, workspace, loaded, target.name, actor=actor, now=clock())
         if found.ok:
             raise VerificationError("the demo's tampered model was not detected")
-        recovery.restore(ledger, workspace, loaded, made.id, actor=actor, now=clock())
+        snapshot.restore(ledger, workspace, loaded, made.id, actor=actor, now=clock())
         for model in models:
-            again, _ = controls.verify(
+            again, _ = actions.verify(
                 ledger, workspace, loaded, model.name, actor=actor, now=clock()
             )
             if not again.ok:
                 raise VerificationError(f"the demo could not restore {model.name}")
     on_step("Rehearsing recovery in a scratch copy (restore drill)")
-    result, _ = recovery.drill(ledger, workspace, made.id, actor=actor, now=clock())
+    result, _ = snapshot.drill(ledger, workspace, made.id, actor=actor, now=clock())
     if not result.ok:
         raise VerificationError("the demo's restore drill failed: " + "; ".join(result.problems))
-    controls.scan(ledger, loaded, actor=actor, now=clock())
+    actions.take_inventory(ledger, loaded, actor=actor, now=clock())
 
 
 __all__ = ["run_inventory_demo"]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sai.inventory.assets import Inventory
-from sai.inventory.scan import Change, diff_inventories
+from sai.inventory.discovery import Change, diff_inventories
 from sai.ledger import Entry, EntryRef, Evidence, Ledger, Origin
 from sai.ledger.kinds import CHANGE_PAYLOADS, AssetMissing, Kind
 

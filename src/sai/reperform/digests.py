@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import ClassVar
 
 from sai.errors import SaiError
+from sai.inventory.discovery import digest_path
 from sai.inventory.hashing import HashOptions
-from sai.inventory.scan import digest_path
 from sai.ledger.entry import Evidence
 from sai.ledger.kinds import AssetRecorded, InventoryScan, Kind, PayloadError
 from sai.ledger.kinds.inventory import ScannedAsset

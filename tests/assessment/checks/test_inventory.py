@@ -19,7 +19,7 @@ from sai.assessment.checks.recovery import PromptChangesLogged, RecoveryRehearse
 from sai.assessment.engine import record_manifest
 from sai.assessment.verdict import Verdict
 from sai.catalog import load_catalog
-from sai.inventory import controls, prompts, protection, recovery
+from sai.inventory import actions, prompts, seal, snapshot
 from tests.inventory import conftest as inventory_conftest
 from tests.inventory.conftest import Project
 
@@ -49,7 +49,7 @@ class TestInventoryComplete:
         assert "sai inventory scan" in result.reason
 
     def test_pass_then_stale(self, project: Project) -> None:
-        controls.scan(project.ledger, project.loaded, actor="t")
+        actions.take_inventory(project.ledger, project.loaded, actor="t")
         assert _decide(project, InventoryComplete(), "5.2.1-1").verdict is Verdict.PASS
         later = datetime.now(UTC) + timedelta(days=31)
         result = _decide(project, InventoryComplete(), "5.2.1-1", later)
@@ -58,7 +58,7 @@ class TestInventoryComplete:
 
     def test_missing_asset_fails(self, project: Project) -> None:
         (project.root / "data.csv").unlink()
-        controls.scan(project.ledger, project.loaded, actor="t")
+        actions.take_inventory(project.ledger, project.loaded, actor="t")
         result = _decide(project, InventoryComplete(), "5.2.1-1")
         assert result.verdict is Verdict.FAIL
         assert "train-data" in result.reason
@@ -69,19 +69,19 @@ class TestModelsSigned:
         result = _decide(project, ModelsSigned(), "5.2.4-1.2")
         assert result.verdict is Verdict.INCONCLUSIVE
         assert "clf is not signed" in result.reason
-        controls.sign(project.ledger, project.workspace, project.loaded, "clf", actor="t")
+        actions.sign(project.ledger, project.workspace, project.loaded, "clf", actor="t")
         assert _decide(project, ModelsSigned(), "5.2.4-1.2").verdict is Verdict.PASS
         (project.model / "config.json").write_text("{}")
-        controls.verify(project.ledger, project.workspace, project.loaded, "clf", actor="t")
+        actions.verify(project.ledger, project.workspace, project.loaded, "clf", actor="t")
         result = _decide(project, ModelsSigned(), "5.2.4-1.2")
         assert result.verdict is Verdict.FAIL
         assert "differs from its signature" in result.reason
 
     def test_change_seen_by_a_scan_fails(self, project: Project) -> None:
-        controls.scan(project.ledger, project.loaded, actor="t")
-        controls.sign(project.ledger, project.workspace, project.loaded, "clf", actor="t")
+        actions.take_inventory(project.ledger, project.loaded, actor="t")
+        actions.sign(project.ledger, project.workspace, project.loaded, "clf", actor="t")
         (project.model / "weights.bin").write_bytes(b"x")
-        controls.scan(project.ledger, project.loaded, actor="t")
+        actions.take_inventory(project.ledger, project.loaded, actor="t")
         result = _decide(project, ModelsSigned(), "5.2.4-1.2")
         assert result.verdict is Verdict.FAIL
         assert "changed after it was signed" in result.reason
@@ -89,12 +89,12 @@ class TestModelsSigned:
 
 class TestAssetsTracked:
     def test_needs_registry_and_signature(self, project: Project) -> None:
-        controls.scan(project.ledger, project.loaded, actor="t")
+        actions.take_inventory(project.ledger, project.loaded, actor="t")
         result = _decide(project, AssetsTracked(), "5.2.1-2")
         assert result.verdict is Verdict.INCONCLUSIVE
         assert "system-prompt has no registered" in result.reason
         _register_all(project)
-        controls.sign(project.ledger, project.workspace, project.loaded, "clf", actor="t")
+        actions.sign(project.ledger, project.workspace, project.loaded, "clf", actor="t")
         assert _decide(project, AssetsTracked(), "5.2.1-2").verdict is Verdict.PASS
 
 
@@ -103,11 +103,9 @@ class TestConfidentialSealed:
         result = _decide(project, ConfidentialSealed(), "5.2.1-4.2")
         assert result.verdict is Verdict.FAIL
         assert "train-data" in result.reason
-        protection.seal_asset(
-            project.ledger, project.workspace, project.loaded, "train-data", actor="t"
-        )
+        seal.seal_asset(project.ledger, project.workspace, project.loaded, "train-data", actor="t")
         assert _decide(project, ConfidentialSealed(), "5.2.1-4.2").verdict is Verdict.PASS
-        protection.unseal_asset(
+        seal.unseal_asset(
             project.ledger, project.workspace, project.loaded, "train-data", actor="t"
         )
         assert _decide(project, ConfidentialSealed(), "5.2.1-4.2").verdict is Verdict.FAIL
@@ -117,21 +115,21 @@ class TestRecovery:
     @pytest.mark.parametrize("pid", ["5.2.1-3", "5.2.1-3.1"])
     def test_snapshot_then_drill(self, project: Project, pid: str) -> None:
         assert _decide(project, RecoveryRehearsed(), pid).verdict is Verdict.INCONCLUSIVE
-        recovery.snapshot(project.ledger, project.workspace, project.loaded, actor="t")
+        snapshot.snapshot(project.ledger, project.workspace, project.loaded, actor="t")
         result = _decide(project, RecoveryRehearsed(), pid)
         assert result.verdict is Verdict.INCONCLUSIVE
         assert "drill" in result.reason
-        recovery.drill(project.ledger, project.workspace, actor="t")
+        snapshot.drill(project.ledger, project.workspace, actor="t")
         assert _decide(project, RecoveryRehearsed(), pid).verdict is Verdict.PASS
         later = datetime.now(UTC) + timedelta(days=181)
         assert _decide(project, RecoveryRehearsed(), pid, later).verdict is Verdict.INCONCLUSIVE
 
     def test_failed_drill_fails(self, project: Project, tmp_path: Path) -> None:
-        made, _ = recovery.snapshot(project.ledger, project.workspace, project.loaded, actor="t")
+        made, _ = snapshot.snapshot(project.ledger, project.workspace, project.loaded, actor="t")
         for blob in (project.root / ".sai" / "inventory" / "blobs").rglob("*"):
             if blob.is_file():
                 blob.unlink()
-        recovery.drill(project.ledger, project.workspace, made.id, actor="t")
+        snapshot.drill(project.ledger, project.workspace, made.id, actor="t")
         result = _decide(project, RecoveryRehearsed(), "5.2.1-3.1")
         assert result.verdict is Verdict.FAIL
         assert "drill failed" in result.reason
@@ -145,7 +143,7 @@ class TestPromptLog:
         _register_all(project)
         assert _decide(project, PromptChangesLogged(), "5.2.4-3").verdict is Verdict.PASS
         (project.root / "prompt.txt").write_text("edited by hand\n")
-        controls.scan(project.ledger, project.loaded, actor="t")
+        actions.take_inventory(project.ledger, project.loaded, actor="t")
         result = _decide(project, PromptChangesLogged(), "5.2.4-3")
         assert result.verdict is Verdict.FAIL
         assert "outside the registry" in result.reason

@@ -16,8 +16,8 @@ from sai.assessment.checks.supply_chain import (
 from sai.assessment.engine import record_manifest
 from sai.assessment.verdict import Verdict
 from sai.catalog import load_catalog
+from sai.inventory.discovery import build_inventory
 from sai.inventory.record import record_scan
-from sai.inventory.scan import build_inventory
 from sai.ledger import Evidence, Ledger, Origin
 from sai.ledger.kinds import AssetRecorded
 from sai.manifest import load_manifest

@@ -12,8 +12,14 @@ from pathlib import Path
 from sai.inventory._blobs import BlobStore
 from sai.inventory.errors import SnapshotError
 from sai.inventory.paths import InventoryPaths
-from sai.inventory.restore import DrillResult, RestorePlan, apply_restore, plan_restore, run_drill
-from sai.inventory.snapshots import Snapshot, create_snapshot, list_snapshots, load_snapshot
+from sai.inventory.restore_plan import (
+    DrillResult,
+    RestorePlan,
+    apply_restore,
+    plan_restore,
+    run_drill,
+)
+from sai.inventory.snapshot_store import Snapshot, create_snapshot, list_snapshots, load_snapshot
 from sai.ledger import EntryRef, Evidence, Ledger, Origin
 from sai.ledger.kinds import Kind, SnapshotCreated, SnapshotDrill, SnapshotRestored
 from sai.manifest import LoadedManifest

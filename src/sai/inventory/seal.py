@@ -6,9 +6,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sai.inventory.controls import local_asset_path
+from sai.inventory.actions import local_asset_path
 from sai.inventory.paths import InventoryPaths
-from sai.inventory.sealing import SealResult, seal, unseal
+from sai.inventory.sealed_files import SealResult, seal, unseal
 from sai.ledger import EntryRef, Evidence, Ledger, Origin
 from sai.ledger.kinds import AssetSealed, AssetUnsealed, Kind
 from sai.manifest import LoadedManifest

@@ -11,11 +11,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sai.inventory import builtin
+from sai.inventory.discovery import build_inventory
 from sai.inventory.errors import InventoryError
 from sai.inventory.hashing import HashOptions, Progress
 from sai.inventory.paths import InventoryPaths
 from sai.inventory.record import ScanOutcome, missing_evidence, record_scan
-from sai.inventory.scan import build_inventory
 from sai.inventory.signing import SignResult, VerifyResult, sign_model, verify_model
 from sai.inventory.signing.keys import PUBLIC_NAME, ensure_signing_key
 from sai.ledger import EntryRef, Evidence, Ledger, Origin
@@ -59,7 +59,7 @@ def local_asset_path(loaded: LoadedManifest, name: str) -> Path:
     return loaded.resolve(str(rel))
 
 
-def scan(
+def take_inventory(
     ledger: Ledger,
     loaded: LoadedManifest,
     *,
@@ -184,4 +184,11 @@ def _relative(path: Path, root: Path) -> str:
         return str(path)
 
 
-__all__ = ["SIGN_PROVISIONS", "MissingAsset", "local_asset_path", "scan", "sign", "verify"]
+__all__ = [
+    "SIGN_PROVISIONS",
+    "MissingAsset",
+    "local_asset_path",
+    "sign",
+    "take_inventory",
+    "verify",
+]

@@ -19,7 +19,7 @@ from sai.inventory._blobs import BlobStore
 from sai.inventory._snapshot_format import SnapshotAsset
 from sai.inventory._walk import GIT_PATHS
 from sai.inventory.errors import SnapshotError
-from sai.inventory.snapshots import Snapshot
+from sai.inventory.snapshot_store import Snapshot
 
 
 @dataclass(frozen=True)

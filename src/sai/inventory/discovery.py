@@ -18,7 +18,7 @@ from sai.inventory.assets import Asset, AssetType, Edge, Inventory, Relation
 from sai.inventory.builtin import DETECTOR, detector_asset, uses_detector
 from sai.inventory.errors import HashingError
 from sai.inventory.hashing import HashOptions, Progress, hash_tree
-from sai.inventory.sealing import is_sealed
+from sai.inventory.sealed_files import is_sealed
 from sai.manifest import LoadedManifest
 from sai.manifest.schema import ConfigSpec, DatasetSpec, ModelSpec, PromptSpec
 
