@@ -74,7 +74,7 @@ class TestCheck:
         assert "not both" in both.stderr
         unknown = runner.invoke(app, ["guard", "check", "x", "--scanners", "nope"])
         assert unknown.exit_code == 2
-        assert "unknown scanner 'nope'" in unknown.stderr
+        assert "unknown guard 'nope'" in unknown.stderr
         direction = runner.invoke(app, ["guard", "check", "x", "-d", "sideways"])
         assert direction.exit_code == 2
         missing = runner.invoke(app, ["guard", "check", "--file", str(tmp_path / "none")])

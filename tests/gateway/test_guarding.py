@@ -15,8 +15,8 @@ from sai.gateway.config import GuardPolicy
 from sai.gateway.guarding import GuardRunner
 from sai.gateway.keys import key_id_of
 from sai.gateway.review import ReviewQueue
-from sai.guards import Direction, GuardContext, GuardResult, ScannerName
-from sai.guards.base import Scanner
+from sai.guards import Direction, GuardContext, GuardId, GuardResult
+from sai.guards.base import Guard
 from sai.manifest.schema import (
     GatewayPolicies,
     GatewaySpec,
@@ -122,8 +122,8 @@ class TestReview:
             assert http.get(f"/v1/sai/reviews/{review_id}").status_code == 404
 
 
-class _Slow(Scanner):
-    name: ClassVar[ScannerName] = ScannerName("invisible")
+class _Slow(Guard):
+    name: ClassVar[GuardId] = GuardId("invisible")
     directions: ClassVar[frozenset[Direction]] = frozenset(Direction)
 
     def scan(self, text: str, context: GuardContext) -> GuardResult:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from sai.guards.injection import Detector, InjectionScanner, load_detector
+from sai.guards.injection import Detector, InjectionGuard, load_detector
 
 
 @pytest.fixture(scope="session")
@@ -11,5 +11,5 @@ def fast_detector() -> Detector:
 
 
 @pytest.fixture(scope="session")
-def injection_scanner(fast_detector: Detector) -> InjectionScanner:
-    return InjectionScanner(detector=fast_detector)
+def injection_scanner(fast_detector: Detector) -> InjectionGuard:
+    return InjectionGuard(detector=fast_detector)

@@ -7,19 +7,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sai.guards import (
-    SCANNERS,
+    GUARDS,
     Action,
     Direction,
+    Guard,
     GuardContext,
     GuardResult,
+    GuardSettings,
     OnMatch,
-    Scanner,
-    ScannerSettings,
-    build_scanners,
+    build_guards,
 )
 from sai.guards.base import redact
 from sai.guards.errors import GuardConfigError
-from sai.guards.injection import Detector, InjectionScanner
+from sai.guards.injection import Detector, InjectionGuard
 
 #: A text each scanner must flag (with the context it needs).
 POSITIVE: dict[str, tuple[str, GuardContext]] = {
@@ -36,20 +36,20 @@ POSITIVE: dict[str, tuple[str, GuardContext]] = {
 BENIGN = "Could you recommend a good book about the history of Vienna?"
 
 
-def make(name: str, fast_detector: Detector, settings: ScannerSettings | None = None) -> Scanner:
+def make(name: str, fast_detector: Detector, settings: GuardSettings | None = None) -> Guard:
     if name == "injection":
-        return InjectionScanner(settings, detector=fast_detector)
-    return SCANNERS[name](settings)  # type: ignore[index]
+        return InjectionGuard(settings, detector=fast_detector)
+    return GUARDS[name](settings)  # type: ignore[index]
 
 
 def test_every_scanner_has_a_positive_case() -> None:
-    assert set(POSITIVE) == set(SCANNERS)
+    assert set(POSITIVE) == set(GUARDS)
 
 
-@pytest.mark.parametrize("name", sorted(SCANNERS))
+@pytest.mark.parametrize("name", sorted(GUARDS))
 class TestScannerContract:
     def test_name_and_directions(self, name: str) -> None:
-        cls = SCANNERS[name]  # type: ignore[index]
+        cls = GUARDS[name]  # type: ignore[index]
         assert cls.name == name
         assert cls.directions <= set(Direction)
         assert cls.directions
@@ -71,20 +71,20 @@ class TestScannerContract:
 
     def test_threshold_above_one_never_flags(self, name: str, fast_detector: Detector) -> None:
         text, ctx = POSITIVE[name]
-        scanner = make(name, fast_detector, ScannerSettings(threshold=1.01))
+        scanner = make(name, fast_detector, GuardSettings(threshold=1.01))
         assert scanner.scan(text, ctx).action is Action.allow
 
     def test_configured_action_is_used(self, name: str, fast_detector: Detector) -> None:
         text, ctx = POSITIVE[name]
-        scanner = make(name, fast_detector, ScannerSettings(on_match=OnMatch.review))
+        scanner = make(name, fast_detector, GuardSettings(on_match=OnMatch.review))
         assert scanner.scan(text, ctx).action is Action.review
 
     def test_redact_gives_text_or_falls_back_to_block(
         self, name: str, fast_detector: Detector
     ) -> None:
         text, ctx = POSITIVE[name]
-        result = make(name, fast_detector, ScannerSettings(on_match=OnMatch.redact)).scan(text, ctx)
-        if SCANNERS[name].can_redact:  # type: ignore[index]
+        result = make(name, fast_detector, GuardSettings(on_match=OnMatch.redact)).scan(text, ctx)
+        if GUARDS[name].can_redact:  # type: ignore[index]
             assert result.action is Action.redact
             assert result.redacted is not None
             assert result.redacted != text
@@ -106,14 +106,14 @@ class TestScannerContract:
 
 class TestRegistry:
     def test_unknown_scanner_names_the_choices(self) -> None:
-        with pytest.raises(GuardConfigError, match="unknown scanner 'nope'") as info:
-            build_scanners(["nope"])
+        with pytest.raises(GuardConfigError, match="unknown guard 'nope'") as info:
+            build_guards(["nope"])
         assert "injection" in info.value.diagnostics()
 
     def test_unknown_tier(self) -> None:
-        settings = ScannerSettings(options=(("tier", "huge"),))
+        settings = GuardSettings(options=(("tier", "huge"),))
         with pytest.raises(GuardConfigError, match="tier"):
-            InjectionScanner(settings)
+            InjectionGuard(settings)
 
 
 class TestResultInvariants:

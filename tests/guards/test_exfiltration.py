@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from sai.guards import Action, Direction, GuardContext, ScannerSettings
-from sai.guards.exfiltration import ExfiltrationScanner
+from sai.guards import Action, Direction, GuardContext, GuardSettings
+from sai.guards.exfiltration import ExfiltrationGuard
 
 CTX = GuardContext(direction=Direction.output)
 
@@ -19,7 +19,7 @@ class TestExfiltrationScanner:
         ],
     )
     def test_data_carrying_urls_are_flagged(self, text: str) -> None:
-        result = ExfiltrationScanner().scan(text, CTX)
+        result = ExfiltrationGuard().scan(text, CTX)
         assert result.action is Action.redact
         assert "evil" not in (result.redacted or "")
         assert "collect" not in (result.redacted or "")
@@ -33,10 +33,10 @@ class TestExfiltrationScanner:
         ],
     )
     def test_ordinary_links_are_allowed(self, text: str) -> None:
-        assert ExfiltrationScanner().scan(text, CTX).action is Action.allow
+        assert ExfiltrationGuard().scan(text, CTX).action is Action.allow
 
     def test_allowed_hosts(self) -> None:
-        settings = ScannerSettings(options=(("allowed_hosts", "cdn.example.com"),))
+        settings = GuardSettings(options=(("allowed_hosts", "cdn.example.com"),))
         text = "![logo](https://img.cdn.example.com/logo.png?v=2)"
-        assert ExfiltrationScanner(settings).scan(text, CTX).action is Action.allow
-        assert ExfiltrationScanner().scan(text, CTX).action is Action.redact
+        assert ExfiltrationGuard(settings).scan(text, CTX).action is Action.allow
+        assert ExfiltrationGuard().scan(text, CTX).action is Action.redact

@@ -14,7 +14,7 @@ from sai.guards.errors import GuardModelError
 from sai.guards.injection import (
     ARTIFACTS_DIR,
     Detector,
-    InjectionScanner,
+    InjectionGuard,
     TierName,
     artifact_digests,
     load_artifacts,
@@ -34,19 +34,19 @@ CTX = GuardContext()
 class TestDetection:
     @pytest.mark.parametrize("text", INJECTIONS)
     def test_plain_injections_are_blocked(
-        self, injection_scanner: InjectionScanner, text: str
+        self, injection_scanner: InjectionGuard, text: str
     ) -> None:
         assert injection_scanner.scan(text, CTX).action is Action.block
 
     @pytest.mark.parametrize("trick", sorted(evasions(INJECTIONS[0])))
     @pytest.mark.parametrize("text", INJECTIONS)
     def test_evasions_are_still_detected(
-        self, injection_scanner: InjectionScanner, text: str, trick: str
+        self, injection_scanner: InjectionGuard, text: str, trick: str
     ) -> None:
         result = injection_scanner.scan(evasions(text)[trick], CTX)
         assert result.action is Action.block, result.reason
 
-    def test_reason_names_the_trick(self, injection_scanner: InjectionScanner) -> None:
+    def test_reason_names_the_trick(self, injection_scanner: InjectionGuard) -> None:
         result = injection_scanner.scan(evasions(INJECTIONS[0])["base64"], CTX)
         assert "after undoing base64" in result.reason
 
@@ -54,29 +54,27 @@ class TestDetection:
 class TestFalsePositives:
     @pytest.mark.parametrize("text", BENIGN)
     def test_ordinary_prompts_are_allowed(
-        self, injection_scanner: InjectionScanner, text: str
+        self, injection_scanner: InjectionGuard, text: str
     ) -> None:
         result = injection_scanner.scan(text, CTX)
         assert result.action is Action.allow, result.reason
 
     @pytest.mark.parametrize("text", [EMAIL, CODE, EMAIL * 4, "\n\n".join([CODE] * 5)])
-    def test_long_documents_are_allowed(
-        self, injection_scanner: InjectionScanner, text: str
-    ) -> None:
+    def test_long_documents_are_allowed(self, injection_scanner: InjectionGuard, text: str) -> None:
         result = injection_scanner.scan(text, CTX)
         assert result.action is Action.allow, result.reason
 
-    def test_hello_is_allowed(self, injection_scanner: InjectionScanner) -> None:
+    def test_hello_is_allowed(self, injection_scanner: InjectionGuard) -> None:
         assert injection_scanner.scan("Hello", CTX).action is Action.allow
 
-    def test_empty_and_whitespace(self, injection_scanner: InjectionScanner) -> None:
+    def test_empty_and_whitespace(self, injection_scanner: InjectionGuard) -> None:
         for text in ("", "   \n\t", "\u200b\u200b"):
             assert injection_scanner.scan(text, CTX).action is Action.allow
 
 
 class TestLongDocuments:
     def test_instruction_hidden_in_an_email_is_found(
-        self, injection_scanner: InjectionScanner
+        self, injection_scanner: InjectionGuard
     ) -> None:
         text = EMAIL.replace("For lunch", HIDDEN_INSTRUCTION + "\n\nFor lunch")
         result = injection_scanner.scan(text, CTX)
@@ -165,9 +163,9 @@ class TestSemanticTier:
         assert combined.score(text).probability >= combined.threshold
 
     def test_semantic_scanner(self) -> None:
-        from sai.guards import ScannerSettings
+        from sai.guards import GuardSettings
 
-        scanner = InjectionScanner(ScannerSettings(options=(("tier", "semantic"),)))
+        scanner = InjectionGuard(GuardSettings(options=(("tier", "semantic"),)))
         assert scanner.scan(INJECTIONS[0], CTX).action is Action.block
         assert scanner.scan(BENIGN[0], CTX).action is Action.allow
 

@@ -12,13 +12,13 @@ from sai.guards._checksums import (
     pesel_valid,
     spanish_id_valid,
 )
-from sai.guards.pii import PiiScanner
+from sai.guards.pii import PiiGuard
 
 CTX = GuardContext()
 
 
 def labels(text: str) -> list[str]:
-    return [span.label for span in PiiScanner().find(text)]
+    return [span.label for span in PiiGuard().find(text)]
 
 
 class TestChecksums:
@@ -79,10 +79,10 @@ class TestPiiScanner:
 
     def test_ordinary_numbers_are_not_pii(self) -> None:
         text = "The invoice 2024-0113 totals 1,234.56 EUR for 42 items; version 3.11.4."
-        result = PiiScanner().scan(text, CTX)
+        result = PiiGuard().scan(text, CTX)
         assert result.action is Action.allow
 
     def test_redacts_by_default(self) -> None:
-        result = PiiScanner().scan("mail me: bob@example.com", CTX)
+        result = PiiGuard().scan("mail me: bob@example.com", CTX)
         assert result.action is Action.redact
         assert result.redacted == "mail me: [REDACTED:email]"

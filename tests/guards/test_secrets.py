@@ -3,14 +3,14 @@ from __future__ import annotations
 import pytest
 
 from sai.guards import Action, GuardContext
-from sai.guards.secrets import SecretsScanner
+from sai.guards.secrets import SecretsGuard
 
 CTX = GuardContext()
 PEM = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAx1b2\n-----END RSA PRIVATE KEY-----"
 
 
 def labels(text: str) -> list[str]:
-    return [span.label for span in SecretsScanner().find(text)]
+    return [span.label for span in SecretsGuard().find(text)]
 
 
 class TestSecretsScanner:
@@ -51,9 +51,9 @@ class TestSecretsScanner:
         ],
     )
     def test_ordinary_text_is_not_a_secret(self, text: str) -> None:
-        assert SecretsScanner().scan(text, CTX).action is Action.allow
+        assert SecretsGuard().scan(text, CTX).action is Action.allow
 
     def test_redaction(self) -> None:
-        result = SecretsScanner().scan("use AKIAIOSFODNN7EXAMPLE now", CTX)
+        result = SecretsGuard().scan("use AKIAIOSFODNN7EXAMPLE now", CTX)
         assert result.action is Action.redact
         assert result.redacted == "use [REDACTED:aws-access-key] now"

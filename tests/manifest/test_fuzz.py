@@ -22,7 +22,7 @@ from sai.manifest import (
     load_manifest_bytes,
     validate_manifest,
 )
-from sai.manifest.schema import GuardScanner
+from sai.manifest.schema import GuardName
 from tests.manifest._data import FULL, full
 
 FIELD_NAMES = sorted(
@@ -223,7 +223,7 @@ def manifests(draw: st.DrawFn) -> dict[str, Any]:
         )
     provisions = load_catalog().ids
     exclusions = draw(st.lists(st.sampled_from(provisions), unique=True, max_size=3))
-    scanner_lists = st.lists(st.sampled_from([s.value for s in GuardScanner]), max_size=3)
+    scanner_lists = st.lists(st.sampled_from([s.value for s in GuardName]), max_size=3)
     return {
         "version": 1,
         "name": draw(lines),

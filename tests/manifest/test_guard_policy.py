@@ -21,9 +21,9 @@ from sai.manifest.schema import (
     GatewayRoute,
     GatewaySpec,
     GuardAction,
+    GuardName,
     GuardRoleSpec,
     GuardRoutesSpec,
-    GuardScanner,
     GuardScannerSpec,
     GuardsSpec,
 )
@@ -56,7 +56,7 @@ POLICY = GuardsSpec.model_validate(
 )
 
 
-def names(values: tuple[GuardScanner, ...]) -> list[str]:
+def names(values: tuple[GuardName, ...]) -> list[str]:
     return [value.value for value in values]
 
 
@@ -89,13 +89,11 @@ class TestResolution:
         assert embeddings.sources == ("guards", "guards.routes.embeddings", "guards.roles.partner")
 
     def test_role_settings_override_field_by_field(self) -> None:
-        injection = effective_guards(POLICY, ROLES, CHAT, "reviewer").scanners[
-            GuardScanner.injection
-        ]
+        injection = effective_guards(POLICY, ROLES, CHAT, "reviewer").scanners[GuardName.injection]
         assert injection.action is GuardAction.review
         assert injection.threshold == 0.8
         assert injection.options == {"tier": "fast"}
-        user = effective_guards(POLICY, ROLES, CHAT, "user").scanners[GuardScanner.injection]
+        user = effective_guards(POLICY, ROLES, CHAT, "user").scanners[GuardName.injection]
         assert user.action is None
 
     def test_a_role_without_guards_runs_nothing(self) -> None:
@@ -107,7 +105,7 @@ class TestResolution:
     def test_canary_only_on_chat_where_leakage_checks_the_answer(self) -> None:
         assert effective_guards(POLICY, ROLES, CHAT, "user").canary
         assert not effective_guards(POLICY, ROLES, GatewayRoute.completions, "user").canary
-        no_leakage = POLICY.model_copy(update={"output": [GuardScanner.pii]})
+        no_leakage = POLICY.model_copy(update={"output": [GuardName.pii]})
         assert not effective_guards(no_leakage, ROLES, CHAT, "user").canary
 
     def test_every_route_and_role_is_resolved(self) -> None:
@@ -135,12 +133,12 @@ class TestProblems:
 
 
 @given(
-    base=st.lists(st.sampled_from(GuardScanner), max_size=6),
-    route_input=st.none() | st.lists(st.sampled_from(GuardScanner), max_size=6),
-    added=st.lists(st.sampled_from(GuardScanner), max_size=6),
+    base=st.lists(st.sampled_from(GuardName), max_size=6),
+    route_input=st.none() | st.lists(st.sampled_from(GuardName), max_size=6),
+    added=st.lists(st.sampled_from(GuardName), max_size=6),
 )
 def test_resolved_lists_never_repeat_and_keep_every_addition(
-    base: list[GuardScanner], route_input: list[GuardScanner] | None, added: list[GuardScanner]
+    base: list[GuardName], route_input: list[GuardName] | None, added: list[GuardName]
 ) -> None:
     guards = GuardsSpec(
         input=base,
@@ -234,4 +232,4 @@ def test_the_documented_guards_example_is_valid() -> None:
     spec = GuardsSpec.model_validate(yaml.safe_load(blocks[0])["guards"])
     assert guard_policy_problems(spec, ROLES) == []  # a gateway with partner and reviewer roles
     reviewer = effective_guards(spec, ROLES, CHAT, "reviewer")
-    assert reviewer.scanners[GuardScanner.injection].action is GuardAction.review
+    assert reviewer.scanners[GuardName.injection].action is GuardAction.review

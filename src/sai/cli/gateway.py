@@ -220,12 +220,15 @@ def review_list(
 ) -> None:
     """List held responses."""
     from sai.gateway import ReviewQueue
+    from sai.gateway.review import ReviewStatus
     from sai.ledger import open_ledger
 
-    if status not in ("pending", "approved", "rejected", "all"):
-        raise InputError(f"--status {status!r}", hint="use pending, approved, rejected or all")
+    known = [s.value for s in ReviewStatus]
+    if status != "all" and status not in known:
+        raise InputError(f"--status {status!r}", hint=f"use {', '.join(known)} or all")
     with open_ledger(workspace_from(workspace)) as ledger:
-        reviews = ReviewQueue(ledger.engine).list(None if status == "all" else status)
+        chosen = None if status == "all" else ReviewStatus(status)
+        reviews = ReviewQueue(ledger.engine).list(chosen)
     if output is OutputFormat.json:
         print_json([r.as_json() for r in reviews])
         return
@@ -281,6 +284,7 @@ def log(
 ) -> None:
     """Show the latest gateway.request ledger entries (newest first)."""
     from sai.gateway import KIND
+    from sai.gateway._format import request_line
     from sai.ledger import open_ledger
 
     with open_ledger(workspace_from(workspace), read_only=True) as ledger:
@@ -295,14 +299,7 @@ def log(
         return
     console = stdout_console()
     for e in entries:
-        d = e.evidence.data
-        guards = d.get("guards", {})
-        console.print(
-            f"#{e.index} {e.evidence.time:%Y-%m-%d %H:%M:%S} {d.get('status')} "
-            f"{d.get('route')} key={d.get('key_id', '-')} model={d.get('model', '-')} "
-            f"in={guards.get('input')} out={guards.get('output')} "
-            f"{d.get('error') or ''} {d.get('latency_us', 0) / 1000:.1f} ms"
-        )
+        console.print(request_line(e), markup=False)
     if not entries:
         console.print("no gateway requests in the ledger yet")
 

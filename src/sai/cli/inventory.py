@@ -9,7 +9,11 @@ from typing import Annotated
 
 import typer
 
-from sai.cli._context import ManifestOption, WorkspaceOption, manifest_from, workspace_from
+from sai.cli._context import (
+    ManifestOption,
+    WorkspaceOption,
+    open_project,
+)
 from sai.cli._output import EXIT_FINDINGS, print_json, stdout_console
 from sai.cli._progress import byte_progress
 from sai.errors import InputError
@@ -62,11 +66,12 @@ def scan_command(
     """Hash every asset of sai.yaml and the Python environment; record the inventory and changes."""
     from sai.inventory import actions
     from sai.inventory.graph import short_digest
-    from sai.ledger import open_ledger
 
-    ws = workspace_from(workspace)
-    loaded = manifest_from(ws, manifest, allow_missing_files=True)
-    with byte_progress("hashing assets", None) as progress, open_ledger(ws) as ledger:
+    with (
+        byte_progress("hashing assets", None) as progress,
+        open_project(workspace, manifest, allow_missing_files=True) as project,
+    ):
+        ws, ledger, loaded = project.workspace, project.ledger, project.loaded
         outcome = actions.take_inventory(
             ledger,
             loaded,
@@ -97,11 +102,9 @@ def show_command(
     from sai.inventory.assets import Inventory
     from sai.inventory.graph import render_dot, render_text
     from sai.inventory.record import latest_scan
-    from sai.ledger import open_ledger
 
-    ws = workspace_from(workspace)
-    loaded = manifest_from(ws, manifest)
-    with open_ledger(ws) as ledger:
+    with open_project(workspace, manifest) as project:
+        ledger, loaded = project.ledger, project.loaded
         entry = latest_scan(ledger, loaded.manifest.name)
     if entry is None:
         raise InputError("no inventory is recorded yet", hint="run `sai inventory scan`")
@@ -131,27 +134,26 @@ def sign_command(
 ) -> None:
     """Sign a model: a model-signing bundle (in-toto, DSSE, Sigstore) made with the local key."""
     from sai.inventory import actions
-    from sai.ledger import open_ledger
 
-    ws = workspace_from(workspace)
-    loaded = manifest_from(ws, manifest)
     options = HashOptions(
         algorithm=algorithm,
         shard_size=DEFAULT_SHARD_SIZE if shards else None,
         unsafe_follow_external_symlinks=unsafe_links,
     )
-    total = total_size(actions.local_asset_path(loaded, model), options)
-    with byte_progress(f"signing {model}", total) as progress, open_ledger(ws) as ledger:
-        result, ref = actions.sign(
-            ledger,
-            ws,
-            loaded,
-            model,
-            actor=ws.actor(),
-            output=output,
-            options=options,
-            progress=progress,
-        )
+    with open_project(workspace, manifest) as project:
+        ws, loaded = project.workspace, project.loaded
+        total = total_size(actions.local_asset_path(loaded, model), options)
+        with byte_progress(f"signing {model}", total) as progress:
+            result, ref = actions.sign(
+                project.ledger,
+                ws,
+                loaded,
+                model,
+                actor=ws.actor(),
+                output=output,
+                options=options,
+                progress=progress,
+            )
     stdout_console().print(
         f"signed {model}: {len(result.tree.items)} items, root sha256:{result.tree.root_digest}\n"
         f"signature: {result.signature_path} (entry {ref.index})\n"
@@ -184,12 +186,13 @@ def verify_command(
     runs the injection scanner) is checked against the digests shipped with sai.
     """
     from sai.inventory import actions
-    from sai.inventory.builtin import DETECTOR
-    from sai.ledger import open_ledger
+    from sai.inventory.builtin import is_shipped_detector
 
-    ws = workspace_from(workspace)
-    loaded = manifest_from(ws, manifest, allow_missing_files=True)
-    with byte_progress(f"verifying {model}", None) as progress, open_ledger(ws) as ledger:
+    with (
+        byte_progress(f"verifying {model}", None) as progress,
+        open_project(workspace, manifest, allow_missing_files=True) as project,
+    ):
+        ws, ledger, loaded = project.workspace, project.ledger, project.loaded
         result, ref = actions.verify(
             ledger,
             ws,
@@ -209,8 +212,8 @@ def verify_command(
         )
         raise typer.Exit(EXIT_FINDINGS)
     if result.ok:
-        builtin = model == DETECTOR and loaded.manifest.asset(model) is None
-        what = "matches the digests shipped with sai," if builtin else "signature valid,"
+        shipped = is_shipped_detector(loaded.manifest, model)
+        what = "matches the digests shipped with sai," if shipped else "signature valid,"
         console.print(f"{model}: {what} all {result.files} files match (entry {ref.index})")
         return
     if result.other_model:
@@ -247,11 +250,9 @@ def bom_command(
 ) -> None:
     """Write the AI-BOM of the latest recorded inventory, validated against the schema."""
     from sai.inventory.bom import bom_from_ledger
-    from sai.ledger import open_ledger
 
-    ws = workspace_from(workspace)
-    loaded = manifest_from(ws, manifest)
-    with open_ledger(ws) as ledger:
+    with open_project(workspace, manifest) as project:
+        ledger, loaded = project.ledger, project.loaded
         document = bom_from_ledger(ledger, loaded.manifest, bom_format=output_format.value)
     text = json.dumps(document, indent=2) + "\n"
     if output is None:
@@ -282,12 +283,10 @@ def unseal_command(
 
 def _protect(action: str, asset: str, workspace: Path | None, manifest: Path | None) -> None:
     from sai.inventory import seal
-    from sai.ledger import open_ledger
 
     operation = seal.seal_asset if action == "seal" else seal.unseal_asset
-    ws = workspace_from(workspace)
-    loaded = manifest_from(ws, manifest)
-    with open_ledger(ws) as ledger:
+    with open_project(workspace, manifest) as project:
+        ws, ledger, loaded = project.workspace, project.ledger, project.loaded
         result, ref = operation(ledger, ws, loaded, asset, actor=ws.actor())
     stdout_console().print(f"{action}ed {asset}: {len(result.files)} files (entry {ref.index})")
 

@@ -6,7 +6,12 @@ from typing import Annotated
 
 import typer
 
-from sai.cli._context import ManifestOption, WorkspaceOption, manifest_from, workspace_from
+from sai.cli._context import (
+    ManifestOption,
+    WorkspaceOption,
+    open_project,
+    workspace_from,
+)
 from sai.cli._output import EXIT_FINDINGS, OutputFormat, print_json, stdout_console
 
 snapshot_app = typer.Typer(
@@ -28,11 +33,9 @@ def create_command(
 ) -> None:
     """Record a signed snapshot of every local asset (copies go to .sai/inventory/blobs)."""
     from sai.inventory import snapshot
-    from sai.ledger import open_ledger
 
-    ws = workspace_from(workspace)
-    loaded = manifest_from(ws, manifest)
-    with open_ledger(ws) as ledger:
+    with open_project(workspace, manifest) as project:
+        ws, ledger, loaded = project.workspace, project.ledger, project.loaded
         made, ref = snapshot.snapshot(
             ledger, ws, loaded, actor=ws.actor(), name=name, reference=reference or ()
         )
@@ -84,10 +87,9 @@ def drill_command(
 ) -> None:
     """Rehearse a restore in a scratch folder (live files untouched) and record the result."""
     from sai.inventory.snapshot import drill
-    from sai.ledger import open_ledger
 
-    ws = workspace_from(workspace)
-    with open_ledger(ws) as ledger:
+    with open_project(workspace) as project:
+        ws, ledger = project.workspace, project.ledger
         result, ref = drill(ledger, ws, snapshot, actor=ws.actor())
     console = stdout_console()
     for scenario in result.scenarios:
@@ -114,11 +116,9 @@ def restore_command(
 ) -> None:
     """Put missing or tampered asset files back from a snapshot, verify, and record it."""
     from sai.inventory.snapshot import restore as restore_snapshot
-    from sai.ledger import open_ledger
 
-    ws = workspace_from(workspace)
-    loaded = manifest_from(ws, manifest, allow_missing_files=True)
-    with open_ledger(ws) as ledger:
+    with open_project(workspace, manifest, allow_missing_files=True) as project:
+        ws, ledger, loaded = project.workspace, project.ledger, project.loaded
         outcome = restore_snapshot(ledger, ws, loaded, snapshot, actor=ws.actor(), dry_run=dry_run)
     console = stdout_console()
     verb = "would" if dry_run else "did"

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sai.gateway.guarding import Verdict
+from sai.gateway.guarding import GuardDecision
 from sai.gateway.shield import Attempts
 from sai.ledger import BatchingAppender, EntryRef, Evidence, Ledger, Origin
 from sai.ledger.kinds import GatewayAuthFailures, Kind
@@ -57,7 +57,7 @@ class CallRecord:
     response_digest: str | None = None
     prompt_text: str | None = None
     response_text: str | None = None
-    verdicts: list[Verdict] = field(default_factory=list)
+    verdicts: list[GuardDecision] = field(default_factory=list)
     guard_input: str = "not_run"
     guard_output: str = "not_run"
     guard_policy: dict[str, object] | None = None

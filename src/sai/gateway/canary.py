@@ -19,7 +19,7 @@ import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from sai.gateway.errors import HttpError
-from sai.gateway.guarding import Verdict
+from sai.gateway.guarding import GuardDecision
 from sai.guards import Direction
 from sai.manifest.schema import GatewayRoute
 
@@ -179,7 +179,7 @@ def plant_for(
 def block_leak(ex: Exchange) -> HttpError:
     """Record a canary found in an answer as a block and return the error to raise."""
     ex.record.verdicts.append(
-        Verdict(
+        GuardDecision(
             "leakage",
             "output",
             "block",
@@ -203,7 +203,9 @@ def act_on_leak(ex: Exchange, principal: Principal, route: GatewayRoute, leaks: 
     action = leakage.action.value if leakage is not None else "block"
     if action == "block":
         raise block_leak(ex)
-    ex.record.verdicts.append(Verdict("leakage", "output", action, 10_000, _LEAKED, "applied"))
+    ex.record.verdicts.append(
+        GuardDecision("leakage", "output", action, 10_000, _LEAKED, "applied")
+    )
     if ex.record.guard_output in ("not_run", "allow", "redact"):
         ex.record.guard_output = action
     ex.runtime.metrics.blocks.labels("leakage", "output", action).inc()

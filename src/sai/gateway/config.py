@@ -11,7 +11,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from sai.gateway.errors import GatewayConfigError
-from sai.guards import Direction, OnMatch, ScannerSettings
+from sai.guards import Direction, GuardSettings, OnMatch
 from sai.manifest import LoadedManifest
 from sai.manifest.guard_policy import EffectiveGuards, guard_policy_problems, resolve_guards
 from sai.manifest.schema import (
@@ -72,7 +72,7 @@ class GuardPlan:
 
     input: tuple[str, ...] = ()
     output: tuple[str, ...] = ()
-    settings: Mapping[str, ScannerSettings] = field(default_factory=lambda: MappingProxyType({}))
+    settings: Mapping[str, GuardSettings] = field(default_factory=lambda: MappingProxyType({}))
     canary: bool = False
     sources: tuple[str, ...] = ("guards",)
 
@@ -102,7 +102,7 @@ class GuardPolicy:
 
     input: tuple[str, ...] = ()
     output: tuple[str, ...] = ()
-    settings: Mapping[str, ScannerSettings] = field(default_factory=lambda: MappingProxyType({}))
+    settings: Mapping[str, GuardSettings] = field(default_factory=lambda: MappingProxyType({}))
     review_on: frozenset[str] = frozenset()
     budget_ms: int = 250
     streaming: StreamingMode = StreamingMode.buffer
@@ -172,9 +172,9 @@ def _roles(spec: GatewaySpec) -> dict[str, RolePolicy]:
     return roles
 
 
-def scanner_settings(spec: GuardScannerSpec) -> ScannerSettings:
+def scanner_settings(spec: GuardScannerSpec) -> GuardSettings:
     """A manifest scanner section as the scanners' own settings value."""
-    return ScannerSettings(
+    return GuardSettings(
         threshold=spec.threshold,
         on_match=OnMatch(spec.action.value) if spec.action is not None else None,
         options=tuple(sorted(spec.options.items())),

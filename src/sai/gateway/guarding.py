@@ -20,18 +20,18 @@ from sai.gateway.config import GuardPlan, GuardPolicy
 from sai.guards import (
     Action,
     Direction,
+    Guard,
     GuardContext,
     GuardResult,
-    Scanner,
-    ScannerSettings,
+    GuardSettings,
     Span,
-    build_scanners,
+    build_guards,
 )
 from sai.guards.base import SharedResources, redact
 
 
 @dataclass(frozen=True)
-class Verdict:
+class GuardDecision:
     """One scanner's applied verdict, as recorded in the audit entry."""
 
     scanner: str
@@ -58,7 +58,7 @@ class GuardOutcome:
     """The combined action, the per-scanner verdicts and the (possibly redacted) segments."""
 
     action: Action
-    verdicts: tuple[Verdict, ...]
+    verdicts: tuple[GuardDecision, ...]
     segments: tuple[str, ...]
 
     @property
@@ -101,22 +101,22 @@ def _split_redaction(
 
 
 class _ScannerCache:
-    """Scanner instances by name and settings, so plans that agree share one instance; the
+    """Guard instances by name and settings, so plans that agree share one instance; the
     scanners share loaded resources (detectors) through one `SharedResources`."""
 
     def __init__(self) -> None:
-        self._built: dict[tuple[str, ScannerSettings | None], Scanner] = {}
+        self._built: dict[tuple[str, GuardSettings | None], Guard] = {}
         self._shared: SharedResources = {}
 
-    def get(self, name: str, settings: ScannerSettings | None) -> Scanner:
+    def get(self, name: str, settings: GuardSettings | None) -> Guard:
         key = (name, settings)
         if key not in self._built:
-            self._built[key] = build_scanners(
+            self._built[key] = build_guards(
                 [name], {name: settings} if settings else None, shared=self._shared
             )[0]
         return self._built[key]
 
-    def build(self, names: Sequence[str], plan: GuardPlan) -> tuple[Scanner, ...]:
+    def build(self, names: Sequence[str], plan: GuardPlan) -> tuple[Guard, ...]:
         return tuple(self.get(name, plan.settings.get(name)) for name in names)
 
 
@@ -140,7 +140,7 @@ class GuardRunner:
 
     def scanners(
         self, direction: Direction, route: str | None = None, role: str | None = None
-    ) -> tuple[Scanner, ...]:
+    ) -> tuple[Guard, ...]:
         """The scanners of ``direction`` for ``route`` and ``role`` (the default plan's when
         either is not given or has no plan)."""
         planned = self._planned.get((route or "", role or ""))
@@ -171,13 +171,13 @@ class GuardRunner:
         loop = asyncio.get_running_loop()
         futures = [loop.run_in_executor(self._pool, s.scan, text, context) for s in scanners]
         done, _ = await asyncio.wait(futures, timeout=self.policy.budget_ms / 1000)
-        verdicts: list[Verdict] = []
+        verdicts: list[GuardDecision] = []
         spans: list[Span] = []
         action = Action.allow
         for scanner, future in zip(scanners, futures, strict=True):
             if future not in done:
                 future.cancel()
-                verdict = Verdict(
+                verdict = GuardDecision(
                     scanner.name,
                     direction.value,
                     Action.block.value,
@@ -186,7 +186,7 @@ class GuardRunner:
                     "timeout",
                 )
             elif future.exception() is not None:
-                verdict = Verdict(
+                verdict = GuardDecision(
                     scanner.name,
                     direction.value,
                     Action.block.value,
@@ -199,7 +199,7 @@ class GuardRunner:
                 applied = self._applied(result)
                 if applied is Action.redact:
                     spans.extend(result.spans)
-                verdict = Verdict(
+                verdict = GuardDecision(
                     scanner.name,
                     direction.value,
                     applied.value,
@@ -213,9 +213,9 @@ class GuardRunner:
         return GuardOutcome(action, tuple(verdicts), redacted)
 
 
-def skipped(direction: Direction, why: str) -> tuple[Verdict, ...]:
+def skipped(direction: Direction, why: str) -> tuple[GuardDecision, ...]:
     """A single audit verdict saying the direction's guards did not run, and why."""
-    return (Verdict("*", direction.value, "none", 0, why, "skipped"),)
+    return (GuardDecision("*", direction.value, "none", 0, why, "skipped"),)
 
 
-__all__ = ["GuardOutcome", "GuardRunner", "Verdict", "skipped"]
+__all__ = ["GuardDecision", "GuardOutcome", "GuardRunner", "skipped"]

@@ -8,6 +8,7 @@ entry. After approval, the poll returns the held response; after rejection, 403.
 
 from __future__ import annotations
 
+import enum
 import json
 import secrets
 from dataclasses import dataclass
@@ -24,7 +25,17 @@ from sai.store import gateway_reviews, reading, writing
 
 REVIEW_KIND = Kind.GATEWAY_REVIEW
 REVIEW_PROVISIONS = ("5.1.4-1", "5.1.4-3")
-PENDING, APPROVED, REJECTED = "pending", "approved", "rejected"
+
+
+class ReviewStatus(enum.StrEnum):
+    """Where a held response stands: waiting for a reviewer, or decided."""
+
+    pending = "pending"
+    approved = "approved"
+    rejected = "rejected"
+
+
+PENDING, APPROVED, REJECTED = ReviewStatus.pending, ReviewStatus.approved, ReviewStatus.rejected
 
 
 @dataclass(frozen=True)
@@ -207,4 +218,5 @@ __all__ = [
     "REVIEW_PROVISIONS",
     "Review",
     "ReviewQueue",
+    "ReviewStatus",
 ]

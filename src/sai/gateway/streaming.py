@@ -37,7 +37,7 @@ from sai.gateway.audit import digest
 from sai.gateway.auth import Principal
 from sai.gateway.canary import block_leak, scrub
 from sai.gateway.errors import HttpError
-from sai.gateway.guarding import Verdict, skipped
+from sai.gateway.guarding import GuardDecision, skipped
 from sai.gateway.limits import LimiterUnavailableError
 from sai.guards import Action, Direction, GuardContext
 from sai.manifest.schema import GatewayRoute, StreamingMode
@@ -208,7 +208,7 @@ class _Stream:
         if outcome.action is Action.allow:
             return
         ex.record.verdicts.append(
-            Verdict(
+            GuardDecision(
                 "*",
                 "output",
                 "block",

@@ -49,7 +49,7 @@ def render_metrics(outcome: EvalOutcome, console: Console) -> None:
     console.print(table)
 
 
-def render_scanners(description: dict[str, Any], console: Console) -> None:
+def render_guards(description: dict[str, Any], console: Console) -> None:
     """The registry as a table, then the artefact digests."""
     table = Table(title="guard scanners")
     for column in ("name", "directions", "default action", "what it finds"):
@@ -67,4 +67,4 @@ def render_scanners(description: dict[str, Any], console: Console) -> None:
         console.print(f"artefact {name}: {digest} [{state}]", markup=False)
 
 
-__all__ = ["render_check", "render_metrics", "render_scanners"]
+__all__ = ["render_check", "render_guards", "render_metrics"]

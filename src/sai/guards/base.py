@@ -1,7 +1,7 @@
-"""The scanner interface: text plus its context in, a verdict with score, spans and reason out.
+"""The guard interface: text plus its context in, a verdict with score, spans and reason out.
 
 Every guard (prompt injection, secrets, PII, leakage, exfiltration, invisible characters) is a
-``Scanner``. The gateway runs them inline, redteam and monitoring offline; the registry in
+``Guard``. The gateway runs them inline, redteam and monitoring offline; the registry in
 :mod:`sai.guards.registry` names each one explicitly.
 """
 
@@ -13,13 +13,13 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar, NewType
 
-ScannerName = NewType("ScannerName", str)
-#: Heavy resources scanners share (loaded models), keyed by what identifies them.
+GuardId = NewType("GuardId", str)
+#: Heavy resources guards share (loaded models), keyed by what identifies them.
 SharedResources = dict[Hashable, object]
 
 
 class Action(enum.StrEnum):
-    """What a scanner (or the pipeline) decides to do with the text."""
+    """What a guard (or the pipeline) decides to do with the text."""
 
     allow = "allow"
     redact = "redact"
@@ -78,7 +78,7 @@ class GuardResult:
     is ``redact``.
     """
 
-    scanner: ScannerName
+    scanner: GuardId
     action: Action
     score: float
     reason: str
@@ -93,12 +93,12 @@ class GuardResult:
 
     @property
     def flagged(self) -> bool:
-        """Whether the scanner found something (any action other than allow)."""
+        """Whether the guard found something (any action other than allow)."""
         return self.action is not Action.allow
 
 
 class OnMatch(enum.StrEnum):
-    """The configured action when a scanner matches."""
+    """The configured action when a guard matches."""
 
     redact = "redact"
     review = "review"
@@ -106,7 +106,7 @@ class OnMatch(enum.StrEnum):
 
 
 @dataclass(frozen=True)
-class ScannerSettings:
+class GuardSettings:
     """Per-scanner configuration from sai.yaml: the threshold and the action on a match.
 
     ``threshold`` None means the scanner's own default (for the injection detector, the one
@@ -118,39 +118,39 @@ class ScannerSettings:
     options: tuple[tuple[str, str], ...] = field(default=())
 
     def option(self, key: str, default: str) -> str:
-        """A scanner-specific option (string-valued), or ``default``."""
+        """A guard-specific option (string-valued), or ``default``."""
         return dict(self.options).get(key, default)
 
 
-class Scanner(abc.ABC):
-    """A text scanner. Implementations are stateless after construction and thread-safe."""
+class Guard(abc.ABC):
+    """A text guard. Implementations are stateless after construction and thread-safe."""
 
     #: Stable name used in sai.yaml, the CLI and evidence.
-    name: ClassVar[ScannerName]
-    #: The directions this scanner is meant for (it still runs if asked on another).
+    name: ClassVar[GuardId]
+    #: The directions this guard is meant for (it still runs if asked on another).
     directions: ClassVar[frozenset[Direction]]
     #: Whether ``redact`` is a meaningful action (some findings cannot be cut out).
     can_redact: ClassVar[bool] = True
     #: The action on a match when the settings name none.
     default_action: ClassVar[OnMatch] = OnMatch.block
 
-    def __init__(self, settings: ScannerSettings | None = None) -> None:
+    def __init__(self, settings: GuardSettings | None = None) -> None:
         self.settings = settings if settings is not None else self.default_settings()
 
     @classmethod
-    def build(cls, settings: ScannerSettings | None, shared: SharedResources) -> Scanner:
-        """A scanner with ``settings``, reusing what ``shared`` already holds (a loaded model,
-        say) and adding what it loads, so several scanners share one copy."""
+    def build(cls, settings: GuardSettings | None, shared: SharedResources) -> Guard:
+        """A guard with ``settings``, reusing what ``shared`` already holds (a loaded model,
+        say) and adding what it loads, so several guards share one copy."""
         return cls(settings)
 
     @classmethod
-    def default_settings(cls) -> ScannerSettings:
-        """The settings used when sai.yaml says nothing about this scanner."""
-        return ScannerSettings()
+    def default_settings(cls) -> GuardSettings:
+        """The settings used when sai.yaml says nothing about this guard."""
+        return GuardSettings()
 
     @property
     def threshold(self) -> float:
-        """The score at or above which the scanner acts."""
+        """The score at or above which the guard acts."""
         return self.settings.threshold if self.settings.threshold is not None else 0.5
 
     @property
@@ -211,12 +211,12 @@ def redact(text: str, spans: Sequence[Span]) -> str:
 __all__ = [
     "Action",
     "Direction",
+    "Guard",
     "GuardContext",
+    "GuardId",
     "GuardResult",
+    "GuardSettings",
     "OnMatch",
-    "Scanner",
-    "ScannerName",
-    "ScannerSettings",
     "SharedResources",
     "Span",
     "redact",

@@ -6,12 +6,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from sai.guards.base import Direction, GuardContext, Scanner, ScannerSettings
+from sai.guards.base import Direction, Guard, GuardContext, GuardSettings
 from sai.guards.errors import GuardConfigError
 from sai.guards.evaluate import Dataset, Metrics, evaluate, load_dataset
 from sai.guards.injection.artifacts import ARTIFACTS_DIR, artifact_digests, verify_artifacts
 from sai.guards.pipeline import Pipeline, PipelineResult
-from sai.guards.registry import DEFAULT_SCANNERS, SCANNERS, build_scanners, scanner_class
+from sai.guards.registry import DEFAULT_GUARDS, GUARDS, build_guards, guard_class
 
 
 def _direction(value: str) -> Direction:
@@ -23,9 +23,9 @@ def _direction(value: str) -> Direction:
         ) from None
 
 
-def _settings(name: str, tier: str, threshold: float | None = None) -> ScannerSettings:
+def _settings(name: str, tier: str, threshold: float | None = None) -> GuardSettings:
     options = (("tier", tier),) if name == "injection" else ()
-    return ScannerSettings(threshold=threshold, options=options)
+    return GuardSettings(threshold=threshold, options=options)
 
 
 @dataclass(frozen=True)
@@ -65,8 +65,8 @@ def check_text(
 ) -> CheckOutcome:
     """Run the named (or default) scanners over ``text``, never stopping early."""
     way = _direction(direction)
-    chosen = names or list(DEFAULT_SCANNERS[way])
-    scanners = build_scanners(chosen, {n: _settings(n, tier) for n in chosen})
+    chosen = names or list(DEFAULT_GUARDS[way])
+    scanners = build_guards(chosen, {n: _settings(n, tier) for n in chosen})
     context = GuardContext(direction=way, system_prompt=system_prompt, canary=canary)
     return CheckOutcome(Pipeline(scanners, stop_on_block=False).run(text, context), way)
 
@@ -107,13 +107,13 @@ class EvalOutcome:
         }
 
 
-def _threshold(scanner: Scanner) -> float:
+def _threshold(scanner: Guard) -> float:
     return scanner.threshold
 
 
 def run_evaluation(path: Path, *, scanner: str, tier: str, threshold: float | None) -> EvalOutcome:
     """Load the dataset, build the scanner, score every example and compute the metrics."""
-    cls = scanner_class(scanner)
+    cls = guard_class(scanner)
     dataset = load_dataset(path)
     instance = cls(_settings(scanner, tier, threshold))
     way = Direction.input if Direction.input in cls.directions else Direction.output
@@ -128,7 +128,7 @@ def run_evaluation(path: Path, *, scanner: str, tier: str, threshold: float | No
     return EvalOutcome(scanner, variant, _threshold(instance), dataset, metrics)
 
 
-def describe_scanners() -> dict[str, Any]:
+def describe_guards() -> dict[str, Any]:
     """The registry, the default scanner sets and the artefacts' verification state."""
     return {
         "scanners": [
@@ -138,9 +138,9 @@ def describe_scanners() -> dict[str, Any]:
                 "default_action": cls.default_action.value,
                 "summary": (cls.__doc__ or "").strip().splitlines()[0],
             }
-            for name, cls in sorted(SCANNERS.items())
+            for name, cls in sorted(GUARDS.items())
         ],
-        "defaults": {d.value: list(names) for d, names in DEFAULT_SCANNERS.items()},
+        "defaults": {d.value: list(names) for d, names in DEFAULT_GUARDS.items()},
         "artifacts": {
             "directory": str(ARTIFACTS_DIR),
             "files": artifact_digests(),
@@ -153,6 +153,6 @@ __all__ = [
     "CheckOutcome",
     "EvalOutcome",
     "check_text",
-    "describe_scanners",
+    "describe_guards",
     "run_evaluation",
 ]

@@ -6,26 +6,26 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from sai.guards.base import Direction, OnMatch, ScannerSettings
+from sai.guards.base import Direction, GuardSettings, OnMatch
 from sai.guards.errors import GuardConfigError
 from sai.guards.pipeline import Pipeline
-from sai.guards.registry import DEFAULT_SCANNERS, SCANNERS, build_scanners
+from sai.guards.registry import DEFAULT_GUARDS, GUARDS, build_guards
 from sai.manifest import Manifest
 from sai.manifest.schema import GuardsSpec
 
 
 @dataclass(frozen=True)
 class GuardsConfig:
-    """Which scanners run per direction, and each scanner's settings."""
+    """Which guards run per direction, and each scanner's settings."""
 
-    input: tuple[str, ...] = DEFAULT_SCANNERS[Direction.input]
-    output: tuple[str, ...] = DEFAULT_SCANNERS[Direction.output]
-    settings: Mapping[str, ScannerSettings] = field(default_factory=lambda: MappingProxyType({}))
+    input: tuple[str, ...] = DEFAULT_GUARDS[Direction.input]
+    output: tuple[str, ...] = DEFAULT_GUARDS[Direction.output]
+    settings: Mapping[str, GuardSettings] = field(default_factory=lambda: MappingProxyType({}))
 
     def pipeline(self, direction: Direction) -> Pipeline:
         """The pipeline for ``direction`` (loads the injection detector when it is used)."""
         names = self.input if direction is Direction.input else self.output
-        return Pipeline(build_scanners(list(names), self.settings))
+        return Pipeline(build_guards(list(names), self.settings))
 
 
 def guards_config(manifest: Manifest) -> GuardsConfig:
@@ -34,20 +34,20 @@ def guards_config(manifest: Manifest) -> GuardsConfig:
 
 
 def guards_config_from_spec(spec: GuardsSpec) -> GuardsConfig:
-    """Check a ``guards:`` section (scanner names, settings) and turn it into a config."""
+    """Check a ``guards:`` section (guard names, settings) and turn it into a config."""
     for where, names in (
         ("guards.input", spec.input),
         ("guards.output", spec.output),
         ("guards.scanners", list(spec.scanners)),
     ):
         for position, name in enumerate(str(item) for item in names):
-            if name not in SCANNERS:
+            if name not in GUARDS:
                 raise GuardConfigError(
-                    f"{where}[{position}]: unknown scanner {name!r}",
-                    hint=f"choose from {', '.join(sorted(SCANNERS))}",
+                    f"{where}[{position}]: unknown guard {name!r}",
+                    hint=f"choose from {', '.join(sorted(GUARDS))}",
                 )
     settings = {
-        name: ScannerSettings(
+        name: GuardSettings(
             threshold=item.threshold,
             on_match=OnMatch(item.action.value) if item.action is not None else None,
             options=tuple(sorted(item.options.items())),

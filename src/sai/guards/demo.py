@@ -16,7 +16,7 @@ from sai.guards.base import Direction, GuardContext
 from sai.guards.config import guards_config
 from sai.guards.evaluate import Dataset, Example, evaluate
 from sai.guards.evidence import check_evidence, evaluation_evidence
-from sai.guards.injection.scanner import InjectionScanner
+from sai.guards.injection.guard import InjectionGuard
 from sai.ledger import Evidence, Ledger
 from sai.manifest import LoadedManifest
 
@@ -48,7 +48,7 @@ def _dataset() -> Dataset:
 def run_guards_demo(ledger: Ledger, loaded: LoadedManifest, now: datetime) -> None:
     """Evaluate the configured injection scanner and check two outputs; append the evidence."""
     config = guards_config(loaded.manifest)
-    scanner = InjectionScanner(config.settings.get("injection"))
+    scanner = InjectionGuard(config.settings.get("injection"))
     context = GuardContext()
 
     def score(text: str) -> tuple[float, bool]:

@@ -16,7 +16,7 @@ class GuardModelError(GuardError):
 
 
 class GuardConfigError(GuardError, InputError):
-    """A scanner name, threshold or action in the configuration is wrong (exit 2)."""
+    """A guard name, threshold or action in the configuration is wrong (exit 2)."""
 
 
 class DatasetError(GuardError, InputError):

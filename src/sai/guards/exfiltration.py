@@ -15,11 +15,11 @@ from urllib.parse import unquote, urlsplit
 
 from sai.guards.base import (
     Direction,
+    Guard,
     GuardContext,
+    GuardId,
     GuardResult,
     OnMatch,
-    Scanner,
-    ScannerName,
     Span,
 )
 
@@ -54,10 +54,10 @@ def _carries_data(url: str) -> bool:
     return any(_ENCODED.fullmatch(unquote(seg)) for seg in parts.path.split("/") if seg)
 
 
-class ExfiltrationScanner(Scanner):
+class ExfiltrationGuard(Guard):
     """Flags images and data-carrying links to untrusted hosts in model output."""
 
-    name: ClassVar[ScannerName] = ScannerName("exfiltration")
+    name: ClassVar[GuardId] = GuardId("exfiltration")
     directions: ClassVar[frozenset[Direction]] = frozenset({Direction.output})
     default_action: ClassVar[OnMatch] = OnMatch.redact
 
@@ -103,4 +103,4 @@ class ExfiltrationScanner(Scanner):
         )
 
 
-__all__ = ["ExfiltrationScanner"]
+__all__ = ["ExfiltrationGuard"]

@@ -11,11 +11,11 @@ from typing import ClassVar
 
 from sai.guards.base import (
     Direction,
+    Guard,
     GuardContext,
+    GuardId,
     GuardResult,
     OnMatch,
-    Scanner,
-    ScannerName,
     Span,
 )
 from sai.guards.normalize import INVISIBLE, TAG_FIRST, TAG_LAST, tag_payload
@@ -40,10 +40,10 @@ def _ordinary(text: str, index: int) -> bool:
     return False
 
 
-class InvisibleScanner(Scanner):
+class InvisibleGuard(Guard):
     """Finds hidden characters and strips them by default."""
 
-    name: ClassVar[ScannerName] = ScannerName("invisible")
+    name: ClassVar[GuardId] = GuardId("invisible")
     directions: ClassVar[frozenset[Direction]] = frozenset({Direction.input, Direction.output})
     default_action: ClassVar[OnMatch] = OnMatch.redact
 
@@ -77,4 +77,4 @@ class InvisibleScanner(Scanner):
         return self.verdict(text, score, spans, reason, redacted=stripped)
 
 
-__all__ = ["InvisibleScanner"]
+__all__ = ["InvisibleGuard"]

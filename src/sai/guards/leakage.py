@@ -15,11 +15,11 @@ from typing import ClassVar
 
 from sai.guards.base import (
     Direction,
+    Guard,
     GuardContext,
+    GuardId,
     GuardResult,
     OnMatch,
-    Scanner,
-    ScannerName,
     Span,
 )
 
@@ -40,10 +40,10 @@ def shingles(words: list[str]) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
 
 
-class LeakageScanner(Scanner):
+class LeakageGuard(Guard):
     """Blocks outputs that reveal the system prompt (by overlap or canary)."""
 
-    name: ClassVar[ScannerName] = ScannerName("leakage")
+    name: ClassVar[GuardId] = GuardId("leakage")
     directions: ClassVar[frozenset[Direction]] = frozenset({Direction.output})
     default_action: ClassVar[OnMatch] = OnMatch.block
 
@@ -79,4 +79,4 @@ class LeakageScanner(Scanner):
         return self.verdict(text, min(1.0, score), spans, reason)
 
 
-__all__ = ["FULL_LEAK", "SHINGLE", "LeakageScanner"]
+__all__ = ["FULL_LEAK", "SHINGLE", "LeakageGuard"]

@@ -21,11 +21,11 @@ from sai.guards._checksums import (
 )
 from sai.guards.base import (
     Direction,
+    Guard,
     GuardContext,
+    GuardId,
     GuardResult,
     OnMatch,
-    Scanner,
-    ScannerName,
     Span,
 )
 
@@ -58,10 +58,10 @@ def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
-class PiiScanner(Scanner):
+class PiiGuard(Guard):
     """Finds personal data and redacts it by default."""
 
-    name: ClassVar[ScannerName] = ScannerName("pii")
+    name: ClassVar[GuardId] = GuardId("pii")
     directions: ClassVar[frozenset[Direction]] = frozenset({Direction.input, Direction.output})
     default_action: ClassVar[OnMatch] = OnMatch.redact
 
@@ -109,4 +109,4 @@ class PiiScanner(Scanner):
         )
 
 
-__all__ = ["PiiScanner"]
+__all__ = ["PiiGuard"]

@@ -1,6 +1,6 @@
-"""Run several scanners over one text and combine their verdicts.
+"""Run several guards over one text and combine their verdicts.
 
-Scanners run in order; a redaction is passed on, so later scanners see the redacted text and
+Scanners run in order; a redaction is passed on, so later guards see the redacted text and
 the caller gets it back. The combined action is the most severe one (block > review > redact >
 allow). By default the pipeline stops at the first block: nothing after it can change that.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sai.guards.base import Action, GuardContext, GuardResult, Scanner
+from sai.guards.base import Action, Guard, GuardContext, GuardResult
 
 
 @dataclass(frozen=True)
@@ -29,19 +29,19 @@ class PipelineResult:
 
 @dataclass(frozen=True)
 class Pipeline:
-    """An ordered set of scanners."""
+    """An ordered set of guards."""
 
-    scanners: tuple[Scanner, ...]
+    scanners: tuple[Guard, ...]
     stop_on_block: bool = True
 
     def run(self, text: str, context: GuardContext | None = None) -> PipelineResult:
-        """Scan ``text`` with every scanner (until a block, when ``stop_on_block``)."""
+        """Scan ``text`` with every guard (until a block, when ``stop_on_block``)."""
         ctx = context if context is not None else GuardContext()
         current = text
         action = Action.allow
         results: list[GuardResult] = []
-        for scanner in self.scanners:
-            result = scanner.scan(current, ctx)
+        for guard in self.scanners:
+            result = guard.scan(current, ctx)
             results.append(result)
             if result.action.severity > action.severity:
                 action = result.action

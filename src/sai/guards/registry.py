@@ -1,6 +1,6 @@
-"""The explicit registry of scanners, and building them from configuration.
+"""The explicit registry of guards, and building them from configuration.
 
-Adding a scanner means adding it here; the contract test in tests/guards/test_contract.py
+Adding a guard means adding it here; the contract test in tests/guards/test_contract.py
 walks every entry.
 """
 
@@ -9,64 +9,64 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
-from sai.guards.base import Direction, Scanner, ScannerName, ScannerSettings, SharedResources
+from sai.guards.base import Direction, Guard, GuardId, GuardSettings, SharedResources
 from sai.guards.errors import GuardConfigError
-from sai.guards.exfiltration import ExfiltrationScanner
-from sai.guards.injection.scanner import InjectionScanner
-from sai.guards.invisible import InvisibleScanner
-from sai.guards.leakage import LeakageScanner
-from sai.guards.pii import PiiScanner
-from sai.guards.secrets import SecretsScanner
+from sai.guards.exfiltration import ExfiltrationGuard
+from sai.guards.injection.guard import InjectionGuard
+from sai.guards.invisible import InvisibleGuard
+from sai.guards.leakage import LeakageGuard
+from sai.guards.pii import PiiGuard
+from sai.guards.secrets import SecretsGuard
 
-SCANNERS: Mapping[ScannerName, type[Scanner]] = MappingProxyType(
+GUARDS: Mapping[GuardId, type[Guard]] = MappingProxyType(
     {
         cls.name: cls
         for cls in (
-            InjectionScanner,
-            InvisibleScanner,
-            SecretsScanner,
-            PiiScanner,
-            LeakageScanner,
-            ExfiltrationScanner,
+            InjectionGuard,
+            InvisibleGuard,
+            SecretsGuard,
+            PiiGuard,
+            LeakageGuard,
+            ExfiltrationGuard,
         )
     }
 )
 
 #: Scanners run when the configuration names none, per direction.
-DEFAULT_SCANNERS: Mapping[Direction, tuple[ScannerName, ...]] = MappingProxyType(
+DEFAULT_GUARDS: Mapping[Direction, tuple[GuardId, ...]] = MappingProxyType(
     {
-        Direction.input: tuple(ScannerName(n) for n in ("invisible", "injection", "secrets")),
+        Direction.input: tuple(GuardId(n) for n in ("invisible", "injection", "secrets")),
         Direction.output: tuple(
-            ScannerName(n) for n in ("invisible", "leakage", "exfiltration", "secrets", "pii")
+            GuardId(n) for n in ("invisible", "leakage", "exfiltration", "secrets", "pii")
         ),
     }
 )
 
 
-def scanner_class(name: str) -> type[Scanner]:
-    """The scanner registered under ``name``; the error lists the valid names."""
+def guard_class(name: str) -> type[Guard]:
+    """The guard registered under ``name``; the error lists the valid names."""
     try:
-        return SCANNERS[ScannerName(name)]
+        return GUARDS[GuardId(name)]
     except KeyError:
         raise GuardConfigError(
-            f"unknown scanner {name!r}", hint=f"choose from {', '.join(sorted(SCANNERS))}"
+            f"unknown guard {name!r}", hint=f"choose from {', '.join(sorted(GUARDS))}"
         ) from None
 
 
-def build_scanners(
+def build_guards(
     names: Sequence[str],
-    settings: Mapping[str, ScannerSettings] | None = None,
+    settings: Mapping[str, GuardSettings] | None = None,
     *,
     shared: SharedResources | None = None,
-) -> tuple[Scanner, ...]:
+) -> tuple[Guard, ...]:
     """Instantiate ``names`` in order, each with its settings (or its defaults).
 
     ``shared`` keeps loaded resources (detector models) across calls: pass the same dict to
-    build scanners that differ only in settings without loading a model twice.
+    build guards that differ only in settings without loading a model twice.
     """
     table = settings or {}
     cache: SharedResources = shared if shared is not None else {}
-    return tuple(scanner_class(name).build(table.get(name), cache) for name in names)
+    return tuple(guard_class(name).build(table.get(name), cache) for name in names)
 
 
-__all__ = ["DEFAULT_SCANNERS", "SCANNERS", "build_scanners", "scanner_class"]
+__all__ = ["DEFAULT_GUARDS", "GUARDS", "build_guards", "guard_class"]

@@ -14,11 +14,11 @@ from typing import ClassVar
 from sai.guards._checksums import shannon_entropy
 from sai.guards.base import (
     Direction,
+    Guard,
     GuardContext,
+    GuardId,
     GuardResult,
     OnMatch,
-    Scanner,
-    ScannerName,
     Span,
 )
 
@@ -72,10 +72,10 @@ def _token_like(value: str) -> bool:
     return classes == 3
 
 
-class SecretsScanner(Scanner):
+class SecretsGuard(Guard):
     """Finds credentials; redacts them by default."""
 
-    name: ClassVar[ScannerName] = ScannerName("secrets")
+    name: ClassVar[GuardId] = GuardId("secrets")
     directions: ClassVar[frozenset[Direction]] = frozenset({Direction.input, Direction.output})
     default_action: ClassVar[OnMatch] = OnMatch.redact
 
@@ -114,4 +114,4 @@ class SecretsScanner(Scanner):
         return self.verdict(text, 1.0, spans, f"{len(spans)} secret(s): {', '.join(labels)}")
 
 
-__all__ = ["SecretsScanner"]
+__all__ = ["SecretsGuard"]

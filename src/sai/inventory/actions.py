@@ -135,7 +135,7 @@ def verify(
     recorded as ``asset.missing`` (restore brings it back), not refused as bad input.
     """
     paths = InventoryPaths.of(workspace)
-    if name == builtin.DETECTOR and loaded.manifest.asset(name) is None:
+    if builtin.is_shipped_detector(loaded.manifest, name):
         result = builtin.verify_detector()
         reference = result.key_hint
     else:

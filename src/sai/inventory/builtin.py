@@ -18,7 +18,7 @@ from sai.inventory.assets import Asset, AssetType
 from sai.inventory.signing.model import VerifyResult
 from sai.manifest import Manifest
 from sai.manifest.guard_policy import resolve_guards
-from sai.manifest.guards_spec import GuardScanner
+from sai.manifest.guards_spec import GuardName
 
 DETECTOR = "sai-injection-detector"
 _MANIFEST = "MANIFEST.json"
@@ -27,7 +27,13 @@ _MANIFEST = "MANIFEST.json"
 def uses_detector(manifest: Manifest) -> bool:
     """Whether some gateway route or role runs the ``injection`` scanner."""
     policies = resolve_guards(manifest.guards, manifest.gateway).values()
-    return any(GuardScanner.injection in policy.input for policy in policies)
+    return any(GuardName.injection in policy.input for policy in policies)
+
+
+def is_shipped_detector(manifest: Manifest, name: str) -> bool:
+    """Whether ``name`` means sai's own detector (checked against shipped digests, not a
+    signature) rather than an asset sai.yaml declares under that name."""
+    return name == DETECTOR and manifest.asset(name) is None
 
 
 def _artefacts() -> tuple[Path, dict[str, str], dict[str, str | None]]:
@@ -87,4 +93,4 @@ def verify_detector() -> VerifyResult:
     )
 
 
-__all__ = ["DETECTOR", "detector_asset", "uses_detector", "verify_detector"]
+__all__ = ["DETECTOR", "detector_asset", "is_shipped_detector", "uses_detector", "verify_detector"]

@@ -74,7 +74,7 @@ def create_snapshot(
     signatures: dict[str, str] | None = None,
 ) -> Snapshot:
     """Hash every local asset, copy those not in ``reference`` into the store, sign the record."""
-    now = now or datetime.now(UTC)
+    now = (now or datetime.now(UTC)).astimezone(UTC)
     stamp = now.strftime("%Y%m%dT%H%M%S%fZ")
     name = name or f"snapshot-{stamp.lower()}"
     if not _NAME.fullmatch(name):

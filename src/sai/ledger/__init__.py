@@ -60,6 +60,7 @@ from sai.ledger.note import (
 from sai.ledger.opening import open_ledger
 from sai.ledger.origin import Origin, OriginType
 from sai.ledger.proofs import InclusionProof
+from sai.ledger.query import EvidenceQuery
 
 __all__ = [
     "CADENCE_ENV",
@@ -78,6 +79,7 @@ __all__ = [
     "EntryRef",
     "Evidence",
     "EvidenceError",
+    "EvidenceQuery",
     "InclusionProof",
     "InconsistentTreeError",
     "Ledger",

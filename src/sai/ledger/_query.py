@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from sai.errors import VerificationError
 from sai.ledger.entry import Entry, Evidence
-from sai.ledger.errors import CanonicalJsonError, EvidenceError, LedgerError, TreeRangeError
+from sai.ledger.errors import CanonicalJsonError, EvidenceError, LedgerError
 from sai.ledger.merkle import leaf_hash
+from sai.ledger.query import EvidenceQuery
 from sai.store import is_sqlite
 from sai.store.schema import ledger_entries, ledger_provisions
 
@@ -116,44 +116,29 @@ def entry_from_row(index: int, leaf: bytes, stored_hash: bytes) -> Entry:
     return Entry(index=index, evidence=evidence, leaf_hash=bytes(stored_hash))
 
 
-def select_entries(
-    *,
-    kind: str | None = None,
-    kind_prefix: str | None = None,
-    subject: str | None = None,
-    provision: str | None = None,
-    since: datetime | None = None,
-    until: datetime | None = None,
-    limit: int | None = None,
-    descending: bool = False,
-) -> sa.Select[int, bytes, bytes]:
-    """The query behind `Ledger.query`: filters combine with AND, ordered by index."""
+def select_entries(q: EvidenceQuery) -> sa.Select[int, bytes, bytes]:
+    """The statement behind `Ledger.query`: filters combine with AND, ordered by index."""
     entries = ledger_entries
     query = sa.select(entries.c.idx, entries.c.leaf, entries.c.leaf_hash)
     order = entries.c.idx
-    if provision is not None:
+    if q.provision is not None:
         query = query.join(ledger_provisions, ledger_provisions.c.idx == entries.c.idx).where(
-            ledger_provisions.c.provision == provision
+            ledger_provisions.c.provision == q.provision
         )
         order = ledger_provisions.c.idx
-    if kind is not None:
-        query = query.where(entries.c.kind == kind)
-    if kind_prefix is not None:
-        query = query.where(entries.c.kind.startswith(kind_prefix, autoescape=True))
-    if subject is not None:
-        query = query.where(entries.c.subject == subject)
-    for name, moment in (("since", since), ("until", until)):
-        if moment is not None and (not isinstance(moment, datetime) or moment.tzinfo is None):
-            raise TreeRangeError(f"{name} must be a timezone-aware datetime, got {moment!r}")
-    if since is not None:
-        query = query.where(entries.c.time >= since)
-    if until is not None:
-        query = query.where(entries.c.time < until)
-    query = query.order_by(order.desc() if descending else order)
-    if limit is not None:
-        if type(limit) is not int or limit < 0:
-            raise TreeRangeError(f"limit must be a non-negative integer, got {limit!r}")
-        query = query.limit(limit)
+    if q.kind is not None:
+        query = query.where(entries.c.kind == q.kind)
+    if q.kind_prefix is not None:
+        query = query.where(entries.c.kind.startswith(q.kind_prefix, autoescape=True))
+    if q.subject is not None:
+        query = query.where(entries.c.subject == q.subject)
+    if q.since is not None:
+        query = query.where(entries.c.time >= q.since)
+    if q.until is not None:
+        query = query.where(entries.c.time < q.until)
+    query = query.order_by(order.desc() if q.descending else order)
+    if q.limit is not None:
+        query = query.limit(q.limit)
     return query
 
 

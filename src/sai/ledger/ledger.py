@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -32,6 +31,7 @@ from sai.ledger.errors import InconsistentTreeError, LedgerError, TreeRangeError
 from sai.ledger.merkle import consistency_proof, inclusion_proof, root_at
 from sai.ledger.note import NoteSigner, NoteVerifier
 from sai.ledger.proofs import InclusionProof
+from sai.ledger.query import EvidenceQuery, QueryFilters
 from sai.store import head_size, migrate, reading, reserve, writing
 from sai.store.schema import ledger_entries, ledger_nodes
 
@@ -152,49 +152,19 @@ class Ledger:
         return entry_from_row(index, row.leaf, row.leaf_hash)
 
     def query(
-        self,
-        *,
-        kind: str | None = None,
-        kind_prefix: str | None = None,
-        subject: str | None = None,
-        provision: str | None = None,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        limit: int | None = None,
-        descending: bool = False,
+        self, query: EvidenceQuery | None = None, /, **filters: Unpack[QueryFilters]
     ) -> list[Entry]:
-        """Entries matching every given filter (time: since <= t < until), by index."""
-        query = select_entries(
-            kind=kind,
-            kind_prefix=kind_prefix,
-            subject=subject,
-            provision=provision,
-            since=since,
-            until=until,
-            limit=limit,
-            descending=descending,
-        )
+        """Entries matching ``query`` and the keyword filters (see `EvidenceQuery`)."""
+        statement = select_entries(EvidenceQuery.of(query, filters))
         with reading(self._engine) as conn:
-            rows = conn.execute(query).all()
+            rows = conn.execute(statement).all()
         return [entry_from_row(row[0], row[1], row[2]) for row in rows]
 
     def latest(
-        self,
-        *,
-        kind: str | None = None,
-        kind_prefix: str | None = None,
-        subject: str | None = None,
-        provision: str | None = None,
+        self, query: EvidenceQuery | None = None, /, **filters: Unpack[QueryFilters]
     ) -> Entry | None:
         """The most recently appended entry matching the filters, or None."""
-        found = self.query(
-            kind=kind,
-            kind_prefix=kind_prefix,
-            subject=subject,
-            provision=provision,
-            limit=1,
-            descending=True,
-        )
+        found = self.query(EvidenceQuery.of(query, filters).newest())
         return found[0] if found else None
 
     # -- proofs ----------------------------------------------------------------------------

@@ -9,10 +9,11 @@ model reads its controls through it too.
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Protocol
+import dataclasses
+from typing import Protocol, Unpack
 
 from sai.ledger.entry import Entry
+from sai.ledger.query import EvidenceQuery, QueryFilters
 
 _PAGE = 64
 
@@ -21,22 +22,11 @@ class EvidenceReader(Protocol):
     """The read side of the ledger (``sai.ledger.Ledger`` and :class:`MeasuredEvidence`)."""
 
     def query(
-        self,
-        *,
-        kind: str | None = None,
-        subject: str | None = None,
-        provision: str | None = None,
-        since: datetime | None = None,
-        limit: int | None = None,
-        descending: bool = False,
+        self, query: EvidenceQuery | None = None, /, **filters: Unpack[QueryFilters]
     ) -> list[Entry]: ...
 
     def latest(
-        self,
-        *,
-        kind: str | None = None,
-        subject: str | None = None,
-        provision: str | None = None,
+        self, query: EvidenceQuery | None = None, /, **filters: Unpack[QueryFilters]
     ) -> Entry | None: ...
 
 
@@ -47,49 +37,26 @@ class MeasuredEvidence:
         self._ledger = ledger
 
     def query(
-        self,
-        *,
-        kind: str | None = None,
-        subject: str | None = None,
-        provision: str | None = None,
-        since: datetime | None = None,
-        limit: int | None = None,
-        descending: bool = False,
+        self, query: EvidenceQuery | None = None, /, **filters: Unpack[QueryFilters]
     ) -> list[Entry]:
         """Like ``Ledger.query``, keeping only control-produced entries (up to ``limit``)."""
+        wanted = EvidenceQuery.of(query, filters)
+        limit = wanted.limit
         if limit is None:
-            found = self._ledger.query(
-                kind=kind, subject=subject, provision=provision, since=since, descending=descending
-            )
-            return [e for e in found if e.evidence.origin.is_control]
+            return [e for e in self._ledger.query(wanted) if e.evidence.origin.is_control]
         # Person-made entries are rare among control kinds; ask for a little more and fall
         # back to the whole match only when that was not enough.
-        found = self._ledger.query(
-            kind=kind,
-            subject=subject,
-            provision=provision,
-            since=since,
-            limit=limit + _PAGE,
-            descending=descending,
-        )
+        found = self._ledger.query(dataclasses.replace(wanted, limit=limit + _PAGE))
         measured = [e for e in found if e.evidence.origin.is_control]
         if len(measured) < limit and len(found) == limit + _PAGE:
-            measured = self.query(
-                kind=kind, subject=subject, provision=provision, since=since, descending=descending
-            )
+            measured = self.query(dataclasses.replace(wanted, limit=None))
         return measured[:limit]
 
     def latest(
-        self,
-        *,
-        kind: str | None = None,
-        subject: str | None = None,
-        provision: str | None = None,
+        self, query: EvidenceQuery | None = None, /, **filters: Unpack[QueryFilters]
     ) -> Entry | None:
         """The newest control-produced entry matching the filters, or None."""
-        found = self.query(
-            kind=kind, subject=subject, provision=provision, limit=1, descending=True
-        )
+        found = self.query(EvidenceQuery.of(query, filters).newest())
         return found[0] if found else None
 
 

@@ -20,7 +20,7 @@ from sai.manifest._types import (
     PositiveInt,
     PositiveNumber,
 )
-from sai.manifest.guards_spec import GuardScanner
+from sai.manifest.guards_spec import GuardName
 
 
 class _Strict(BaseModel):
@@ -51,7 +51,7 @@ class GatewayPolicies(_Strict):
     """Requests per minute allowed per API key; unlimited when null."""
     tokens_per_minute: PositiveInt | None = None
     """Tokens per minute allowed per API key; unlimited when unset."""
-    review_on: list[GuardScanner] = []
+    review_on: list[GuardName] = []
     """Guard scanners (e.g. ``injection``) whose findings hold a response for human review."""
     window_seconds: PositiveInt = 60
     """Length of the rate-limit window; ``requests_per_minute`` and ``tokens_per_minute`` are

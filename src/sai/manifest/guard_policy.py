@@ -2,7 +2,7 @@
 
 Order: ``guards.input`` / ``guards.output`` → replaced by ``guards.routes.<route>`` where it
 gives a list → extended by ``guards.roles.<role>`` (``add_input`` on routes whose input is
-text, ``add_output`` on routes whose answer is text). Scanner settings merge field by field in
+text, ``add_output`` on routes whose answer is text). Guard settings merge field by field in
 the same order. A role with ``gateway.roles.<role>.guards: false`` runs nothing. The gateway
 resolves every route and role once at start-up; the assessment reads the same resolution.
 """
@@ -15,9 +15,9 @@ from types import MappingProxyType
 from typing import Literal
 
 from sai.manifest.guards_spec import (
+    GuardName,
     GuardRoleSpec,
     GuardRouteSpec,
-    GuardScanner,
     GuardScannerSpec,
     GuardsSpec,
 )
@@ -45,9 +45,9 @@ class EffectiveGuards:
 
     route: GatewayRoute
     role: str
-    input: tuple[GuardScanner, ...]
-    output: tuple[GuardScanner, ...]
-    scanners: Mapping[GuardScanner, GuardScannerSpec]
+    input: tuple[GuardName, ...]
+    output: tuple[GuardName, ...]
+    scanners: Mapping[GuardName, GuardScannerSpec]
     canary: bool
     sources: tuple[str, ...]
     enabled: bool = True
@@ -73,16 +73,14 @@ def merge_settings(base: GuardScannerSpec, override: GuardScannerSpec) -> GuardS
     )
 
 
-def _extended(
-    names: tuple[GuardScanner, ...], extra: list[GuardScanner]
-) -> tuple[GuardScanner, ...]:
+def _extended(names: tuple[GuardName, ...], extra: list[GuardName]) -> tuple[GuardName, ...]:
     return (*names, *(name for name in dict.fromkeys(extra) if name not in names))
 
 
 def _settings(
-    names: set[GuardScanner], layers: list[Mapping[GuardScanner, GuardScannerSpec]]
-) -> Mapping[GuardScanner, GuardScannerSpec]:
-    merged: dict[GuardScanner, GuardScannerSpec] = {}
+    names: set[GuardName], layers: list[Mapping[GuardName, GuardScannerSpec]]
+) -> Mapping[GuardName, GuardScannerSpec]:
+    merged: dict[GuardName, GuardScannerSpec] = {}
     for name in sorted(names):
         found = [layer[name] for layer in layers if name in layer]
         if found:
@@ -105,7 +103,7 @@ def effective_guards(
     for_role: GuardRoleSpec | None = guards.roles.get(role)
     sources = ["guards"]
     inputs, outputs = tuple(guards.input), tuple(guards.output)
-    layers: list[Mapping[GuardScanner, GuardScannerSpec]] = [guards.scanners]
+    layers: list[Mapping[GuardName, GuardScannerSpec]] = [guards.scanners]
     if on_route is not None:
         sources.append(f"guards.routes.{route.value}")
         inputs = tuple(on_route.input) if on_route.input is not None else inputs
@@ -118,7 +116,7 @@ def effective_guards(
         layers.append(for_role.scanners)
     inputs = tuple(dict.fromkeys(inputs)) if route in TEXT_INPUT else ()
     outputs = tuple(dict.fromkeys(outputs)) if route in TEXT_OUTPUT else ()
-    canary = guards.canary and route is GatewayRoute.chat and GuardScanner.leakage in outputs
+    canary = guards.canary and route is GatewayRoute.chat and GuardName.leakage in outputs
     settings = _settings({*inputs, *outputs}, layers)
     return EffectiveGuards(route, role, inputs, outputs, settings, canary, tuple(sources))
 

@@ -21,7 +21,7 @@ class _Strict(BaseModel):
     model_config = STRICT_MODEL
 
 
-class GuardScanner(enum.StrEnum):
+class GuardName(enum.StrEnum):
     """The guard scanners sai ships, by the name `sai guard list` shows."""
 
     injection = "injection"
@@ -49,12 +49,12 @@ class GuardScannerSpec(_Strict):
     action: GuardAction | None = None
     """``redact``, ``review`` or ``block`` on a match."""
     options: dict[Identifier, Line] = {}
-    """Scanner-specific options, e.g. ``tier: combined`` (injection) or ``allowed_hosts``
+    """Guard-specific options, e.g. ``tier: combined`` (injection) or ``allowed_hosts``
     (exfiltration)."""
 
 
-ScannerList = list[GuardScanner]
-ScannerSettingsMap = dict[GuardScanner, GuardScannerSpec]
+ScannerList = list[GuardName]
+ScannerSettingsMap = dict[GuardName, GuardScannerSpec]
 
 
 def _nothing_to_scan(why: str) -> Callable[[ScannerList | None], ScannerList | None]:
@@ -74,7 +74,7 @@ class GuardRouteSpec(_Strict):
     output: ScannerList | None = None
     """Scanners run on this route's answers instead of ``guards.output``."""
     scanners: ScannerSettingsMap = {}
-    """Scanner settings on this route, overriding ``guards.scanners`` field by field."""
+    """Guard settings on this route, overriding ``guards.scanners`` field by field."""
 
 
 class EmbeddingsGuardSpec(GuardRouteSpec):
@@ -120,26 +120,26 @@ class GuardRoleSpec(_Strict):
     add_output: ScannerList = []
     """Scanners run on this role's text answers in addition to the route's."""
     scanners: ScannerSettingsMap = {}
-    """Scanner settings for this role, overriding the route's and ``guards.scanners``."""
+    """Guard settings for this role, overriding the route's and ``guards.scanners``."""
 
 
 class GuardsSpec(_Strict):
     """The guard pipeline the gateway runs on inputs and outputs (5.2.1-4.1, 5.2.5-4)."""
 
-    input: ScannerList = [GuardScanner.invisible, GuardScanner.injection, GuardScanner.secrets]
+    input: ScannerList = [GuardName.invisible, GuardName.injection, GuardName.secrets]
     """Scanners run on every request, in order."""
     output: ScannerList = [
-        GuardScanner.invisible,
-        GuardScanner.leakage,
-        GuardScanner.exfiltration,
-        GuardScanner.secrets,
-        GuardScanner.pii,
+        GuardName.invisible,
+        GuardName.leakage,
+        GuardName.exfiltration,
+        GuardName.secrets,
+        GuardName.pii,
     ]
     """Scanners run on every response, in order."""
     scanners: ScannerSettingsMap = {}
     """Per-scanner settings, by scanner name."""
     routes: GuardRoutesSpec = GuardRoutesSpec()
-    """Scanner lists and settings per route (``chat``, ``completions``, ``embeddings``,
+    """Guard lists and settings per route (``chat``, ``completions``, ``embeddings``,
     ``predict``), replacing the lists above for that route."""
     roles: dict[Identifier, GuardRoleSpec] = {}
     """Additions and setting changes per gateway role (a name from ``gateway.roles``)."""
@@ -151,10 +151,10 @@ class GuardsSpec(_Strict):
 __all__ = [
     "EmbeddingsGuardSpec",
     "GuardAction",
+    "GuardName",
     "GuardRoleSpec",
     "GuardRouteSpec",
     "GuardRoutesSpec",
-    "GuardScanner",
     "GuardScannerSpec",
     "GuardsSpec",
     "PredictGuardSpec",

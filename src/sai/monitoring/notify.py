@@ -29,7 +29,7 @@ def alertmanager_body(
     alerts: Sequence[tuple[str, Alert, str | None]], *, system: str, now: datetime | None = None
 ) -> list[dict[str, Any]]:
     """Alertmanager's JSON for ``(alert_id, alert, owner)`` triples."""
-    started = (now or datetime.now(UTC)).isoformat().replace("+00:00", "Z")
+    started = (now or datetime.now(UTC)).astimezone(UTC).isoformat().replace("+00:00", "Z")
     return [
         {
             "labels": {

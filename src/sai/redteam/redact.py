@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 
 from sai.guards.base import redact as cut_spans
-from sai.guards.secrets import SecretsScanner
+from sai.guards.secrets import SecretsGuard
 
 _WORD = re.compile(r"\w+")
 SHINGLE = 6
@@ -22,7 +22,7 @@ class Redactor:
 
     def __init__(self, literals: Iterable[str] = (), private_docs: Iterable[str] = ()) -> None:
         self._literals = sorted({s for s in literals if s}, key=len, reverse=True)
-        self._secrets = SecretsScanner()
+        self._secrets = SecretsGuard()
         self._shingles: set[tuple[str, ...]] = set()
         for doc in private_docs:
             words = [w.casefold() for w in _WORD.findall(doc)]

@@ -28,7 +28,7 @@ from sai.catalog import Provision
 from sai.ledger.kinds import DataScreened, DataVerified, Kind
 from sai.manifest import Manifest
 from sai.manifest.guard_policy import TEXT_OUTPUT, effective_guards
-from sai.manifest.schema import DatasetSpec, GatewayRoute, GuardScanner
+from sai.manifest.schema import DatasetSpec, GatewayRoute, GuardName
 
 _SERVING = (
     GatewayRoute.chat,
@@ -36,7 +36,7 @@ _SERVING = (
     GatewayRoute.embeddings,
     GatewayRoute.predict,
 )
-_OUTPUT_GUARDS = (GuardScanner.pii, GuardScanner.leakage)
+_OUTPUT_GUARDS = (GuardName.pii, GuardName.leakage)
 
 
 def _personal_found(ctx: CheckContext, dataset: DatasetSpec) -> int | None:

@@ -23,7 +23,7 @@ from sai.catalog import Provision
 from sai.ledger.kinds import GuardEvaluation, Kind
 from sai.manifest import Manifest
 from sai.manifest.guard_policy import TEXT_INPUT, resolve_guards
-from sai.manifest.schema import GatewayRoute, GuardScanner
+from sai.manifest.schema import GatewayRoute, GuardName
 
 MIN_F1_BP = 9_000
 MAX_FPR_BP = 500
@@ -45,7 +45,7 @@ def _policy_gaps(manifest: Manifest) -> tuple[list[str], list[str], list[str]]:
             unguarded.add(role)
         elif not policy.input:
             unscanned.append(where)
-        elif route in _INJECTABLE and GuardScanner.injection not in policy.input:
+        elif route in _INJECTABLE and GuardName.injection not in policy.input:
             no_injection.append(where)
     return unscanned, no_injection, sorted(unguarded)
 

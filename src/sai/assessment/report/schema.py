@@ -17,7 +17,7 @@ from sai.errors import InputError
 
 REPORT_FORMAT = "sai.report/1"
 
-Verdict = Literal["pass", "fail", "inconclusive"]
+VerdictName = Literal["pass", "fail", "inconclusive"]
 IcsStatus = Literal["applicable", "excluded", "not-applicable"]
 
 
@@ -60,7 +60,7 @@ class IcsRow(_Model):
 class Result(_Model):
     provision: str = Field(min_length=1)
     principle: int = Field(ge=1, le=13)
-    verdict: Verdict
+    verdict: VerdictName
     reason: str
     check: str
     automated: bool
@@ -84,7 +84,7 @@ class Principle(_Model):
     number: int = Field(ge=1, le=13)
     title: str
     phase: str
-    verdict: Verdict | None
+    verdict: VerdictName | None
     counts: Counts
     excluded: int = Field(ge=0)
 
@@ -113,7 +113,7 @@ class Report(_Model):
     ics: list[IcsRow]
     results: list[Result]
     principles: list[Principle]
-    overall: Verdict
+    overall: VerdictName
     ledger: Ledger
     evidence: list[EvidenceItem]
 

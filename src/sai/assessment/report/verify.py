@@ -14,6 +14,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import UTC
 from typing import Any
 
 from sai.assessment.report._consistency import check_consistency
@@ -118,7 +119,7 @@ def _check_witnesses(run: _Run, signed: SignedCheckpoint | None, trust: Trust) -
                 "that witness has not vouched for this log state"
             )
         else:
-            when = found.time.strftime("%Y-%m-%dT%H:%M:%SZ")
+            when = found.time.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
             run.passed.append(f"cosigned by the witness {witness.key} at {when}")
 
 

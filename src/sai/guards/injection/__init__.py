@@ -9,8 +9,8 @@ from sai.guards.injection.artifacts import (
     load_artifacts,
     verify_artifacts,
 )
+from sai.guards.injection.guard import InjectionGuard
 from sai.guards.injection.loader import TierName, load_detector
-from sai.guards.injection.scanner import InjectionScanner
 from sai.guards.injection.semantic import semantic_available
 
 __all__ = [
@@ -18,7 +18,7 @@ __all__ = [
     "Detector",
     "DetectorFiles",
     "Finding",
-    "InjectionScanner",
+    "InjectionGuard",
     "TierName",
     "artifact_digests",
     "detector_files",

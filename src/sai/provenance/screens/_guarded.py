@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from sai.guards import GuardContext, Scanner, scanner_class
+from sai.guards import Guard, GuardContext, guard_class
 from sai.provenance.screens._features import column_kinds
 from sai.provenance.screens.base import Finding, Screen, ScreenInput
 
@@ -12,7 +12,7 @@ _SHOWN = 200
 
 
 def scan_cells(
-    scanner: Scanner, data: ScreenInput, *, text_only: bool
+    scanner: Guard, data: ScreenInput, *, text_only: bool
 ) -> tuple[tuple[int, ...], list[dict[str, Any]]]:
     """Rows where the scanner flags any cell, and the first findings (row, column, reason)."""
     kinds = column_kinds(data.table, data.label_column)
@@ -64,7 +64,7 @@ class GuardScreen(Screen):
         return has_cells(data, text_only=self.text_only)
 
     def run(self, data: ScreenInput) -> tuple[Finding, ...]:
-        rows, shown = scan_cells(scanner_class(self.guard)(), data, text_only=self.text_only)
+        rows, shown = scan_cells(guard_class(self.guard)(), data, text_only=self.text_only)
         if not rows:
             return ()
         return (Finding(self.name, rows, f"{len(rows)} rows hold {self.advice}", {"cells": shown}),)

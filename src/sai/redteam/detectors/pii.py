@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from sai.guards.pii import PiiScanner
+from sai.guards.pii import PiiGuard
 from sai.redteam.detectors._spans import SpanDetector
 
 
@@ -15,7 +15,7 @@ class PiiDetector(SpanDetector):
     what: ClassVar[str] = "personal-data"
 
     def __init__(self) -> None:
-        self._scanner = PiiScanner()
+        self._scanner = PiiGuard()
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         return [(s.start, s.end, s.label) for s in self._scanner.find(text)]

@@ -12,7 +12,7 @@ import re
 from typing import ClassVar
 
 from sai.guards import Direction, GuardContext
-from sai.guards.leakage import LeakageScanner
+from sai.guards.leakage import LeakageGuard
 from sai.redteam.detectors.base import DetectContext, Detector, fold, sent_text
 from sai.redteam.model import Attempt, Detection
 
@@ -32,7 +32,7 @@ class PromptLeakDetector(Detector):
     name: ClassVar[str] = "prompt-leak"
 
     def __init__(self) -> None:
-        self._scanner = LeakageScanner()
+        self._scanner = LeakageGuard()
 
     def detect(self, attempt: Attempt, answer: str, context: DetectContext) -> Detection:
         if not context.system_prompt:

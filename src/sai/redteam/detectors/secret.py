@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from sai.guards.secrets import SecretsScanner
+from sai.guards.secrets import SecretsGuard
 from sai.redteam.detectors._spans import SpanDetector
 
 
@@ -15,7 +15,7 @@ class SecretDetector(SpanDetector):
     what: ClassVar[str] = "secret"
 
     def __init__(self) -> None:
-        self._scanner = SecretsScanner()
+        self._scanner = SecretsGuard()
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         return [(s.start, s.end, s.label) for s in self._scanner.find(text)]

@@ -6,12 +6,12 @@ from typing import ClassVar
 
 from sai.guards.base import (
     Direction,
+    Guard,
     GuardContext,
+    GuardId,
     GuardResult,
+    GuardSettings,
     OnMatch,
-    Scanner,
-    ScannerName,
-    ScannerSettings,
     SharedResources,
     Span,
 )
@@ -20,20 +20,20 @@ from sai.guards.injection._detector import Detector
 from sai.guards.injection.loader import TierName, load_detector
 
 
-class InjectionScanner(Scanner):
+class InjectionGuard(Guard):
     """Flags prompt injections and jailbreaks; ``tier`` option: fast, semantic or combined.
 
     The score is the detector's calibrated probability; the default threshold is the one that
     kept the out-of-fold false-positive rate at or below 1.5% on the validation split.
     """
 
-    name: ClassVar[ScannerName] = ScannerName("injection")
+    name: ClassVar[GuardId] = GuardId("injection")
     directions: ClassVar[frozenset[Direction]] = frozenset({Direction.input})
     can_redact: ClassVar[bool] = False
     default_action: ClassVar[OnMatch] = OnMatch.block
 
     def __init__(
-        self, settings: ScannerSettings | None = None, *, detector: Detector | None = None
+        self, settings: GuardSettings | None = None, *, detector: Detector | None = None
     ) -> None:
         super().__init__(settings)
         if detector is None:
@@ -49,9 +49,9 @@ class InjectionScanner(Scanner):
         self.detector = detector
 
     @classmethod
-    def build(cls, settings: ScannerSettings | None, shared: SharedResources) -> Scanner:
+    def build(cls, settings: GuardSettings | None, shared: SharedResources) -> Guard:
         """Scanners of one tier share its loaded detector (~0.5 s and its memory each)."""
-        tier = (settings or ScannerSettings()).option("tier", TierName.fast.value)
+        tier = (settings or GuardSettings()).option("tier", TierName.fast.value)
         key = ("injection-detector", tier)
         found = shared.get(key)
         scanner = cls(settings, detector=found if isinstance(found, Detector) else None)
@@ -78,4 +78,4 @@ class InjectionScanner(Scanner):
         return self.verdict(text, finding.probability, [span], reason)
 
 
-__all__ = ["InjectionScanner"]
+__all__ = ["InjectionGuard"]
