@@ -11,6 +11,7 @@ import pytest
 
 from sai.inventory.assets import Inventory
 from sai.inventory.bom import EvidenceRef, cyclonedx_bom, spdx_bom
+from sai.inventory.bom._common import DatasetOrigin
 from sai.inventory.builtin import DETECTOR
 from sai.inventory.discovery import build_inventory, environment_asset
 from tests._golden import check_golden
@@ -22,6 +23,17 @@ SERIAL = uuid.UUID("5ad0c0de-0000-4000-8000-000000000001")
 EVIDENCE = {
     "5.2.1-1": [EvidenceRef("5.2.1-1", 3, "inventory.scan", "inv-system", NOW)],
     "5.2.4-1.2": [EvidenceRef("5.2.4-1.2", 7, "asset.signed", "clf", NOW)],
+}
+ORIGINS = {
+    "train-data": DatasetOrigin(
+        source_url="https://data.example.org/credit/train.csv",
+        retrieved="2026-11-20T08:00:00Z",
+        digest="sha256:" + "ab" * 32,
+        entry=5,
+        final_url="https://cdn.example.org/credit/train.csv",
+        licence="CC-BY-4.0",
+        rows=1200,
+    )
 }
 TITLES = {"5.2.1-1": "Keep an inventory of AI assets.", "5.2.4-1.2": "Hashes for shared models."}
 
@@ -47,6 +59,7 @@ def test_bom_matches_its_golden_file(
         titles=TITLES,
         timestamp=NOW,
         serial=SERIAL,
+        origins=ORIGINS,
     )
     text = json.dumps(document, indent=2, sort_keys=True) + "\n"
     assert str(project.root) not in text, "the BOM must not leak the machine's paths"

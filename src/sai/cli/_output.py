@@ -5,8 +5,9 @@ from __future__ import annotations
 import enum
 import json
 import sys
-from typing import Any
+from typing import Annotated, Any
 
+import typer
 from rich.console import Console
 from rich.text import Text
 
@@ -19,6 +20,11 @@ class OutputFormat(enum.StrEnum):
     text = "text"
     json = "json"
 
+
+#: The `--format` option of read-only commands (text for people, json for programs).
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="Output format: text or json.")
+]
 
 #: Exit codes, documented in `sai --help`.
 EXIT_OK = 0

@@ -20,14 +20,13 @@ from sai.cli._context import (
 from sai.cli._output import (
     EXIT_FINDINGS,
     EXIT_OK,
+    FormatOption,
     OutputFormat,
     print_json,
     stderr_console,
     stdout_console,
     styled,
 )
-
-FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 
 
 def ics(

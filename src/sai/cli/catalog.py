@@ -19,7 +19,7 @@ from sai.catalog import (
     oscal_json,
 )
 from sai.catalog.model import sorted_forces, sorted_roles
-from sai.cli._output import OutputFormat, print_json, stderr_console, stdout_console
+from sai.cli._output import FormatOption, OutputFormat, print_json, stderr_console, stdout_console
 from sai.errors import InputError
 
 catalog_app = typer.Typer(
@@ -80,7 +80,6 @@ ForceOption = Annotated[
     Force | None,
     typer.Option("--force", help="Only provisions using this verbal form (shall = mandatory)."),
 ]
-FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 
 
 @catalog_app.command("list")

@@ -14,12 +14,13 @@ from sai.cli._context import (
     optional_workspace,
     workspace_from,
 )
-from sai.cli._output import EXIT_FINDINGS, OutputFormat, print_json, stdout_console
+from sai.cli._output import EXIT_FINDINGS, FormatOption, OutputFormat, print_json, stdout_console
 from sai.errors import InputError
 
 if TYPE_CHECKING:
     from sai.manifest import Manifest
     from sai.provenance.capture import DataStore
+    from sai.provenance.record import ProvenanceRecord
     from sai.workspace import Workspace
 
 data_app = typer.Typer(
@@ -27,9 +28,6 @@ data_app = typer.Typer(
     help="Training data: provenance, integrity, screens, sign-off, Croissant export.",
 )
 
-FormatOption = Annotated[
-    OutputFormat, typer.Option("--format", "-f", help="Output format: text or json.")
-]
 DatasetOption = Annotated[
     str, typer.Option("--dataset", "-d", help="The dataset's name (as in sai.yaml).")
 ]
@@ -44,61 +42,19 @@ def _store(ws: Workspace) -> DataStore:
     return DataStore.of(ws.root, ws.sai_dir)
 
 
+def _show_record(index: int, record: ProvenanceRecord, output_format: OutputFormat) -> None:
+    if output_format is OutputFormat.json:
+        print_json({"entry": index, **record.to_data()})
+    else:
+        from sai.provenance.report import render_record
+
+        render_record(index, record, stdout_console())
+
+
 def _manifest(ws: Workspace, option: Path | None) -> Manifest | None:
     if option is None and not ws.manifest_path.exists():
         return None
     return manifest_from(ws, option).manifest
-
-
-def _dest(ws: Workspace, manifest: Path | None, dataset: str, output: Path | None) -> Path:
-    """``--output``, else the dataset's path in sai.yaml (read as plain YAML: the file it
-    names need not exist yet)."""
-    if output is not None:
-        return output
-    import yaml
-
-    source = manifest or ws.manifest_path
-    try:
-        data = yaml.safe_load(source.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
-        data = None
-    for item in (data or {}).get("datasets") or [] if isinstance(data, dict) else []:
-        if (
-            isinstance(item, dict)
-            and item.get("name") == dataset
-            and isinstance(item.get("path"), str)
-        ):
-            return source.parent / str(item["path"])
-    raise InputError(
-        f"{source.name} has no dataset {dataset!r} to take the destination from",
-        hint="give --output PATH, or add the dataset under `datasets:` in sai.yaml",
-    )
-
-
-def _show_record(index: int, record: object, output_format: OutputFormat) -> None:
-    from dataclasses import asdict
-
-    data = {"entry": index, **asdict(record)}  # type: ignore[call-overload]
-    if output_format is OutputFormat.json:
-        print_json(data)
-        return
-    console = stdout_console()
-    console.print(f"recorded provenance of {data['dataset']} (ledger entry {index})")
-    for key in (
-        "source_url",
-        "final_url",
-        "retrieved",
-        "http_date",
-        "etag",
-        "last_modified",
-        "licence",
-        "retriever",
-        "size",
-        "digest",
-        "rows",
-    ):
-        if data.get(key) is not None:
-            console.print(f"  {key:<14} {data[key]}")
 
 
 @data_app.command("fetch")
@@ -121,10 +77,11 @@ def fetch(
     from sai.cli._progress import byte_progress
     from sai.ledger import open_ledger
     from sai.provenance.capture import capture_fetch
+    from sai.provenance.cli_support import dataset_destination
     from sai.provenance.record import default_actor
 
     ws = workspace_from(workspace)
-    dest = _dest(ws, manifest, dataset, output)
+    dest = output or dataset_destination(manifest or ws.manifest_path, dataset)
     with open_ledger(ws) as ledger:
         index, record = capture_fetch(
             ledger,

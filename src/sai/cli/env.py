@@ -8,13 +8,9 @@ from typing import Annotated
 import typer
 
 from sai.cli._context import ManifestOption, WorkspaceOption, optional_workspace
-from sai.cli._output import EXIT_FINDINGS, OutputFormat, print_json, stdout_console
+from sai.cli._output import EXIT_FINDINGS, FormatOption, OutputFormat, print_json, stdout_console
 
 env_app = typer.Typer(no_args_is_help=True, help="Deployment environments: separation checks.")
-
-FormatOption = Annotated[
-    OutputFormat, typer.Option("--format", "-f", help="Output format: text or json.")
-]
 
 
 @env_app.command("check")

@@ -13,6 +13,7 @@ import typer
 from sai.cli._context import WorkspaceOption, workspace_from
 from sai.cli._output import (
     EXIT_FINDINGS,
+    FormatOption,
     OutputFormat,
     print_json,
     stderr_console,
@@ -26,9 +27,6 @@ ledger_app = typer.Typer(
     help="The evidence ledger: show, prove, checkpoint, verify.",
 )
 
-FormatOption = Annotated[
-    OutputFormat, typer.Option("--format", "-f", help="Output format: text or json.")
-]
 _PROGRESS_FROM = 20_000
 
 

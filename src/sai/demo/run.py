@@ -149,12 +149,16 @@ def _write_boms(ledger: Ledger, loaded: LoadedManifest, out: Path, now: datetime
 
 
 def _training_data(
-    ledger: Ledger, workspace: Workspace, loaded: LoadedManifest, on_step: Callable[[str], None]
+    ledger: Ledger,
+    workspace: Workspace,
+    loaded: LoadedManifest,
+    on_step: Callable[[str], None],
+    clock: Callable[[], datetime],
 ) -> None:
     on_step("Training data: provenance, screens, custodian sign-off, separation")
     from sai.provenance.demo import run_provenance_demo
 
-    run_provenance_demo(ledger, workspace, loaded, actor=ACTOR, on_step=on_step)
+    run_provenance_demo(ledger, workspace, loaded, actor=ACTOR, on_step=on_step, clock=clock)
 
 
 def utc_now() -> datetime:
@@ -209,7 +213,7 @@ def run_demo(
     with open_ledger(workspace) as ledger:
         on_step("Recording the training of the model on its data in the ledger")
         _record_training(ledger, system, clock())
-        _training_data(ledger, workspace, loaded, on_step)
+        _training_data(ledger, workspace, loaded, on_step, clock)
         on_step("Inventory: recording assets, signing the model, snapshotting known-good state")
         from sai.inventory.demo import run_inventory_demo
 

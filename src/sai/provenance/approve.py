@@ -35,6 +35,7 @@ def approve(
     custodian: str,
     statement: str,
     actor: str,
+    now: datetime | None = None,
 ) -> tuple[int, rec.ApprovalRecord]:
     """Record the custodian's sign-off of ``dataset`` for the manifest's intended use."""
     spec = find_dataset(manifest, dataset)
@@ -55,7 +56,7 @@ def approve(
         intended_use=manifest.intended_use,
         statement=statement.strip(),
     )
-    return rec.append(ledger, dataset, payload, actor, datetime.now(UTC)), payload
+    return rec.append(ledger, dataset, payload, actor, now or datetime.now(UTC)), payload
 
 
 __all__ = ["approve", "find_dataset"]

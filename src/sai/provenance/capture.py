@@ -104,6 +104,7 @@ def _record(
     licence: str | None,
     actor: str,
     progress: Progress,
+    now: datetime | None,
 ) -> tuple[int, rec.ProvenanceRecord]:
     digest = digest_path(path, progress)
     if retrieval is not None and retrieval.digest != digest.digest:
@@ -133,7 +134,7 @@ def _record(
         columns=tuple(facts.columns) if facts.columns is not None else None,
         row_manifest=manifest,
     )
-    index = rec.append(ledger, dataset, payload, actor, datetime.now(UTC))
+    index = rec.append(ledger, dataset, payload, actor, now or datetime.now(UTC))
     return index, payload
 
 
@@ -148,6 +149,7 @@ def capture_fetch(
     actor: str,
     client: httpx.Client | None = None,
     progress: ProgressFactory | None = None,
+    now: datetime | None = None,
 ) -> tuple[int, rec.ProvenanceRecord]:
     """Download ``url`` to ``dest`` and record its provenance; nothing is recorded on failure."""
     retrieval = (
@@ -166,6 +168,7 @@ def capture_fetch(
         licence=licence,
         actor=actor,
         progress=lambda _: None,
+        now=now,
     )
 
 
@@ -180,11 +183,12 @@ def capture_file(
     licence: str | None = None,
     actor: str,
     progress: Progress = lambda _: None,
+    now: datetime | None = None,
 ) -> tuple[int, rec.ProvenanceRecord]:
     """Record data obtained another way, with the stated source and retrieval time."""
     if not path.exists():
         raise ProvenanceError(f"{path}: no such file or folder")
-    if retrieved > datetime.now(UTC):
+    if retrieved > (now or datetime.now(UTC)):
         raise ProvenanceError(f"--retrieved {iso(retrieved)} lies in the future")
     return _record(
         ledger,
@@ -197,6 +201,7 @@ def capture_file(
         licence=licence,
         actor=actor,
         progress=progress,
+        now=now,
     )
 
 

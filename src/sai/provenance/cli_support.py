@@ -31,6 +31,26 @@ from sai.provenance.tabular import read_table
 from sai.workspace import Workspace
 
 
+def dataset_destination(manifest_path: Path, dataset: str) -> Path:
+    """Where ``dataset`` lives according to sai.yaml, read as plain YAML (the file it names
+    need not exist yet, so the manifest's full validation would refuse it)."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        data = None
+    items = data.get("datasets") if isinstance(data, dict) else None
+    for item in items if isinstance(items, list) else []:
+        path = item.get("path") if isinstance(item, dict) else None
+        if isinstance(path, str) and item.get("name") == dataset:
+            return manifest_path.parent / path
+    raise ProvenanceError(
+        f"{manifest_path.name} has no dataset {dataset!r} to take the destination from",
+        hint="give --output PATH, or add the dataset under `datasets:` in sai.yaml",
+    )
+
+
 def _manifest(workspace: Workspace | None, option: Path | None) -> Manifest | None:
     path = option or (workspace.manifest_path if workspace else None)
     if path is None or not path.exists():
@@ -148,4 +168,10 @@ def run_env_check(
     return report
 
 
-__all__ = ["model_digests", "resolve_target", "run_env_check", "run_screen"]
+__all__ = [
+    "dataset_destination",
+    "model_digests",
+    "resolve_target",
+    "run_env_check",
+    "run_screen",
+]

@@ -96,6 +96,7 @@ def run_provenance_demo(
     *,
     actor: str,
     on_step: Callable[[str], None],
+    clock: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> None:
     """Every provenance control once, on the demo system in ``workspace``."""
     root, manifest = workspace.root, loaded.manifest
@@ -103,7 +104,9 @@ def run_provenance_demo(
     spec = next(d for d in manifest.datasets if d.name == DATASET)
     path = root / spec.path
     with _serve(path.read_bytes(), path.name) as url:
-        _, record = capture_fetch(ledger, store, DATASET, url, path, licence="CC0-1.0", actor=actor)
+        _, record = capture_fetch(
+            ledger, store, DATASET, url, path, licence="CC0-1.0", actor=actor, now=clock()
+        )
     on_step(f"Recorded {DATASET} from {url} (ETag {record.etag}, {record.rows:,} rows)")
     trained = {name for model in manifest.models for name in model.trained_on}
     for other in manifest.datasets:
@@ -115,15 +118,16 @@ def run_provenance_demo(
                 root / other.path,
                 actor=actor,
                 source=f"split of {DATASET}, fetched from {url}",
-                retrieved=datetime.now(UTC),
+                retrieved=clock(),
                 licence="CC0-1.0",
+                now=clock(),
             )
         (root / other.path).chmod(0o600)  # personal data: readable by its owner only
-        verify_dataset(ledger, store, other.name, actor=actor)
+        verify_dataset(ledger, store, other.name, actor=actor, now=clock())
         if other.name in trained:
             models = model_digests(manifest, other.name, root)
             screened = screen_path(root / other.path, subject=other.name, label_column=LABEL)
-            record_screen(ledger, screened, models=models, actor=actor)
+            record_screen(ledger, screened, models=models, actor=actor, now=clock())
             approve(
                 ledger,
                 store,
@@ -132,11 +136,12 @@ def run_provenance_demo(
                 custodian="Dana Demo",
                 actor=actor,
                 statement="Fields, retention and the reviewer-support use agreed.",
+                now=clock(),
             )
     poisoned = root / "incoming" / "loan_applications_v2.csv"
     flipped = _poisoned_copy(path, poisoned)
     found = screen_path(poisoned, subject="incoming/loan_applications_v2.csv", label_column=LABEL)
-    record_screen(ledger, found, models={}, actor=actor)
+    record_screen(ledger, found, models={}, actor=actor, now=clock())
     issues = next((f for f in found.findings if f.screen == "label-issues"), None)
     caught = len(flipped & set(issues.rows)) if issues else 0
     on_step(
@@ -153,7 +158,7 @@ def run_provenance_demo(
         label_column=None,
         names=["hidden-instructions", "secrets", "personal-data"],
     )
-    record_screen(ledger, injected, models={}, actor=actor)
+    record_screen(ledger, injected, models={}, actor=actor, now=clock())
     hidden = [
         name
         for f in injected.findings
@@ -167,13 +172,13 @@ def run_provenance_demo(
     shutil.copy(path, deploy / "app" / "training.csv")
     targets = manifest_targets(ledger, store, manifest.datasets)
     report = check_artefact(deploy, targets)
-    record_env_check(ledger, report, actor=actor)
+    record_env_check(ledger, report, actor=actor, now=clock())
     on_step(
         f"Deployment folder check: found {', '.join(f.file for f in report.findings)} "
         "(non-public training data); removed it and checked again"
     )
     (deploy / "app" / "training.csv").unlink()
-    record_env_check(ledger, check_artefact(deploy, targets), actor=actor)
+    record_env_check(ledger, check_artefact(deploy, targets), actor=actor, now=clock())
 
 
 __all__ = ["run_provenance_demo"]

@@ -145,7 +145,9 @@ def check_artefact(path: Path, targets: list[Target]) -> EnvReport:
     )
 
 
-def record_env_check(ledger: Ledger, report: EnvReport, *, actor: str) -> int:
+def record_env_check(
+    ledger: Ledger, report: EnvReport, *, actor: str, now: datetime | None = None
+) -> int:
     """Append an ``env.checked`` entry for ``report``."""
     payload = EnvChecked(
         artefact=report.artefact,
@@ -154,7 +156,7 @@ def record_env_check(ledger: Ledger, report: EnvReport, *, actor: str) -> int:
         datasets=report.datasets,
         findings=report.findings,
     )
-    return rec.append(ledger, report.artefact, payload, actor, datetime.now(UTC))
+    return rec.append(ledger, report.artefact, payload, actor, now or datetime.now(UTC))
 
 
 def manifest_targets(

@@ -7,8 +7,32 @@ from collections.abc import Sequence
 from rich.console import Console
 
 from sai.provenance.envcheck import EnvReport
+from sai.provenance.record import ProvenanceRecord
 from sai.provenance.screening import ScreenReport
 from sai.provenance.verify import VerifyOutcome
+
+_RECORD_FIELDS = (
+    "source_url",
+    "final_url",
+    "retrieved",
+    "http_date",
+    "etag",
+    "last_modified",
+    "licence",
+    "retriever",
+    "size",
+    "digest",
+    "rows",
+)
+
+
+def render_record(index: int, record: ProvenanceRecord, console: Console) -> None:
+    """A recorded provenance: the dataset, its ledger entry and every known fact."""
+    console.print(f"recorded provenance of {record.dataset} (ledger entry {index})", markup=False)
+    for name in _RECORD_FIELDS:
+        value = getattr(record, name)
+        if value is not None:
+            console.print(f"  {name:<14} {value}", markup=False)
 
 
 def _rows(label: str, rows: Sequence[int], total: int) -> str:
@@ -84,4 +108,4 @@ def render_env(report: EnvReport, console: Console) -> None:
     )
 
 
-__all__ = ["render_env", "render_screen", "render_verify"]
+__all__ = ["render_env", "render_record", "render_screen", "render_verify"]

@@ -127,7 +127,12 @@ def previous_counts(ledger: Ledger, subject: str, digest: str) -> dict[str, int]
 
 
 def record_screen(
-    ledger: Ledger, report: ScreenReport, *, models: Mapping[str, str], actor: str
+    ledger: Ledger,
+    report: ScreenReport,
+    *,
+    models: Mapping[str, str],
+    actor: str,
+    now: datetime | None = None,
 ) -> ScreenReport:
     """Append a ``data.screened`` entry for ``report`` and return it with the entry index."""
     payload = rec.ScreenRecord(
@@ -143,7 +148,7 @@ def record_screen(
         models=dict(models),
         label_counts=dict(report.label_counts) if report.label_counts is not None else None,
     )
-    index = rec.append(ledger, report.subject, payload, actor, datetime.now(UTC))
+    index = rec.append(ledger, report.subject, payload, actor, now or datetime.now(UTC))
     return ScreenReport(
         report.subject,
         report.path,

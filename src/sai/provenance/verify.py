@@ -59,6 +59,7 @@ def verify_dataset(
     actor: str,
     progress: Progress = lambda _: None,
     write: bool = True,
+    now: datetime | None = None,
 ) -> VerifyOutcome:
     """Check ``dataset`` against its latest provenance record and record the result."""
     found = rec.latest_record(ledger, dataset)
@@ -93,7 +94,7 @@ def verify_dataset(
         mode=oct(mode),
         diff=diff.to_json(limit=200) if diff else None,
     )
-    index = rec.append(ledger, dataset, payload, actor, datetime.now(UTC))
+    index = rec.append(ledger, dataset, payload, actor, now or datetime.now(UTC))
     return VerifyOutcome(
         dataset, record, entry.index, observed.digest, observed.size, mode, diff, index
     )

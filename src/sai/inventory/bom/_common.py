@@ -20,6 +20,42 @@ class EvidenceRef:
     time: datetime
 
 
+@dataclass(frozen=True)
+class DatasetOrigin:
+    """Where and when a dataset was obtained, as `sai data fetch` or `record` measured it."""
+
+    source_url: str
+    retrieved: str
+    digest: str
+    entry: int
+    final_url: str | None = None
+    licence: str | None = None
+    rows: int | None = None
+
+    def properties(self) -> list[tuple[str, str]]:
+        """The facts as ``(name, value)`` pairs, absent ones left out."""
+        pairs = [
+            ("source-url", self.source_url),
+            ("final-url", self.final_url),
+            ("retrieved", self.retrieved),
+            ("digest", self.digest),
+            ("licence", self.licence),
+            ("rows", None if self.rows is None else str(self.rows)),
+            ("ledger-entry", str(self.entry)),
+        ]
+        return [(name, value) for name, value in pairs if value]
+
+    def sentence(self) -> str:
+        """The facts in one line, for formats that hold free text."""
+        parts = [f"obtained from {self.source_url}", f"at {self.retrieved}"]
+        if self.final_url and self.final_url != self.source_url:
+            parts.append(f"(served by {self.final_url})")
+        if self.licence:
+            parts.append(f"under {self.licence}")
+        parts.append(f"with digest {self.digest}, recorded in ledger entry {self.entry}")
+        return " ".join(parts)
+
+
 def require_ai_assets(inventory: Inventory) -> None:
     """Refuse an inventory with no model, dataset or prompt: its AI-BOM would be empty."""
     if not any(
@@ -31,4 +67,4 @@ def require_ai_assets(inventory: Inventory) -> None:
         )
 
 
-__all__ = ["EvidenceRef", "require_ai_assets"]
+__all__ = ["DatasetOrigin", "EvidenceRef", "require_ai_assets"]

@@ -17,7 +17,7 @@ from typing import Any
 
 from sai import __version__
 from sai.inventory.assets import Asset, AssetType, Inventory
-from sai.inventory.bom._common import EvidenceRef, require_ai_assets
+from sai.inventory.bom._common import DatasetOrigin, EvidenceRef, require_ai_assets
 from sai.inventory.errors import InventoryError
 from sai.manifest import Manifest
 
@@ -78,7 +78,9 @@ def _model_card(manifest: Manifest, asset: Asset) -> dict[str, Any] | None:
     return card or None
 
 
-def _component(manifest: Manifest, asset: Asset) -> dict[str, Any]:
+def _component(
+    manifest: Manifest, asset: Asset, origin: DatasetOrigin | None = None
+) -> dict[str, Any]:
     component: dict[str, Any] = {
         "type": _TYPES[asset.type],
         "bom-ref": _ref(asset.name),
@@ -99,11 +101,28 @@ def _component(manifest: Manifest, asset: Asset) -> dict[str, Any]:
     if asset.type is AssetType.model and (model_card := _model_card(manifest, asset)):
         component["modelCard"] = model_card
     if asset.type is AssetType.dataset:
-        component["data"] = [{"type": "dataset", "name": asset.name}]
-    if asset.location and asset.location.startswith(("http://", "https://")):
-        component["externalReferences"] = [{"type": "distribution", "url": asset.location}]
-    component["properties"] = _properties(asset)
+        component["data"] = [_dataset_data(manifest, asset, origin)]
+    url = origin.source_url if origin else asset.location
+    if url and url.startswith(("http://", "https://")):
+        component["externalReferences"] = [{"type": "distribution", "url": url}]
+    component["properties"] = _properties(asset) + [
+        {"name": f"sai:provenance:{name}", "value": value}
+        for name, value in (origin.properties() if origin else [])
+    ]
     return component
+
+
+def _dataset_data(manifest: Manifest, asset: Asset, origin: DatasetOrigin | None) -> dict[str, Any]:
+    data: dict[str, Any] = {"type": "dataset", "name": asset.name}
+    spec = next((d for d in manifest.datasets if d.name == asset.name), None)
+    sensitivity = spec.effective_sensitivity if spec is not None else None
+    if sensitivity is not None:
+        data["classification"] = sensitivity.value
+    if origin is not None:
+        data["description"] = origin.sentence()
+        if origin.source_url.startswith(("http://", "https://")):
+            data["contents"] = {"url": origin.source_url}
+    return data
 
 
 def _packages(asset: Asset) -> list[dict[str, Any]]:
@@ -196,6 +215,7 @@ def cyclonedx_bom(
     titles: Mapping[str, str],
     timestamp: datetime,
     serial: uuid.UUID | None = None,
+    origins: Mapping[str, DatasetOrigin] | None = None,
 ) -> dict[str, Any]:
     """The CycloneDX 1.6 document as a dict, validated against the schema."""
     require_ai_assets(inventory)
@@ -221,7 +241,9 @@ def cyclonedx_bom(
             },
         },
         "components": [
-            _component(manifest, a) for a in others if a.type is not AssetType.dependencies
+            _component(manifest, a, (origins or {}).get(a.name))
+            for a in others
+            if a.type is not AssetType.dependencies
         ]
         + packages,
         "dependencies": _dependencies(inventory, [p["bom-ref"] for p in packages]),

@@ -6,13 +6,15 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from sai.catalog import load_catalog
-from sai.inventory.assets import Inventory
-from sai.inventory.bom._common import EvidenceRef
+from sai.inventory.assets import AssetType, Inventory
+from sai.inventory.bom._common import DatasetOrigin, EvidenceRef
 from sai.inventory.bom.cyclonedx import cyclonedx_bom
 from sai.inventory.bom.spdx import spdx_bom
 from sai.inventory.errors import InventoryError
 from sai.inventory.record import latest_scan
 from sai.ledger import Ledger
+from sai.ledger.kinds import DataProvenance, Kind, PayloadError
+from sai.ledger.measured import MeasuredEvidence
 from sai.manifest import Manifest
 
 #: The provisions whose evidence the BOM's declarations cite.
@@ -49,8 +51,39 @@ def bom_from_ledger(
     titles = {p: catalog.get(p).summary for p in evidence}
     build = spdx_bom if bom_format == "spdx" else cyclonedx_bom
     return build(
-        inventory, manifest, evidence=evidence, titles=titles, timestamp=now or datetime.now(UTC)
+        inventory,
+        manifest,
+        evidence=evidence,
+        titles=titles,
+        timestamp=now or datetime.now(UTC),
+        origins=dataset_origins(ledger, inventory),
     )
 
 
-__all__ = ["DECLARED", "bom_from_ledger"]
+def dataset_origins(ledger: Ledger, inventory: Inventory) -> dict[str, DatasetOrigin]:
+    """The newest provenance a sai control measured for each dataset, by dataset name."""
+    measured = MeasuredEvidence(ledger)
+    origins: dict[str, DatasetOrigin] = {}
+    for asset in inventory.assets:
+        if asset.type is not AssetType.dataset:
+            continue
+        entry = measured.latest(kind=Kind.DATA_PROVENANCE, subject=asset.name)
+        if entry is None:
+            continue
+        try:
+            record = DataProvenance.from_evidence(entry.evidence)
+        except PayloadError:
+            continue  # a malformed record is not provenance; the checks report it
+        origins[asset.name] = DatasetOrigin(
+            source_url=record.source_url,
+            retrieved=record.retrieved,
+            digest=record.digest,
+            entry=entry.index,
+            final_url=record.final_url,
+            licence=record.licence,
+            rows=record.rows,
+        )
+    return origins
+
+
+__all__ = ["DECLARED", "bom_from_ledger", "dataset_origins"]

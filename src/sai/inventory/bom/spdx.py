@@ -21,7 +21,7 @@ from urllib.parse import quote
 
 from sai import __version__
 from sai.inventory.assets import Asset, AssetType, Inventory
-from sai.inventory.bom._common import EvidenceRef, require_ai_assets
+from sai.inventory.bom._common import DatasetOrigin, EvidenceRef, require_ai_assets
 from sai.inventory.errors import InventoryError
 from sai.manifest import Manifest
 
@@ -124,7 +124,9 @@ def _model(builder: _Builder, asset: Asset, manifest: Manifest) -> Any:
     return builder.add(spdx.ai_AIPackage, f"asset/{asset.name}", **values)
 
 
-def _dataset(builder: _Builder, asset: Asset, manifest: Manifest) -> Any:
+def _dataset(
+    builder: _Builder, asset: Asset, manifest: Manifest, origin: DatasetOrigin | None
+) -> Any:
     spdx = builder.spdx
     values = _common(builder, asset, manifest)
     values["software_primaryPurpose"] = spdx.software_SoftwarePurpose.data
@@ -143,6 +145,13 @@ def _dataset(builder: _Builder, asset: Asset, manifest: Manifest) -> Any:
             )
             for source in spec.sources
         )
+    if origin is not None:
+        measured = f"measured by sai: {origin.sentence()}"
+        declared = values.get("dataset_dataCollectionProcess")
+        values["dataset_dataCollectionProcess"] = (
+            f"{declared}; {measured}" if declared else measured
+        )
+        values["software_downloadLocation"] = origin.source_url
     return builder.add(spdx.dataset_DatasetPackage, f"asset/{asset.name}", **values)
 
 
@@ -204,6 +213,7 @@ def spdx_bom(
     titles: Mapping[str, str],
     timestamp: datetime,
     serial: uuid.UUID | None = None,
+    origins: Mapping[str, DatasetOrigin] | None = None,
 ) -> dict[str, Any]:
     """The SPDX 3.0.1 JSON-LD document as a dict, checked by the SPDX bindings."""
     require_ai_assets(inventory)
@@ -227,7 +237,8 @@ def spdx_bom(
         elif asset.type is AssetType.model:
             by_name[asset.name] = [_model(builder, asset, manifest)]
         elif asset.type is AssetType.dataset:
-            by_name[asset.name] = [_dataset(builder, asset, manifest)]
+            origin = (origins or {}).get(asset.name)
+            by_name[asset.name] = [_dataset(builder, asset, manifest, origin)]
         else:
             by_name[asset.name] = [_other(builder, asset, manifest)]
     _relationships(builder, inventory, manifest, by_name)
