@@ -11,6 +11,7 @@ from sai.cli._context import (
     ManifestOption,
     WorkspaceOption,
     manifest_from,
+    open_project,
     optional_workspace,
     workspace_from,
 )
@@ -263,14 +264,12 @@ def approve(
 
     sai data approve loans --statement "Reviewed fields and retention with the product team"
     """
-    from sai.ledger import open_ledger
     from sai.provenance.approve import approve as record_approval
     from sai.provenance.record import default_actor
 
-    ws = workspace_from(workspace)
-    loaded = manifest_from(ws, manifest).manifest
-    actor = default_actor()
-    with open_ledger(ws) as ledger:
+    with open_project(workspace, manifest) as project:
+        ws, ledger, loaded = project.workspace, project.ledger, project.loaded.manifest
+        actor = default_actor()
         index, payload = record_approval(
             ledger,
             _store(ws),
@@ -304,7 +303,6 @@ def export(
     """
     import json
 
-    from sai.ledger import open_ledger
     from sai.provenance.approve import find_dataset
     from sai.provenance.croissant import croissant
     from sai.provenance.errors import NoRecordError
@@ -312,10 +310,9 @@ def export(
 
     if export_format != "croissant":
         raise InputError(f"unknown export format {export_format!r}", hint="use croissant")
-    ws = workspace_from(workspace)
-    loaded = manifest_from(ws, manifest).manifest
-    spec = find_dataset(loaded, dataset)
-    with open_ledger(ws) as ledger:
+    with open_project(workspace, manifest) as project:
+        ledger, loaded = project.ledger, project.loaded.manifest
+        spec = find_dataset(loaded, dataset)
         found = latest_record(ledger, dataset)
     if found is None:
         raise NoRecordError(

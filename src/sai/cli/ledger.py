@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from sai.cli._context import WorkspaceOption, workspace_from
+from sai.cli._context import WorkspaceOption, open_project, workspace_from
 from sai.cli._output import (
     EXIT_FINDINGS,
     FormatOption,
@@ -144,10 +144,11 @@ def show(
     workspace: WorkspaceOption = None,
 ) -> None:
     """Show the newest matching entries, oldest first."""
-    from sai.ledger import entry_json, open_ledger
+    from sai.ledger import entry_json
 
     start = _parse_time("--since", since)
-    with open_ledger(workspace_from(workspace), read_only=True) as ledger:
+    with open_project(workspace, read_only=True) as project:
+        ledger = project.ledger
         found = ledger.query(
             kind=kind,
             subject=subject,
@@ -186,9 +187,9 @@ def proof(
     workspace: WorkspaceOption = None,
 ) -> None:
     """Print the inclusion proof of one entry, with the root and the latest checkpoint."""
-    from sai.ledger import open_ledger
 
-    with open_ledger(workspace_from(workspace), read_only=True) as ledger:
+    with open_project(workspace, read_only=True) as project:
+        ledger = project.ledger
         inclusion = ledger.prove(index, size)
         root = ledger.root(inclusion.size)
         latest = ledger.latest_checkpoint()
@@ -212,10 +213,10 @@ def checkpoint(output: FormatOption = OutputFormat.text, workspace: WorkspaceOpt
 
     Refuses (exit 1) when the log is not consistent with the previous checkpoint.
     """
-    from sai.ledger import open_ledger
     from sai.ledger.keyfiles import key_fingerprint
 
-    with open_ledger(workspace_from(workspace)) as ledger:
+    with open_project(workspace) as project:
+        ledger = project.ledger
         signed = ledger.checkpoint()
         fingerprint = key_fingerprint(ledger.verifier.public_key)
     if output is OutputFormat.json:
