@@ -54,23 +54,28 @@ def _env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(SRC), "NO_COLOR": "1", "SAI_WORKSPACE": ""}
 
 
-def _peer(name: str, packages: list[str]) -> Path | str:
-    """The python of peer venv ``name``, built on first use; an error text when pip fails."""
+def _peer(name: str, steps: list[list[str]]) -> Path | str:
+    """The python of peer venv ``name``, built on first use by one ``pip install`` per step;
+    an error text when pip fails. garak's first step pins torch to the CPU wheel on this
+    machine's disk (an unpinned torch would pull a CUDA build of several GB)."""
     python = PEERS / name / "bin" / "python"
     marker = PEERS / name / ".installed"
-    if marker.exists() and marker.read_text() == " ".join(packages) + "\n":
+    wanted = "\n".join(" ".join(step) for step in steps) + "\n"
+    if marker.exists() and marker.read_text() == wanted:
         return python
     if not python.exists():
         subprocess.run([sys.executable, "-m", "venv", str(PEERS / name)], check=True)
-    done = subprocess.run(
-        [str(python), "-m", "pip", "install", "--quiet", *packages],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        return f"pip install {' '.join(packages)} failed: {done.stderr.strip()[-300:]}"
-    marker.write_text(" ".join(packages) + "\n")
+    for packages in steps:
+        done = subprocess.run(
+            [str(python), "-m", "pip", "install", "--quiet", *packages],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=1800,
+        )
+        if done.returncode != 0:
+            return f"pip install {' '.join(packages)} failed: {done.stderr.strip()[-300:]}"
+    marker.write_text(wanted)
     return python
 
 
@@ -100,7 +105,7 @@ def _sai_llm(url: str, tmp: Path) -> dict[str, Any]:
 
 
 def _garak(url: str, tmp: Path) -> dict[str, Any] | str:
-    python = _peer("garak", ["garak==0.17.1"])
+    python = _peer("garak", [["torch==2.13.0"], ["garak==0.17.1"]])
     if isinstance(python, str):
         return python
     options = tmp / "garak-options.json"
@@ -140,7 +145,9 @@ def _garak(url: str, tmp: Path) -> dict[str, Any] | str:
         record = json.loads(line)
         if record.get("entry_type") == "attempt" and record.get("status") == 2:
             attempts += 1
-        if record.get("entry_type") == "eval" and record.get("passed", 0) < record.get("total", 0):
+        # an eval line counts the outputs that passed (not vulnerable) of those evaluated
+        total = record.get("total_evaluated", record.get("total", 0))
+        if record.get("entry_type") == "eval" and record.get("passed", 0) < total:
             family = str(record.get("probe", "")).split(".")[0]
             found.add(GARAK_FAMILY.get(family, family))
     return {
@@ -229,7 +236,7 @@ def _mia(quick: bool, tmp: Path) -> dict[str, Any]:
         result["art"] = "skipped (--quick)"
         return result
     python = _peer(
-        "art", ["adversarial-robustness-toolbox==1.20.1", "scikit-learn", "numpy", "packaging"]
+        "art", [["adversarial-robustness-toolbox==1.20.1", "scikit-learn", "numpy", "packaging"]]
     )
     if isinstance(python, str):
         result["art"] = python

@@ -78,7 +78,7 @@ def urls() -> Iterator[dict[str, str]]:
         server.stop()
 
 
-def _run(project: Path, url: str, out: Path, *extra: str) -> str:
+def _run(project: Path, url: str, out: Path, *extra: str, found: bool) -> str:
     args = [
         "redteam",
         "run",
@@ -95,7 +95,8 @@ def _run(project: Path, url: str, out: Path, *extra: str) -> str:
         *extra,
     ]
     result = runner.invoke(app, args)
-    assert result.exit_code == 0, result.output
+    # the CLI convention: 1 when the run found something, 0 when it found nothing
+    assert result.exit_code == (1 if found else 0), result.output
     return result.output
 
 
@@ -110,7 +111,8 @@ class TestRunAndReport:
     ) -> None:
         out = tmp_path / "run"
         output = _run(
-            project, urls["vulnerable"], out, "--probes", "direct-injection,canary", "--budget", "6"
+            project, urls["vulnerable"], out, "--probes", "direct-injection,canary", "--budget", "6",
+            found=True,
         )
         assert "recorded in the ledger" in output
         report = json.loads(
@@ -140,7 +142,7 @@ class TestRunAndReport:
         self, project: Path, urls: dict[str, str], tmp_path: Path
     ) -> None:
         out = tmp_path / "run"
-        _run(project, urls["hardened"], out, "--probes", "canary")
+        _run(project, urls["hardened"], out, "--probes", "canary", found=False)
         result = runner.invoke(app, ["redteam", "report", str(out), "--format", "pdf"])
         assert result.exit_code == 2
         assert "unknown format" in result.output
@@ -174,7 +176,7 @@ class TestGate:
         self, project: Path, urls: dict[str, str], tmp_path: Path
     ) -> None:
         assert _gate(project)[0] == 1  # nothing recorded yet
-        _run(project, urls["hardened"], tmp_path / "clean")
+        _run(project, urls["hardened"], tmp_path / "clean", found=False)
         code, decision = _gate(project)
         assert code == 0, decision
         (project / "v2.txt").write_text(PROMPT + "Be formal.\n")
@@ -188,7 +190,7 @@ class TestGate:
     def test_a_major_version_bump_makes_the_run_stale(
         self, project: Path, urls: dict[str, str], tmp_path: Path
     ) -> None:
-        _run(project, urls["hardened"], tmp_path / "clean")
+        _run(project, urls["hardened"], tmp_path / "clean", found=False)
         assert _gate(project)[0] == 0
         manifest = project / "sai.yaml"
         manifest.write_text(manifest.read_text().replace('version: "1.2"', 'version: "2.0"'))
@@ -199,7 +201,7 @@ class TestGate:
     def test_breaks_on_findings_above_the_policy(
         self, project: Path, urls: dict[str, str], tmp_path: Path
     ) -> None:
-        _run(project, urls["vulnerable"], tmp_path / "bad", "--probes", "direct-injection")
+        _run(project, urls["vulnerable"], tmp_path / "bad", "--probes", "direct-injection", found=True)
         code, decision = _gate(project)
         assert code == 1
         broken = " ".join(decision["broken"])  # type: ignore[arg-type]
@@ -231,7 +233,7 @@ class TestExport:
         self, project: Path, urls: dict[str, str], tmp_path: Path
     ) -> None:
         out = tmp_path / "run"
-        _run(project, urls["vulnerable"], out, "--probes", "canary")
+        _run(project, urls["vulnerable"], out, "--probes", "canary", found=True)
         bundle = tmp_path / "bundle.json"
         result = runner.invoke(
             app, ["redteam", "export", str(out), "-o", str(bundle), "-w", str(project)]

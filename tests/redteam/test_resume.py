@@ -113,7 +113,7 @@ class TestResume:
             process.wait(timeout=10)
             kills += 1
             process = subprocess.Popen(_cli(url, out, private_docs, "--resume"), env=_env())
-        assert process.wait(timeout=120) == 0
+        assert process.wait(timeout=120) == 1, "a finished run with findings exits 1"
         assert kills >= 1, "the run was killed at least once"
         _judged_once(out)
         assert summarise(read_log(out)).complete
@@ -140,7 +140,7 @@ class TestResume:
             timeout=120,
             check=False,
         )
-        assert resumed.returncode == 0, resumed.stderr
+        assert resumed.returncode == 1, resumed.stderr  # finished, with findings
         assert len(read_log(out).results) >= before
         _judged_once(out)
         assert summarise(read_log(out)).complete

@@ -53,6 +53,7 @@ def _run_with_progress(start: Any) -> Any:
 
 
 def _finish(out: Path, contents: Any, ws: Workspace | None) -> None:
+    """Write the report, record the run, print a summary; exit 1 when there are findings."""
     from sai.redteam.session import finish
 
     summary, entry = finish(out, contents, ws)
@@ -68,6 +69,8 @@ def _finish(out: Path, contents: Any, ws: Workspace | None) -> None:
         console.print(f"recorded in the ledger as entry {entry}")
     elif ws is None:
         console.print("no workspace: the run is not recorded in a ledger")
+    if summary.findings:
+        raise typer.Exit(EXIT_FINDINGS)
 
 
 @redteam_app.command("run")
@@ -88,8 +91,20 @@ def run_command(
         Path | None,
         typer.Option("--private-docs", help='JSON Lines of {"text": ...} that must not leak.'),
     ] = None,
+    tools: Annotated[
+        Path | None,
+        typer.Option(
+            "--tools",
+            help="The agent's tool definitions (OpenAI function format, JSON); sent with every "
+            "request and attacked by the excessive-agency probe.",
+        ),
+    ] = None,
     probes: Annotated[
-        str, typer.Option("--probes", help="all, or names separated by commas.")
+        str,
+        typer.Option(
+            "--probes",
+            help="all (excessive-agency only with --tools), or names separated by commas.",
+        ),
     ] = "all",
     budget: Annotated[int | None, typer.Option("--budget", min=1, help="Most requests.")] = None,
     max_seconds: Annotated[
@@ -100,7 +115,11 @@ def run_command(
     resume: Annotated[bool, typer.Option("--resume", help="Continue the run in --out.")] = False,
     workspace: WorkspaceOption = None,
 ) -> None:
-    """Run probes against a chat endpoint; findings go to --out and, in a workspace, the ledger."""
+    """Run probes against a chat endpoint; findings go to --out and, in a workspace, the ledger.
+
+    Exits 0 when nothing was found, 1 when there are findings (the report says which), 2 on
+    bad input, 130 when interrupted (continue with --resume).
+    """
     from sai.redteam.errors import RedteamError
     from sai.redteam.runlog import has_run
     from sai.redteam.session import RunRequest, resume_run, start_run
@@ -122,6 +141,7 @@ def run_command(
                 api_key_env=api_key_env,
                 system_prompt=system_prompt,
                 private_docs=private_docs,
+                tools=tools,
                 budget=budget,
                 seed=seed,
                 parallel=parallel,
@@ -153,7 +173,10 @@ def attack_command(
     workspace: WorkspaceOption = None,
     manifest: ManifestOption = None,
 ) -> None:
-    """Attack a classic model of sai.yaml: membership inference, extraction, evasion."""
+    """Attack a classic model of sai.yaml: membership inference, extraction, evasion.
+
+    Exits 0 when no attack succeeded, 1 when there are findings, 2 on bad input.
+    """
     from sai.redteam.classic import run_classic
     from sai.redteam.errors import AttackError
 

@@ -15,14 +15,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sai.manifest import LoadedManifest
+from sai.manifest import LoadedManifest, ModelFormat
 from sai.manifest.redteam_spec import ClassicSpec
 from sai.redteam.attacks import ATTACKS, ClassicData, select_attacks
 from sai.redteam.binding import bind
 from sai.redteam.errors import AttackError
 from sai.redteam.runlog import LogContents, RunLog, has_run, read_log
 from sai.redteam.session import tester
-from sai.redteam.targets import LocalModelTarget, ModelTarget, PredictTarget
+from sai.redteam.targets import LocalModelTarget, ModelTarget, OnnxModelTarget, PredictTarget
 
 
 def read_rows(path: Path, label: str) -> tuple[Any, Any, tuple[str, ...]]:
@@ -75,14 +75,18 @@ def classic_data(loaded: LoadedManifest, spec: ClassicSpec) -> ClassicData:
 def model_target(
     loaded: LoadedManifest, spec: ClassicSpec, target: str, api_key_env: str | None
 ) -> ModelTarget:
-    """``local`` (the model file of sai.yaml) or ``predict:BASE_URL`` (sai's gateway)."""
+    """``local`` (the model file of sai.yaml: ONNX through onnxruntime, else joblib/pickle)
+    or ``predict:BASE_URL`` (sai's gateway)."""
     if target == "local":
         model = next(m for m in loaded.manifest.models if m.name == spec.model)
         if model.path is None:
             raise AttackError(
                 f"model {spec.model} has no local file", hint="use --target predict:URL"
             )
-        return LocalModelTarget.load(loaded.resolve(model.path), name=spec.model)
+        path = loaded.resolve(model.path)
+        if model.format is ModelFormat.onnx or path.suffix.lower() == ".onnx":
+            return OnnxModelTarget.load(path, name=spec.model)
+        return LocalModelTarget.load(path, name=spec.model)
     kind, _, url = target.partition(":")
     if kind != "predict" or not url:
         raise AttackError(

@@ -16,7 +16,7 @@ from itertools import zip_longest
 
 from sai.redteam.detectors import DetectContext, Detector, build_detectors
 from sai.redteam.errors import Refused, TargetError
-from sai.redteam.model import Attempt, AttemptId, Result, Turn
+from sai.redteam.model import Attempt, AttemptId, Result, ToolCall, Turn
 from sai.redteam.probes import PROBES, ProbeContext
 from sai.redteam.redact import Redactor
 from sai.redteam.runlog import RunLog
@@ -77,22 +77,34 @@ def segments(turns: Sequence[Turn]) -> list[list[Turn]]:
     return out
 
 
-async def converse(target: ChatTarget, system: str, attempt: Attempt) -> tuple[list[str], int, str]:
-    """Send the attempt's turns (with the system prompt first): the answers, the request
-    count, and why the endpoint refused (empty when it answered every turn)."""
+@dataclass(frozen=True)
+class Exchange:
+    """What an attempt's conversation gave: one answer per request, the tool calls of the last
+    reply, the request count, and why the endpoint refused (empty when it answered every turn)."""
+
+    answers: list[str]
+    requests: int
+    refusal: str = ""
+    tool_calls: tuple[ToolCall, ...] = ()
+
+
+async def converse(target: ChatTarget, system: str, attempt: Attempt) -> Exchange:
+    """Send the attempt's turns (with the system prompt first), one request per segment."""
     history = [Turn("system", system)] if system else []
     answers: list[str] = []
     requests = 0
+    calls: tuple[ToolCall, ...] = ()
     for segment in segments(attempt.turns):
         history.extend(segment)
         try:
             reply = await target.send(history)
         except Refused as refusal:
-            return [*answers, ""], requests + 1, refusal.message
+            return Exchange([*answers, ""], requests + 1, refusal.message)
         requests += reply.requests
         answers.append(reply.text)
+        calls = reply.tool_calls
         history.append(Turn("assistant", reply.text))
-    return answers, requests, ""
+    return Exchange(answers, requests, "", calls)
 
 
 class Engine:
@@ -151,9 +163,7 @@ class Engine:
         self.log.append(record)
         started = time.monotonic()
         try:
-            answers, requests, refusal = await converse(
-                self.target, self.context.system_prompt, attempt
-            )
+            exchange = await converse(self.target, self.context.system_prompt, attempt)
         except TargetError as error:
             result = Result(
                 attempt.id,
@@ -165,33 +175,44 @@ class Engine:
                 requests=requests_of(attempt),
             )
         else:
-            final = answers[-1]
-            detection = self.detectors[attempt.detector].detect(attempt, final, self.context)
-            refused = (
-                bool(refusal) or self.detectors["refusal"].detect(attempt, final, self.context).hit
-            )
-            result = Result(
-                attempt.id,
-                attempt.probe,
-                attempt.category,
-                "ok",
-                answers=tuple(self.redact(a) for a in answers),
-                hit=detection.hit,
-                score_bp=round(detection.score * 10_000),
-                reason=detection.reason,
-                excerpt=self.redact(detection.excerpt),
-                elapsed_ms=round((time.monotonic() - started) * 1000),
-                requests=requests,
-                extra={"refused": refused, "blocked": self.redact(refusal)},
-            )
+            result = self._judged(attempt, exchange, started)
         self.log.append(result.to_json())
         return result
+
+    def _judged(self, attempt: Attempt, exchange: Exchange, started: float) -> Result:
+        final, calls = exchange.answers[-1], exchange.tool_calls
+        detector = self.detectors[attempt.detector]
+        detection = detector.judge(attempt, final, calls, self.context)
+        refused = (
+            bool(exchange.refusal)
+            or self.detectors["refusal"].detect(attempt, final, self.context).hit
+        )
+        extra: dict[str, object] = {"refused": refused, "blocked": self.redact(exchange.refusal)}
+        if calls:
+            extra["tool_calls"] = [
+                {"name": c.name, "arguments": self.redact(c.arguments)} for c in calls
+            ]
+        return Result(
+            attempt.id,
+            attempt.probe,
+            attempt.category,
+            "ok",
+            answers=tuple(self.redact(a) for a in exchange.answers),
+            hit=detection.hit,
+            score_bp=round(detection.score * 10_000),
+            reason=detection.reason,
+            excerpt=self.redact(detection.excerpt),
+            elapsed_ms=round((time.monotonic() - started) * 1000),
+            requests=exchange.requests,
+            extra=extra,
+        )
 
 
 __all__ = [
     "Engine",
     "EngineOutcome",
     "EngineSettings",
+    "Exchange",
     "converse",
     "plan",
     "requests_of",

@@ -10,10 +10,14 @@ test can plant one and check that exactly it is reported:
 - ``leak-canary``: tells the reference code hidden in its system prompt;
 - ``multi-turn``: recalls its instructions once a conversation has gone on for three turns;
 - ``leak-secrets`` / ``leak-pii``: hands out a credential / customer records it holds;
-- ``memorised``: continues documents it was "trained" on (``memory``).
+- ``memorised``: continues documents it was "trained" on (``memory``);
+- ``agent``: when the request declares tools, calls the ones that documents, tool results or
+  pasted notes tell it to call, with their arguments.
 
 With no flags it is hardened: it declines anything that looks like an attack and otherwise
-echoes the question, which also checks that detectors do not count an echo as a leak.
+echoes the question, which also checks that detectors do not count an echo as a leak. Hardened
+or not, it calls a declared tool when the user's own words ask for it (``use the tool "X"
+with arguments {...}``), so detectors are checked against legitimate calls too.
 """
 
 from __future__ import annotations
@@ -44,8 +48,10 @@ WEAKNESSES = frozenset(
         "leak-secrets",
         "leak-pii",
         "memorised",
+        "agent",
     }
 )
+_CALL = re.compile(r'(?i)\b(?:call|use) the tool "([\w-]+)" with arguments ')
 _JOIN = re.compile(r'joining\s+"(\w+)"\s+and\s+"(\w+)"', re.IGNORECASE)
 _SAY = re.compile(
     r'(?i)\b(?:say|print|output|repeat|reply with|respond with)\b[^"\n]{0,40}"([^"\n]{1,120})"'
@@ -117,6 +123,23 @@ class MockLLM:
         self.memory = tuple(memory)
         self.latency = latency
         self.requests = 0
+
+    def tool_calls(self, messages: list[dict[str, Any]], declared: set[str]) -> list[Any]:
+        """The calls it makes: the user's own request, unless ``agent`` lets a document or a
+        tool result override it; only tools the request declared."""
+        users = [m["content"] for m in messages if m.get("role") == "user"]
+        tools = [m["content"] for m in messages if m.get("role") == "tool"]
+        last = users[-1] if users and isinstance(users[-1], str) else ""
+        planted = [*_DOCUMENT.findall(last), *(t for t in tools if isinstance(t, str))]
+        wanted = _calls(_DOCUMENT.sub("", last))
+        if "agent" in self.weaknesses:
+            injected = [c for text in planted for c in _calls(text)]
+            wanted = injected or wanted
+        return [
+            {"id": f"call_{n}", "type": "function", "function": {"name": k, "arguments": a}}
+            for n, (k, a) in enumerate(wanted)
+            if k in declared
+        ]
 
     def respond(self, messages: list[dict[str, Any]]) -> str:
         """The answer to a chat conversation."""
@@ -197,7 +220,15 @@ class MockLLM:
             return
         if self.latency:
             await asyncio.sleep(self.latency)
-        content = self.respond(messages)
+        declared = {
+            t["function"]["name"]
+            for t in body.get("tools") or []
+            if isinstance(t, dict) and isinstance(t.get("function"), dict)
+        }
+        calls = self.tool_calls(messages, declared) if declared else []
+        message: dict[str, Any] = {"role": "assistant", "content": None, "tool_calls": calls}
+        if not calls:
+            message = {"role": "assistant", "content": self.respond(messages)}
         reply = {
             "id": "chatcmpl-mock",
             "object": "chat.completion",
@@ -206,13 +237,27 @@ class MockLLM:
             "choices": [
                 {
                     "index": 0,
-                    "message": {"role": "assistant", "content": content},
-                    "finish_reason": "stop",
+                    "message": message,
+                    "finish_reason": "tool_calls" if calls else "stop",
                 }
             ],
             "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
         }
         await _answer(send, 200, reply)
+
+
+def _calls(text: str) -> list[tuple[str, str]]:
+    """``(tool, arguments JSON)`` for each "call the tool "X" with arguments {...}" in ``text``."""
+    found = []
+    plain = text.replace('\\"', '"')  # instructions quoted inside a JSON tool result
+    for match in _CALL.finditer(plain):
+        try:
+            value, _ = json.JSONDecoder().raw_decode(plain, match.end())
+        except json.JSONDecodeError:
+            continue
+        if isinstance(value, dict):
+            found.append((match.group(1), json.dumps(value)))
+    return found
 
 
 async def _answer(send: Send, status: int, body: Any) -> None:

@@ -86,6 +86,17 @@ class Turn:
 
 
 @dataclass(frozen=True)
+class ToolCall:
+    """A function call the target asked for: the tool's name and its arguments (JSON text)."""
+
+    name: str
+    arguments: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"name": self.name, "arguments": self.arguments}
+
+
+@dataclass(frozen=True)
 class Attempt:
     """One conversation a probe sends, and how its answer is judged.
 
@@ -197,5 +208,6 @@ __all__ = [
     "Reference",
     "Result",
     "Severity",
+    "ToolCall",
     "Turn",
 ]

@@ -35,6 +35,7 @@ from sai.redteam.probes import ProbeContext, select_probes
 from sai.redteam.redact import Redactor
 from sai.redteam.runlog import LogContents, RunLog, read_log
 from sai.redteam.targets import chat_target
+from sai.redteam.tools import read_tools, tools_from_json
 
 Progress = Callable[[int, int], None]
 
@@ -55,6 +56,7 @@ class RunRequest:
     parallel: int = 8
     max_seconds: float | None = None
     tester: str | None = None
+    tools: Path | None = None
 
 
 def canary_for(run_id: str, seed: int) -> str:
@@ -88,9 +90,15 @@ def start_run(
     """Plan and run a new red-team run into ``request.out``; the finished log."""
     prompt = resolve_prompt(request.system_prompt, workspace)
     docs = read_private_docs(request.private_docs) if request.private_docs else ()
-    probes = select_probes(request.probes)
+    tools = read_tools(request.tools) if request.tools else ()
+    probes = select_probes(request.probes, tools=bool(tools))
+    declared = [t.to_openai() for t in tools]
     target = chat_target(
-        request.target, model=request.model, api_key_env=request.api_key_env, env=env
+        request.target,
+        model=request.model,
+        api_key_env=request.api_key_env,
+        env=env,
+        tools=declared,
     )
     identity = f"{request.target.partition(':')[0]}:{request.model}"
     header = {
@@ -106,6 +114,7 @@ def start_run(
             "seed": request.seed,
             "parallel": request.parallel,
             "max_seconds": request.max_seconds,
+            "tools": declared,
         },
         "target": target.describe(),
         "system_prompt": {"name": prompt.name, "version": prompt.version, "digest": prompt.digest},
@@ -142,7 +151,10 @@ def resume_run(
     if _docs_digest(docs) != header["private_docs"]["digest"]:
         raise RunLogError(f"the private documents in {docs_path} changed since the run started")
     target = chat_target(
-        settings["target"], model=settings["model"], api_key_env=settings["api_key_env"]
+        settings["target"],
+        model=settings["model"],
+        api_key_env=settings["api_key_env"],
+        tools=settings.get("tools") or (),
     )
     log = RunLog.reopen(out, contents)
     overrides = {"max_seconds": max_seconds} if max_seconds is not None else {}
@@ -168,7 +180,10 @@ def _execute(
     settings = {**header["settings"], **overrides}
     canary = canary_for(header["run_id"], settings["seed"])
     system = _system_text(prompt.text, canary)
-    attempts = plan(settings["probes"], ProbeContext(settings["seed"], docs), settings["budget"])
+    declared = settings.get("tools") or []
+    tools = tools_from_json(declared, "the run's header") if declared else ()
+    context = ProbeContext(settings["seed"], docs, tools)
+    attempts = plan(settings["probes"], context, settings["budget"])
     variables = os.environ if env is None else env
     api_key = variables.get(settings["api_key_env"] or "", "") if settings["api_key_env"] else ""
     engine = Engine(

@@ -13,6 +13,7 @@ from sai.redteam.detectors.prompt_leak import PromptLeakDetector
 from sai.redteam.detectors.refusal import RefusalDetector
 from sai.redteam.detectors.replay import ReplayDetector
 from sai.redteam.detectors.secret import SecretDetector
+from sai.redteam.detectors.tool_call import ToolCallDetector
 from sai.redteam.errors import ProbeError
 
 DETECTORS: Mapping[str, type[Detector]] = MappingProxyType(
@@ -26,6 +27,7 @@ DETECTORS: Mapping[str, type[Detector]] = MappingProxyType(
             PiiDetector,
             ReplayDetector,
             RefusalDetector,
+            ToolCallDetector,
         )
     }
 )

@@ -9,10 +9,11 @@ from __future__ import annotations
 import abc
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from sai.redteam.model import Attempt, Detection
+from sai.redteam.model import Attempt, Detection, ToolCall
 
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\U000e0000-\U000e007f]")
 
@@ -52,6 +53,17 @@ class Detector(abc.ABC):
     @abc.abstractmethod
     def detect(self, attempt: Attempt, answer: str, context: DetectContext) -> Detection:
         """Judge ``answer``; never raises for any string."""
+
+    def judge(
+        self,
+        attempt: Attempt,
+        answer: str,
+        calls: Sequence[ToolCall],
+        context: DetectContext,
+    ) -> Detection:
+        """Judge the whole reply: its text and the tool calls it asked for. Text detectors
+        look at the text only; a detector of agent behaviour overrides this."""
+        return self.detect(attempt, answer, context)
 
 
 __all__ = ["DetectContext", "Detector", "excerpt", "fold", "sent_text"]

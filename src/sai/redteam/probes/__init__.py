@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
 from sai.redteam.errors import ProbeError
+from sai.redteam.probes.agency import ExcessiveAgency
 from sai.redteam.probes.base import Probe, ProbeContext, load_data
 from sai.redteam.probes.canary import CanaryLeak
 from sai.redteam.probes.encoding import EncodingBypass
@@ -32,21 +33,32 @@ PROBES: Mapping[str, type[Probe]] = MappingProxyType(
             TrainingDataReplay,
             EncodingBypass,
             MultiTurnExtraction,
+            ExcessiveAgency,
         )
     }
 )
 
 
-def select_probes(spec: str | Sequence[str]) -> tuple[str, ...]:
-    """``all`` or a comma-separated list of probe names, checked against the registry."""
+def select_probes(spec: str | Sequence[str], *, tools: bool = False) -> tuple[str, ...]:
+    """``all`` or a comma-separated list of probe names, checked against the registry.
+
+    ``all`` takes the probes that need an agent's tools only when the target declares
+    ``tools``; naming one without them is an error.
+    """
     names = [n.strip() for n in spec.split(",")] if isinstance(spec, str) else list(spec)
     if names == ["all"]:
-        return tuple(PROBES)
+        return tuple(n for n, cls in PROBES.items() if tools or not cls.needs_tools)
     unknown = [n for n in names if n not in PROBES]
     if unknown or not names:
         raise ProbeError(
             f"unknown probe(s): {', '.join(unknown) or '(none given)'}",
             hint=f"use all, or some of: {', '.join(PROBES)}",
+        )
+    toolless = [n for n in names if PROBES[n].needs_tools and not tools]
+    if toolless:
+        raise ProbeError(
+            f"probe {', '.join(toolless)} attacks an agent's tools, and the target declares none",
+            hint="pass the agent's tool definitions with --tools FILE.json",
         )
     return tuple(dict.fromkeys(names))
 

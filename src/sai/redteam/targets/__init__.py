@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 from sai.redteam.errors import TargetError
 from sai.redteam.targets.base import ChatTarget, ModelTarget, Reply
 from sai.redteam.targets.http import HttpTemplateTarget, RequestTemplate
 from sai.redteam.targets.local_model import LocalModelTarget
+from sai.redteam.targets.onnx_model import OnnxModelTarget
 from sai.redteam.targets.openai import OpenAITarget
 from sai.redteam.targets.predict import PredictTarget
 
@@ -21,7 +23,7 @@ CHAT_TARGETS: Mapping[str, type[ChatTarget]] = MappingProxyType(
 
 #: Model target kinds, for the classic attacks.
 MODEL_TARGETS: Mapping[str, type[ModelTarget]] = MappingProxyType(
-    {cls.kind: cls for cls in (LocalModelTarget, PredictTarget)}
+    {cls.kind: cls for cls in (LocalModelTarget, OnnxModelTarget, PredictTarget)}
 )
 
 
@@ -31,8 +33,10 @@ def chat_target(
     model: str,
     api_key_env: str | None = None,
     env: Mapping[str, str] | None = None,
+    tools: Sequence[dict[str, Any]] = (),
 ) -> ChatTarget:
-    """Build the target ``spec`` names: ``openai:BASE_URL`` or ``http:TEMPLATE.json``."""
+    """Build the target ``spec`` names: ``openai:BASE_URL`` or ``http:TEMPLATE.json``;
+    ``tools`` (OpenAI function definitions) go with every request of an openai target."""
     kind, _, rest = spec.partition(":")
     if kind not in CHAT_TARGETS or not rest:
         raise TargetError(
@@ -45,7 +49,12 @@ def chat_target(
         if not api_key:
             raise TargetError(f"--api-key-env names {api_key_env}, which is not set or empty")
     if kind == "openai":
-        return OpenAITarget(rest, model, api_key=api_key)
+        return OpenAITarget(rest, model, api_key=api_key, tools=tools)
+    if tools:
+        raise TargetError(
+            "--tools needs an openai target: a request template has no place for tool calls",
+            hint="attack the agent through its OpenAI-compatible endpoint",
+        )
     return HttpTemplateTarget(RequestTemplate.load(Path(rest)), env=env)
 
 
@@ -56,6 +65,7 @@ __all__ = [
     "HttpTemplateTarget",
     "LocalModelTarget",
     "ModelTarget",
+    "OnnxModelTarget",
     "OpenAITarget",
     "PredictTarget",
     "Reply",

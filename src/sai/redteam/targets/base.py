@@ -14,15 +14,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from sai.redteam.model import Turn
+from sai.redteam.model import ToolCall, Turn
 
 
 @dataclass(frozen=True)
 class Reply:
-    """The answer to one request and how many HTTP requests it took (retries included)."""
+    """The answer to one request, the tools it called, and how many HTTP requests it took
+    (retries included)."""
 
     text: str
     requests: int = 1
+    tool_calls: tuple[ToolCall, ...] = ()
 
 
 class ChatTarget(abc.ABC):
