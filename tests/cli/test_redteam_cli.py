@@ -111,7 +111,13 @@ class TestRunAndReport:
     ) -> None:
         out = tmp_path / "run"
         output = _run(
-            project, urls["vulnerable"], out, "--probes", "direct-injection,canary", "--budget", "6",
+            project,
+            urls["vulnerable"],
+            out,
+            "--probes",
+            "direct-injection,canary",
+            "--budget",
+            "6",
             found=True,
         )
         assert "recorded in the ledger" in output
@@ -201,7 +207,14 @@ class TestGate:
     def test_breaks_on_findings_above_the_policy(
         self, project: Path, urls: dict[str, str], tmp_path: Path
     ) -> None:
-        _run(project, urls["vulnerable"], tmp_path / "bad", "--probes", "direct-injection", found=True)
+        _run(
+            project,
+            urls["vulnerable"],
+            tmp_path / "bad",
+            "--probes",
+            "direct-injection",
+            found=True,
+        )
         code, decision = _gate(project)
         assert code == 1
         broken = " ".join(decision["broken"])  # type: ignore[arg-type]

@@ -15,12 +15,24 @@ from sai.redteam.model import Attempt, AttemptId, Category, Turn
 from sai.redteam.probes import PROBES, ProbeContext
 from sai.redteam.targets import CHAT_TARGETS, HttpTemplateTarget, OpenAITarget, RequestTemplate
 from sai.redteam.targets.base import ChatTarget
+from sai.redteam.tools import tools_from_json
 
 from ._apps import Scripted, chat
 
 DOCS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty",
+)
+TOOLS = tools_from_json(
+    [
+        {
+            "type": "function",
+            "function": {
+                "name": "send_email",
+                "parameters": {"type": "object", "properties": {"to": {"type": "string"}}},
+            },
+        }
+    ]
 )
 
 
@@ -30,7 +42,7 @@ class TestProbeContract:
         probe = PROBES[name]()
         assert probe.name == name
         assert isinstance(probe.category, Category)
-        attempts = probe.attempts(ProbeContext(seed=1, private_docs=DOCS))
+        attempts = probe.attempts(ProbeContext(seed=1, private_docs=DOCS, tools=TOOLS))
         assert attempts, "every probe makes attempts when it has what it needs"
         assert len({a.id for a in attempts}) == len(attempts)
         for attempt in attempts:
@@ -41,8 +53,8 @@ class TestProbeContract:
 
     def test_same_seed_same_attempts(self, name: str) -> None:
         probe = PROBES[name]()
-        first = probe.attempts(ProbeContext(seed=7, private_docs=DOCS))
-        assert first == probe.attempts(ProbeContext(seed=7, private_docs=DOCS))
+        first = probe.attempts(ProbeContext(seed=7, private_docs=DOCS, tools=TOOLS))
+        assert first == probe.attempts(ProbeContext(seed=7, private_docs=DOCS, tools=TOOLS))
 
     def test_data_files_carry_provenance_and_licence(self, name: str) -> None:
         for file in PROBES[name].data_files:

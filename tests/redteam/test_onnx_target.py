@@ -72,7 +72,11 @@ def _zipmap_export(model: LogisticRegression, path: Path) -> Path:
                 post_transform="SOFTMAX",
             ),
             helper.make_node(
-                "ZipMap", ["scores"], ["probabilities"], domain="ai.onnx.ml", classlabels_int64s=[0, 1]
+                "ZipMap",
+                ["scores"],
+                ["probabilities"],
+                domain="ai.onnx.ml",
+                classlabels_int64s=[0, 1],
             ),
         ],
         "logreg-zipmap",
@@ -97,9 +101,7 @@ class TestOnnxTarget:
         assert MODEL_TARGETS["onnx"] is OnnxModelTarget
 
     @pytest.mark.parametrize("export", [_tensor_export, _zipmap_export])
-    def test_probabilities_equal_the_exported_model(
-        self, export: object, tmp_path: Path
-    ) -> None:
+    def test_probabilities_equal_the_exported_model(self, export: object, tmp_path: Path) -> None:
         model, data = _fitted()
         path = export(model, tmp_path / "model.onnx")  # type: ignore[operator]
         target = OnnxModelTarget.load(path, name="risk")
@@ -130,12 +132,15 @@ class TestOnnxTarget:
         )
         model = helper.make_model(
             graph,
-            opset_imports=[helper.make_opsetid("", 17), helper.make_opsetid("com.example.native", 1)],
+            opset_imports=[
+                helper.make_opsetid("", 17),
+                helper.make_opsetid("com.example.native", 1),
+            ],
             ir_version=9,
         )
         path = tmp_path / "custom.onnx"
         path.write_bytes(model.SerializeToString())
-        with pytest.raises(TargetError, match="onnx.custom-domain") as caught:
+        with pytest.raises(TargetError, match=r"onnx\.custom-domain") as caught:
             OnnxModelTarget.load(path, name="evil")
         assert "sai scan" in (caught.value.hint or "")
 

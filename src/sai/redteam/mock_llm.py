@@ -226,9 +226,9 @@ class MockLLM:
             if isinstance(t, dict) and isinstance(t.get("function"), dict)
         }
         calls = self.tool_calls(messages, declared) if declared else []
-        message: dict[str, Any] = {"role": "assistant", "content": None, "tool_calls": calls}
+        said: dict[str, Any] = {"role": "assistant", "content": None, "tool_calls": calls}
         if not calls:
-            message = {"role": "assistant", "content": self.respond(messages)}
+            said = {"role": "assistant", "content": self.respond(messages)}
         reply = {
             "id": "chatcmpl-mock",
             "object": "chat.completion",
@@ -237,7 +237,7 @@ class MockLLM:
             "choices": [
                 {
                     "index": 0,
-                    "message": message,
+                    "message": said,
                     "finish_reason": "tool_calls" if calls else "stop",
                 }
             ],

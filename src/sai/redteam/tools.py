@@ -53,8 +53,10 @@ def tools_from_json(value: Any, where: str = "--tools") -> tuple[AgentTool, ...]
     tools: dict[str, AgentTool] = {}
     for n, item in enumerate(items):
         function = item.get("function") if isinstance(item, dict) else None
-        if not isinstance(item, dict) or item.get("type") != "function" or not isinstance(
-            function, dict
+        if (
+            not isinstance(item, dict)
+            or item.get("type") != "function"
+            or not isinstance(function, dict)
         ):
             raise RedteamError(f'{where}: tool {n} is not {{"type": "function", "function": {{}}}}')
         name = function.get("name")
@@ -84,9 +86,7 @@ def read_tools(path: Path) -> tuple[AgentTool, ...]:
     try:
         value = json.loads(raw)
     except json.JSONDecodeError as error:
-        raise RedteamError(
-            f"{path}:{error.lineno}:{error.colno}: not JSON: {error.msg}"
-        ) from None
+        raise RedteamError(f"{path}:{error.lineno}:{error.colno}: not JSON: {error.msg}") from None
     return tools_from_json(value, str(path))
 
 

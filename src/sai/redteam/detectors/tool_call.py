@@ -46,7 +46,9 @@ class ToolCallDetector(Detector):
                 )
             if call.name not in allowed:
                 return Detection(
-                    True, 1.0, f"the agent called {call.name}, which the user did not ask for",
+                    True,
+                    1.0,
+                    f"the agent called {call.name}, which the user did not ask for",
                     _shown(call),
                 )
         return Detection(False, 0.0, "the agent called only what the user asked for")

@@ -43,13 +43,17 @@ def probabilities(outputs: list[Any], rows: int) -> Any:
     import numpy as np
 
     for value in reversed(outputs):  # classifiers put labels first, probabilities last
-        if isinstance(value, list) and len(value) == rows and all(isinstance(v, dict) for v in value):
+        if (
+            isinstance(value, list)
+            and len(value) == rows
+            and all(isinstance(v, dict) for v in value)
+        ):
             keys = sorted(value[0]) if value else []
             return np.asarray([[float(m[k]) for k in keys] for m in value], dtype=float)
         array = np.asarray(value) if not isinstance(value, list) else None
         if array is None or array.dtype.kind != "f" or array.shape[:1] != (rows,):
             continue
-        if array.ndim == 2 and array.shape[1] >= 2:  # noqa: PLR2004 - two or more classes
+        if array.ndim == 2 and array.shape[1] >= 2:
             return array.astype(float)
         if array.ndim == 1 or (array.ndim == 2 and array.shape[1] == 1):
             positive = array.reshape(rows).astype(float)
@@ -67,7 +71,7 @@ class OnnxModelTarget(ModelTarget):
 
     def __init__(self, data: bytes, *, name: str = "model", digest: str | None = None) -> None:
         super().__init__()
-        import onnxruntime
+        import onnxruntime  # type: ignore[import-untyped]
 
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = 1
@@ -76,7 +80,7 @@ class OnnxModelTarget(ModelTarget):
             self._session = onnxruntime.InferenceSession(
                 data, options, providers=["CPUExecutionProvider"]
             )
-        except Exception as error:  # noqa: BLE001 - onnxruntime raises its own untyped errors
+        except Exception as error:
             raise TargetError(f"onnxruntime cannot load model {name}: {error}") from None
         inputs = self._session.get_inputs()
         if len(inputs) != 1 or inputs[0].type not in _INPUT_TYPES:
@@ -99,12 +103,12 @@ class OnnxModelTarget(ModelTarget):
         import numpy as np
 
         batch = np.asarray(rows, dtype=self._dtype)
-        if batch.ndim != 2:  # noqa: PLR2004 - a matrix of rows
+        if batch.ndim != 2:
             raise TargetError(f"rows must be a matrix, got shape {batch.shape}")
         self.queries += len(batch)
         try:
             outputs = self._session.run(None, {self._input: batch})
-        except Exception as error:  # noqa: BLE001 - onnxruntime raises its own untyped errors
+        except Exception as error:
             raise TargetError(f"model {self.name} failed on {len(batch)} rows: {error}") from None
         return probabilities(list(outputs), len(batch))
 
