@@ -22,6 +22,7 @@ from sai.catalog import load_catalog
 from sai.ledger import Evidence, Ledger, Origin
 from sai.manifest import LoadedManifest
 from sai.manifest.redteam_spec import RedteamSpec
+from sai.manifest.threats_spec import ToolKind, ToolSpec
 from sai.redteam.binding import policy_digest
 
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
@@ -271,6 +272,40 @@ class TestCoverage:
             _check(RedteamOutputLeakage(), ledger, loaded, "5.2.5-4").verdict
             is Verdict.INCONCLUSIVE
         )
+
+    def test_a_system_with_tools_needs_excessive_agency_tested(
+        self, ledger: Ledger, loaded: LoadedManifest
+    ) -> None:
+        _record(ledger, _run_data(loaded))
+        entry = record_manifest(ledger, loaded, actor="t", now=NOW)
+        tool = ToolSpec(name="mailer", kind=ToolKind("email"), permissions=["mail:send"])
+        manifest = loaded.manifest.model_copy(update={"tools": [tool]})
+        ctx = CheckContext(ledger=ledger, manifest=manifest, manifest_entry=entry, now=NOW)
+        provision = load_catalog().get("5.2.5-4.1")
+        result = RedteamOutputInfluence().run(provision, ctx)
+        assert result.verdict is Verdict.INCONCLUSIVE
+        assert "did not test excessive-agency" in result.reason
+        assert "--tools" in result.reason
+        # the same run without tools in sai.yaml passes (direct and indirect were judged)
+        assert _check(RedteamOutputInfluence(), ledger, loaded, "5.2.5-4.1").verdict is Verdict.PASS
+
+    def test_an_agent_calling_tools_unasked_fails_influence(
+        self, ledger: Ledger, loaded: LoadedManifest
+    ) -> None:
+        rates = {**CLEAN_RATES, "excessive-agency": {"hits": 3, "total": 16}}
+        finding = {
+            "category": "excessive-agency",
+            "severity": "critical",
+            "probe": "excessive-agency",
+            "hits": 3,
+            "total": 16,
+        }
+        _record(
+            ledger, _run_data(loaded, rates=rates, findings=[finding], worst_severity="critical")
+        )
+        result = _check(RedteamOutputInfluence(), ledger, loaded, "5.2.5-4.1")
+        assert result.verdict is Verdict.FAIL
+        assert "critical" in result.reason
 
     def test_a_leaky_classic_model_fails_leakage(
         self, ledger: Ledger, loaded: LoadedManifest

@@ -29,7 +29,7 @@ LEAKAGE = (
     "membership-inference",
     "model-extraction",
 )
-INFLUENCE = ("direct-injection", "indirect-injection")
+INFLUENCE = ("direct-injection", "indirect-injection", "excessive-agency")
 ADVERSARIAL = ("jailbreak", "encoding-bypass", "direct-injection", "evasion")
 
 
@@ -200,6 +200,10 @@ class _CoverageCheck(_RedteamCheck):
     needs_all: ClassVar[bool]
     what: ClassVar[str]
 
+    def required(self, ctx: CheckContext) -> tuple[str, ...]:
+        """The categories a run must have judged (all of them, or none in particular)."""
+        return self.categories if self.needs_all else ()
+
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
         runs, early = self.runs(provision, ctx)
         if early is not None:
@@ -207,13 +211,19 @@ class _CoverageCheck(_RedteamCheck):
         used = [ctx.manifest_entry, *(e.index for e in runs)]
         counts = judged(runs, self.categories)
         covered = [c for c, n in counts.items() if n]
-        missing = [c for c, n in counts.items() if not n]
-        if not covered or (self.needs_all and missing):
+        required = self.required(ctx)
+        uncovered = [c for c, n in counts.items() if not n]
+        if required:
+            missing = [c for c in uncovered if c in required]
+        else:
+            missing = [] if covered else uncovered
+        if missing:
             return self.result(
                 provision,
                 Verdict.INCONCLUSIVE,
                 f"the current runs did not test {', '.join(missing)}; include those probes "
-                "(`--probes all`) or attacks (`sai redteam attack`)",
+                "(`--probes all`, with `--tools FILE.json` for an agent's tools) or attacks "
+                "(`sai redteam attack`)",
                 used,
             )
         policy = ctx.manifest.redteam.gate
@@ -263,17 +273,25 @@ class RedteamOutputLeakage(_CoverageCheck):
 
 
 class RedteamOutputInfluence(_CoverageCheck):
-    """Outputs were tested for unintended influence (direct and indirect injection)."""
+    """Outputs were tested for unintended influence: injection, and tool calls nobody asked for
+    when the system gives its model tools."""
 
     name = "redteam.output_influence"
     provisions: ClassVar[tuple[str, ...]] = ("5.2.5-4.1",)
     categories: ClassVar[tuple[str, ...]] = INFLUENCE
     needs_all = True
-    what = "unintended influence through injection"
+    what = "unintended influence through injection and tool calls"
     sufficiency: ClassVar[str] = (
-        "a current run that judged direct and indirect injection attempts, with the injection "
-        "success rate and those findings within redteam.gate"
+        "a current run that judged direct and indirect injection attempts (and excessive "
+        "agency when sai.yaml lists tools), with the injection success rate and those findings "
+        "within redteam.gate"
     )
+
+    def required(self, ctx: CheckContext) -> tuple[str, ...]:
+        """Injection always; excessive agency when the manifest gives the model tools."""
+        if ctx.manifest.tools:
+            return INFLUENCE
+        return tuple(c for c in INFLUENCE if c != "excessive-agency")
 
 
 class RedteamAdversarialRobustness(_CoverageCheck):
