@@ -3,6 +3,7 @@ and the classic attacks through it."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -192,3 +193,69 @@ class TestProbabilityOutputs:
     def test_integer_outputs_are_not_probabilities(self) -> None:
         with pytest.raises(TargetError):
             probabilities([np.array([[1, 0], [0, 1]])], 2)
+
+
+_CLASSIC_MANIFEST = """\
+version: 1
+name: scoring
+intended_use: Testing the classic attacks on an ONNX model.
+roles: [developer]
+models:
+  - name: risk
+    path: risk.onnx
+    format: onnx
+    source: trained-in-house
+    version: "1.0"
+datasets:
+  - name: train
+    path: train.csv
+  - name: holdout
+    path: holdout.csv
+redteam:
+  classic:
+    - model: risk
+      members: train
+      non_members: holdout
+      label: y
+people:
+  owners:
+    - name: Test Owner
+  security_contact: security@example.org
+"""
+
+
+def _csv(path: Path, x: np.ndarray, y: np.ndarray) -> None:
+    header = ",".join([*(f"f{i}" for i in range(FEATURES)), "y"])
+    rows = [
+        ",".join([*(repr(float(v)) for v in row), str(int(label))])
+        for row, label in zip(x, y, strict=True)
+    ]
+    path.write_text("\n".join([header, *rows]) + "\n")
+
+
+class TestAttackCommand:
+    def test_sai_redteam_attack_on_an_onnx_model_of_sai_yaml(
+        self, workspace_dir: Path, tmp_path: Path
+    ) -> None:
+        from typer.testing import CliRunner
+
+        from sai.cli.app import app
+
+        model, data = _fitted()
+        _tensor_export(model, workspace_dir / "risk.onnx")
+        _csv(workspace_dir / "train.csv", data.members_x, data.members_y)
+        _csv(workspace_dir / "holdout.csv", data.non_members_x, data.non_members_y)
+        (workspace_dir / "sai.yaml").write_text(_CLASSIC_MANIFEST)
+        out = tmp_path / "classic"
+        result = CliRunner().invoke(
+            app,
+            ["redteam", "attack", "--out", str(out), "--attacks", "evasion",
+             "-w", str(workspace_dir)],
+        )  # fmt: skip
+        # a linear model is easy to flip within the budget: evasion is a finding, exit 1
+        assert result.exit_code == 1, result.output
+        report = json.loads((out / "report.json").read_text())
+        assert report["run"]["target"]["kind"] == "onnx"
+        assert report["run"]["target"]["digest"] == report["binding"]["model_digest"]
+        assert [f["category"] for f in report["findings"]] == ["evasion"]
+        assert "recorded in the ledger" in result.output
