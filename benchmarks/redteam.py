@@ -122,7 +122,7 @@ def _sai_llm(url: str, tmp: Path) -> dict[str, Any]:
     }
 
 
-def _garak(url: str, tmp: Path) -> dict[str, Any] | str:
+def _garak(url: str, tmp: Path, cap: int = 16) -> dict[str, Any] | str:
     python = _peer("garak", [["torch==2.13.0"], ["garak==0.17.1"]])
     if isinstance(python, str):
         return python
@@ -134,10 +134,10 @@ def _garak(url: str, tmp: Path) -> dict[str, Any] | str:
     )
     config = tmp / "garak.yaml"
     config.write_text(
-        textwrap.dedent("""\
+        textwrap.dedent(f"""\
         run:
           generations: 1
-          soft_probe_prompt_cap: 16
+          soft_probe_prompt_cap: {cap}
         system:
           parallel_attempts: 8
           lite: true
