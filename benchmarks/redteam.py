@@ -2,8 +2,10 @@
 
 1. LLM probes. One deliberately vulnerable mock chat model (``sai.redteam.mock_llm``, every
    weakness planted) serves on 127.0.0.1. sai (``sai redteam run``, all probes) and garak (from
-   PyPI, in benchmarks/.venv-peers/garak built by this script) attack it in turn, each as its
-   own process: attempts per second, wall time, and which planted weaknesses each reports.
+   PyPI, in benchmarks/.venv-peers/garak built by this script: torch==2.13.0 first, the CPU
+   wheel on this machine's disk, then garak) attack it in turn, each as its own process:
+   attempts per second, wall time, and which planted weaknesses each reports. sai also gets
+   the agent's tools (``--tools``), so its excessive-agency probe runs.
    garak runs only probe families whose detectors work offline (string and trigger matching):
    promptinject, latentinjection, encoding, dan, leakreplay.
 2. Membership inference. An overfit random forest on synthetic data; the attack halves of the
