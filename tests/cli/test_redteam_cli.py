@@ -153,6 +153,49 @@ class TestRunAndReport:
         assert result.exit_code == 2
         assert "unknown format" in result.output
 
+    def test_an_agents_tools_are_attacked_and_sarif_names_the_rule(
+        self, project: Path, tmp_path: Path
+    ) -> None:
+        tools = tmp_path / "tools.json"
+        tools.write_text(json.dumps([{"type": "function", "function": {
+            "name": "send_email",
+            "parameters": {"type": "object", "properties": {"to": {"type": "string"}}},
+        }}]))  # fmt: skip
+        server = serve_in_thread(MockLLM({"agent"}))
+        try:
+            out = tmp_path / "agent"
+            _run(project, f"{server.url}/v1", out, "--tools", str(tools), found=True)
+        finally:
+            server.stop()
+        report = json.loads(runner.invoke(app, ["redteam", "report", str(out)]).stdout)
+        assert [f["category"] for f in report["findings"]] == ["excessive-agency"]
+        assert report["findings"][0]["severity"] == "critical"
+        evidence = report["findings"][0]["evidence"]
+        assert "the agent called send_email" in evidence
+        assert 'send_email({"to": "../../../' in evidence
+        sarif = json.loads(
+            runner.invoke(app, ["redteam", "report", str(out), "-f", "sarif"]).stdout
+        )
+        assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["excessive-agency"]
+
+    @pytest.mark.parametrize(
+        ("content", "message"),
+        [("[", "not JSON"), ("[]", "non-empty JSON array"), ('[{"type": "x"}]', "is not")],
+    )
+    def test_a_bad_tools_file_is_a_usage_error(
+        self, project: Path, urls: dict[str, str], tmp_path: Path, content: str, message: str
+    ) -> None:
+        tools = tmp_path / "tools.json"
+        tools.write_text(content)
+        result = runner.invoke(
+            app,
+            ["redteam", "run", "--target", f"openai:{urls['hardened']}", "--model", "m",
+             "--tools", str(tools), "--out", str(tmp_path / "r"), "-w", str(project)],
+        )  # fmt: skip
+        assert result.exit_code == 2, result.output
+        assert message in result.output
+        assert not (tmp_path / "r").exists(), "nothing is started on bad input"
+
     def test_an_unknown_probe_lists_the_probes(
         self, project: Path, urls: dict[str, str], tmp_path: Path
     ) -> None:
