@@ -251,3 +251,50 @@ class TestAgainstTheMock:
         end = [r for r in read_log(out).records if r["type"] == "end"][-1]
         assert end == {**end, "planned": 16, "finished": 0, "skipped": 16}
         assert again.results == first.results
+
+
+class TestThroughTheGateway:
+    def test_tool_calls_pass_the_gateway_and_its_guards_stop_the_injections(
+        self,
+        workspace_dir: Path,
+        mock_llm: Callable[[Iterable[str]], str],
+        tmp_path: Path,
+        tools_file: Path,
+    ) -> None:
+        from sai.manifest.gateway_spec import GatewayRoleSpec, GatewayRoute
+        from sai.manifest.schema import GatewayModelRoute, GatewayPolicies, GatewaySpec, GuardsSpec
+        from tests.gateway.conftest import running_gateway
+
+        chat = [GatewayRoute.chat]
+        spec = GatewaySpec(
+            policies=GatewayPolicies(requests_per_minute=6000),
+            models=[GatewayModelRoute(name="m", upstream_model="mock-llm")],
+            roles={
+                **GatewaySpec().roles,
+                # an evaluation harness without guards, and a tester whose requests are guarded
+                "harness": GatewayRoleSpec(routes=chat, system_messages=True, guards=False),
+                "tester": GatewayRoleSpec(routes=chat, system_messages=True),
+            },
+        )
+        runs = {}
+        guards = GuardsSpec(input=["injection"])
+        with running_gateway(
+            workspace_dir, gateway=spec, guards=guards, upstream_url=mock_llm({"agent"})
+        ) as gateway:
+            for role in ("harness", "tester"):
+                request = RunRequest(
+                    target=f"openai:{gateway.url}/v1",
+                    model="m",
+                    out=tmp_path / role,
+                    tools=tools_file,
+                    probes="excessive-agency",
+                    api_key_env="KEY",
+                )
+                runs[role] = start_run(request, env={"KEY": gateway.keys[role]})
+        unguarded, guarded = summarise(runs["harness"]), summarise(runs["tester"])
+        assert unguarded.errors == guarded.errors == 0
+        # the calls and their arguments come back through the gateway intact
+        assert unguarded.findings[0].hits == 16
+        blocked = [r for r in runs["tester"].results.values() if r.extra.get("blocked")]
+        assert blocked, "the injection guard blocks planted instructions"
+        assert sum(f.hits for f in guarded.findings) <= 16 - len(blocked)
