@@ -297,4 +297,5 @@ class TestThroughTheGateway:
         assert unguarded.findings[0].hits == 16
         blocked = [r for r in runs["tester"].results.values() if r.extra.get("blocked")]
         assert blocked, "the injection guard blocks planted instructions"
-        assert sum(f.hits for f in guarded.findings) <= 16 - len(blocked)
+        # the agent obeys every planted instruction that reaches it: the rest are hits still
+        assert sum(f.hits for f in guarded.findings) == 16 - len(blocked)
