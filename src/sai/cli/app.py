@@ -1,14 +1,19 @@
-"""The root `sai` command: registers every command group and maps errors to exit codes."""
+"""The root `sai` command: finds each command group on demand and maps errors to exit codes.
+
+Only the module of the command being run is imported (`COMMANDS` names it), so `sai scan`
+does not load the assessment, the gateway or the red team, and `sai --version` loads nothing.
+"""
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator, MutableMapping
 from typing import Any
 
 import typer
 from typer.core import TyperGroup
 
 from sai import __version__
-from sai.cli import assess, attest, catalog, demo, ledger, project, verify
 from sai.cli._output import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, report_error
 from sai.errors import SaiError
 
@@ -23,8 +28,78 @@ input error.
 """
 
 
+#: A click command as Typer builds it (Typer vendors its own click, so it is not named here).
+_Command = Any
+
+#: Every command of `sai`, in the order `sai --help` lists them (commands, then groups), with
+#: the module of `sai.cli` whose ``register(app)`` attaches it.
+COMMANDS: dict[str, str] = {
+    "demo": "demo",
+    "init": "project",
+    "validate": "project",
+    "ics": "assess",
+    "assess": "assess",
+    "attest": "attest",
+    "verify": "verify",
+    "scan": "scan",
+    "restore": "snapshot",
+    "catalog": "catalog",
+    "ledger": "ledger",
+    "guard": "guard",
+    "gateway": "gateway",
+    "monitor": "monitor",
+    "inventory": "inventory",
+    "snapshot": "snapshot",
+    "prompts": "prompts",
+    "threats": "threats",
+    "redteam": "redteam",
+    "data": "data",
+    "env": "data",
+}
+
+
+def load_group(module: str) -> dict[str, _Command]:
+    """The click commands that ``sai.cli.<module>`` registers, built as the root builds them."""
+    holder = typer.Typer(rich_markup_mode="rich", pretty_exceptions_enable=False)
+    importlib.import_module(f"sai.cli.{module}").register(holder)
+    return dict(typer.main.get_group(holder).commands)
+
+
+class _LazyCommands(MutableMapping[str, _Command]):
+    """The root's commands: each group's module is imported when one of its commands is
+    first looked up (a run, `--help`, or completion)."""
+
+    def __init__(self) -> None:
+        self._loaded: dict[str, _Command] = {}
+
+    def __getitem__(self, name: str) -> _Command:
+        if name not in self._loaded and name in COMMANDS:
+            self._loaded.update(load_group(COMMANDS[name]))
+        return self._loaded[name]
+
+    def __setitem__(self, name: str, command: _Command) -> None:
+        self._loaded[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._loaded[name]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from COMMANDS
+        yield from (name for name in self._loaded if name not in COMMANDS)
+
+    def __len__(self) -> int:
+        return len(COMMANDS.keys() | self._loaded.keys())
+
+
 class _SaiGroup(TyperGroup):
-    """The root group: turns a `SaiError` anywhere below into its diagnostics and exit code."""
+    """The root group: commands load on demand, and a `SaiError` anywhere below becomes its
+    diagnostics and exit code."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        lazy = _LazyCommands()
+        lazy.update(self.commands)
+        self.commands = lazy
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -62,38 +137,6 @@ def _root(
     ),
 ) -> None:
     """sai: ETSI EN 304 223 controls and proof for AI systems."""
-
-
-def _register() -> None:
-    """Attach every command group, in the order `sai --help` lists them."""
-    for group in (demo, project, catalog, assess, attest, ledger, verify):
-        group.register(app)
-    from sai.cli import scan
-
-    scan.register(app)
-    from sai.cli import guard
-
-    guard.register(app)
-    from sai.cli import gateway
-
-    gateway.register(app)
-    from sai.cli import inventory, monitor, prompts, snapshot
-
-    monitor.register(app)
-    for extra in (inventory, snapshot, prompts):
-        extra.register(app)
-    from sai.cli import threats
-
-    threats.register(app)
-    from sai.cli import redteam
-
-    redteam.register(app)
-    from sai.cli import data
-
-    data.register(app)
-
-
-_register()
 
 
 def main() -> None:

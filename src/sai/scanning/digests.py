@@ -23,6 +23,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sai.scanning._paths import Resolver
+
 _CHUNK = 8 << 20
 _RACY_NS = 2_000_000_000
 _VERSION = 1
@@ -67,6 +69,8 @@ class DigestCache:
     changed: bool = False
     #: Files changed less than this long ago are not cached (same-tick writes are invisible).
     racy_ns: int = _RACY_NS
+    #: Resolves the paths looked up (each folder once: keep a cache for one scan).
+    resolver: Resolver = field(default_factory=Resolver, compare=False, repr=False)
 
     @classmethod
     def load(cls, path: Path) -> DigestCache:
@@ -84,14 +88,14 @@ class DigestCache:
 
     def get(self, path: Path, info: os.stat_result) -> str | None:
         """The cached digest of ``path`` if the file is unchanged since it was stored."""
-        entry = self.entries.get(str(path.resolve()))
+        entry = self.entries.get(str(self.resolver.resolve(path)))
         return entry[1] if entry is not None and entry[0] == _key(info) else None
 
     def put(self, path: Path, info: os.stat_result, digest: str) -> None:
         """Remember ``digest`` unless the file changed too recently to be trusted."""
         if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) < self.racy_ns:
             return
-        self.entries[str(path.resolve())] = (_key(info), digest)
+        self.entries[str(self.resolver.resolve(path))] = (_key(info), digest)
         self.changed = True
 
     def save(self) -> None:

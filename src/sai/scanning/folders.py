@@ -17,6 +17,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from sai.scanning._paths import Resolver
 from sai.scanning.formats.onnx import external_locations
 
 #: Files a Hugging Face tokenizer or processor reads as data.
@@ -59,12 +60,16 @@ def plan_folder(files: list[Path]) -> FolderPlan:
                     path.name in TOKENIZER_FILES or path.name.endswith(".tiktoken")
                 ):
                     companions[path] = f"tokenizer of {folder.name}"
+    before = len(companions)  # ONNX external data is named by resolved path: map it back
     for path in files:
         if path.suffix.lower() == ".onnx" and path.stat().st_size <= _MAX_ONNX:
             for location in external_locations(memoryview(path.read_bytes())):
                 target = (path.parent / location).resolve()
                 companions.setdefault(target, f"external data of {path.name}")
-    resolved = {p.resolve(): p for p in files}
+    if len(companions) == before:
+        return FolderPlan(companions)
+    resolver = Resolver()
+    resolved = {resolver.resolve(p): p for p in files}
     return FolderPlan({resolved.get(k, k): v for k, v in companions.items()})
 
 

@@ -24,6 +24,7 @@ from sai.ledger.kinds import (
 )
 from sai.manifest import LoadedManifest
 from sai.manifest.schema import ModelSpec
+from sai.scanning._paths import Resolver
 from sai.scanning.deps import AuditResult
 from sai.scanning.policy import Policy
 from sai.scanning.result import ArtifactResult, Confidence
@@ -42,20 +43,35 @@ def is_external(model: ModelSpec) -> bool:
 
 def declared_model(path: Path, manifest: LoadedManifest | None) -> ModelSpec | None:
     """The manifest model whose ``path`` is this file, if any."""
-    if manifest is None:
-        return None
-    target = path.resolve()
-    for model in manifest.manifest.models:
-        if model.path is not None and manifest.resolve(model.path).resolve() == target:
-            return model
-    return None
+    return _Subjects(manifest, None).of(path)[1] if manifest is not None else None
 
 
-def _subject(path: Path, root: Path | None) -> str:
-    try:
-        return str(path.resolve().relative_to(root.resolve())) if root else str(path)
-    except ValueError:
-        return str(path.resolve())
+class _Subjects:
+    """Subjects and declared models for a batch of results: the project root and the models'
+    paths are resolved once, and each result's path once (its folders once per batch)."""
+
+    def __init__(self, manifest: LoadedManifest | None, root: Path | None) -> None:
+        self._resolver = Resolver()
+        self._root = root.resolve() if root else None
+        self._models: dict[Path, ModelSpec] = {}
+        if manifest is not None:
+            for model in manifest.manifest.models:
+                if model.path is not None:
+                    self._models.setdefault(manifest.resolve(model.path).resolve(), model)
+
+    def of(self, path: Path) -> tuple[str, ModelSpec | None]:
+        """The subject path of ``path`` (relative to the root when inside it) and the declared
+        model it is, if any."""
+        if self._root is None and not self._models:
+            return str(path), None
+        resolved = self._resolver.resolve(path)
+        model = self._models.get(resolved)
+        if self._root is None:
+            return str(path), model
+        try:
+            return str(resolved.relative_to(self._root)), model
+        except ValueError:
+            return str(resolved), model
 
 
 def scan_evidence(
@@ -67,13 +83,19 @@ def scan_evidence(
     time: datetime | None = None,
 ) -> Evidence:
     """The ``scan.result`` evidence of one artifact (no floats; findings capped)."""
+    return _evidence(result, _Subjects(manifest, root), policy, time)
+
+
+def _evidence(
+    result: ArtifactResult, subjects: _Subjects, policy: Policy | None, time: datetime | None
+) -> Evidence:
     path = Path(result.path)
-    model = declared_model(path, manifest)
+    subject, model = subjects.of(path)
     provisions = ["5.2.3-1"]
     if model is None or is_external(model):
         provisions.append("5.1.2-4")
     payload = ScanResult(
-        path=_subject(path, root),
+        path=subject,
         digest=result.digest,
         size=result.size,
         format=result.format,
@@ -104,7 +126,7 @@ def scan_evidence(
     )
     return Evidence.create(
         SCAN_KIND,
-        model.name if model else _subject(path, root),
+        model.name if model else subject,
         provisions=tuple(provisions),
         actor=ACTOR,
         origin=Origin.control("scanning.model_scan"),
@@ -123,9 +145,8 @@ def record_scans(
     time: datetime | None = None,
 ) -> list[EntryRef]:
     """Append one ``scan.result`` per artifact, plus the policy's model decisions."""
-    evidence = [
-        scan_evidence(r, manifest=manifest, policy=policy, root=root, time=time) for r in results
-    ]
+    subjects = _Subjects(manifest, root)
+    evidence = [_evidence(r, subjects, policy, time) for r in results]
     if policy is not None:
         evidence.extend(decision_evidence(policy))
     return ledger.append_many(evidence) if evidence else []

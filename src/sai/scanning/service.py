@@ -8,6 +8,8 @@ digests of unchanged files come from the workspace's digest cache (``digests``).
 
 from __future__ import annotations
 
+import importlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -97,6 +99,19 @@ def declared_model_paths(manifest: LoadedManifest | None) -> tuple[Path, ...]:
     return tuple(manifest.resolve(m.path) for m in manifest.manifest.models if m.path)
 
 
+def _prepare(
+    workspace: Workspace | None, notes: list[str], recording: bool
+) -> LoadedManifest | None:
+    """Load sai.yaml and, when the scan is recorded, the ledger's modules.
+
+    Run in a thread beside the scan: a large file's digest is computed with the interpreter
+    lock released, so these imports (pydantic, SQLAlchemy) cost no time of their own there."""
+    manifest = _manifest(workspace, notes)
+    if recording:
+        importlib.import_module("sai.scanning.record")
+    return manifest
+
+
 def run_scan(request: ScanRequest) -> ScanOutcome:
     """Scan, audit and record as ``request`` asks."""
     notes: list[str] = []
@@ -108,16 +123,19 @@ def run_scan(request: ScanRequest) -> ScanOutcome:
     workspace = (
         _workspace(request.workspace, notes) if request.record or not request.paths else None
     )
-    manifest = _manifest(workspace, notes)
-    paths = request.paths or declared_model_paths(manifest)
-    if not paths and request.osv is None:
-        raise InputError(
-            "nothing to scan",
-            hint="name files or folders, declare models in sai.yaml, or pass --deps --osv FILE",
-        )
-    cache = DigestCache.load(workspace.sai_dir / DIGEST_CACHE) if workspace else None
-    settings = replace(settings_for(policy), digest_cache=cache)
-    results = tuple(scan_paths(list(paths), settings))
+    recording = request.record and workspace is not None
+    with ThreadPoolExecutor(1, thread_name_prefix="sai-scan-prepare") as pool:
+        prepared = pool.submit(_prepare, workspace, notes, recording)
+        paths = request.paths or declared_model_paths(prepared.result())
+        if not paths and request.osv is None:
+            raise InputError(
+                "nothing to scan",
+                hint="name files or folders, declare models in sai.yaml, or pass --deps --osv FILE",
+            )
+        cache = DigestCache.load(workspace.sai_dir / DIGEST_CACHE) if workspace else None
+        settings = replace(settings_for(policy), digest_cache=cache)
+        results = tuple(scan_paths(list(paths), settings))
+        manifest = prepared.result()
     if cache is not None:
         cache.save()
     result_audit = None
@@ -126,7 +144,7 @@ def run_scan(request: ScanRequest) -> ScanOutcome:
 
         result_audit = audit_with(request.osv)
     recorded = 0
-    if request.record and workspace is not None:
+    if recording and workspace is not None:
         from sai.ledger import open_ledger
         from sai.scanning.record import audit_evidence, record_scans
 

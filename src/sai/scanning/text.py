@@ -7,6 +7,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
+from rich.text import Text
 
 from sai.scanning.deps import AuditResult, SourceFormat
 from sai.scanning.result import ArtifactResult, Confidence, FailOn, Finding, ScanVerdict
@@ -49,21 +50,27 @@ def render_text(
     fail_on: FailOn = FailOn.dangerous,
 ) -> None:
     """One line per artifact, then its findings indented, then the dependency audit."""
+    lines: list[Text] = []
     for result in results:
         inner = f" ({', '.join(result.inner_formats)})" if result.inner_formats else ""
         inner += f" part of {result.part_of}" if result.part_of else ""
-        console.print(
-            f"[{_STYLE[result.verdict]}]{result.verdict.value.upper():6}[/] "
-            f"{escape(result.path)}  [dim]{result.format}{escape(inner)}[/]",
-            markup=True,
-        )
-        for item in result.findings:
-            console.print(
-                f"    {item.severity.value:8} {item.confidence.value:9} {item.rule}  "
-                f"{escape(item.message)}\n"
-                f"             at {escape(item.where(result.path))}",
-                markup=True,
+        lines.append(
+            Text.assemble(
+                (f"{result.verdict.value.upper():6}", _STYLE[result.verdict]),
+                f" {result.path}  ",
+                (f"{result.format}{inner}", "dim"),
             )
+        )
+        lines.extend(
+            Text(
+                f"    {item.severity.value:8} {item.confidence.value:9} {item.rule}  "
+                f"{item.message}\n"
+                f"             at {item.where(result.path)}"
+            )
+            for item in result.findings
+        )
+    if lines:  # NOTE: one print: a thousand prints cost more than the scan of a small file
+        console.print(Text("\n").join(lines))
     if audit is not None:
         render_audit(audit, console)
     for item in unknown_callables(results):
