@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -174,6 +175,47 @@ class TestRecording:
         assert [e.evidence.subject for e in scans] == ["m"]
         assert scans[0].evidence.data["verdict"] == "safe"
         assert len(audits) == 1
+
+    def test_subjects_and_digests_of_a_folder_scanned_through_a_link(
+        self, workspace_dir: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from sai.ledger import open_ledger
+        from sai.workspace import open_workspace
+
+        (workspace_dir / "sai.yaml").write_text(MANIFEST)
+        models = workspace_dir / "models"
+        models.mkdir(exist_ok=True)
+        (models / "m.pkl").write_bytes(b.proto(2, b"}."))
+        (models / "other.pkl").write_bytes(b.proto(2, b"]."))
+        elsewhere = workspace_dir.parent / "linked"
+        elsewhere.symlink_to(models, target_is_directory=True)
+        monkeypatch.chdir(workspace_dir)
+        for _ in range(2):
+            assert runner.invoke(app, ["scan", str(elsewhere)]).exit_code == 0
+        with open_ledger(open_workspace(workspace_dir)) as ledger:
+            scans = ledger.query(kind="scan.result")
+        expected = {
+            "m": "sha256:" + hashlib.sha256(b.proto(2, b"}.")).hexdigest(),
+            "models/other.pkl": "sha256:" + hashlib.sha256(b.proto(2, b"].")).hexdigest(),
+        }
+        seen = [(e.evidence.subject, e.evidence.data["digest"]) for e in scans]
+        assert sorted(seen) == sorted([*expected.items(), *expected.items()])
+
+    def test_an_invalid_manifest_is_not_used_and_the_scan_says_so(
+        self, workspace_dir: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from sai.ledger import open_ledger
+        from sai.workspace import open_workspace
+
+        (workspace_dir / "sai.yaml").write_text(MANIFEST)  # models/m.pkl does not exist
+        (workspace_dir / "loose.pkl").write_bytes(b.proto(2, b"}."))
+        monkeypatch.chdir(workspace_dir)
+        done = runner.invoke(app, ["scan", "loose.pkl"])
+        assert done.exit_code == 0, done.output
+        assert "sai.yaml not used" in done.output
+        with open_ledger(open_workspace(workspace_dir)) as ledger:
+            [scan] = ledger.query(kind="scan.result")
+        assert scan.evidence.subject == "loose.pkl"
 
 
 class TestDependencyAudit:

@@ -21,13 +21,15 @@ class Resolver:
     def resolve(self, path: Path) -> Path:
         """The absolute path with every symbolic link and ``..`` resolved."""
         name = path.name
-        if name in ("", ".", "..") or os.path.islink(path):
+        if name in ("", ".", ".."):
             return path.resolve()
         folder = os.fspath(path.parent)
         real = self._folders.get(folder)
         if real is None:
             real = self._folders[folder] = os.path.realpath(folder)
-        return Path(real, name)
+        candidate = os.path.join(real, name)
+        # NOTE: asked of the resolved folder: ``missing/../link`` is a link to realpath too
+        return path.resolve() if os.path.islink(candidate) else Path(candidate)
 
 
 __all__ = ["Resolver"]
