@@ -16,6 +16,7 @@ file when it exits 1 under the default ``--fail-on dangerous``. Timings are the 
     python benchmarks/scanning.py                       # full run, results/scanning.json
     python benchmarks/scanning.py --peers picklescan    # full run against one peer
     python benchmarks/scanning.py --quick               # no peers, small workloads (CI)
+    python benchmarks/scanning.py --throughput-only     # (b) alone, e.g. to compare two trees
 
 Subprocesses run with bytecode caching on (``PYTHONDONTWRITEBYTECODE`` removed), as on a
 user's machine; every timing is the best of its repeats, so the first, compiling run is
@@ -28,6 +29,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import struct
 import subprocess
 import sys
@@ -81,10 +83,23 @@ def peer_command(tool: str, bin_dir: Path, target: Path) -> list[str]:
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def run(cmd: list[str], cwd: Path | None = None) -> tuple[int, float]:
+def run(cmd: list[str], cwd: Path | None = None) -> tuple[int, float, float]:
+    """Exit code, wall seconds, and CPU seconds (user + system) of one process.
+
+    CPU time is reported beside wall time: on a shared, loaded machine it is the steadier
+    measure of the work a tool does (wall time adds the waits for a core)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, check=False, timeout=3600, cwd=cwd, env=ENV)
-    return done.returncode, time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return done.returncode, wall, cpu
+
+
+def best(runs: list[tuple[int, float, float]]) -> tuple[float, float]:
+    """The best wall time and the best CPU time of ``runs``, rounded to milliseconds."""
+    return round(min(r[1] for r in runs), 3), round(min(r[2] for r in runs), 3)
 
 
 def in_process(path: Path) -> tuple[bool, bool]:
@@ -167,16 +182,16 @@ def small_pickles(folder: Path, count: int) -> None:
         (folder / f"m{n:04}.pkl").write_bytes(pickle.dumps(value, protocol=4))
 
 
-def _cli_runs(target: Path, project: Path, repeat: int) -> dict[str, float]:
+def _cli_runs(target: Path, project: Path, repeat: int) -> dict[str, tuple[float, float]]:
     """`sai scan TARGET` in a fresh workspace: first run, then the best of later runs."""
     init = [*SAI, "init", "--name", "bench"]
     subprocess.run(init, cwd=project, capture_output=True, check=True, env=ENV)
     scan = [*SAI, "scan", str(target)]
-    cold = run(scan, project)[1]
+    cold = best([run(scan, project)])
     time.sleep(2.1)  # NOTE: files younger than 2 s are never cached (same-tick writes)
     run(scan, project)
-    warm = min(run(scan, project)[1] for _ in range(repeat))
-    return {"sai-cli-cold": round(cold, 3), "sai-cli": round(warm, 3)}
+    warm = best([run(scan, project) for _ in range(repeat)])
+    return {"sai-cli-cold": cold, "sai-cli": warm}
 
 
 def timing(
@@ -184,24 +199,44 @@ def timing(
 ) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for workload, target in targets.items():
-        row: dict[str, Any] = {}
+        times: dict[str, tuple[float, float]] = {}
         for tool, make in tools.items():
             if tool == "fickling" and target.is_dir():
-                best = sum(run(make(f))[1] for f in sorted(target.iterdir()))
+                runs = [run(make(f)) for f in sorted(target.iterdir())]
+                times[tool] = (round(sum(r[1] for r in runs), 3), round(sum(r[2] for r in runs), 3))
             else:
-                best = min(run(make(target))[1] for _ in range(repeat))
-            row[tool] = round(best, 3)
+                times[tool] = best([run(make(target)) for _ in range(repeat)])
         project = work / f"project-{workload}"
         project.mkdir()
-        row |= _cli_runs(target, project, repeat)
+        times |= _cli_runs(target, project, repeat)
+        row: dict[str, Any] = {tool: wall for tool, (wall, _) in times.items()}
+        row["cpu_seconds"] = {tool: cpu for tool, (_, cpu) in times.items()}
         base = row["sai"]
-        row["ratios_vs_sai"] = {t: round(v / base, 2) for t, v in row.items() if t != "sai"}
+        row["ratios_vs_sai"] = {t: round(v[0] / base, 2) for t, v in times.items() if t != "sai"}
+        if "picklescan" in times:
+            peer = times["picklescan"]
+            row["cli_vs_picklescan"] = {
+                f"{t} {measure}": round(times[t][i] / peer[i], 2)
+                for t in ("sai-cli-cold", "sai-cli")
+                for i, measure in enumerate(("wall", "cpu"))
+            }
         out[workload] = row
     return out
 
 
 def report(result: dict[str, Any]) -> None:
-    found = result["detection"]
+    if "detection" in result:
+        report_detection(result["detection"])
+    print("throughput (seconds, best run; ratio = tool / sai engine)")
+    for workload, row in result["throughput"].items():
+        cells = "  ".join(f"{t}={v}s" for t, v in row.items() if isinstance(v, float))
+        print(f"{workload:20} {cells}  ratios={row['ratios_vs_sai']}")
+        print(f"{'':20} CPU seconds {row['cpu_seconds']}")
+        if "cli_vs_picklescan" in row:
+            print(f"{'':20} sai scan / picklescan {row['cli_vs_picklescan']}")
+
+
+def report_detection(found: dict[str, Any]) -> None:
     print(
         f"detection on the corpus ({found['files']} samples, {found['malicious']} malicious, "
         f"{found['benign']} benign of which {found['benign_real']} from the real libraries, "
@@ -213,10 +248,6 @@ def report(result: dict[str, Any]) -> None:
             f"{tool:12} {row['tp']:4} {row['fn']:4} {row['fp']:4} {row['tn']:4} "
             f"{row['real_fp']:8} {row['errors']:7}"
         )
-    print("throughput (seconds, best run; ratio = tool / sai engine)")
-    for workload, row in result["throughput"].items():
-        cells = "  ".join(f"{t}={v}s" for t, v in row.items() if t != "ratios_vs_sai")
-        print(f"{workload:20} {cells}  ratios={row['ratios_vs_sai']}")
 
 
 def main() -> None:
@@ -224,6 +255,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="seconds, no peers (CI)")
     parser.add_argument("--output", type=Path, default=RESULTS)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--throughput-only", action="store_true", help="skip (a) detection")
     parser.add_argument(
         "--peers", default=",".join(PEERS), help="comma-separated peers to run (full mode)"
     )
@@ -248,7 +280,8 @@ def main() -> None:
             "peers": [] if args.quick else [PEERS[t] for t in args.peers.split(",")],
         }
         detect_tools = {t: m for t, m in tools.items() if t != "sai-digest"}
-        result["detection"] = detection(work / "corpus", detect_tools, args.quick)
+        if not args.throughput_only:
+            result["detection"] = detection(work / "corpus", detect_tools, args.quick)
         size = (8 << 20) if args.quick else (1 << 30)
         # NOTE: quick mode still times one run per tool (CI smoke), with bytecode compiled.
         big_checkpoint(work / "big.pt", size)

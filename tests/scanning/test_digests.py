@@ -59,3 +59,28 @@ def test_cache_round_trips_and_ignores_garbage(tmp_path: Path) -> None:
     assert DigestCache.load(store).get(path, info) == "sha256:abc"
     store.write_text("{not json")
     assert DigestCache.load(store).entries == {}
+
+
+def test_cache_folder_is_private_whatever_the_umask(tmp_path: Path) -> None:
+    path = tmp_path / "m.pkl"
+    info = _aged(path, b.proto(2, b"}."))
+    cache = DigestCache.load(tmp_path / "cache" / "digests.json")
+    cache.racy_ns = 0
+    cache.put(path, info, "sha256:abc")
+    previous = os.umask(0)
+    try:
+        cache.save()
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "cache").stat().st_mode & 0o777 == 0o700
+
+
+def test_entries_of_files_in_one_folder_are_kept_apart(tmp_path: Path) -> None:
+    cache = DigestCache(racy_ns=0)
+    infos = {}
+    for name in ("a.pkl", "b.pkl"):
+        infos[name] = _aged(tmp_path / name, name.encode())
+        cache.put(tmp_path / name, infos[name], f"sha256:{name}")
+    assert cache.get(tmp_path / "a.pkl", infos["a.pkl"]) == "sha256:a.pkl"
+    assert cache.get(tmp_path / "b.pkl", infos["b.pkl"]) == "sha256:b.pkl"
+    assert cache.get(tmp_path / "c.pkl", infos["a.pkl"]) is None

@@ -102,7 +102,7 @@ class DigestCache:
         """Write the cache back (atomically) if anything was added."""
         if self.path is None or not self.changed:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # private, as .sai/ is
         temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
         document = {"version": _VERSION, "entries": self.entries}
         temporary.write_text(json.dumps(document, separators=(",", ":")), "utf-8")
