@@ -81,6 +81,9 @@ def test_a_recorded_scan_imports_no_detector_renderer_or_feature_package(
     assert code == 0
     assert _loaded(modules, "sai.ledger"), "the scan was recorded"
     assert [name for name in NOT_FOR_SCAN if _loaded(modules, name)] == []
+    # without --deps or --policy, neither the audit nor the policy is loaded
+    assert not _loaded(modules, "sai.scanning.deps")
+    assert not _loaded(modules, "sai.scanning.policy")
 
 
 def test_a_scan_without_recording_loads_neither_ledger_nor_manifest(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sai.ledger import EntryRef, Evidence, Ledger, Origin
 from sai.ledger.kinds import (
@@ -25,9 +26,11 @@ from sai.ledger.kinds import (
 from sai.manifest import LoadedManifest
 from sai.manifest.schema import ModelSpec
 from sai.scanning._paths import Resolver
-from sai.scanning.deps import AuditResult
-from sai.scanning.policy import Policy
 from sai.scanning.result import ArtifactResult, Confidence
+
+if TYPE_CHECKING:  # NOTE: loaded only by scans that have a policy or an audit
+    from sai.scanning.deps import AuditResult
+    from sai.scanning.policy import Policy
 
 SCAN_KIND = Kind.SCAN_RESULT
 DECISION_KIND = Kind.SUPPLY_CHAIN_DECISION

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
-from sai.scanning.deps import AuditResult, SourceFormat
 from sai.scanning.result import ArtifactResult, Confidence, FailOn, Finding, ScanVerdict
+
+if TYPE_CHECKING:  # NOTE: the audit's modules load only with an audit (`sai scan --deps`)
+    from sai.scanning.deps import AuditResult
 
 _STYLE = {
     ScanVerdict.safe: "green",
@@ -86,6 +88,8 @@ def render_text(
 
 def render_audit(audit: AuditResult, console: Console) -> None:
     """The dependency audit: what was checked against which data, and what applies."""
+    from sai.scanning.deps import SourceFormat
+
     newest = f", newest {audit.modified[:10]}" if audit.modified else ", undated"
     if audit.source_format is SourceFormat.pip_audit:
         console.print(
