@@ -2,7 +2,8 @@
 
 Kept out of the CLI so that commands stay thin and the flow is testable without Typer. The
 ledger, manifest, policy and dependency-audit modules load only when the scan needs them, so
-that `sai scan --no-record` starts about as fast as the scanner alone; inside a workspace,
+that `sai scan --no-record` starts about as fast as the scanner alone; sai.yaml and the
+ledger's modules load in a second thread while the files are scanned; inside a workspace,
 digests of unchanged files come from the workspace's digest cache (``digests``).
 """
 
