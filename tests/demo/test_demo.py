@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
@@ -28,6 +29,12 @@ class TestDemo:
         result = runner.invoke(app, ["demo", str(root), "--no-pdf"])
         assert result.exit_code == 0, result.output
         assert "Overall verdict" in result.output
+        # The monitor names the scraper's key from the banded feature log (personal data).
+        flagged = result.output.split("extraction flagged ")[1].split(" (the scraper is ")
+        assert flagged[0] == flagged[1].split(")")[0]
+        logged = list((root / ".sai" / "monitoring" / "features").glob("*.parquet"))
+        assert logged and all("q0" in pq.read_schema(p).names for p in logged)
+        assert not any("f0" in pq.read_schema(p).names for p in logged)
         report = json.loads((root / "sai-report" / "report.json").read_text())
         assert len(report["principles"]) == 13
         cyclonedx = json.loads((root / "sai-report" / "ai-bom.cdx.json").read_text())

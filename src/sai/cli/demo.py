@@ -34,6 +34,7 @@ def demo(
         raise InputError(
             f"{directory} is not empty", hint="give a new or empty directory, or none at all"
         )
+    from sai.cli.gateway import scanned_model
     from sai.demo import run_demo
 
     root = directory if directory is not None else _fresh_dir(Path("sai-demo"))
@@ -53,7 +54,7 @@ def demo(
             done.append(description)
             progress.update(task, description=description)
 
-        result = run_demo(root, on_step=step, pdf=pdf)
+        result = run_demo(root, on_step=step, pdf=pdf, model_gate=scanned_model)
         progress.console.print(styled("✓", "green"), done[-1])
         progress.remove_task(task)
     out = stdout_console()

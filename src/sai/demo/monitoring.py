@@ -12,6 +12,7 @@ import httpx
 import numpy as np
 import pandas as pd
 
+from sai.gateway.predict import ModelGate
 from sai.ledger import Ledger
 from sai.manifest import LoadedManifest
 from sai.monitoring.alerts import AlertStatus, handle_alert
@@ -46,13 +47,24 @@ def _batches(dataset: Path, out: Path) -> tuple[Path, Path]:
     return out / "batch-normal.csv", out / "batch-drifted.csv"
 
 
-def _predict_traffic(ledger: Ledger, loaded: LoadedManifest, dataset: Path, actor: str) -> str:
-    from sai.gateway.config import config_for
+def _predict_traffic(
+    ledger: Ledger,
+    loaded: LoadedManifest,
+    dataset: Path,
+    actor: str,
+    model_gate: ModelGate | None,
+) -> str:
+    from sai.gateway.config import config_for, personal_models
     from sai.gateway.keys import create_key
     from sai.gateway.server import create_app, serve_in_thread
 
     models = {m.name: loaded.resolve(m.path) for m in loaded.manifest.models if m.path}
-    config = config_for(None, gateway=loaded.manifest.gateway, predict_models=models)
+    config = config_for(
+        None,
+        gateway=loaded.manifest.gateway,
+        predict_models=models,
+        personal_models=personal_models(loaded.manifest),
+    )
     roles = tuple(config.roles)
     keys = {
         n: create_key(ledger, n, "user", roles=roles, actor=actor)
@@ -62,7 +74,7 @@ def _predict_traffic(ledger: Ledger, loaded: LoadedManifest, dataset: Path, acto
     low, high = train.min(axis=0), train.max(axis=0)
     rng = np.random.default_rng(_SEED)
     model = next(iter(models))
-    gateway = serve_in_thread(create_app(config, ledger))
+    gateway = serve_in_thread(create_app(config, ledger, model_gate=model_gate))
     try:
         with httpx.Client(base_url=gateway.url, timeout=20) as client:
             for _ in range(5):
@@ -93,6 +105,7 @@ def run_monitoring_demo(
     out: Path,
     *,
     actor: str,
+    model_gate: ModelGate | None = None,
 ) -> MonitoringDemo:
     """Run the demo's monitoring round against ``ledger``; reports go to ``out``."""
     spec, system = loaded.manifest.monitoring, loaded.manifest.name
@@ -102,7 +115,7 @@ def run_monitoring_demo(
     drifted = run_data(ledger, drifted_file, spec, actor=actor, system=system)
     (out / "drift.html").write_text(render_html(drifted, title=system), encoding="utf-8")
     since = datetime.now(UTC)
-    scraper = _predict_traffic(ledger, loaded, dataset, actor)
+    scraper = _predict_traffic(ledger, loaded, dataset, actor, model_gate)
     traffic = run_gateway(ledger, spec, actor=actor, system=system, since=since)
     (out / "gateway.html").write_text(render_html(traffic, title=system), encoding="utf-8")
     flagged = tuple(a.subject for _, a, _ in traffic.alerts if a.kind == "extraction")

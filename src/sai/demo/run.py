@@ -17,6 +17,7 @@ from sai.assessment.verdict import Verdict
 from sai.catalog import load_catalog
 from sai.demo.example import ExampleSystem, build_example_system, sha256_file
 from sai.errors import VerificationError
+from sai.gateway.predict import ModelGate
 from sai.ledger import Evidence, Ledger, NoteSigner, Origin, open_ledger
 from sai.ledger.kinds import Kind
 from sai.manifest import LoadedManifest, load_manifest
@@ -172,6 +173,7 @@ def _monitor(
     loaded: LoadedManifest,
     system: ExampleSystem,
     on_step: Callable[[str], None],
+    model_gate: ModelGate | None,
 ) -> None:
     """Monitoring: baseline, a normal and a drifted batch, then an extraction sweep."""
     from sai.demo.monitoring import run_monitoring_demo
@@ -184,6 +186,7 @@ def _monitor(
         workspace.sai_dir / "monitoring" / "baselines",
         system.root / "sai-report" / "monitoring",
         actor=ACTOR,
+        model_gate=model_gate,
     )
     on_step(
         f"Monitor: drift in {', '.join(found.drifted) or 'nothing'} (normal batch: "
@@ -198,11 +201,14 @@ def run_demo(
     on_step: Callable[[str], None] = lambda _: None,
     pdf: bool = True,
     clock: Callable[[], datetime] = utc_now,
+    model_gate: ModelGate | None = None,
 ) -> DemoResult:
     """Build the example system in ``root`` (must be new or empty) and run every control.
 
     ``clock`` is read whenever something is recorded, so every entry carries the time it was
     made (a test may inject a clock; the demo never freezes one time for the whole run).
+    ``model_gate`` scans the model before the gateway loads it for ``/v1/predict`` (the CLI
+    hands in sai's scanner); without one the monitoring step's predict traffic is refused.
     """
     on_step("Building the example system (data, model, prompt, sai.yaml)")
     system = build_example_system(root, name="credit-risk-demo", now=clock())
@@ -232,7 +238,7 @@ def run_demo(
         from sai.gateway.demo import run_gateway_demo
 
         run_gateway_demo(ledger, actor=ACTOR, gateway_spec=loaded.manifest.gateway)
-        _monitor(ledger, workspace, loaded, system, on_step)
+        _monitor(ledger, workspace, loaded, system, on_step, model_gate)
         on_step("Threats: model, risk register, review, exports, and one staleness round")
         from sai.inventory import prompts
         from sai.threats.demo import run_threats_demo

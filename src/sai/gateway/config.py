@@ -19,7 +19,9 @@ from sai.manifest.schema import (
     GatewaySpec,
     GuardScannerSpec,
     GuardsSpec,
+    Manifest,
     ModelFormat,
+    Sensitivity,
     StreamingMode,
 )
 
@@ -139,6 +141,8 @@ class GatewayConfig:
     unsafe_fail_open_without_limiter: bool = False
     predict_models: Mapping[str, Path] = field(default_factory=lambda: MappingProxyType({}))
     feature_log_rate: float = 1.0
+    #: Local models trained on personal data: their feature log keeps bands, not values.
+    personal_models: frozenset[str] = frozenset()
     system: str = "gateway"
     failed_auth_limit: int | None = 30
     auth_window_seconds: int = 60
@@ -268,6 +272,13 @@ def _predict_models(loaded: LoadedManifest) -> dict[str, Path]:
     }
 
 
+def personal_models(manifest: Manifest) -> frozenset[str]:
+    """Models with a dataset in ``trained_on`` classed personal or special-category."""
+    personal = {Sensitivity.personal, Sensitivity.special_category}
+    marked = {d.name for d in manifest.datasets if d.effective_sensitivity in personal}
+    return frozenset(m.name for m in manifest.models if marked & set(m.trained_on))
+
+
 def config_from_manifest(
     loaded: LoadedManifest,
     *,
@@ -296,6 +307,7 @@ def config_from_manifest(
         redis_url=env.get(REDIS_URL_ENV) or None,
         predict_models=MappingProxyType(_predict_models(loaded)),
         feature_log_rate=manifest.monitoring.extraction.sample_rate,
+        personal_models=personal_models(manifest),
         system=manifest.name,
     )
 
@@ -315,6 +327,7 @@ __all__ = [
     "RolePolicy",
     "config_for",
     "config_from_manifest",
+    "personal_models",
     "scanner_settings",
     "with_overrides",
 ]

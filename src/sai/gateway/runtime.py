@@ -97,7 +97,9 @@ def build_runtime(
         predictor=Predictor(
             config.predict_models,
             model_gate,
-            FeatureLog.beside(ledger, sample_rate=config.feature_log_rate),
+            FeatureLog.beside(
+                ledger, sample_rate=config.feature_log_rate, personal=config.personal_models
+            ),
         ),
         metrics=Metrics(),
         failed_auth=FailedAuthentications(config.failed_auth_limit, config.auth_window_seconds),

@@ -14,19 +14,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from sai.ledger import Ledger
-from sai.ledger.kinds import MonitoringAlert, MonitoringRun
+from sai.ledger.kinds import MonitoringAlert, MonitoringBaseline, MonitoringRun
 from sai.manifest.monitoring_spec import MonitoringSpec
 from sai.monitoring import extraction, security
 from sai.monitoring.alerts import Alert
 from sai.monitoring.baseline import current_baseline, file_digest
-from sai.monitoring.data import ColumnKind, Window
-from sai.monitoring.drift import FeatureDrift, choose_tests, measure_window
+from sai.monitoring.drift import FeatureDrift, choose_tests
 from sai.monitoring.errors import MonitoringError
 from sai.monitoring.notify import Delivery, alertmanager_body, post_alerts
 from sai.monitoring.performance import InternalStates, internal_states, ledger_figures
+from sai.monitoring.predict_inputs import analyse_inputs
 from sai.monitoring.profile import Profile
 from sai.monitoring.record import alert_evidence, run_evidence
 from sai.monitoring.sources import load_predict_log
@@ -156,19 +154,6 @@ def run_data(
     return _finish(ledger, outcome, payload, _drift_alerts(run, spec), spec, actor, system)
 
 
-def _predict_drift(
-    profile: Profile, inputs: np.ndarray[Any, Any], spec: MonitoringSpec
-) -> tuple[FeatureDrift, ...]:
-    numeric = [f for f in profile.features if f.kind is ColumnKind.numeric]
-    width = min(len(numeric), inputs.shape[1] if inputs.ndim == 2 else 0)
-    if width == 0 or len(inputs) == 0:
-        return ()
-    sub = Profile(profile.rows, tuple(numeric[:width]))
-    tests = choose_tests(sub, None, {k.value: v for k, v in spec.drift.thresholds.items()})
-    window = Window(0, 0, len(inputs), {numeric[i].name: inputs[:, i] for i in range(width)})
-    return measure_window(sub, tests, window)
-
-
 def run_gateway(
     ledger: Ledger,
     spec: MonitoringSpec,
@@ -185,11 +170,21 @@ def run_gateway(
     )
     alerts, series = security.analyse(traffic, settings)
     analyses = ["security"]
-    log = load_predict_log(ledger, since=since)
+    try:
+        baseline, profile = current_baseline(ledger)
+    except MonitoringError as error:
+        found: tuple[MonitoringBaseline, Profile] | None = None
+        missing = error.message
+    else:
+        found = (baseline, profile)
+    log = load_predict_log(ledger, since=since, baseline_id=found[0].baseline_id if found else None)
     warnings = [
         f"feature-log segment {p} does not match its recorded digest; not read" for p in log.damaged
+    ] + [
+        f"feature-log segment {p} is banded on another baseline; its inputs are not judged"
+        for p in log.stale
     ]
-    scores: list[extraction.KeyScore] = []
+    scores: tuple[extraction.KeyScore, ...] = ()
     features: tuple[FeatureDrift, ...] = ()
     internal = None
     baseline_id = None
@@ -207,31 +202,16 @@ def run_gateway(
                         f"{spec.min_accuracy:.0%} (confidence-based, no labels)",
                     )
                 )
-        try:
-            baseline, profile = current_baseline(ledger)
-        except MonitoringError as error:
+        if found is None:
             warnings.append(
-                f"{error.message}: the extraction detector and input drift need a baseline "
+                f"{missing}: the extraction detector and input drift need a baseline "
                 "(`sai monitor baseline --data TRAINING.csv`)"
             )
         else:
-            baseline_id = baseline.baseline_id
-            ex = spec.extraction
-            ext = extraction.ExtractionSettings(ex.min_queries, ex.novelty, ex.shape)
-            scores = extraction.score_keys(profile, log.keys, log.inputs, ext)
-            alerts += extraction.alerts(scores, ext)
-            features = _predict_drift(profile, log.inputs, spec)
-            alerts += [
-                Alert(
-                    "drift",
-                    f"feature:{f.name}",
-                    spec.drift.severity.value,
-                    f"predict input {f.name} drifted ({f.test})",
-                    None if f.statistic is None else f"{f.statistic:.6g}",
-                )
-                for f in features
-                if f.drift
-            ]
+            baseline_id = found[0].baseline_id
+            findings = analyse_inputs(log, baseline_id, found[1], spec)
+            scores, features = findings.scores, findings.features
+            alerts += findings.alerts
             analyses += ["extraction", "drift"]
     if traffic.size == 0 and not log.rows:
         warnings.append("no gateway traffic in the period")
@@ -258,7 +238,7 @@ def run_gateway(
         features,
         (),
         (),
-        tuple(scores),
+        scores,
         tuple(series),
         internal,
         tuple(warnings),

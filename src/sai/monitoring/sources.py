@@ -19,15 +19,27 @@ Array = np.ndarray[Any, Any]
 
 
 @dataclass(frozen=True)
-class PredictLog:
-    """Logged predict rows: key, inputs (one column per feature), confidence and entropy."""
+class Coded:
+    """Rows stored as bands (models trained on personal data), per baseline grid."""
 
     keys: Array
-    inputs: Array
+    codes: Array
+    outside: Array
+
+
+@dataclass(frozen=True)
+class PredictLog:
+    """Logged predict rows: outputs of every row, raw inputs and banded inputs apart."""
+
+    keys: Array
     confidence: Array
     entropy: Array
+    raw_keys: Array
+    inputs: Array
+    coded: Coded
     segments: int
     damaged: tuple[str, ...]
+    stale: tuple[str, ...] = ()
 
     @property
     def rows(self) -> int:
@@ -35,9 +47,36 @@ class PredictLog:
         return len(self.keys)
 
 
-def load_predict_log(ledger: Ledger, *, since: datetime | None = None) -> PredictLog:
-    """Every intact segment recorded since ``since``; damaged ones are named, not read."""
-    paths: list[str] = []
+def _read(paths: list[str]) -> dict[str, Array]:
+    if not paths:
+        return {}
+    con = connect()
+    try:
+        listing = ", ".join("'" + p.replace("'", "''") + "'" for p in paths)
+        return dict(
+            con.sql(f"SELECT * FROM read_parquet([{listing}], union_by_name = true)").fetchnumpy()
+        )
+    finally:
+        con.close()
+
+
+def _numbered(table: dict[str, Array], prefix: str, dtype: type) -> Array:
+    names = sorted(
+        (c for c in table if c.startswith(prefix) and c[1:].isdigit()), key=lambda c: int(c[1:])
+    )
+    rows = len(table.get("key_id", ()))
+    if not names:
+        return np.empty((rows, 0), dtype=dtype)
+    return np.column_stack([np.asarray(table[c], dtype=dtype) for c in names])
+
+
+def _column(tables: list[dict[str, Array]], name: str, dtype: type) -> Array:
+    parts: list[Array] = [np.asarray(t[name], dtype=dtype) for t in tables if t]
+    return np.concatenate(parts) if parts else np.empty(0, dtype=dtype)
+
+
+def _intact(ledger: Ledger, since: datetime | None) -> tuple[dict[str, list[str]], list[str]]:
+    groups: dict[str, list[str]] = {"raw": [], "none": []}
     damaged: list[str] = []
     for entry in ledger.query(kind=Kind.MONITORING_FEATURE_LOG, since=since):
         try:
@@ -49,30 +88,46 @@ def load_predict_log(ledger: Ledger, *, since: datetime | None = None) -> Predic
             actual = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:
             actual = ""
-        (paths if actual == payload.digest else damaged).append(str(path))
-    if not paths:
-        empty = np.empty(0)
-        return PredictLog(empty.astype(object), np.empty((0, 0)), empty, empty, 0, tuple(damaged))
-    con = connect()
-    try:
-        listing = ", ".join("'" + p.replace("'", "''") + "'" for p in paths)
-        table = con.sql(
-            f"SELECT * FROM read_parquet([{listing}], union_by_name = true)"
-        ).fetchnumpy()
-    finally:
-        con.close()
-    features = sorted(
-        (c for c in table if c.startswith("f") and c[1:].isdigit()), key=lambda c: int(c[1:])
-    )
-    inputs = np.column_stack([np.asarray(table[c], dtype=np.float64) for c in features])
+        if actual != payload.digest:
+            damaged.append(str(path))
+            continue
+        group = payload.baseline_id if payload.inputs == "binned" else payload.inputs
+        groups.setdefault(group or "none", []).append(str(path))
+    return groups, damaged
+
+
+def load_predict_log(
+    ledger: Ledger, *, since: datetime | None = None, baseline_id: str | None = None
+) -> PredictLog:
+    """Every intact segment recorded since ``since``; damaged ones are named, not read.
+
+    Banded segments are read only when made on the grid of ``baseline_id``; the others are
+    named in ``stale`` and give their outputs alone.
+    """
+    groups, damaged = _intact(ledger, since)
+    count = sum(len(paths) for paths in groups.values())
+    raw = _read(groups.pop("raw"))
+    current = groups.pop(baseline_id, []) if baseline_id else []
+    stale = [path for group, paths in groups.items() if group != "none" for path in paths]
+    plain = _read(groups["none"] + stale)
+    banded = _read(current)
+    tables = [raw, plain, banded]
+    code_tables = [banded] if banded else []
     return PredictLog(
-        np.asarray(table["key_id"], dtype=object),
-        inputs,
-        np.asarray(table["confidence"], dtype=np.float64),
-        np.asarray(table["entropy"], dtype=np.float64),
-        len(paths),
-        tuple(damaged),
+        keys=_column(tables, "key_id", object),
+        confidence=_column(tables, "confidence", np.float64),
+        entropy=_column(tables, "entropy", np.float64),
+        raw_keys=_column([raw], "key_id", object),
+        inputs=_numbered(raw, "f", np.float64),
+        coded=Coded(
+            _column(code_tables, "key_id", object),
+            _numbered(banded, "q", np.uint8),
+            _column(code_tables, "outside", bool),
+        ),
+        segments=count,
+        damaged=tuple(damaged),
+        stale=tuple(stale),
     )
 
 
-__all__ = ["PredictLog", "load_predict_log"]
+__all__ = ["Coded", "PredictLog", "load_predict_log"]

@@ -75,13 +75,19 @@ class MonitoringAlertUpdate(Payload):
 
 @dataclass(frozen=True)
 class MonitoringFeatureLog(Payload):
-    """A segment of the sampled ``/v1/predict`` feature log (Parquet) and its digest."""
+    """A segment of the sampled ``/v1/predict`` feature log (Parquet) and its digest.
+
+    ``inputs`` says how inputs are stored: ``raw`` values, ``binned`` (bands on the grid of
+    baseline ``baseline_id``, for models trained on personal data) or ``none`` (outputs only).
+    """
 
     KIND: ClassVar[Kind] = Kind.MONITORING_FEATURE_LOG
     path: str
     digest: str
     rows: int
     model: str
+    inputs: str = "raw"
+    baseline_id: str | None = None
 
 
 @dataclass(frozen=True)
