@@ -33,7 +33,8 @@ class TestDemo:
         flagged = result.output.split("extraction flagged ")[1].split(" (the scraper is ")
         assert flagged[0] == flagged[1].split(")")[0]
         logged = list((root / ".sai" / "monitoring" / "features").glob("*.parquet"))
-        assert logged and all("q0" in pq.read_schema(p).names for p in logged)
+        assert logged
+        assert all("q0" in pq.read_schema(p).names for p in logged)
         assert not any("f0" in pq.read_schema(p).names for p in logged)
         report = json.loads((root / "sai-report" / "report.json").read_text())
         assert len(report["principles"]) == 13

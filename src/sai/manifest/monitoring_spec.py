@@ -83,6 +83,19 @@ class ExtractionSettings(_Strict):
     """Share of ``/v1/predict`` rows the gateway writes to the feature log."""
 
 
+class MultivariateSettings(_Strict):
+    """The domain classifier that judges whole rows of each window (docs/monitoring.md)."""
+
+    enabled: bool = True
+    """Whether ``sai monitor run --data`` runs it (about a second per window)."""
+    max_rows: Annotated[int, Strict(), Field(ge=50, le=100_000)] = 1_000
+    """Rows taken from the window, and as many from the reference sample."""
+    alpha: Annotated[float, Strict(), Field(gt=0, lt=0.5)] = 0.01
+    """Permutation p-value below which the window drifts."""
+    min_auc: Annotated[float, Strict(), Field(ge=0.5, le=1)] = 0.55
+    """ROC-AUC the classifier must also reach (an effect size, for large windows)."""
+
+
 class MonitoringSpec(_Strict):
     """How sai watches the running system (principle 12)."""
 
@@ -94,6 +107,8 @@ class MonitoringSpec(_Strict):
     """Attack and failure signals in gateway traffic."""
     extraction: ExtractionSettings = ExtractionSettings()
     """The model-extraction detector."""
+    multivariate: MultivariateSettings = MultivariateSettings()
+    """Multivariate drift by a domain classifier."""
     owners: dict[Identifier, Line] = {}
     """Who owns each alert kind (``drift``, ``security``, ``extraction``, ``performance``,
     ``data_quality``); ``default`` covers the rest. Alerting is configured when this is set."""
@@ -121,6 +136,7 @@ __all__ = [
     "DriftTestName",
     "ExtractionSettings",
     "MonitoringSpec",
+    "MultivariateSettings",
     "SecuritySettings",
     "Severity",
 ]

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 EXACT_VALUES = 50_000
 QUANTILES = 10_000
+SAMPLE_ROWS = 5_000
+"""Rows of the reference kept whole (a seeded reservoir sample) for the domain classifier."""
 MAX_CATEGORIES = 10_000
 _IN_MEMORY = 5_000_000
 
@@ -64,12 +66,28 @@ class FeatureProfile:
         return out
 
 
+def sample_digest(sample: dict[str, np.ndarray[Any, Any]]) -> str:
+    """SHA-256 over the sample's column names and values (numbers as float64, text as UTF-32)."""
+    sha = hashlib.sha256()
+    for name in sorted(sample):
+        values = sample[name]
+        data = values.astype("<f8") if values.dtype.kind == "f" else values.astype("<U")
+        sha.update(name.encode() + b"\0" + str(data.dtype).encode() + data.tobytes())
+    return sha.hexdigest()
+
+
 @dataclass(frozen=True)
 class Profile:
-    """Every feature of a reference, with the rows it came from."""
+    """Every feature of a reference, with the rows it came from.
+
+    ``sample`` holds up to ``SAMPLE_ROWS`` whole rows (numbers as float64, categories as
+    text) so that a classifier can tell reference rows from current ones; its digest is part
+    of the profile's.
+    """
 
     rows: int
     features: tuple[FeatureProfile, ...]
+    sample: dict[str, np.ndarray[Any, Any]] = field(default_factory=dict, compare=False)
 
     def feature(self, name: str) -> FeatureProfile | None:
         """The feature called ``name``, or None."""
@@ -77,7 +95,13 @@ class Profile:
 
     def metadata(self) -> dict[str, Any]:
         """The JSON form of the profile (numeric points as digests)."""
-        return {"rows": self.rows, "features": [f.to_json() for f in self.features]}
+        meta: dict[str, Any] = {
+            "rows": self.rows,
+            "features": [f.to_json() for f in self.features],
+        }
+        if self.sample:
+            meta["sample_sha256"] = sample_digest(self.sample)
+        return meta
 
     def digest(self) -> str:
         """SHA-256 of the canonical metadata, which pins every numeric array by its digest."""
@@ -169,9 +193,31 @@ def build_profile(
             _numeric(con, c, rows) if c.kind is ColumnKind.numeric else _categorical(con, c, rows)
             for c in columns
         )
+        sample = _sample(con, columns)
     finally:
         con.close()
-    return Profile(rows, features)
+    return Profile(rows, features, sample)
+
+
+def _sample(con: duckdb.DuckDBPyConnection, columns: tuple[Column, ...]) -> dict[str, Any]:
+    picks = ", ".join(
+        (
+            f"CAST({_ident(c.name)} AS DOUBLE)"
+            if c.kind is ColumnKind.numeric
+            else f"coalesce(CAST({_ident(c.name)} AS VARCHAR), '')"
+        )
+        + f" AS c{i}"
+        for i, c in enumerate(columns)
+    )
+    table = con.execute(
+        f"SELECT {picks} FROM ref USING SAMPLE reservoir({SAMPLE_ROWS} ROWS) REPEATABLE (16)"
+    ).fetchnumpy()
+    return {
+        c.name: np.asarray(values, dtype=np.float64)
+        if c.kind is ColumnKind.numeric
+        else np.asarray(values, dtype=str)
+        for c, values in ((c, table[f"c{i}"]) for i, c in enumerate(columns))
+    }
 
 
 def save_profile(profile: Profile, directory: Path) -> Path:
@@ -181,6 +227,9 @@ def save_profile(profile: Profile, directory: Path) -> Path:
         f"f{i}": f.points for i, f in enumerate(profile.features) if f.kind is ColumnKind.numeric
     }
     np.savez(directory / "points.npz", **arrays)  # type: ignore[arg-type]
+    if profile.sample:
+        named = {f"s{i}": profile.sample[f.name] for i, f in enumerate(profile.features)}
+        np.savez(directory / "sample.npz", **named)  # type: ignore[arg-type]
     path = directory / "profile.json"
     meta = profile.metadata() | {"digest": profile.digest()}
     path.write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
@@ -214,7 +263,17 @@ def load_profile(directory: Path) -> Profile:
                 {str(k): int(v) for k, v in item.get("categories", {}).items()},
             )
         )
-    profile = Profile(int(meta["rows"]), tuple(features))
+    sample = {}
+    if "sample_sha256" in meta:
+        try:
+            stored = np.load(directory / "sample.npz", allow_pickle=False)
+            sample = {f.name: stored[f"s{i}"] for i, f in enumerate(features)}
+        except (OSError, ValueError, KeyError) as error:
+            raise MonitoringError(
+                f"{directory}: cannot read the reference sample ({error})",
+                hint="freeze the reference again with `sai monitor baseline`",
+            ) from None
+    profile = Profile(int(meta["rows"]), tuple(features), sample)
     if profile.digest() != meta.get("digest"):
         raise MonitoringError(
             f"{directory}: the baseline does not match its recorded digest (edited or damaged)",
@@ -225,6 +284,7 @@ def load_profile(directory: Path) -> Profile:
 
 __all__ = [
     "EXACT_VALUES",
+    "SAMPLE_ROWS",
     "FeatureProfile",
     "Profile",
     "build_profile",

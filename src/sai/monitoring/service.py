@@ -22,6 +22,7 @@ from sai.monitoring.alerts import Alert
 from sai.monitoring.baseline import current_baseline, file_digest
 from sai.monitoring.drift import FeatureDrift, choose_tests
 from sai.monitoring.errors import MonitoringError
+from sai.monitoring.multivariate import DomainSettings
 from sai.monitoring.notify import Delivery, alertmanager_body, post_alerts
 from sai.monitoring.performance import InternalStates, internal_states, ledger_figures
 from sai.monitoring.predict_inputs import analyse_inputs
@@ -59,6 +60,11 @@ class RunOutcome:
             "features": [f.as_json() for f in self.features],
             "alerts": [a.as_json() | {"id": i, "owner": o} for i, a, o in self.alerts],
             "windows": [w.as_json() for w in self.windows],
+            "multivariate": [
+                {"window": w.index, "start_row": w.start_row} | w.multivariate.as_json()
+                for w in self.windows
+                if w.multivariate
+            ],
             "extraction": [
                 {
                     "key_id": s.key_id,
@@ -99,6 +105,21 @@ def _drift_alerts(run: DriftRun, spec: MonitoringSpec) -> list[Alert]:
         for f in run.summary()
         if f.drift
     ]
+    joint = [w for w in run.windows if w.multivariate and w.multivariate.drift]
+    if joint:
+        top = max(joint, key=lambda w: w.multivariate.auc if w.multivariate else 0.0)
+        auc = top.multivariate.auc if top.multivariate else 0.0
+        alerts.append(
+            Alert(
+                "multivariate_drift",
+                f"data:{Path(run.source).name}",
+                severity,
+                f"a classifier tells current rows from reference rows in {len(joint)} of "
+                f"{len(run.windows)} window(s) (ROC-AUC up to {auc:.3f}, from row "
+                f"{joint[0].start_row})",
+                f"{auc:.6g}",
+            )
+        )
     drifted = [w for w in run.windows if w.dataset_drift]
     if drifted:
         alerts.append(
@@ -129,19 +150,19 @@ def run_data(
         {k: v.value for k, v in spec.drift.tests.items()},
         {k.value: v for k, v in spec.drift.thresholds.items()},
     )
-    run = run_file(profile, tests, path, window_rows=window_rows or spec.window_rows)
-    windows = tuple(
-        WindowDrift(w.index, w.start_row, w.rows, w.features, spec.drift.drift_share)
-        for w in run.windows
-    )
+    mv = spec.multivariate
+    domain = DomainSettings(mv.max_rows, mv.alpha, mv.min_auc) if mv.enabled else None
+    run = run_file(profile, tests, path, window_rows=window_rows or spec.window_rows, domain=domain)
+    windows = tuple(dataclasses.replace(w, drift_share=spec.drift.drift_share) for w in run.windows)
     run = DriftRun(run.source, windows, run.ignored_columns, run.warnings)
+    judged = [w.multivariate for w in windows if w.multivariate is not None]
     now = datetime.now(UTC).isoformat()
     payload = MonitoringRun(
         source=f"file:{path}",
         source_digest=file_digest(path),
         rows=run.rows,
         windows=len(windows),
-        analyses=("drift",),
+        analyses=("drift", "multivariate") if judged else ("drift",),
         alerts=(),
         alerting=spec.alerting,
         period_start=now,
@@ -149,6 +170,7 @@ def run_data(
         baseline_id=baseline.baseline_id,
         drifted=tuple(f.name for f in run.summary() if f.drift),
         drifted_windows=sum(w.dataset_drift for w in windows),
+        multivariate_windows=sum(m.drift for m in judged),
     )
     outcome = RunOutcome(f"file:{path}", run.rows, run.summary(), windows, warnings=run.warnings)
     return _finish(ledger, outcome, payload, _drift_alerts(run, spec), spec, actor, system)

@@ -16,6 +16,7 @@ from typing import Any
 from sai.monitoring.data import Column, connect, has_rows, schema, windows
 from sai.monitoring.drift import DriftTest, FeatureDrift, measure_window
 from sai.monitoring.errors import MonitoringError
+from sai.monitoring.multivariate import DomainDrift, DomainSettings, domain_drift
 from sai.monitoring.profile import Profile
 
 DEFAULT_WINDOW_ROWS = 100_000
@@ -31,6 +32,7 @@ class WindowDrift:
     rows: int
     features: tuple[FeatureDrift, ...]
     drift_share: float = DRIFT_SHARE
+    multivariate: DomainDrift | None = None
 
     @property
     def drifted(self) -> tuple[str, ...]:
@@ -51,6 +53,7 @@ class WindowDrift:
             "dataset_drift": self.dataset_drift,
             "drifted": list(self.drifted),
             "features": [f.as_json() for f in self.features],
+            "multivariate": self.multivariate.as_json() if self.multivariate else None,
         }
 
 
@@ -105,8 +108,10 @@ def run_file(
     *,
     window_rows: int = DEFAULT_WINDOW_ROWS,
     memory_limit: str = "1GB",
+    domain: DomainSettings | None = None,
 ) -> DriftRun:
-    """Judge ``path`` against ``profile`` window by window."""
+    """Judge ``path`` against ``profile`` window by window (with ``domain``, also whole rows
+    by the domain classifier)."""
     con = connect(memory_limit)
     try:
         if not has_rows(con, path):
@@ -120,7 +125,15 @@ def run_file(
             for c in wanted
         )
         judged = tuple(
-            WindowDrift(w.index, w.start_row, w.rows, measure_window(profile, tests, w))
+            WindowDrift(
+                w.index,
+                w.start_row,
+                w.rows,
+                measure_window(profile, tests, w),
+                multivariate=domain_drift(profile, w.values, domain, window=w.index)
+                if domain
+                else None,
+            )
             for w in windows(con, path, wanted, window_rows)
         )
     finally:

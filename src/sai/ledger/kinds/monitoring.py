@@ -26,8 +26,10 @@ class MonitoringBaseline(Payload):
 class MonitoringRun(Payload):
     """One monitoring run: what it looked at, which analyses ran and what they found.
 
-    ``analyses`` names what ran (``drift``, ``security``, ``extraction``, ``internal_states``,
-    ``performance``); ``period_start``/``period_end`` bound the traffic or rows it covered.
+    ``analyses`` names what ran (``drift``, ``multivariate``, ``security``, ``extraction``,
+    ``internal_states``, ``performance``); ``multivariate_windows`` counts the windows the
+    domain classifier found drifted; ``period_start``/``period_end`` bound the traffic or rows
+    it covered.
     """
 
     KIND: ClassVar[Kind] = Kind.MONITORING_RUN
@@ -43,6 +45,7 @@ class MonitoringRun(Payload):
     baseline_id: str | None = None
     drifted: tuple[str, ...] = ()
     drifted_windows: int = 0
+    multivariate_windows: int = 0
     internal: JsonObject | None = None
     performance: JsonObject | None = None
     report_digest: str | None = None
