@@ -53,7 +53,14 @@ def _since(text: str | None) -> datetime | None:
 
 @monitor_app.command("baseline")
 def baseline(
-    data: Annotated[Path, typer.Option("--data", help="Reference data: a .csv or .parquet file.")],
+    data: Annotated[
+        Path | None, typer.Option("--data", help="Reference data: a .csv or .parquet file.")
+    ] = None,
+    text: Annotated[
+        Path | None,
+        typer.Option("--text", help="Reference texts (.csv/.parquet) for text drift (sai[ml])."),
+    ] = None,
+    column: Annotated[str, typer.Option("--column", help="With --text: the text column.")] = "text",
     ignore: Annotated[
         list[str] | None, typer.Option("--ignore", help="Column to leave out (repeatable).")
     ] = None,
@@ -63,24 +70,36 @@ def baseline(
     """Freeze a reference (training data or a chosen period) and record its digest.
 
     sai monitor baseline --data training.parquet
+    sai monitor baseline --text prompts.csv --column text
     """
     from sai.monitoring.baseline import freeze
+    from sai.monitoring.text import freeze_text, text_settings
 
+    if (data is None) == (text is None):
+        raise InputError("give either --data FILE or --text FILE")
     with open_project(workspace) as project:
         ws = project.workspace
-        payload, index = freeze(
-            data,
-            ws.sai_dir / "monitoring" / "baselines",
-            project.ledger,
-            actor=ws.actor(),
-            ignore=tuple(ignore or ()),
-        )
+        store = ws.sai_dir / "monitoring" / "baselines"
+        if text is not None:
+            payload, index = freeze_text(
+                text,
+                column,
+                store,
+                project.ledger,
+                actor=ws.actor(),
+                settings=text_settings(_spec(project)[0]),
+            )
+        else:
+            assert data is not None
+            payload, index = freeze(
+                data, store, project.ledger, actor=ws.actor(), ignore=tuple(ignore or ())
+            )
     if output_format is OutputFormat.json:
         print_json(payload.to_data() | {"entry": index})
         return
     console = stdout_console()
     console.print(
-        f"baseline {payload.baseline_id} frozen from {data} ({payload.rows} rows), "
+        f"baseline {payload.baseline_id} frozen from {data or text} ({payload.rows} rows), "
         f"ledger entry {index}"
     )
     for feature in payload.features:
@@ -97,6 +116,11 @@ def run(
     gateway: Annotated[
         bool, typer.Option("--gateway", help="Judge the gateway's traffic from the ledger.")
     ] = False,
+    text: Annotated[
+        Path | None,
+        typer.Option("--text", help="Current texts (.csv/.parquet) against the text baseline."),
+    ] = None,
+    column: Annotated[str, typer.Option("--column", help="With --text: the text column.")] = "text",
     since: Annotated[
         str | None,
         typer.Option("--since", help="Start of the traffic period: ISO time or 30m/24h/7d."),
@@ -127,15 +151,17 @@ def run(
     sai monitor run --data today.csv --format json
     sai monitor run --gateway --since 24h
     sai monitor run --gateway --watch 15
+    sai monitor run --text prompts-today.csv --column text
     """
     import time
 
-    if (data is None) == (not gateway):
-        raise InputError("give either --data FILE or --gateway")
+    if sum((data is not None, gateway, text is not None)) != 1:
+        raise InputError("give one of --data FILE, --text FILE or --gateway")
     start, alerted, done = _since(since), False, 0
     while True:
         began = datetime.now(UTC)
-        alerted |= _run_once(data, start, window, html, workspace, output_format)
+        source = (text, column) if text is not None else data
+        alerted |= _run_once(source, start, window, html, workspace, output_format)
         done += 1
         if watch is None or (rounds and done >= rounds):
             break
@@ -146,7 +172,7 @@ def run(
 
 
 def _run_once(
-    data: Path | None,
+    data: Path | tuple[Path, str] | None,
     since: datetime | None,
     window: int | None,
     html: Path | None,
@@ -154,11 +180,14 @@ def _run_once(
     output_format: OutputFormat,
 ) -> bool:
     from sai.monitoring.report import render_html, render_text
-    from sai.monitoring.service import run_data, run_gateway
+    from sai.monitoring.service import run_data, run_gateway, run_text
 
     with open_project(workspace) as project:
         (spec, system), actor = _spec(project), project.workspace.actor()
-        if data is not None:
+        if isinstance(data, tuple):
+            path, column = data
+            outcome = run_text(project.ledger, path, column, spec, actor=actor, system=system)
+        elif data is not None:
             outcome = run_data(
                 project.ledger, data, spec, actor=actor, system=system, window_rows=window
             )

@@ -96,6 +96,17 @@ class MultivariateSettings(_Strict):
     """ROC-AUC the classifier must also reach (an effect size, for large windows)."""
 
 
+class TextSettings(_Strict):
+    """Text drift of prompts on MiniLM embeddings (needs ``sai[ml]``)."""
+
+    max_texts: Annotated[int, Strict(), Field(ge=20, le=10_000)] = 500
+    """Texts embedded per side (a seeded sample when there are more)."""
+    alpha: Annotated[float, Strict(), Field(gt=0, lt=0.5)] = 0.01
+    """Permutation p-value of the MMD below which the texts drift."""
+    min_texts: Annotated[int, Strict(), Field(ge=10, le=10_000)] = 20
+    """Texts a window needs before it is judged."""
+
+
 class MonitoringSpec(_Strict):
     """How sai watches the running system (principle 12)."""
 
@@ -109,6 +120,8 @@ class MonitoringSpec(_Strict):
     """The model-extraction detector."""
     multivariate: MultivariateSettings = MultivariateSettings()
     """Multivariate drift by a domain classifier."""
+    text: TextSettings = TextSettings()
+    """Text drift of prompts."""
     owners: dict[Identifier, Line] = {}
     """Who owns each alert kind (``drift``, ``security``, ``extraction``, ``performance``,
     ``data_quality``); ``default`` covers the rest. Alerting is configured when this is set."""
@@ -139,4 +152,5 @@ __all__ = [
     "MultivariateSettings",
     "SecuritySettings",
     "Severity",
+    "TextSettings",
 ]

@@ -49,7 +49,7 @@ def freeze(
 
 def current_baseline(ledger: Ledger) -> tuple[MonitoringBaseline, Profile]:
     """The latest frozen baseline and its profile (checked against the recorded digest)."""
-    entry = ledger.latest(kind=Kind.MONITORING_BASELINE)
+    entry = ledger.latest(kind=Kind.MONITORING_BASELINE, subject="monitoring.baseline")
     if entry is None:
         raise MonitoringError(
             "no baseline is frozen yet",

@@ -23,11 +23,13 @@ PERFORMANCE = "5.4.2-4"
 RISK = "5.1.3-4"
 
 
-def baseline_evidence(payload: MonitoringBaseline, *, actor: str) -> Evidence:
-    """``monitoring.baseline``: a frozen reference."""
+def baseline_evidence(
+    payload: MonitoringBaseline, *, actor: str, subject: str = "monitoring.baseline"
+) -> Evidence:
+    """``monitoring.baseline``: a frozen reference (text references carry their own subject)."""
     return Evidence.create(
         Kind.MONITORING_BASELINE,
-        "monitoring.baseline",
+        subject,
         provisions=(DRIFT,),
         actor=actor,
         origin=Origin.control("monitoring.baseline"),

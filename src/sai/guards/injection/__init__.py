@@ -9,6 +9,7 @@ from sai.guards.injection.artifacts import (
     load_artifacts,
     verify_artifacts,
 )
+from sai.guards.injection.embedding import embed_texts
 from sai.guards.injection.guard import InjectionGuard
 from sai.guards.injection.loader import TierName, load_detector
 from sai.guards.injection.semantic import semantic_available
@@ -22,6 +23,7 @@ __all__ = [
     "TierName",
     "artifact_digests",
     "detector_files",
+    "embed_texts",
     "load_artifacts",
     "load_detector",
     "semantic_available",

@@ -31,6 +31,7 @@ class GatewayRequest(Payload):
     limit: str | None = None
     tokens: int = 0
     review_id: str | None = None
+    prompt_text: str | None = None
 
 
 @dataclass(frozen=True)

