@@ -17,6 +17,7 @@ from sai.monitoring.outcome import RunOutcome, finish
 from sai.monitoring.performance import internal_states, ledger_figures
 from sai.monitoring.predict_inputs import analyse_inputs
 from sai.monitoring.profile import Profile
+from sai.monitoring.routes import RouteSettings, route_alerts, route_drift
 from sai.monitoring.sources import load_predict_log
 from sai.monitoring.text import (
     audited_prompts,
@@ -87,6 +88,10 @@ def run_gateway(
             scores, features = findings.scores, findings.features
             alerts += findings.alerts
             analyses += ["extraction", "drift"]
+    routes = route_drift(traffic, RouteSettings(min_requests=sec.min_requests))
+    if routes:
+        analyses.append("route_drift")
+        alerts += route_alerts(routes, spec.drift.severity.value)
     text = _prompt_drift(ledger, spec, since, warnings)
     if text is not None:
         analyses.append("text_drift")
@@ -108,19 +113,18 @@ def run_gateway(
         period_start=start,
         period_end=end,
         baseline_id=baseline_id,
-        drifted=tuple(f.name for f in features if f.drift),
+        drifted=tuple(f.name for f in (*features, *routes) if f.drift),
         internal=ledger_figures(internal) if internal else None,
     )
     outcome = RunOutcome(
         "gateway",
         traffic.size,
         features,
-        (),
-        (),
-        scores,
-        tuple(series),
-        internal,
-        tuple(warnings),
+        extraction=scores,
+        security=tuple(series),
+        internal=internal,
+        routes=routes,
+        warnings=tuple(warnings),
     )
     return finish(ledger, outcome, payload, alerts, spec, actor, system)
 

@@ -32,6 +32,7 @@ class RunOutcome:
     extraction: tuple[extraction.KeyScore, ...] = ()
     security: tuple[security.SignalSeries, ...] = ()
     internal: InternalStates | None = None
+    routes: tuple[FeatureDrift, ...] = ()
     warnings: tuple[str, ...] = ()
     entry: int | None = None
     delivery: Delivery | None = None
@@ -62,6 +63,7 @@ class RunOutcome:
             ],
             "security": security.summary(list(self.security)),
             "internal_states": self.internal.as_json() if self.internal else None,
+            "routes": [r.as_json() for r in self.routes],
             "warnings": list(self.warnings),
             "entry": self.entry,
             "notification": self.delivery.detail if self.delivery else None,

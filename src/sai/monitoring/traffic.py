@@ -6,7 +6,7 @@ after that is vectorised over them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -33,6 +33,11 @@ class Traffic:
     tokens: Array
     first: int | None
     last: int | None
+    #: Guard scores, one per verdict that carries one: request row, guard (``scanner.direction``)
+    #: and score in basis points.
+    score_row: Array = field(default_factory=lambda: np.empty(0, dtype=np.int64))
+    score_guard: Array = field(default_factory=lambda: np.empty(0, dtype=object))
+    score_bp: Array = field(default_factory=lambda: np.empty(0, dtype=np.int64))
 
     @property
     def size(self) -> int:
@@ -59,16 +64,28 @@ def _row(entry_time: datetime, p: GatewayRequest) -> tuple[Any, ...]:
     )
 
 
+def _scores(row: int, p: GatewayRequest) -> list[tuple[int, str, int]]:
+    return [
+        (row, f"{v.get('scanner')}.{v.get('direction')}", int(v["score_bp"]))
+        for v in p.verdicts
+        if isinstance(v.get("score_bp"), int)
+    ]
+
+
 def load_traffic(ledger: Ledger, *, since: datetime | None = None) -> Traffic:
     """Every well-formed ``gateway.request`` since ``since`` (malformed entries are skipped)."""
     rows = []
-    indices = []
+    indices: list[int] = []
+    scores: list[tuple[int, str, int]] = []
     for entry in ledger.query(kind=Kind.GATEWAY_REQUEST, since=since):
         try:
-            rows.append(_row(entry.evidence.time, GatewayRequest.from_evidence(entry.evidence)))
+            payload = GatewayRequest.from_evidence(entry.evidence)
+            rows.append(_row(entry.evidence.time, payload))
         except PayloadError:
             continue
+        scores += _scores(len(indices), payload)
         indices.append(entry.index)
+    found = list(zip(*scores, strict=True)) if scores else [()] * 3
     columns = list(zip(*rows, strict=True)) if rows else [()] * 9
     return Traffic(
         time=np.asarray(columns[0], dtype=np.float64),
@@ -80,6 +97,9 @@ def load_traffic(ledger: Ledger, *, since: datetime | None = None) -> Traffic:
         injection=np.asarray(columns[6], dtype=bool),
         blocked=np.asarray(columns[7], dtype=bool),
         tokens=np.asarray(columns[8], dtype=np.int64),
+        score_row=np.asarray(found[0], dtype=np.int64),
+        score_guard=np.asarray(found[1], dtype=object),
+        score_bp=np.asarray(found[2], dtype=np.int64),
         first=indices[0] if indices else None,
         last=indices[-1] if indices else None,
     )
