@@ -99,3 +99,32 @@ def test_two_workers_report_every_request(workspace_dir: Path, upstream: str) ->
         _stop(proc)
     # every scrape, whichever worker answers it, sees all requests of both workers
     assert [requests_total(text, "chat") for text in scrapes] == [REQUESTS] * len(scrapes)
+
+
+class TestMonitoringAlerts:
+    def test_open_and_acknowledged_alerts_are_a_gauge_resolved_ones_are_not(
+        self, gateway: Harness
+    ) -> None:
+        from sai.ledger.kinds import MonitoringAlert
+        from sai.monitoring.alerts import AlertStatus, handle_alert
+        from sai.monitoring.record import alert_evidence
+
+        raised = [
+            MonitoringAlert("a1", "extraction", "k1", "critical", "sweep", "security-oncall"),
+            MonitoringAlert("a2", "extraction", "k2", "critical", "sweep", "security-oncall"),
+            MonitoringAlert("a3", "drift", "feature:x", "warning", "x drifted", "ml-oncall"),
+            MonitoringAlert("a4", "drift", "feature:y", "warning", "y drifted", "ml-oncall"),
+        ]
+        gateway.ledger.append_many(alert_evidence(raised, actor="sai-monitor"))
+        handle_alert(gateway.ledger, "a2", AlertStatus.acknowledged, "looking", actor="ops")
+        handle_alert(gateway.ledger, "a4", AlertStatus.resolved, "retrained", actor="ops")
+        with gateway.http("auditor") as http:
+            text = http.get("/metrics").text
+        samples = dict(
+            re.findall(r"^sai_monitoring_alerts_open\{(.*)\} (\S+)$", text, re.MULTILINE)
+        )
+        assert samples == {
+            'kind="drift",severity="warning",status="open"': "1.0",
+            'kind="extraction",severity="critical",status="acknowledged"': "1.0",
+            'kind="extraction",severity="critical",status="open"': "1.0",
+        }

@@ -13,12 +13,18 @@ import contextlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest, values
+from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 from prometheus_client.multiprocess import MultiProcessCollector
+
+#: Counts of monitoring alerts not yet resolved, by (kind, severity, status).
+AlertCounts = Callable[[], Mapping[tuple[str, str, str], int]]
 
 #: The variable prometheus_client reads, when it is imported, to store values in files.
 MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
@@ -82,14 +88,49 @@ def multiprocess_metrics(workers: int) -> Iterator[Path | None]:
         shutil.rmtree(path, ignore_errors=True)
 
 
+class AlertsCollector:
+    """``sai_monitoring_alerts_open``: monitoring alerts not yet resolved, read from the ledger
+    at scrape time (at most once per ``ttl`` seconds; the ledger is the one source of truth,
+    so every worker reports the same numbers)."""
+
+    def __init__(self, counts: AlertCounts, ttl: float = 15.0) -> None:
+        self._counts = counts
+        self._ttl = ttl
+        self._lock = threading.Lock()
+        self._cached: tuple[float, Mapping[tuple[str, str, str], int]] | None = None
+
+    def _current(self) -> Mapping[tuple[str, str, str], int]:
+        with self._lock:
+            now = time.monotonic()
+            if self._cached is None or now - self._cached[0] >= self._ttl:
+                self._cached = (now, self._counts())
+            return self._cached[1]
+
+    def collect(self) -> Iterator[GaugeMetricFamily]:
+        """One sample per (kind, severity, status) with open or acknowledged alerts."""
+        gauge = GaugeMetricFamily(
+            "sai_monitoring_alerts_open",
+            "Monitoring alerts not yet resolved, by kind, severity and status "
+            "(open or acknowledged).",
+            labels=["kind", "severity", "status"],
+        )
+        for (kind, severity, status), count in sorted(self._current().items()):
+            gauge.add_metric([kind, severity, status], count)
+        yield gauge
+
+
 class Metrics:
-    """Requests, latency, gateway overhead, guard blocks and limits hit."""
+    """Requests, latency, gateway overhead, guard blocks and limits hit, and (with
+    ``alert_counts``) the open monitoring alerts."""
 
     content_type = CONTENT_TYPE_LATEST
 
-    def __init__(self) -> None:
+    def __init__(self, alert_counts: AlertCounts | None = None) -> None:
         self.shared = shared_directory()
+        self.alerts = AlertsCollector(alert_counts) if alert_counts is not None else None
         self.registry = CollectorRegistry(auto_describe=False)
+        if self.alerts is not None:
+            self.registry.register(self.alerts)
         self.requests = Counter(
             "sai_gateway_requests",
             "Requests answered, by route and HTTP status.",
@@ -128,7 +169,16 @@ class Metrics:
             return generate_latest(self.registry)
         combined = CollectorRegistry(auto_describe=False)
         MultiProcessCollector(combined, path=self.shared)  # type: ignore[no-untyped-call]
+        if self.alerts is not None:
+            combined.register(self.alerts)
         return generate_latest(combined)
 
 
-__all__ = ["MULTIPROC_ENV", "Metrics", "multiprocess_metrics", "shared_directory"]
+__all__ = [
+    "MULTIPROC_ENV",
+    "AlertCounts",
+    "AlertsCollector",
+    "Metrics",
+    "multiprocess_metrics",
+    "shared_directory",
+]

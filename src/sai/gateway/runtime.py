@@ -19,6 +19,7 @@ from sai.gateway.review import ReviewQueue
 from sai.gateway.shield import FailedAuthentications
 from sai.gateway.upstream import Upstream
 from sai.ledger import Ledger
+from sai.monitoring.alerts import open_alert_counts
 from sai.monitoring.featurelog import FeatureLog
 
 
@@ -101,7 +102,7 @@ def build_runtime(
                 ledger, sample_rate=config.feature_log_rate, personal=config.personal_models
             ),
         ),
-        metrics=Metrics(),
+        metrics=Metrics(alert_counts=lambda: open_alert_counts(ledger)),
         failed_auth=FailedAuthentications(config.failed_auth_limit, config.auth_window_seconds),
         releases=Releases(limiter),
         owns_guards=guards is None,

@@ -123,6 +123,16 @@ def list_alerts(ledger: Ledger) -> list[AlertState]:
     return fold_alerts(alerts, updates)
 
 
+def open_alert_counts(ledger: Ledger) -> dict[tuple[str, str, str], int]:
+    """Alerts not yet resolved, counted by (kind, severity, status: open or acknowledged)."""
+    counts: dict[tuple[str, str, str], int] = {}
+    for state in list_alerts(ledger):
+        if state.status is not AlertStatus.resolved:
+            key = (state.payload.alert_kind, state.payload.severity, state.status.value)
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
 def handle_alert(
     ledger: Ledger, alert_id: str, status: AlertStatus, reason: str, *, actor: str
 ) -> AlertState:
@@ -152,4 +162,5 @@ __all__ = [
     "fold_alerts",
     "handle_alert",
     "list_alerts",
+    "open_alert_counts",
 ]

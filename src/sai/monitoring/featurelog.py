@@ -25,13 +25,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from sai.ledger.kinds import MonitoringFeatureLog
-from sai.monitoring.baseline import current_baseline
-from sai.monitoring.coarse import Grid, grid_of, unlink
-from sai.monitoring.errors import MonitoringError
 from sai.monitoring.record import feature_log_evidence
 
 if TYPE_CHECKING:
     from sai.ledger import Ledger
+    from sai.monitoring.coarse import Grid
 
 DIRECTORY = Path("monitoring") / "features"
 
@@ -82,6 +80,12 @@ class FeatureLog:
 
     def _current_grid(self) -> Grid | None:
         """The current baseline's grid, loaded once per segment (None without a baseline)."""
+        # NOTE: imported here: DuckDB and SciPy would add seconds to every gateway worker's
+        # start, and only models trained on personal data need them.
+        from sai.monitoring.baseline import current_baseline
+        from sai.monitoring.coarse import grid_of
+        from sai.monitoring.errors import MonitoringError
+
         with self._lock:
             if self._grid_loaded:
                 return self._grid
@@ -163,6 +167,8 @@ class FeatureLog:
             mode, baseline = (tag, None) if tag in ("raw", "none") else ("binned", tag)
             if mode == "binned":
                 coded = tuple(n for n in names if n == "outside" or n.startswith("q"))
+                from sai.monitoring.coarse import unlink
+
                 merged = unlink(merged["key_id"], merged, coded)
             table = pa.table(merged)
             self.directory.mkdir(parents=True, exist_ok=True)
