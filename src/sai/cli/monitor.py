@@ -281,6 +281,9 @@ def feedback(
 
 def register(app: typer.Typer) -> None:
     """Attach `sai monitor`."""
+    from sai.cli.monitor_report import report
+
+    monitor_app.command("report")(report)
     app.add_typer(monitor_app, name="monitor")
 
 

@@ -17,6 +17,8 @@ from sai.monitoring.drift import FeatureDrift
 from sai.monitoring.notify import Delivery, alertmanager_body, post_alerts
 from sai.monitoring.performance import InternalStates
 from sai.monitoring.record import alert_evidence, run_evidence
+from sai.monitoring.report import render_html
+from sai.monitoring.runstore import save_run
 from sai.monitoring.windows import WindowDrift
 
 
@@ -92,11 +94,13 @@ def finish(
         MonitoringAlert(i, a.kind, a.subject, a.severity, a.summary, o, a.value, notified)
         for i, a, o in owned
     ]
-    run = dataclasses.replace(payload, alerts=tuple(i for i, _, _ in owned))
+    done = dataclasses.replace(outcome, alerts=owned, delivery=delivery)
+    stored = save_run(ledger, done.as_json(), render_html(done, title=system))
+    run = dataclasses.replace(payload, alerts=tuple(i for i, _, _ in owned), report_digest=stored)
     refs = ledger.append_many(
         [run_evidence(run, actor=actor), *alert_evidence(records, actor=actor)]
     )
-    return dataclasses.replace(outcome, alerts=owned, entry=refs[0].index, delivery=delivery)
+    return dataclasses.replace(done, entry=refs[0].index)
 
 
 __all__ = ["RunOutcome", "finish"]

@@ -15,7 +15,7 @@ from sai.monitoring import svg
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from sai.monitoring.service import RunOutcome
+    from sai.monitoring.outcome import RunOutcome
 
 
 def render_text(outcome: RunOutcome, console: Console) -> None:
@@ -47,8 +47,9 @@ def render_html(outcome: RunOutcome, *, title: str) -> str:
         "<style>body{font-family:sans-serif;margin:2em;max-width:60em}table{border-collapse:"
         "collapse}td,th{border:1px solid #ccc;padding:2px 6px}.d{color:#b00;font-weight:bold}"
         "</style></head><body>",
-        f"<h1>Monitoring: {e(title)}</h1><p>{e(outcome.source)}, {outcome.rows} rows, "
-        f"ledger entry {outcome.entry}</p><h2>Alerts</h2>",
+        f"<h1>Monitoring: {e(title)}</h1><p>{e(outcome.source)}, {outcome.rows} rows"
+        + (f", ledger entry {outcome.entry}" if outcome.entry is not None else "")
+        + "</p><h2>Alerts</h2>",
     ]
     if outcome.alerts:
         parts.append(
