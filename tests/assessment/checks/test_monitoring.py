@@ -95,6 +95,18 @@ class TestMonitoringChecks:
         )
         assert _check(ledger, loaded, ContinuousMonitoring(), "5.1.3-4").verdict is Verdict.PASS
 
+    @pytest.mark.parametrize("analysis", ["multivariate", "text_drift", "route_drift"])
+    def test_every_kind_of_drift_analysis_counts_for_5_4_2_2(
+        self, ledger: Ledger, loaded: LoadedManifest, analysis: str
+    ) -> None:
+        _run(ledger, analyses=(analysis,))
+        result = _check(ledger, loaded, DriftAndAnomaliesMonitored(), "5.4.2-2")
+        assert result.verdict is Verdict.PASS
+        # ... but none of them is a security analysis of the traffic.
+        assert _check(ledger, loaded, ContinuousMonitoring(), "5.1.3-4").verdict is (
+            Verdict.INCONCLUSIVE
+        )
+
     def test_the_analysis_must_match_the_provision(
         self, ledger: Ledger, loaded: LoadedManifest
     ) -> None:

@@ -58,8 +58,8 @@ class _MonitoringCheck(Check):
     no overdue alert."""
 
     reads: ClassVar[tuple[Kind, ...]] = _READS
-    #: The analysis a run must include for this provision.
-    analysis: ClassVar[str]
+    #: The analyses a run must include one of for this provision.
+    analysis: ClassVar[tuple[str, ...]]
     what: ClassVar[str]
     command: ClassVar[str]
 
@@ -75,7 +75,7 @@ class _MonitoringCheck(Check):
             except PayloadError:
                 malformed += 1
                 continue
-            if self.analysis in payload.analyses and payload.rows > 0:
+            if set(self.analysis) & set(payload.analyses) and payload.rows > 0:
                 found = (entry, payload)
                 break
         base = [ctx.manifest_entry]
@@ -131,12 +131,13 @@ class DriftAndAnomaliesMonitored(_MonitoringCheck):
 
     name = "monitoring.drift"
     provisions: ClassVar[tuple[str, ...]] = ("5.4.2-2",)
-    analysis = "drift"
+    analysis = ("drift", "multivariate", "text_drift", "route_drift")
     what = "drift analysis"
     command = "sai monitor run --data CURRENT.csv` or `sai monitor run --gateway"
     freshness = timedelta(days=7)
     sufficiency = (
-        "a `monitoring.run` with drift analysis on at least one row within "
+        "a `monitoring.run` with drift analysis (per-feature, multivariate, text or per-route) "
+        "on at least one row within "
         "`monitoring.max_age_hours` (168), alert owners configured, no alert unacknowledged "
         "past `monitoring.acknowledge_within_hours` (24)"
     )
@@ -147,7 +148,7 @@ class InternalStatesMonitored(_MonitoringCheck):
 
     name = "monitoring.internal_states"
     provisions: ClassVar[tuple[str, ...]] = ("5.4.2-3",)
-    analysis = "internal_states"
+    analysis = ("internal_states",)
     what = "the model's confidence and entropy"
     command = "sai monitor run --gateway"
     freshness = timedelta(days=7)
@@ -162,7 +163,7 @@ class PerformanceMonitored(_MonitoringCheck):
 
     name = "monitoring.performance"
     provisions: ClassVar[tuple[str, ...]] = ("5.4.2-4",)
-    analysis = "internal_states"
+    analysis = ("internal_states",)
     what = "a performance estimate"
     command = "sai monitor run --gateway"
     freshness = timedelta(days=7)
@@ -177,7 +178,7 @@ class ContinuousMonitoring(_MonitoringCheck):
 
     name = "monitoring.continuous"
     provisions: ClassVar[tuple[str, ...]] = ("5.1.3-4",)
-    analysis = "security"
+    analysis = ("security",)
     what = "security analysis of gateway traffic"
     command = "sai monitor run --gateway"
     freshness = timedelta(days=7)
