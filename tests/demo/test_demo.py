@@ -32,6 +32,8 @@ class TestDemo:
         # The monitor names the scraper's key from the banded feature log (personal data).
         flagged = result.output.split("extraction flagged ")[1].split(" (the scraper is ")
         assert flagged[0] == flagged[1].split(")")[0]
+        assert "reviewer prompts with off-topic questions: drifted" in result.output
+        assert (root / "sai-report" / "monitoring" / "report.md").exists()
         logged = list((root / ".sai" / "monitoring" / "features").glob("*.parquet"))
         assert logged
         assert all("q0" in pq.read_schema(p).names for p in logged)

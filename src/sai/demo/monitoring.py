@@ -15,10 +15,13 @@ import pandas as pd
 from sai.gateway.predict import ModelGate
 from sai.ledger import Ledger
 from sai.manifest import LoadedManifest
-from sai.monitoring.alerts import AlertStatus, handle_alert
+from sai.monitoring.alerts import AlertStatus, handle_alert, list_alerts
 from sai.monitoring.baseline import freeze
+from sai.monitoring.markdown import render_markdown
 from sai.monitoring.report import render_html
-from sai.monitoring.service import run_data, run_gateway
+from sai.monitoring.runstore import load_run
+from sai.monitoring.service import run_data, run_gateway, run_text
+from sai.monitoring.text import freeze_text, text_settings
 
 _SEED = 16
 _LABEL = "default"
@@ -32,6 +35,10 @@ class MonitoringDemo:
     drifted: tuple[str, ...]
     flagged_keys: tuple[str, ...]
     scraper_key: str
+    #: ROC-AUC of the domain classifier on the drifted batch (None when it did not run).
+    drifted_auc: float | None = None
+    #: Whether reviewer prompts with off-topic questions mixed in drifted (None: no sai[ml]).
+    prompts_drifted: bool | None = None
 
 
 def _batches(dataset: Path, out: Path) -> tuple[Path, Path]:
@@ -118,6 +125,10 @@ def run_monitoring_demo(
     scraper = _predict_traffic(ledger, loaded, dataset, actor, model_gate)
     traffic = run_gateway(ledger, spec, actor=actor, system=system, since=since)
     (out / "gateway.html").write_text(render_html(traffic, title=system), encoding="utf-8")
+    entry, data, _ = load_run(ledger)
+    states = {s.alert_id: s for s in list_alerts(ledger)}
+    report = render_markdown(data, entry.index, entry.evidence.time.isoformat(), states)
+    (out / "report.md").write_text(report, encoding="utf-8")
     flagged = tuple(a.subject for _, a, _ in traffic.alerts if a.kind == "extraction")
     for alert_id, alert, _ in traffic.alerts:
         if alert.kind == "extraction":
@@ -128,12 +139,52 @@ def run_monitoring_demo(
                 "demo: key under investigation, rate limit lowered",
                 actor=actor,
             )
+    judged = drifted.windows[0].multivariate if drifted.windows else None
     return MonitoringDemo(
         tuple(f.name for f in normal.features if f.drift),
         tuple(f.name for f in drifted.features if f.drift),
         flagged,
         scraper,
+        judged.auc if judged else None,
+        _prompt_drift(ledger, loaded, store, out, actor),
     )
+
+
+_ON_TOPIC = (
+    "Why did applicant {n} get a risk score this high?",
+    "Which feature raised the score of application {n} most?",
+    "Explain to the reviewer how late payments affect application {n}.",
+    "Is the income of applicant {n} enough for the requested amount?",
+)
+_OFF_TOPIC = (
+    "Write a poem about the sea, number {n}.",
+    "What is the capital of country number {n}?",
+    "Recommend {n} films for a rainy evening.",
+)
+
+
+def _prompt_drift(
+    ledger: Ledger, loaded: LoadedManifest, store: Path, out: Path, actor: str
+) -> bool | None:
+    """Freeze 40 on-topic reviewer prompts, then judge 30 with a third off-topic (MiniLM, MMD)."""
+    from sai.guards.injection import semantic_available
+
+    if not semantic_available():
+        return None
+    rng = np.random.default_rng(_SEED)
+
+    def prompts(templates: tuple[str, ...], n: int) -> list[str]:
+        return [str(rng.choice(templates)).format(n=int(rng.integers(1, 999))) for _ in range(n)]
+
+    pd.DataFrame({"text": prompts(_ON_TOPIC, 40)}).to_csv(out / "prompts-ref.csv", index=False)
+    mixed = prompts(_ON_TOPIC, 20) + prompts(_OFF_TOPIC, 10)
+    pd.DataFrame({"text": mixed}).to_csv(out / "prompts-today.csv", index=False)
+    spec, system = loaded.manifest.monitoring, loaded.manifest.name
+    freeze_text(
+        out / "prompts-ref.csv", "text", store, ledger, actor=actor, settings=text_settings(spec)
+    )
+    run = run_text(ledger, out / "prompts-today.csv", "text", spec, actor=actor, system=system)
+    return run.features[0].drift
 
 
 __all__ = ["MonitoringDemo", "run_monitoring_demo"]

@@ -193,6 +193,12 @@ def _monitor(
         f"{', '.join(found.normal_drifted) or 'none'}); extraction flagged "
         f"{', '.join(found.flagged_keys) or 'no key'} (the scraper is {found.scraper_key})"
     )
+    auc = "not run" if found.drifted_auc is None else f"ROC-AUC {found.drifted_auc:.2f}"
+    prompts = {None: "not judged (no sai[ml])", True: "drifted", False: "no drift"}
+    on_step(
+        f"Monitor: domain classifier on the drifted batch {auc}; reviewer prompts with "
+        f"off-topic questions: {prompts[found.prompts_drifted]}; report.md written"
+    )
 
 
 def run_demo(
