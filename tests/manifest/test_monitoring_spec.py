@@ -41,3 +41,17 @@ class TestMonitoringSpec:
         assert "kolmogorov" in lines[test.line - 1]
         assert "-1" in lines[problems["monitoring.drift.thresholds.ks"].line - 1]
         assert "ftp://x" in lines[problems["monitoring.alertmanager_url"].line - 1]
+
+    def test_multivariate_and_text_settings(self, tmp_path: Path) -> None:
+        good = (
+            "monitoring:\n  multivariate: {enabled: false, max_rows: 500}\n  text: {alpha: 0.05}\n"
+        )
+        spec = load_manifest(write_project(tmp_path, MANIFEST + good)).manifest.monitoring
+        assert (spec.multivariate.enabled, spec.multivariate.max_rows) == (False, 500)
+        assert spec.multivariate.min_auc == 0.55
+        assert spec.text.alpha == 0.05
+        bad = "monitoring:\n  multivariate: {min_auc: 0.4}\n  text: {max_texts: 5}\n"
+        path = write_project(tmp_path, MANIFEST + bad)
+        problems = {p.field for p in validate_manifest(path) if p.is_error}
+        # An AUC below 0.5 would call a worse-than-chance classifier drift; 5 texts test nothing.
+        assert {"monitoring.multivariate.min_auc", "monitoring.text.max_texts"} <= problems
