@@ -166,7 +166,7 @@ _OFF_TOPIC = (
 def _prompt_drift(
     ledger: Ledger, loaded: LoadedManifest, store: Path, out: Path, actor: str
 ) -> bool | None:
-    """Freeze 40 on-topic reviewer prompts, then judge 30 with a third off-topic (MiniLM, MMD)."""
+    """Freeze 40 on-topic reviewer prompts, then judge 30, half of them off-topic (MiniLM, MMD)."""
     from sai.guards.injection import semantic_available
 
     if not semantic_available():
@@ -177,7 +177,7 @@ def _prompt_drift(
         return [str(rng.choice(templates)).format(n=int(rng.integers(1, 999))) for _ in range(n)]
 
     pd.DataFrame({"text": prompts(_ON_TOPIC, 40)}).to_csv(out / "prompts-ref.csv", index=False)
-    mixed = prompts(_ON_TOPIC, 20) + prompts(_OFF_TOPIC, 10)
+    mixed = prompts(_ON_TOPIC, 15) + prompts(_OFF_TOPIC, 15)
     pd.DataFrame({"text": mixed}).to_csv(out / "prompts-today.csv", index=False)
     spec, system = loaded.manifest.monitoring, loaded.manifest.name
     freeze_text(
