@@ -94,3 +94,24 @@ def test_the_reference_sample_is_pinned_by_the_baseline_digest(
     np.savez(directory / "sample.npz", **stored)
     with pytest.raises(MonitoringError, match="does not match its recorded digest"):
         load_profile(directory)
+
+
+def test_non_finite_values_many_categories_and_tiny_windows(tmp_path: Path) -> None:
+    from sai.monitoring.multivariate import DomainSettings, domain_drift
+    from sai.monitoring.profile import build_profile
+
+    rng = np.random.default_rng(10)
+    n = 600
+    ref = pd.DataFrame({"x": rng.normal(size=n), "id": [f"c{i % 400}" for i in range(n)]})
+    ref.to_csv(tmp_path / "ref.csv", index=False)
+    profile = build_profile(tmp_path / "ref.csv")
+    x = rng.normal(size=300)
+    x[:20], x[20:30] = np.nan, np.inf
+    current = {"x": x, "id": np.array([f"c{i % 400}" for i in range(300)])}
+    # NaN and infinities go to the trees as missing; 400 categories are taken as codes.
+    judged = domain_drift(profile, current, DomainSettings(max_rows=300, permutations=200))
+    assert judged is not None
+    assert 0.0 <= judged.auc <= 1.0
+    # Fewer rows than ten per fold: not judged rather than judged on noise.
+    tiny = {k: v[:20] for k, v in current.items()}
+    assert domain_drift(profile, tiny, DomainSettings()) is None

@@ -127,3 +127,19 @@ def test_text_options_are_exclusive(workspace_dir: Path, tmp_path: Path) -> None
     )
     assert both.exit_code == 2
     assert "one of --data FILE, --text FILE or --gateway" in both.output
+
+
+class TestBadTextInput:
+    def test_missing_column_empty_column_and_too_few_texts(self, tmp_path: Path) -> None:
+        from sai.monitoring.errors import MonitoringError
+        from sai.monitoring.text import read_texts, text_drift
+
+        path = tmp_path / "t.csv"
+        pd.DataFrame({"text": ["", None, ""], "other": ["a", "b", "c"]}).to_csv(path, index=False)
+        with pytest.raises(MonitoringError, match="cannot read text column 'prompt'"):
+            read_texts(path, "prompt", 10)
+        with pytest.raises(MonitoringError, match="holds no text"):
+            read_texts(path, "text", 10)
+        assert sorted(read_texts(path, "other", 10)) == ["a", "b", "c"]
+        with pytest.raises(MonitoringError, match="needs at least 20"):
+            text_drift("text:x", np.zeros((5, 4)), ["a"] * 3, TextSettings())
