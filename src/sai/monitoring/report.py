@@ -15,7 +15,7 @@ from sai.monitoring import svg
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from sai.monitoring.outcome import RunOutcome
+    from sai.monitoring.run_outcome import RunOutcome
 
 
 def render_text(outcome: RunOutcome, console: Console) -> None:
