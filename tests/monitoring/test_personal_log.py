@@ -76,6 +76,9 @@ class TestBandedLog:
             (segment,) = log.flush()
             (entry,) = ledger.query(kind=Kind.MONITORING_FEATURE_LOG)
             assert MonitoringFeatureLog.from_evidence(entry.evidence).inputs == "none"
+            outcome = run_gateway(ledger, MonitoringSpec(), actor="t", system="s")
+        assert any("3 predict row(s)" in w and "without inputs" in w for w in outcome.warnings)
+        assert outcome.internal is not None
         assert set(pd.read_parquet(segment).columns) == {
             "time_us",
             "key_id",

@@ -18,7 +18,7 @@ from sai.monitoring.performance import internal_states, ledger_figures
 from sai.monitoring.predict_inputs import analyse_inputs
 from sai.monitoring.profile import Profile
 from sai.monitoring.routes import RouteSettings, route_alerts, route_drift
-from sai.monitoring.sources import load_predict_log
+from sai.monitoring.sources import PredictLog, load_predict_log
 from sai.monitoring.text import (
     audited_prompts,
     text_alert,
@@ -27,6 +27,23 @@ from sai.monitoring.text import (
     text_settings,
 )
 from sai.monitoring.traffic import load_traffic
+
+
+def _log_warnings(log: PredictLog) -> list[str]:
+    """What of the feature log could not be judged, and why."""
+    warnings = [
+        f"feature-log segment {p} does not match its recorded digest; not read" for p in log.damaged
+    ] + [
+        f"feature-log segment {p} is banded on another baseline; its inputs are not judged"
+        for p in log.stale
+    ]
+    if log.outputs_only:
+        warnings.append(
+            f"{log.outputs_only} predict row(s) of a model trained on personal data were logged "
+            "without inputs (no baseline when they arrived); freeze one with `sai monitor "
+            "baseline` so the gateway can log bands"
+        )
+    return warnings
 
 
 def run_gateway(
@@ -53,12 +70,7 @@ def run_gateway(
     else:
         found = (baseline, profile)
     log = load_predict_log(ledger, since=since, baseline_id=found[0].baseline_id if found else None)
-    warnings = [
-        f"feature-log segment {p} does not match its recorded digest; not read" for p in log.damaged
-    ] + [
-        f"feature-log segment {p} is banded on another baseline; its inputs are not judged"
-        for p in log.stale
-    ]
+    warnings = _log_warnings(log)
     scores: tuple[extraction.KeyScore, ...] = ()
     features: tuple[FeatureDrift, ...] = ()
     internal = None

@@ -40,6 +40,8 @@ class PredictLog:
     segments: int
     damaged: tuple[str, ...]
     stale: tuple[str, ...] = ()
+    #: Rows of a personal model logged while no baseline existed: outputs, no inputs.
+    outputs_only: int = 0
 
     @property
     def rows(self) -> int:
@@ -109,9 +111,9 @@ def load_predict_log(
     raw = _read(groups.pop("raw"))
     current = groups.pop(baseline_id, []) if baseline_id else []
     stale = [path for group, paths in groups.items() if group != "none" for path in paths]
-    plain = _read(groups["none"] + stale)
+    plain = _read(groups["none"])
     banded = _read(current)
-    tables = [raw, plain, banded]
+    tables = [raw, plain, _read(stale), banded]
     code_tables = [banded] if banded else []
     return PredictLog(
         keys=_column(tables, "key_id", object),
@@ -127,6 +129,7 @@ def load_predict_log(
         segments=count,
         damaged=tuple(damaged),
         stale=tuple(stale),
+        outputs_only=len(plain.get("key_id", ())),
     )
 
 
