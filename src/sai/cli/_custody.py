@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from sai.inventory.custody import CustodySettings
 
 MODULE_ENV = "SAI_PKCS11_MODULE"
-TOKEN_ENV = "SAI_PKCS11_TOKEN"
+TOKEN_ENV = "SAI_PKCS11_TOKEN"  # noqa: S105 - the name of a variable, not a secret
 PIN_ENV = "SAI_PKCS11_PIN"
 
 

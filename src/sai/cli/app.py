@@ -91,6 +91,9 @@ def _register() -> None:
     from sai.cli import data
 
     data.register(app)
+    from sai.cli import dispose
+
+    dispose.register(app)
 
 
 _register()

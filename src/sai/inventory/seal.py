@@ -140,9 +140,14 @@ def unseal_asset(
     now: datetime | None = None,
 ) -> tuple[SealResult, EntryRef]:
     """Decrypt the asset's files and record it (the asset is then unprotected at rest)."""
-    return _apply(
-        unseal, Kind.ASSET_UNSEALED, ledger, workspace, loaded, name, actor, custody, now
-    )
+    return _apply(unseal, Kind.ASSET_UNSEALED, ledger, workspace, loaded, name, actor, custody, now)
 
 
-__all__ = ["CUSTODY_PROVISIONS", "PROVISIONS", "custody_for", "key_evidence", "seal_asset", "unseal_asset"]
+__all__ = [
+    "CUSTODY_PROVISIONS",
+    "PROVISIONS",
+    "custody_for",
+    "key_evidence",
+    "seal_asset",
+    "unseal_asset",
+]

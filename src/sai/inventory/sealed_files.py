@@ -1,10 +1,10 @@
 """Encryption at rest for confidential assets: each file is replaced by its sealed form in place.
 
 Names stay the same (so sai.yaml stays valid); a sealed file is ``SAISEAL1`` + 12-byte nonce
-+ AES-256-GCM ciphertext + 16-byte tag, encrypted in a stream (so multi-gigabyte weights need no
-memory), under the asset's data key (kept by a ``custody`` backend), with the asset and file name as associated
-data so files cannot be swapped. Plaintext is replaced only once the sealed copy is complete,
-and vice versa.
++ AES-256-GCM ciphertext + 16-byte tag, encrypted in a stream (so multi-gigabyte weights need
+no memory), under the asset's data key (kept by a ``custody`` backend), with the asset and
+file name as associated data so files cannot be swapped. Plaintext is replaced only once the
+sealed copy is complete, and vice versa.
 """
 
 from __future__ import annotations

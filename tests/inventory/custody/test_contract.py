@@ -29,17 +29,22 @@ def custody(request: pytest.FixtureRequest, tmp_path: Path) -> KeyCustody:
 class TestContract:
     def test_a_new_key_opens_again_and_is_256_bits(self, custody: KeyCustody) -> None:
         made = custody.data_key("model-a", create=True)
-        assert made.created and len(made.key) == 32
+        assert made.created
+        assert len(made.key) == 32
         again = custody.data_key("model-a", create=False)
-        assert again.key == made.key and not again.created
+        assert again.key == made.key
+        assert not again.created
         assert again.info == made.info == custody.info("model-a")
-        assert made.info.custody == custody.backend and made.info.bits == 256
-        assert "key=" not in repr(made) and made.key.hex() not in repr(made)
+        assert made.info.custody == custody.backend
+        assert made.info.bits == 256
+        assert "key=" not in repr(made)
+        assert made.key.hex() not in repr(made)
 
     def test_keys_are_per_asset(self, custody: KeyCustody) -> None:
         a = custody.data_key("a", create=True)
         b = custody.data_key("b", create=True)
-        assert a.key != b.key and a.info.key_id != b.info.key_id
+        assert a.key != b.key
+        assert a.info.key_id != b.info.key_id
         custody.destroy("a")
         assert custody.data_key("b", create=False).key == b.key
 
@@ -47,7 +52,8 @@ class TestContract:
         custody.data_key("x", create=True)
         assert custody.copies("x")
         destroyed = custody.destroy("x")
-        assert destroyed and custody.copies("x") == ()
+        assert destroyed
+        assert custody.copies("x") == ()
         assert custody.info("x") is None
         with pytest.raises(SealError, match="crypto-shredded"):
             custody.data_key("x", create=False)
@@ -55,7 +61,7 @@ class TestContract:
 
     def test_record_files_are_private(self, custody: KeyCustody) -> None:
         custody.data_key("p", create=True)
-        (record,) = [p for p in custody.records.glob("*.json")]
+        (record,) = list(custody.records.glob("*.json"))
         assert record.stat().st_mode & 0o777 == 0o600
         assert custody.data_key("p", create=False).key not in record.read_bytes()
 

@@ -69,4 +69,5 @@ class KeyCustody(abc.ABC):
         record = read_record(self.records, asset)
         return None if record is None else record.info
 
+
 __all__ = ["DATA_KEY_BITS", "DataKey", "KeyCustody", "KeyInfo"]

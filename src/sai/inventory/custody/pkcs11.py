@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
@@ -100,7 +100,7 @@ class Pkcs11Custody(KeyCustody):
             with self._session() as session:
                 for stale in session.get_objects({Attribute.LABEL: label}):
                     stale.destroy()  # NOTE: a KEK left by a seal that crashed before its record
-                handle = session.generate_key(
+                handle: Any = session.generate_key(
                     KeyType.AES,
                     256,
                     label=label,
@@ -117,8 +117,8 @@ class Pkcs11Custody(KeyCustody):
             raise SealError(f"{asset!r} was sealed under another custody ({record.kek})")
         with self._session() as session:
             try:
-                handle = session.get_key(label=label, object_class=ObjectClass.SECRET_KEY)
-                key = handle.decrypt(
+                found: Any = session.get_key(label=label, object_class=ObjectClass.SECRET_KEY)
+                key = found.decrypt(
                     record.wrapped,
                     mechanism=Mechanism.AES_GCM,
                     mechanism_param=self._gcm(record.nonce, asset, kek),

@@ -1,4 +1,4 @@
-"""Payloads of disposal: a custodian's approval, a disposal's start and end, transfer, decommission."""
+"""Payloads of disposal: approval, start and end of a disposal, transfer, retirement."""
 
 from __future__ import annotations
 
