@@ -54,4 +54,11 @@ def seal_and_snapshot(project: Project, name: str = "train-data") -> None:
     snapshot.snapshot(project.ledger, project.workspace, project.loaded, actor="t")
 
 
-__all__ = ["CUSTODIAN_MANIFEST", "Project", "make_project", "project", "seal_and_snapshot", "softhsm"]
+__all__ = [
+    "CUSTODIAN_MANIFEST",
+    "Project",
+    "make_project",
+    "project",
+    "seal_and_snapshot",
+    "softhsm",
+]

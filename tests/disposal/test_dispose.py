@@ -18,7 +18,7 @@ from sai.disposal import (
     verify_certificate,
 )
 from sai.disposal.locate import scan
-from sai.inventory.errors import SealError
+from sai.inventory.errors import InventoryError, SealError
 from sai.inventory.paths import InventoryPaths
 from sai.inventory.seal import custody_for, unseal_asset
 from sai.ledger.kinds import Kind
@@ -44,7 +44,9 @@ class TestCustodians:
     def test_someone_else_is_refused_and_nothing_is_recorded(self, project: Project) -> None:
         size = project.ledger.size()
         with pytest.raises(DisposalError, match="not a data custodian"):
-            approve(project.ledger, project.loaded.manifest, "train-data", by="Test Owner", actor="x")
+            approve(
+                project.ledger, project.loaded.manifest, "train-data", by="Test Owner", actor="x"
+            )
         with pytest.raises(DisposalError, match="no asset called"):
             approve(project.ledger, project.loaded.manifest, "ghost", by="Dana Data", actor="x")
         assert project.ledger.size() == size
@@ -70,7 +72,8 @@ class TestDispose:
             _dispose(project)
         assert project.data.exists()
         outcome = _dispose(project, force=True)
-        assert outcome.journal.forced and outcome.journal.dependents == ("clf",)
+        assert outcome.journal.forced
+        assert outcome.journal.dependents == ("clf",)
         assert outcome.certificate["certificate"]["sanitization"]["forced_despite_dependents"] == [
             "clf"
         ]
@@ -82,18 +85,21 @@ class TestDispose:
         blobs = InventoryPaths.of(project.workspace).blobs
         wanted = {hashlib.sha256(plain).hexdigest(), hashlib.sha256(sealed).hexdigest()}
         assert wanted & _digests_of(blobs)
-        approve(project.ledger, project.loaded.manifest, "train-data", by="Cleo Custodian", actor="d")
+        approve(
+            project.ledger, project.loaded.manifest, "train-data", by="Cleo Custodian", actor="d"
+        )
         outcome = _dispose(project, force=True)
         assert not project.data.exists()
         assert not wanted & _digests_of(project.root)
-        assert scan([project.root], {d: -1 for d in wanted}) == []
+        assert scan([project.root], dict.fromkeys(wanted, -1)) == []
         with pytest.raises(SealError):
             custody_for(project.workspace, "train-data").data_key("train-data", create=False)
         fields = outcome.certificate["certificate"]
         assert fields["sanitization"]["method"] == "purge"
         assert fields["sanitization"]["technique"] == "cryptographic erase"
         assert fields["verification"]["result"] == "passed"
-        assert fields["approved_by"] == "Cleo Custodian" and fields["operator"] == "op"
+        assert fields["approved_by"] == "Cleo Custodian"
+        assert fields["operator"] == "op"
         kinds = [e.evidence.kind for e in project.ledger.query(subject="train-data")]
         assert kinds.index(Kind.KEY_DESTROYED) < kinds.index(Kind.DISPOSAL_COMPLETED)
         verified = verify_certificate(
@@ -116,7 +122,8 @@ class TestDispose:
         first = _dispose(project, "system-prompt")
         size = project.ledger.size()
         again = _dispose(project, "system-prompt")
-        assert again.entry == first.entry and project.ledger.size() == size
+        assert again.entry == first.entry
+        assert project.ledger.size() == size
 
     def test_a_copy_left_outside_fails_verification(self, project: Project, tmp_path: Path) -> None:
         seal_and_snapshot(project, "system-prompt")
@@ -126,7 +133,7 @@ class TestDispose:
         approve(project.ledger, project.loaded.manifest, "system-prompt", by="Dana Data", actor="d")
         from sai.disposal import DisposalIncomplete
 
-        with pytest.raises(DisposalIncomplete, match="copy.bin"):
+        with pytest.raises(DisposalIncomplete, match=r"copy\.bin"):
             _dispose(project, "system-prompt", also=(outside,))
         assert project.ledger.latest(kind=Kind.DISPOSAL_COMPLETED) is None
         (outside / "copy.bin").unlink()
@@ -199,5 +206,5 @@ def test_unseal_after_disposal_fails(project: Project) -> None:
     seal_and_snapshot(project, "system-prompt")
     approve(project.ledger, project.loaded.manifest, "system-prompt", by="Dana Data", actor="d")
     _dispose(project, "system-prompt")
-    with pytest.raises(Exception):  # noqa: B017 - the file is gone and so is the key
+    with pytest.raises(InventoryError, match=r"not sealed|no data key|does not exist"):
         unseal_asset(project.ledger, project.workspace, project.loaded, "system-prompt", actor="t")

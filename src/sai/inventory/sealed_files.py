@@ -137,6 +137,38 @@ def sealed_files(path: Path) -> list[tuple[str, Path]]:
     return list(_files(path, True))
 
 
+def plaintext_chunks(sealed: Path, key: bytes, asset: str, name: str) -> Iterator[bytes]:
+    """The plaintext of one sealed file in chunks; SealError at the end if its tag fails.
+
+    For streaming into an encrypted package: whoever consumes the chunks must discard what
+    they wrote when the error comes.
+    """
+    size = sealed.stat().st_size
+    with sealed.open("rb") as reader:
+        header = reader.read(len(MAGIC) + _NONCE)
+        remaining = size - len(header) - _TAG
+        if not header.startswith(MAGIC) or remaining < 0:
+            raise SealError(f"{sealed} is not a sealed file")
+        reader.seek(size - _TAG)
+        tag = reader.read(_TAG)
+        reader.seek(len(header))
+        decryptor = Cipher(algorithms.AES(key), modes.GCM(header[len(MAGIC) :], tag)).decryptor()
+        decryptor.authenticate_additional_data(_aad(asset, name))
+        while remaining > 0:
+            chunk = reader.read(min(_CHUNK, remaining))
+            remaining -= len(chunk)
+            yield decryptor.update(chunk)
+        try:
+            yield decryptor.finalize()
+        except InvalidTag:
+            raise SealError(f"{sealed} fails its integrity check") from None
+
+
+def plaintext_size(sealed: Path) -> int:
+    """The size of a sealed file's plaintext."""
+    return sealed.stat().st_size - len(MAGIC) - _NONCE - _TAG
+
+
 def decrypt_to(sealed: Path, key: bytes, asset: str, name: str, target: Path) -> str:
     """Decrypt one sealed file of ``asset`` into ``target``; its plaintext SHA-256 (hex)."""
     temp, digest = _decrypt(sealed, key, _aad(asset, name))
@@ -183,4 +215,14 @@ def unseal(path: Path, asset: str, custody: KeyCustody) -> SealResult:
     )
 
 
-__all__ = ["MAGIC", "SealResult", "decrypt_to", "is_sealed", "seal", "sealed_files", "unseal"]
+__all__ = [
+    "MAGIC",
+    "SealResult",
+    "decrypt_to",
+    "is_sealed",
+    "plaintext_chunks",
+    "plaintext_size",
+    "seal",
+    "sealed_files",
+    "unseal",
+]
