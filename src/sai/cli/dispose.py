@@ -117,6 +117,16 @@ def verify_command(
     except OSError as exc:
         raise CertificateError(f"cannot read {certificate}: {exc.strerror}") from None
     public = note_verifier_from(str(key), name="certificate").public_key
+    from sai.disposal.certificate import BUNDLE_FORMAT, load_json, verify_bundle
+
+    value = load_json(data)
+    if isinstance(value, dict) and value.get("format") == BUNDLE_FORMAT:
+        checked = verify_bundle(data, public)
+        stdout_console().print(
+            f"bundle verified: {checked[0].fields['system']} decommissioned, "
+            f"{len(checked) - 1} disposal certificates (entry {checked[0].entry})"
+        )
+        return
     verified = verify_certificate(data, public)
     fields = verified.fields
     stdout_console().print(
@@ -127,10 +137,108 @@ def verify_command(
     )
 
 
+def transfer_command(
+    name: Annotated[str, typer.Argument(metavar="ASSET", help="The asset's name in sai.yaml.")],
+    to: Annotated[
+        str,
+        typer.Option(
+            "--to", help="The new owner's X25519 public key: a PEM file or base64 of 32 bytes."
+        ),
+    ],
+    reason: Annotated[str, typer.Option("--reason", help="Why it changes hands.")] = "transfer",
+    package: Annotated[
+        Path | None, typer.Option("--package", help="Where to write the package (ASSET.saipkg).")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Where to write the disposal certificate.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Even if models depend on it.")] = False,
+    workspace: WorkspaceOption = None,
+    manifest: ManifestOption = None,
+) -> None:
+    """Hand ASSET to a new owner: an encrypted package only they can open, then local disposal.
+
+    A data custodian approves first (`sai dispose approve ASSET --by PERSON`). The package
+    holds the plaintext files, the asset's sai.yaml section, its ledger entries and an index
+    signed with the workspace key; it is sealed to the recipient with HPKE (X25519).
+    """
+    from sai.cli._custody import custody_settings
+    from sai.disposal import DisposalRequest
+    from sai.disposal.transfer import parse_recipient, transfer
+
+    recipient = parse_recipient(to)
+    target = package or Path(f"{name}.saipkg")
+    with open_project(workspace, manifest, allow_missing_files=True) as project:
+        outcome = transfer(
+            project.ledger,
+            project.workspace,
+            project.loaded,
+            DisposalRequest(name, reason, force=force),
+            recipient,
+            target.resolve(),
+            actor=project.workspace.actor(),
+            custody=custody_settings(),
+        )
+    certificate = out or Path(f"{name}.disposal.json")
+    certificate.write_text(json.dumps(outcome.disposal.certificate, indent=2) + "\n")
+    stdout_console().print(
+        f"transferred {name}: package {outcome.package} ({outcome.digest}, entry "
+        f"{outcome.entry}); local copies disposed of, certificate {certificate}"
+    )
+
+
+def decommission_command(
+    reason: ReasonOption,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the bundle.")],
+    workspace: WorkspaceOption = None,
+    manifest: ManifestOption = None,
+) -> None:
+    """Retire the system: dispose of every asset, revoke every gateway key, refuse to serve.
+
+    A data custodian approves first (`sai dispose approve SYSTEM-NAME --by PERSON`). Writes
+    one bundle with a certificate per asset and the signed decommission record; check it
+    with `sai dispose verify BUNDLE.json --key .sai/keys/signing.pub`.
+    """
+    from sai.cli._custody import custody_settings
+    from sai.disposal.decommission import decommission
+    from sai.gateway import KeyStore, revoke_key
+
+    with open_project(workspace, manifest, allow_missing_files=True) as project:
+        ledger, actor = project.ledger, project.workspace.actor()
+        gateway = project.loaded.manifest.gateway
+
+        def retire() -> tuple[list[str], list[str]]:
+            revoked = [
+                str(revoke_key(ledger, key.key_id, actor=actor).key_id)
+                for key in KeyStore(ledger.engine).list()
+                if key.revoked_at is None
+            ]
+            routes = sorted({m.name for m in gateway.models} | set(gateway.roles))
+            return revoked, routes
+
+        done = decommission(
+            ledger,
+            project.workspace,
+            project.loaded,
+            reason=reason,
+            retire=retire,
+            actor=actor,
+            custody=custody_settings(),
+        )
+    out.write_text(json.dumps(done.bundle, indent=2) + "\n", encoding="utf-8")
+    stdout_console().print(
+        f"decommissioned {project.loaded.manifest.name}: {len(done.disposed)} assets disposed "
+        f"of, {len(done.revoked)} gateway keys revoked, routes {', '.join(done.routes) or '-'} "
+        f"disabled; bundle {out}"
+    )
+
+
 def register(app: typer.Typer) -> None:
-    """Attach `sai dispose`."""
+    """Attach `sai dispose`, `sai transfer` and `sai decommission`."""
     app.add_typer(
         dispose_app,
         name="dispose",
         help="Secure disposal: custodian approval, crypto-erase, certificates (5.5.1).",
     )
+    app.command("transfer")(transfer_command)
+    app.command("decommission")(decommission_command)

@@ -14,6 +14,7 @@ from sai.errors import InputError
 
 if TYPE_CHECKING:
     from sai.gateway.predict import ModelCheck
+    from sai.workspace import Workspace
 
 gateway_app = typer.Typer(
     help="The security gateway: an OpenAI-compatible proxy with keys, limits, guards, review "
@@ -82,12 +83,27 @@ def _ensure_port_free(host: str, port: int) -> None:
 def scanned_model(data: bytes, source: str) -> ModelCheck:
     """sai's model-file scanner as the gateway's `ModelGate` (the CLI wires the two)."""
     from sai.gateway.predict import ModelCheck
+    from sai.workspace import Workspace
     from sai.scanning import ScanSettings, ScanVerdict, scan_bytes
 
     result = scan_bytes(data, source, ScanSettings())
     findings = tuple(sorted({f.rule for f in result.findings}))
     safe = result.verdict is ScanVerdict.safe
     return ModelCheck(safe, result.digest, findings or (() if safe else (result.verdict.value,)))
+
+
+def _refuse_decommissioned(ws: Workspace, system: str) -> None:
+    """A decommissioned system's routes stay disabled: the gateway will not serve it."""
+    from sai.ledger import open_ledger
+    from sai.ledger.kinds import Kind
+
+    with open_ledger(ws, read_only=True) as ledger:
+        ended = ledger.latest(kind=Kind.SYSTEM_DECOMMISSIONED, subject=system)
+    if ended is not None:
+        raise InputError(
+            f"{system!r} was decommissioned (entry {ended.index}): its routes are disabled",
+            hint="a decommissioned system is not served again; set up a new one",
+        )
 
 
 @gateway_app.command("serve")
@@ -136,6 +152,7 @@ def serve(
         ) from None
     ws = workspace_from(workspace)
     loaded = manifest_from(ws, manifest)
+    _refuse_decommissioned(ws, loaded.manifest.name)
     settings = WorkerSettings(
         ws.root,
         loaded.path,

@@ -37,6 +37,9 @@ from sai.ledger import (
 from sai.ledger.kinds import Kind
 
 FORMAT = "sai-disposal-certificate/1"
+RECORD_FORMAT = "sai-decommission-record/1"
+BUNDLE_FORMAT = "sai-decommission-bundle/1"
+_KIND_OF = {FORMAT: Kind.DISPOSAL_COMPLETED, RECORD_FORMAT: Kind.SYSTEM_DECOMMISSIONED}
 _TOP = {"format", "certificate", "ledger", "signature"}
 _LEDGER = {"origin", "key_name", "entry", "leaf", "proof", "checkpoint"}
 
@@ -59,10 +62,11 @@ def sign_certificate(
     checkpoint: SignedCheckpoint,
     key_name: str,
     key: Ed25519PrivateKey,
+    format: str = FORMAT,
 ) -> dict[str, Any]:
-    """The signed certificate document."""
+    """The signed certificate document (``format``: a certificate or a decommission record)."""
     body: dict[str, Any] = {
-        "format": FORMAT,
+        "format": format,
         "certificate": dict(fields),
         "ledger": {
             "origin": checkpoint.checkpoint.origin,
@@ -96,21 +100,24 @@ def _b64(value: object, what: str) -> bytes:
         raise CertificateError(f"the certificate's {what} is not valid base64") from None
 
 
-def parse_document(data: bytes) -> Mapping[str, Any]:
-    """The certificate's JSON object, with its top-level shape checked."""
+def load_json(data: bytes) -> object:
+    """The document's JSON value; CertificateError when it is not JSON."""
     try:
-        document = json.loads(data)
+        return json.loads(data)
     except (ValueError, RecursionError):
         raise CertificateError("the certificate is not JSON") from None
-    document = _object(document, "document", _TOP)
-    if document["format"] != FORMAT:
-        raise CertificateError(f"unknown certificate format {document['format']!r}")
-    return document
 
 
 def verify_certificate(data: bytes, public_key: Ed25519PublicKey) -> VerifiedCertificate:
     """Check signature, entry, proof and checkpoint offline; CertificateError names the fault."""
-    document = parse_document(data)
+    return verify_document(load_json(data), public_key)
+
+
+def verify_document(value: object, public_key: Ed25519PublicKey) -> VerifiedCertificate:
+    """`verify_certificate` of a parsed certificate or decommission record."""
+    document = _object(value, "document", _TOP)
+    if document["format"] not in _KIND_OF:
+        raise CertificateError(f"unknown certificate format {document['format']!r}")
     ledger = _object(document["ledger"], "ledger section", _LEDGER)
     fields = document["certificate"]
     if not isinstance(fields, Mapping):
@@ -142,7 +149,7 @@ def verify_certificate(data: bytes, public_key: Ed25519PublicKey) -> VerifiedCer
         same = canonical_json(evidence.data) == canonical_json(fields)
     except SaiError:
         same = False
-    if evidence.kind != Kind.DISPOSAL_COMPLETED or not same:
+    if evidence.kind != _KIND_OF[document["format"]] or not same:
         raise CertificateError("the certificate's fields are not those of its ledger entry")
     if proof.index != ledger["entry"] or proof.size != signed.checkpoint.size:
         raise CertificateError("the inclusion proof is not for this entry and checkpoint")
@@ -157,10 +164,29 @@ def verify_certificate(data: bytes, public_key: Ed25519PublicKey) -> VerifiedCer
     return VerifiedCertificate(fields, proof.index, proof.size, signed.checkpoint.origin)
 
 
+def verify_bundle(data: bytes, public_key: Ed25519PublicKey) -> list[VerifiedCertificate]:
+    """Verify a decommission bundle: its record, then every certificate it holds."""
+    bundle = _object(load_json(data), "bundle", {"format", "system", "record", "certificates"})
+    if bundle["format"] != BUNDLE_FORMAT or not isinstance(bundle["certificates"], list):
+        raise CertificateError("this is not a sai decommission bundle")
+    record = verify_document(bundle["record"], public_key)
+    if record.fields.get("system") != bundle["system"]:
+        raise CertificateError("the bundle's record is for another system")
+    verified = [verify_document(item, public_key) for item in bundle["certificates"]]
+    listed = sorted(str(v.fields.get("disposal")) for v in verified)
+    if listed != sorted(str(d) for d in record.fields.get("certificates", [])):
+        raise CertificateError("the bundle's certificates are not those its record names")
+    return [record, *verified]
+
+
 __all__ = [
+    "BUNDLE_FORMAT",
     "FORMAT",
+    "RECORD_FORMAT",
     "VerifiedCertificate",
-    "parse_document",
+    "load_json",
     "sign_certificate",
+    "verify_bundle",
     "verify_certificate",
+    "verify_document",
 ]

@@ -21,7 +21,7 @@ from sai import __version__
 from sai.disposal import record
 from sai.disposal.certificate import sign_certificate
 from sai.disposal.custodians import current_approval
-from sai.disposal.errors import DisposalError, DisposalIncomplete
+from sai.disposal.errors import DisposalError, DisposalIncomplete, NothingToDispose
 from sai.disposal.journal import Journal, load_journal, save_journal
 from sai.disposal.locate import known_copies, scan
 from sai.inventory.actions import local_asset_path
@@ -93,6 +93,12 @@ def _plan(
 ) -> Journal:
     if len(request.reason.strip()) < 3:
         raise DisposalError("a disposal needs a reason", hint="pass --reason TEXT")
+    approval = current_approval(ledger, request.asset, loaded.manifest.name)
+    if approval is None:
+        raise DisposalError(
+            f"no data custodian has approved disposing of {request.asset!r}; nothing was deleted",
+            hint=f"a custodian runs `sai dispose approve {request.asset} --by NAME` first",
+        )
     dependents = dependents_of(loaded, request.asset)
     if dependents and not request.force:
         raise DisposalError(
@@ -100,17 +106,11 @@ def _plan(
             "nothing was deleted",
             hint="dispose of those first, or pass --force (the reason is recorded with it)",
         )
-    approval = current_approval(ledger, request.asset, loaded.manifest.name)
-    if approval is None:
-        raise DisposalError(
-            f"no data custodian has approved disposing of {request.asset!r}; nothing was deleted",
-            hint=f"a custodian runs `sai dispose approve {request.asset} --by NAME` first",
-        )
     approved = DisposalApproved.from_evidence(approval.evidence)
     targets, digests = known_copies(workspace, ledger, request.asset, live)
     info = custody.info(request.asset)
     if not targets and info is None:
-        raise DisposalError(f"{request.asset!r} has no file, copy or key left to dispose of")
+        raise NothingToDispose(f"{request.asset!r} has no file, copy or key left to dispose of")
     sealed = info is not None and (not live.exists() or is_sealed(live))
     digest = ledger.latest(kind=Kind.ASSET_RECORDED, subject=request.asset)
     root = str(digest.evidence.data.get("digest") or "") if digest is not None else ""

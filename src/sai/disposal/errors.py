@@ -9,6 +9,10 @@ class DisposalError(InputError):
     """A disposal, transfer or approval cannot go ahead; nothing was deleted (exit 2)."""
 
 
+class NothingToDispose(DisposalError):
+    """The asset has no file, copy or key left (already gone)."""
+
+
 class DisposalIncomplete(VerificationError):
     """A disposal ran but a key copy or a file with the asset's digest remains (exit 1)."""
 
@@ -17,4 +21,4 @@ class CertificateError(VerificationError):
     """A disposal certificate does not verify: tampered, another workspace, or malformed."""
 
 
-__all__ = ["CertificateError", "DisposalError", "DisposalIncomplete"]
+__all__ = ["CertificateError", "DisposalError", "DisposalIncomplete", "NothingToDispose"]

@@ -68,6 +68,9 @@ class SystemDecommissioned(Payload):
     """The system retired: assets disposed, gateway keys revoked, routes disabled."""
 
     KIND: ClassVar[Kind] = Kind.SYSTEM_DECOMMISSIONED
+    system: str
+    reason: str
+    approved_by: str
     disposed: tuple[str, ...]
     revoked_keys: tuple[str, ...]
     disabled_routes: tuple[str, ...]
