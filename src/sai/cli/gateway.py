@@ -83,7 +83,6 @@ def _ensure_port_free(host: str, port: int) -> None:
 def scanned_model(data: bytes, source: str) -> ModelCheck:
     """sai's model-file scanner as the gateway's `ModelGate` (the CLI wires the two)."""
     from sai.gateway.predict import ModelCheck
-    from sai.workspace import Workspace
     from sai.scanning import ScanSettings, ScanVerdict, scan_bytes
 
     result = scan_bytes(data, source, ScanSettings())

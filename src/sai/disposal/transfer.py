@@ -205,32 +205,32 @@ def transfer(
 ) -> TransferOutcome:
     """Package ``request.asset`` for the recipient, record it, then dispose of local copies.
 
-    Resumable: once the disposal has started the package is not written again.
+    Resumable: once the disposal has begun (its journal names this recipient) the package
+    is not written again; a transfer killed before that writes a fresh package.
     """
     asset = request.asset
-    if current_approval(ledger, asset, loaded.manifest.name) is None:
-        raise DisposalError(
-            f"no data custodian has approved transferring {asset!r}; nothing was written",
-            hint=f"a custodian runs `sai dispose approve {asset} --by NAME` first",
-        )
     who = fingerprint(recipient)
     journal = load_journal(workspace.sai_dir / "disposal" / "journal", asset)
-    started = journal is not None and not journal.at("recorded") and journal.at("started")
-    entry = ledger.latest(kind=Kind.ASSET_TRANSFERRED, subject=asset)
-    done = (
-        entry is not None
-        and entry.evidence.data.get("recipient") == who
-        and package.is_file()
-        and entry.evidence.data.get("package_digest")
-        == "sha256:" + hashlib.sha256(package.read_bytes()).hexdigest()
+    live = local_asset_path(loaded, asset)
+    came_back = live.exists() or custody_for(workspace, asset, custody).info(asset) is not None
+    resuming = (
+        journal is not None
+        and journal.reason.startswith(f"transferred to {who}:")
+        and not (journal.at("recorded") and came_back)
     )
-    if started and not done:
-        raise DisposalError(f"the disposal of {asset!r} started but its package is gone")
-    if not done or entry is None:
-        digest, files, size = write_package(
+    entry = ledger.latest(kind=Kind.ASSET_TRANSFERRED, subject=asset)
+    if resuming and entry is not None:
+        index, digest_text = entry.index, str(entry.evidence.data["package_digest"])
+    else:
+        if current_approval(ledger, asset, loaded.manifest.name) is None:
+            raise DisposalError(
+                f"no data custodian has approved transferring {asset!r}; nothing was written",
+                hint=f"a custodian runs `sai dispose approve {asset} --by NAME` first",
+            )
+        digest_text, files, size = write_package(
             ledger, workspace, loaded, asset, recipient, package, actor=actor, custody=custody
         )
-        entry_ref = ledger.append(
+        index = ledger.append(
             Evidence.create(
                 Kind.ASSET_TRANSFERRED,
                 asset,
@@ -238,14 +238,15 @@ def transfer(
                 actor=actor,
                 origin=Origin.control("disposal.transfer"),
                 data=AssetTransferred(
-                    recipient=who, package_digest=digest, files=files, bytes=size, scheme=SCHEME
+                    recipient=who,
+                    package_digest=digest_text,
+                    files=files,
+                    bytes=size,
+                    scheme=SCHEME,
                 ).to_data(),
                 time=datetime.now(UTC),
             )
-        )
-        index, digest_text = entry_ref.index, digest
-    else:
-        index, digest_text = entry.index, str(entry.evidence.data["package_digest"])
+        ).index
     reason = f"transferred to {who}: {request.reason}"
     outcome = dispose(
         ledger,
