@@ -159,3 +159,21 @@ def test_dispose_with_pkcs11_custody(root: Path, tmp_path: Path, softhsm: Pkcs11
     custody = Pkcs11Custody(record.parent, softhsm, namespace=ws.settings.origin)
     with pytest.raises(SealError, match="gone from the token"):
         custody.data_key("system-prompt", create=False)
+
+
+def test_shred_subject(root: Path) -> None:
+    from sai.inventory.subject_keys import SubjectKeys
+    from sai.ledger import open_ledger
+    from sai.ledger.kinds import Kind
+    from sai.workspace import open_workspace
+
+    keys = SubjectKeys(open_workspace(root))
+    keys.key_for("abc123")
+    code, out = sai(root, "dispose", "shred-subject", "abc123", "--reason", "erasure request")
+    assert code == 0, out
+    assert "1 key copies destroyed" in out
+    assert keys.key_if_any("abc123") is None
+    with open_ledger(open_workspace(root), read_only=True) as ledger:
+        entry = ledger.latest(kind=Kind.KEY_DESTROYED, subject="subject:abc123")
+    assert entry is not None
+    assert entry.evidence.data["reason"] == "erasure request"

@@ -100,6 +100,34 @@ def approve_command(
     stdout_console().print(f"{by} approved disposing of {name} (entry {ref.index})")
 
 
+@dispose_app.command("shred-subject")
+def shred_subject_command(
+    subject: Annotated[
+        str, typer.Argument(metavar="SUBJECT", help="The subject: a gateway API key id.")
+    ],
+    reason: ReasonOption,
+    workspace: WorkspaceOption = None,
+    manifest: ManifestOption = None,
+) -> None:
+    """Erase the prompts and responses kept for SUBJECT (gateway.audit_text) from the ledger.
+
+    Destroys the subject's key: the entries keep only ciphertext nobody can open, and the
+    ledger still verifies (docs/ledger-format.md, "Shreddable content").
+    """
+    from sai.cli._custody import custody_settings
+    from sai.disposal.record import subject_shredded
+    from sai.inventory.subject_keys import SubjectKeys
+
+    with open_project(workspace, manifest, allow_missing_files=True) as project:
+        keys = SubjectKeys(project.workspace, custody_settings())
+        destroyed = keys.shred(subject)
+        ref = project.ledger.append(
+            subject_shredded(subject, destroyed, reason, actor=project.workspace.actor())
+        )
+    what = f"{len(destroyed)} key copies destroyed" if destroyed else "no key was left"
+    stdout_console().print(f"shredded the kept text of {subject}: {what} (entry {ref.index})")
+
+
 @dispose_app.command("verify")
 def verify_command(
     certificate: Annotated[Path, typer.Argument(metavar="CERT.json", help="The certificate.")],

@@ -136,6 +136,7 @@ def serve(
     """Run the gateway in the foreground (Ctrl+C stops it)."""
     import os
 
+    from sai.cli._custody import custody_settings
     from sai.gateway import WorkerSettings
     from sai.gateway import serve as run
     from sai.ledger import CheckpointCadence
@@ -161,6 +162,7 @@ def serve(
         port=port,
         cadence=CheckpointCadence.from_environment(os.environ),
         model_gate=scanned_model,
+        custody=custody_settings(),
     )
     config = settings.config()
     _ensure_port_free(config.host, config.port)

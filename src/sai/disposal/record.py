@@ -67,6 +67,28 @@ def key_destroyed(journal: Journal, remaining: tuple[str, ...], *, actor: str) -
     )
 
 
+def subject_shredded(
+    subject: str, destroyed: tuple[str, ...], reason: str, *, actor: str
+) -> Evidence:
+    """``key.destroyed`` for a subject key: the content sealed for the subject is erased."""
+    return Evidence.create(
+        Kind.KEY_DESTROYED,
+        f"subject:{subject}",
+        provisions=DISPOSAL_PROVISIONS,
+        actor=actor,
+        origin=Origin.control("disposal.shred_subject"),
+        data=KeyDestroyed(
+            custody="subject",
+            key_id=subject,
+            kek="subject key",
+            destroyed=destroyed,
+            remaining=(),
+            reason=reason,
+        ).to_data(),
+        time=datetime.now(UTC),
+    )
+
+
 def completed(journal: Journal, fields: dict[str, Any], *, actor: str) -> Evidence:
     """``disposal.completed``: the certificate's fields, exactly."""
     return Evidence.create(

@@ -43,6 +43,7 @@ class KeyDestroyed(Payload):
     kek: str
     destroyed: tuple[str, ...]
     remaining: tuple[str, ...]
+    reason: str | None = None
 
 
 __all__ = ["KeyCreated", "KeyDestroyed", "KeyUnwrapped"]
