@@ -15,7 +15,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sai.disposal import DisposalError, DisposalRequest, approve
-from sai.disposal.transfer import open_package, parse_recipient, transfer
+from sai.disposal.receive import open_package
+from sai.disposal.recipient import parse_recipient
+from sai.disposal.transfer import transfer
 from sai.ledger.kinds import Kind
 from tests.disposal.conftest import Project, seal_and_snapshot
 

@@ -192,7 +192,8 @@ def transfer_command(
     """
     from sai.cli._custody import custody_settings
     from sai.disposal import DisposalRequest
-    from sai.disposal.transfer import parse_recipient, transfer
+    from sai.disposal.recipient import parse_recipient
+    from sai.disposal.transfer import transfer
 
     recipient = parse_recipient(to)
     target = package or Path(f"{name}.saipkg")

@@ -8,34 +8,28 @@ The ledger says "disposed" only after verification found no key copy and no file
 
 from __future__ import annotations
 
-import json
-import secrets
-import shutil
 import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sai import __version__
 from sai.disposal import record
-from sai.disposal.certificate import sign_certificate
 from sai.disposal.custodians import current_approval
+from sai.disposal.erase import CRYPTO_ERASE, OVERWRITE, delete_copies, verify_erased
 from sai.disposal.errors import DisposalError, DisposalIncomplete, NothingToDispose
+from sai.disposal.issue import certificate_fields, disposal_dir, issue_certificate
 from sai.disposal.journal import Journal, load_journal, save_journal
-from sai.disposal.locate import known_copies, scan
+from sai.disposal.locate import known_copies
 from sai.inventory.actions import local_asset_path
 from sai.inventory.custody import CustodySettings, KeyCustody
-from sai.inventory.errors import InventoryError, SealError
+from sai.inventory.errors import InventoryError
 from sai.inventory.seal import custody_for
 from sai.inventory.sealed_files import is_sealed
-from sai.ledger import Ledger, canonical_json
+from sai.ledger import Ledger
 from sai.ledger.kinds import DisposalApproved, Kind
 from sai.manifest import LoadedManifest
 from sai.workspace import Workspace
-
-CRYPTO_ERASE = "cryptographic erase"
-OVERWRITE = "overwrite and delete"
 
 
 @dataclass(frozen=True)
@@ -57,11 +51,6 @@ class DisposalOutcome:
     resumed: bool
     journal: Journal
     warnings: tuple[str, ...] = field(default=())
-
-
-def disposal_dir(workspace: Workspace) -> Path:
-    """``.sai/disposal``: journals and issued certificates."""
-    return workspace.sai_dir / "disposal"
 
 
 def dependents_of(loaded: LoadedManifest, asset: str) -> tuple[str, ...]:
@@ -140,93 +129,6 @@ def _live(loaded: LoadedManifest, asset: str) -> Path:
         raise DisposalError(exc.message, hint=exc.hint) from None
 
 
-def _delete(path: Path, overwrite: bool) -> bool:
-    if not path.is_file():
-        return False
-    if overwrite:
-        path.chmod(0o600)
-        size = path.stat().st_size
-        with path.open("r+b") as handle:
-            while handle.tell() < size:
-                handle.write(secrets.token_bytes(min(1 << 20, size - handle.tell())))
-    path.unlink()
-    return True
-
-
-def _delete_copies(journal: Journal, live: Path) -> tuple[str, ...]:
-    deleted = [t for t in journal.targets if _delete(Path(t), journal.technique == OVERWRITE)]
-    if live.is_dir():
-        shutil.rmtree(live)
-    return (*journal.deleted, *deleted)
-
-
-def _verify(
-    journal: Journal, custody: KeyCustody, workspace: Workspace, also: tuple[Path, ...]
-) -> dict[str, Any]:
-    try:
-        custody.data_key(journal.asset, create=False)
-        unavailable = False
-    except SealError:
-        unavailable = True
-    remaining = custody.copies(journal.asset)
-    roots = (workspace.root, *also)
-    found = scan(roots, journal.digests)
-    ok = unavailable and not remaining and not found
-    return {
-        "method": "key unwrap attempted; key copies listed in custody; files hashed by size",
-        "result": "passed" if ok else "failed",
-        "decryption_fails": unavailable,
-        "key_copies_remaining": list(remaining),
-        "files_with_asset_digest": [_rel(f, workspace) for f in found],
-        "scanned": [_rel(str(r), workspace) for r in roots],
-        "digests_searched": len(journal.digests),
-    }
-
-
-def _rel(path: str, workspace: Workspace) -> str:
-    try:
-        return Path(path).resolve().relative_to(workspace.root).as_posix() or "."
-    except ValueError:
-        return str(path)
-
-
-def certificate_fields(journal: Journal, system: str, workspace: Workspace) -> dict[str, Any]:
-    """The NIST SP 800-88 fields of a disposal, as stored in its entry and certificate."""
-    purge = journal.technique == CRYPTO_ERASE
-    key = journal.key or {}
-    return {
-        "disposal": journal.disposal,
-        "system": system,
-        "asset": {
-            "name": journal.asset,
-            "kind": journal.kind,
-            "digest": journal.root_digest,
-            "files": len(journal.targets),
-            "key_id": key.get("key_id"),
-        },
-        "sanitization": {
-            "standard": "NIST SP 800-88 Rev. 2",
-            "method": "purge" if purge else "clear",
-            "technique": journal.technique,
-            "key": {k: key[k] for k in ("custody", "kek", "wrapping", "bits") if k in key},
-            "keys_destroyed": list(journal.destroyed),
-            "copies_deleted": [_rel(p, workspace) for p in journal.deleted][:500],
-            "note": "data encrypted (AES-256-GCM) before it was written; every key copy destroyed"
-            if purge
-            else "plaintext overwritten once and deleted: not a purge on flash or "
-            "copy-on-write storage",
-            "forced_despite_dependents": list(journal.dependents) if journal.forced else [],
-        },
-        "tool": {"name": "sai", "version": __version__},
-        "verification": journal.verification,
-        "date": journal.started,
-        "operator": journal.operator,
-        "approved_by": journal.approved_by,
-        "approval": journal.approval,
-        "reason": journal.reason,
-    }
-
-
 def dispose(
     ledger: Ledger,
     workspace: Workspace,
@@ -262,10 +164,10 @@ def dispose(
         journal = save_journal(folder, journal)
     if not journal.at("copies_deleted"):
         journal = save_journal(
-            folder, journal.finish("copies_deleted", deleted=_delete_copies(journal, live))
+            folder, journal.finish("copies_deleted", deleted=delete_copies(journal, live))
         )
     if not journal.at("verified"):
-        result = _verify(journal, keys, workspace, request.also)
+        result = verify_erased(journal, keys, workspace, request.also)
         if result["result"] != "passed":
             save_journal(folder, journal.finish("checked", verification=result))
             raise DisposalIncomplete(
@@ -289,41 +191,4 @@ def dispose(
     return DisposalOutcome(certificate, journal.entry or 0, resumed, journal)
 
 
-def _certificate(workspace: Workspace, journal: Journal) -> Path:
-    return disposal_dir(workspace) / "certificates" / f"{journal.disposal}.json"
-
-
-def issue_certificate(ledger: Ledger, workspace: Workspace, journal: Journal) -> dict[str, Any]:
-    """Sign the certificate of a recorded disposal over a fresh checkpoint; keep a copy."""
-    if journal.entry is None:
-        raise DisposalError(f"the disposal of {journal.asset!r} is not recorded yet")
-    entry = ledger.get(journal.entry)
-    checkpoint = ledger.latest_checkpoint()
-    if checkpoint is None or checkpoint.checkpoint.size <= journal.entry:
-        checkpoint = ledger.checkpoint()
-    proof = ledger.prove(journal.entry, checkpoint.checkpoint.size)
-    document = sign_certificate(
-        json.loads(canonical_json(entry.evidence.data)),
-        leaf=entry.evidence.leaf_bytes(),
-        proof=proof,
-        checkpoint=checkpoint,
-        key_name=workspace.settings.key_name,
-        key=workspace.signing_key(),
-    )
-    path = _certificate(workspace, journal)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
-    return document
-
-
-__all__ = [
-    "CRYPTO_ERASE",
-    "OVERWRITE",
-    "DisposalOutcome",
-    "DisposalRequest",
-    "certificate_fields",
-    "dependents_of",
-    "disposal_dir",
-    "dispose",
-    "issue_certificate",
-]
+__all__ = ["DisposalOutcome", "DisposalRequest", "dependents_of", "dispose"]

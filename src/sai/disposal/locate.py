@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from sai.inventory.paths import InventoryPaths
+from sai.inventory.sealed_files import is_sealed, plaintext_size
 from sai.inventory.snapshot_store import list_snapshots
 from sai.ledger import Ledger
 from sai.ledger.kinds import AssetSealed, Kind
@@ -58,9 +59,11 @@ def known_copies(
             targets.append(paths.blobs / "sha256" / value[:2] / value)
     for entry in ledger.query(kind=Kind.ASSET_SEALED, subject=asset):
         sealed = AssetSealed.from_evidence(entry.evidence)
-        for digest in sealed.plaintext_digests.values():
+        for name, digest in sealed.plaintext_digests.items():
             value = str(digest).removeprefix("sha256:")
-            digests.setdefault(value, -1)
+            file = live if name == "." else live / name
+            size = plaintext_size(file) if file.is_file() and is_sealed(file) else -1
+            digests.setdefault(value, size)
     evidence = workspace.evidence_dir
     if evidence.is_dir():
         targets += [f for f in _files(evidence) if f.name.removeprefix("sha256-") in digests]

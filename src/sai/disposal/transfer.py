@@ -13,21 +13,17 @@ import hashlib
 import io
 import json
 import os
-import shutil
 import tarfile
 import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import IO, Any
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
-from sai.disposal._package import SCHEME, OpenedReader, SealedWriter, fingerprint
+from sai.disposal._package import SCHEME, SealedWriter, fingerprint
+from sai.disposal._streams import ChunkReader, HashingReader
 from sai.disposal.custodians import current_approval
 from sai.disposal.dispose import DisposalOutcome, DisposalRequest, dispose
 from sai.disposal.errors import DisposalError
@@ -44,74 +40,10 @@ from sai.workspace import Workspace
 _PROVENANCE_LIMIT = 500
 
 
-def parse_recipient(spec: str) -> X25519PublicKey:
-    """An X25519 public key from a PEM file or string, or base64 of its 32 raw bytes."""
-    path = Path(spec)
-    try:
-        data = path.read_bytes() if len(spec) < 4096 and path.is_file() else spec.encode()
-    except OSError as exc:
-        raise DisposalError(f"cannot read the recipient key {spec}: {exc.strerror}") from None
-    key: object
-    if data.lstrip().startswith(b"-----BEGIN"):
-        try:
-            key = serialization.load_pem_public_key(data)
-        except ValueError:
-            raise DisposalError(f"{spec} is not a PEM public key") from None
-    else:
-        try:
-            raw = base64.b64decode(data.strip(), validate=True)
-            key = X25519PublicKey.from_public_bytes(raw)
-        except ValueError:
-            raise DisposalError(
-                "the recipient key is neither a PEM public key nor base64 of 32 bytes"
-            ) from None
-    if not isinstance(key, X25519PublicKey):
-        raise DisposalError(
-            f"the recipient key is a {type(key).__name__}, not an X25519 key",
-            hint="the new owner makes one with `openssl genpkey -algorithm X25519`",
-        )
-    return key
-
-
-class _Chunks(io.RawIOBase):
-    """A readable stream over an iterator of byte chunks (for tarfile.addfile)."""
-
-    def __init__(self, chunks: Iterator[bytes]) -> None:
-        self._chunks = chunks
-        self._left = b""
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        while not self._left:
-            self._left = next(self._chunks, b"")
-            if not self._left:
-                return 0
-        size = min(len(buffer), len(self._left))
-        buffer[:size] = self._left[:size]
-        self._left = self._left[size:]
-        return size
-
-
-class _Hashing(io.RawIOBase):
-    def __init__(self, inner: IO[bytes]) -> None:
-        self.inner, self.hasher = inner, hashlib.sha256()
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        data = self.inner.read(len(buffer))
-        self.hasher.update(data)
-        buffer[: len(data)] = data
-        return len(data)
-
-
 def _add(archive: tarfile.TarFile, name: str, size: int, stream: IO[bytes]) -> str:
     info = tarfile.TarInfo(name)
     info.size, info.mode, info.mtime = size, 0o600, 0
-    hashing = _Hashing(stream)
+    hashing = HashingReader(stream)
     archive.addfile(info, hashing)
     return hashing.hasher.hexdigest()
 
@@ -153,7 +85,7 @@ def write_package(
                     member = f"asset/{live.name if name == '.' else name}"
                     if opened is not None and is_sealed(file):
                         size = plaintext_size(file)
-                        stream: Any = _Chunks(plaintext_chunks(file, opened.key, asset, name))
+                        stream: Any = ChunkReader(plaintext_chunks(file, opened.key, asset, name))
                     else:
                         size, stream = file.stat().st_size, file.open("rb")
                     index[member] = _add(archive, member, size, stream)
@@ -259,66 +191,4 @@ def transfer(
     return TransferOutcome(package, digest_text, index, outcome)
 
 
-@dataclass(frozen=True)
-class OpenedPackage:
-    """A package opened by its recipient: where its files went and whether the index verified."""
-
-    asset: str
-    files: dict[str, str]
-    signed_by_sender: bool | None
-
-
-def open_package(
-    package: Path,
-    private: X25519PrivateKey,
-    target: Path,
-    *,
-    sender: Ed25519PublicKey | None = None,
-) -> OpenedPackage:
-    """Decrypt and unpack ``package`` into ``target``, checking every file against the index."""
-    seen: dict[str, str] = {}
-    extra: dict[str, bytes] = {}
-    with package.open("rb") as handle:
-        reader = OpenedReader(handle, private)
-        with tarfile.open(fileobj=reader, mode="r|") as archive:  # type: ignore[call-overload]
-            for member in archive:
-                name = PurePosixPath(member.name)
-                if not member.isfile() or name.is_absolute() or ".." in name.parts:
-                    raise DisposalError(f"the package holds an unsafe entry {member.name!r}")
-                source = archive.extractfile(member)
-                if source is None:
-                    raise DisposalError(f"the package entry {member.name!r} cannot be read")
-                if member.name in ("index.json", "index.sig"):
-                    extra[member.name] = source.read()
-                    continue
-                destination = target / name
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                hashing = _Hashing(source)
-                with destination.open("wb") as writer:
-                    shutil.copyfileobj(hashing, writer, 1 << 20)
-                seen[member.name] = hashing.hasher.hexdigest()
-    try:
-        index = json.loads(extra["index.json"])
-        signature = base64.b64decode(extra["index.sig"].strip(), validate=True)
-    except (KeyError, ValueError):
-        raise DisposalError("the package has no readable index") from None
-    if index.get("files") != seen:
-        raise DisposalError("the package's files do not match its index")
-    signed: bool | None = None
-    if sender is not None:
-        try:
-            sender.verify(signature, extra["index.json"])
-            signed = True
-        except InvalidSignature:
-            signed = False
-    return OpenedPackage(str(index.get("asset")), seen, signed)
-
-
-__all__ = [
-    "OpenedPackage",
-    "TransferOutcome",
-    "open_package",
-    "parse_recipient",
-    "transfer",
-    "write_package",
-]
+__all__ = ["TransferOutcome", "transfer", "write_package"]

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import os
 import secrets
-import shutil
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -169,13 +168,6 @@ def plaintext_size(sealed: Path) -> int:
     return sealed.stat().st_size - len(MAGIC) - _NONCE - _TAG
 
 
-def decrypt_to(sealed: Path, key: bytes, asset: str, name: str, target: Path) -> str:
-    """Decrypt one sealed file of ``asset`` into ``target``; its plaintext SHA-256 (hex)."""
-    temp, digest = _decrypt(sealed, key, _aad(asset, name))
-    shutil.move(temp, target)
-    return digest
-
-
 def seal(path: Path, asset: str, custody: KeyCustody) -> SealResult:
     """Encrypt every plaintext file of the asset at ``path`` under its data key."""
     plain = list(_files(path, False))
@@ -218,7 +210,6 @@ def unseal(path: Path, asset: str, custody: KeyCustody) -> SealResult:
 __all__ = [
     "MAGIC",
     "SealResult",
-    "decrypt_to",
     "is_sealed",
     "plaintext_chunks",
     "plaintext_size",
