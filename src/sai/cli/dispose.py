@@ -38,6 +38,14 @@ ReasonOption = Annotated[
 ]
 
 
+def _writable(out: Path) -> None:
+    """Refuse, before anything is destroyed, an --out that cannot be written."""
+    from sai.errors import InputError
+
+    if not out.parent.is_dir():
+        raise InputError(f"cannot write {out}: {out.parent} is not a folder", hint="pass --out")
+
+
 @dispose_app.command("asset", hidden=True)
 def dispose_command(
     name: Annotated[str, typer.Argument(metavar="NAME", help="The asset's name in sai.yaml.")],
@@ -57,6 +65,7 @@ def dispose_command(
     from sai.cli._custody import custody_settings
     from sai.disposal import DisposalRequest, dispose
 
+    _writable(out)
     request = DisposalRequest(name, reason, force=force, also=tuple(also or ()))
     with open_project(workspace, manifest, allow_missing_files=True) as project:
         outcome = dispose(
@@ -79,6 +88,7 @@ def dispose_command(
         f"destroyed, {len(journal.deleted)} files deleted, verification "
         f"{journal.verification.get('result')} (entry {outcome.entry}); certificate {out}"
     )
+    console.print(f"{name} is gone: remove it from sai.yaml (later scans would report it missing)")
 
 
 @dispose_app.command("approve")
@@ -197,6 +207,9 @@ def transfer_command(
 
     recipient = parse_recipient(to)
     target = package or Path(f"{name}.saipkg")
+    certificate = out or Path(f"{name}.disposal.json")
+    _writable(target)
+    _writable(certificate)
     with open_project(workspace, manifest, allow_missing_files=True) as project:
         outcome = transfer(
             project.ledger,
@@ -208,11 +221,47 @@ def transfer_command(
             actor=project.workspace.actor(),
             custody=custody_settings(),
         )
-    certificate = out or Path(f"{name}.disposal.json")
     certificate.write_text(json.dumps(outcome.disposal.certificate, indent=2) + "\n")
     stdout_console().print(
         f"transferred {name}: package {outcome.package} ({outcome.digest}, entry "
         f"{outcome.entry}); local copies disposed of, certificate {certificate}"
+    )
+
+
+def receive_command(
+    package: Annotated[Path, typer.Argument(metavar="PACKAGE", help="The .saipkg received.")],
+    key: Annotated[
+        Path, typer.Option("--key", help="Your X25519 private key (PEM, from openssl genpkey).")
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to unpack into.")],
+    sender: Annotated[
+        Path | None,
+        typer.Option("--sender", help="The sender's workspace public key, to check the index."),
+    ] = None,
+) -> None:
+    """Open a transfer package sealed to your key: decrypt, unpack, check every file."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    from sai.disposal.errors import DisposalError
+    from sai.disposal.receive import open_package
+    from sai.ledger.keyfiles import note_verifier_from
+
+    try:
+        private = serialization.load_pem_private_key(key.read_bytes(), password=None)
+    except (OSError, ValueError) as exc:
+        raise DisposalError(f"cannot load the private key {key}: {exc}") from None
+    if not isinstance(private, X25519PrivateKey):
+        raise DisposalError(f"{key} is not an X25519 private key")
+    public = note_verifier_from(str(sender), name="sender").public_key if sender else None
+    if not package.is_file():
+        raise DisposalError(f"no package at {package}")
+    opened = open_package(package, private, out, sender=public)
+    if opened.signed_by_sender is False:
+        raise DisposalError("the package's index is not signed by that sender key")
+    signed = {True: ", index signed by the sender", None: ""}[opened.signed_by_sender]
+    stdout_console().print(
+        f"unpacked {opened.asset} into {out}: {len(opened.files)} files checked{signed}"
     )
 
 
@@ -232,6 +281,7 @@ def decommission_command(
     from sai.disposal.decommission import decommission
     from sai.gateway import KeyStore, revoke_key
 
+    _writable(out)
     with open_project(workspace, manifest, allow_missing_files=True) as project:
         ledger, actor = project.ledger, project.workspace.actor()
         gateway = project.loaded.manifest.gateway
@@ -270,4 +320,5 @@ def register(app: typer.Typer) -> None:
         help="Secure disposal: custodian approval, crypto-erase, certificates (5.5.1).",
     )
     app.command("transfer")(transfer_command)
+    app.command("receive")(receive_command)
     app.command("decommission")(decommission_command)

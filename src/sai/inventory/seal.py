@@ -102,8 +102,6 @@ def _apply(
         time=now,
     )
     purpose = "unseal" if kind is Kind.ASSET_UNSEALED else "seal"
-    if kind is Kind.ASSET_SEALED and not result.key_created:
-        return result, ledger.append(sealed)
     refs = ledger.append_many(
         [
             key_evidence(
