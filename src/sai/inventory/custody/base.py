@@ -62,12 +62,9 @@ class KeyCustody(abc.ABC):
     def copies(self, asset: str) -> tuple[str, ...]:
         """Key material of the asset that still exists (empty after `destroy`)."""
 
+    @abc.abstractmethod
     def info(self, asset: str) -> KeyInfo | None:
         """The asset's key facts without unwrapping, or None when it has no key."""
-        from sai.inventory.custody._record import read_record
-
-        record = read_record(self.records, asset)
-        return None if record is None else record.info
 
 
 __all__ = ["DATA_KEY_BITS", "DataKey", "KeyCustody", "KeyInfo"]

@@ -24,7 +24,7 @@ from sai.inventory.custody._record import (
     shred_record,
     write_record,
 )
-from sai.inventory.custody.base import DataKey, KeyCustody
+from sai.inventory.custody.base import DataKey, KeyCustody, KeyInfo
 from sai.inventory.errors import SealError
 from sai.inventory.signing.keys import write_private_file
 
@@ -93,6 +93,10 @@ class FileCustody(KeyCustody):
         except InvalidTag:
             raise SealError(f"the wrapped data key of {asset!r} was tampered with") from None
         return DataKey(key, record.info)
+
+    def info(self, asset: str) -> KeyInfo | None:
+        record = read_record(self.records, asset)
+        return None if record is None else record.info
 
     def destroy(self, asset: str) -> tuple[str, ...]:
         shredded = shred_record(self.records, asset)

@@ -25,7 +25,7 @@ from sai.inventory.custody._record import (
     shred_record,
     write_record,
 )
-from sai.inventory.custody.base import DataKey, KeyCustody
+from sai.inventory.custody.base import DataKey, KeyCustody, KeyInfo
 from sai.inventory.errors import SealError
 
 if TYPE_CHECKING:
@@ -136,6 +136,10 @@ class Pkcs11Custody(KeyCustody):
         from pkcs11 import Attribute
 
         return list(session.get_objects({Attribute.LABEL: self.label(asset)}))
+
+    def info(self, asset: str) -> KeyInfo | None:
+        record = read_record(self.records, asset)
+        return None if record is None else record.info
 
     def destroy(self, asset: str) -> tuple[str, ...]:
         done: list[str] = []
