@@ -126,6 +126,9 @@ def test_decommission_bundle(root: Path, tmp_path: Path) -> None:
     doc["certificates"].pop()
     bundle.write_text(json.dumps(doc))
     assert _verify(bundle, key)[0] == 1
+    code, out = sai(root, "gateway", "serve", "--port", "1")
+    assert code == 2
+    assert "decommissioned" in out
 
 
 def test_dispose_with_pkcs11_custody(root: Path, tmp_path: Path, softhsm: Pkcs11Settings) -> None:

@@ -151,8 +151,8 @@ def serve(
             hint="use power_loss or process_crash",
         ) from None
     ws = workspace_from(workspace)
+    _refuse_decommissioned(ws, manifest_from(ws, manifest, allow_missing_files=True).manifest.name)
     loaded = manifest_from(ws, manifest)
-    _refuse_decommissioned(ws, loaded.manifest.name)
     settings = WorkerSettings(
         ws.root,
         loaded.path,
