@@ -208,3 +208,18 @@ def test_unseal_after_disposal_fails(project: Project) -> None:
     _dispose(project, "system-prompt")
     with pytest.raises(InventoryError, match=r"not sealed|no data key|does not exist"):
         unseal_asset(project.ledger, project.workspace, project.loaded, "system-prompt", actor="t")
+
+
+def test_snapshots_never_copy_a_confidential_asset_in_clear(project: Project) -> None:
+    from sai.inventory import snapshot
+
+    plain = hashlib.sha256(project.data.read_bytes()).hexdigest()
+    made, _ = snapshot.snapshot(project.ledger, project.workspace, project.loaded, actor="t")
+    held = made.asset("train-data")
+    assert held is not None
+    assert held.mode == "reference"
+    assert plain not in _digests_of(InventoryPaths.of(project.workspace).blobs)
+    seal_and_snapshot(project)
+    newest = snapshot.latest_snapshot(project.workspace).asset("train-data")
+    assert newest is not None
+    assert newest.mode == "copy"
