@@ -25,12 +25,14 @@ class _AssetByDefault(TyperGroup):
 dispose_app = typer.Typer(
     cls=_AssetByDefault,
     no_args_is_help=True,
-    help="Dispose of an asset for good: `sai dispose NAME --reason TEXT --out CERT.json` "
-    "destroys every copy of its data key (cryptographic erase), deletes the copies sai knows "
-    "of (workspace, snapshots, blob store, evidence store), verifies that nothing decrypts and "
-    "no file holds its bytes, and writes a signed certificate. A data custodian approves first "
-    "(`sai dispose approve NAME --by PERSON`); `sai dispose verify CERT.json --key PUB` checks "
-    "a certificate offline. A disposal cut short resumes with the same command.",
+    help="Secure disposal (5.5.1): `sai dispose NAME --reason TEXT --out CERT.json`.\n\n"
+    "Destroys every copy of NAME's data key (cryptographic erase), deletes the copies sai "
+    "knows of (workspace, snapshots, blob store, evidence store), verifies that nothing "
+    "decrypts and no file holds its bytes, and writes a signed certificate. Options: "
+    "--force (models were trained on it), --also DIR (another place to scan). A data "
+    "custodian approves first (`sai dispose approve NAME --by PERSON`); `sai dispose verify "
+    "CERT.json --key .sai/keys/signing.pub` checks a certificate offline. A disposal cut "
+    "short resumes with the same command.",
 )
 
 ReasonOption = Annotated[
@@ -314,11 +316,7 @@ def decommission_command(
 
 def register(app: typer.Typer) -> None:
     """Attach `sai dispose`, `sai transfer` and `sai decommission`."""
-    app.add_typer(
-        dispose_app,
-        name="dispose",
-        help="Secure disposal: custodian approval, crypto-erase, certificates (5.5.1).",
-    )
+    app.add_typer(dispose_app, name="dispose")
     app.command("transfer")(transfer_command)
     app.command("receive")(receive_command)
     app.command("decommission")(decommission_command)
