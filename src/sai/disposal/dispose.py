@@ -119,6 +119,7 @@ def _plan(
         key=asdict(info) if info is not None else None,
         forced=bool(dependents) and request.force,
         dependents=dependents,
+        destroyed=custody.copies(request.asset),  # NOTE: to destroy; verified gone later
     )
 
 
@@ -159,7 +160,8 @@ def dispose(
         journal = save_journal(folder, journal.finish("started"))
     if not journal.at("keys_destroyed"):
         destroyed = keys.destroy(journal.asset)
-        journal = journal.finish("keys_destroyed", destroyed=(*journal.destroyed, *destroyed))
+        every = tuple(dict.fromkeys((*journal.destroyed, *destroyed)))
+        journal = journal.finish("keys_destroyed", destroyed=every)
         ledger.append(record.key_destroyed(journal, keys.copies(journal.asset), actor=actor))
         journal = save_journal(folder, journal)
     if not journal.at("copies_deleted"):

@@ -91,3 +91,16 @@ class TestContract:
         record.write_text(json.dumps(doc))
         with pytest.raises(SealError):
             custody.data_key("t", create=False)
+
+
+class TestShredCutShort:
+    def test_a_half_shredded_record_is_a_copy_until_finished(self, custody: KeyCustody) -> None:
+        custody.data_key("h", create=True)
+        (record,) = list(custody.records.glob("*.json"))
+        half = record.with_suffix(".shredding")
+        record.rename(half)  # NOTE: as if killed after the rename, before the overwrite
+        assert custody.info("h") is None
+        assert any("wrapped data key" in c for c in custody.copies("h"))
+        assert custody.destroy("h")
+        assert custody.copies("h") == ()
+        assert not half.exists()

@@ -89,18 +89,37 @@ def write_record(records: Path, record: WrappedKey) -> None:
     _sync_dir(records)
 
 
-def shred_record(records: Path, asset: str) -> str | None:
-    """Overwrite, fsync and delete the asset's record; its path, or None when there was none."""
+def record_copies(records: Path, asset: str) -> tuple[str, ...]:
+    """The asset's record and a half-shredded one, where they exist."""
     path = record_path(records, asset)
-    if not path.exists():
+    found = (path, _tombstone(path))
+    return tuple(f"wrapped data key {p}" for p in found if p.exists())
+
+
+def _tombstone(path: Path) -> Path:
+    return path.with_suffix(".shredding")
+
+
+def shred_record(records: Path, asset: str) -> str | None:
+    """Overwrite, fsync and delete the asset's record; its path, or None when there was none.
+
+    The record is first renamed aside (atomically), so a shred cut short never leaves a
+    damaged record in its place; the next shred finishes the renamed one.
+    """
+    path = record_path(records, asset)
+    tomb = _tombstone(path)
+    if path.exists():
+        os.replace(path, tomb)
+        _sync_dir(records)
+    if not tomb.exists():
         return None
-    size = path.stat().st_size
-    with path.open("r+b") as handle:
+    size = tomb.stat().st_size
+    with tomb.open("r+b") as handle:
         handle.write(secrets.token_bytes(size))
         handle.flush()
         os.fsync(handle.fileno())
-    path.unlink()
-    _sync_dir(path.parent)
+    tomb.unlink()
+    _sync_dir(records)
     return str(path)
 
 
@@ -112,4 +131,12 @@ def _sync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-__all__ = ["WrappedKey", "aad", "read_record", "record_path", "shred_record", "write_record"]
+__all__ = [
+    "WrappedKey",
+    "aad",
+    "read_record",
+    "record_copies",
+    "record_path",
+    "shred_record",
+    "write_record",
+]

@@ -20,7 +20,7 @@ from sai.inventory.custody._record import (
     WrappedKey,
     aad,
     read_record,
-    record_path,
+    record_copies,
     shred_record,
     write_record,
 )
@@ -103,8 +103,7 @@ class FileCustody(KeyCustody):
         return () if shredded is None else (f"wrapped data key {shredded}",)
 
     def copies(self, asset: str) -> tuple[str, ...]:
-        path = record_path(self.records, asset)
-        return (f"wrapped data key {path}",) if path.exists() else ()
+        return record_copies(self.records, asset)
 
 
 __all__ = ["KEK_NAME", "FileCustody", "kek_id", "load_kek"]

@@ -21,7 +21,7 @@ from sai.inventory.custody._record import (
     WrappedKey,
     aad,
     read_record,
-    record_path,
+    record_copies,
     shred_record,
     write_record,
 )
@@ -156,8 +156,7 @@ class Pkcs11Custody(KeyCustody):
         with self._session() as session:
             found = len(self._objects(session, asset))
         left = [f"PKCS#11 key object {self.settings.token}/{self.label(asset)}"] * found
-        path = record_path(self.records, asset)
-        return (*left, *([f"wrapped data key {path}"] if path.exists() else []))
+        return (*left, *record_copies(self.records, asset))
 
 
 __all__ = ["Pkcs11Custody", "Pkcs11Settings"]
