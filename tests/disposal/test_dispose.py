@@ -18,6 +18,7 @@ from sai.disposal import (
     verify_certificate,
 )
 from sai.disposal.locate import scan
+from sai.inventory.custody import CustodySettings, Pkcs11Settings
 from sai.inventory.errors import InventoryError, SealError
 from sai.inventory.paths import InventoryPaths
 from sai.inventory.seal import custody_for, unseal_asset
@@ -223,3 +224,37 @@ def test_snapshots_never_copy_a_confidential_asset_in_clear(project: Project) ->
     newest = snapshot.latest_snapshot(project.workspace).asset("train-data")
     assert newest is not None
     assert newest.mode == "copy"
+
+
+def test_a_pkcs11_disposal_resumes_only_with_the_token(
+    project: Project, tmp_path: Path, softhsm: Pkcs11Settings
+) -> None:
+    from sai.disposal import DisposalIncomplete
+    from sai.inventory import seal
+
+    settings = CustodySettings(softhsm)
+    seal.seal_asset(
+        project.ledger,
+        project.workspace,
+        project.loaded,
+        "system-prompt",
+        actor="t",
+        custody=settings,
+    )
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "copy").write_bytes((project.root / "prompt.txt").read_bytes())
+    approve(project.ledger, project.loaded.manifest, "system-prompt", by="Dana Data", actor="d")
+    request = DisposalRequest("system-prompt", "gone", also=(outside,))
+    with pytest.raises(DisposalIncomplete):
+        dispose(
+            project.ledger, project.workspace, project.loaded, request, actor="op", custody=settings
+        )
+    (outside / "copy").unlink()
+    with pytest.raises(DisposalError, match="pkcs11 custody"):
+        dispose(project.ledger, project.workspace, project.loaded, request, actor="op")
+    outcome = dispose(
+        project.ledger, project.workspace, project.loaded, request, actor="op", custody=settings
+    )
+    assert outcome.resumed
+    assert outcome.certificate["certificate"]["verification"]["key_copies_remaining"] == []

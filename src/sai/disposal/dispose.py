@@ -148,6 +148,12 @@ def dispose(
     if journal is not None and journal.at("recorded") and came_back:
         journal = None  # NOTE: the asset came back under its name: a new disposal
     resumed = journal is not None and not journal.at("recorded")
+    held_by = (journal.key or {}).get("custody") if journal is not None else None
+    if resumed and held_by != keys.backend and held_by is not None:
+        raise DisposalError(
+            f"the disposal of {request.asset!r} began with its key in {held_by} custody",
+            hint="resume it with the same key custody settings (SAI_PKCS11_*)",
+        )
     if journal is None:
         plan = _plan(ledger, workspace, loaded, request, keys, actor, live)
         journal = save_journal(folder, plan.finish("planned"))
