@@ -55,6 +55,15 @@ class TestDemo:
         # the training CSV found in it was removed.
         assert {"5.2.4-2", "5.2.4-2.1", "5.2.1-4", "5.1.2-1.1", "5.2.2-3"} <= passed
         assert "recorded provenance that matches" in verdicts["5.2.4-2"]["reason"]
+        # A confidential export was sealed, snapshotted, crypto-erased with the custodian's
+        # approval; its certificate verifies offline.
+        assert verdicts["5.5.1-2"]["verdict"] == "pass", verdicts["5.5.1-2"]["reason"]
+        certificate = root / "sai-report" / "disposal-certificate.json"
+        checked = runner.invoke(
+            app,
+            ["dispose", "verify", str(certificate), "--key", str(root / ".sai/keys/signing.pub")],
+        )
+        assert checked.exit_code == 0, checked.output
         verified = runner.invoke(
             app,
             [

@@ -92,10 +92,11 @@ def running_gateway(
     try:
         upstream_url = changes.pop("upstream_url", f"{up.url}/v1")
         model_gate = changes.pop("model_gate", None)
+        text_keys = changes.pop("text_keys", None)
         guards = guards if guards is not None else FAST_GUARDS
         config = config_for(upstream_url, gateway=gateway, guards=guards, **changes)
         runner = shared_guards(config.guards)
-        app = create_app(config, ledger, guards=runner, model_gate=model_gate)
+        app = create_app(config, ledger, guards=runner, model_gate=model_gate, text_keys=text_keys)
         server = serve_in_thread(app)
         try:
             harness = Harness(server.url, mock, up.url, ledger, workspace, config, app)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import socket
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -13,9 +16,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sai.gateway._http import parse_object
-from sai.gateway.errors import HttpError
-from sai.ledger import LedgerError
+from sai.gateway.audit import text_context
+from sai.gateway.errors import GatewayConfigError, HttpError
+from sai.gateway.runtime import build_runtime
+from sai.inventory.subject_keys import SubjectKeys
+from sai.ledger import LedgerError, canonical_json, parse_canonical
+from sai.ledger.shreddable import SealedContentError, open_value
 from sai.manifest.schema import GatewayPolicies, GatewaySpec
+from sai.workspace import open_workspace
 from tests.gateway.conftest import Harness
 
 HELLO = [{"role": "user", "content": "hi"}]
@@ -52,16 +60,35 @@ class TestOneEntryPerRequest:
         assert data["role"] == "user"
         assert data["latency_us"] > 0
 
-    def test_text_is_kept_only_when_the_policy_says_so(
-        self, make_gateway: Callable[..., Harness]
+    def test_text_is_kept_sealed_and_shreddable_when_the_policy_says_so(
+        self, make_gateway: Callable[..., Harness], workspace_dir: Path
     ) -> None:
-        harness = make_gateway(gateway=GatewaySpec(audit_text=True))
+        keys = SubjectKeys(open_workspace(workspace_dir))
+        harness = make_gateway(gateway=GatewaySpec(audit_text=True), text_keys=keys)
         harness.client().chat.completions.create(
             model="m", messages=[{"role": "user", "content": "mail a@example.com"}]
         )
         data = harness.entries()[-1].evidence.data
-        assert data["prompt_text"] == "mail a@example.com"
-        assert "a@example.com" not in data["response_text"]
+        assert "prompt_text" not in data
+        assert "a@example.com" not in json.dumps(parse_canonical(canonical_json(data)))
+        sealed = data["sealed_text"]
+        assert sealed["subject"] == data["key_id"]
+        context = text_context(data["request_id"])
+        key = keys.key_if_any(sealed["subject"])
+        assert key is not None
+        text = open_value(sealed, key, context)
+        assert text["prompt"] == "mail a@example.com"
+        assert "a@example.com" not in text["response"]
+        with pytest.raises(SealedContentError):
+            open_value(sealed, key, text_context("another-request"))
+        assert keys.shred(sealed["subject"])
+        assert keys.key_if_any(sealed["subject"]) is None
+        assert harness.ledger.verify().ok  # the leaf hash covers the ciphertext: still verifies
+
+    def test_text_without_subject_keys_is_refused(self, gateway: Harness) -> None:
+        config = dataclasses.replace(gateway.config, audit_text=True)
+        with pytest.raises(GatewayConfigError, match="per-subject keys"):
+            build_runtime(config, gateway.ledger)
 
     def test_no_answer_without_a_committed_entry(self, gateway: Harness) -> None:
         runtime = gateway.app.runtime

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from sai.inventory import seal
-from sai.inventory._keys import destroy_data_key
 from sai.inventory.errors import InventoryError, SealError
-from sai.inventory.paths import InventoryPaths
+from sai.inventory.seal import custody_for
 from sai.inventory.sealed_files import MAGIC, is_sealed
 from tests.inventory.conftest import Project
 
@@ -29,7 +28,7 @@ class TestSealing:
         assert data.read_bytes().startswith(MAGIC)
         assert plain not in data.read_bytes()
         assert project.ledger.get(ref.index).evidence.kind == "asset.sealed"
-        keys = InventoryPaths.of(project.workspace).keys / "kek.key"
+        keys = project.workspace.sai_dir / "keys" / "kek.key"
         assert keys.stat().st_mode & 0o777 == 0o600
         _unseal(project, "train-data")
         assert data.read_bytes() == plain
@@ -70,7 +69,7 @@ class TestSealing:
 
     def test_crypto_shred_makes_unsealing_impossible(self, project: Project) -> None:
         _seal(project, "train-data")
-        assert destroy_data_key(InventoryPaths.of(project.workspace).sealed, "train-data")
+        assert custody_for(project.workspace, "train-data").destroy("train-data")
         with pytest.raises(SealError, match="crypto-shredded"):
             _unseal(project, "train-data")
 

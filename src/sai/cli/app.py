@@ -55,6 +55,10 @@ COMMANDS: dict[str, str] = {
     "redteam": "redteam",
     "data": "data",
     "env": "data",
+    "dispose": "dispose",
+    "transfer": "dispose",
+    "receive": "dispose",
+    "decommission": "dispose",
 }
 
 

@@ -14,6 +14,7 @@ from sai.errors import InputError
 
 if TYPE_CHECKING:
     from sai.gateway.predict import ModelCheck
+    from sai.workspace import Workspace
 
 gateway_app = typer.Typer(
     help="The security gateway: an OpenAI-compatible proxy with keys, limits, guards, review "
@@ -90,6 +91,20 @@ def scanned_model(data: bytes, source: str) -> ModelCheck:
     return ModelCheck(safe, result.digest, findings or (() if safe else (result.verdict.value,)))
 
 
+def _refuse_decommissioned(ws: Workspace, system: str) -> None:
+    """A decommissioned system's routes stay disabled: the gateway will not serve it."""
+    from sai.ledger import open_ledger
+    from sai.ledger.kinds import Kind
+
+    with open_ledger(ws, read_only=True) as ledger:
+        ended = ledger.latest(kind=Kind.SYSTEM_DECOMMISSIONED, subject=system)
+    if ended is not None:
+        raise InputError(
+            f"{system!r} was decommissioned (entry {ended.index}): its routes are disabled",
+            hint="a decommissioned system is not served again; set up a new one",
+        )
+
+
 @gateway_app.command("serve")
 def serve(
     host: Annotated[
@@ -121,6 +136,7 @@ def serve(
     """Run the gateway in the foreground (Ctrl+C stops it)."""
     import os
 
+    from sai.cli._custody import custody_settings
     from sai.gateway import WorkerSettings
     from sai.gateway import serve as run
     from sai.ledger import CheckpointCadence
@@ -135,6 +151,7 @@ def serve(
             hint="use power_loss or process_crash",
         ) from None
     ws = workspace_from(workspace)
+    _refuse_decommissioned(ws, manifest_from(ws, manifest, allow_missing_files=True).manifest.name)
     loaded = manifest_from(ws, manifest)
     settings = WorkerSettings(
         ws.root,
@@ -145,6 +162,7 @@ def serve(
         port=port,
         cadence=CheckpointCadence.from_environment(os.environ),
         model_gate=scanned_model,
+        custody=custody_settings(),
     )
     config = settings.config()
     _ensure_port_free(config.host, config.port)

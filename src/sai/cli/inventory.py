@@ -269,7 +269,12 @@ AssetArg = Annotated[str, typer.Argument(help="Name of the asset in sai.yaml.")]
 def seal_command(
     asset: AssetArg, workspace: WorkspaceOption = None, manifest: ManifestOption = None
 ) -> None:
-    """Encrypt an asset at rest (AES-256-GCM, its own data key wrapped by the workspace key)."""
+    """Encrypt an asset at rest (AES-256-GCM under its own data key).
+
+    The data key is wrapped by a key-encryption key kept in .sai/keys/kek.key (mode 0600),
+    or, when SAI_PKCS11_MODULE, SAI_PKCS11_TOKEN and SAI_PKCS11_PIN are set, by a
+    non-extractable key inside that PKCS#11 token. `sai dispose` erases it by destroying the key.
+    """
     _protect("seal", asset, workspace, manifest)
 
 
@@ -282,12 +287,15 @@ def unseal_command(
 
 
 def _protect(action: str, asset: str, workspace: Path | None, manifest: Path | None) -> None:
+    from sai.cli._custody import custody_settings
     from sai.inventory import seal
 
     operation = seal.seal_asset if action == "seal" else seal.unseal_asset
     with open_project(workspace, manifest) as project:
         ws, ledger, loaded = project.workspace, project.ledger, project.loaded
-        result, ref = operation(ledger, ws, loaded, asset, actor=ws.actor())
+        result, ref = operation(
+            ledger, ws, loaded, asset, actor=ws.actor(), custody=custody_settings()
+        )
     stdout_console().print(f"{action}ed {asset}: {len(result.files)} files (entry {ref.index})")
 
 

@@ -191,6 +191,10 @@ people:
     - name: Dana Demo
       email: dana@example.org
       role: product owner
+  custodians:
+    - name: Data Office
+      email: data-office@example.org
+      role: data custodian
   security_contact: security@example.org
 exclusions:
   - provision: 5.2.2-6

@@ -162,6 +162,25 @@ def _training_data(
     run_provenance_demo(ledger, workspace, loaded, actor=ACTOR, on_step=on_step, clock=clock)
 
 
+def _attack_then_retire(
+    ledger: Ledger,
+    workspace: Workspace,
+    loaded: LoadedManifest,
+    root: Path,
+    on_step: Callable[[str], None],
+) -> LoadedManifest:
+    """The red team's attacks, then the disposal of a confidential export (sai.yaml after)."""
+    on_step("Red team: the chat model raw and behind the gateway, classic-model attacks")
+    from sai.demo.redteam import run_redteam_demo
+
+    run_redteam_demo(ledger, workspace, loaded, root, on_step=on_step)
+    from sai.disposal.demo import run_disposal_demo
+
+    return run_disposal_demo(
+        ledger, workspace, loaded, root / "sai-report", actor=ACTOR, on_step=on_step
+    )
+
+
 def utc_now() -> datetime:
     """The current time in UTC (the demo's default clock)."""
     return datetime.now(UTC)
@@ -265,10 +284,7 @@ def run_demo(
         )
         _vet_upstream(ledger, workspace, loaded, clock())
         on_step("Recorded due diligence on the model provider (demo data)")
-        on_step("Red team: the chat model raw and behind the gateway, classic-model attacks")
-        from sai.demo.redteam import run_redteam_demo
-
-        run_redteam_demo(ledger, workspace, loaded, root, on_step=on_step)
+        loaded = _attack_then_retire(ledger, workspace, loaded, root, on_step)
         on_step("Recording example attestations (marked as demo data)")
         _record_attestations(ledger, workspace, clock())
         on_step("Assessing against EN 304 223 and checkpointing the ledger")

@@ -17,12 +17,13 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sai.gateway.guarding import GuardDecision
 from sai.gateway.shield import Attempts
 from sai.ledger import BatchingAppender, EntryRef, Evidence, Ledger, Origin
 from sai.ledger.kinds import GatewayAuthFailures, Kind
+from sai.ledger.shreddable import seal_value
 
 KIND = Kind.GATEWAY_REQUEST
 #: Failed authentications of one client address in one window, rolled up.
@@ -36,6 +37,17 @@ def digest(data: bytes | str) -> str:
     """``sha256:<hex>`` of text (UTF-8) or bytes."""
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
     return "sha256:" + hashlib.sha256(raw).hexdigest()
+
+
+class TextKeys(Protocol):
+    """Per-subject keys for the prompt and response text kept in entries (shreddable)."""
+
+    def key_for(self, subject: str) -> tuple[str, bytes]: ...
+
+
+def text_context(request_id: str) -> str:
+    """The associated data binding a request's sealed text to its entry."""
+    return f"gateway.request\x00{request_id}"
 
 
 @dataclass
@@ -84,8 +96,12 @@ class CallRecord:
             extra.append("5.4.1-3")
         return (*BASE_PROVISIONS, *extra)
 
-    def data(self, *, with_text: bool) -> dict[str, Any]:
-        """The entry's data: canonical JSON (integers only, no floats)."""
+    def data(self, *, with_text: bool, keys: TextKeys | None = None) -> dict[str, Any]:
+        """The entry's data: canonical JSON (integers only, no floats).
+
+        With ``with_text`` the prompt and response go in sealed under the caller's subject
+        key (``keys``; the subject is the API key id) as ``sealed_text``, never in clear.
+        """
         out: dict[str, Any] = {
             "request_id": self.request_id,
             "method": self.method,
@@ -110,19 +126,27 @@ class CallRecord:
             "latency_us": self.latency_us,
             "upstream_us": self.upstream_us,
         }
-        if with_text:
-            out["prompt_text"] = self.prompt_text
-            out["response_text"] = self.response_text
+        if with_text and keys is not None and (self.prompt_text or self.response_text):
+            subject = self.key_id or "anonymous"
+            kid, key = keys.key_for(subject)
+            text = {"prompt": self.prompt_text, "response": self.response_text}
+            out["sealed_text"] = {
+                "subject": subject,
+                **seal_value(text, key, kid, text_context(self.request_id)),
+            }
         return {k: v for k, v in out.items() if v is not None}
 
 
 class Auditor:
     """Submits request entries to the ledger in batches and waits for their commit."""
 
-    def __init__(self, ledger: Ledger, *, actor: str, store_text: bool) -> None:
+    def __init__(
+        self, ledger: Ledger, *, actor: str, store_text: bool, keys: TextKeys | None = None
+    ) -> None:
         self._appender = BatchingAppender(ledger, max_batch=512, max_delay=0.0)
         self._actor = actor
         self._store_text = store_text
+        self._keys = keys
 
     def evidence(self, record: CallRecord) -> Evidence:
         """The ``gateway.request`` entry of ``record``."""
@@ -132,7 +156,7 @@ class Auditor:
             subject=record.route,
             provisions=record.provisions(),
             actor=self._actor,
-            data=record.data(with_text=self._store_text),
+            data=record.data(with_text=self._store_text, keys=self._keys),
         )
 
     async def record(self, record: CallRecord, *, alone: bool = False) -> EntryRef:
@@ -180,4 +204,13 @@ class Auditor:
         self._appender.close()
 
 
-__all__ = ["AUTH_FAILURES_KIND", "BASE_PROVISIONS", "KIND", "Auditor", "CallRecord", "digest"]
+__all__ = [
+    "AUTH_FAILURES_KIND",
+    "BASE_PROVISIONS",
+    "KIND",
+    "Auditor",
+    "CallRecord",
+    "TextKeys",
+    "digest",
+    "text_context",
+]

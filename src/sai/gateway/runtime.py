@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sai.gateway.audit import Auditor
+from sai.gateway.audit import Auditor, TextKeys
 from sai.gateway.auth import Authenticator
 from sai.gateway.config import GatewayConfig
 from sai.gateway.errors import GatewayConfigError
@@ -64,12 +64,18 @@ def build_runtime(
     limiter: Limiter | None = None,
     guards: GuardRunner | None = None,
     model_gate: ModelGate | None = None,
+    text_keys: TextKeys | None = None,
 ) -> Runtime:
     """Assemble the runtime; must run inside the event loop that will serve requests.
 
     ``guards`` shares an already built `GuardRunner` (loading detectors takes ~0.5 s); it is
     then not closed with the runtime. ``model_gate`` scans local models before they load.
     """
+    if config.audit_text and text_keys is None:
+        raise GatewayConfigError(
+            "gateway.audit_text keeps prompts in the ledger, which needs per-subject keys",
+            hint="start the gateway with `sai gateway serve` (it opens the workspace's keys)",
+        )
     if config.upstream_url is None and not config.predict_models:
         raise GatewayConfigError(
             "the gateway has nothing to forward to: no upstream and no local model",
@@ -92,7 +98,7 @@ def build_runtime(
         limiter=limiter,
         guards=guards if guards is not None else GuardRunner(config.guards),
         upstream=upstream,
-        auditor=Auditor(ledger, actor="sai-gateway", store_text=config.audit_text),
+        auditor=Auditor(ledger, actor="sai-gateway", store_text=config.audit_text, keys=text_keys),
         reviews=ReviewQueue(ledger.engine),
         router=ModelRouter(config),
         predictor=Predictor(

@@ -17,10 +17,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sai.gateway._protocol import PROTOCOL
 from sai.gateway.app import GatewayApp
+from sai.gateway.audit import TextKeys
 from sai.gateway.config import GatewayConfig, config_from_manifest, with_overrides
 from sai.gateway.guarding import GuardRunner
 from sai.gateway.limits import Limiter
@@ -29,6 +30,9 @@ from sai.gateway.predict import ModelGate
 from sai.gateway.runtime import build_runtime
 from sai.ledger import DEFAULT_CADENCE, CheckpointCadence, Ledger, open_ledger
 from sai.store import Durability
+
+if TYPE_CHECKING:
+    from sai.inventory.custody import CustodySettings
 
 _PR_SET_PDEATHSIG = 1
 
@@ -41,11 +45,20 @@ def create_app(
     guards: GuardRunner | None = None,
     model_gate: ModelGate | None = None,
     on_stop: Callable[[], None] | None = None,
+    text_keys: TextKeys | None = None,
 ) -> GatewayApp:
-    """The ASGI app over ``ledger``; its runtime is built when the server starts."""
+    """The ASGI app over ``ledger``; its runtime is built when the server starts.
+
+    ``text_keys`` seal the prompt and response text that ``gateway.audit_text`` keeps.
+    """
     return GatewayApp(
         lambda: build_runtime(
-            config, ledger, limiter=limiter, guards=guards, model_gate=model_gate
+            config,
+            ledger,
+            limiter=limiter,
+            guards=guards,
+            model_gate=model_gate,
+            text_keys=text_keys,
         ),
         on_stop,
     )
@@ -78,6 +91,8 @@ class WorkerSettings:
     cadence: CheckpointCadence | None = DEFAULT_CADENCE
     #: Scans local models before they load (a module-level function, so it pickles).
     model_gate: ModelGate | None = None
+    #: Where the per-subject keys of shreddable audit text are kept (None: the keystore file).
+    custody: CustodySettings | None = None
 
     def config(self) -> GatewayConfig:
         """The gateway configuration of the manifest this gateway was started with."""
@@ -88,15 +103,19 @@ class WorkerSettings:
 
     def __call__(self) -> GatewayApp:
         """The app of one worker: its own ledger connection, batcher and limiter."""
+        from sai.inventory.subject_keys import SubjectKeys
         from sai.workspace import open_workspace
 
         exit_with_supervisor()
-        ledger = open_ledger(
-            open_workspace(self.workspace_root),
-            durability=self.durability,
-            cadence=self.cadence,
+        workspace = open_workspace(self.workspace_root)
+        ledger = open_ledger(workspace, durability=self.durability, cadence=self.cadence)
+        return create_app(
+            self.config(),
+            ledger,
+            model_gate=self.model_gate,
+            on_stop=ledger.close,
+            text_keys=SubjectKeys(workspace, self.custody),
         )
-        return create_app(self.config(), ledger, model_gate=self.model_gate, on_stop=ledger.close)
 
 
 def serve(settings: WorkerSettings, *, workers: int) -> None:

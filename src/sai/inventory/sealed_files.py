@@ -1,10 +1,10 @@
 """Encryption at rest for confidential assets: each file is replaced by its sealed form in place.
 
 Names stay the same (so sai.yaml stays valid); a sealed file is ``SAISEAL1`` + 12-byte nonce
-+ AES-256-GCM ciphertext + 16-byte tag, encrypted in a stream (so multi-gigabyte weights need no
-memory), under the asset's data key (see ``_keys``), with the asset and file name as associated
-data so files cannot be swapped. Plaintext is replaced only once the sealed copy is complete,
-and vice versa.
++ AES-256-GCM ciphertext + 16-byte tag, encrypted in a stream (so multi-gigabyte weights need
+no memory), under the asset's data key (kept by a ``custody`` backend), with the asset and
+file name as associated data so files cannot be swapped. Plaintext is replaced only once the
+sealed copy is complete, and vice versa.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pathlib import Path
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
-from sai.inventory._keys import data_key, load_or_create_kek
+from sai.inventory.custody import KeyCustody, KeyInfo
 from sai.inventory.errors import SealError
 
 MAGIC = b"SAISEAL1"
@@ -31,13 +31,14 @@ _CHUNK = 4 * 1024 * 1024
 
 @dataclass(frozen=True)
 class SealResult:
-    """What sealing or unsealing did: files, bytes, plaintext digests, key id."""
+    """What sealing or unsealing did: files, bytes, plaintext digests, the data key's facts."""
 
     asset: str
     files: tuple[str, ...]
     bytes: int
     digests: dict[str, str]
-    kek_id: str
+    key: KeyInfo
+    key_created: bool = False
 
 
 def _aad(asset: str, name: str) -> bytes:
@@ -130,26 +131,61 @@ def is_sealed(path: Path) -> bool:
     return any(True for _ in _files(path, True)) and not any(True for _ in _files(path, False))
 
 
-def seal(path: Path, asset: str, keys_dir: Path, data_keys: Path) -> SealResult:
+def sealed_files(path: Path) -> list[tuple[str, Path]]:
+    """The sealed files of the asset at ``path`` (name relative to it, path)."""
+    return list(_files(path, True))
+
+
+def plaintext_chunks(sealed: Path, key: bytes, asset: str, name: str) -> Iterator[bytes]:
+    """The plaintext of one sealed file in chunks; SealError at the end if its tag fails.
+
+    For streaming into an encrypted package: whoever consumes the chunks must discard what
+    they wrote when the error comes.
+    """
+    size = sealed.stat().st_size
+    with sealed.open("rb") as reader:
+        header = reader.read(len(MAGIC) + _NONCE)
+        remaining = size - len(header) - _TAG
+        if not header.startswith(MAGIC) or remaining < 0:
+            raise SealError(f"{sealed} is not a sealed file")
+        reader.seek(size - _TAG)
+        tag = reader.read(_TAG)
+        reader.seek(len(header))
+        decryptor = Cipher(algorithms.AES(key), modes.GCM(header[len(MAGIC) :], tag)).decryptor()
+        decryptor.authenticate_additional_data(_aad(asset, name))
+        while remaining > 0:
+            chunk = reader.read(min(_CHUNK, remaining))
+            remaining -= len(chunk)
+            yield decryptor.update(chunk)
+        try:
+            yield decryptor.finalize()
+        except InvalidTag:
+            raise SealError(f"{sealed} fails its integrity check") from None
+
+
+def plaintext_size(sealed: Path) -> int:
+    """The size of a sealed file's plaintext."""
+    return sealed.stat().st_size - len(MAGIC) - _NONCE - _TAG
+
+
+def seal(path: Path, asset: str, custody: KeyCustody) -> SealResult:
     """Encrypt every plaintext file of the asset at ``path`` under its data key."""
     plain = list(_files(path, False))
     if not plain:
         raise SealError(f"{asset!r} has no plaintext file to seal at {path} (already sealed?)")
-    kek = load_or_create_kek(keys_dir)
-    key = data_key(data_keys, kek, asset, create=True)
-    digests = {name: _encrypt(file, key, _aad(asset, name)) for name, file in plain}
-    return SealResult(
-        asset, tuple(digests), sum(f.stat().st_size for _, f in _files(path, True)), digests, kek.id
-    )
+    opened = custody.data_key(asset, create=custody.info(asset) is None)
+    digests = {name: _encrypt(file, opened.key, _aad(asset, name)) for name, file in plain}
+    size = sum(f.stat().st_size for _, f in _files(path, True))
+    return SealResult(asset, tuple(digests), size, digests, opened.info, opened.created)
 
 
-def unseal(path: Path, asset: str, keys_dir: Path, data_keys: Path) -> SealResult:
+def unseal(path: Path, asset: str, custody: KeyCustody) -> SealResult:
     """Decrypt every sealed file of the asset at ``path``, checking each one's tag."""
     sealed = list(_files(path, True))
     if not sealed:
         raise SealError(f"{asset!r} is not sealed at {path}")
-    kek = load_or_create_kek(keys_dir, create=False)
-    key = data_key(data_keys, kek, asset, create=False)
+    opened = custody.data_key(asset, create=False)
+    key = opened.key
     digests: dict[str, str] = {}
     done: list[tuple[Path, Path]] = []
     try:
@@ -167,8 +203,17 @@ def unseal(path: Path, asset: str, keys_dir: Path, data_keys: Path) -> SealResul
         tuple(digests),
         sum(p.stat().st_size for _, p in _files(path, False)),
         digests,
-        kek.id,
+        opened.info,
     )
 
 
-__all__ = ["MAGIC", "SealResult", "is_sealed", "seal", "unseal"]
+__all__ = [
+    "MAGIC",
+    "SealResult",
+    "is_sealed",
+    "plaintext_chunks",
+    "plaintext_size",
+    "seal",
+    "sealed_files",
+    "unseal",
+]

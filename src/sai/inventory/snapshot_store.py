@@ -3,7 +3,9 @@
 A snapshot is ``snapshots/<id>/snapshot.json`` (format ``sai-snapshot/1``) plus its detached
 ECDSA signature ``snapshot.sig`` made with the model-signing key. Each asset is kept as a copy
 (files go into the content-addressed blob store) or as a reference (digests only: tampering is
-detected but cannot be repaired from this snapshot).
+detected but cannot be repaired from this snapshot). A confidential asset that is not sealed
+is always kept by reference, so no plaintext copy of it lands in the store; sealed, its copies
+are ciphertext from the first write.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from sai.inventory._snapshot_format import FORMAT, SnapshotAsset, SnapshotFile, 
 from sai.inventory.errors import SnapshotError
 from sai.inventory.hashing import HashOptions, hash_tree
 from sai.inventory.paths import InventoryPaths
+from sai.inventory.sealed_files import is_sealed
 from sai.inventory.signing.dsse import pae
 from sai.inventory.signing.keys import (
     PUBLIC_NAME,
@@ -64,6 +67,12 @@ def _local_specs(loaded: LoadedManifest) -> list[tuple[str, str, str]]:
     return [(kind, name, str(path)) for kind, name, path in kinds]
 
 
+def _plaintext_secret(loaded: LoadedManifest, name: str, target: Path) -> bool:
+    """A confidential asset that is not sealed: never copied in clear into the blob store."""
+    spec = loaded.manifest.asset(name)
+    return bool(getattr(spec, "confidential", False)) and not is_sealed(target)
+
+
 def create_snapshot(
     paths: InventoryPaths,
     loaded: LoadedManifest,
@@ -101,7 +110,11 @@ def create_snapshot(
                 hint="a known-good snapshot needs every asset present; restore or fix it first",
             )
         tree = hash_tree(target, options)
-        mode = "reference" if asset_name in reference else "copy"
+        mode = (
+            "reference"
+            if asset_name in reference or _plaintext_secret(loaded, asset_name, target)
+            else "copy"
+        )
         files = tuple(SnapshotFile(i.name, i.digest, i.size) for i in tree.items)
         base = target if target.is_dir() else target.parent
         if mode == "copy":

@@ -265,6 +265,8 @@ class People(_Strict):
 
     owners: Annotated[list[Person], Field(min_length=1)]
     """Accountable people or teams; at least one (5.1.4, 5.1.2-1)."""
+    custodians: list[Person] = []
+    """Data custodians: they approve disposal and transfer of data and models (5.5.1)."""
     security_contact: Contact
     """E-mail or https URL for vulnerability reports (5.2.2-4, 5.3.1-3)."""
 

@@ -13,6 +13,7 @@ from sai.assessment.checks.audit_trail import AssetAuditTrail
 from sai.assessment.checks.base import Check, CheckContext, EvidenceReader
 from sai.assessment.checks.data_custody import CustodianApproved, TrainingDataSeparated
 from sai.assessment.checks.data_use import SensitiveDataProtected, UseSuitsSensitivity
+from sai.assessment.checks.disposal import DisposalVerified, TransferCustodied
 from sai.assessment.checks.gateway import (
     GatewayAccessControl,
     GatewayAuditLog,
@@ -98,6 +99,8 @@ CHECKS: tuple[Check, ...] = (
     InternalStatesMonitored(),
     PerformanceMonitored(),
     ContinuousMonitoring(),
+    TransferCustodied(),
+    DisposalVerified(),
 )
 
 

@@ -237,14 +237,20 @@ class AssetsTracked(Check):
 
 
 class ConfidentialSealed(Check):
-    """Assets marked confidential are encrypted at rest with per-asset keys."""
+    """Assets marked confidential are encrypted at rest with per-asset keys in custody."""
 
     name = "inventory.confidential_sealed"
-    reads: ClassVar[tuple[Kind, ...]] = (Kind.ASSET_SEALED, Kind.ASSET_UNSEALED)
+    reads: ClassVar[tuple[Kind, ...]] = (
+        Kind.ASSET_SEALED,
+        Kind.ASSET_UNSEALED,
+        Kind.KEY_CREATED,
+        Kind.DISPOSAL_COMPLETED,
+    )
     provisions: ClassVar[tuple[str, ...]] = ("5.2.1-4.2",)
     sufficiency = (
         "for every model or dataset marked confidential, its latest seal/unseal entry by sai "
-        "is a seal; with nothing confidential there is nothing to judge (exclude it in the ICS)"
+        "is a seal whose data key's creation and custody (file or PKCS#11) are recorded, or "
+        "the asset was disposed of since; with nothing confidential there is nothing to judge"
     )
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
@@ -260,13 +266,25 @@ class ConfidentialSealed(Check):
                 "with `sai inventory seal`, or exclude 5.2.1-4.2 with a justification",
                 [ctx.manifest_entry],
             )
-        used, open_ = [ctx.manifest_entry], []
+        used, open_, uncustodied = [ctx.manifest_entry], [], []
+        custodies: set[str] = set()
         for name in confidential:
-            entry = latest_of(ctx, (Kind.ASSET_SEALED, Kind.ASSET_UNSEALED), name)
+            entry = latest_of(
+                ctx, (Kind.ASSET_SEALED, Kind.ASSET_UNSEALED, Kind.DISPOSAL_COMPLETED), name
+            )
             if entry is not None:
                 used.append(entry.index)
+            if entry is not None and entry.evidence.kind == Kind.DISPOSAL_COMPLETED:
+                continue
             if entry is None or entry.evidence.kind != Kind.ASSET_SEALED:
                 open_.append(name)
+                continue
+            key = _key_created(ctx, name, entry.evidence.data.get("key_id"))
+            if key is None:
+                uncustodied.append(name)
+                continue
+            used.append(key.index)
+            custodies.add(str(key.evidence.data.get("custody")))
         if open_:
             return self.result(
                 provision,
@@ -275,13 +293,32 @@ class ConfidentialSealed(Check):
                 f"{listing(open_)}; run `sai inventory seal ASSET`",
                 used,
             )
+        if uncustodied:
+            return self.result(
+                provision,
+                Verdict.INCONCLUSIVE,
+                f"the key custody of {listing(uncustodied)} is not recorded (sealed by an "
+                "older sai); run `sai inventory unseal ASSET` then `sai inventory seal ASSET`",
+                used,
+            )
         return self.result(
             provision,
             Verdict.PASS,
-            f"all {len(confidential)} confidential assets are sealed (AES-256-GCM,"
-            " per-asset keys wrapped by the workspace key)",
+            f"all {len(confidential)} confidential assets are sealed (AES-256-GCM, per-asset "
+            f"keys wrapped by a KEK in {', '.join(sorted(custodies)) or 'no'} custody) or "
+            "disposed of",
             used,
         )
+
+
+def _key_created(ctx: CheckContext, asset: str, key_id: object) -> Entry | None:
+    """The ``key.created`` entry of ``asset``'s data key ``key_id``."""
+    if not isinstance(key_id, str):
+        return None
+    for entry in ctx.evidence.query(kind=Kind.KEY_CREATED, subject=asset, descending=True):
+        if entry.evidence.data.get("key_id") == key_id:
+            return entry
+    return None
 
 
 __all__ = ["AssetsTracked", "ConfidentialSealed", "InventoryComplete", "ModelsSigned", "latest_of"]

@@ -34,6 +34,18 @@ class Kind(enum.StrEnum):
     SNAPSHOT_DRILL = "snapshot.drill"
     PROMPT_VERSION = "prompt.version"
 
+    # --- key custody (sai.inventory.custody) ---
+    KEY_CREATED = "key.created"
+    KEY_UNWRAPPED = "key.unwrapped"
+    KEY_DESTROYED = "key.destroyed"
+
+    # --- disposal (sai.disposal) ---
+    DISPOSAL_APPROVED = "disposal.approved"
+    DISPOSAL_STARTED = "disposal.started"
+    DISPOSAL_COMPLETED = "disposal.completed"
+    ASSET_TRANSFERRED = "asset.transferred"
+    SYSTEM_DECOMMISSIONED = "system.decommissioned"
+
     # --- scanning (sai.scanning) ---
     SCAN_RESULT = "scan.result"
     SUPPLY_CHAIN_DECISION = "supply_chain.decision"

@@ -134,6 +134,8 @@ class AssetSealed(Payload):
     bytes: int
     confidential: bool
     plaintext_digests: JsonObject
+    custody: str = "file"
+    key_id: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,3 @@
+from tests._softhsm import softhsm
+
+__all__ = ["softhsm"]
