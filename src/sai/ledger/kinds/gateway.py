@@ -31,6 +31,8 @@ class GatewayRequest(Payload):
     limit: str | None = None
     tokens: int = 0
     review_id: str | None = None
+    #: Names of the functions the answer called (tool calls); never their arguments.
+    tool_calls: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
