@@ -14,7 +14,8 @@ CPU per request, a tenth of httpx), so it takes little of the two cores from the
 request's ledger entry committed to the SQLite WAL first: it survives a killed gateway);
 "sai/power_loss" the same with ``--audit-durability power_loss`` (each commit also fsynced);
 "sai+guards" the default guard set, which reads every string field the model or the client
-reads (the request here carries a tool definition and a message name besides the content).
+reads (the request here carries a tool definition and a message name besides the content);
+"sai+rules" the default guard set without its one ML guard, the injection detector.
 Every sai target signs checkpoints on the cadence given with ``--cadence`` (passed to
 ``sai gateway serve --checkpoint-cadence``; default 1000/60s, the gateway's own default).
 For each sai target the ledger is counted before and after: every request must have its
@@ -81,6 +82,11 @@ gateway:
 {guards}
 """
 NO_GUARDS = "guards:\n  input: []\n  output: []\n"
+#: The default guard set without its one ML guard (the injection detector).
+RULE_GUARDS = (
+    "guards:\n  input: [invisible, secrets]\n"
+    "  output: [invisible, leakage, exfiltration, secrets, pii]\n"
+)
 
 
 def _port() -> int:
@@ -283,6 +289,7 @@ def _litellm(tmp: Path, upstream: str) -> tuple[subprocess.Popen[bytes], str, st
 SAI_TARGETS = (
     ("sai", NO_GUARDS, "process_crash"),
     ("sai/power_loss", NO_GUARDS, "power_loss"),
+    ("sai+rules", RULE_GUARDS, "process_crash"),
     ("sai+guards", "", "process_crash"),
 )
 NAMES = ("direct", *(name for name, _, _ in SAI_TARGETS), "litellm")
