@@ -131,8 +131,8 @@ class _Slow(Guard):
         return self.verdict(text, 0.0, [], "slow")
 
 
-class _Failing(Scanner):
-    name: ClassVar[ScannerName] = ScannerName("leakage")
+class _Failing(Guard):
+    name: ClassVar[GuardId] = GuardId("leakage")
     directions: ClassVar[frozenset[Direction]] = frozenset(Direction)
 
     def scan(self, text: str, context: GuardContext) -> GuardResult:
