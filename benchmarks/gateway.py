@@ -13,11 +13,16 @@ CPU per request, a tenth of httpx), so it takes little of the two cores from the
 "sai" is auth + rate limit + audit with the gateway's default durability (each answered
 request's ledger entry committed to the SQLite WAL first: it survives a killed gateway);
 "sai/power_loss" the same with ``--audit-durability power_loss`` (each commit also fsynced);
-"sai+guards" the default guard set.
+"sai+guards" the default guard set, which reads every string field the model or the client
+reads (the request here carries a tool definition and a message name besides the content);
+"sai+rules" the default guard set without its one ML guard, the injection detector.
+Every sai target signs checkpoints on the cadence given with ``--cadence`` (passed to
+``sai gateway serve --checkpoint-cadence``; default 1000/60s, the gateway's own default).
 For each sai target the ledger is counted before and after: every request must have its
-entry. LiteLLM's proxy is installed from PyPI into benchmarks/.venv-peers/litellm by this
-script (master key, per-model rpm limit: its virtual keys need a database with Prisma, which
-cannot be set up offline).
+entry; and every entry must have been covered by a signed checkpoint within the cadence, with
+``verify --strict`` passing at the end (`benchmarks/_cadence.py`). LiteLLM's proxy is
+installed from PyPI into benchmarks/.venv-peers/litellm by this script (master key, per-model
+rpm limit: its virtual keys need a database with Prisma, which cannot be set up offline).
 
     python benchmarks/gateway.py            # full: 3 rounds of 4 s + 4 s per target
     python benchmarks/gateway.py --quick    # CI: 1 round of 1 s + 1 s, no LiteLLM
@@ -48,7 +53,17 @@ RESULTS = ROOT / "results" / "gateway.json"
 PEERS = ROOT / ".venv-peers" / "litellm"
 BODY = {
     "model": "bench",
-    "messages": [{"role": "user", "content": "What is the capital of France?"}],
+    "messages": [{"role": "user", "name": "alice", "content": "What is the capital of France?"}],
+    "tools": [
+        {
+            "type": "function",
+            "function": {
+                "name": "lookup_city",
+                "description": "Look up facts about a city by its name.",
+                "parameters": {"type": "object", "properties": {"name": {"type": "string"}}},
+            },
+        }
+    ],
 }
 MANIFEST = """\
 version: 1
@@ -67,6 +82,11 @@ gateway:
 {guards}
 """
 NO_GUARDS = "guards:\n  input: []\n  output: []\n"
+#: The default guard set without its one ML guard (the injection detector).
+RULE_GUARDS = (
+    "guards:\n  input: [invisible, secrets]\n"
+    "  output: [invisible, leakage, exfiltration, secrets, pii]\n"
+)
 
 
 def _port() -> int:
@@ -170,7 +190,7 @@ def _summary(runs: list[dict[str, Any]], in_flight: int) -> dict[str, Any]:
 
 
 def _sai(
-    tmp: Path, name: str, upstream: str, guards: str, durability: str
+    tmp: Path, name: str, upstream: str, guards: str, durability: str, cadence: str
 ) -> tuple[subprocess.Popen[bytes], str, str, Path]:
     from sai.gateway import create_key
     from sai.ledger import open_ledger
@@ -186,19 +206,32 @@ def _sai(
     proc = _spawn(
         [
             *(sys.executable, "-m", "sai", "gateway", "serve", "--port", str(port)),
-            *("--audit-durability", durability, "-w", str(root)),
+            *("--audit-durability", durability, "--checkpoint-cadence", cadence),
+            *("-w", str(root)),
         ]
     )
     _wait(f"http://127.0.0.1:{port}/healthz")
     return proc, f"http://127.0.0.1:{port}/v1/chat/completions", key, root
 
 
-def _entries(root: Path) -> int:
+def _entries(root: Path) -> tuple[int, int]:
+    """The number of ``gateway.request`` entries and the size of the log."""
     from sai.ledger import open_ledger
     from sai.workspace import open_workspace
 
-    with open_ledger(open_workspace(root)) as ledger:
-        return len(ledger.query(kind="gateway.request"))
+    with open_ledger(open_workspace(root), read_only=True) as ledger:
+        return len(ledger.query(kind="gateway.request")), ledger.size()
+
+
+def _cadence(root: Path, cadence: str, after: int, in_flight: int) -> dict[str, Any]:
+    from benchmarks._cadence import cadence_report
+    from sai.ledger import CheckpointCadence, open_ledger
+    from sai.workspace import open_workspace
+
+    with open_ledger(open_workspace(root), read_only=True) as ledger:
+        return cadence_report(
+            ledger, CheckpointCadence.parse(cadence), after=after, in_flight=in_flight
+        )
 
 
 def _litellm(tmp: Path, upstream: str) -> tuple[subprocess.Popen[bytes], str, str] | str:
@@ -256,6 +289,7 @@ def _litellm(tmp: Path, upstream: str) -> tuple[subprocess.Popen[bytes], str, st
 SAI_TARGETS = (
     ("sai", NO_GUARDS, "process_crash"),
     ("sai/power_loss", NO_GUARDS, "power_loss"),
+    ("sai+rules", RULE_GUARDS, "process_crash"),
     ("sai+guards", "", "process_crash"),
 )
 NAMES = ("direct", *(name for name, _, _ in SAI_TARGETS), "litellm")
@@ -289,10 +323,13 @@ def _measure(
     }
 
 
-def run(quick: bool, rounds: int, seconds: float, in_flight: int, latency: float) -> dict[str, Any]:
+def run(
+    quick: bool, rounds: int, seconds: float, in_flight: int, latency: float, cadence: str
+) -> dict[str, Any]:
     """Measure every target; returns the results table as a dict."""
     results: dict[str, Any] = {
         "method": "added latency at 1 request in flight; throughput at a fixed number in flight",
+        "checkpoint_cadence": cadence,
         "rounds": rounds,
         "seconds_per_phase": seconds,
         "in_flight": in_flight,
@@ -311,7 +348,7 @@ def run(quick: bool, rounds: int, seconds: float, in_flight: int, latency: float
             }
             roots: dict[str, Path] = {}
             for name, guards, durability in SAI_TARGETS:
-                proc, url, key, root = _sai(tmp, name, upstream, guards, durability)
+                proc, url, key, root = _sai(tmp, name, upstream, guards, durability, cadence)
                 procs.append(proc)
                 targets[name], roots[name] = (url, key), root
             if not quick:
@@ -331,8 +368,9 @@ def run(quick: bool, rounds: int, seconds: float, in_flight: int, latency: float
         for name, root in roots.items():
             row = measured[name]
             sent = sum(row[phase]["requests"] + row[phase]["errors"] for phase in row)
-            row["audited"] = _entries(root) - before[name]
+            row["audited"] = _entries(root)[0] - before[name][0]
             row["every_request_audited"] = row["audited"] == sent
+            row["checkpoints"] = _cadence(root, cadence, before[name][1], in_flight)
     results["load_average_after"] = list(os.getloadavg())
     direct = measured["direct"]["latency"]
     for name, row in measured.items():
@@ -348,6 +386,17 @@ def run(quick: bool, rounds: int, seconds: float, in_flight: int, latency: float
                 results[name]["rps"] / results["litellm"]["rps"], 2
             )
     return results
+
+
+def _checkpoints(row: dict[str, Any]) -> str:
+    seen = row.get("checkpoints")
+    if not seen:
+        return ""
+    return (
+        f"  cadence {seen['cadence']}: {seen['checkpoints_signed']} checkpoints, "
+        f"held {seen['held']} (max {seen['max_waited_entries']} entries / "
+        f"{seen['max_waited_seconds']} s), verify --strict {seen['verify_strict']}"
+    )
 
 
 def _table(results: dict[str, Any]) -> str:
@@ -369,6 +418,7 @@ def _table(results: dict[str, Any]) -> str:
             f"{row.get('added_p50_ms', ''):>7} {row.get('added_p99_ms', ''):>7} "
             f"{lat.get('gateway_p50_ms', ''):>7} {lat.get('gateway_p99_ms', ''):>7} | "
             f"{row['rps']:>10}  {row['errors']:>6} {row.get('every_request_audited', '')}"
+            + _checkpoints(row)
         )
     for name, _, _ in SAI_TARGETS:
         if f"{name}_vs_litellm_throughput" in results:
@@ -386,11 +436,14 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=None, help="per target and phase")
     parser.add_argument("--latency-ms", type=float, default=10.0)
     parser.add_argument("--output", type=Path, default=None, help="JSON file to write")
+    parser.add_argument(
+        "--cadence", default="1000/60s", help="checkpoint cadence of the sai targets"
+    )
     args = parser.parse_args()
     seconds = args.seconds or (1.0 if args.quick else 4.0)
     rounds = args.rounds or (1 if args.quick else 3)
     in_flight = 8 if args.quick else args.in_flight
-    results = run(args.quick, rounds, seconds, in_flight, args.latency_ms / 1000)
+    results = run(args.quick, rounds, seconds, in_flight, args.latency_ms / 1000, args.cadence)
     print(_table(results))
     output = args.output or (None if args.quick else RESULTS)
     if output is not None:

@@ -9,6 +9,9 @@ stand-in for the reverse proxy a production deployment puts in front). Per repli
 * **Throughput** — ``--in-flight`` requests in flight for ``--seconds``.
 * **Limits** — a key limited to 50 requests per window gets exactly 50 of 150 answered.
 * **One log** — every answered request has one entry, and ``verify`` passes on the log.
+* **Cadence** — every replica runs ``--checkpoint-cadence`` (``--cadence``, default 100/2s,
+  small so that a run of a few seconds crosses it); every entry must be covered by a signed
+  checkpoint within it (`benchmarks/_cadence.py`) and ``verify --strict`` must pass.
 
 On a 2-core machine the replicas, the upstream, PostgreSQL, Redis and the load generator share
 the same cores, so throughput shows the cost of coordination, not scaling.
@@ -141,9 +144,12 @@ def _drop(schema: str) -> None:
         conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
 
 
-def _replicas(count: int, upstream: str, seconds: float, in_flight: int) -> dict[str, Any]:
+def _replicas(
+    count: int, upstream: str, seconds: float, in_flight: int, cadence: str
+) -> dict[str, Any]:
+    from benchmarks._cadence import cadence_report
     from sai.gateway import create_key
-    from sai.ledger import open_ledger
+    from sai.ledger import CheckpointCadence, open_ledger
     from sai.workspace import create_workspace
 
     schema, database = _schema()
@@ -158,9 +164,11 @@ def _replicas(count: int, upstream: str, seconds: float, in_flight: int) -> dict
                 key = create_key(ledger, "bench", "user", roles=("user", "limited")).secret
                 limited = create_key(ledger, "burst", "limited", roles=("user", "limited")).secret
                 before = len(ledger.query(kind="gateway.request"))
+                size = ledger.size()
             ports = [_port() for _ in range(count)]
             for port in ports:
                 argv = [sys.executable, "-m", "sai", "gateway", "serve", "--port", str(port)]
+                argv += ["--checkpoint-cadence", cadence]
                 procs.append(_spawn([*argv, "-w", str(root)], env))
             for port in ports:
                 _wait(f"http://127.0.0.1:{port}/healthz")
@@ -174,6 +182,9 @@ def _replicas(count: int, upstream: str, seconds: float, in_flight: int) -> dict
             with open_ledger(workspace, url=database) as ledger:
                 entries = len(ledger.query(kind="gateway.request")) - before
                 verified = ledger.verify().ok
+                checkpoints = cadence_report(
+                    ledger, CheckpointCadence.parse(cadence), after=size, in_flight=in_flight
+                )
         answered = latency["requests"] + load["requests"] + len(statuses)
         return {
             "replicas": count,
@@ -181,6 +192,7 @@ def _replicas(count: int, upstream: str, seconds: float, in_flight: int) -> dict
             "throughput": load,
             "limit": {"allowed": LIMIT, "answered_200": statuses.count(200), "sent": len(statuses)},
             "log": {"answered": answered, "entries": entries, "verify_ok": verified},
+            "checkpoints": checkpoints,
         }
     finally:
         for proc in procs:
@@ -188,23 +200,42 @@ def _replicas(count: int, upstream: str, seconds: float, in_flight: int) -> dict
         _drop(schema)
 
 
-def run(counts: list[int], seconds: float, in_flight: int, latency: float) -> dict[str, Any]:
+def run(
+    counts: list[int], seconds: float, in_flight: int, latency: float, cadence: str
+) -> dict[str, Any]:
+    load_before = list(os.getloadavg())
     mock, upstream = _mock(latency)
     try:
         _wait(f"{upstream}/models")
         direct = asyncio.run(_load([f"{upstream}/chat/completions"], None, seconds, 1))
-        rows = [_replicas(count, upstream, seconds, in_flight) for count in counts]
+        rows = [_replicas(count, upstream, seconds, in_flight, cadence) for count in counts]
     finally:
         _stop(mock)
-    return {"upstream_latency_ms": latency * 1000, "direct": direct, "rows": rows}
+    return {
+        "upstream_latency_ms": latency * 1000,
+        "checkpoint_cadence": cadence,
+        "load_average_before": load_before,
+        "load_average_after": list(os.getloadavg()),
+        "direct": direct,
+        "rows": rows,
+    }
+
+
+def _cadence_cell(row: dict[str, Any]) -> str:
+    seen = row["checkpoints"]
+    return (
+        f"{seen['cadence']}: {seen['checkpoints_signed']}, {seen['max_waited_entries']} entries"
+        f" / {seen['max_waited_seconds']} s, {'held' if seen['held'] else 'NOT held'}"
+        f"{'' if seen['verify_strict'] else ', strict verify FAILED'}"
+    )
 
 
 def _table(results: dict[str, Any]) -> str:
     direct = results["direct"]["p50_ms"]
     lines = [
         "| replicas | added p50 ms | added p99 ms | rps | limit 50: answered"
-        " | entries / answered | verify |",
-        "|---:|---:|---:|---:|---:|---:|:---|",
+        " | entries / answered | verify | cadence: checkpoints, longest wait, held |",
+        "|---:|---:|---:|---:|---:|---:|:---|:---|",
     ]
     for row in results["rows"]:
         lat = row["latency"]
@@ -213,7 +244,7 @@ def _table(results: dict[str, Any]) -> str:
             f"{lat['p99_ms'] - results['direct']['p99_ms']:.2f} | {row['throughput']['rps']} | "
             f"{row['limit']['answered_200']} of {row['limit']['sent']} | "
             f"{row['log']['entries']} / {row['log']['answered']} | "
-            f"{'ok' if row['log']['verify_ok'] else 'FAILED'} |"
+            f"{'ok' if row['log']['verify_ok'] else 'FAILED'} | {_cadence_cell(row)} |"
         )
     return "\n".join(lines)
 
@@ -224,10 +255,11 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=3.0)
     parser.add_argument("--in-flight", type=int, default=16)
     parser.add_argument("--latency", type=float, default=0.0)
+    parser.add_argument("--cadence", default="100/2s", help="each replica's checkpoint cadence")
     args = parser.parse_args()
     counts = [1, 2] if args.quick else [1, 2, 4]
     seconds = 1.0 if args.quick else args.seconds
-    results = run(counts, seconds, args.in_flight, args.latency)
+    results = run(counts, seconds, args.in_flight, args.latency, args.cadence)
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     print(_table(results))

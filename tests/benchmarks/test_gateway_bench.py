@@ -23,7 +23,13 @@ class TestGatewayBenchmark:
         assert done.returncode == 0, done.stderr
         result = json.loads(output.read_text())
         assert result["mode"] == "quick"
-        for name in ("direct", "sai", "sai+guards"):
+        assert result["checkpoint_cadence"] == "1000/60s"
+        for name in ("direct", "sai", "sai+rules", "sai+guards"):
             assert result[name]["rps"] > 0
-        assert result["sai"]["every_request_audited"] is True
-        assert result["sai+guards"]["every_request_audited"] is True
+        for name in ("sai", "sai+rules", "sai+guards"):
+            assert result[name]["every_request_audited"] is True
+            checkpoints = result[name]["checkpoints"]
+            # the run is shorter than 60 s: the checkpoint at shutdown covers every entry
+            assert checkpoints["held"] is True
+            assert checkpoints["verify_strict"] is True
+            assert checkpoints["checkpoints_signed"] >= 1

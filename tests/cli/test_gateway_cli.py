@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from sai.cli.app import app
 from sai.gateway import CallRecord, KeyStore, ReviewQueue
@@ -144,3 +145,70 @@ class TestServe:
         assert "Traceback" not in result.output
         assert "ERROR" not in result.output
         assert "sai gateway on" not in result.stdout
+
+
+class TestCheckpointCadenceOption:
+    @pytest.fixture
+    def served(self, workspace_dir: Path, monkeypatch: pytest.MonkeyPatch) -> list[object]:
+        """`sai gateway serve` up to the point it would start serving; the settings it chose."""
+        from tests.inventory.conftest import write_project
+
+        write_project(workspace_dir)
+        chosen: list[object] = []
+        monkeypatch.setattr("sai.gateway.serve", lambda settings, workers: chosen.append(settings))
+        return chosen
+
+    def _serve(self, root: Path, *args: str) -> Result:
+        import socket
+
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        return runner.invoke(
+            app,
+            [
+                "gateway",
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                *args,
+                "-w",
+                str(root),
+            ],
+        )
+
+    def test_the_option_wins_over_the_environment(
+        self, workspace_dir: Path, served: list[Any], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from sai.ledger import CheckpointCadence
+
+        monkeypatch.setenv("SAI_CHECKPOINT_CADENCE", "50/5s")
+        result = self._serve(workspace_dir, "--checkpoint-cadence", "200/1.5s")
+        assert result.exit_code == 0, result.output
+        assert served[0].cadence == CheckpointCadence(200, 1.5)
+        assert "checkpoints every 200 entries or 1.5 s" in result.stdout
+        result = self._serve(workspace_dir)
+        assert served[1].cadence == CheckpointCadence(50, 5.0)
+        monkeypatch.delenv("SAI_CHECKPOINT_CADENCE")
+        result = self._serve(workspace_dir)
+        assert served[2].cadence == CheckpointCadence(1000, 60.0)
+        assert "checkpoints every 1000 entries or 60 s" in result.stdout
+
+    @pytest.mark.parametrize("value", ["often", "0/60s", "100/0s", "100", "1000/60m", "-5/1s"])
+    def test_bad_values_exit_2_naming_the_option(
+        self, workspace_dir: Path, served: list[Any], value: str
+    ) -> None:
+        result = self._serve(workspace_dir, "--checkpoint-cadence", value)
+        assert result.exit_code == 2, result.output
+        assert "--checkpoint-cadence" in result.stderr
+        assert "entries/seconds, e.g. 1000/60s" in result.stderr
+        assert served == []
+
+    def test_help_explains_it(self) -> None:
+        result = runner.invoke(app, ["gateway", "serve", "--help"], env={"COLUMNS": "200"})
+        assert result.exit_code == 0
+        text = " ".join(result.stdout.replace("│", " ").split())
+        assert "--checkpoint-cadence ENTRIES/SECONDS" in text
+        assert "SAI_CHECKPOINT_CADENCE, else 1000/60s" in text

@@ -165,3 +165,19 @@ def test_provider_then_assess(root: Path, tmp_path: Path) -> None:
     assert verdicts["5.1.2-7"] == ("pass", "threats.providers")
     assert verdicts["5.1.3-1.1"] == ("pass", "threats.current")
     assert verdicts["5.1.2-6"] == ("fail", "threats.tool_privilege")
+
+
+def test_model_prints_unused_tool_permissions(root: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from sai.ledger import open_ledger
+    from sai.workspace import open_workspace
+    from tests.threats._traffic import answer
+
+    with open_ledger(open_workspace(root)) as ledger:
+        answer(ledger, datetime.now(UTC) - timedelta(minutes=5), ("crm_lookup",))
+    made = _run(root, "threats", "model")
+    assert made.exit_code == 0, made.output
+    assert "tool send-email: unused, a candidate for removal: mail:send:*" in made.stdout
+    assert "crm-lookup: unused" not in made.stdout
+    assert "tool calls read from 1 answers logged by the gateway" in made.stdout

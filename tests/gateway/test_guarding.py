@@ -12,7 +12,7 @@ import pydantic
 import pytest
 
 from sai.gateway.config import GuardPolicy
-from sai.gateway.guarding import GuardRunner
+from sai.gateway.guarding import IN_TURN_CHARS, GuardRunner
 from sai.gateway.keys import key_id_of
 from sai.gateway.review import ReviewQueue
 from sai.guards import Direction, GuardContext, GuardId, GuardResult
@@ -131,6 +131,14 @@ class _Slow(Guard):
         return self.verdict(text, 0.0, [], "slow")
 
 
+class _Failing(Guard):
+    name: ClassVar[GuardId] = GuardId("leakage")
+    directions: ClassVar[frozenset[Direction]] = frozenset(Direction)
+
+    def scan(self, text: str, context: GuardContext) -> GuardResult:
+        raise RuntimeError("broken")
+
+
 class TestRunner:
     def test_a_scanner_over_budget_blocks_and_says_timeout(self) -> None:
         runner = GuardRunner(GuardPolicy(input=("secrets",), budget_ms=50))
@@ -139,6 +147,26 @@ class TestRunner:
         runner.close()
         assert outcome.action.value == "block"
         assert outcome.verdicts[0].state == "timeout"
+
+    @pytest.mark.parametrize("size", [5, IN_TURN_CHARS + 1])
+    def test_short_and_long_texts_fail_closed_alike(self, size: int) -> None:
+        # short texts: one worker runs the scanners in turn; long ones: one task per scanner
+        runner = GuardRunner(GuardPolicy(input=("secrets",), budget_ms=150))
+        secrets = runner._scanners[Direction.input][0]
+        runner._scanners[Direction.input] = (_Failing(), secrets, _Slow(), secrets)
+        outcome = asyncio.run(runner.check(["x" * size], Direction.input, GuardContext()))
+        runner.close()
+        states = [(v.scanner, v.state, v.action) for v in outcome.verdicts]
+        assert states[0] == ("leakage", "error", "block")
+        assert states[1] == ("secrets", "ran", "allow")
+        assert states[2] == ("invisible", "timeout", "block")
+        # after a scanner that overran the budget, in turn nothing more ran in time
+        assert states[3] == (
+            ("secrets", "timeout", "block")
+            if size <= IN_TURN_CHARS
+            else ("secrets", "ran", "allow")
+        )
+        assert outcome.action.value == "block"
 
     def test_redactions_map_back_to_each_segment(self) -> None:
         runner = GuardRunner(GuardPolicy(output=("pii",)))

@@ -236,3 +236,35 @@ def test_workers_enforce_the_manifest_given_on_the_command_line(
     # two workers, each with in-process limits of strict.yaml (2 per window), not sai.yaml's 100
     assert statuses.count(200) <= 4
     assert 429 in statuses
+
+
+def _checkpoints(root: Path) -> list[int]:
+    with open_ledger(open_workspace(root), read_only=True) as ledger, ledger.engine.connect() as c:
+        rows = c.execute(sa.select(ledger_checkpoints.c.size).order_by(ledger_checkpoints.c.id))
+        return [int(size) for (size,) in rows]
+
+
+@pytest.mark.slow
+def test_the_cadence_option_reaches_the_workers_and_wins_over_the_environment(
+    workspace_dir: Path, upstream: str
+) -> None:
+    secret = _setup(workspace_dir, upstream, limit=100)
+    before = _checkpoints(workspace_dir)
+    # the environment's cadence would sign nothing before shutdown; the option every 4 entries
+    env = {CADENCE_ENV: "100000/3600s"}
+    proc, url = _start(workspace_dir, 2, env, ("--checkpoint-cadence", "4/3600s"))
+    try:
+        for _ in range(12):
+            reply = httpx.post(
+                f"{url}/v1/chat/completions",
+                json=BODY,
+                timeout=10,
+                headers={"authorization": f"Bearer {secret}"},
+            )
+            assert reply.status_code == 200
+        signed = _checkpoints(workspace_dir)[len(before) :]
+    finally:
+        _stop(proc)
+    # 12 entries one after another: a checkpoint at least every 4 of them while serving
+    assert len(signed) >= 2, signed
+    assert all(b - a <= 4 + 1 for a, b in zip([before[-1], *signed], signed, strict=False))

@@ -58,6 +58,18 @@ class TestCheckpointCadence:
         with pytest.raises(InputError, match="entries/seconds"):
             CheckpointCadence.parse(text)
 
+    def test_zero_seconds_is_refused_by_name(self) -> None:
+        with pytest.raises(InputError, match=r"--checkpoint-cadence '10/0s': the seconds"):
+            CheckpointCadence.parse("10/0s", source="--checkpoint-cadence")
+
+    def test_an_option_wins_over_the_environment(self) -> None:
+        environ = {"SAI_CHECKPOINT_CADENCE": "50/5s"}
+        assert CheckpointCadence.chosen("200/1.5s", environ) == CheckpointCadence(200, 1.5)
+        assert CheckpointCadence.chosen(None, environ) == CheckpointCadence(50, 5.0)
+        assert CheckpointCadence.chosen(None, {}) == CheckpointCadence()
+        with pytest.raises(InputError, match="--checkpoint-cadence 'soon'"):
+            CheckpointCadence.chosen("soon", environ)
+
     @pytest.mark.parametrize(("entries", "seconds"), [(0, 1.0), (1, 0.0), (1, -5.0)])
     def test_refuses_nonsense(self, entries: int, seconds: float) -> None:
         with pytest.raises(InputError):

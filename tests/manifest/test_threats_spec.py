@@ -112,6 +112,42 @@ class TestBadInput:
         assert problem.message == "a retrieval source needs a 'path' or a 'url'"
 
 
+class TestFunctions:
+    def test_functions_map_calls_to_granted_permissions(self, tmp_path: Path) -> None:
+        data = copy.deepcopy(RAG_AGENT)
+        data["tools"][1]["permissions"] = ["crm:read:customers", "crm:read:contracts"]
+        data["tools"][1]["functions"] = {
+            "find_customer": ["crm:read:customers"],
+            "crm.contracts:get": ["crm:read:contracts", "crm:read:customers"],
+        }
+        tool = load_manifest(write_project(tmp_path, data)).manifest.tools[1]
+        assert tool.functions["crm.contracts:get"] == ["crm:read:contracts", "crm:read:customers"]
+
+    def test_a_function_needing_a_permission_not_granted(self, tmp_path: Path) -> None:
+        data = copy.deepcopy(RAG_AGENT)
+        data["tools"][1]["functions"] = {"update_customer": ["crm:write:customers"]}
+        (problem,) = _problems(tmp_path, data)
+        assert problem.message == (
+            "function 'update_customer' needs 'crm:write:customers', which the tool is not granted"
+        )
+        assert problem.field == "tools[1]"
+
+    @pytest.mark.parametrize("name", ["send mail", "x" * 65, "naïve", ""])
+    def test_a_function_name_no_model_can_call(self, tmp_path: Path, name: str) -> None:
+        data = copy.deepcopy(RAG_AGENT)
+        data["tools"][1]["functions"] = {name: ["crm:read:customers"]}
+        (problem,) = _problems(tmp_path, data)
+        assert problem.message == f"function name {name!r} is not one a model can call"
+        assert problem.line == _line_of(tmp_path / "sai.yaml", "functions:") + 1
+
+    def test_unknown_permission_syntax_in_a_function(self, tmp_path: Path) -> None:
+        data = copy.deepcopy(RAG_AGENT)
+        data["tools"][1]["functions"] = {"find": ["read all"]}
+        (problem,) = _problems(tmp_path, data)
+        assert problem.message == "unknown permission syntax 'read all'"
+        assert problem.line == _line_of(tmp_path / "sai.yaml", "read all")
+
+
 class TestPermission:
     @pytest.mark.parametrize(
         ("text", "wildcard", "admin", "writes"),

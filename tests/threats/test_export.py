@@ -103,3 +103,34 @@ def test_diagrams(tmp_path: Path, ledger: Ledger) -> None:
     mermaid = DIAGRAMS["mermaid"](data)
     assert "subgraph organisation" in mermaid
     assert mermaid.count("-.->") == sum(f["crosses"] for f in data["flows"])
+
+
+def test_unused_permissions_are_exported_with_the_window(tmp_path: Path, ledger: Ledger) -> None:
+    from datetime import timedelta
+
+    from tests.threats._traffic import answer
+
+    first = answer(ledger, NOW - timedelta(days=2), ("crm_lookup",))
+    last = answer(ledger, NOW - timedelta(days=1))
+    data = _data(tmp_path, ledger, "rag-agent")
+    tools = {t["name"]: t for t in data["tools"]}
+    assert tools["send-email"]["unused"] == ["mail:send:*"]
+    assert tools["crm-lookup"]["unused"] == []
+    assert tools["crm-lookup"]["observed"]["first_entry"] == first
+    text = FORMATS["md"](data)
+    assert "unused, a candidate for removal: mail:send:*" in text
+    assert (
+        f"Unused permissions read from 2 gateway answers (1 with tool calls, entries "
+        f"{first}–{last}) between 2026-11-01T12:00Z and 2026-12-01T12:00Z." in text
+    )
+    page = FORMATS["html"](data)
+    row = page[page.index("<tr><td>send-email</td>") :]
+    assert row.startswith("<tr><td>send-email</td><td>email</td><td>mail:send:*</td>")
+    assert row[: row.index("</tr>")].endswith("<td>mail:send:*</td>")  # the unused column
+
+
+def test_without_traffic_unused_is_unknown(tmp_path: Path, ledger: Ledger) -> None:
+    data = _data(tmp_path, ledger, "rag-agent")
+    assert [t["unused"] for t in data["tools"]] == [None, None]
+    assert "Unused permissions: not known" in FORMATS["md"](data)
+    assert "<td>not known</td>" in FORMATS["html"](data)

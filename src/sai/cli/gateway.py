@@ -130,6 +130,19 @@ def serve(
             "~1 ms more per request). Default: SAI_LEDGER_DURABILITY, else process_crash."
         ),
     ] = None,
+    checkpoint_cadence: Annotated[
+        str | None,
+        typer.Option(
+            "--checkpoint-cadence",
+            metavar="ENTRIES/SECONDS",
+            help="Sign a checkpoint of the audit log at least every ENTRIES entries or SECONDS "
+            "seconds, whichever comes first, and at shutdown, e.g. 1000/60s: an entry no "
+            "checkpoint covers yet could be changed or dropped unnoticed, so this bounds what a "
+            "crash or an intruder can take back. Counted over the whole log, so replicas and "
+            "workers sharing a ledger sign about once per ENTRIES between them. Default: "
+            "SAI_CHECKPOINT_CADENCE, else 1000/60s.",
+        ),
+    ] = None,
     workspace: WorkspaceOption = None,
     manifest: ManifestOption = None,
 ) -> None:
@@ -150,6 +163,7 @@ def serve(
             f"--audit-durability / {DURABILITY_ENV} {chosen!r} is not a durability level",
             hint="use power_loss or process_crash",
         ) from None
+    cadence = CheckpointCadence.chosen(checkpoint_cadence, os.environ)
     ws = workspace_from(workspace)
     _refuse_decommissioned(ws, manifest_from(ws, manifest, allow_missing_files=True).manifest.name)
     loaded = manifest_from(ws, manifest)
@@ -160,7 +174,7 @@ def serve(
         durability=durability,
         host=host,
         port=port,
-        cadence=CheckpointCadence.from_environment(os.environ),
+        cadence=cadence,
         model_gate=scanned_model,
         custody=custody_settings(),
     )
@@ -170,7 +184,8 @@ def serve(
     stdout_console().print(
         f"sai gateway on http://{config.host}:{config.port} → {target}"
         f" ({workers} worker{'s' if workers > 1 else ''}, limits "
-        f"{'shared via Redis' if config.redis_url else 'in-process'})"
+        f"{'shared via Redis' if config.redis_url else 'in-process'}, checkpoints "
+        f"{cadence.describe()})"
     )
     run(settings, workers=workers)
 

@@ -65,6 +65,14 @@ def _print_model(made: Modelled) -> None:
             f"{risk.threat.rule.title} [{', '.join(risk.threat.rule.atlas) or '-'}]  "
             f"{risk.status}"
         )
+    for tool in made.model.tools:
+        if tool.unused:
+            console.print(
+                f"  tool {tool.name}: unused, a candidate for removal: {', '.join(tool.unused)}"
+            )
+    observed = next((t.observed for t in made.model.tools if t.observed is not None), None)
+    if observed is not None:
+        console.print(f"  tool calls read from {observed.describe()}")
     if made.reviewed is None:
         console.print("not reviewed yet: read it, then `sai threats review --by NAME`")
     elif made.changes:

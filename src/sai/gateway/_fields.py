@@ -8,6 +8,8 @@ fields (roles, ids, types, media payloads) that no model reads as text.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -113,7 +115,44 @@ def answer_slots(body: dict[str, Any]) -> list[Slot]:
     return string_slots(choices, []) if isinstance(choices, list) else []
 
 
+#: A function name as OpenAI-compatible APIs accept it; anything else is recorded as malformed.
+_FUNCTION_NAME = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
+MALFORMED_NAME = "(malformed)"
+_MAX_NAMES = 32
+
+
+def tool_names(choices: Any) -> tuple[str, ...]:
+    """The names of the functions an answer's choices call (``tool_calls`` and the older
+    ``function_call``), first use first, each once. Only names: arguments may hold personal
+    data. Choices are whole answers (``message``) or merged streams (``delta``), in a list or
+    any other iterable; anything else holds no call."""
+    found: dict[str, None] = {}
+    if not isinstance(choices, Iterable) or isinstance(choices, str | bytes | dict):
+        return ()
+    for choice in choices:
+        if not isinstance(choice, dict):
+            continue
+        for key in ("message", "delta"):
+            message = choice.get(key)
+            if not isinstance(message, dict):
+                continue
+            calls = message.get("tool_calls")
+            functions = (
+                [c.get("function") for c in calls if isinstance(c, dict)]
+                if isinstance(calls, list)
+                else []
+            )
+            functions.append(message.get("function_call"))
+            for function in functions:
+                if isinstance(function, dict) and "name" in function:
+                    name = function["name"]
+                    ok = isinstance(name, str) and _FUNCTION_NAME.fullmatch(name)
+                    found[name if ok else MALFORMED_NAME] = None
+    return tuple(found)[:_MAX_NAMES]
+
+
 __all__ = [
+    "MALFORMED_NAME",
     "MEDIA",
     "STRUCTURAL",
     "SYSTEM_ROLES",
@@ -123,4 +162,5 @@ __all__ = [
     "completion_input",
     "list_slots",
     "string_slots",
+    "tool_names",
 ]

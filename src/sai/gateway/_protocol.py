@@ -5,11 +5,18 @@ client could send endless headers; here a head above `MAX_HEAD_BYTES` or with mo
 `MAX_HEADERS` header lines gets ``431`` and the connection is closed, before the gateway's
 application sees the request. (uvicorn's h11 protocol, used when httptools is missing, has a
 cap of its own, ``h11_max_incomplete_event_size``.)
+
+It also corks the connection's writes: uvicorn writes a response's head and its body in two
+calls, each a send on the socket and a wake-up of the client; `_CorkedTransport` joins the
+writes made in one turn of the event loop and sends them once, at the end of that turn (before
+a close, and never after an abort).
 """
 
 from __future__ import annotations
 
-from typing import Any
+import asyncio
+from collections.abc import Iterable
+from typing import Any, cast
 
 import httptools
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
@@ -30,6 +37,58 @@ class _HeadTooLargeError(Exception):
     pass
 
 
+class _CorkedTransport:
+    """A transport whose writes within one event-loop turn leave as one send."""
+
+    def __init__(self, transport: asyncio.Transport, loop: asyncio.AbstractEventLoop) -> None:
+        self._transport = transport
+        self._loop = loop
+        self._pending: list[bytes] = []
+
+    def write(self, data: bytes | bytearray | memoryview) -> None:
+        """Queue ``data`` for the send at the end of this turn."""
+        if not data:
+            return
+        if not self._pending:
+            self._loop.call_soon(self._flush)
+        self._pending.append(bytes(data))
+
+    def writelines(self, lines: Iterable[bytes | bytearray | memoryview]) -> None:
+        """Queue each of ``lines``."""
+        for line in lines:
+            self.write(line)
+
+    def _flush(self) -> None:
+        if not self._pending:
+            return
+        data = b"".join(self._pending) if len(self._pending) > 1 else self._pending[0]
+        self._pending.clear()
+        if not self._transport.is_closing():
+            self._transport.write(data)
+
+    def get_write_buffer_size(self) -> int:
+        """What the transport holds, plus what waits for this turn's send."""
+        return self._transport.get_write_buffer_size() + sum(map(len, self._pending))
+
+    def close(self) -> None:
+        """Send what is queued, then close."""
+        self._flush()
+        self._transport.close()
+
+    def write_eof(self) -> None:
+        """Send what is queued, then half-close."""
+        self._flush()
+        self._transport.write_eof()
+
+    def abort(self) -> None:
+        """Drop what is queued and close at once."""
+        self._pending.clear()
+        self._transport.abort()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._transport, name)
+
+
 class CappedHttpToolsProtocol(HttpToolsProtocol):
     """Refuses request heads above the caps with 431."""
 
@@ -39,6 +98,11 @@ class CappedHttpToolsProtocol(HttpToolsProtocol):
         self._head_bytes = 0
         self._header_count = 0
         self._exact = 0
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        """Hand uvicorn the corked transport."""
+        corked = _CorkedTransport(transport, self.loop)
+        super().connection_made(cast(asyncio.Transport, corked))
 
     def _refuse(self) -> None:
         if not self.transport.is_closing():

@@ -77,6 +77,8 @@ class CallRecord:
     tokens: int = 0
     tokens_estimated: bool = False
     review_id: str | None = None
+    #: Names of the functions the answer calls (never their arguments).
+    tool_calls: tuple[str, ...] = ()
     latency_us: int = 0
     upstream_us: int = 0
     audited: bool = False
@@ -123,6 +125,7 @@ class CallRecord:
             "tokens": self.tokens,
             "tokens_estimated": self.tokens_estimated,
             "review_id": self.review_id,
+            "tool_calls": list(self.tool_calls) or None,
             "latency_us": self.latency_us,
             "upstream_us": self.upstream_us,
         }

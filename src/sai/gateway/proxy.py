@@ -11,7 +11,13 @@ import time
 from typing import Any
 
 from sai.gateway._exchange import Exchange
-from sai.gateway._fields import answer_slots, chat_input, completion_input, list_slots
+from sai.gateway._fields import (
+    answer_slots,
+    chat_input,
+    completion_input,
+    list_slots,
+    tool_names,
+)
 from sai.gateway._payload import Slot, cap_max_tokens, common_fields, texts, usage_tokens
 from sai.gateway._pipeline import (
     UPSTREAM_PATHS,
@@ -121,6 +127,7 @@ async def _screen(
         await settle_tokens(ex, principal, tokens or (prompt_chars + 3) // 4, tokens is None)
     else:
         out = answer_slots(body)
+        record.tool_calls = tool_names(body.get("choices"))
         answer_chars = sum(len(text) for text in texts(out))
         try:
             reasons = await screen_answer(ex, principal, body, out, route, system, canary)

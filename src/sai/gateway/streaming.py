@@ -22,7 +22,7 @@ from typing import Any
 
 from sai.gateway._assembly import Assembly
 from sai.gateway._exchange import DONE, Exchange, sse
-from sai.gateway._fields import answer_slots
+from sai.gateway._fields import answer_slots, tool_names
 from sai.gateway._payload import texts
 from sai.gateway._pipeline import (
     UPSTREAM_PATHS,
@@ -121,6 +121,7 @@ class _Stream:
         return (self.prompt_chars + self.text.size + 3) // 4, True
 
     def _record_text(self, values: list[str]) -> None:
+        self.ex.record.tool_calls = tool_names(self.text.choices.values())
         self.ex.record.response_digest = digest("\n".join(values))
         if self.ex.runtime.config.audit_text:
             self.ex.record.response_text = "\n".join(values)

@@ -19,7 +19,8 @@ from sai.errors import InputError
 DEFAULT_ENTRIES = 1_000
 DEFAULT_SECONDS = 60.0
 CADENCE_ENV = "SAI_CHECKPOINT_CADENCE"
-"""The environment variable a gateway worker reads its cadence from (``1000/60s``)."""
+"""The environment variable `sai gateway serve` reads its cadence from (``1000/60s``) when
+``--checkpoint-cadence`` is not given."""
 
 _SPEC = re.compile(r"\s*([1-9][0-9]{0,9})\s*/\s*([0-9]{1,6}(?:\.[0-9]{1,3})?)\s*s?\s*")
 
@@ -38,23 +39,37 @@ class CheckpointCadence:
             raise InputError(f"a checkpoint cadence needs seconds > 0, got {self.seconds!r}")
 
     @classmethod
-    def parse(cls, text: str) -> CheckpointCadence:
-        """``"1000/60s"``: entries, a slash, seconds; InputError says the expected form."""
+    def parse(cls, text: str, *, source: str = CADENCE_ENV) -> CheckpointCadence:
+        """``"1000/60s"``: entries, a slash, seconds; InputError names ``source`` (where the
+        text came from) and says the expected form."""
         found = _SPEC.fullmatch(text)
+        hint = f"write entries/seconds, e.g. {DEFAULT_ENTRIES}/{DEFAULT_SECONDS:g}s"
         if found is None:
             raise InputError(
-                f"{text!r} is not a checkpoint cadence (entries/seconds)",
-                hint=f"write entries/seconds, e.g. {DEFAULT_ENTRIES}/{DEFAULT_SECONDS:g}s "
-                f"(set with {CADENCE_ENV})",
+                f"{source} {text!r} is not a checkpoint cadence (entries/seconds)", hint=hint
             )
-        return cls(int(found.group(1)), float(found.group(2)))
+        seconds = float(found.group(2))
+        if seconds <= 0:
+            raise InputError(f"{source} {text!r}: the seconds must be more than 0", hint=hint)
+        return cls(int(found.group(1)), seconds)
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str]) -> CheckpointCadence:
-        """The cadence in ``SAI_CHECKPOINT_CADENCE`` (how gateway workers get theirs), else
-        the default."""
+        """The cadence in ``SAI_CHECKPOINT_CADENCE``, else the default."""
         text = environ.get(CADENCE_ENV, "")
         return cls.parse(text) if text.strip() else cls()
+
+    @classmethod
+    def chosen(cls, option: str | None, environ: Mapping[str, str]) -> CheckpointCadence:
+        """An option's cadence (``--checkpoint-cadence``) when given, else the environment's,
+        else the default."""
+        if option is None:
+            return cls.from_environment(environ)
+        return cls.parse(option, source="--checkpoint-cadence")
+
+    def describe(self) -> str:
+        """``every 1000 entries or 60 s``."""
+        return f"every {self.entries} entries or {self.seconds:g} s"
 
     def __str__(self) -> str:
         return f"{self.entries}/{self.seconds:g}s"

@@ -163,6 +163,16 @@ def _specific(kind: str, loc: Loc, value: object, ctx: dict[str, Any]) -> Findin
     return Finding(loc, message)
 
 
+def _bad_key(kind: str, loc: Loc, value: object, ctx: dict[str, Any]) -> Finding:
+    """A mapping's key that was refused."""
+    if kind == "enum":  # a mapping keyed by names from a fixed list
+        choice = _bad_choice(loc, value, str(ctx.get("expected", "")))
+        return Finding(choice.loc, choice.message, choice.hint, target="key")
+    if kind == ERROR_TYPE:  # a key our own validator refused
+        return Finding(loc, str(ctx["message"]), ctx.get("hint"), target="key")
+    return Finding(loc, "keys must be text", "quote the key", target="key")
+
+
 def finding_from_error(error: ErrorDetails) -> Finding:
     """One pydantic error as a finding at the same location."""
     kind = error["type"]
@@ -175,10 +185,7 @@ def finding_from_error(error: ErrorDetails) -> Finding:
         return _unknown((*loc[:-1], str(loc[-1])))
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
     if loc and loc[-1] == "[key]":
-        if kind == "enum":  # a mapping keyed by names from a fixed list
-            choice = _bad_choice(loc[:-1], error.get("input"), str(ctx.get("expected", "")))
-            return Finding(choice.loc, choice.message, choice.hint, target="key")
-        return Finding(loc[:-1], "keys must be text", "quote the key", target="key")
+        return _bad_key(kind, loc[:-1], error.get("input"), ctx)
     found = _specific(kind, loc, error.get("input"), ctx)
     return found or Finding(loc, error["msg"])
 

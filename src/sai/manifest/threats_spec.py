@@ -112,6 +112,21 @@ def _permission(value: str) -> str:
 
 PermissionText = Annotated[str, Strict(), AfterValidator(_permission)]
 
+_FUNCTION = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
+
+
+def _function_name(value: str) -> str:
+    if _FUNCTION.fullmatch(value) is None:
+        invalid(
+            f"function name {value!r} is not one a model can call",
+            "write the name as the tool definitions give it: 1-64 letters, digits, '_', '-', "
+            "'.' or ':'",
+        )
+    return value
+
+
+FunctionName = Annotated[str, Strict(), AfterValidator(_function_name)]
+
 
 class RetrievalSpec(_Strict):
     """Documents or records a model reads at run time (retrieval-augmented generation)."""
@@ -152,11 +167,27 @@ class ToolSpec(_Strict):
     """Who approved giving the AI this tool and its permissions (5.1.2-6)."""
     justification: Text | None = None
     """Why the system's function needs each permission."""
+    functions: dict[FunctionName, list[PermissionText]] = {}
+    """The functions the model calls to use the tool (as its tool calls name them), each with
+    the permissions it needs. Without it, a call naming the tool uses all its permissions."""
+
+    @model_validator(mode="after")
+    def _functions_use_granted_permissions(self) -> ToolSpec:
+        for function, needs in self.functions.items():
+            for permission in needs:
+                if permission not in self.permissions:
+                    invalid(
+                        f"function {function!r} needs {permission!r}, which the tool is not "
+                        "granted",
+                        "add the permission to 'permissions', or correct the function's list",
+                    )
+        return self
 
 
 __all__ = [
     "ADMIN_WORDS",
     "WRITE_WORDS",
+    "FunctionName",
     "Modality",
     "Permission",
     "PermissionText",

@@ -24,6 +24,7 @@ from sai.threats.privilege import ToolReview, review_tools
 from sai.threats.register import Risk, build_register
 from sai.threats.scale import Level
 from sai.threats.system import ElementKind, SystemModel
+from sai.threats.usage import observe_tool_calls
 
 #: Version of the data layout of a recorded threat model.
 FORMAT = 1
@@ -160,7 +161,9 @@ def build_threat_model(
     return ThreatModel(
         system=system,
         risks=risks,
-        tools=review_tools(loaded.manifest),
+        tools=review_tools(
+            loaded.manifest, observe_tool_calls(ledger, now) if loaded.manifest.tools else None
+        ),
         providers=providers_to_vet(system),
         basis=current_basis(loaded, rules_file),
         rules=rules,

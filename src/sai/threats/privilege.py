@@ -2,8 +2,10 @@
 
 A wildcard (``mail:send:*``) or an all-powerful word (``db:admin``, ``*:read``) grants more
 than any one function needs, and a shell gives everything; each is a problem to fix, not to
-accept. Which permissions go unused would need the tool calls the AI made; the gateway does
-not record tool calls yet, so `ToolReview.unused` stays unknown (None) until it does.
+accept. A permission no logged tool call used in the window observed (`sai.threats.usage`) is
+listed in `ToolReview.unused` as a candidate for removal: a call uses the permissions its
+function needs (the tool's ``functions:``), or all of them when it names the tool itself.
+Without gateway traffic in the window, ``unused`` stays unknown (None).
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from dataclasses import dataclass
 
 from sai.ledger.kinds.threats import ToolGrant
 from sai.manifest import Manifest
-from sai.manifest.threats_spec import ToolKind, parse_permission
+from sai.manifest.threats_spec import ToolKind, ToolSpec, parse_permission
+from sai.threats.usage import ToolUsage
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,7 @@ class ToolReview:
     justified: bool
     problems: tuple[str, ...]
     unused: tuple[str, ...] | None = None
+    observed: ToolUsage | None = None
 
     def to_part(self) -> ToolGrant:
         """The tool as recorded in the ``threats.model`` entry."""
@@ -39,11 +43,23 @@ class ToolReview:
             self.justified,
             self.problems,
             self.unused,
+            None if self.observed is None else self.observed.to_data(),
         )
 
 
-def review_tools(manifest: Manifest) -> tuple[ToolReview, ...]:
-    """The least-privilege review of every tool in ``manifest``."""
+def unused_permissions(tool: ToolSpec, called: frozenset[str]) -> tuple[str, ...]:
+    """The permissions of ``tool`` that no call to a function in ``called`` needed."""
+    if tool.functions:
+        used = {p for name, needs in tool.functions.items() if name in called for p in needs}
+    else:
+        names = {tool.name, tool.name.replace("-", "_")}
+        used = set(tool.permissions) if names & called else set()
+    return tuple(p for p in tool.permissions if p not in used)
+
+
+def review_tools(manifest: Manifest, usage: ToolUsage | None = None) -> tuple[ToolReview, ...]:
+    """The least-privilege review of every tool in ``manifest``; with ``usage`` (the tool
+    calls the gateway logged), the permissions none of them used."""
     out = []
     for tool in manifest.tools:
         problems = []
@@ -72,9 +88,11 @@ def review_tools(manifest: Manifest) -> tuple[ToolReview, ...]:
                 tool.approved_by,
                 tool.justification is not None,
                 tuple(problems),
+                None if usage is None else unused_permissions(tool, usage.called),
+                usage,
             )
         )
     return tuple(out)
 
 
-__all__ = ["ToolReview", "review_tools"]
+__all__ = ["ToolReview", "review_tools", "unused_permissions"]

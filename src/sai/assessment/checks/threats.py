@@ -13,6 +13,7 @@ from datetime import timedelta
 from typing import ClassVar
 
 from sai.assessment.checks._threats_common import READS, ThreatState, threat_state
+from sai.assessment.checks._tool_usage import DECIDE, unused_grants
 from sai.assessment.checks.base import Check, CheckContext, listing
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
@@ -181,7 +182,8 @@ class UnusedCapabilities(Check):
     sufficiency: ClassVar[str] = (
         "every LLM in sai.yaml declares modalities and used_modalities, and each unused one "
         "is a risk in the current reviewed threat model with a recorded decision: disabled "
-        "(avoid) or restricted, with a justification saying how"
+        "(avoid) or restricted, with a justification saying how; every tool permission unused "
+        "in the gateway's logged tool calls is removed or signed off"
     )
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
@@ -216,15 +218,22 @@ class UnusedCapabilities(Check):
                 "them and record how in threats.yaml (`treatment: avoid` and a justification)",
                 state.used,
             )
-        return self.result(
-            provision,
-            Verdict.PASS,
+        grants = unused_grants(state.payload)
+        if grants.open:
+            return self.result(
+                provision,
+                Verdict.FAIL,
+                f"tool permissions unused in {grants.window}: {listing(grants.open)}; {DECIDE}",
+                state.used,
+            )
+        modalities = (
             f"{len(unused)} unused capabilities, each disabled or restricted with a recorded "
             "justification"
             if unused
-            else "no model in sai.yaml offers a modality the system does not use",
-            state.used,
+            else "no model in sai.yaml offers a modality the system does not use"
         )
+        tools = f"; tools: {grants.note()}" if state.payload.tools else ""
+        return self.result(provision, Verdict.PASS, modalities + tools, state.used)
 
 
 class RisksTreated(Check):

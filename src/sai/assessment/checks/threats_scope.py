@@ -8,19 +8,38 @@ entries written by `sai threats provider`, current until their review-by date.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import ClassVar
 
 from sai.assessment.checks._threats_common import READS, threat_state
+from sai.assessment.checks._tool_usage import DECIDE, unused_grants
 from sai.assessment.checks.base import Check, CheckContext, listing
 from sai.assessment.checks.threats import reviewed_state
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
 from sai.ledger import Entry
 from sai.ledger.kinds import Kind, PayloadError
-from sai.ledger.kinds.threats import ThreatsProvider
+from sai.ledger.kinds.threats import ThreatsProvider, ToolGrant
 
 _BROAD = ("wildcard permission", "admin-style permission", "a shell grants")
+
+
+def _grant_problem(tools: Sequence[ToolGrant]) -> str | None:
+    """What is wrong with the grants as written (broad first), or None."""
+    broad = [f"{t.name}: {p}" for t in tools for p in t.problems if p.startswith(_BROAD)]
+    if broad:
+        return (
+            f"over-broad tool permissions: {listing(broad)}; grant the narrowest "
+            "resource:action:scope the function needs"
+        )
+    unjustified = [f"{t.name}: {p}" for t in tools for p in t.problems]
+    if unjustified:
+        return (
+            f"tool grants not justified or approved: {listing(unjustified)}; add "
+            "`justification:` and `approved_by:` to the tool in sai.yaml"
+        )
+    return None
 
 
 class ToolsLeastPrivilege(Check):
@@ -31,8 +50,9 @@ class ToolsLeastPrivilege(Check):
     reads: ClassVar[tuple[Kind, ...]] = READS
     sufficiency: ClassVar[str] = (
         "a current, reviewed threats.model in which every tool has permissions without "
-        "wildcards or admin rights, an approver, a justification, and an assessed "
-        "excessive-agency risk"
+        "wildcards or admin rights, an approver, a justification, an assessed "
+        "excessive-agency risk, and no permission unused in the gateway's logged tool calls "
+        "unless that risk is signed off"
     )
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
@@ -48,24 +68,9 @@ class ToolsLeastPrivilege(Check):
                 "AI is granted no access to other systems",
                 state.used,
             )
-        broad = [f"{t.name}: {p}" for t in tools for p in t.problems if p.startswith(_BROAD)]
-        if broad:
-            return self.result(
-                provision,
-                Verdict.FAIL,
-                f"over-broad tool permissions: {listing(broad)}; grant the narrowest "
-                "resource:action:scope the function needs",
-                state.used,
-            )
-        unjustified = [f"{t.name}: {p}" for t in tools for p in t.problems]
-        if unjustified:
-            return self.result(
-                provision,
-                Verdict.FAIL,
-                f"tool grants not justified or approved: {listing(unjustified)}; add "
-                "`justification:` and `approved_by:` to the tool in sai.yaml",
-                state.used,
-            )
+        problem = _grant_problem(tools)
+        if problem is not None:
+            return self.result(provision, Verdict.FAIL, problem, state.used)
         assessed = {t.element for t in state.payload.threats if t.category == "agency"}
         missing = [t.name for t in tools if f"tool:{t.name}" not in assessed]
         if missing:
@@ -76,12 +81,19 @@ class ToolsLeastPrivilege(Check):
                 "SAI-T007 for tools, and run `sai threats model`",
                 state.used,
             )
+        usage = unused_grants(state.payload)
+        if usage.open:
+            return self.result(
+                provision,
+                Verdict.FAIL,
+                f"permissions no tool call used in {usage.window}: {listing(usage.open)}; {DECIDE}",
+                state.used,
+            )
         return self.result(
             provision,
             Verdict.PASS,
             f"{len(tools)} tools hold narrow, justified and approved permissions, each "
-            "risk-assessed (unused permissions cannot be listed: the gateway does not record "
-            "tool calls yet)",
+            f"risk-assessed ({usage.note()})",
             state.used,
         )
 

@@ -32,6 +32,8 @@ class GatewayRequest(Payload):
     tokens: int = 0
     review_id: str | None = None
     prompt_text: str | None = None
+    #: Names of the functions the answer called (tool calls); never their arguments.
+    tool_calls: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

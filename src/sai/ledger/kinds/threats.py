@@ -85,7 +85,10 @@ class ToolGrant(Part):
     approved_by: str | None
     justified: bool
     problems: tuple[str, ...]
+    #: Permissions no logged tool call used in the window ``observed`` (None: no traffic seen).
     unused: tuple[str, ...] | None = None
+    #: The window of gateway traffic read: since, until, answers, answers_with_calls, entries.
+    observed: JsonObject | None = None
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 CSV_COLUMNS = (
@@ -79,6 +79,21 @@ def _cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
+def tool_calls_seen(tools: Sequence[Mapping[str, Any]]) -> str:
+    """One sentence: the gateway traffic the unused permissions were read from."""
+    seen = next((t["observed"] for t in tools if t.get("observed")), None)
+    if seen is None:
+        return (
+            "Unused permissions: not known (the gateway logged no answer in the 30 days before "
+            "the model was built)."
+        )
+    return (
+        f"Unused permissions read from {seen['answers']} gateway answers "
+        f"({seen['answers_with_calls']} with tool calls, entries {seen['first_entry']}–"
+        f"{seen['last_entry']}) between {seen['since'][:16]}Z and {seen['until'][:16]}Z."
+    )
+
+
 def markdown(data: Mapping[str, Any]) -> str:
     """A readable report: the system, the register, tools, providers."""
     counts = data["counts"]
@@ -106,12 +121,14 @@ def markdown(data: Mapping[str, Any]) -> str:
             f"{t['residual']} {t['level']} | {t['status']} |"
         )
     if data["tools"]:
-        lines += ["", "## Tools (least privilege)", ""]
+        lines += ["", "## Tools (least privilege)", "", tool_calls_seen(data["tools"]), ""]
         for tool in data["tools"]:
             problems = "; ".join(tool["problems"]) or "no problems"
+            unused = tool.get("unused")
             lines.append(
                 f"- **{tool['name']}** ({tool['kind']}): "
                 f"{', '.join(tool['permissions']) or 'no permissions'} — {problems}"
+                + (f"; unused, a candidate for removal: {', '.join(unused)}" if unused else "")
             )
     if data["providers"]:
         lines += ["", "## Providers to vet", "", *(f"- {p}" for p in data["providers"])]
@@ -122,4 +139,4 @@ def markdown(data: Mapping[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-__all__ = ["CSV_COLUMNS", "csv_text", "json_text", "markdown", "running"]
+__all__ = ["CSV_COLUMNS", "csv_text", "json_text", "markdown", "running", "tool_calls_seen"]

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from html import escape
 from typing import Any
 
-from sai.threats.export.tables import running
+from sai.threats.export.tables import running, tool_calls_seen
 
 _STYLE = (
     "body{font-family:system-ui,sans-serif;margin:2rem;max-width:75rem}"
@@ -31,6 +31,32 @@ def _row(t: Mapping[str, Any]) -> str:
     ]
     tds = "".join(f"<td>{escape(str(c))}</td>" for c in cells)
     return f'<tr class="{escape(t["level"])}">{tds}</tr>'
+
+
+def _tools(tools: list[Mapping[str, Any]]) -> str:
+    if not tools:
+        return ""
+    rows = "".join(
+        "<tr>"
+        + "".join(
+            f"<td>{escape(c)}</td>"
+            for c in (
+                t["name"],
+                t["kind"],
+                ", ".join(t["permissions"]) or "—",
+                "; ".join(t["problems"]) or "—",
+                "not known" if t.get("unused") is None else ", ".join(t["unused"]) or "none",
+            )
+        )
+        + "</tr>"
+        for t in tools
+    )
+    heads = ("tool", "kind", "permissions", "problems", "unused permissions")
+    head = "".join(f'<th scope="col">{h}</th>' for h in heads)
+    return (
+        f"<h2>Tools (least privilege)</h2><p>{escape(tool_calls_seen(tools))}</p>"
+        f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    )
 
 
 def html(data: Mapping[str, Any]) -> str:
@@ -59,7 +85,7 @@ def html(data: Mapping[str, Any]) -> str:
         f"{escape(data['risk_appetite'] or '(not set)')}. {counts['threats']} threats, "
         f"{counts['with_atlas']} mapped to MITRE ATLAS {escape(data['library']['atlas_version'])}."
         f"</p><table><caption>Risk register</caption><thead><tr>{head}</tr></thead>"
-        f"<tbody>\n{rows}\n</tbody></table></main></body></html>\n"
+        f"<tbody>\n{rows}\n</tbody></table>{_tools(data['tools'])}</main></body></html>\n"
     )
 
 
