@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from sai.cli.app import app
 from sai.gateway.audit import CallRecord
 from sai.guards.injection import semantic_available
+from sai.inventory.subject_keys import SubjectKeys
 from sai.ledger import Evidence, Origin, open_ledger
 from sai.ledger.kinds import Kind
 from sai.monitoring.text import TextSettings, mmd_test
@@ -100,10 +101,12 @@ def test_text_baseline_file_runs_and_audited_prompts(tmp_path: Path, workspace_d
     assert drifted["features"][0]["drift"] is True
     assert drifted["alerts"][0]["kind"] == "text_drift"
     # The gateway's audited prompts (audit_text on) are judged against the same baseline.
-    with open_ledger(open_workspace(workspace_dir)) as ledger:
+    workspace = open_workspace(workspace_dir)
+    keys = SubjectKeys(workspace)
+    with open_ledger(workspace) as ledger:
         for i, text in enumerate(prompts(rng, CODE, 30)):
             record = CallRecord(f"r{i}", "POST", "/v1/chat/completions", route="chat")
-            record.prompt_text, record.status = text, 200
+            record.prompt_text, record.status, record.key_id = text, 200, f"key{i % 3}"
             ledger.append(
                 Evidence.create(
                     Kind.GATEWAY_REQUEST,
@@ -111,7 +114,7 @@ def test_text_baseline_file_runs_and_audited_prompts(tmp_path: Path, workspace_d
                     provisions=("5.4.2-1",),
                     actor="sai-gateway",
                     origin=Origin.control("gateway.request"),
-                    data=record.data(with_text=True),
+                    data=record.data(with_text=True, keys=keys),
                 )
             )
     gateway = runner.invoke(app, ["monitor", "run", "--gateway", "--format", "json", *ws])
@@ -143,3 +146,35 @@ class TestBadTextInput:
         assert sorted(read_texts(path, "other", 10)) == ["a", "b", "c"]
         with pytest.raises(MonitoringError, match="needs at least 20"):
             text_drift("text:x", np.zeros((5, 4)), ["a"] * 3, TextSettings())
+
+
+def test_audited_prompts_open_with_the_callers_key_and_not_after_shredding(
+    workspace_dir: Path,
+) -> None:
+    from sai.monitoring.text import audited_prompts
+
+    workspace = open_workspace(workspace_dir)
+    keys = SubjectKeys(workspace)
+    with open_ledger(workspace) as ledger:
+        for i in range(6):
+            record = CallRecord(f"r{i}", "POST", "/v1/chat/completions", route="chat")
+            record.prompt_text, record.status = f"secret question {i}", 200
+            record.key_id = "alice" if i % 2 else "bob"
+            ledger.append(
+                Evidence.create(
+                    Kind.GATEWAY_REQUEST,
+                    "chat",
+                    provisions=("5.4.2-1",),
+                    actor="sai-gateway",
+                    origin=Origin.control("gateway.request"),
+                    data=record.data(with_text=True, keys=keys),
+                )
+            )
+        stored = [e.evidence.data for e in ledger.query(kind=Kind.GATEWAY_REQUEST)]
+        assert not any("secret question" in repr(d) for d in stored)  # sealed, not in clear
+        assert audited_prompts(ledger, None) == []  # no keys, nothing opens
+        opened = audited_prompts(ledger, None, SubjectKeys(workspace).key_if_any)
+        assert sorted(opened) == [f"secret question {i}" for i in range(6)]
+        keys.shred("alice")
+        left = audited_prompts(ledger, None, SubjectKeys(workspace).key_if_any)
+        assert sorted(left) == [f"secret question {i}" for i in (0, 2, 4)]

@@ -192,7 +192,18 @@ def _run_once(
                 project.ledger, data, spec, actor=actor, system=system, window_rows=window
             )
         else:
-            outcome = run_gateway(project.ledger, spec, actor=actor, system=system, since=since)
+            from sai.cli._custody import custody_settings
+            from sai.inventory.subject_keys import SubjectKeys
+
+            keys = SubjectKeys(project.workspace, custody_settings())
+            outcome = run_gateway(
+                project.ledger,
+                spec,
+                actor=actor,
+                system=system,
+                since=since,
+                key_of=keys.key_if_any,
+            )
     if html is not None:
         html.write_text(render_html(outcome, title=system), encoding="utf-8")
     if output_format is OutputFormat.json:

@@ -23,6 +23,7 @@ from sai.gateway.guarding import GuardDecision
 from sai.gateway.shield import Attempts
 from sai.ledger import BatchingAppender, EntryRef, Evidence, Ledger, Origin
 from sai.ledger.kinds import GatewayAuthFailures, Kind
+from sai.ledger.kinds.gateway import sealed_text_context
 from sai.ledger.shreddable import seal_value
 
 KIND = Kind.GATEWAY_REQUEST
@@ -47,7 +48,7 @@ class TextKeys(Protocol):
 
 def text_context(request_id: str) -> str:
     """The associated data binding a request's sealed text to its entry."""
-    return f"gateway.request\x00{request_id}"
+    return sealed_text_context(request_id)
 
 
 @dataclass

@@ -20,6 +20,7 @@ from sai.monitoring.profile import Profile
 from sai.monitoring.routes import RouteSettings, route_alerts, route_drift
 from sai.monitoring.sources import PredictLog, load_predict_log
 from sai.monitoring.text import (
+    KeyLookup,
     audited_prompts,
     text_alert,
     text_baseline,
@@ -53,6 +54,7 @@ def run_gateway(
     actor: str,
     system: str,
     since: datetime | None = None,
+    key_of: KeyLookup | None = None,
 ) -> RunOutcome:
     """Security signals, extraction, predict-input drift and internal states of the traffic."""
     traffic = load_traffic(ledger, since=since)
@@ -104,7 +106,7 @@ def run_gateway(
     if routes:
         analyses.append("route_drift")
         alerts += route_alerts(routes, spec.drift.severity.value)
-    text = _prompt_drift(ledger, spec, since, warnings)
+    text = _prompt_drift(ledger, spec, since, warnings, key_of)
     if text is not None:
         analyses.append("text_drift")
         features = (*features, text)
@@ -142,10 +144,14 @@ def run_gateway(
 
 
 def _prompt_drift(
-    ledger: Ledger, spec: MonitoringSpec, since: datetime | None, warnings: list[str]
+    ledger: Ledger,
+    spec: MonitoringSpec,
+    since: datetime | None,
+    warnings: list[str],
+    key_of: KeyLookup | None,
 ) -> FeatureDrift | None:
     """MMD of the audited prompts against the text baseline, when both exist."""
-    prompts = audited_prompts(ledger, since)
+    prompts = audited_prompts(ledger, since, key_of)
     settings = text_settings(spec)
     if len(prompts) < settings.min_texts:
         return None

@@ -10,7 +10,9 @@ the pooled sample) and a permutation test: the window drifts when p < ``alpha``.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +22,8 @@ import numpy as np
 
 from sai.ledger import Ledger
 from sai.ledger.kinds import GatewayRequest, Kind, MonitoringBaseline, PayloadError
+from sai.ledger.kinds.gateway import sealed_text_context
+from sai.ledger.shreddable import SealedContentError, open_value
 from sai.manifest.monitoring_spec import MonitoringSpec
 from sai.monitoring.alerts import Alert
 from sai.monitoring.baseline import file_digest
@@ -156,17 +160,48 @@ def text_drift(
     )
 
 
-def audited_prompts(ledger: Ledger, since: datetime | None) -> list[str]:
-    """Prompt texts of ``gateway.request`` entries (present only with ``audit_text`` on)."""
+#: A subject's text key, or None once it has been shredded (``SubjectKeys.key_if_any``).
+KeyLookup = Callable[[str], bytes | None]
+
+
+def audited_prompts(
+    ledger: Ledger, since: datetime | None, key_of: KeyLookup | None = None
+) -> list[str]:
+    """Prompt texts of ``gateway.request`` entries (kept only with ``audit_text`` on).
+
+    The gateway seals them under the caller's key (``sealed_text``); ``key_of`` opens them.
+    A shredded caller's prompts no longer open and are left out, as are entries whose text
+    cannot be read; a prompt written in clear by an older gateway is read as it is.
+    """
     prompts = []
+    if key_of is not None:
+        key_of = functools.cache(key_of)  # one custody lookup per caller
     for entry in ledger.query(kind=Kind.GATEWAY_REQUEST, since=since):
         try:
-            text = GatewayRequest.from_evidence(entry.evidence).prompt_text
+            request = GatewayRequest.from_evidence(entry.evidence)
         except PayloadError:
             continue
+        text = request.prompt_text or _opened_prompt(entry.evidence.data, request, key_of)
         if text:
             prompts.append(text)
     return prompts
+
+
+def _opened_prompt(
+    data: Mapping[str, Any], request: GatewayRequest, key_of: KeyLookup | None
+) -> str | None:
+    sealed = data.get("sealed_text")
+    if key_of is None or not isinstance(sealed, Mapping):
+        return None
+    key = key_of(str(sealed.get("subject", "")))
+    if key is None:
+        return None
+    try:
+        opened = open_value(sealed, key, sealed_text_context(request.request_id))
+    except SealedContentError:
+        return None
+    prompt = opened.get("prompt") if isinstance(opened, dict) else None
+    return prompt if isinstance(prompt, str) else None
 
 
 def text_settings(spec: MonitoringSpec) -> TextSettings:
@@ -189,6 +224,7 @@ def text_alert(result: FeatureDrift, spec: MonitoringSpec) -> Alert:
 
 __all__ = [
     "SUBJECT",
+    "KeyLookup",
     "TextSettings",
     "audited_prompts",
     "freeze_text",

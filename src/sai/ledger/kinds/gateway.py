@@ -36,6 +36,11 @@ class GatewayRequest(Payload):
     tool_calls: tuple[str, ...] = ()
 
 
+def sealed_text_context(request_id: str) -> str:
+    """The associated data binding a request's sealed prompt and response to its entry."""
+    return f"gateway.request\x00{request_id}"
+
+
 @dataclass(frozen=True)
 class GatewayKeyCreated(Payload):
     """A gateway API key was issued (its secret is never recorded)."""
