@@ -55,6 +55,7 @@ COMMANDS: dict[str, str] = {
     "redteam": "redteam",
     "data": "data",
     "env": "data",
+    "docs": "docs",
 }
 
 

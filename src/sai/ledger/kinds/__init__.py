@@ -21,6 +21,14 @@ from sai.ledger.kinds.assessment import (
     Note,
 )
 from sai.ledger.kinds.demo import DatasetCreated, ModelTrained
+from sai.ledger.kinds.documents import (
+    DocumentAck,
+    DocumentAdvisory,
+    DocumentBuilt,
+    DocumentDrill,
+    DocumentPublished,
+    DocumentUpdateNotice,
+)
 from sai.ledger.kinds.gateway import (
     GatewayAuthFailures,
     GatewayKeyCreated,
@@ -131,6 +139,12 @@ _ALL: tuple[type[Payload], ...] = (
     MonitoringFeatureLog,
     MonitoringFeedback,
     MonitoringRun,
+    DocumentBuilt,
+    DocumentPublished,
+    DocumentUpdateNotice,
+    DocumentAdvisory,
+    DocumentAck,
+    DocumentDrill,
 )
 
 PAYLOADS: Mapping[Kind, type[Payload]] = MappingProxyType({p.KIND: p for p in _ALL})
@@ -170,6 +184,12 @@ __all__ = [
     "DataVerified",
     "DatasetCreated",
     "DependencyAudit",
+    "DocumentAck",
+    "DocumentAdvisory",
+    "DocumentBuilt",
+    "DocumentDrill",
+    "DocumentPublished",
+    "DocumentUpdateNotice",
     "EnvChecked",
     "EnvFinding",
     "GatewayAuthFailures",
