@@ -77,9 +77,9 @@ def _thin(model: ModelSpec) -> list[str]:
     missing = []
     if card is None or not card.description:
         missing.append("no description")
-    if card is None or not card.licence:
+    if not model.in_house and (card is None or not card.licence):
         missing.append("no licence")
-    if not model.trained_on and not model.in_house:
+    if not model.in_house and not model.trained_on:
         missing.append("no training data named")
     return missing
 

@@ -13,6 +13,20 @@ from sai.assessment.checks.audit_trail import AssetAuditTrail
 from sai.assessment.checks.base import Check, CheckContext, EvidenceReader
 from sai.assessment.checks.data_custody import CustodianApproved, TrainingDataSeparated
 from sai.assessment.checks.data_use import SensitiveDataProtected, UseSuitsSensitivity
+from sai.assessment.checks.documents import (
+    ComponentsJustified,
+    DataUseNoticePublished,
+    DisclosurePublished,
+    SystemCardPublished,
+    UserGuidePublished,
+)
+from sai.assessment.checks.documents_events import (
+    IncidentPlanRehearsed,
+    IncidentSupportPublished,
+    ModelUpdatesNoticed,
+    StaffBriefed,
+    UpdatesFeedPublished,
+)
 from sai.assessment.checks.gateway import (
     GatewayAccessControl,
     GatewayAuditLog,
@@ -98,6 +112,16 @@ CHECKS: tuple[Check, ...] = (
     InternalStatesMonitored(),
     PerformanceMonitored(),
     ContinuousMonitoring(),
+    StaffBriefed(),
+    DisclosurePublished(),
+    IncidentPlanRehearsed(),
+    IncidentSupportPublished(),
+    SystemCardPublished(),
+    ComponentsJustified(),
+    ModelUpdatesNoticed(),
+    DataUseNoticePublished(),
+    UserGuidePublished(),
+    UpdatesFeedPublished(),
 )
 
 
