@@ -35,21 +35,24 @@ class Briefing(DocumentType):
 
     def collect(self, sources: Sources, used: Used) -> dict[str, Any]:
         threats = sources.threats(used)
-        risks = []
+        risks: dict[str, dict[str, Any]] = {}
         if threats is not None:
             mine = [t for t in threats.threats if t.category in CATEGORIES[self.role]]
-            for t in sorted(mine, key=lambda t: (-t.residual, t.id))[:_TOP]:
-                risks.append(
-                    {
-                        "id": t.id,
-                        "title": t.title,
-                        "description": t.description,
-                        "level": t.level,
-                        "mitigations": [
-                            {"control": c.control, "running": c.running} for c in t.controls
-                        ],
-                    }
-                )
+            # NOTE: one rule applies to several elements (each model route); brief it once.
+            for t in sorted(mine, key=lambda t: (-t.residual, t.id)):
+                if t.rule in risks:
+                    risks[t.rule]["elements"].append(t.element)
+                    continue
+                risks[t.rule] = {
+                    "id": t.rule,
+                    "title": t.title,
+                    "description": t.description,
+                    "level": t.level,
+                    "elements": [t.element],
+                    "mitigations": [
+                        {"control": c.control, "running": c.running} for c in t.controls
+                    ],
+                }
         findings = [
             f"{run.kind}: {f.category} via {f.probe} (severity {f.severity}, {f.hits} of {f.total})"
             for run in sources.redteam_runs(used)
@@ -63,7 +66,7 @@ class Briefing(DocumentType):
             "system": system_facts(sources),
             "role": self.role.value,
             "threat_model": threats is not None,
-            "risks": risks,
+            "risks": list(risks.values())[:_TOP],
             "findings": findings,
             "advisories": advisories,
             "people": sorted(

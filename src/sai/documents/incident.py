@@ -29,15 +29,19 @@ def _risks(model: ThreatsModel | None, categories: tuple[str, ...]) -> list[dict
     found = sorted(
         (t for t in model.threats if t.category in categories), key=lambda t: (-t.residual, t.id)
     )
-    return [
-        {
-            "id": t.id,
+    risks: dict[str, dict[str, Any]] = {}
+    for t in found:  # one line per rule, naming every element it applies to
+        if t.rule in risks:
+            risks[t.rule]["elements"].append(t.element)
+            continue
+        risks[t.rule] = {
+            "id": t.rule,
             "title": t.title,
             "level": t.level,
+            "elements": [t.element],
             "controls": [c.control for c in t.controls],
         }
-        for t in found[:3]
-    ]
+    return list(risks.values())[:3]
 
 
 class IncidentPlan(DocumentType):
