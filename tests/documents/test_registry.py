@@ -59,3 +59,18 @@ def test_no_template_copies_the_standard() -> None:
         if fp.shingle_hash(shingle) in theirs
     ]
     assert copied == []
+
+
+def test_a_justification_must_name_a_component(tmp_path: Path) -> None:
+    import copy
+
+    from sai.manifest import ManifestError
+    from tests.documents._project import MANIFEST, write_project
+
+    data = copy.deepcopy(MANIFEST)
+    data["documents"]["justifications"][0]["component"] = "asistant"
+    with pytest.raises(ManifestError) as caught:
+        write_project(tmp_path, data)
+    problem = next(p for p in caught.value.problems if p.field.startswith("documents"))
+    assert problem.message == "unknown component 'asistant'"
+    assert problem.hint == "did you mean 'assistant'?"
