@@ -12,7 +12,7 @@ from sai.documents.record import record_drill
 from sai.documents.sources import Sources
 from sai.documents.staleness import status
 from sai.errors import SaiError
-from sai.inventory import recovery
+from sai.inventory import snapshot
 from sai.ledger import Entry, Ledger
 from sai.ledger.kinds import DocumentDrill
 from sai.manifest import Manifest
@@ -44,7 +44,7 @@ def run_drill(
             "the incident plan is not current", hint="run `sai docs build` before the drill"
         )
     try:
-        result, ref = recovery.drill(ledger, workspace, actor=actor, now=now)
+        result, ref = snapshot.drill(ledger, workspace, actor=actor, now=now)
     except SaiError as error:
         raise DocumentsError(
             f"the restore drill could not run: {error.message}",
