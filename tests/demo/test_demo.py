@@ -43,6 +43,9 @@ class TestDemo:
         # the training CSV found in it was removed.
         assert {"5.2.4-2", "5.2.4-2.1", "5.2.1-4", "5.1.2-1.1", "5.2.2-3"} <= passed
         assert "recorded provenance that matches" in verdicts["5.2.4-2"]["reason"]
+        # Documents: built, published, served, read by the briefed people, drilled.
+        assert {"5.2.2-4", "5.2.2-5", "5.3.1-1", "5.3.1-2.2", "5.1.1-1.1", "5.2.4-1.1"} <= passed
+        assert (root / ".sai" / "public" / ".well-known" / "security.txt").is_file()
         verified = runner.invoke(
             app,
             [

@@ -161,6 +161,23 @@ def _training_data(
     run_provenance_demo(ledger, workspace, loaded, actor=ACTOR, on_step=on_step, clock=clock)
 
 
+def _redteam_and_documents(
+    ledger: Ledger,
+    workspace: Workspace,
+    loaded: LoadedManifest,
+    root: Path,
+    clock: Callable[[], datetime],
+    on_step: Callable[[str], None],
+) -> None:
+    on_step("Red team: the chat model raw and behind the gateway, classic-model attacks")
+    from sai.demo.documents import run_documents_demo
+    from sai.demo.redteam import run_redteam_demo
+
+    run_redteam_demo(ledger, workspace, loaded, root, on_step=on_step)
+    on_step("Documents: cards, disclosure, incident plan, notices, advisories, briefings")
+    run_documents_demo(ledger, workspace, loaded, actor=ACTOR, clock=clock, on_step=on_step)
+
+
 def utc_now() -> datetime:
     """The current time in UTC (the demo's default clock)."""
     return datetime.now(UTC)
@@ -253,10 +270,7 @@ def run_demo(
         )
         _vet_upstream(ledger, workspace, loaded, clock())
         on_step("Recorded due diligence on the model provider (demo data)")
-        on_step("Red team: the chat model raw and behind the gateway, classic-model attacks")
-        from sai.demo.redteam import run_redteam_demo
-
-        run_redteam_demo(ledger, workspace, loaded, root, on_step=on_step)
+        _redteam_and_documents(ledger, workspace, loaded, root, clock, on_step)
         on_step("Recording example attestations (marked as demo data)")
         _record_attestations(ledger, workspace, clock())
         on_step("Assessing against EN 304 223 and checkpointing the ledger")

@@ -242,7 +242,9 @@ class StaffBriefed(Check):
         return self.result(
             provision,
             Verdict.PASS,
-            f"{len(found_people)} people acknowledged the current briefing of their role",
+            f"{len(found_people)} of {len(people)} briefed "
+            f"{'person' if len(people) == 1 else 'people'} acknowledged the current briefing "
+            "of their role",
             used,
         )
 
