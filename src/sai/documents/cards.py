@@ -86,6 +86,11 @@ def guardrails(sources: Sources) -> dict[str, Any]:
     }
 
 
+def finding_name(category: str, probe: str) -> str:
+    """``category via probe``, or the category alone when the probe is named after it."""
+    return category if probe == category else f"{category} via {probe}"
+
+
 def failure_modes(sources: Sources, used: Used) -> list[str]:
     """Known ways the system fails: stated limitations, red-team findings, recent alerts."""
     modes = [
@@ -96,8 +101,8 @@ def failure_modes(sources: Sources, used: Used) -> list[str]:
     ]
     for run in sources.redteam_runs(used):
         modes += [
-            f"red team ({run.kind}): {f.category} via {f.probe}, severity {f.severity}, "
-            f"{f.hits} of {f.total} attempts succeeded"
+            f"red team ({run.kind}): {finding_name(f.category, f.probe)}, severity "
+            f"{f.severity}, {f.hits} of {f.total} attempts succeeded"
             for f in run.findings
         ]
     for alert in sources.alerts(used):
@@ -134,4 +139,4 @@ class SystemCard(DocumentType):
         }
 
 
-__all__ = ["SystemCard", "failure_modes", "guardrails"]
+__all__ = ["SystemCard", "failure_modes", "finding_name", "guardrails"]
