@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from sai.documents.base import Audience, DocumentType, system_facts
-from sai.documents.cards import finding_name
 from sai.documents.sources import Sources, Used
 from sai.manifest.documents_spec import BriefingRole
 
