@@ -14,7 +14,6 @@ from sai.documents.registry import document
 from sai.ledger import Ledger
 from sai.ledger.canonical import canonical_json
 from sai.manifest import LoadedManifest
-from tests.catalog import make_fingerprint as fp
 
 TEMPLATES = Path(__file__).parents[2] / "src" / "sai" / "documents" / "templates"
 
@@ -48,17 +47,6 @@ def test_unknown_document_names_the_choices() -> None:
     with pytest.raises(DocumentsError, match="no document called 'card'") as caught:
         document("card")
     assert "system-card" in (caught.value.hint or "")
-
-
-def test_no_template_copies_the_standard() -> None:
-    theirs = {h for entry in fp.load_fingerprint()["provisions"] for h in entry["shingles"]}
-    copied = [
-        (path.name, shingle)
-        for path in sorted(TEMPLATES.glob("*.j2"))
-        for shingle in fp.shingles(path.read_text("utf-8"))
-        if fp.shingle_hash(shingle) in theirs
-    ]
-    assert copied == []
 
 
 def test_a_justification_must_name_a_component(tmp_path: Path) -> None:
