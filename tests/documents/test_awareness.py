@@ -3,6 +3,7 @@ person to have read the current version."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from sai.documents.errors import DocumentsError
 from sai.ledger import Ledger
 from sai.manifest import LoadedManifest
 from sai.workspace import Workspace
-from tests.documents._project import DIGEST_B, T0, record_digest
+from tests.documents._project import DIGEST_B, MANIFEST, T0, record_digest, write_project
 
 NOW = T0 + dt.timedelta(days=1)
 PEOPLE = {
@@ -46,14 +47,44 @@ def _run(
     return result.verdict, result.reason
 
 
+class TestAccepted:
+    @pytest.mark.usefixtures("built")
+    @pytest.mark.parametrize("role", ["system_operator", "System Operator", "system-operator"])
+    def test_role_spellings(self, ledger: Ledger, loaded: LoadedManifest, role: str) -> None:
+        entry = acknowledge(ledger, loaded.manifest, "Otto Runner", role, now=NOW)
+        assert entry.evidence.data["document"] == "briefing-system-operator"
+
+    @pytest.mark.usefixtures("built")
+    def test_someone_not_listed_is_recorded_but_not_counted(
+        self, ledger: Ledger, loaded: LoadedManifest
+    ) -> None:
+        acknowledge(ledger, loaded.manifest, "Eve Visitor", "developer", now=NOW)
+        verdict, reason = _run(ledger, loaded, "5.1.1-2.2", NOW)
+        assert verdict is Verdict.FAIL
+        assert "Ada Builder (developer)" in reason
+
+    def test_a_role_field_naming_a_briefing_counts_as_one(
+        self, ledger: Ledger, workspace_dir: Path, workspace: Workspace
+    ) -> None:
+        data = copy.deepcopy(MANIFEST)
+        data["people"]["owners"] = [{"name": "Ada Builder", "role": "developer"}]
+        loaded = write_project(workspace_dir, data)
+        out = workspace.documents_dir
+        build_documents(ledger, loaded.manifest, out, actor="t", now=NOW)
+        publish_documents(ledger, loaded.manifest, out, workspace.public_dir, actor="t", now=NOW)
+        assert _run(ledger, loaded, "5.1.1-1", NOW)[0] is Verdict.FAIL
+        acknowledge(ledger, loaded.manifest, "Ada Builder", "developer", now=NOW)
+        assert _run(ledger, loaded, "5.1.1-1", NOW)[0] is Verdict.PASS
+
+
 class TestRefused:
     @pytest.mark.usefixtures("built")
     @pytest.mark.parametrize(
         ("person", "role", "message"),
         [
             ("Ada Builder", "manager", "unknown role 'manager'"),
-            ("Eve Stranger", "developer", "not in people.owners"),
             ("Ada Builder", "data-custodian", "briefing in sai.yaml is developer"),
+            ("  ", "developer", "needs the person's name"),
         ],
     )
     def test_bad_acknowledgements(

@@ -135,8 +135,8 @@ def run_documents_demo(
     built = build_documents(ledger, manifest, out, actor=actor, now=clock())
     on_step(f"Documents: built {len(built)} (cards, policy, incident plan, notices, briefings)")
     for person in manifest.people.owners:
-        if person.briefing is not None:
-            acknowledge(ledger, manifest, person.name, person.briefing.value, now=clock())
+        if person.briefing_role is not None:
+            acknowledge(ledger, manifest, person.name, person.briefing_role.value, now=clock())
     people = [p.name for p in manifest.people.owners]
     _, restored = run_drill(
         ledger,

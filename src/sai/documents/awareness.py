@@ -1,7 +1,8 @@
 """Acknowledgements of role briefings (5.1.1): who read which version, and who still must.
 
-A person named in ``people.owners`` with a ``briefing`` role must acknowledge the current
-version of that role's briefing within ``documents.review_days``.
+A person named in ``people.owners`` with a briefing role (``briefing``, or a ``role`` that
+names one) must acknowledge the current version of that role's briefing within
+``documents.review_days``. Anyone may acknowledge; only the people listed are counted.
 """
 
 from __future__ import annotations
@@ -18,17 +19,22 @@ from sai.ledger import Entry, Ledger
 from sai.ledger.kinds import DocumentAck, Kind, PayloadError
 from sai.ledger.measured import EvidenceReader, MeasuredEvidence
 from sai.manifest import Manifest
-from sai.manifest.documents_spec import BriefingRole
+from sai.manifest.documents_spec import BriefingRole, parse_briefing_role
 
 ROLES = ", ".join(r.value for r in BriefingRole)
 
 
 def parse_role(text: str) -> BriefingRole:
     """The briefing role called ``text``, or a DocumentsError listing the roles."""
-    try:
-        return BriefingRole(text.strip().lower())
-    except ValueError:
-        raise DocumentsError(f"unknown role {text!r}", hint=f"use one of: {ROLES}") from None
+    role = parse_briefing_role(text)
+    if role is None:
+        raise DocumentsError(f"unknown role {text!r}", hint=f"use one of: {ROLES}")
+    return role
+
+
+def is_listed(manifest: Manifest, person: str) -> bool:
+    """Whether ``person`` is in ``people.owners`` (only they count for the check)."""
+    return any(p.name == person.strip() for p in manifest.people.owners)
 
 
 def acknowledge(
@@ -38,12 +44,9 @@ def acknowledge(
     chosen = parse_role(role)
     listed = {p.name: p for p in manifest.people.owners}
     name = person.strip()
-    if name not in listed:
-        raise DocumentsError(
-            f"{name!r} is not in people.owners of sai.yaml",
-            hint="add them there with `briefing: " + chosen.value + "`, or check the spelling",
-        )
-    expected = listed[name].briefing
+    if not name:
+        raise DocumentsError("an acknowledgement needs the person's name", hint="pass --person")
+    expected = listed[name].briefing_role if name in listed else None
     if expected is not None and expected is not chosen:
         raise DocumentsError(
             f"{name}'s briefing in sai.yaml is {expected.value}, not {chosen.value}",
@@ -85,9 +88,10 @@ def awareness(
     measured = MeasuredEvidence(reader)
     done, missing = [], []
     for person in manifest.people.owners:
-        if person.briefing is None:
+        role = person.briefing_role
+        if role is None:
             continue
-        wanted = current.get(person.briefing)
+        wanted = current.get(role)
         found = None
         for entry in measured.query(kind=Kind.DOCUMENT_ACK, subject=person.name, since=since):
             try:
@@ -97,10 +101,10 @@ def awareness(
             if wanted is not None and ack.built_entry == wanted:
                 found = entry.index
         if found is None:
-            missing.append(f"{person.name} ({person.briefing.value})")
+            missing.append(f"{person.name} ({role.value})")
         else:
             done.append((person.name, found))
     return Awareness(tuple(done), tuple(missing))
 
 
-__all__ = ["ROLES", "Awareness", "acknowledge", "awareness", "parse_role"]
+__all__ = ["ROLES", "Awareness", "acknowledge", "awareness", "is_listed", "parse_role"]

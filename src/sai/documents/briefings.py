@@ -70,7 +70,7 @@ class Briefing(DocumentType):
             "findings": findings,
             "advisories": advisories,
             "people": sorted(
-                p.name for p in sources.manifest.people.owners if p.briefing is self.role
+                p.name for p in sources.manifest.people.owners if p.briefing_role is self.role
             ),
         }
 

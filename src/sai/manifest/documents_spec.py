@@ -9,6 +9,7 @@ six months after publication (RFC 9116 asks for less than a year).
 from __future__ import annotations
 
 import enum
+import re
 from typing import Annotated
 
 from pydantic import BaseModel, Field, Strict
@@ -27,6 +28,16 @@ class BriefingRole(enum.StrEnum):
     developer = "developer"
     system_operator = "system-operator"
     data_custodian = "data-custodian"
+
+
+def parse_briefing_role(text: str | None) -> BriefingRole | None:
+    """The briefing role ``text`` names (``system_operator`` and ``system operator`` too)."""
+    if not text:
+        return None
+    try:
+        return BriefingRole(re.sub(r"[\s_]+", "-", text.strip().lower()))
+    except ValueError:
+        return None
 
 
 class Justification(BaseModel):
@@ -72,4 +83,5 @@ __all__ = [
     "BriefingRole",
     "DocumentsSpec",
     "Justification",
+    "parse_briefing_role",
 ]

@@ -35,7 +35,7 @@ from sai.manifest._types import (
     When,
     invalid,
 )
-from sai.manifest.documents_spec import BriefingRole, DocumentsSpec
+from sai.manifest.documents_spec import BriefingRole, DocumentsSpec, parse_briefing_role
 from sai.manifest.evidence_spec import EvidenceRules
 from sai.manifest.gateway_spec import (
     GatewayModelRoute,
@@ -262,6 +262,11 @@ class Person(_Strict):
     briefing: BriefingRole | None = None
     """The security briefing they must read and acknowledge: ``developer``,
     ``system-operator`` or ``data-custodian`` (5.1.1)."""
+
+    @property
+    def briefing_role(self) -> BriefingRole | None:
+        """``briefing``, else ``role`` when it names a briefing role (e.g. ``developer``)."""
+        return self.briefing or parse_briefing_role(self.role)
 
 
 class People(_Strict):

@@ -206,7 +206,7 @@ class StaffBriefed(Check):
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
         roles = (BriefingRole.developer,) if provision.id == "5.1.1-2.2" else tuple(BriefingRole)
-        people = [p for p in ctx.manifest.people.owners if p.briefing in roles]
+        people = [p for p in ctx.manifest.people.owners if p.briefing_role in roles]
         used = [ctx.manifest_entry]
         if not people:
             who = "developer" if len(roles) == 1 else "briefing"
@@ -217,7 +217,7 @@ class StaffBriefed(Check):
                 used,
             )
         current: dict[BriefingRole, int] = {}
-        for role in {p.briefing for p in people if p.briefing is not None}:
+        for role in {p.briefing_role for p in people if p.briefing_role is not None}:
             st = published(self, provision, ctx, briefing_name(role))
             if isinstance(st, CheckResult):
                 return st
