@@ -76,6 +76,14 @@ class TestBuildPublish:
         assert "notice_days" in result.output
         assert "7" in result.output
 
+    def test_a_notice_below_the_floor_is_built_with_a_warning(self, root: Path) -> None:
+        data = copy.deepcopy(MANIFEST)
+        data["documents"]["readability_floor"] = 100
+        (root / "sai.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+        result = _run(root, "build")
+        assert result.exit_code == 0
+        assert "warning: below the reading-ease floor of 100: data-use" in result.output
+
     def test_missing_security_contact_is_a_manifest_error(self, root: Path) -> None:
         data = copy.deepcopy(MANIFEST)
         del data["people"]["security_contact"]

@@ -88,7 +88,7 @@ class ComponentsNotice(DocumentType):
     """Components that are not well documented, what is missing and why they are used."""
 
     name = "components"
-    title = "Components with limited documentation"
+    title = "Parts we know less about"
     audience = Audience.public
     provisions = ("5.2.3-2.2",)
     path = "/notices/components"
