@@ -149,8 +149,14 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture
-def served(root: Path) -> Iterator[str]:
+@pytest.fixture(params=["with-models", "documents-only"])
+def served(root: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    if request.param == "documents-only":  # no upstream, no local model: documents still served
+        data = copy.deepcopy(MANIFEST)
+        data["models"] = [m for m in data["models"] if "endpoint" in m]
+        data["datasets"] = []
+        data["documents"]["justifications"] = []
+        (root / "sai.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
     assert _run(root, "build").exit_code == 0
     assert _run(root, "publish").exit_code == 0
     port = _free_port()

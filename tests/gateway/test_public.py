@@ -122,3 +122,24 @@ class TestServed:
         with harness.http(role=None) as client:
             assert client.get("/.well-known/security.txt").status_code == 401
             assert "/.well-known/security.txt" not in client.get("/openapi.json").json()["paths"]
+
+
+def test_a_gateway_with_nothing_to_serve_refuses_to_start(workspace_dir: Path) -> None:
+    from sai.gateway.config import config_for
+    from sai.gateway.errors import GatewayConfigError
+    from sai.gateway.runtime import has_site
+
+    empty = workspace_dir / "public"
+    assert not has_site(config_for(None, public_dir=empty))
+    _publish(empty, {"/a": ("a.txt", TXT, "A")})
+    assert has_site(config_for(None, public_dir=empty))
+    from sai.gateway.runtime import build_runtime
+    from sai.ledger import open_ledger
+    from sai.workspace import open_workspace
+
+    with (
+        open_ledger(open_workspace(workspace_dir)) as ledger,
+        pytest.raises(GatewayConfigError) as caught,
+    ):
+        build_runtime(config_for(None), ledger)
+    assert "sai docs publish" in (caught.value.hint or "")
