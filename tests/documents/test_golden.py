@@ -69,6 +69,7 @@ def test_document(name: str, published: tuple[Path, Path], request: pytest.Fixtu
         (".well-known/security.txt", "security.txt"),
         ("updates.atom", "updates.atom"),
         ("notices/index.html", "notices.html"),
+        ("notices/index.json", "notices.json"),
         ("updates/index.html", "updates.html"),
         ("advisories/SAI-2026-001.json", "SAI-2026-001.json"),
         ("index.json", "site-index.json"),

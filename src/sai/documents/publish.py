@@ -5,6 +5,7 @@ updates feed; internal ones are recorded as issued. A stale or missing build is 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 from sai.documents._files import sha256_text
@@ -16,7 +17,7 @@ from sai.documents.record import record_published
 from sai.documents.registry import DOCUMENTS
 from sai.documents.render import render_html
 from sai.documents.security_txt import format_expires, make_security_txt
-from sai.documents.site import HTML, MARKDOWN, TEXT, Published, Site
+from sai.documents.site import HTML, JSON, MARKDOWN, TEXT, Published, Site
 from sai.documents.sources import Sources
 from sai.documents.staleness import Status, status
 from sai.documents.updates import add_updates
@@ -60,6 +61,16 @@ def _notices_page(site: Site, notices: list[tuple[str, str, int | None]], system
         lines.append(f"- [{title}]({path}){ease}")
     markdown = "\n".join(lines) + "\n"
     site.add(NOTICES_PATH, render_html(f"Notices: {system}", markdown), HTML, "end-user notices")
+    listing = [
+        {"path": path, "title": title, "reading_ease": None if r is None else r / 10}
+        for path, title, r in notices
+    ]
+    site.add(
+        NOTICES_PATH + "index.json",
+        json.dumps({"system": system, "notices": listing}, indent=2) + "\n",
+        JSON,
+        "end-user notices (JSON)",
+    )
 
 
 def publish_documents(
