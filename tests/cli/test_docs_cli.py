@@ -47,6 +47,11 @@ class TestBuildPublish:
         assert "reading ease" in built.output
         again = _run(root, "build")
         assert "system-card: version 1 unchanged" in again.output
+        pdf = root / "guide.pdf"
+        printed = _run(root, "show", "system-card", "--pdf", str(pdf))
+        assert printed.exit_code == 0, printed.output
+        assert pdf.read_bytes().startswith(b"%PDF-")
+        assert _run(root, "show", "--pdf", str(pdf)).exit_code == 2
         shown = _run(root, "show", "user-guide")
         assert shown.exit_code == 0
         assert shown.output.startswith("# Using the system safely")

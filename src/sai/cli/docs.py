@@ -4,6 +4,7 @@ end-user notices, advisories, update notices and role briefings (principles 1, 1
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -80,10 +81,17 @@ def show_command(
     workspace: WorkspaceOption = None,
     manifest: ManifestOption = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
+    pdf: Annotated[
+        Path | None,
+        typer.Option("--pdf", help="Also print the document's HTML to this PDF file."),
+    ] = None,
 ) -> None:
     """List the documents with their state, or print one document's newest version."""
     from sai.documents import DOCUMENTS, Sources, document, status
     from sai.documents.build import files_of
+
+    if pdf is not None and name is None:
+        raise InputError("--pdf prints one document", hint="name it: sai docs show NAME --pdf F")
 
     with open_project(workspace, manifest, read_only=True) as project:
         sources = Sources(project.loaded.manifest, project.ledger)
@@ -94,7 +102,13 @@ def show_command(
         st = states[0]
         if st.built is None:
             raise InputError(f"{name} has not been built", hint="run `sai docs build`")
-        typer.echo(files_of(out, name, st.built[1].version)[0].read_text("utf-8"), nl=False)
+        markdown, html = files_of(out, name, st.built[1].version)
+        typer.echo(markdown.read_text("utf-8"), nl=False)
+        if pdf is not None:
+            from sai.assessment.report.pdf import render_pdf
+
+            pdf.write_bytes(render_pdf(html.read_text("utf-8")))
+            typer.echo(f"wrote {pdf}", err=True)
         if st.stale:
             typer.echo(f"(stale: {', '.join(st.changed)} changed since this version)", err=True)
         return
