@@ -136,8 +136,11 @@ def show_command(
 
 @docs_app.command("publish")
 def publish_command(workspace: WorkspaceOption = None, manifest: ManifestOption = None) -> None:
-    """Publish the newest version of every document; `sai gateway serve` then serves the
-    public ones without a key (/.well-known/security.txt, /notices/, /updates.atom)."""
+    """Publish the newest version of every document for the gateway to serve.
+
+    `sai gateway serve` then answers /.well-known/security.txt, /notices/ and /updates.atom
+    without a key.
+    """
     from sai.documents import publish_documents
 
     with open_project(workspace, manifest) as project:
