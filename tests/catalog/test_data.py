@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -38,6 +39,7 @@ INHERITED_ROLES = {
 }
 
 MAX_RATIO = 0.6
+DOCUMENT_TEMPLATES = Path(__file__).parents[2] / "src" / "sai" / "documents" / "templates"
 
 
 @pytest.fixture(scope="module")
@@ -59,11 +61,14 @@ def standard_text() -> str:
 
 
 def _our_texts(catalog: Catalog) -> list[tuple[str, str]]:
-    """(label, text) of every summary and evidence hint we wrote."""
+    """(label, text) of every summary and evidence hint we wrote, and of every template of
+    the generated documents (sai.documents), which must not copy the standard either."""
     texts = []
     for provision in catalog.provisions:
         texts.append((f"{provision.id} summary", provision.summary))
         texts += [(f"{provision.id} evidence", hint) for hint in provision.evidence]
+    for template in sorted(DOCUMENT_TEMPLATES.glob("*.j2")):
+        texts.append((f"template {template.name}", template.read_text(encoding="utf-8")))
     return texts
 
 

@@ -64,6 +64,9 @@ class TestDemo:
             ["dispose", "verify", str(certificate), "--key", str(root / ".sai/keys/signing.pub")],
         )
         assert checked.exit_code == 0, checked.output
+        # Documents: built, published, served, read by the briefed people, drilled.
+        assert {"5.2.2-4", "5.2.2-5", "5.3.1-1", "5.3.1-2.2", "5.1.1-1.1", "5.2.4-1.1"} <= passed
+        assert (root / ".sai" / "public" / ".well-known" / "security.txt").is_file()
         verified = runner.invoke(
             app,
             [

@@ -59,6 +59,7 @@ COMMANDS: dict[str, str] = {
     "transfer": "dispose",
     "receive": "dispose",
     "decommission": "dispose",
+    "docs": "docs",
 }
 
 

@@ -180,7 +180,9 @@ def serve(
     )
     config = settings.config()
     _ensure_port_free(config.host, config.port)
-    target = config.upstream_url or "local models"
+    target = config.upstream_url or (
+        "local models" if config.predict_models else "published documents only"
+    )
     stdout_console().print(
         f"sai gateway on http://{config.host}:{config.port} → {target}"
         f" ({workers} worker{'s' if workers > 1 else ''}, limits "

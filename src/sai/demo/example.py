@@ -191,11 +191,17 @@ people:
     - name: Dana Demo
       email: dana@example.org
       role: product owner
+      briefing: developer
+    - name: Omar Ops
+      role: runs the gateway
+      briefing: system-operator
   custodians:
     - name: Data Office
       email: data-office@example.org
       role: data custodian
   security_contact: security@example.org
+documents:
+  retention_days: 90
 exclusions:
   - provision: 5.2.2-6
     justification: The demo system runs on premises and uses no cloud service operator.

@@ -162,23 +162,28 @@ def _training_data(
     run_provenance_demo(ledger, workspace, loaded, actor=ACTOR, on_step=on_step, clock=clock)
 
 
-def _attack_then_retire(
+def _attack_retire_document(
     ledger: Ledger,
     workspace: Workspace,
     loaded: LoadedManifest,
     root: Path,
+    clock: Callable[[], datetime],
     on_step: Callable[[str], None],
 ) -> LoadedManifest:
-    """The red team's attacks, then the disposal of a confidential export (sai.yaml after)."""
+    """The red team's attacks, the disposal of a confidential export, then the documents built
+    from what is known by then (returns sai.yaml as it is after)."""
     on_step("Red team: the chat model raw and behind the gateway, classic-model attacks")
+    from sai.demo.documents import run_documents_demo
     from sai.demo.redteam import run_redteam_demo
-
-    run_redteam_demo(ledger, workspace, loaded, root, on_step=on_step)
     from sai.disposal.demo import run_disposal_demo
 
-    return run_disposal_demo(
+    run_redteam_demo(ledger, workspace, loaded, root, on_step=on_step)
+    loaded = run_disposal_demo(
         ledger, workspace, loaded, root / "sai-report", actor=ACTOR, on_step=on_step
     )
+    on_step("Documents: cards, disclosure, incident plan, notices, advisories, briefings")
+    run_documents_demo(ledger, workspace, loaded, actor=ACTOR, clock=clock, on_step=on_step)
+    return loaded
 
 
 def utc_now() -> datetime:
@@ -284,7 +289,7 @@ def run_demo(
         )
         _vet_upstream(ledger, workspace, loaded, clock())
         on_step("Recorded due diligence on the model provider (demo data)")
-        loaded = _attack_then_retire(ledger, workspace, loaded, root, on_step)
+        loaded = _attack_retire_document(ledger, workspace, loaded, root, clock, on_step)
         on_step("Recording example attestations (marked as demo data)")
         _record_attestations(ledger, workspace, clock())
         on_step("Assessing against EN 304 223 and checkpointing the ledger")

@@ -115,11 +115,12 @@ async def send_answer(
     *,
     content_type: bytes = b"application/json",
     headers: tuple[tuple[str, str], ...] = (),
+    length: int | None = None,
 ) -> None:
-    """Send a complete answer in one body message."""
+    """Send a complete answer in one body message (``length``: a HEAD answer's size)."""
     raw_headers = [
         (b"content-type", content_type),
-        (b"content-length", str(len(body)).encode()),
+        (b"content-length", str(len(body) if length is None else length).encode()),
         *((k.encode("latin-1"), v.encode("latin-1")) for k, v in headers),
     ]
     await send({"type": "http.response.start", "status": status, "headers": raw_headers})

@@ -33,8 +33,9 @@ from sai.gateway.audit import CallRecord
 from sai.gateway.auth import AuthError, Principal, authorise_route
 from sai.gateway.errors import HttpError
 from sai.gateway.limits import LimiterUnavailableError, budgets_for
-from sai.gateway.openapi import openapi_schema
+from sai.gateway.openapi import openapi_schema, with_public_paths
 from sai.gateway.proxy import handle_proxy
+from sai.gateway.public import HEADERS, PublicSite
 from sai.gateway.routes import (
     handle_metrics,
     handle_models,
@@ -96,7 +97,8 @@ class GatewayApp:
         self._start = start
         self._stop = stop
         self.runtime: Runtime | None = None
-        self._schema = dumps(openapi_schema())
+        self._schema = openapi_schema()
+        self._site: PublicSite | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -110,8 +112,20 @@ class GatewayApp:
         if path == "/healthz":
             await send_answer(send, 200, b'{"status":"ok"}')
             return
+        site = self._public_site(self.runtime)
         if path == "/openapi.json":
-            await send_answer(send, 200, self._schema)
+            await send_answer(send, 200, dumps(with_public_paths(self._schema, site.files())))
+            return
+        if scope["method"] in ("GET", "HEAD") and (found := site.lookup(path)) is not None:
+            body, content_type = found
+            await send_answer(
+                send,
+                200,
+                b"" if scope["method"] == "HEAD" else body,
+                content_type=content_type.encode(),
+                headers=HEADERS,
+                length=len(body),
+            )
             return
         record = CallRecord(secrets.token_hex(8), scope["method"], path)
         runtime = self.runtime
@@ -120,6 +134,11 @@ class GatewayApp:
             await self._handle(Exchange(runtime, send, record), scope, receive)
         finally:
             runtime.active -= 1
+
+    def _public_site(self, runtime: Runtime) -> PublicSite:
+        if self._site is None:
+            self._site = PublicSite(runtime.config.public_dir)
+        return self._site
 
     async def _lifespan(self, receive: Receive, send: Send) -> None:
         while True:

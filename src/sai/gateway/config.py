@@ -147,6 +147,8 @@ class GatewayConfig:
     failed_auth_limit: int | None = 30
     auth_window_seconds: int = 60
     address_header: bytes | None = None
+    #: Published documents served without a key (``.sai/public/``); None serves none.
+    public_dir: Path | None = None
 
     def role(self, name: str) -> RolePolicy | None:
         """The policy of role ``name``, or None when the role is not configured."""

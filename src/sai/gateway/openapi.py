@@ -7,7 +7,10 @@ gateway against it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
+
+from sai.gateway.public import PublicFile
 
 _ERROR = {
     "type": "object",
@@ -152,4 +155,30 @@ def openapi_schema() -> dict[str, Any]:
     }
 
 
-__all__ = ["openapi_schema"]
+def _public(file: PublicFile) -> dict[str, Any]:
+    media = file.content_type.split(";")[0]
+    tags = ["notices"] if file.notice or file.path == "/notices/" else ["documents"]
+    return {
+        "get": {
+            "summary": file.summary or f"published document {file.path}",
+            "tags": tags,
+            "security": [],
+            "responses": {
+                "200": {
+                    "description": file.summary,
+                    "content": {media: {"schema": {"type": "string"}}},
+                }
+            },
+        }
+    }
+
+
+def with_public_paths(schema: dict[str, Any], files: Sequence[PublicFile]) -> dict[str, Any]:
+    """``schema`` plus one key-less GET per published document (``sai docs publish``)."""
+    if not files:
+        return schema
+    paths = {**schema["paths"], **{f.path: _public(f) for f in files}}
+    return {**schema, "paths": paths}
+
+
+__all__ = ["openapi_schema", "with_public_paths"]

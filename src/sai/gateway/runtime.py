@@ -15,6 +15,7 @@ from sai.gateway.limits.retry import Releases
 from sai.gateway.metrics import Metrics
 from sai.gateway.models import ModelRouter
 from sai.gateway.predict import ModelGate, Predictor
+from sai.gateway.public import INDEX
 from sai.gateway.review import ReviewQueue
 from sai.gateway.shield import FailedAuthentications
 from sai.gateway.upstream import Upstream
@@ -57,6 +58,11 @@ class Runtime:
             await self.upstream.close()
 
 
+def has_site(config: GatewayConfig) -> bool:
+    """Whether published documents are waiting in ``config.public_dir``."""
+    return config.public_dir is not None and (config.public_dir / INDEX).is_file()
+
+
 def build_runtime(
     config: GatewayConfig,
     ledger: Ledger,
@@ -76,10 +82,13 @@ def build_runtime(
             "gateway.audit_text keeps prompts in the ledger, which needs per-subject keys",
             hint="start the gateway with `sai gateway serve` (it opens the workspace's keys)",
         )
-    if config.upstream_url is None and not config.predict_models:
+    # NOTE: published documents alone are worth serving (security.txt, notices); the API
+    # routes then answer 503 "no upstream".
+    if config.upstream_url is None and not config.predict_models and not has_site(config):
         raise GatewayConfigError(
-            "the gateway has nothing to forward to: no upstream and no local model",
-            hint="add an `upstream:` section to sai.yaml or pass --upstream URL",
+            "the gateway has nothing to serve: no upstream, no local model, no published documents",
+            hint="add an `upstream:` section to sai.yaml, pass --upstream URL, or publish "
+            "documents with `sai docs publish`",
         )
     upstream = (
         Upstream(

@@ -97,9 +97,15 @@ class WorkerSettings:
     def config(self) -> GatewayConfig:
         """The gateway configuration of the manifest this gateway was started with."""
         from sai.manifest import load_manifest
+        from sai.workspace import open_workspace
 
         config = config_from_manifest(load_manifest(self.manifest_path), upstream=self.upstream)
-        return with_overrides(config, host=self.host or config.host, port=self.port or config.port)
+        return with_overrides(
+            config,
+            host=self.host or config.host,
+            port=self.port or config.port,
+            public_dir=config.public_dir or open_workspace(self.workspace_root).public_dir,
+        )
 
     def __call__(self) -> GatewayApp:
         """The app of one worker: its own ledger connection, batcher and limiter."""

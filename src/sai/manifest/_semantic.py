@@ -227,6 +227,25 @@ def _guard_policy(data: dict[str, Any]) -> Iterator[Finding]:
         yield Finding(problem.loc, problem.message, problem.hint, problem.severity, problem.target)
 
 
+def _justifications(data: dict[str, Any]) -> Iterator[Finding]:
+    documents = data.get("documents")
+    if not isinstance(documents, dict) or not isinstance(documents.get("justifications"), list):
+        return
+    known = [
+        item["name"]
+        for key in ("models", "datasets")
+        for _, item in _items(data, key)
+        if isinstance(item.get("name"), str)
+    ]
+    for index, item in enumerate(documents["justifications"]):
+        name = item.get("component") if isinstance(item, dict) else None
+        if isinstance(name, str) and name not in known:
+            close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else "name a model or dataset"
+            loc: Loc = ("documents", "justifications", index, "component")
+            yield Finding(loc, f"unknown component '{name}'", hint)
+
+
 def check_references(data: object, root: Path, missing: Severity = "error") -> list[Finding]:
     """Cross-field and file-system findings for the raw data of a manifest in ``root``.
 
@@ -249,4 +268,5 @@ def check_references(data: object, root: Path, missing: Severity = "error") -> l
         *check_threat_sections(data, root),
         *redteam_references(data),
         *dataset_findings(data),
+        *_justifications(data),
     ]

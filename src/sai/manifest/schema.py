@@ -35,6 +35,7 @@ from sai.manifest._types import (
     When,
     invalid,
 )
+from sai.manifest.documents_spec import BriefingRole, DocumentsSpec, parse_briefing_role
 from sai.manifest.evidence_spec import EvidenceRules
 from sai.manifest.gateway_spec import (
     GatewayModelRoute,
@@ -258,6 +259,14 @@ class Person(_Strict):
     """How to reach them."""
     role: Line | None = None
     """What they are accountable for, e.g. ``model owner``."""
+    briefing: BriefingRole | None = None
+    """The security briefing they must read and acknowledge: ``developer``,
+    ``system-operator`` or ``data-custodian`` (5.1.1)."""
+
+    @property
+    def briefing_role(self) -> BriefingRole | None:
+        """``briefing``, else ``role`` when it names a briefing role (e.g. ``developer``)."""
+        return self.briefing or parse_briefing_role(self.role)
 
 
 class People(_Strict):
@@ -327,6 +336,8 @@ class Manifest(_Strict):
     """How much evidence the automated checks ask for (sufficiency settings)."""
     monitoring: MonitoringSpec = MonitoringSpec()
     """Drift, attack and performance monitoring: windows, tests, thresholds and alert owners."""
+    documents: DocumentsSpec = DocumentsSpec()
+    """Generated documents: notice period, review period, retention, readability floor."""
 
     def assets(self) -> tuple[ModelSpec | DatasetSpec | PromptSpec | ConfigSpec, ...]:
         """Every named asset: models, then datasets, prompts and configs."""
@@ -348,9 +359,11 @@ class Manifest(_Strict):
 __all__ = [
     "IN_HOUSE_SOURCES",
     "SCHEMA_VERSION",
+    "BriefingRole",
     "ConfigSpec",
     "DataSource",
     "DatasetSpec",
+    "DocumentsSpec",
     "EmbeddingsGuardSpec",
     "EvidenceRules",
     "Exclusion",

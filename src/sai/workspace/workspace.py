@@ -9,6 +9,8 @@ Layout::
     .sai/keys/signing.pub    its public half, for auditors
     .sai/evidence/           attached files, stored by digest
     .sai/checkpoints/        the latest signed checkpoint
+    .sai/documents/          generated documents, one folder per document and version
+    .sai/public/             published documents the gateway serves without a key
 """
 
 from __future__ import annotations
@@ -69,6 +71,14 @@ class Workspace:
     @property
     def checkpoints_dir(self) -> Path:
         return self.sai_dir / "checkpoints"
+
+    @property
+    def documents_dir(self) -> Path:
+        return self.sai_dir / "documents"
+
+    @property
+    def public_dir(self) -> Path:
+        return self.sai_dir / "public"
 
     @property
     def signing_key_path(self) -> Path:

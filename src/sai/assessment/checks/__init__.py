@@ -14,6 +14,20 @@ from sai.assessment.checks.base import Check, CheckContext, EvidenceReader
 from sai.assessment.checks.data_custody import CustodianApproved, TrainingDataSeparated
 from sai.assessment.checks.data_use import SensitiveDataProtected, UseSuitsSensitivity
 from sai.assessment.checks.disposal import DisposalVerified, TransferCustodied
+from sai.assessment.checks.documents import (
+    ComponentsJustified,
+    DataUseNoticePublished,
+    DisclosurePublished,
+    SystemCardPublished,
+    UserGuidePublished,
+)
+from sai.assessment.checks.documents_events import (
+    IncidentPlanRehearsed,
+    IncidentSupportPublished,
+    ModelUpdatesNoticed,
+    StaffBriefed,
+    UpdatesFeedPublished,
+)
 from sai.assessment.checks.gateway import (
     GatewayAccessControl,
     GatewayAuditLog,
@@ -101,6 +115,16 @@ CHECKS: tuple[Check, ...] = (
     ContinuousMonitoring(),
     TransferCustodied(),
     DisposalVerified(),
+    StaffBriefed(),
+    DisclosurePublished(),
+    IncidentPlanRehearsed(),
+    IncidentSupportPublished(),
+    SystemCardPublished(),
+    ComponentsJustified(),
+    ModelUpdatesNoticed(),
+    DataUseNoticePublished(),
+    UserGuidePublished(),
+    UpdatesFeedPublished(),
 )
 
 

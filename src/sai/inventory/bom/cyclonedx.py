@@ -58,6 +58,9 @@ def _properties(asset: Asset) -> list[dict[str, str]]:
     return props
 
 
+_PROHIBITED = "Stated as a prohibited use in the user guide published by `sai docs publish`."
+
+
 def _model_card(manifest: Manifest, asset: Asset) -> dict[str, Any] | None:
     spec = next((m for m in manifest.models if m.name == asset.name), None)
     if spec is None:
@@ -73,8 +76,20 @@ def _model_card(manifest: Manifest, asset: Asset) -> dict[str, Any] | None:
                 {"type": name, "value": str(value)} for name, value in spec.card.metrics.items()
             ]
         }
+    # NOTE: the same facts as the system card of `sai docs` (5.2.4-1.1): intended use, what
+    # the model must not be used for, and its known limitations.
+    considerations: dict[str, Any] = {}
+    if manifest.intended_use:
+        considerations["useCases"] = [manifest.intended_use]
     if spec.card and spec.card.limitations:
-        card["considerations"] = {"technicalLimitations": list(spec.card.limitations)}
+        considerations["technicalLimitations"] = list(spec.card.limitations)
+    if manifest.prohibited_uses:
+        considerations["ethicalConsiderations"] = [
+            {"name": f"Not to be used for: {use}", "mitigationStrategy": _PROHIBITED}
+            for use in manifest.prohibited_uses
+        ]
+    if considerations:
+        card["considerations"] = considerations
     return card or None
 
 

@@ -29,6 +29,14 @@ from sai.ledger.kinds.disposal import (
     DisposalStarted,
     SystemDecommissioned,
 )
+from sai.ledger.kinds.documents import (
+    DocumentAck,
+    DocumentAdvisory,
+    DocumentBuilt,
+    DocumentDrill,
+    DocumentPublished,
+    DocumentUpdateNotice,
+)
 from sai.ledger.kinds.gateway import (
     GatewayAuthFailures,
     GatewayKeyCreated,
@@ -147,6 +155,12 @@ _ALL: tuple[type[Payload], ...] = (
     MonitoringFeatureLog,
     MonitoringFeedback,
     MonitoringRun,
+    DocumentBuilt,
+    DocumentPublished,
+    DocumentUpdateNotice,
+    DocumentAdvisory,
+    DocumentAck,
+    DocumentDrill,
 )
 
 PAYLOADS: Mapping[Kind, type[Payload]] = MappingProxyType({p.KIND: p for p in _ALL})
@@ -190,6 +204,12 @@ __all__ = [
     "DisposalApproved",
     "DisposalCompleted",
     "DisposalStarted",
+    "DocumentAck",
+    "DocumentAdvisory",
+    "DocumentBuilt",
+    "DocumentDrill",
+    "DocumentPublished",
+    "DocumentUpdateNotice",
     "EnvChecked",
     "EnvFinding",
     "GatewayAuthFailures",

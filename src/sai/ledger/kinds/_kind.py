@@ -91,6 +91,12 @@ class Kind(enum.StrEnum):
     MONITORING_FEEDBACK = "monitoring.feedback"
 
     # --- documents (sai.documents) ---
+    DOCUMENT_BUILT = "document.built"
+    DOCUMENT_PUBLISHED = "document.published"
+    DOCUMENT_UPDATE_NOTICE = "document.update_notice"
+    DOCUMENT_ADVISORY = "document.advisory"
+    DOCUMENT_ACK = "document.ack"
+    DOCUMENT_DRILL = "document.drill"
 
     # --- disposal (sai.disposal) ---
 
