@@ -9,11 +9,12 @@ drop overlaps); its labels are never used here.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from sai import jsonl
 
 REPO = Path(__file__).resolve().parent.parent
 SPLITS = ("train", "validation", "test")
@@ -40,13 +41,11 @@ def key(text: str) -> str:
 
 
 def read(path: Path) -> list[Row]:
-    rows = []
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                item = json.loads(line)
-                rows.append(Row(item["text"], int(item["label"]), item.get("source", path.stem)))
-    return rows
+    text = path.read_text(encoding="utf-8")
+    return [
+        Row(item["text"], int(item["label"]), item.get("source", path.stem))
+        for _, item in jsonl.parse_objects(text, str(path))
+    ]
 
 
 def sha256(path: Path) -> str:

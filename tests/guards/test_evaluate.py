@@ -58,7 +58,7 @@ class TestLoadDataset:
     @pytest.mark.parametrize(
         ("content", "message"),
         [
-            ('{"text": "a", "label": 1}\nnot json\n', "d.jsonl:2: not a JSON object"),
+            ('{"text": "a", "label": 1}\nnot json\n', "d.jsonl:2: not JSON"),
             ('{"label": 1}\n', 'd.jsonl:1: needs a string "text"'),
             ('{"text": "a", "label": 2}\n', '"label" must be 0 or 1'),
             ('{"text": "a", "label": true}\n', '"label" must be 0 or 1'),
@@ -87,3 +87,11 @@ class TestLoadDataset:
             except DatasetError:
                 return
             assert all(json.dumps(e.text) for e in data.examples)
+
+
+def test_load_dataset_keeps_unicode_line_separators_inside_texts(tmp_path: Path) -> None:
+    path = tmp_path / "d.jsonl"
+    rows = [{"text": "one\u2028two\u2029three\u0085four", "label": 1}, {"text": "b", "label": 0}]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\r\n" for r in rows), "utf-8")
+    data = load_dataset(path)
+    assert [e.text for e in data.examples] == [r["text"] for r in rows]

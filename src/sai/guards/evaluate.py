@@ -8,7 +8,6 @@ Figures leave here as basis points (integers) for the ledger, which refuses floa
 from __future__ import annotations
 
 import hashlib
-import json
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from sai import jsonl
 from sai.guards.errors import DatasetError
 
 FloatArray = npt.NDArray[np.float64]
@@ -73,26 +73,28 @@ def load_dataset(path: Path) -> Dataset:
     except OSError as exc:
         raise DatasetError(f"{path}: cannot read the dataset ({exc.strerror})") from exc
     examples: list[Example] = []
-    for number, line in enumerate(raw.decode("utf-8", errors="replace").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DatasetError(
-                f"{path}:{number}: not a JSON object ({exc.msg})",
-                hint='write one object per line: {"text": "...", "label": 0 or 1}',
-            ) from exc
-        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-            raise DatasetError(f'{path}:{number}: needs a string "text" field')
-        label = item.get("label")
-        if label not in (0, 1) or isinstance(label, bool):
-            raise DatasetError(f'{path}:{number}: "label" must be 0 or 1, not {label!r}')
-        examples.append(Example(item["text"], int(label)))
+    where = str(path)
+    try:
+        for number, item in jsonl.parse(jsonl.decode(raw, where), where):
+            examples.append(_example(item, where, number))
+    except jsonl.JsonLinesError as exc:
+        raise DatasetError(
+            exc.message,
+            hint='write one object per line: {"text": "...", "label": 0 or 1}',
+        ) from None
     if not examples:
         raise DatasetError(f"{path}: the dataset holds no examples")
     digest = "sha256:" + hashlib.sha256(raw).hexdigest()
     return Dataset(tuple(examples), digest, str(path))
+
+
+def _example(item: object, where: str, number: int) -> Example:
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        raise DatasetError(f'{where}:{number}: needs a string "text" field')
+    label = item.get("label")
+    if label not in (0, 1) or isinstance(label, bool):
+        raise DatasetError(f'{where}:{number}: "label" must be 0 or 1, not {label!r}')
+    return Example(item["text"], int(label))
 
 
 def roc_auc(scores: FloatArray, labels: npt.NDArray[np.int64]) -> float:

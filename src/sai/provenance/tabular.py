@@ -8,13 +8,13 @@ row (0-based, header excluded) or line, and the column.
 from __future__ import annotations
 
 import enum
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from sai import jsonl
 from sai.provenance._csv import read_csv
 from sai.provenance.errors import DataFormatError
 
@@ -129,16 +129,10 @@ def _parquet_stream(
 
 def _jsonl(handle: Any, path: Path) -> tuple[tuple[str, ...], Iterator[tuple[str, ...]]]:
     def parsed() -> Iterator[tuple[int, dict[str, Any]]]:
-        for number, raw in enumerate(handle, 1):
-            if not raw.strip():
-                continue
-            try:
-                value = json.loads(raw)
-            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                raise DataFormatError(f"{path}:{number}: not a JSON object ({exc})") from None
-            if not isinstance(value, dict):
-                raise DataFormatError(f"{path}:{number}: a line must hold one JSON object")
-            yield number, value
+        try:
+            yield from jsonl.stream_objects(handle, str(path))
+        except jsonl.JsonLinesError as exc:
+            raise DataFormatError(exc.message) from None
 
     lines = parsed()
     try:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import getpass
-import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sai import jsonl
 from sai.redteam.binding import sha256_bytes
 from sai.redteam.errors import RedteamError
 
@@ -47,19 +47,16 @@ def read_private_docs(path: Path) -> tuple[str, ...]:
     except (OSError, UnicodeDecodeError) as error:
         raise RedteamError(f"cannot read --private-docs {path}: {error}") from None
     docs = []
-    for number, line in enumerate(raw.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise RedteamError(f"{path}:{number}: not JSON: {error.msg}") from None
-        if not isinstance(value, dict) or not isinstance(value.get("text"), str):
-            raise RedteamError(
-                f'{path}:{number}: each line must be an object with a "text" string',
-                hint='write one {"text": "..."} per line',
-            )
-        docs.append(value["text"])
+    try:
+        for number, value in jsonl.parse(raw, str(path)):
+            if not isinstance(value, dict) or not isinstance(value.get("text"), str):
+                raise RedteamError(
+                    f'{path}:{number}: each line must be an object with a "text" string',
+                    hint='write one {"text": "..."} per line',
+                )
+            docs.append(value["text"])
+    except jsonl.JsonLinesError as error:
+        raise RedteamError(error.message, hint=error.hint) from None
     if not docs:
         raise RedteamError(f"--private-docs {path} holds no documents")
     return tuple(docs)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from sai import jsonl
 from sai.redteam.errors import RunLogError
 from sai.redteam.model import AttemptId, Result
 
@@ -57,9 +58,9 @@ def read_log(directory: Path) -> LogContents:
         if not line.strip():
             continue
         try:
-            value = json.loads(line.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise RunLogError(f"{path}:{number}: not a JSON record: {error}") from None
+            value = jsonl.parse_line(line.removesuffix(b"\r"), str(path), number)
+        except jsonl.JsonLinesError as error:
+            raise RunLogError(error.message) from None
         if not isinstance(value, dict) or "type" not in value:
             raise RunLogError(f"{path}:{number}: a record must be a JSON object with a type")
         records.append(value)
