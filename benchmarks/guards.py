@@ -9,7 +9,11 @@ logistic-regression baseline trained on the same train split in this run:
              the kinds the corpus lacks (long e-mails and documents, role-play jailbreaks,
              extraction in several languages); never used for training or thresholds
   latency  - p50/p99 milliseconds per prompt of 50, 500 and 5,000 characters, one prompt per
-             call as the gateway would see them, with the ratio to the baseline
+             call as the gateway would see them, with the ratio to the baseline; the document
+             detector at 2,000 characters and the injection guard (both detectors) at 500
+  indirect - the document detector, the injection guard and the fast instruction detector
+             alone on training/check/indirect.jsonl: held-out documents with planted
+             instructions (see benchmarks/_indirect.py), FPR per genre, TPR per family
 
     python benchmarks/guards.py            # full run, writes results/guards.json
     python benchmarks/guards.py --quick    # seconds; CI (fast tier, small samples)
@@ -33,8 +37,23 @@ from typing import Any
 
 import numpy as np
 
+from sai.guards import GuardContext
 from sai.guards.evaluate import compute_metrics
-from sai.guards.injection import Detector, TierName, load_detector, semantic_available
+from sai.guards.injection import (
+    Detector,
+    InjectionGuard,
+    TierName,
+    load_detector,
+    load_document_detector,
+    semantic_available,
+)
+
+try:
+    from benchmarks._indirect import CHECK as CHECK_INDIRECT
+    from benchmarks._indirect import indirect, print_indirect
+except ModuleNotFoundError:  # run as a script: benchmarks/ is on sys.path
+    from _indirect import CHECK as CHECK_INDIRECT  # type: ignore[no-redef]
+    from _indirect import indirect, print_indirect  # type: ignore[no-redef]
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).with_name("results") / "guards.json"
@@ -116,6 +135,26 @@ def latency(score: Callable[[str], float], length: int, count: int) -> dict[str,
         score(item)
         times.append((time.perf_counter() - started) * 1000.0)
     return {"p50": float(np.percentile(times, 50)), "p99": float(np.percentile(times, 99))}
+
+
+def document_latency(count: int) -> dict[str, dict[str, float]]:
+    """p50/p99 ms: the document detector on 2,000 characters (as data), and the injection guard
+    (fast tier plus the document detector) on 500 and 2,000 characters of a user message."""
+    documents = load_document_detector()
+    guard = InjectionGuard(detector=load_detector(), documents=documents)
+    context = GuardContext()
+
+    def data(text: str) -> float:
+        return guard.scan(text, GuardContext(data=((0, len(text)),))).score
+
+    return {
+        "document-detector 2000 chars": latency(
+            lambda t: documents.score(t).probability, 2000, count
+        ),
+        "guard, data part 2000 chars": latency(data, 2000, count),
+        "guard, message 500 chars": latency(lambda t: guard.scan(t, context).score, 500, count),
+        "guard, message 2000 chars": latency(lambda t: guard.scan(t, context).score, 2000, count),
+    }
 
 
 def probability_of(detector: Detector) -> Callable[[str], float]:
@@ -215,6 +254,12 @@ def main() -> None:
             )
     for name, figures in result.get("generalisation_check", {}).items():
         print(f"check set {name:9s} TPR {figures['tpr']:.3f} FPR {figures['fpr']:.3f}")
+    if not args.latency_only and CHECK_INDIRECT.is_file():
+        result["indirect"] = indirect(limit=200 if args.quick else None)
+        print_indirect(result["indirect"])
+    result["document_latency_ms"] = document_latency(40 if args.quick else 300)
+    for name, figures in result["document_latency_ms"].items():
+        print(f"{name:28s} p50 {figures['p50']:.3f} ms  p99 {figures['p99']:.3f} ms")
     result["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(result, indent=2) + "\n")

@@ -43,6 +43,31 @@ SEMANTIC_PRECISION = "int8"
 SUPPLEMENT = REPO / "training" / "data"
 #: Hand-written rows are few; repeating them gives them a weight the model notices.
 SUPPLEMENT_REPEAT = 3
+#: Composed documents per genre (see _genres.py): multilingual benign breadth, and the same
+#: genres with one planted instruction, so neither "long", "second person" nor "not English"
+#: is a cue for the instruction detector.
+DOCUMENTS = 150
+
+
+def composed_rows(per_genre: int, seed: int) -> tuple[list[Row], dict[str, object]]:
+    """Documents of partitions a and b (never the test partition), genres and families of the
+    document detector's training only (review and tool calls stay held out)."""
+    import random
+
+    from _genres import Composer, Sources
+    from train_documents import QUOTING_GENRE, TRAIN_FAMILIES, TRAIN_GENRES, make_docs
+
+    genres = tuple(g for g in TRAIN_GENRES if g != QUOTING_GENRE)
+    rng = random.Random(seed)  # noqa: S311 - sampling, not secrecy
+    docs = make_docs(
+        Composer(Sources.load(("a", "b"))), rng, genres, TRAIN_FAMILIES, per_genre, test=False
+    )
+    rows = [Row(doc.text, doc.label, f"sai-composed-{doc.genre}") for doc in docs]
+    return rows, {
+        "rows": len(rows),
+        "positives": sum(r.label for r in rows),
+        "genres": list(genres),
+    }
 
 
 def design(rows: list[Row], spec: FeatureSpec) -> sp.csr_matrix:
@@ -153,6 +178,12 @@ def main() -> None:
     parser.add_argument("--tiers", default="fast,semantic")
     parser.add_argument("--out", default=str(ARTIFACTS_DIR))
     parser.add_argument(
+        "--documents",
+        type=int,
+        default=DOCUMENTS,
+        help="documents per genre (half with a planted instruction) added to train",
+    )
+    parser.add_argument(
         "--embedding-cache",
         type=Path,
         help="npz file caching MiniLM embeddings between runs (optional)",
@@ -166,7 +197,8 @@ def main() -> None:
     train, val, record = clean(data_dir(args.data), extra)
     documents, record["python_stdlib"] = stdlib_rows(SEED)
     handwritten = [row for row in train if row.source == "sai-handwritten"]
-    base = train + documents + handwritten * (SUPPLEMENT_REPEAT - 1)
+    composed, record["composed_documents"] = composed_rows(args.documents, SEED)
+    base = train + documents + handwritten * (SUPPLEMENT_REPEAT - 1) + composed
     rows = base + val
     labels = np.array([row.label for row in rows])
     matrix = design(rows, SPEC)

@@ -60,6 +60,23 @@ class TestChatInput:
         assert sorted(texts(found.slots)) == sorted(["nm", "part", "f", "a", "result", "g", "desc"])
         assert found.system == "sys"
 
+    def test_tool_messages_are_data(self) -> None:
+        body = {
+            "messages": [
+                {"role": "user", "content": "what did the tool say?"},
+                {"role": "tool", "tool_call_id": "c1", "content": "result text"},
+                {"role": "function", "name": "f", "content": "legacy result"},
+            ]
+        }
+        found = chat_input(body)
+        assert [(s.get(), d) for s, d in zip(found.slots, found.data, strict=True)] == [
+            ("what did the tool say?", False),
+            ("result text", True),
+            ("f", True),
+            ("legacy result", True),
+        ]
+        assert chat_input(body, frozenset({"function"})).data == [False, False, True, True]
+
     def test_media_and_structure_are_not_text(self) -> None:
         body = {
             "messages": [

@@ -16,6 +16,8 @@ from typing import Any
 from sai.gateway._payload import Slot, bad_field
 
 SYSTEM_ROLES = frozenset({"system", "developer"})
+#: Roles whose messages are data by default: tool and (legacy) function results.
+DATA_ROLES = frozenset({"tool", "function"})
 #: Keys whose string values are structure, not text a model reads as instructions.
 STRUCTURAL = frozenset(
     {"role", "type", "id", "index", "tool_call_id", "object", "finish_reason", "detail", "format"}
@@ -49,10 +51,15 @@ def string_slots(value: Any, out: list[Slot]) -> list[Slot]:
 
 @dataclass(frozen=True)
 class ChatInput:
-    """The strings of a chat request: the client's own ones and those of system messages."""
+    """The strings of a chat request: the client's own ones and those of system messages.
+
+    ``data[i]`` says whether ``slots[i]`` belongs to a message of a data role (a tool result):
+    the model reads it as data, and the injection guard scores it with its document detector.
+    """
 
     slots: list[Slot]
     system_slots: list[Slot]
+    data: list[bool]
 
     @property
     def system(self) -> str | None:
@@ -60,13 +67,15 @@ class ChatInput:
         return "\n".join(slot.get() for slot in self.system_slots) or None
 
 
-def chat_input(body: dict[str, Any]) -> ChatInput:
-    """Every string of ``messages`` (and tools) the model reads; system messages apart."""
+def chat_input(body: dict[str, Any], data_roles: frozenset[str] = DATA_ROLES) -> ChatInput:
+    """Every string of ``messages`` (and tools) the model reads; system messages apart; the
+    strings of ``data_roles`` messages marked as data."""
     messages = body.get("messages")
     if not isinstance(messages, list) or not messages:
         raise bad_field("messages", "`messages` must be a non-empty list")
     slots: list[Slot] = []
     system: list[Slot] = []
+    data: list[bool] = []
     for i, message in enumerate(messages):
         if not isinstance(message, dict) or not isinstance(message.get("role"), str):
             raise bad_field(f"messages[{i}]", f"messages[{i}] must be an object with a `role`")
@@ -77,11 +86,14 @@ def chat_input(body: dict[str, Any]) -> ChatInput:
             )
         if isinstance(content, list) and not all(isinstance(p, dict | str) for p in content):
             raise bad_field(f"messages[{i}].content", "content parts must be objects")
+        before = len(slots)
         string_slots(message, system if message["role"] in SYSTEM_ROLES else slots)
+        data.extend([message["role"] in data_roles] * (len(slots) - before))
     for name in _CHAT_EXTRAS:
         if name in body:
             string_slots({name: body[name]}, slots)
-    return ChatInput(slots, system)
+    data.extend([False] * (len(slots) - len(data)))
+    return ChatInput(slots, system, data)
 
 
 def list_slots(body: dict[str, Any], field: str, *, tokens_ok: bool) -> list[Slot]:
@@ -152,6 +164,7 @@ def tool_names(choices: Any) -> tuple[str, ...]:
 
 
 __all__ = [
+    "DATA_ROLES",
     "MALFORMED_NAME",
     "MEDIA",
     "STRUCTURAL",

@@ -7,6 +7,7 @@ imports the other.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from typing import Any
 
 from sai.gateway._exchange import Exchange
@@ -78,8 +79,11 @@ async def check(
     route: GatewayRoute,
     system: str | None,
     canary: str | None = None,
+    *,
+    data: Sequence[bool] = (),
 ) -> list[str]:
-    """Run one direction's guards, write redactions back, return review reasons."""
+    """Run one direction's guards, write redactions back, return review reasons; ``data[i]``
+    marks ``slots[i]`` as data (a tool result) for the injection guard's document detector."""
     if ex.record.guard_policy is None:
         ex.record.guard_policy = ex.runtime.guards.plan(route.value, principal.role.name).audit()
     if not guards_on(principal):
@@ -93,7 +97,7 @@ async def check(
         system_prompt=system,
         canary=canary,
     )
-    outcome = await ex.runtime.guards.check(texts(slots), direction, context)
+    outcome = await ex.runtime.guards.check(texts(slots), direction, context, data=data)
     apply_outcome(ex, outcome, direction)
     if outcome.action is Action.redact or any(v.action == "redact" for v in outcome.verdicts):
         write_back(slots, outcome.segments)

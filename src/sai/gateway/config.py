@@ -107,6 +107,8 @@ class GuardPolicy:
     settings: Mapping[str, GuardSettings] = field(default_factory=lambda: MappingProxyType({}))
     review_on: frozenset[str] = frozenset()
     budget_ms: int = 250
+    #: Chat roles whose messages are data (the injection guard's document detector reads them).
+    data_roles: frozenset[str] = frozenset({"tool", "function"})
     streaming: StreamingMode = StreamingMode.buffer
     plans: Mapping[tuple[str, str], GuardPlan] = field(default_factory=lambda: MappingProxyType({}))
 
@@ -215,6 +217,7 @@ def _guard_policy(spec: GatewaySpec, guards: GuardsSpec) -> GuardPolicy:
             {name.value: scanner_settings(item) for name, item in guards.scanners.items()}
         ),
         review_on=frozenset(name.value for name in spec.policies.review_on),
+        data_roles=frozenset(spec.policies.data_roles),
         budget_ms=spec.guard_budget_ms,
         streaming=spec.streaming,
         plans=MappingProxyType(plans),

@@ -19,7 +19,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sai.gateway.config import GuardPlan, GuardPolicy
 from sai.guards import (
@@ -45,10 +45,13 @@ class GuardDecision:
     score_bp: int
     reason: str
     state: str = "ran"
+    #: Where the finding is: ``(start, end, label)`` character offsets into the scanned text
+    #: (the segments joined by newlines); offsets only, never the text itself.
+    spans: tuple[tuple[int, int, str], ...] = ()
 
     def as_json(self) -> dict[str, object]:
         """The verdict as canonical-JSON-ready data (no floats)."""
-        return {
+        out: dict[str, object] = {
             "scanner": self.scanner,
             "direction": self.direction,
             "action": self.action,
@@ -56,6 +59,9 @@ class GuardDecision:
             "reason": self.reason[:300],
             "state": self.state,
         }
+        if self.spans:
+            out["spans"] = [[start, end, label] for start, end, label in self.spans[:8]]
+        return out
 
 
 @dataclass(frozen=True)
@@ -202,10 +208,16 @@ class GuardRunner:
         return results
 
     async def check(
-        self, segments: Sequence[str], direction: Direction, context: GuardContext
+        self,
+        segments: Sequence[str],
+        direction: Direction,
+        context: GuardContext,
+        *,
+        data: Sequence[bool] = (),
     ) -> GuardOutcome:
         """Scan the concatenated ``segments`` with the scanners of ``direction`` that the plan
-        of ``context.route`` and ``context.role`` names."""
+        of ``context.route`` and ``context.role`` names; ``data[i]`` marks segment ``i`` as
+        data (the guards' context lists its range)."""
         scanners = self.scanners(direction, context.route, context.role)
         if not scanners:
             why = (
@@ -214,6 +226,9 @@ class GuardRunner:
             )
             return GuardOutcome(Action.allow, skipped(direction, why), tuple(segments))
         text, bounds = _join(segments)
+        marked = tuple(bound for bound, flag in zip(bounds, data, strict=False) if flag)
+        if marked:
+            context = replace(context, data=marked)
         results = await self._run(scanners, text, context)
         verdicts: list[GuardDecision] = []
         spans: list[Span] = []
@@ -247,6 +262,7 @@ class GuardRunner:
                     applied.value,
                     round(result.score * 10_000),
                     result.reason,
+                    spans=tuple((s.start, s.end, s.label) for s in result.spans),
                 )
             verdicts.append(verdict)
             if Action(verdict.action).severity > action.severity:

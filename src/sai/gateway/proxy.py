@@ -41,18 +41,19 @@ from sai.manifest.schema import GatewayRoute
 
 def _input_slots(
     ex: Exchange, principal: Principal, payload: dict[str, Any], route: GatewayRoute
-) -> tuple[list[Slot], str | None]:
-    """The strings to scan as input, and the client's system prompt (for leakage checks).
+) -> tuple[list[Slot], str | None, list[bool]]:
+    """The strings to scan as input, the client's system prompt (for leakage checks), and
+    which strings are data (tool results: the document detector reads them).
 
     A client's own system or developer messages steer the model as much as the operator's:
     they are refused unless the key's role may send them, and scanned as input when it may.
     """
     if route is GatewayRoute.embeddings:
-        return list_slots(payload, "input", tokens_ok=not guards_on(principal)), None
+        return list_slots(payload, "input", tokens_ok=not guards_on(principal)), None, []
     cap_max_tokens(payload, ex.runtime.config.max_tokens)
     if route is not GatewayRoute.chat:
-        return completion_input(payload), None
-    found = chat_input(payload)
+        return completion_input(payload), None, []
+    found = chat_input(payload, ex.runtime.guards.policy.data_roles)
     if found.system_slots and not principal.role.system_messages:
         raise HttpError(
             403,
@@ -61,7 +62,11 @@ def _input_slots(
             error_type="permission_error",
             param="messages",
         )
-    return found.system_slots + found.slots, found.system
+    return (
+        found.system_slots + found.slots,
+        found.system,
+        [False] * len(found.system_slots) + found.data,
+    )
 
 
 async def handle_proxy(
@@ -76,10 +81,10 @@ async def handle_proxy(
     resolved = runtime.router.resolve(model)
     authorise_model(principal, model, resolved.route)
     record.upstream_model = resolved.upstream_model
-    slots, system = _input_slots(ex, principal, payload, route)
+    slots, system, data = _input_slots(ex, principal, payload, route)
     record.prompt_digest = digest("\n".join(texts(slots)))
     prompt_chars = sum(len(text) for text in texts(slots))
-    reasons = await check(ex, principal, slots, Direction.input, route, system)
+    reasons = await check(ex, principal, slots, Direction.input, route, system, data=data)
     if runtime.config.audit_text:
         record.prompt_text = "\n".join(texts(slots))
     payload["model"] = resolved.upstream_model

@@ -13,11 +13,19 @@ from sai.guards.commands import CheckOutcome, EvalOutcome
 def render_check(outcome: CheckOutcome, console: Console) -> None:
     """A table of verdicts, then the text to pass on when something was redacted."""
     table = Table(title=f"guard check ({outcome.direction.value}): {outcome.pipeline.action}")
-    for column in ("scanner", "action", "score", "reason"):
+    for column in ("scanner", "action", "score", "where", "reason"):
         table.add_column(column)
     for r in outcome.pipeline.results:
-        table.add_row(r.scanner, r.action.value, f"{r.score:.3f}", r.reason)
+        where = ", ".join(f"{s.label} {s.start}-{s.end}" for s in r.spans[:4])
+        table.add_row(r.scanner, r.action.value, f"{r.score:.3f}", where, r.reason)
     console.print(table)
+    redacted = any(r.redacted is not None for r in outcome.pipeline.results)
+    for r in outcome.pipeline.flagged:
+        # only the injection guard's sentence: other guards' spans may be secrets
+        for span in r.spans[:1] if not redacted and r.scanner == "injection" else ():
+            excerpt = outcome.pipeline.text[span.start : span.end]
+            excerpt = excerpt if len(excerpt) <= 200 else excerpt[:197] + "..."
+            console.print(f"{r.scanner} triggered by: {excerpt!r}", markup=False)
     if any(r.redacted is not None for r in outcome.pipeline.results):
         console.print("redacted text:", style="bold")
         console.print(outcome.pipeline.text, markup=False)

@@ -47,7 +47,9 @@ class GuardContext:
     """Where the text sits: its role and route, the active system prompt, its direction.
 
     ``canary`` is a token the gateway may plant in the system prompt; its appearance in an
-    output proves the prompt leaked.
+    output proves the prompt leaked. ``data`` lists ``(start, end)`` stretches of the text that
+    the model reads as data, not as instructions (tool results, retrieved documents): the
+    injection guard scores them with its document detector.
     """
 
     direction: Direction = Direction.input
@@ -55,6 +57,7 @@ class GuardContext:
     route: str = ""
     system_prompt: str | None = None
     canary: str | None = None
+    data: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,9 @@ class GatewayPolicies(_Strict):
     """Tokens per minute allowed per API key; unlimited when unset."""
     review_on: list[GuardName] = []
     """Guard scanners (e.g. ``injection``) whose findings hold a response for human review."""
+    data_roles: list[Line] = ["tool", "function"]
+    """Chat message roles whose content the model reads as data, not as instructions (tool
+    results, retrieved documents): the injection guard scores them with its document detector."""
     window_seconds: PositiveInt = 60
     """Length of the rate-limit window; ``requests_per_minute`` and ``tokens_per_minute`` are
     counted per window of this many seconds."""

@@ -41,6 +41,13 @@ class Finding:
     end: int
     view: str
     windows: int
+    #: The stretch that triggered (a sentence of the window); None: the whole window.
+    span: tuple[int, int] | None = None
+
+    @property
+    def trigger(self) -> tuple[int, int]:
+        """``(start, end)`` of the stretch that triggered: the span, else the window."""
+        return self.span if self.span is not None else (self.start, self.end)
 
 
 @dataclass(frozen=True)
@@ -72,7 +79,7 @@ class Detector:
         best = int(np.argmax(stacked))
         logit = float(stacked[best]) - self.penalty * math.log(len(ranges))
         start, end, how = items[best]
-        return Finding(_sigmoid(logit), start, end, how, len(ranges))
+        return Finding(sigmoid(logit), start, end, how, len(ranges))
 
     def stack(self, raw: FloatArray) -> FloatArray:
         """Combine raw tier logits (shape tiers x n) into calibrated logits (shape n)."""
@@ -80,11 +87,11 @@ class Detector:
         return (weights @ raw + np.float32(self.intercept)).astype(np.float32)
 
 
-def _sigmoid(value: float) -> float:
+def sigmoid(value: float) -> float:
     if value >= 0:
         return 1.0 / (1.0 + math.exp(-value))
     exp = math.exp(value)
     return exp / (1.0 + exp)
 
 
-__all__ = ["Detector", "Finding", "Tier"]
+__all__ = ["Detector", "Finding", "Tier", "sigmoid"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +79,8 @@ class Artifacts:
     config: dict[str, Any]
     arrays: dict[str, dict[str, npt.NDArray[Any]]]
     directory: Path
+    #: The verified text of every other JSON artefact (``document.json``), by file name.
+    files: dict[str, str] = field(default_factory=dict)
 
 
 def load_artifacts(directory: Path = ARTIFACTS_DIR) -> Artifacts:
@@ -92,11 +94,14 @@ def load_artifacts(directory: Path = ARTIFACTS_DIR) -> Artifacts:
         )
     config = json.loads((directory / CONFIG_NAME).read_text(encoding="utf-8"))
     arrays: dict[str, dict[str, npt.NDArray[Any]]] = {}
+    files: dict[str, str] = {}
     for name in artifact_digests(directory):
         if name.endswith(".npz"):
             with np.load(directory / name, allow_pickle=False) as data:
                 arrays[name.removesuffix(".npz")] = {key: data[key] for key in data.files}
-    return Artifacts(config=config, arrays=arrays, directory=directory)
+        elif name.endswith(".json") and name != CONFIG_NAME:
+            files[name] = (directory / name).read_text(encoding="utf-8")
+    return Artifacts(config=config, arrays=arrays, directory=directory, files=files)
 
 
 def write_manifest(directory: Path, names: list[str]) -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import enum
+import json
 from typing import Any
 
 from sai.guards.errors import GuardModelError
 from sai.guards.injection._detector import Detector, Tier
 from sai.guards.injection.artifacts import Artifacts, load_artifacts
+from sai.guards.injection.document import DocumentDetector
 from sai.guards.injection.fast import FastTier
 
 
@@ -58,4 +60,17 @@ def load_detector(tier: TierName = TierName.fast, artifacts: Artifacts | None = 
     )
 
 
-__all__ = ["TierName", "load_detector"]
+def load_document_detector(artifacts: Artifacts | None = None) -> DocumentDetector:
+    """The document detector (indirect injection) over the shipped fast tier; numpy only."""
+    found = artifacts if artifacts is not None else load_artifacts()
+    if "document" not in found.arrays or "document.json" not in found.files:
+        raise GuardModelError(
+            "the shipped artefacts hold no document detector",
+            hint="rerun training/train_documents.py",
+        )
+    direct = FastTier.from_arrays(found.config["fast"], found.arrays["fast"])
+    config = json.loads(found.files["document.json"])
+    return DocumentDetector.from_arrays(config, found.arrays["document"], direct)
+
+
+__all__ = ["TierName", "load_detector", "load_document_detector"]

@@ -1,0 +1,118 @@
+"""Indirect injection on held-out documents: the document detector against the direct detector.
+
+``training/check/indirect.jsonl`` is written by training/train_documents.py from the test
+partition of every source (sentences, modules, topics, packages the model never saw), with
+plants from held-out templates and addresses; the genre ``review`` and the family ``tool`` were
+never used in training at all. Nothing here was used to choose a threshold.
+
+Scorers, each at its shipped threshold: ``document`` (the document detector on the document as
+data), ``guard`` (the injection guard end to end, the document pasted as a user message without
+any marking), ``direct-fast`` (the previous release's way: the fast instruction detector alone).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from sai.guards import GuardContext
+from sai.guards.evaluate import compute_metrics
+from sai.guards.injection import InjectionGuard, load_detector, load_document_detector
+
+CHECK = Path(__file__).resolve().parent.parent / "training" / "check" / "indirect.jsonl"
+HELD_OUT_GENRE = "review"
+HELD_OUT_FAMILY = "tool"
+
+
+def _rows() -> list[dict[str, Any]]:
+    return [json.loads(line) for line in CHECK.read_text(encoding="utf-8").split("\n") if line]
+
+
+def scorers() -> dict[str, tuple[Callable[[str], float], float]]:
+    """Name to (probability of a text, shipped threshold)."""
+    documents = load_document_detector()
+    direct = load_detector()
+    guard = InjectionGuard(detector=direct, documents=documents)
+    context = GuardContext()
+    return {
+        "document": (lambda t: documents.score(t).probability, documents.threshold),
+        "guard": (lambda t: guard.scan(t, context).score, guard.threshold),
+        "direct-fast": (lambda t: direct.score(t).probability, direct.threshold),
+    }
+
+
+def _rates(flags: list[bool], labels: list[int]) -> dict[str, float | int]:
+    positives = [f for f, y in zip(flags, labels, strict=True) if y]
+    negatives = [f for f, y in zip(flags, labels, strict=True) if not y]
+    return {
+        "positives": len(positives),
+        "negatives": len(negatives),
+        "tpr": sum(positives) / len(positives) if positives else float("nan"),
+        "fpr": sum(negatives) / len(negatives) if negatives else float("nan"),
+    }
+
+
+def _tpr_at(scores: np.ndarray, labels: np.ndarray, fpr: float) -> float:
+    negatives = np.sort(scores[labels == 0])[::-1]
+    cut = negatives[int(np.floor(fpr * len(negatives)))]
+    return float((scores[labels == 1] > cut).mean())
+
+
+def indirect(limit: int | None = None) -> dict[str, Any]:
+    """Per scorer: overall, per genre, per family, held-out genre and family, latency."""
+    rows = _rows()[:limit] if limit else _rows()
+    labels = np.array([row["label"] for row in rows])
+    out: dict[str, Any] = {"rows": len(rows), "positives": int(labels.sum())}
+    for name, (score, threshold) in scorers().items():
+        started = time.perf_counter()
+        scores = np.array([score(row["text"]) for row in rows])
+        per_doc_ms = (time.perf_counter() - started) * 1000 / len(rows)
+        flags = (scores >= threshold).tolist()
+        metrics = compute_metrics(scores.tolist(), flags, labels.tolist(), [])
+        groups: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        for index, row in enumerate(rows):
+            groups["genre"][row["genre"]].append(index)
+            groups["family"][row["family"] or "benign"].append(index)
+        held = np.array([row["genre"] == HELD_OUT_GENRE for row in rows])
+        out[name] = {
+            "threshold": threshold,
+            "tpr": metrics.tpr,
+            "fpr": metrics.fpr,
+            "roc_auc": metrics.roc_auc,
+            "mean_ms_per_document": per_doc_ms,
+            "held_out_genre": {
+                **_rates([flags[i] for i in np.flatnonzero(held)], labels[held].tolist()),
+                "tpr_at_2pct_fpr": _tpr_at(scores[held], labels[held], 0.02),
+            },
+            "genre": {
+                genre: _rates([flags[i] for i in idx], [int(labels[i]) for i in idx])
+                for genre, idx in sorted(groups["genre"].items())
+            },
+            "family": {
+                family: _rates([flags[i] for i in idx], [int(labels[i]) for i in idx])
+                for family, idx in sorted(groups["family"].items())
+            },
+        }
+    return out
+
+
+def print_indirect(result: dict[str, Any]) -> None:
+    """The held-out figures as a few lines of text."""
+    print(f"indirect injection, held-out documents ({result['rows']} rows)")
+    for name in ("document", "guard", "direct-fast"):
+        r = result[name]
+        held = r["held_out_genre"]
+        print(
+            f"  {name:11s} TPR {r['tpr']:.3f} FPR {r['fpr']:.3f} AUC {r['roc_auc']:.3f} | "
+            f"{HELD_OUT_GENRE} (never trained): TPR {held['tpr']:.3f} FPR {held['fpr']:.3f} "
+            f"TPR@2%FPR {held['tpr_at_2pct_fpr']:.3f} | {HELD_OUT_FAMILY} family TPR "
+            f"{r['family'][HELD_OUT_FAMILY]['tpr']:.3f}"
+        )
+        fprs = ", ".join(f"{g} {v['fpr']:.3f}" for g, v in r["genre"].items())
+        print(f"  {'':11s} FPR per genre: {fprs}")
