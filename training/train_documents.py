@@ -49,7 +49,7 @@ HELD_OUT_GENRE = "review"
 HELD_OUT_FAMILY = "tool"
 TRAIN_GENRES = tuple(g for g in GENRES if g != HELD_OUT_GENRE)
 TRAIN_FAMILIES = tuple(f for f in _plants.FAMILIES if f != HELD_OUT_FAMILY)
-WINDOW_C = 8.0
+WINDOW_C = 32.0
 TARGET_FPR = 0.01
 #: Benign genre that quotes attacks on purpose; calibrated apart (see ``calibrate``).
 QUOTING_GENRE = "security"
@@ -203,12 +203,41 @@ def calibrate(
     return (slope, per_log, intercept), threshold, figures
 
 
-def direct_on_documents(docs: list[Doc]) -> float:
+def corpus_for(data: str | None) -> list[str]:
+    """Up to 1,500 short injections of the shared train split, planted in 20% of the poisoned
+    training documents."""
+    corpus = [
+        r.text for r in read(data_dir(data) / "train.jsonl") if r.label and len(r.text) <= 300
+    ]
+    return random.Random(SEED).sample(corpus, min(1500, len(corpus)))  # noqa: S311 - sampling
+
+
+def update_long_threshold(out: Path, per_genre: int, corpus: list[str]) -> None:
+    """Recompute ``direct_long_threshold`` in ``document.json`` for the instruction detector
+    now in ``out`` (the same value a full run computes), and refresh the manifest."""
+    sources = Sources.load(("b",))
+    docs = make_docs(
+        Composer(sources),
+        random.Random(SEED + 1),  # noqa: S311 - sampling, not secrecy
+        TRAIN_GENRES,
+        TRAIN_FAMILIES,
+        per_genre // 2,
+        test=False,
+        corpus=corpus,
+    )
+    config = json.loads((out / "document.json").read_text())
+    config["direct_long_threshold"] = direct_on_documents(docs, out)
+    (out / "document.json").write_text(json.dumps(config, indent=2, sort_keys=True) + "\n")
+    write_manifest(out, sorted(artifact_digests(out)))
+    print(f"direct_long_threshold {config['direct_long_threshold']:.4f}")
+
+
+def direct_on_documents(docs: list[Doc], out: Path) -> float:
     """The fast instruction detector's threshold for unmarked long texts: the probability that
     keeps its false-positive rate on benign documents (security articles apart) at
     ``TARGET_FPR``, never below its own default. Long benign prose in any language scores
     higher than the short questions its default was chosen on."""
-    detector = load_detector()
+    detector = load_detector(artifacts=load_artifacts(out))
     benign = [d.text for d in docs if not d.label and d.genre != QUOTING_GENRE]
     benign = [t for t in benign if len(t) >= DOCUMENT_MIN]
     scores = np.sort([detector.score(t).probability for t in benign])[::-1]
@@ -223,9 +252,17 @@ def main() -> None:
     parser.add_argument("--out", default=str(ARTIFACTS_DIR))
     parser.add_argument("--c", type=float, default=WINDOW_C, help="window model's C")
     parser.add_argument("--calibrate-only", action="store_true", help="stop after partition b")
+    parser.add_argument(
+        "--long-threshold-only",
+        action="store_true",
+        help="only recompute the instruction detector's long-text threshold (after retraining it)",
+    )
     args = parser.parse_args()
     out = Path(args.out)
-    shipped = load_artifacts()
+    if args.long_threshold_only:
+        update_long_threshold(out, args.docs, corpus_for(args.data))
+        return
+    shipped = load_artifacts(out)
     direct = FastTier.from_arrays(shipped.config["fast"], shipped.arrays["fast"])
     corpus = [
         r.text for r in read(data_dir(args.data) / "train.jsonl") if r.label and len(r.text) <= 300
@@ -259,7 +296,7 @@ def main() -> None:
     print(
         f"C={args.c} out-of-partition calibration: {figures}, threshold {threshold:.3f}", flush=True
     )
-    long_threshold = direct_on_documents(docs(("b",), SEED + 1))
+    long_threshold = direct_on_documents(docs(("b",), SEED + 1), out)
     print(f"fast instruction detector on unmarked long documents: threshold {long_threshold:.4f}")
     if args.calibrate_only:
         return

@@ -46,7 +46,7 @@ SUPPLEMENT_REPEAT = 3
 #: Composed documents per genre (see _genres.py): multilingual benign breadth, and the same
 #: genres with one planted instruction, so neither "long", "second person" nor "not English"
 #: is a cue for the instruction detector.
-DOCUMENTS = 150
+DOCUMENTS = 0
 
 
 def composed_rows(per_genre: int, seed: int) -> tuple[list[Row], dict[str, object]]:
