@@ -136,3 +136,13 @@ class TestRunner:
             assert GuardContext().route == ""
         finally:
             runner.close()
+
+
+def test_data_roles_come_from_the_policies() -> None:
+    from sai.manifest.schema import GatewayPolicies
+
+    default = config_for("http://127.0.0.1:9/v1", gateway=GatewaySpec(), guards=GuardsSpec())
+    assert default.guards.data_roles == frozenset({"tool", "function"})
+    spec = GatewaySpec(policies=GatewayPolicies(data_roles=["tool", "retrieval"]))
+    chosen = config_for("http://127.0.0.1:9/v1", gateway=spec, guards=GuardsSpec())
+    assert chosen.guards.data_roles == frozenset({"tool", "retrieval"})
