@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 
 import numpy as np
@@ -177,3 +178,16 @@ class TestGuardOnData:
 
         with pytest.raises(GuardConfigError, match="on or off"):
             InjectionGuard(GuardSettings(options=(("documents", "maybe"),)))
+
+
+@functools.cache
+def _shipped() -> DocumentDetector:
+    return load_document_detector()
+
+
+@given(st.text(max_size=600))
+def test_any_text_gets_a_probability_and_a_span_inside_it(text: str) -> None:
+    finding = _shipped().score(text)
+    assert 0.0 <= finding.probability <= 1.0
+    start, end = finding.trigger
+    assert 0 <= finding.start <= start <= end <= finding.end <= len(text)
