@@ -10,8 +10,8 @@ from sai.guards.injection.artifacts import (
     load_artifacts,
     verify_artifacts,
 )
-from sai.guards.injection.embedding import embed_texts
 from sai.guards.injection.document import DocumentDetector
+from sai.guards.injection.embedding import embed_texts
 from sai.guards.injection.guard import InjectionGuard
 from sai.guards.injection.loader import TierName, load_detector, load_document_detector
 from sai.guards.injection.parts import find_documents
