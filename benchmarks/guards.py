@@ -18,6 +18,7 @@ logistic-regression baseline trained on the same train split in this run:
     python benchmarks/guards.py            # full run, writes results/guards.json
     python benchmarks/guards.py --quick    # seconds; CI (fast tier, small samples)
     python benchmarks/guards.py --latency-only --output FILE   # latency again, no test split
+    python benchmarks/guards.py --indirect-only --output benchmarks/results/guards_indirect.json
 
 The data is found via --data, SAI_DATA_DIR or <repo>/../shared/data/prompt_injection; without
 it the quality part is skipped with a note.
@@ -164,6 +165,22 @@ def document_latency(count: int) -> dict[str, dict[str, float]]:
     }
 
 
+def indirect_only(output: Path) -> None:
+    """The indirect-injection part alone (held-out documents, latency), written to ``output``."""
+    result: dict[str, Any] = {
+        "mode": "indirect-only",
+        "machine": {"cpus": os.cpu_count(), "load_average_at_start": list(os.getloadavg())},
+        "indirect": indirect(),
+    }
+    print_indirect(result["indirect"])
+    result["document_latency_ms"] = document_latency(300)
+    for name, figures in result["document_latency_ms"].items():
+        print(f"{name:28s} p50 {figures['p50']:.3f} ms  CPU p50 {figures['cpu_p50']:.3f} ms")
+    result["machine"]["load_average_at_end"] = list(os.getloadavg())
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(result, indent=2) + "\n")
+
+
 def probability_of(detector: Detector) -> Callable[[str], float]:
     return lambda text: detector.score(text).probability
 
@@ -172,9 +189,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--latency-only", action="store_true", help="skip test split and check set")
+    parser.add_argument(
+        "--indirect-only",
+        action="store_true",
+        help="only the held-out documents and the document detector's latency",
+    )
     parser.add_argument("--data")
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args()
+    if args.indirect_only:
+        indirect_only(args.output)
+        return
     tiers = [TierName.fast]
     if semantic_available() and not args.quick:
         tiers += [TierName.semantic, TierName.combined]
