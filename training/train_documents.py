@@ -248,7 +248,7 @@ def direct_on_documents(docs: list[Doc], out: Path) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", help="folder with the shared prompt_injection train.jsonl")
-    parser.add_argument("--docs", type=int, default=400, help="documents per genre and partition")
+    parser.add_argument("--docs", type=int, default=500, help="documents per genre and partition")
     parser.add_argument("--out", default=str(ARTIFACTS_DIR))
     parser.add_argument("--c", type=float, default=WINDOW_C, help="window model's C")
     parser.add_argument("--calibrate-only", action="store_true", help="stop after partition b")
