@@ -16,21 +16,26 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 import sys
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
-import scipy.sparse as sp
-from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _plants
 from _data import REPO, data_dir, read
-from _genres import GENRES, Composer, Sources, plant, source_record
-from _grammar import grammar_text
+from _doc_corpus import (
+    HELD_OUT_FAMILY,
+    HELD_OUT_GENRE,
+    TRAIN_FAMILIES,
+    TRAIN_GENRES,
+    Doc,
+    make_docs,
+)
+from _doc_model import SEED, calibrate, direct_on_documents, fit_windows
+from _genres import GENRES, Composer, Sources, source_record
 
 from sai import jsonl
 from sai.guards.injection.artifacts import (
@@ -41,166 +46,9 @@ from sai.guards.injection.artifacts import (
 )
 from sai.guards.injection.document import DENSE, DocumentDetector
 from sai.guards.injection.fast import FastTier
-from sai.guards.injection.guard import DOCUMENT_MIN
-from sai.guards.injection.loader import load_detector
 
-SEED = 20261207
-HELD_OUT_GENRE = "review"
-HELD_OUT_FAMILY = "tool"
-TRAIN_GENRES = tuple(g for g in GENRES if g != HELD_OUT_GENRE)
-TRAIN_FAMILIES = tuple(f for f in _plants.FAMILIES if f != HELD_OUT_FAMILY)
 WINDOW_C = 32.0
-TARGET_FPR = 0.01
-#: Benign genre that quotes attacks on purpose; calibrated apart (see ``calibrate``).
-QUOTING_GENRE = "security"
 CHECK = REPO / "training" / "check" / "indirect.jsonl"
-
-
-@dataclass
-class Doc:
-    text: str
-    label: int
-    genre: str
-    family: str
-    lang: str
-    start: int = -1
-    end: int = -1
-
-
-def make_docs(
-    composer: Composer,
-    rng: random.Random,
-    genres: tuple[str, ...],
-    families: tuple[str, ...],
-    per_genre: int,
-    *,
-    test: bool,
-    corpus: list[str] = (),  # type: ignore[assignment]
-) -> list[Doc]:
-    """``per_genre`` documents of each genre, half with one planted instruction."""
-    docs: list[Doc] = []
-    for genre in genres:
-        for _ in range(per_genre):
-            text, lang = composer.document(genre, rng)
-            doc = Doc(text, 0, genre, "", lang)
-            if rng.random() < 0.5:
-                if corpus and rng.random() < 0.2:
-                    instruction, family, lang = rng.choice(corpus), "corpus", "?"
-                else:
-                    family = rng.choice(families)
-                    if not test and rng.random() < 0.6:
-                        instruction, lang = grammar_text(rng, family, lang)
-                    else:
-                        instruction, lang = _plants.plant_text(rng, family, test=test, lang=lang)
-                text, start, end = plant(rng, genre, text, instruction)
-                doc = Doc(text, 1, genre, family, lang, start, end)
-            elif rng.random() < 0.3:
-                # a benign sentence out of place (another genre or language) is not an injection
-                decoy = composer.decoy(rng)
-                doc.text = plant(rng, genre, doc.text, decoy)[0]
-            if rng.random() < 0.4:
-                doc.text += "\n\n" + composer.question(rng, doc.lang)
-            docs.append(doc)
-    return docs
-
-
-def window_rows(
-    detector: DocumentDetector, docs: list[Doc]
-) -> tuple[sp.csr_matrix, np.ndarray, np.ndarray]:
-    """Sparse and dense features of every window and its label (-1: partly the plant)."""
-    rows, buckets, values, dense, labels = [], [], [], [], []
-    offset = 0
-    for doc in docs:
-        found = detector.features(doc.text)
-        count = len(found.norms)
-        rows.append(found.rows + offset)
-        buckets.append(found.buckets)
-        values.append(found.values)
-        if count > 1:  # pair k = (units k and k+1, unnormalised) / sqrt(|a|^2 + |b|^2)
-            a, b = found.norms[:-1], found.norms[1:]
-            both = np.sqrt(np.maximum(a * a + b * b, 1e-24))
-            for shift, norm in ((0, a), (1, b)):
-                keep = (found.rows >= shift) & (found.rows < count - 1 + shift)
-                pair = found.rows[keep] - shift
-                rows.append(offset + count + pair)
-                buckets.append(found.buckets[keep])
-                values.append(found.values[keep] * (norm / both)[pair])
-        dense.append(found.dense)
-        offset += len(found.windows)
-        for window in found.windows:
-            label = 0
-            if doc.label:
-                overlap = max(0, min(window.end, doc.end) - max(window.start, doc.start))
-                shorter = min(window.end - window.start, doc.end - doc.start)
-                label = 1 if overlap >= 0.5 * shorter else (-1 if overlap else 0)
-            labels.append(label)
-    matrix = sp.csr_matrix(
-        (np.concatenate(values), (np.concatenate(rows), np.concatenate(buckets))),
-        shape=(offset, detector.direct.spec.size),
-    )
-    return matrix, np.vstack(dense), np.array(labels)
-
-
-def fit_windows(detector: DocumentDetector, docs: list[Doc], c: float) -> DocumentDetector:
-    matrix, dense, labels = window_rows(detector, docs)
-    keep = labels >= 0
-    design = sp.hstack([matrix, sp.csr_matrix(dense)]).tocsr()[keep]
-    model = LogisticRegression(C=c, solver="liblinear", max_iter=5000, random_state=SEED)
-    model.fit(design, labels[keep])
-    coef = model.coef_[0]
-    size = detector.direct.spec.size
-    return DocumentDetector(
-        detector.direct,
-        coef[:size].astype(np.float16).astype(np.float32),
-        coef[size:].astype(np.float32),
-        float(model.intercept_[0]),
-        (1.0, 0.0, 0.0),
-        0.5,
-    )
-
-
-def document_inputs(detector: DocumentDetector, docs: list[Doc]) -> np.ndarray:
-    """Per document: the best window logit and log(number of windows)."""
-    rows = []
-    for doc in docs:
-        found, logits = detector.window_logits(doc.text)
-        rows.append((float(logits.max()) if len(found) else -10.0, math.log(max(1, len(found)))))
-    return np.array(rows)
-
-
-def calibrate(
-    detector: DocumentDetector, docs: list[Doc]
-) -> tuple[tuple[float, float, float], float, dict[str, object]]:
-    """Platt scaling of (best window, log windows) and the threshold, on documents of the other
-    partition. The threshold keeps the false-positive rate of the genres other than
-    ``security`` at ``TARGET_FPR``: security articles quote attacks on purpose (their rate is
-    recorded apart)."""
-    inputs = document_inputs(detector, docs)
-    labels = np.array([d.label for d in docs])
-    quoting = np.array([d.genre == QUOTING_GENRE for d in docs])
-    model = LogisticRegression(C=100.0, solver="lbfgs", max_iter=1000, random_state=SEED)
-    model.fit(inputs, labels)
-    slope, per_log = (float(v) for v in model.coef_[0])
-    intercept = float(model.intercept_[0])
-    probabilities = model.predict_proba(inputs)[:, 1]
-    negatives = np.sort(probabilities[(labels == 0) & ~quoting])[::-1]
-    cut = float(np.nextafter(negatives[math.floor(TARGET_FPR * len(negatives))], 1.0))
-    threshold = min(0.99, max(0.5, cut))
-    flagged = probabilities >= threshold
-    figures: dict[str, object] = {
-        "documents": len(docs),
-        "tpr": float(flagged[labels == 1].mean()),
-        "fpr": float(flagged[labels == 0].mean()),
-        "fpr_without_security": float(flagged[(labels == 0) & ~quoting].mean()),
-        "fpr_by_genre": {
-            genre: round(
-                float(flagged[(labels == 0) & (np.array([d.genre for d in docs]) == genre)].mean()),
-                4,
-            )
-            for genre in sorted({d.genre for d in docs})
-        },
-    }
-    return (slope, per_log, intercept), threshold, figures
 
 
 def corpus_for(data: str | None) -> list[str]:
@@ -230,19 +78,6 @@ def update_long_threshold(out: Path, per_genre: int, corpus: list[str]) -> None:
     (out / "document.json").write_text(json.dumps(config, indent=2, sort_keys=True) + "\n")
     write_manifest(out, sorted(artifact_digests(out)))
     print(f"direct_long_threshold {config['direct_long_threshold']:.4f}")
-
-
-def direct_on_documents(docs: list[Doc], out: Path) -> float:
-    """The fast instruction detector's threshold for unmarked long texts: the probability that
-    keeps its false-positive rate on benign documents (security articles apart) at
-    ``TARGET_FPR``, never below its own default. Long benign prose in any language scores
-    higher than the short questions its default was chosen on."""
-    detector = load_detector(artifacts=load_artifacts(out))
-    benign = [d.text for d in docs if not d.label and d.genre != QUOTING_GENRE]
-    benign = [t for t in benign if len(t) >= DOCUMENT_MIN]
-    scores = np.sort([detector.score(t).probability for t in benign])[::-1]
-    cut = float(np.nextafter(scores[math.floor(TARGET_FPR * len(scores))], 1.0))
-    return max(detector.threshold, min(0.999, cut))
 
 
 def main() -> None:

@@ -54,8 +54,8 @@ def composed_rows(per_genre: int, seed: int) -> tuple[list[Row], dict[str, objec
     document detector's training only (review and tool calls stay held out)."""
     import random
 
+    from _doc_corpus import QUOTING_GENRE, TRAIN_FAMILIES, TRAIN_GENRES, make_docs
     from _genres import Composer, Sources
-    from train_documents import QUOTING_GENRE, TRAIN_FAMILIES, TRAIN_GENRES, make_docs
 
     genres = tuple(g for g in TRAIN_GENRES if g != QUOTING_GENRE)
     rng = random.Random(seed)  # noqa: S311 - sampling, not secrecy
