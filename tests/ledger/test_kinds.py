@@ -78,9 +78,18 @@ class TestReading:
 
 
 def _kinds_named(paths: list[Path]) -> set[str]:
+    """Kinds a producer names, as ``Kind.X`` or by constructing the kind's payload class."""
+    from sai.ledger.kinds import PAYLOADS
+
     names = set()
     for path in paths:
-        names |= set(re.findall(r"Kind\.([A-Z_]+)", path.read_text(encoding="utf-8")))
+        text = path.read_text(encoding="utf-8")
+        names |= set(re.findall(r"Kind\.([A-Z_]+)", text))
+        names |= {
+            kind.name
+            for kind, payload in PAYLOADS.items()
+            if re.search(rf"\b{payload.__name__}\(", text)
+        }
     return names
 
 

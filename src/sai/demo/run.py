@@ -181,6 +181,11 @@ def _attack_retire_document(
     loaded = run_disposal_demo(
         ledger, workspace, loaded, root / "sai-report", actor=ACTOR, on_step=on_step
     )
+    # The known-good state changed with the disposal: a fresh snapshot is what a rollback (and
+    # the incident drill below) restores; the older one holds an asset whose key is gone.
+    from sai.inventory.snapshot import snapshot
+
+    snapshot(ledger, workspace, loaded, actor=ACTOR, name="after-disposal", now=clock())
     on_step("Documents: cards, disclosure, incident plan, notices, advisories, briefings")
     run_documents_demo(ledger, workspace, loaded, actor=ACTOR, clock=clock, on_step=on_step)
     return loaded
