@@ -121,3 +121,8 @@ def test_inclusion_fails_for_a_forged_entry(ledger: Ledger) -> None:
     forged = replace(ledger.get(3), leaf_hash=bytes(32))
     result = check_inclusion(ledger, forged)
     assert not result.ok
+
+
+def test_non_ascii_digits_are_not_an_index() -> None:
+    with pytest.raises(FilterError, match="before"):
+        parse_filters({"before": "²"})

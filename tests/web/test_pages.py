@@ -172,3 +172,8 @@ def test_overview_lists_open_alerts_and_timeouts(console: Console) -> None:
 def test_overview_without_alerts_has_no_alert_section(console: Console) -> None:
     with console.signed_in("auditor") as http:
         assert "Open alerts" not in http.get("/").text
+
+
+def test_non_ascii_digit_entry_is_404(console: Console) -> None:
+    with console.signed_in("auditor") as http:
+        assert http.get("/ledger/²").status_code == 404

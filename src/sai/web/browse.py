@@ -16,6 +16,8 @@ from sai.ledger import Entry, Ledger, LedgerError, leaf_hash
 
 PAGE_SIZE = 50
 _KIND = re.compile(r"[a-z][a-z0-9_.-]{0,79}")
+#: An entry index as text: ASCII digits only (``str.isdigit`` also accepts "²").
+INDEX = re.compile(r"[0-9]{1,18}")
 _PROVISION = re.compile(r"5\.\d{1,2}\.\d{1,2}-\d{1,2}(\.\d{1,2})?")
 
 
@@ -69,7 +71,7 @@ def parse_filters(params: Mapping[str, str]) -> Filters:
         raise FilterError("provision must look like 5.1.4-1")
     before = None
     if "before" in get:
-        if not get["before"].isdigit() or len(get["before"]) > 18:
+        if not INDEX.fullmatch(get["before"]):
             raise FilterError("before must be an entry index")
         before = int(get["before"])
     since = _day("since", get["since"]) if "since" in get else None

@@ -13,7 +13,7 @@ from sai.gateway.review import PENDING
 from sai.ledger import NoSuchEntryError, canonical_json
 from sai.ledger.kinds import Kind
 from sai.web.alerts import open_alerts
-from sai.web.browse import FilterError, check_inclusion, page, parse_filters
+from sai.web.browse import INDEX, FilterError, check_inclusion, page, parse_filters
 from sai.web.decisions import editable_text
 from sai.web.guard import Call, refuse
 from sai.web.highlight import find_spans, pieces
@@ -98,7 +98,7 @@ def pretty(value: Any) -> str:
 async def entry(call: Call) -> Response:
     """``GET /ledger/{index}``: one entry, its data and its inclusion proof, checked now."""
     console, raw = call.console, call.request.path_params["index"]
-    if not raw.isdigit() or len(raw) > 18:
+    if not INDEX.fullmatch(raw):
         return refuse(console, 404, "No such entry.", call.session)
 
     def load() -> tuple[Any, Any] | None:
