@@ -9,7 +9,7 @@ from types import MappingProxyType
 import joblib
 from sklearn.linear_model import LogisticRegression
 
-from sai.cli.gateway import scanned_model
+from sai.web.gate import scanned_model
 from tests.gateway.conftest import Harness
 
 EVIL = b"cos\nsystem\n(S'echo pwned'\ntR."

@@ -10,10 +10,10 @@ import numpy as np
 import pandas as pd
 from sklearn.linear_model import LogisticRegression
 
-from sai.cli.gateway import scanned_model
 from sai.gateway.config import config_from_manifest
 from sai.manifest import load_manifest_bytes
 from sai.monitoring.baseline import freeze
+from sai.web.gate import scanned_model
 from tests.gateway.conftest import running_gateway
 from tests.monitoring.test_personal_log import MARKERS, assert_no_raw_values
 

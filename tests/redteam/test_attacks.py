@@ -111,7 +111,7 @@ class TestPredictTarget:
     def test_attacks_through_the_gateway_predict_route(
         self, tmp_path: Path, workspace_dir: Path, data: ClassicData, overfit: object
     ) -> None:
-        from sai.cli.gateway import scanned_model
+        from sai.web.gate import scanned_model
         from tests.gateway.conftest import running_gateway
 
         path = tmp_path / "model.joblib"

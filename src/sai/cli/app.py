@@ -41,6 +41,7 @@ COMMANDS: dict[str, str] = {
     "assess": "assess",
     "attest": "attest",
     "verify": "verify",
+    "console": "console",
     "scan": "scan",
     "restore": "snapshot",
     "catalog": "catalog",

@@ -107,7 +107,8 @@ def assess(
     if fail_on is Verdict.PASS:
         raise typer.BadParameter("use `fail` or `inconclusive`", param_hint="--fail-on")
     from sai.assessment.engine import run_assessment
-    from sai.assessment.report import render_markdown_summary, write_reports
+    from sai.assessment.report import write_reports
+    from sai.assessment.report.terminal import render_terminal_summary
     from sai.catalog import load_catalog
     from sai.ledger import DEFAULT_CADENCE, NoteSigner
 
@@ -134,7 +135,7 @@ def assess(
     if output is OutputFormat.json:
         print_json(outcome.report)
     else:
-        stdout_console().print(render_markdown_summary(outcome.report), markup=False)
+        stdout_console().print(render_terminal_summary(outcome.report))
         stderr_console().print(f"report: {files.html}")
     raise typer.Exit(EXIT_OK if meets(outcome.overall, fail_on) else EXIT_FINDINGS)
 

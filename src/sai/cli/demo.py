@@ -34,8 +34,8 @@ def demo(
         raise InputError(
             f"{directory} is not empty", hint="give a new or empty directory, or none at all"
         )
-    from sai.cli.gateway import scanned_model
     from sai.demo import run_demo
+    from sai.web.gate import scanned_model
 
     root = directory if directory is not None else _fresh_dir(Path("sai-demo"))
     console = stderr_console()

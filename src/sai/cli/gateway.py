@@ -13,7 +13,6 @@ from sai.cli._output import OutputFormat, print_json, stdout_console
 from sai.errors import InputError
 
 if TYPE_CHECKING:
-    from sai.gateway.predict import ModelCheck
     from sai.workspace import Workspace
 
 gateway_app = typer.Typer(
@@ -52,7 +51,7 @@ def _when(value: str | None) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-def _ensure_port_free(host: str, port: int) -> None:
+def ensure_port_free(host: str, port: int) -> None:
     """Refuse, as bad input, a port another process listens on (uvicorn would dump a log)."""
     import errno
     import socket
@@ -78,17 +77,6 @@ def _ensure_port_free(host: str, port: int) -> None:
                 raise InputError(
                     f"cannot listen on {host}:{port}: {error.strerror or error}"
                 ) from None
-
-
-def scanned_model(data: bytes, source: str) -> ModelCheck:
-    """sai's model-file scanner as the gateway's `ModelGate` (the CLI wires the two)."""
-    from sai.gateway.predict import ModelCheck
-    from sai.scanning import ScanSettings, ScanVerdict, scan_bytes
-
-    result = scan_bytes(data, source, ScanSettings())
-    findings = tuple(sorted({f.rule for f in result.findings}))
-    safe = result.verdict is ScanVerdict.safe
-    return ModelCheck(safe, result.digest, findings or (() if safe else (result.verdict.value,)))
 
 
 def _refuse_decommissioned(ws: Workspace, system: str) -> None:
@@ -154,6 +142,7 @@ def serve(
     from sai.gateway import serve as run
     from sai.ledger import CheckpointCadence
     from sai.store import DURABILITY_ENV, Durability
+    from sai.web.gate import scanned_model
 
     chosen = audit_durability or os.environ.get(DURABILITY_ENV) or Durability.process_crash
     try:
@@ -179,7 +168,7 @@ def serve(
         custody=custody_settings(),
     )
     config = settings.config()
-    _ensure_port_free(config.host, config.port)
+    ensure_port_free(config.host, config.port)
     target = config.upstream_url or (
         "local models" if config.predict_models else "published documents only"
     )

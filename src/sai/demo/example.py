@@ -182,6 +182,19 @@ redteam:
       members: loan-train-split
       non_members: loan-holdout-split
       label: default
+custodian_requirements:
+  - id: applicant-data-protected
+    requirement: Restricted applicant data is sealed or readable only by its owner.
+    custodian: data-office
+    backed_by: [5.2.1-4]
+  - id: training-data-traceable
+    requirement: Every training dataset has recorded provenance that still matches it.
+    custodian: data-office
+    backed_by: [5.2.4-2, 5.2.4-2.1]
+  - id: nothing-restricted-shipped
+    requirement: No non-public dataset ships inside a deployment artefact.
+    custodian: data-office
+    backed_by: [5.2.2-3]
 monitoring:
   owners:
     default: risk-ml-team

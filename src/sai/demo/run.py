@@ -191,6 +191,19 @@ def _attack_retire_document(
     return loaded
 
 
+def _gateway_and_console(
+    ledger: Ledger, loaded: LoadedManifest, on_step: Callable[[str], None]
+) -> None:
+    on_step("Gateway: normal and hostile traffic through the security gateway")
+    from sai.gateway.demo import run_gateway_demo
+
+    run_gateway_demo(ledger, actor=ACTOR, gateway_spec=loaded.manifest.gateway)
+    on_step("Console: a reviewer decides a held response in the web console")
+    from sai.demo.console import run_console_demo
+
+    run_console_demo(ledger, loaded, actor=ACTOR, on_step=on_step)
+
+
 def utc_now() -> datetime:
     """The current time in UTC (the demo's default clock)."""
     return datetime.now(UTC)
@@ -269,10 +282,7 @@ def run_demo(
         from sai.guards.demo import run_guards_demo
 
         run_guards_demo(ledger, loaded, clock())
-        on_step("Gateway: normal and hostile traffic through the security gateway")
-        from sai.gateway.demo import run_gateway_demo
-
-        run_gateway_demo(ledger, actor=ACTOR, gateway_spec=loaded.manifest.gateway)
+        _gateway_and_console(ledger, loaded, on_step)
         _monitor(ledger, workspace, loaded, system, on_step, model_gate)
         on_step("Threats: model, risk register, review, exports, and one staleness round")
         from sai.inventory import prompts

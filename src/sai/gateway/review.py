@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from sai.gateway.errors import ReviewError, SelfReviewError
-from sai.ledger import Evidence, Ledger, Origin
+from sai.ledger import EntryRef, Evidence, Ledger, Origin
 from sai.ledger.kinds import GatewayReview, Kind
 from sai.store import gateway_reviews, reading, writing
 
@@ -156,21 +156,52 @@ class ReviewQueue:
         now: datetime | None = None,
         reviewer_key_id: str | None = None,
     ) -> Review:
+        """Approve or reject a pending review (see `decide_recorded`); returns the review."""
+        return self.decide_recorded(
+            ledger,
+            review_id,
+            approve=approve,
+            by=by,
+            note=note,
+            now=now,
+            reviewer_key_id=reviewer_key_id,
+        )[0]
+
+    def decide_recorded(
+        self,
+        ledger: Ledger,
+        review_id: str,
+        *,
+        approve: bool,
+        by: str,
+        note: str | None = None,
+        now: datetime | None = None,
+        reviewer_key_id: str | None = None,
+        response: dict[str, Any] | None = None,
+    ) -> tuple[Review, EntryRef]:
         """Approve or reject a pending review and record the decision in the ledger.
 
         ``reviewer_key_id`` is the API key deciding (gateway routes); it may not be the key
         whose request was held: whoever asked cannot also approve (separation of duties).
+        ``response`` replaces the held response on approval (a reviewer's edit). Returns the
+        review as it was before the decision and the ``gateway.review`` entry.
         """
         now = now or datetime.now(UTC)
         status = APPROVED if approve else REJECTED
         conditions = [gateway_reviews.c.review_id == review_id, gateway_reviews.c.status == PENDING]
         if reviewer_key_id is not None:
             conditions.append(gateway_reviews.c.key_id != reviewer_key_id)
+        values: dict[str, Any] = {
+            "status": status,
+            "decided_at": now,
+            "decided_by": by,
+            "note": note,
+        }
+        if response is not None and approve:
+            values["response"] = json.dumps(response).encode()
         with writing(self._engine) as conn:
             updated = conn.execute(
-                sa.update(gateway_reviews)
-                .where(*conditions)
-                .values(status=status, decided_at=now, decided_by=by, note=note)
+                sa.update(gateway_reviews).where(*conditions).values(**values)
             ).rowcount
         found = self.get(review_id)
         if found is None:
@@ -188,7 +219,7 @@ class ReviewQueue:
                 f"review {review_id} was already {review.status} by {review.decided_by}",
                 hint="a decision is final; the held response is not sent twice",
             )
-        ledger.append(
+        entry = ledger.append(
             Evidence.create(
                 kind=REVIEW_KIND,
                 origin=Origin.control("gateway.review"),
@@ -207,7 +238,7 @@ class ReviewQueue:
                 time=now,
             )
         )
-        return review
+        return review, entry
 
 
 __all__ = [

@@ -26,6 +26,7 @@ class QueryFilters(TypedDict, total=False):
     until: datetime | None
     limit: int | None
     descending: bool
+    before: int | None
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,8 @@ class EvidenceQuery:
     """Entries matching every given filter (time: ``since <= t < until``), ordered by index.
 
     ``limit`` keeps the first ``limit`` in that order; ``descending`` reverses the order, so
-    ``limit=1, descending=True`` is the newest match.
+    ``limit=1, descending=True`` is the newest match. ``before`` keeps entries whose index is
+    below it: keyset pagination (newest first, one index range read however deep the page).
     """
 
     kind: str | None = None
@@ -44,14 +46,15 @@ class EvidenceQuery:
     until: datetime | None = None
     limit: int | None = None
     descending: bool = False
+    before: int | None = None
 
     def __post_init__(self) -> None:
         for name, moment in (("since", self.since), ("until", self.until)):
             if moment is not None and (not isinstance(moment, datetime) or moment.tzinfo is None):
                 raise TreeRangeError(f"{name} must be a timezone-aware datetime, got {moment!r}")
-        limit = self.limit
-        if limit is not None and (type(limit) is not int or limit < 0):
-            raise TreeRangeError(f"limit must be a non-negative integer, got {limit!r}")
+        for name, number in (("limit", self.limit), ("before", self.before)):
+            if number is not None and (type(number) is not int or number < 0):
+                raise TreeRangeError(f"{name} must be a non-negative integer, got {number!r}")
 
     @classmethod
     def of(cls, query: EvidenceQuery | None, filters: QueryFilters) -> EvidenceQuery:

@@ -15,7 +15,7 @@ from sai.manifest._finding import Finding
 
 _OPEN = ("public", "internal")
 _RESTRICTED = ("confidential", "personal", "special-category")
-_DEFAULT_ROLES = ("admin", "user", "reviewer", "auditor")
+_DEFAULT_ROLES = ("admin", "user", "reviewer", "auditor", "owner")
 
 
 def _gateway_roles(data: dict[str, Any]) -> list[str]:

@@ -97,6 +97,8 @@ def _default_gateway_roles() -> dict[str, GatewayRoleSpec]:
         "user": GatewayRoleSpec(routes=[*api, GatewayRoute.models, GatewayRoute.predict]),
         "reviewer": GatewayRoleSpec(routes=[GatewayRoute.review, GatewayRoute.models]),
         "auditor": GatewayRoleSpec(routes=[GatewayRoute.metrics, GatewayRoute.models]),
+        # NOTE: the web console's read-only role for the system's owners (sai.web).
+        "owner": GatewayRoleSpec(routes=[GatewayRoute.models]),
     }
 
 

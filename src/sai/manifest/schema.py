@@ -35,6 +35,7 @@ from sai.manifest._types import (
     When,
     invalid,
 )
+from sai.manifest.console_spec import ConsoleSpec, CustodianRequirement, TimeoutOutcome
 from sai.manifest.documents_spec import BriefingRole, DocumentsSpec, parse_briefing_role
 from sai.manifest.evidence_spec import EvidenceRules
 from sai.manifest.gateway_spec import (
@@ -338,6 +339,10 @@ class Manifest(_Strict):
     """Drift, attack and performance monitoring: windows, tests, thresholds and alert owners."""
     documents: DocumentsSpec = DocumentsSpec()
     """Generated documents: notice period, review period, retention, readability floor."""
+    console: ConsoleSpec = ConsoleSpec()
+    """Human review in the web console: deadline, timeout default, four-eyes (5.1.4)."""
+    custodian_requirements: list[CustodianRequirement] = []
+    """Security controls Data Custodians require, each backed by provisions (5.1.4-4)."""
 
     def assets(self) -> tuple[ModelSpec | DatasetSpec | PromptSpec | ConfigSpec, ...]:
         """Every named asset: models, then datasets, prompts and configs."""
@@ -361,6 +366,8 @@ __all__ = [
     "SCHEMA_VERSION",
     "BriefingRole",
     "ConfigSpec",
+    "ConsoleSpec",
+    "CustodianRequirement",
     "DataSource",
     "DatasetSpec",
     "DocumentsSpec",
@@ -394,6 +401,7 @@ __all__ = [
     "RiskAppetite",
     "Sensitivity",
     "StreamingMode",
+    "TimeoutOutcome",
     "ToolKind",
     "ToolSpec",
     "UpstreamSpec",

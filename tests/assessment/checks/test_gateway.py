@@ -92,21 +92,29 @@ class TestHumanOversight:
     def test_unconfigured_then_unused_then_used(self, ledger: Ledger, workspace_dir: Path) -> None:
         check = GatewayHumanOversight()
         assert "review_on" in _run(check, "5.1.4-1", ledger, workspace_dir).reason
-        result = _run(check, "5.1.4-3", ledger, workspace_dir, GATEWAY)
+        result = _run(check, "5.1.4-1", ledger, workspace_dir, GATEWAY)
         assert result.verdict is Verdict.INCONCLUSIVE
-        assert "no review decision" in result.reason
+        assert "no person's review decision" in result.reason
         queue = ReviewQueue(ledger.engine)
-        rid = queue.hold(
-            request_id="r",
-            key_id="k",
-            role="user",
-            route="chat",
-            model="m",
-            reasons=["pii"],
-            response={},
+
+        def held() -> str:
+            return queue.hold(
+                request_id="r",
+                key_id="k",
+                role="user",
+                route="chat",
+                model="m",
+                reasons=["pii"],
+                response={},
+            )
+
+        # a deadline timeout applied by the console is not a person overseeing
+        queue.decide(ledger, held(), approve=False, by="sai-console", now=NOW - timedelta(days=1))
+        assert _run(check, "5.1.4-1", ledger, workspace_dir, GATEWAY).verdict is (
+            Verdict.INCONCLUSIVE
         )
-        queue.decide(ledger, rid, approve=True, by="Rita", now=NOW - timedelta(days=1))
-        assert _run(check, "5.1.4-3", ledger, workspace_dir, GATEWAY).verdict is Verdict.PASS
+        queue.decide(ledger, held(), approve=True, by="Rita", now=NOW - timedelta(days=1))
+        assert _run(check, "5.1.4-1", ledger, workspace_dir, GATEWAY).verdict is Verdict.PASS
 
 
 class TestAuditLog:

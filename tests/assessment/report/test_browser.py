@@ -65,3 +65,37 @@ class TestBrowser:
         assert data.startswith(PNG_SIGNATURE)
         assert len(data) > 1000
         assert external == []
+
+    def test_first_page_layout_matches_the_reference(
+        self, tmp_path: Path, report: dict[str, Any]
+    ) -> None:
+        """The report's first screen (title, verdict, executive summary) compared loosely:
+        a 60x45 grey thumbnail, so that a broken layout fails and changed words do not."""
+        import io
+        import os
+
+        from PIL import Image, ImageChops, ImageStat
+
+        require_chromium()
+        from playwright.sync_api import sync_playwright
+
+        reference = Path(__file__).parent / "golden" / "report-first-page.png"
+        files = write_reports(report, tmp_path, pdf=False)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            try:
+                page = browser.new_page(viewport={"width": 1100, "height": 1400})
+                page.goto(files.html.as_uri())
+                assert page.locator("#executive").bounding_box() is not None
+                shot = page.screenshot(full_page=False)
+            finally:
+                browser.close()
+        if os.environ.get("SAI_UPDATE_GOLDENS") == "1":
+            reference.write_bytes(shot)
+
+        def thumbnail(png: bytes) -> Any:
+            return Image.open(io.BytesIO(png)).convert("L").resize((60, 45))
+
+        diff = ImageChops.difference(thumbnail(shot), thumbnail(reference.read_bytes()))
+        (tmp_path / "first-page.png").write_bytes(shot)
+        assert ImageStat.Stat(diff).mean[0] < 12, f"the report's first page changed; see {tmp_path}"

@@ -168,3 +168,42 @@ class TestEscaping:
 
     def test_rendering_is_deterministic(self, report: dict[str, Any]) -> None:
         assert render_html(report) == render_html(report)
+
+
+class TestExecutivePage:
+    def test_executive_summary_comes_first(self, report: dict[str, Any]) -> None:
+        page = render_html(report)
+        executive = page.index('id="executive"')
+        assert executive < page.index('id="summary"') < page.index('id="evidence"')
+        section = page[executive : page.index('id="summary"')]
+        for name in ("pass", "fail", "inconclusive", "excluded", "not applicable"):
+            assert f"</span> {name}</li>" in section
+        for label in ("Owner", "Security contact", "Assessor", "Evidence period"):
+            assert f"<dt>{label}</dt>" in section
+        failing = [r for r in report["results"] if r["verdict"] == "fail"]
+        for result in failing[:3]:
+            assert f'href="#provision-{result["provision"]}"' in section
+
+    def test_raw_json_is_collapsible_and_hidden_in_print(self, report: dict[str, Any]) -> None:
+        page = render_html(report)
+        assert '<details class="raw"><summary>Raw data (JSON)</summary>' in page
+        assert "details.raw { display: none; }" in page
+        assert "break-inside: avoid" in page
+
+
+def test_summarise_names_fields_and_counts_lists() -> None:
+    from sai.assessment.report._executive import summarise
+
+    text = summarise({"verdict": "safe", "findings": [1, 2, 3], "ok": True, "text": "skip me"})
+    assert text == "verdict: safe; findings: 3 items; ok: true (+1 more fields in the raw data)"
+    assert summarise({}) == "no data fields"
+    assert summarise({"x": "y" * 100}).endswith("…")
+
+
+def test_printed_report_is_compact(report: dict[str, Any]) -> None:
+    """Raw JSON stays out of the PDF; principles no longer start a page each."""
+    import weasyprint
+
+    pages = weasyprint.HTML(string=render_html(report)).render().pages
+    principles = len(report["principles"])
+    assert len(pages) < principles  # one page per principle was the old layout's floor

@@ -44,3 +44,23 @@ class TestSummary:
         text = render_markdown_summary(build_report(edit_body=inject).report)
         line = next(line for line in text.splitlines() if "click" in line)
         assert line.endswith(r"\[click\]\(http://evil.example\) \<b\>x\</b\> \# title \| cell")
+
+
+class TestTerminalSummary:
+    def test_rich_tables_not_markdown(self, report: dict[str, Any]) -> None:
+        from rich.console import Console
+
+        from sai.assessment.report.terminal import render_terminal_summary
+
+        console = Console(width=160, record=True, color_system=None)
+        console.print(render_terminal_summary(report))
+        text = console.export_text()
+        assert "Verdict per principle" in text
+        assert "**" not in text
+        assert "|---|" not in text
+        overall = report["overall"]
+        assert f"conformance of {report['system']['name']}: {overall}" in text
+        flagged = [r for r in report["results"] if r["verdict"] != "pass"]
+        assert ("What to act on" in text) == bool(flagged)
+        for principle in report["principles"]:
+            assert principle["title"][:20] in text

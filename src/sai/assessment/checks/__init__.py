@@ -11,6 +11,11 @@ from types import MappingProxyType
 from sai.assessment.checks.attestation import decide_by_attestation
 from sai.assessment.checks.audit_trail import AssetAuditTrail
 from sai.assessment.checks.base import Check, CheckContext, EvidenceReader
+from sai.assessment.checks.console import (
+    CustodianRequirementsMet,
+    OutputsExplained,
+    ReviewToolingWorks,
+)
 from sai.assessment.checks.data_custody import CustodianApproved, TrainingDataSeparated
 from sai.assessment.checks.data_use import SensitiveDataProtected, UseSuitsSensitivity
 from sai.assessment.checks.disposal import DisposalVerified, TransferCustodied
@@ -94,6 +99,11 @@ CHECKS: tuple[Check, ...] = (
     GatewayAccessControl(),
     GatewayRateLimits(),
     GatewayHumanOversight(),
+    ReviewToolingWorks(),
+    OutputsExplained(),
+    # NOTE: it runs the checks of the provisions each requirement names; the registry is
+    # handed over lazily (the tuple below is not built yet when this line runs).
+    CustodianRequirementsMet(lambda: checks_by_provision(CHECKS)),
     GatewayAuditLog(),
     GatewayVersionedModels(),
     DesignAssessed(),

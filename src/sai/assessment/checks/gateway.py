@@ -128,16 +128,20 @@ class GatewayRateLimits(Check):
         )
 
 
+#: The actor of decisions the console's deadline sweep applies (not a person's oversight).
+TIMEOUT_ACTOR = "sai-console"
+
+
 class GatewayHumanOversight(Check):
-    """5.1.4-1 / 5.1.4-3: flagged responses are held for people, and the tooling is used."""
+    """5.1.4-1: flagged responses are held for people, and people decide them."""
 
     name = "gateway.human_review"
     reads: ClassVar[tuple[Kind, ...]] = (Kind.MANIFEST_RECORDED, Kind.GATEWAY_REVIEW)
-    provisions: ClassVar[tuple[str, ...]] = ("5.1.4-1", "5.1.4-3")
+    provisions: ClassVar[tuple[str, ...]] = ("5.1.4-1",)
     freshness = timedelta(days=90)
     sufficiency = (
-        "human review configured for some guard finding, and a review decision recorded by "
-        "the gateway in the last 90 days"
+        "human review configured for some guard finding, and a review decision taken by a "
+        "person (not a deadline timeout) recorded by the gateway in the last 90 days"
     )
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
@@ -155,13 +159,14 @@ class GatewayHumanOversight(Check):
                 "how people oversee the system",
                 [ctx.manifest_entry],
             )
-        decision = ctx.evidence.latest(kind=Kind.GATEWAY_REVIEW)
+        recent = ctx.evidence.query(kind=Kind.GATEWAY_REVIEW, limit=200, descending=True)
+        decision = next((e for e in recent if e.evidence.actor != TIMEOUT_ACTOR), None)
         if decision is None:
             return self.result(
                 provision,
                 Verdict.INCONCLUSIVE,
-                "human review is configured but no review decision is in the ledger; decide "
-                "held responses with `sai gateway review approve|reject`",
+                "human review is configured but no person's review decision is in the ledger; "
+                "decide held responses in `sai console` or with `sai gateway review`",
                 [ctx.manifest_entry],
             )
         if self.is_stale(decision, ctx.now):

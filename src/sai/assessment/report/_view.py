@@ -11,6 +11,7 @@ import binascii
 import json
 from dataclasses import dataclass
 
+from sai.assessment.report._executive import Executive, executive, summarise
 from sai.assessment.report.schema import IcsRow, Principle, Report, Result
 from sai.errors import SaiError
 from sai.ledger.canonical import canonical_json, parse_canonical
@@ -36,6 +37,11 @@ class EvidenceView:
     @property
     def time(self) -> str:
         return format_time(self.entry.time) if self.entry else ""
+
+    @property
+    def summary(self) -> str:
+        """The entry's data in words (see `summarise`)."""
+        return summarise(self.entry.data) if self.entry is not None else ""
 
     @property
     def data_json(self) -> str:
@@ -92,6 +98,7 @@ class ReportView:
     excluded: tuple[IcsRow, ...]
     not_applicable: tuple[IcsRow, ...]
     evidence: tuple[EvidenceView, ...]
+    executive: Executive
 
     @property
     def has_demo_data(self) -> bool:
@@ -153,6 +160,7 @@ def build_view(report: Report) -> ReportView:
         excluded=tuple(row for row in report.ics if row.status == "excluded"),
         not_applicable=tuple(row for row in report.ics if row.status == "not-applicable"),
         evidence=evidence,
+        executive=executive(report, {item.index: item.entry for item in evidence}),
     )
 
 

@@ -20,6 +20,12 @@ from sai.ledger.kinds.assessment import (
     ManifestRecorded,
     Note,
 )
+from sai.ledger.kinds.console import (
+    Attribution,
+    ConsoleExplanation,
+    ConsoleReview,
+    ConsoleReviewTimeout,
+)
 from sai.ledger.kinds.custody import KeyCreated, KeyDestroyed, KeyUnwrapped
 from sai.ledger.kinds.demo import DatasetCreated, ModelTrained
 from sai.ledger.kinds.disposal import (
@@ -161,6 +167,9 @@ _ALL: tuple[type[Payload], ...] = (
     DocumentAdvisory,
     DocumentAck,
     DocumentDrill,
+    ConsoleReview,
+    ConsoleReviewTimeout,
+    ConsoleExplanation,
 )
 
 PAYLOADS: Mapping[Kind, type[Payload]] = MappingProxyType({p.KIND: p for p in _ALL})
@@ -194,6 +203,10 @@ __all__ = [
     "AssetVerified",
     "Attestation",
     "AttestationWithdrawn",
+    "Attribution",
+    "ConsoleExplanation",
+    "ConsoleReview",
+    "ConsoleReviewTimeout",
     "ControlState",
     "DataApproved",
     "DataProvenance",

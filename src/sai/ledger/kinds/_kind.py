@@ -90,6 +90,11 @@ class Kind(enum.StrEnum):
     MONITORING_FEATURE_LOG = "monitoring.feature_log"
     MONITORING_FEEDBACK = "monitoring.feedback"
 
+    # --- console (sai.web) ---
+    CONSOLE_REVIEW = "console.review"
+    CONSOLE_REVIEW_TIMEOUT = "console.review.timeout"
+    CONSOLE_EXPLANATION = "console.explanation"
+
     # --- documents (sai.documents) ---
     DOCUMENT_BUILT = "document.built"
     DOCUMENT_PUBLISHED = "document.published"
