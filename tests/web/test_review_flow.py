@@ -148,6 +148,11 @@ class TestDeadline:
         assert payload.outcome == ("blocked" if default == "block" else "released")
         assert payload.deadline_seconds == 300
         assert payload.waited_seconds >= 360
+        # each timeout raised an alert that `sai monitor alerts` lists and can resolve
+        from sai.monitoring.alerts import list_alerts
+
+        raised = {a.alert_id for a in list_alerts(console.gateway.ledger)}
+        assert {f"review-timeout-{review_id}", f"review-timeout-{fresh}"} <= raised
         assert sweep_overdue(queue, console.gateway.ledger, settings, now=later) == []
 
     def test_not_overdue_is_left_alone(self, console: Console) -> None:

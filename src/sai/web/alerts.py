@@ -17,6 +17,7 @@ from sai.ledger.kinds import (
     MonitoringAlertUpdate,
     PayloadError,
 )
+from sai.web.record import TIMEOUT_ALERT
 
 SCAN = 500
 TIMEOUT_WINDOW = timedelta(days=7)
@@ -55,8 +56,8 @@ def open_alerts(ledger: Ledger, now: datetime) -> list[Alert]:
             alert = MonitoringAlert.from_evidence(entry.evidence)
         except PayloadError:
             continue
-        if alert.alert_id in closed:
-            continue
+        if alert.alert_id in closed or alert.alert_kind == TIMEOUT_ALERT:
+            continue  # a timeout is listed below, with its review
         found.append(
             Alert(
                 entry.index,

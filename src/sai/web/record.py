@@ -11,11 +11,15 @@ from sai.ledger.kinds import (
     ConsoleReview,
     ConsoleReviewTimeout,
     Kind,
+    MonitoringAlert,
 )
+from sai.monitoring.record import alert_evidence
 from sai.web.explain import Explanation
 
 REVIEW_PROVISIONS = ("5.1.4-1", "5.1.4-3")
 EXPLANATION_PROVISIONS = ("5.1.4-2",)
+#: The ``alert_kind`` of the alert a review timeout raises.
+TIMEOUT_ALERT = "review_timeout"
 PPM = 1_000_000
 
 
@@ -39,18 +43,29 @@ def record_review(
 def record_timeout(
     ledger: Ledger, subject: str, payload: ConsoleReviewTimeout, *, now: datetime
 ) -> EntryRef:
-    """Append ``console.review.timeout`` when the deadline default was applied."""
-    return ledger.append(
-        Evidence.create(
-            Kind.CONSOLE_REVIEW_TIMEOUT,
-            subject,
-            provisions=REVIEW_PROVISIONS,
-            actor="sai-console",
-            origin=Origin.control("web.deadline"),
-            data=payload.to_data(),
-            time=now,
-        )
+    """Append ``console.review.timeout`` when the deadline default was applied, and the alert
+    it raises (``monitoring.alert``, kind ``review_timeout``: listed, acknowledged and
+    resolved with `sai monitor alerts` like any other, and counted on ``/metrics``)."""
+    minutes = payload.deadline_seconds // 60
+    alert = MonitoringAlert(
+        alert_id=f"review-timeout-{payload.review_id}",
+        alert_kind=TIMEOUT_ALERT,
+        subject=subject,
+        severity="high",
+        summary=f"held response {payload.review_id} was not reviewed within {minutes} min; "
+        f"{payload.outcome} by default",
     )
+    timeout = Evidence.create(
+        Kind.CONSOLE_REVIEW_TIMEOUT,
+        subject,
+        provisions=REVIEW_PROVISIONS,
+        actor="sai-console",
+        origin=Origin.control("web.deadline"),
+        data=payload.to_data(),
+        time=now,
+    )
+    refs = ledger.append_many([timeout, *alert_evidence([alert], actor="sai-console", time=now)])
+    return refs[0]
 
 
 def _ppm(value: float) -> int:
