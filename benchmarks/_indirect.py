@@ -59,9 +59,14 @@ def _rates(flags: list[bool], labels: list[int]) -> dict[str, float | int]:
 
 
 def _tpr_at(scores: np.ndarray, labels: np.ndarray, fpr: float) -> float:
+    """TPR at the threshold that keeps the FPR at ``fpr`` (NaN when a class is absent, as in a
+    ``--quick`` sample that holds no document of the held-out genre)."""
     negatives = np.sort(scores[labels == 0])[::-1]
+    positives = scores[labels == 1]
+    if not len(negatives) or not len(positives):
+        return float("nan")
     cut = negatives[int(np.floor(fpr * len(negatives)))]
-    return float((scores[labels == 1] > cut).mean())
+    return float((positives > cut).mean())
 
 
 def indirect(limit: int | None = None) -> dict[str, Any]:

@@ -34,6 +34,8 @@ from typing import Any
 import httpx
 import sqlalchemy as sa
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
+
 from benchmarks.ledger import make_evidence
 from sai.catalog import load_catalog
 from sai.gateway import MockUpstream, create_app, create_key, serve_in_thread

@@ -224,7 +224,10 @@ def _entries(root: Path) -> tuple[int, int]:
 
 
 def _cadence(root: Path, cadence: str, after: int, in_flight: int) -> dict[str, Any]:
-    from benchmarks._cadence import cadence_report
+    try:
+        from benchmarks._cadence import cadence_report
+    except ModuleNotFoundError:  # run as a script: benchmarks/ is on sys.path
+        from _cadence import cadence_report  # type: ignore[no-redef]
     from sai.ledger import CheckpointCadence, open_ledger
     from sai.workspace import open_workspace
 
