@@ -16,11 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sai.gateway._http import parse_object
-from sai.gateway.audit import text_context
 from sai.gateway.errors import GatewayConfigError, HttpError
 from sai.gateway.runtime import build_runtime
 from sai.inventory.subject_keys import SubjectKeys
 from sai.ledger import LedgerError, canonical_json, parse_canonical
+from sai.ledger.kinds.gateway import sealed_text_context as text_context
 from sai.ledger.shreddable import SealedContentError, open_value
 from sai.manifest.schema import GatewayPolicies, GatewaySpec
 from sai.workspace import open_workspace

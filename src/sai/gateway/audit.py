@@ -46,11 +46,6 @@ class TextKeys(Protocol):
     def key_for(self, subject: str) -> tuple[str, bytes]: ...
 
 
-def text_context(request_id: str) -> str:
-    """The associated data binding a request's sealed text to its entry."""
-    return sealed_text_context(request_id)
-
-
 @dataclass
 class CallRecord:
     """What the gateway learns about one request while handling it (mutable, per request)."""
@@ -136,7 +131,7 @@ class CallRecord:
             text = {"prompt": self.prompt_text, "response": self.response_text}
             out["sealed_text"] = {
                 "subject": subject,
-                **seal_value(text, key, kid, text_context(self.request_id)),
+                **seal_value(text, key, kid, sealed_text_context(self.request_id)),
             }
         return {k: v for k, v in out.items() if v is not None}
 
@@ -216,5 +211,4 @@ __all__ = [
     "CallRecord",
     "TextKeys",
     "digest",
-    "text_context",
 ]

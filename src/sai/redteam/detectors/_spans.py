@@ -6,6 +6,7 @@ the question has leaked nothing.
 
 from __future__ import annotations
 
+import abc
 from typing import ClassVar
 
 from sai.redteam.detectors.base import DetectContext, Detector, sent_text
@@ -17,8 +18,9 @@ class SpanDetector(Detector):
 
     what: ClassVar[str]
 
+    @abc.abstractmethod
     def spans(self, text: str) -> list[tuple[int, int, str]]:
-        raise NotImplementedError
+        """``(start, end, label)`` of each secret or personal item in ``text``."""
 
     def detect(self, attempt: Attempt, answer: str, context: DetectContext) -> Detection:
         sent = sent_text(attempt)

@@ -9,6 +9,7 @@ this module only, so the machine and its handlers do not import each other.
 from __future__ import annotations
 
 import _compat_pickle
+import abc
 from dataclasses import dataclass, field
 
 from sai.scanning.pickle import _reader as rd
@@ -67,7 +68,7 @@ class Stop(Exception):
     """STOP was reached: the load completed."""
 
 
-class State:
+class State(abc.ABC):
     """One simulated load; ``execute`` (the opcode loop) is supplied by ``machine``."""
 
     def __init__(
@@ -248,9 +249,9 @@ class State:
             data, pos, self.allow, mode, member, self.limits, self.depth + 1
         ).execute()
 
+    @abc.abstractmethod
     def execute(self) -> PickleRun:
         """Run the opcode loop to STOP (implemented by the machine)."""
-        raise NotImplementedError
 
     def check_limits(self, count: int) -> None:
         limits = self.limits
