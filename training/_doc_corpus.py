@@ -1,7 +1,7 @@
 """Documents for the document detector: benign ones of a genre, half with a planted instruction.
 
 Shared by ``train_documents.py`` (the detector and the held-out set) and ``train_injection.py``
-(``--documents``). See ``_genres.py`` for the sources and ``_plants.py`` / ``_grammar.py`` for
+(``--documents``). See ``_genres.py`` for the sources and ``_plants`` / ``_grammar`` for
 the instructions.
 """
 

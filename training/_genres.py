@@ -1,6 +1,6 @@
 """Benign documents of nine genres, and the same documents with one instruction planted.
 
-Sources (all permissive, recorded in ``source_record``): the sentence banks of ``_banks.py``
+Sources (all permissive, recorded in ``source_record``): the sentence banks of ``_banks``
 (written for sai, Apache-2.0); Python standard-library modules (code) and ``pydoc_data/topics.py``
 (technical prose), PSF-2.0; the long descriptions (READMEs) of installed packages whose metadata
 names MIT, BSD, Apache-2.0, ISC or PSF (web pages). Every source item belongs to the train or
@@ -232,7 +232,7 @@ def plant(rng: random.Random, genre: str, document: str, instruction: str) -> tu
 def source_record(sources: Sources) -> dict[str, object]:
     """What the documents of one partition were made of."""
     return {
-        "banks": "training/_banks.py (written for sai, Apache-2.0)",
+        "banks": "training/_banks/ (written for sai, Apache-2.0)",
         "code_modules": len(sources.code),
         "pydoc_topics": len(sources.techdoc),
         "package_readmes": len(sources.web),

@@ -3,7 +3,7 @@
     .venv/bin/python training/train_documents.py [--data DIR] [--docs N]
 
 Builds documents of eight genres from permissively licensed text (``_genres.py``), plants one
-instruction of five families (``_plants.py``) in half of them, and trains a window model over the
+instruction of five families (``_plants``) in half of them, and trains a window model over the
 shipped fast tier's features (``sai.guards.injection.document``). The genre ``review`` and the
 family ``tool`` are never used for training or calibration: they, and the test partition of every
 source, make ``training/check/indirect.jsonl``, which only the benchmark reads. Calibration: the

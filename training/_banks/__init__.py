@@ -1,0 +1,16 @@
+"""Sentence banks written for sai (Apache-2.0): e-mail bodies, reviews, book-like prose, small
+talk and security discussions, in several languages, one module per genre; ``_genres.py``
+composes documents from them. Security discussions quote attacks on purpose: they are benign
+text about attacks.
+"""
+
+from __future__ import annotations
+
+from _banks.book import BOOK
+from _banks.chat import CHAT
+from _banks.emails import CLOSINGS, EMAIL, GREETINGS
+from _banks.questions import QUESTIONS
+from _banks.review import REVIEW
+from _banks.security import SECURITY
+
+__all__ = ["BOOK", "CHAT", "CLOSINGS", "EMAIL", "GREETINGS", "QUESTIONS", "REVIEW", "SECURITY"]
