@@ -11,13 +11,13 @@ import random
 from dataclasses import dataclass
 
 import _plants
-from _genres import GENRES, Composer, plant
-from _grammar import grammar_text
+from _genres import EXTRA_GENRES, GENRES, Composer, plant
+from _grammar import GRAMMAR_ONLY, grammar_text
 
 HELD_OUT_GENRE = "review"
 HELD_OUT_FAMILY = "tool"
-TRAIN_GENRES = tuple(g for g in GENRES if g != HELD_OUT_GENRE)
-TRAIN_FAMILIES = tuple(f for f in _plants.FAMILIES if f != HELD_OUT_FAMILY)
+TRAIN_GENRES = tuple(g for g in GENRES if g != HELD_OUT_GENRE) + EXTRA_GENRES
+TRAIN_FAMILIES = tuple(f for f in _plants.FAMILIES if f != HELD_OUT_FAMILY) + GRAMMAR_ONLY
 #: Benign genre that quotes attacks on purpose; calibrated apart (see ``_doc_model.calibrate``).
 QUOTING_GENRE = "security"
 
@@ -54,7 +54,7 @@ def make_docs(
                     instruction, family, lang = rng.choice(corpus), "corpus", "?"
                 else:
                     family = rng.choice(families)
-                    if not test and rng.random() < 0.6:
+                    if family in GRAMMAR_ONLY or (not test and rng.random() < 0.6):
                         instruction, lang = grammar_text(rng, family, lang)
                     else:
                         instruction, lang = _plants.plant_text(rng, family, test=test, lang=lang)

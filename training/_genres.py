@@ -20,8 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import _banks
+import _tool_output
 
 GENRES = ("email", "table", "code", "web", "techdoc", "book", "chat", "security", "review")
+#: Genres added for training only (the held-out set keeps the first release's genres).
+EXTRA_GENRES = ("howto", "news", "support", "notes", "data")
 PERMISSIVE = re.compile(r"\b(MIT|BSD|Apache|ISC|PSF|Python Software Foundation)\b", re.I)
 CODE_MODULES = (
     "argparse", "calendar", "configparser", "csv", "dataclasses", "datetime", "difflib",
@@ -111,11 +114,14 @@ def _sentences(
 class Composer:
     """Benign documents of each genre, from one partition's sources."""
 
-    def __init__(self, sources: Sources) -> None:
+    def __init__(self, sources: Sources, *, extended: bool = False) -> None:
         self.sources = sources
+        names = ("email", "book", "chat", "security", "review")
+        #: decoys: benign sentences planted out of place; extended, they include imperatives
+        self.decoys = names[:4] + (EXTRA_GENRES[:4] if extended else ())
         self.banks = {
             name: _bank(getattr(_banks, name.upper()), sources.parts)
-            for name in ("email", "book", "chat", "security", "review")
+            for name in names + (EXTRA_GENRES[:4] if extended else ())
         }
         self.questions = {
             k: list(v) for k, v in _banks.QUESTIONS.items()
@@ -132,7 +138,9 @@ class Composer:
             "email": self._email, "table": self._table, "code": self._code, "web": self._web,
             "techdoc": self._techdoc, "book": self._prose("book", 4, 12),
             "chat": self._prose("chat", 2, 5), "security": self._prose("security", 2, 6),
-            "review": self._review,
+            "review": self._review, "howto": self._prose("howto", 3, 9),
+            "news": self._prose("news", 3, 8), "support": self._prose("support", 2, 7),
+            "notes": self._notes, "data": self._data,
         }  # fmt: skip
         return make[genre](rng)
 
@@ -195,9 +203,18 @@ class Composer:
         stars = rng.choice(("★★★★☆", "Rating: 3/5", "5 stars", "", "Note : 2/5"))
         return (stars + "\n" if stars else "") + " ".join(items)
 
+    def _notes(self, rng: random.Random) -> str:
+        self.lang, items = _sentences(rng, self.banks["notes"], 3, 9)
+        return "\n".join(items)
+
+    def _data(self, rng: random.Random) -> str:
+        bank = self.banks[rng.choice(("news", "support", "howto", "email"))]
+        self.lang, items = _sentences(rng, bank, 2, 6)
+        return _tool_output.tool_output(rng, items)
+
     def decoy(self, rng: random.Random) -> str:
         """One benign sentence of another genre, in any language."""
-        bank = self.banks[rng.choice(("email", "book", "chat", "security"))]
+        bank = self.banks[rng.choice(self.decoys)]
         return rng.choice(bank[rng.choice(sorted(bank))])
 
     def question(self, rng: random.Random, lang: str) -> str:
@@ -215,14 +232,24 @@ def plant(rng: random.Random, genre: str, document: str, instruction: str) -> tu
         instruction = "| " + instruction + " | | | |"
     elif genre == "web" and rng.random() < 0.3:
         instruction = "<!-- " + instruction + " -->"
+    elif genre == "data":
+        instruction = _tool_output.wrap(rng, document, instruction)
+        lines = '",\n' if document.startswith("{") else "\n"
+        cut = rng.choice([m.end() for m in re.finditer(lines, document)] or [len(document)])
+        before, after = document[:cut].rstrip("\n") + "\n", document[cut:]
+        return before + instruction + "\n" + after, len(before), len(before) + len(instruction)
     cuts = [0, len(document)] + [m.end() for m in re.finditer(r"(?<=[.!?。])\s+|\n+", document)]
     cut = rng.choice(cuts)
     before, after = document[:cut], document[cut:]
     glue_before = (
-        "" if not before or before[-1].isspace() else ("\n" if genre in ("table", "code") else " ")
+        ""
+        if not before or before[-1].isspace()
+        else ("\n" if genre in ("table", "code", "notes") else " ")
     )
     glue_after = (
-        "" if not after or after[0].isspace() else ("\n" if genre in ("table", "code") else " ")
+        ""
+        if not after or after[0].isspace()
+        else ("\n" if genre in ("table", "code", "notes") else " ")
     )
     start = len(before) + len(glue_before)
     text = before + glue_before + instruction + glue_after + after

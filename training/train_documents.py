@@ -65,7 +65,7 @@ def update_long_threshold(out: Path, per_genre: int, corpus: list[str]) -> None:
     now in ``out`` (the same value a full run computes), and refresh the manifest."""
     sources = Sources.load(("b",))
     docs = make_docs(
-        Composer(sources),
+        Composer(sources, extended=True),
         random.Random(SEED + 1),  # noqa: S311 - sampling, not secrecy
         TRAIN_GENRES,
         TRAIN_FAMILIES,
@@ -117,7 +117,7 @@ def main() -> None:
 
     def docs(part: tuple[str, ...], seed: int) -> list[Doc]:
         return make_docs(
-            Composer(sources[part]),
+            Composer(sources[part], extended=True),
             random.Random(seed),  # noqa: S311 - sampling, not secrecy
             TRAIN_GENRES,
             TRAIN_FAMILIES,

@@ -23,6 +23,7 @@ from sklearn.neural_network import MLPClassifier
 from sklearn.preprocessing import normalize as l2_rows
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _benign_rows import benign_rows
 from _calibrate import FOLDS, assign_folds, calibrate, raw_document_logits
 from _data import REPO, Row, clean, data_dir
 from _embeddings import CachedEncoder
@@ -47,6 +48,8 @@ SUPPLEMENT_REPEAT = 3
 #: genres with one planted instruction, so neither "long", "second person" nor "not English"
 #: is a cue for the instruction detector.
 DOCUMENTS = 0
+#: Short passages per sentence in the balanced multilingual corpus (``_benign_rows.py``); 0: none.
+BENIGN_PASSAGES = 2
 
 
 def composed_rows(per_genre: int, seed: int) -> tuple[list[Row], dict[str, object]]:
@@ -60,7 +63,12 @@ def composed_rows(per_genre: int, seed: int) -> tuple[list[Row], dict[str, objec
     genres = tuple(g for g in TRAIN_GENRES if g != QUOTING_GENRE)
     rng = random.Random(seed)  # noqa: S311 - sampling, not secrecy
     docs = make_docs(
-        Composer(Sources.load(("a", "b"))), rng, genres, TRAIN_FAMILIES, per_genre, test=False
+        Composer(Sources.load(("a", "b")), extended=True),
+        rng,
+        genres,
+        TRAIN_FAMILIES,
+        per_genre,
+        test=False,
     )
     rows = [Row(doc.text, doc.label, f"sai-composed-{doc.genre}") for doc in docs]
     return rows, {
@@ -184,6 +192,12 @@ def main() -> None:
         help="documents per genre (half with a planted instruction) added to train",
     )
     parser.add_argument(
+        "--benign-passages",
+        type=int,
+        default=BENIGN_PASSAGES,
+        help="passages per sentence of the multilingual benign corpus (-1: leave it out)",
+    )
+    parser.add_argument(
         "--embedding-cache",
         type=Path,
         help="npz file caching MiniLM embeddings between runs (optional)",
@@ -198,7 +212,10 @@ def main() -> None:
     documents, record["python_stdlib"] = stdlib_rows(SEED)
     handwritten = [row for row in train if row.source == "sai-handwritten"]
     composed, record["composed_documents"] = composed_rows(args.documents, SEED)
-    base = train + documents + handwritten * (SUPPLEMENT_REPEAT - 1) + composed
+    balanced: list[Row] = []
+    if args.benign_passages >= 0:
+        balanced, record["multilingual_corpus"] = benign_rows(SEED, args.benign_passages)
+    base = train + documents + handwritten * (SUPPLEMENT_REPEAT - 1) + composed + balanced
     rows = base + val
     labels = np.array([row.label for row in rows])
     matrix = design(rows, SPEC)

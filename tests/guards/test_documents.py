@@ -16,6 +16,7 @@ from sai.guards.injection._batch import unit_counts
 from sai.guards.injection._features import FeatureSpec, features
 from sai.guards.injection._units import MAX_UNIT, units, windows
 from sai.guards.injection.document import DocumentDetector
+from sai.guards.injection.guard import DOCUMENT_MIN, DOCUMENT_UNITS
 from sai.guards.injection.parts import complement, find_documents, merge
 
 from ._prompts import EMAIL
@@ -163,6 +164,20 @@ class TestGuardOnData:
         text = "Context:\n" + _plant(EMAIL, PLANTED)[0] + "\n\nQuestion: when is the supplier day?"
         assert guard.scan(text, GuardContext()).action is Action.block
         assert guard.scan(text.replace(PLANTED, ""), GuardContext()).action is Action.allow
+
+    def test_short_unmarked_text_of_two_sentences_is_also_read_as_a_document(self) -> None:
+        guard = InjectionGuard()
+        text = "The blender is loud but strong. " + PLANTED
+        assert len(text) < DOCUMENT_MIN
+        detectors = [found.detector for found in guard.findings(text, GuardContext())]
+        assert detectors == ["fast", "document"]
+
+    @pytest.mark.parametrize("text", ["How do I reset my router?", "", "   ", "12 | 34"])
+    def test_one_short_sentence_is_read_only_as_an_instruction(self, text: str) -> None:
+        guard = InjectionGuard()
+        assert len(units(text)) < DOCUMENT_UNITS
+        detectors = [found.detector for found in guard.findings(text, GuardContext())]
+        assert detectors == ["fast"]
 
     def test_documents_off_uses_only_the_instruction_detector(self) -> None:
         from sai.guards import GuardSettings

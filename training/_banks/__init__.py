@@ -1,7 +1,8 @@
 """Sentence banks written for sai (Apache-2.0): e-mail bodies, reviews, book-like prose, small
 talk and security discussions, in several languages, one module per genre; ``_genres.py``
 composes documents from them. Security discussions quote attacks on purpose: they are benign
-text about attacks.
+text about attacks. How-to text, news, support pages and meeting notes (added later) are
+for training only: the held-out set is made of the first release's banks.
 """
 
 from __future__ import annotations
@@ -9,8 +10,25 @@ from __future__ import annotations
 from _banks.book import BOOK
 from _banks.chat import CHAT
 from _banks.emails import CLOSINGS, EMAIL, GREETINGS
+from _banks.howto import HOWTO
+from _banks.news import NEWS
+from _banks.notes import NOTES
 from _banks.questions import QUESTIONS
 from _banks.review import REVIEW
 from _banks.security import SECURITY
+from _banks.support import SUPPORT
 
-__all__ = ["BOOK", "CHAT", "CLOSINGS", "EMAIL", "GREETINGS", "QUESTIONS", "REVIEW", "SECURITY"]
+__all__ = [
+    "BOOK",
+    "CHAT",
+    "CLOSINGS",
+    "EMAIL",
+    "GREETINGS",
+    "HOWTO",
+    "NEWS",
+    "NOTES",
+    "QUESTIONS",
+    "REVIEW",
+    "SECURITY",
+    "SUPPORT",
+]
