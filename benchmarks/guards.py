@@ -14,6 +14,8 @@ logistic-regression baseline trained on the same train split in this run:
   indirect - the document detector, the injection guard and the fast instruction detector
              alone on training/check/indirect.jsonl: held-out documents with planted
              instructions (see benchmarks/_indirect.py), FPR per genre, TPR per family
+  benign   - the same three on training/check/benign.jsonl: benign multilingual sentences and
+             passages never trained on, FPR per genre and per language (benchmarks/_benign.py)
 
     python benchmarks/guards.py            # full run, writes results/guards.json
     python benchmarks/guards.py --quick    # seconds; CI (fast tier, small samples)
@@ -50,9 +52,13 @@ from sai.guards.injection import (
 )
 
 try:
+    from benchmarks._benign import CHECK as CHECK_BENIGN
+    from benchmarks._benign import benign, print_benign
     from benchmarks._indirect import CHECK as CHECK_INDIRECT
     from benchmarks._indirect import indirect, print_indirect
 except ModuleNotFoundError:  # run as a script: benchmarks/ is on sys.path
+    from _benign import CHECK as CHECK_BENIGN  # type: ignore[no-redef]
+    from _benign import benign, print_benign  # type: ignore[no-redef]
     from _indirect import CHECK as CHECK_INDIRECT  # type: ignore[no-redef]
     from _indirect import indirect, print_indirect  # type: ignore[no-redef]
 
@@ -173,6 +179,9 @@ def indirect_only(output: Path) -> None:
         "indirect": indirect(),
     }
     print_indirect(result["indirect"])
+    if CHECK_BENIGN.is_file():
+        result["benign"] = benign()
+        print_benign(result["benign"])
     result["document_latency_ms"] = document_latency(300)
     for name, figures in result["document_latency_ms"].items():
         print(f"{name:28s} p50 {figures['p50']:.3f} ms  CPU p50 {figures['cpu_p50']:.3f} ms")
@@ -289,6 +298,9 @@ def main() -> None:
     if not args.latency_only and CHECK_INDIRECT.is_file():
         result["indirect"] = indirect(limit=200 if args.quick else None)
         print_indirect(result["indirect"])
+    if not args.latency_only and CHECK_BENIGN.is_file():
+        result["benign"] = benign(limit=60 if args.quick else None)
+        print_benign(result["benign"])
     result["document_latency_ms"] = document_latency(40 if args.quick else 300)
     for name, figures in result["document_latency_ms"].items():
         print(

@@ -18,7 +18,7 @@ from _data import Row
 from _genres import _bank
 from _grammar import ACTIONS, grammar_text
 
-BANKS = ("email", "book", "chat", "security", "howto", "news", "support", "notes")
+BANKS = ("email", "book", "chat", "howto", "news", "support", "notes")
 
 
 def benign_rows(seed: int, passages: int = 2) -> tuple[list[Row], dict[str, object]]:

@@ -25,6 +25,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _plants
+from _benign_check import benign_check_rows
 from _data import REPO, data_dir, read
 from _doc_corpus import (
     HELD_OUT_FAMILY,
@@ -49,6 +50,7 @@ from sai.guards.injection.fast import FastTier
 
 WINDOW_C = 32.0
 CHECK = REPO / "training" / "check" / "indirect.jsonl"
+BENIGN_CHECK = REPO / "training" / "check" / "benign.jsonl"
 
 
 def corpus_for(data: str | None) -> list[str]:
@@ -161,16 +163,22 @@ def main() -> None:
     write_check(Composer(sources[("test",)]))
     names = sorted(set(artifact_digests(out)) | {"document.npz", "document.json"})
     write_manifest(out, names)
-    print(f"wrote document.npz, document.json, {CHECK.name}; manifest lists {', '.join(names)}")
+    print(
+        f"wrote document.npz, document.json, {CHECK.name}, {BENIGN_CHECK.name}; "
+        f"manifest lists {', '.join(names)}"
+    )
 
 
 def write_check(composer: Composer) -> None:
-    """The held-out set: test partition, every genre (review never trained), every family."""
+    """The held-out set: test partition, every genre (review never trained), every family; and
+    the benign multilingual check set (test partition of every sentence bank)."""
     rng = random.Random(SEED + 3)  # noqa: S311 - sampling, not secrecy
     families = tuple(_plants.FAMILIES)
     rows = make_docs(composer, rng, GENRES, families, 120, test=True)
     CHECK.parent.mkdir(exist_ok=True)
     CHECK.write_text("".join(jsonl.dumps(asdict(row)) for row in rows), encoding="utf-8")
+    benign = benign_check_rows(SEED + 4)
+    BENIGN_CHECK.write_text("".join(jsonl.dumps(row) for row in benign), encoding="utf-8")
 
 
 if __name__ == "__main__":

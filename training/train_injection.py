@@ -48,8 +48,9 @@ SUPPLEMENT_REPEAT = 3
 #: genres with one planted instruction, so neither "long", "second person" nor "not English"
 #: is a cue for the instruction detector.
 DOCUMENTS = 0
-#: Short passages per sentence in the balanced multilingual corpus (``_benign_rows.py``); 0: none.
-BENIGN_PASSAGES = 2
+#: Short passages per sentence in the balanced multilingual corpus (``_benign_rows.py``); -1:
+#: the corpus is left out (the shipped recipe; see training/README.md for the trial).
+BENIGN_PASSAGES = -1
 
 
 def composed_rows(per_genre: int, seed: int) -> tuple[list[Row], dict[str, object]]:

@@ -47,3 +47,13 @@ class TestGuardsBenchmark:
         assert abs(fast["f1"] - harmonic) < 1e-9
         # The shipped tier beats a baseline trained in the run on a tenth of the data.
         assert fast["f1"] > baseline["f1"]
+        # Benign check set: 60 rows in quick mode; the per-genre and per-language rates are
+        # the same flags counted another way.
+        benign = result["benign"]
+        assert benign["rows"] == 60
+        for name in ("document", "guard", "direct-fast"):
+            for key in ("genre", "lang"):
+                groups = benign[name][key].values()
+                assert sum(g["rows"] for g in groups) == 60
+                flagged = sum(g["rows"] * g["fpr"] for g in groups)
+                assert abs(flagged / 60 - benign[name]["fpr"]) < 1e-9
