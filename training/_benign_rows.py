@@ -1,10 +1,10 @@
 """A balanced multilingual corpus for the instruction detector (fast tier), written for sai.
 
 Benign: single sentences and short passages (two to four sentences, never poisoned) of the
-sentence banks' partitions a and b: small talk, book-like prose, e-mails, security discussions
-that quote attacks, how-to text, news, support pages and meeting notes, in ten languages.
-Injections: as many instructions of the grammar (``_grammar``) in each language, so neither
-"not English" nor "second person" is a cue. The review bank, the tool family and the test
+sentence banks' partitions a and b: small talk, book-like prose, e-mails, how-to text, news,
+support pages and meeting notes, in ten languages. Injections: as many instructions of the
+wider grammar (``_grammar_wide``) in each language, so neither "not English" nor "second
+person" is a cue. The review bank, the tool family and the test
 partition are never used.
 """
 
@@ -16,7 +16,7 @@ from collections import defaultdict
 import _banks
 from _data import Row
 from _genres import _bank
-from _grammar import ACTIONS, grammar_text
+from _grammar_wide import ACTIONS, grammar_text
 
 BANKS = ("email", "book", "chat", "howto", "news", "support", "notes")
 

@@ -1,25 +1,60 @@
 """Documents for the document detector: benign ones of a genre, half with a planted instruction.
 
-Shared by ``train_documents.py`` (the detector and the held-out set) and ``train_injection.py``
-(``--documents``). See ``_genres.py`` for the sources and ``_plants`` / ``_grammar`` for
-the instructions.
+Shared by ``train_documents.py`` (the detector and the held-out set), ``doc_dev.py`` and
+``train_injection.py`` (``--documents``). See ``_genres.py`` for the sources and ``_plants`` /
+``_grammar`` / ``_grammar_wide`` for the instructions. Two recipes: ``first`` (the shipped
+detector: nine genres less reviews, five families, the grammar of ``_grammar``) and ``wide``
+(tried in the second release, not shipped: five more genres, two grammar-only families and the
+wider grammar of ``_grammar_wide``; see training/README.md).
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 
+import _grammar
+import _grammar_wide
 import _plants
-from _genres import EXTRA_GENRES, GENRES, Composer, plant
-from _grammar import GRAMMAR_ONLY, grammar_text
+from _genres import EXTRA_GENRES, GENRES, Composer, Sources, plant
 
 HELD_OUT_GENRE = "review"
 HELD_OUT_FAMILY = "tool"
-TRAIN_GENRES = tuple(g for g in GENRES if g != HELD_OUT_GENRE) + EXTRA_GENRES
-TRAIN_FAMILIES = tuple(f for f in _plants.FAMILIES if f != HELD_OUT_FAMILY) + GRAMMAR_ONLY
+TRAIN_GENRES = tuple(g for g in GENRES if g != HELD_OUT_GENRE)
+TRAIN_FAMILIES = tuple(f for f in _plants.FAMILIES if f != HELD_OUT_FAMILY)
 #: Benign genre that quotes attacks on purpose; calibrated apart (see ``_doc_model.calibrate``).
 QUOTING_GENRE = "security"
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """What training documents are made of."""
+
+    genres: tuple[str, ...]
+    families: tuple[str, ...]
+    grammar: Callable[[random.Random, str, str | None], tuple[str, str]]
+    #: families only the grammar writes (no hand-written templates)
+    grammar_only: tuple[str, ...]
+    #: the composer's training-only banks (how-to, news, support, notes) and decoys
+    extended: bool
+
+    def composer(self, parts: tuple[str, ...]) -> Composer:
+        return Composer(Sources.load(parts), extended=self.extended)
+
+
+RECIPES = {
+    "first": Recipe(TRAIN_GENRES, TRAIN_FAMILIES, _grammar.grammar_text, (), extended=False),
+    "wide": Recipe(
+        TRAIN_GENRES + EXTRA_GENRES,
+        TRAIN_FAMILIES + _grammar_wide.GRAMMAR_ONLY,
+        _grammar_wide.grammar_text,
+        _grammar_wide.GRAMMAR_ONLY,
+        extended=True,
+    ),
+}
+#: The recipe of the shipped document detector.
+SHIPPED = "first"
 
 
 @dataclass
@@ -42,6 +77,7 @@ def make_docs(
     *,
     test: bool,
     corpus: list[str] = (),  # type: ignore[assignment]
+    recipe: Recipe = RECIPES[SHIPPED],
 ) -> list[Doc]:
     """``per_genre`` documents of each genre, half with one planted instruction."""
     docs: list[Doc] = []
@@ -54,8 +90,8 @@ def make_docs(
                     instruction, family, lang = rng.choice(corpus), "corpus", "?"
                 else:
                     family = rng.choice(families)
-                    if family in GRAMMAR_ONLY or (not test and rng.random() < 0.6):
-                        instruction, lang = grammar_text(rng, family, lang)
+                    if family in recipe.grammar_only or (not test and rng.random() < 0.6):
+                        instruction, lang = recipe.grammar(rng, family, lang)
                     else:
                         instruction, lang = _plants.plant_text(rng, family, test=test, lang=lang)
                 text, start, end = plant(rng, genre, text, instruction)

@@ -21,9 +21,8 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _doc_corpus import TRAIN_FAMILIES, TRAIN_GENRES, Doc, make_docs
+from _doc_corpus import RECIPES, SHIPPED, Doc, make_docs
 from _doc_model import SEED, calibrate, document_inputs, fit_windows
-from _genres import Composer, Sources
 from train_documents import WINDOW_C, corpus_for
 
 from sai.guards.injection.artifacts import load_artifacts
@@ -44,6 +43,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=500, help="documents per genre")
     parser.add_argument("--c", type=float, default=WINDOW_C)
+    parser.add_argument("--recipe", choices=sorted(RECIPES), default=SHIPPED)
     args = parser.parse_args()
     shipped = load_artifacts()
     direct = FastTier.from_arrays(shipped.config["fast"], shipped.arrays["fast"])
@@ -52,13 +52,17 @@ def main() -> None:
         (1, 0, 0), 0.5,
     )  # fmt: skip
     corpus = corpus_for(None)
-    genres = tuple(g for g in TRAIN_GENRES if g != DEV_GENRE)
-    families = tuple(f for f in TRAIN_FAMILIES if f != DEV_FAMILY)
+    recipe = RECIPES[args.recipe]
+    genres = tuple(g for g in recipe.genres if g != DEV_GENRE)
+    families = tuple(f for f in recipe.families if f != DEV_FAMILY)
 
     def docs(part: str, seed: int, genres: tuple[str, ...], families: tuple[str, ...]) -> list[Doc]:
         rng = random.Random(seed)  # noqa: S311 - sampling, not secrecy
-        composer = Composer(Sources.load((part,)), extended=True)
-        return make_docs(composer, rng, genres, families, args.docs // 2, test=False, corpus=corpus)
+        composer = recipe.composer((part,))
+        per_genre = args.docs // 2
+        return make_docs(
+            composer, rng, genres, families, per_genre, test=False, corpus=corpus, recipe=recipe
+        )
 
     model = fit_windows(empty, docs("a", SEED, genres, families), args.c)
     calibration, threshold, figures = calibrate(model, docs("b", SEED + 1, genres, families))

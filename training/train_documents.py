@@ -27,14 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _plants
 from _benign_check import benign_check_rows
 from _data import REPO, data_dir, read
-from _doc_corpus import (
-    HELD_OUT_FAMILY,
-    HELD_OUT_GENRE,
-    TRAIN_FAMILIES,
-    TRAIN_GENRES,
-    Doc,
-    make_docs,
-)
+from _doc_corpus import HELD_OUT_FAMILY, HELD_OUT_GENRE, RECIPES, SHIPPED, Doc, Recipe, make_docs
 from _doc_model import SEED, calibrate, direct_on_documents, fit_windows
 from _genres import GENRES, Composer, Sources, source_record
 
@@ -62,18 +55,18 @@ def corpus_for(data: str | None) -> list[str]:
     return random.Random(SEED).sample(corpus, min(1500, len(corpus)))  # noqa: S311 - sampling
 
 
-def update_long_threshold(out: Path, per_genre: int, corpus: list[str]) -> None:
+def update_long_threshold(out: Path, per_genre: int, corpus: list[str], recipe: Recipe) -> None:
     """Recompute ``direct_long_threshold`` in ``document.json`` for the instruction detector
     now in ``out`` (the same value a full run computes), and refresh the manifest."""
-    sources = Sources.load(("b",))
     docs = make_docs(
-        Composer(sources, extended=True),
+        recipe.composer(("b",)),
         random.Random(SEED + 1),  # noqa: S311 - sampling, not secrecy
-        TRAIN_GENRES,
-        TRAIN_FAMILIES,
+        recipe.genres,
+        recipe.families,
         per_genre // 2,
         test=False,
         corpus=corpus,
+        recipe=recipe,
     )
     config = json.loads((out / "document.json").read_text())
     config["direct_long_threshold"] = direct_on_documents(docs, out)
@@ -90,14 +83,18 @@ def main() -> None:
     parser.add_argument("--c", type=float, default=WINDOW_C, help="window model's C")
     parser.add_argument("--calibrate-only", action="store_true", help="stop after partition b")
     parser.add_argument(
+        "--recipe", choices=sorted(RECIPES), default=SHIPPED, help="training documents' recipe"
+    )
+    parser.add_argument(
         "--long-threshold-only",
         action="store_true",
         help="only recompute the instruction detector's long-text threshold (after retraining it)",
     )
     args = parser.parse_args()
     out = Path(args.out)
+    recipe = RECIPES[args.recipe]
     if args.long_threshold_only:
-        update_long_threshold(out, args.docs, corpus_for(args.data))
+        update_long_threshold(out, args.docs, corpus_for(args.data), recipe)
         return
     shipped = load_artifacts(out)
     direct = FastTier.from_arrays(shipped.config["fast"], shipped.arrays["fast"])
@@ -119,13 +116,14 @@ def main() -> None:
 
     def docs(part: tuple[str, ...], seed: int) -> list[Doc]:
         return make_docs(
-            Composer(sources[part], extended=True),
+            Composer(sources[part], extended=recipe.extended),
             random.Random(seed),  # noqa: S311 - sampling, not secrecy
-            TRAIN_GENRES,
-            TRAIN_FAMILIES,
+            recipe.genres,
+            recipe.families,
             args.docs // 2 if len(part) == 1 else args.docs,
             test=False,
             corpus=corpus,
+            recipe=recipe,
         )
 
     first = fit_windows(empty, docs(("a",), SEED), args.c)
@@ -158,6 +156,7 @@ def main() -> None:
             "test": source_record(sources[("test",)]),
         },
         "corpus_plants": len(corpus),
+        **({} if args.recipe == "first" else {"recipe": args.recipe}),
     }
     (out / "document.json").write_text(json.dumps(config, indent=2, sort_keys=True) + "\n")
     write_check(Composer(sources[("test",)]))

@@ -64,7 +64,7 @@ def composed_rows(per_genre: int, seed: int) -> tuple[list[Row], dict[str, objec
     genres = tuple(g for g in TRAIN_GENRES if g != QUOTING_GENRE)
     rng = random.Random(seed)  # noqa: S311 - sampling, not secrecy
     docs = make_docs(
-        Composer(Sources.load(("a", "b")), extended=True),
+        Composer(Sources.load(("a", "b"))),
         rng,
         genres,
         TRAIN_FAMILIES,
