@@ -5,7 +5,8 @@ Shared by ``train_documents.py`` (the detector and the held-out set), ``doc_dev.
 ``_grammar`` / ``_grammar_wide`` for the instructions. Two recipes: ``first`` (the shipped
 detector: nine genres less reviews, five families, the grammar of ``_grammar``) and ``wide``
 (tried in the second release, not shipped: five more genres, two grammar-only families and the
-wider grammar of ``_grammar_wide``; see training/README.md).
+wider grammar of ``_grammar_wide``; see training/README.md), and ``genres`` (the wide
+recipe's genres with the first recipe's instructions).
 """
 
 from __future__ import annotations
@@ -51,6 +52,10 @@ RECIPES = {
         _grammar_wide.grammar_text,
         _grammar_wide.GRAMMAR_ONLY,
         extended=True,
+    ),
+    #: the wide recipe's benign breadth (genres, decoys) with the first recipe's instructions
+    "genres": Recipe(
+        TRAIN_GENRES + EXTRA_GENRES, TRAIN_FAMILIES, _grammar.grammar_text, (), extended=True
     ),
 }
 #: The recipe of the shipped document detector.

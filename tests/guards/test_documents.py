@@ -200,6 +200,20 @@ def _shipped() -> DocumentDetector:
     return load_document_detector()
 
 
+@functools.cache
+def _guard() -> InjectionGuard:
+    return InjectionGuard(documents=_shipped())
+
+
+@given(st.text(alphabet=st.sampled_from("ab .!?\n"), max_size=500))
+def test_unmarked_text_is_a_document_when_long_or_of_several_units(text: str) -> None:
+    if find_documents(text):
+        return  # pasted-document wrappers are tested above
+    detectors = [found.detector for found in _guard().findings(text, GuardContext())]
+    several = len(text) >= DOCUMENT_MIN or len(units(text)) >= DOCUMENT_UNITS
+    assert detectors == (["fast", "document"] if several else ["fast"])
+
+
 @given(st.text(max_size=600))
 def test_any_text_gets_a_probability_and_a_span_inside_it(text: str) -> None:
     finding = _shipped().score(text)
