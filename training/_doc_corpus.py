@@ -18,7 +18,8 @@ from dataclasses import dataclass
 import _grammar
 import _grammar_wide
 import _plants
-from _genres import EXTRA_GENRES, GENRES, Composer, Sources, plant
+from _genres import EXTRA_GENRES, GENRES, Composer, Sources
+from _plant import plant
 
 HELD_OUT_GENRE = "review"
 HELD_OUT_FAMILY = "tool"

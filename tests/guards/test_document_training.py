@@ -108,7 +108,7 @@ def test_training_sentences_are_never_in_the_test_partition() -> None:
 
 
 def test_a_plant_in_tool_output_is_a_json_field_or_a_log_line() -> None:
-    from _genres import plant
+    from _plant import plant
     from _tool_output import tool_output
 
     rng = random.Random(2)
