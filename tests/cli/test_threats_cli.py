@@ -181,3 +181,32 @@ def test_model_prints_unused_tool_permissions(root: Path) -> None:
     assert "tool send-email: unused, a candidate for removal: mail:send:*" in made.stdout
     assert "crm-lookup: unused" not in made.stdout
     assert "tool calls read from 1 answers logged by the gateway" in made.stdout
+
+
+def test_contract_then_assess(root: Path, tmp_path: Path) -> None:
+    contract = tmp_path / "contract.pdf"
+    contract.write_bytes(b"%PDF-1.4 clauses")
+    _run(root, "threats", "model")
+    base = ["threats", "contract", "llm.example.com", "--file", str(contract)]
+    dated = ["--review-by", "2099-01-01", "--by", "Lee Legal"]
+    refused = _run(root, *base, "--supports", "5.1.1-1", *dated)
+    assert refused.exit_code == 2
+    assert "not 5.1.1-1" in refused.output
+    partial = _run(root, *base, "--supports", "5.2.2-1", *dated)
+    assert partial.exit_code == 0, partial.output
+    assert "supports 5.2.2-1" in partial.stdout
+
+    def verdict() -> tuple[str, str]:
+        out = tmp_path / "r"
+        result = _run(root, "assess", "--format", "json", "--no-pdf", "--out", str(out))
+        found = {r["provision"]: r for r in json.loads(result.stdout)["results"]}
+        return found["5.2.2-6"]["verdict"], found["5.2.2-6"]["check"]
+
+    assert verdict() == ("fail", "threats.cloud_contracts")
+    supports = [
+        a
+        for p in ("5.2.2-1", "5.2.2-2", "5.2.2-3", "5.2.2-4", "5.2.2-5")
+        for a in ("--supports", p)
+    ]
+    assert _run(root, *base, *supports, *dated).exit_code == 0
+    assert verdict() == ("pass", "threats.cloud_contracts")

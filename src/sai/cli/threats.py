@@ -227,12 +227,7 @@ def provider_command(
     from sai.assessment.attestations import store_evidence_file
     from sai.threats.service import vet_provider
 
-    try:
-        until = date.fromisoformat(review_by)
-    except ValueError:
-        raise InputError(
-            f"--review-by {review_by!r} is not a date", hint="write it as YYYY-MM-DD"
-        ) from None
+    until = _review_date(review_by)
     with open_project(workspace, manifest) as project:
         attachment = store_evidence_file(file, project.workspace.evidence_dir)
         entry = vet_provider(
@@ -249,6 +244,55 @@ def provider_command(
     stdout_console().print(f"due diligence on {name} recorded (entry {entry.index})")
 
 
+def _review_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError(
+            f"--review-by {text!r} is not a date", hint="write it as YYYY-MM-DD"
+        ) from None
+
+
+@threats_app.command("contract")
+def contract_command(
+    name: Annotated[str, typer.Argument(help="Cloud provider host from sai.yaml.")],
+    file: Annotated[Path, typer.Option("--file", help="The contract or its security annex.")],
+    supports: Annotated[
+        list[str],
+        typer.Option("--supports", help="A requirement of 5.2.2 it supports (repeat)."),
+    ],
+    review_by: Annotated[str, typer.Option("--review-by", help="YYYY-MM-DD to review it.")],
+    by: Annotated[str | None, typer.Option("--by", help="Who read the contract.")] = None,
+    note: Annotated[str | None, typer.Option("--note")] = None,
+    workspace: WorkspaceOption = None,
+    manifest: ManifestOption = None,
+) -> None:
+    """Record a cloud provider's contract and the requirements it supports (5.2.2-6)."""
+    from sai.assessment.attestations import store_evidence_file
+    from sai.threats.service import record_provider_contract
+
+    until = _review_date(review_by)
+    with open_project(workspace, manifest) as project:
+        attachment = store_evidence_file(file, project.workspace.evidence_dir)
+        entry = record_provider_contract(
+            project.ledger,
+            project.loaded,
+            name,
+            supports=tuple(supports),
+            review_by=until,
+            attachment=attachment,
+            by=_actor(by),
+            note=note,
+            now=datetime.now(UTC),
+        )
+    stdout_console().print(
+        f"contract with {name} recorded (entry {entry.index}): supports "
+        f"{', '.join(entry.evidence.data['supports'])}"
+    )
+
+
 def register(app: typer.Typer) -> None:
     """Attach `sai threats`."""
-    app.add_typer(threats_app, name="threats", help="Threat model, risk register, providers.")
+    app.add_typer(
+        threats_app, name="threats", help="Threat model, risk register, providers, contracts."
+    )

@@ -108,10 +108,12 @@ def _record_attestations(ledger: Ledger, workspace: Workspace, now: datetime) ->
 def _vet_upstream(
     ledger: Ledger, workspace: Workspace, loaded: LoadedManifest, now: datetime
 ) -> None:
-    """Due diligence on the provider behind the gateway's model routes (the demo's mock)."""
+    """Due diligence on the provider behind the gateway's model routes (the demo's mock), and
+    the contract that supports principle 6 (5.2.2-6)."""
     from sai.assessment.attestations import store_evidence_file
     from sai.threats.build import UNNAMED_UPSTREAM
-    from sai.threats.service import vet_provider
+    from sai.threats.record import CONTRACT_REQUIREMENTS
+    from sai.threats.service import record_provider_contract, vet_provider
 
     questionnaire = workspace.root / "docs" / "upstream-questionnaire.md"
     questionnaire.parent.mkdir(parents=True, exist_ok=True)
@@ -129,6 +131,24 @@ def _vet_upstream(
         attachment=store_evidence_file(questionnaire, workspace.evidence_dir),
         by="Dana Demo",
         note="Demo data: the mock upstream of sai demo.",
+        now=now,
+    )
+    contract = workspace.root / "docs" / "upstream-contract.md"
+    contract.write_text(
+        "# Hosting contract, security annex (demo data)\n\nThe provider keeps API keys "
+        "per role, rate limits, separate tuning environments, a disclosure policy and an "
+        "incident plan, and tells us of incidents within 24 hours.\n",
+        encoding="utf-8",
+    )
+    record_provider_contract(
+        ledger,
+        loaded,
+        UNNAMED_UPSTREAM,
+        supports=CONTRACT_REQUIREMENTS,
+        review_by=now.date() + timedelta(days=365),
+        attachment=store_evidence_file(contract, workspace.evidence_dir),
+        by="Dana Demo",
+        note="Demo data: no real contract was signed.",
         now=now,
     )
 
@@ -303,7 +323,7 @@ def run_demo(
             on_step=on_step,
         )
         _vet_upstream(ledger, workspace, loaded, clock())
-        on_step("Recorded due diligence on the model provider (demo data)")
+        on_step("Recorded due diligence on the model provider and its contract (demo data)")
         loaded = _attack_retire_document(ledger, workspace, loaded, root, clock, on_step)
         on_step("Recording example attestations (marked as demo data)")
         _record_attestations(ledger, workspace, clock())

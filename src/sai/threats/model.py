@@ -145,6 +145,12 @@ def providers_to_vet(system: SystemModel) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*hosts, *external]))
 
 
+def cloud_providers(system: SystemModel) -> tuple[str, ...]:
+    """The providers that serve the system's models from outside (upstream hosts,
+    route base URLs, remote model endpoints): each needs a contract (5.2.2-6)."""
+    return tuple(e.name for e in system.of_kind(ElementKind.provider))
+
+
 def build_threat_model(
     loaded: LoadedManifest,
     ledger: LedgerReader,
@@ -171,4 +177,4 @@ def build_threat_model(
     )
 
 
-__all__ = ["FORMAT", "ThreatModel", "build_threat_model", "providers_to_vet"]
+__all__ = ["FORMAT", "ThreatModel", "build_threat_model", "cloud_providers", "providers_to_vet"]

@@ -1,9 +1,10 @@
 """The threat model's evidence in the ledger: ``threats.model``, ``threats.review``,
-``threats.provider`` (the one place that makes these entries).
+``threats.provider``, ``threats.contract`` (the one place that makes these entries).
 
 A review binds the ``threats.model`` entry it approved (index and basis); a provider record
 carries the due-diligence file by digest, the provider's stated adherence to EN 304 223 and a
-review-by date.
+review-by date; a contract record carries the contract by digest, the requirements of
+principle 6 it supports and a review-by date.
 """
 
 from __future__ import annotations
@@ -13,7 +14,12 @@ from dataclasses import dataclass
 
 from sai.ledger import Attachment, Entry, Evidence, Ledger, Origin
 from sai.ledger.kinds import Kind, PayloadError
-from sai.ledger.kinds.threats import ThreatsModel, ThreatsProvider, ThreatsReview
+from sai.ledger.kinds.threats import (
+    ThreatsContract,
+    ThreatsModel,
+    ThreatsProvider,
+    ThreatsReview,
+)
 from sai.threats.basis import Basis
 from sai.threats.errors import ThreatsError
 from sai.threats.model import ThreatModel
@@ -25,6 +31,10 @@ MODEL_PROVISIONS = ("5.1.2-1", "5.1.2-6", "5.1.3-1", "5.1.3-1.2", "5.1.3-1.3")
 REVIEW_PROVISIONS = ("5.1.2-1", "5.1.3-1", "5.1.3-1.1")
 PROVIDER_PROVISIONS = ("5.1.2-7", "5.1.3-3")
 ADHERENCE = ("yes", "no", "partly")
+CONTRACT_KIND = Kind.THREATS_CONTRACT
+CONTRACT_PROVISIONS = ("5.2.2-6",)
+#: The requirements "above" 5.2.2-6 that a cloud provider's contract can support.
+CONTRACT_REQUIREMENTS = ("5.2.2-1", "5.2.2-2", "5.2.2-3", "5.2.2-4", "5.2.2-5")
 
 
 @dataclass(frozen=True)
@@ -137,14 +147,65 @@ def record_provider(
     return ledger.get(ledger.append(evidence).index)
 
 
+def record_contract(
+    ledger: Ledger,
+    provider: str,
+    *,
+    supports: tuple[str, ...],
+    review_by: dt.date,
+    attachment: Attachment,
+    by: str,
+    note: str | None,
+    now: dt.datetime,
+) -> Entry:
+    """Append the contract record of cloud provider ``provider``."""
+    unknown = [p for p in supports if p not in CONTRACT_REQUIREMENTS]
+    if unknown or not supports:
+        raise ThreatsError(
+            f"a contract supports the requirements of principle 6, not {', '.join(unknown)}"
+            if unknown
+            else "name the requirements the contract supports",
+            hint=f"pass --supports for each of {', '.join(CONTRACT_REQUIREMENTS)} it covers",
+        )
+    if not by.strip():
+        raise ThreatsError("a contract record needs the reviewer's name", hint="pass --by NAME")
+    if review_by <= now.date():
+        raise ThreatsError(
+            f"review-by date {review_by} is not in the future",
+            hint="give the date by which the contract is reviewed again",
+        )
+    payload = ThreatsContract(
+        provider=provider,
+        supports=tuple(p for p in CONTRACT_REQUIREMENTS if p in supports),
+        review_by=review_by.isoformat(),
+        reviewer=by.strip(),
+        file=attachment.digest,
+        note=note or None,
+    )
+    evidence = Evidence.create(
+        CONTRACT_KIND,
+        provider,
+        provisions=CONTRACT_PROVISIONS,
+        actor=by.strip(),
+        origin=Origin.control("threats.contract"),
+        data=payload.to_data(),
+        attachments=(attachment,),
+        time=now,
+    )
+    return ledger.get(ledger.append(evidence).index)
+
+
 __all__ = [
     "ADHERENCE",
+    "CONTRACT_KIND",
+    "CONTRACT_REQUIREMENTS",
     "MODEL_KIND",
     "PROVIDER_KIND",
     "REVIEW_KIND",
     "Reviewed",
     "latest_model",
     "latest_review",
+    "record_contract",
     "record_model",
     "record_provider",
     "record_review",

@@ -1,4 +1,5 @@
-"""The threat-model operations the CLI and the demo run: model, review, provider, latest.
+"""The threat-model operations the CLI and the demo run: model, review, provider, contract,
+latest.
 
 Each opens nothing itself: it takes the ledger and the loaded manifest, so the same code runs
 in `sai threats`, in `sai demo` and in tests.
@@ -19,10 +20,16 @@ from sai.threats.basis import Basis, current_basis
 from sai.threats.build import build_system
 from sai.threats.errors import ThreatsError
 from sai.threats.files import default_project_file
-from sai.threats.model import ThreatModel, build_threat_model, providers_to_vet
+from sai.threats.model import (
+    ThreatModel,
+    build_threat_model,
+    cloud_providers,
+    providers_to_vet,
+)
 from sai.threats.record import (
     latest_model,
     latest_review,
+    record_contract,
     record_model,
     record_provider,
     record_review,
@@ -87,6 +94,46 @@ def review_model(
     return record_review(ledger, model, by=by, note=note, now=now)
 
 
+def _known(name: str, known: tuple[str, ...], what: str) -> None:
+    """Refuse ``name`` unless it is one of ``known`` (with a "did you mean")."""
+    if name in known:
+        return
+    import difflib
+
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    listed = ", ".join(known) if known else f"none: sai.yaml names no {what}"
+    raise ThreatsError(
+        f"{name!r} is not a {what} of this system",
+        hint=f"did you mean '{close[0]}'?" if close else f"{what}s: {listed}",
+    )
+
+
+def record_provider_contract(
+    ledger: Ledger,
+    loaded: LoadedManifest,
+    name: str,
+    *,
+    supports: tuple[str, ...],
+    review_by: dt.date,
+    attachment: Attachment,
+    by: str,
+    note: str | None,
+    now: dt.datetime,
+) -> Entry:
+    """Record the contract with cloud provider ``name`` (an upstream host or endpoint)."""
+    _known(name, cloud_providers(build_system(loaded.manifest)), "cloud provider")
+    return record_contract(
+        ledger,
+        name,
+        supports=supports,
+        review_by=review_by,
+        attachment=attachment,
+        by=by,
+        note=note,
+        now=now,
+    )
+
+
 def vet_provider(
     ledger: Ledger,
     loaded: LoadedManifest,
@@ -100,16 +147,7 @@ def vet_provider(
     now: dt.datetime,
 ) -> Entry:
     """Record due diligence on provider ``name`` (an upstream host or an external model)."""
-    known = providers_to_vet(build_system(loaded.manifest))
-    if name not in known:
-        import difflib
-
-        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-        listed = ", ".join(known) if known else "none: sai.yaml names no outside provider"
-        raise ThreatsError(
-            f"{name!r} is not a provider of this system",
-            hint=f"did you mean '{close[0]}'?" if close else f"providers: {listed}",
-        )
+    _known(name, providers_to_vet(build_system(loaded.manifest)), "provider")
     return record_provider(
         ledger,
         name,
@@ -136,6 +174,7 @@ __all__ = [
     "Modelled",
     "latest_data",
     "model_system",
+    "record_provider_contract",
     "review_model",
     "rules_file_for",
     "vet_provider",

@@ -16,6 +16,7 @@ from sai.assessment.checks.console import (
     OutputsExplained,
     ReviewToolingWorks,
 )
+from sai.assessment.checks.contracts import CloudContractsSupport
 from sai.assessment.checks.data_custody import CustodianApproved, TrainingDataSeparated
 from sai.assessment.checks.data_use import SensitiveDataProtected, UseSuitsSensitivity
 from sai.assessment.checks.disposal import DisposalVerified, TransferCustodied
@@ -109,6 +110,7 @@ CHECKS: tuple[Check, ...] = (
     DesignAssessed(),
     ToolsLeastPrivilege(),
     ProvidersVetted(),
+    CloudContractsSupport(),
     ThreatModelled(),
     ThreatModelCurrent(),
     UnusedCapabilities(),

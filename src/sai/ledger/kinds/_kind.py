@@ -70,6 +70,7 @@ class Kind(enum.StrEnum):
     THREATS_MODEL = "threats.model"
     THREATS_REVIEW = "threats.review"
     THREATS_PROVIDER = "threats.provider"
+    THREATS_CONTRACT = "threats.contract"
 
     # --- provenance (sai.provenance) ---
     DATA_PROVENANCE = "data.provenance"

@@ -1,5 +1,5 @@
 """Payloads of the threat model (sai.threats): the model with its risk register, its review,
-and the due diligence on an outside provider."""
+the due diligence on an outside provider and a cloud provider's contract."""
 
 from __future__ import annotations
 
@@ -136,11 +136,26 @@ class ThreatsProvider(Payload):
     note: str | None = None
 
 
+@dataclass(frozen=True)
+class ThreatsContract(Payload):
+    """A cloud provider's contract: the requirements it supports, reviewed until a date."""
+
+    KIND: ClassVar[Kind] = Kind.THREATS_CONTRACT
+    provider: str
+    #: The provisions of principle 6 whose compliance the contract supports.
+    supports: tuple[str, ...]
+    review_by: str
+    reviewer: str
+    file: str
+    note: str | None = None
+
+
 __all__ = [
     "ControlState",
     "ThreatBasis",
     "ThreatLibrary",
     "ThreatRisk",
+    "ThreatsContract",
     "ThreatsModel",
     "ThreatsProvider",
     "ThreatsReview",
