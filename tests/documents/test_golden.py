@@ -86,5 +86,10 @@ def test_site_index_lists_the_notices(published: tuple[Path, Path]) -> None:
     _, site = published
     files = json.loads((site / "index.json").read_text("utf-8"))["files"]
     notices = sorted(p for p, spec in files.items() if spec["notice"])
-    assert notices == ["/notices/components", "/notices/data-use", "/notices/user-guide"]
+    assert notices == [
+        "/notices/components",
+        "/notices/data-use",
+        "/notices/known-risks",
+        "/notices/user-guide",
+    ]
     assert "/incident-plan" not in json.dumps(files)  # internal documents are not served

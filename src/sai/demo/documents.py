@@ -16,11 +16,13 @@ from sai.assessment.checks import CheckContext
 from sai.assessment.checks.documents_events import ModelUpdatesNoticed
 from sai.assessment.engine import record_manifest
 from sai.catalog import load_catalog
-from sai.documents import build_documents, publish_documents
+from sai.documents import Sources, build_documents, publish_documents
 from sai.documents.advisory import issue_advisory
 from sai.documents.awareness import acknowledge
 from sai.documents.drill import run_drill
+from sai.documents.handover import for_users, handed_over
 from sai.documents.security_txt import parse_security_txt
+from sai.documents.sources import Used
 from sai.documents.updates import announce
 from sai.errors import VerificationError
 from sai.gateway import create_app, serve_in_thread
@@ -134,6 +136,11 @@ def run_documents_demo(
     )
     built = build_documents(ledger, manifest, out, actor=actor, now=clock())
     on_step(f"Documents: built {len(built)} (cards, policy, incident plan, notices, briefings)")
+    threats = Sources(manifest, ledger).threats(Used())
+    on_step(
+        f"  unresolved risks passed on (5.1.3-2): {len(handed_over(threats))} to operators in "
+        f"their briefing, {len(for_users(threats))} kinds to end users in /notices/known-risks"
+    )
     for person in manifest.people.owners:
         if person.briefing_role is not None:
             acknowledge(ledger, manifest, person.name, person.briefing_role.value, now=clock())

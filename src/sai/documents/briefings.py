@@ -1,11 +1,14 @@
 """Role briefings (5.1.1-1, 5.1.1-1.1, 5.1.1-2, 5.1.1-2.2): the current top risks for one
-audience with their mitigations, the latest red-team findings and recent advisories."""
+audience with their mitigations, the latest red-team findings and recent advisories; the
+system operators' briefing also passes on every risk the developers could not resolve
+(5.1.3-2)."""
 
 from __future__ import annotations
 
 from typing import Any, ClassVar
 
 from sai.documents.base import Audience, DocumentType, system_facts
+from sai.documents.handover import handed_over
 from sai.documents.sources import Sources, Used
 from sai.manifest.documents_spec import BriefingRole
 
@@ -26,7 +29,7 @@ class Briefing(DocumentType):
     """The briefing of one role; subclasses name the role."""
 
     audience = Audience.internal
-    provisions = ("5.1.1-1", "5.1.1-1.1", "5.1.1-2", "5.1.1-2.2")
+    provisions: ClassVar[tuple[str, ...]] = ("5.1.1-1", "5.1.1-1.1", "5.1.1-2", "5.1.1-2.2")
     role: ClassVar[BriefingRole]
 
     @property
@@ -62,7 +65,7 @@ class Briefing(DocumentType):
             {"id": a.advisory_id, "title": a.title, "severity": a.severity}
             for _, a in sources.advisories(used)[:_TOP]
         ]
-        return {
+        values: dict[str, Any] = {
             "system": system_facts(sources),
             "role": self.role.value,
             "threat_model": threats is not None,
@@ -73,6 +76,10 @@ class Briefing(DocumentType):
                 p.name for p in sources.manifest.people.owners if p.briefing_role is self.role
             ),
         }
+        if self.role is BriefingRole.system_operator:
+            # NOTE: 5.1.3-2: what the developers could not resolve, passed on to operators.
+            values["handed_over"] = handed_over(threats)
+        return values
 
 
 class DeveloperBriefing(Briefing):
@@ -88,6 +95,7 @@ class OperatorBriefing(Briefing):
 
     name = "briefing-system-operator"
     title = "Security briefing for system operators"
+    provisions = (*Briefing.provisions, "5.1.3-2")
     role = BriefingRole.system_operator
 
 

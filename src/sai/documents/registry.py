@@ -10,6 +10,7 @@ from sai.documents.briefings import CustodianBriefing, DeveloperBriefing, Operat
 from sai.documents.cards import SystemCard
 from sai.documents.disclosure import DisclosurePolicy
 from sai.documents.errors import DocumentsError
+from sai.documents.handover import KnownRisksNotice
 from sai.documents.incident import IncidentPlan
 from sai.documents.notices import ComponentsNotice, DataUseNotice, UserGuide
 
@@ -20,6 +21,7 @@ _ALL: tuple[DocumentType, ...] = (
     DataUseNotice(),
     UserGuide(),
     ComponentsNotice(),
+    KnownRisksNotice(),
     DeveloperBriefing(),
     OperatorBriefing(),
     CustodianBriefing(),

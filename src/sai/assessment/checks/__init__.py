@@ -34,6 +34,7 @@ from sai.assessment.checks.documents_events import (
     StaffBriefed,
     UpdatesFeedPublished,
 )
+from sai.assessment.checks.documents_risks import ThreatsCommunicated
 from sai.assessment.checks.gateway import (
     GatewayAccessControl,
     GatewayAuditLog,
@@ -128,6 +129,7 @@ CHECKS: tuple[Check, ...] = (
     TransferCustodied(),
     DisposalVerified(),
     StaffBriefed(),
+    ThreatsCommunicated(),
     DisclosurePublished(),
     IncidentPlanRehearsed(),
     IncidentSupportPublished(),
