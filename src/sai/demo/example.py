@@ -215,9 +215,6 @@ people:
   security_contact: security@example.org
 documents:
   retention_days: 90
-exclusions:
-  - provision: 5.2.2-6
-    justification: The demo system runs on premises and uses no cloud service operator.
 """
 
 

@@ -27,6 +27,7 @@ from sai.assessment.checks.documents import (
     SystemCardPublished,
     UserGuidePublished,
 )
+from sai.assessment.checks.documents_channels import UpdatesReachStaff
 from sai.assessment.checks.documents_events import (
     IncidentPlanRehearsed,
     IncidentSupportPublished,
@@ -130,6 +131,7 @@ CHECKS: tuple[Check, ...] = (
     DisposalVerified(),
     StaffBriefed(),
     ThreatsCommunicated(),
+    UpdatesReachStaff(),
     DisclosurePublished(),
     IncidentPlanRehearsed(),
     IncidentSupportPublished(),
