@@ -70,14 +70,14 @@ class TestRunAssessment:
         ref = record_attestation(
             ledger,
             tmp_path,
-            load_catalog().get("5.1.1-2.1"),
-            statement="AI threat news goes out as a bulletin and on the wiki.",
+            load_catalog().get("5.1.2-5.1"),
+            statement="Staff report AI risks to the security desk; no blame for reporters.",
             review_by=date(2027, 6, 1),
             by="A. Person",
             now=NOW,
         )
         outcome, _ = _assess(ledger, loaded, workspace_dir)
-        (result,) = [r for r in outcome.report["results"] if r["provision"] == "5.1.1-2.1"]
+        (result,) = [r for r in outcome.report["results"] if r["provision"] == "5.1.2-5.1"]
         assert result["verdict"] == "pass"
         assert result["evidence"] == [ref.index]
 

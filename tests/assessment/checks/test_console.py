@@ -203,16 +203,16 @@ class TestCustodianRequirements:
         assert "custodian_requirements" in result.reason
 
     def test_backed_by_an_attested_provision(self, ledger: Ledger, workspace_dir: Path) -> None:
-        # 5.1.3-2 has no automated check: attestation decides it
-        assert "5.1.3-2" not in checks_by_provision()
-        text = MANIFEST + CUSTODIANS.format(backing="5.1.3-2")
+        # 5.1.2-5.1 has no automated check: attestation decides it
+        assert "5.1.2-5.1" not in checks_by_provision()
+        text = MANIFEST + CUSTODIANS.format(backing="5.1.2-5.1")
         result = _run(self.check(), "5.1.4-4", ledger, workspace_dir, text)
         assert result.verdict is Verdict.INCONCLUSIVE
-        assert "pii-redacted (5.1.3-2 is inconclusive)" in result.reason
+        assert "pii-redacted (5.1.2-5.1 is inconclusive)" in result.reason
         ledger.append(
             Evidence.create(
                 Kind.ATTESTATION,
-                "5.1.3-2",
+                "5.1.2-5.1",
                 actor="Dana",
                 origin=Origin.person("Dana"),
                 data=Attestation(
@@ -243,7 +243,7 @@ class TestCustodianRequirements:
                 write_project(workspace_dir, MANIFEST + CUSTODIANS.format(backing="5.9.9-9"))
             )
         loaded = load_manifest(
-            write_project(workspace_dir, MANIFEST + CUSTODIANS.format(backing="5.1.3-2"))
+            write_project(workspace_dir, MANIFEST + CUSTODIANS.format(backing="5.1.2-5.1"))
         )
         wanted = loaded.manifest.custodian_requirements[0].model_copy(
             update={"backed_by": ["5.9.9-9"]}
