@@ -79,7 +79,7 @@ def test_an_advisory_passes_once_in_the_feed_and_a_briefing(
     assert set(briefed(ledger, BRIEFINGS)) == {first}
     verdict, reason = _verdict(ledger, loaded)
     assert verdict is Verdict.PASS, reason
-    assert reason.startswith("all 1 advisories")
+    assert reason.startswith("1 advisory of the last")
 
     later = NOW + dt.timedelta(hours=2)
     second = _advisory(ledger, loaded, workspace, later)
@@ -90,7 +90,7 @@ def test_an_advisory_passes_once_in_the_feed_and_a_briefing(
     _publish(ledger, loaded, workspace, later)
     verdict, reason = _verdict(ledger, loaded, later)
     assert verdict is Verdict.PASS, reason
-    assert reason.startswith("all 2 advisories")
+    assert reason.startswith("2 advisories of the last")
 
 
 def test_advisories_older_than_the_review_period_are_not_judged(

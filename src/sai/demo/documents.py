@@ -137,9 +137,11 @@ def run_documents_demo(
     built = build_documents(ledger, manifest, out, actor=actor, now=clock())
     on_step(f"Documents: built {len(built)} (cards, policy, incident plan, notices, briefings)")
     threats = Sources(manifest, ledger).threats(Used())
+    told = handed_over(threats)
     on_step(
-        f"  unresolved risks passed on (5.1.3-2): {len(handed_over(threats))} to operators in "
-        f"their briefing, {len(for_users(threats))} kinds to end users in /notices/known-risks"
+        f"  unresolved risks passed on (5.1.3-2): {sum(len(t['ids']) for t in told)} risks "
+        f"({len(told)} threat rules) to operators in their briefing, "
+        f"{len(for_users(threats))} kinds of risk to end users in /notices/known-risks"
     )
     for person in manifest.people.owners:
         if person.briefing_role is not None:

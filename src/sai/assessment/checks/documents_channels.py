@@ -67,6 +67,10 @@ def _advisories(ctx: CheckContext, since: dt.datetime) -> list[tuple[Entry, Docu
     return out
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 class UpdatesReachStaff(Check):
     """5.1.1-2.1: each advisory of the period went out in the feed and in the briefings."""
 
@@ -112,8 +116,8 @@ class UpdatesReachStaff(Check):
         return self.result(
             provision,
             Verdict.PASS,
-            f"all {len(advisories)} advisories of the last {days} days went out in the "
-            "updates feed and in a published role briefing",
+            f"{_count(len(advisories), 'advisory', 'advisories')} of the last {days} days, each "
+            "in the updates feed and in a published role briefing",
             used,
         )
 

@@ -149,7 +149,8 @@ class ThreatsCommunicated(Check):
             provision,
             Verdict.PASS,
             f"{len(risks)} unresolved risks are in the operators' briefing (version "
-            f"{briefing.built[1].version}, acknowledged by all {len(operators)} operators); "
+            f"{briefing.built[1].version}, acknowledged by every system operator: "
+            f"{listing(operators)}); "
             f"the {len(users)} threat rules end users can act on are in the known-risks "
             f"notice (version {notice.built[1].version})",
             used,
