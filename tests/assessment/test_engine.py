@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sai.assessment.attestations import record_attestation
+from sai.assessment.checks import CHECKS, Check
 from sai.assessment.engine import ASSESSMENT_KIND, record_manifest, run_assessment
 from sai.assessment.report_body import body_digest
 from sai.assessment.verdict import CheckResult, Verdict
@@ -19,11 +20,19 @@ from sai.workspace import open_workspace
 NOW = datetime(2026, 11, 24, 12, tzinfo=UTC)
 
 
-def _assess(ledger: Ledger, loaded: LoadedManifest, workspace_dir: Path):
+def _assess(
+    ledger: Ledger, loaded: LoadedManifest, workspace_dir: Path, checks: tuple[Check, ...] = CHECKS
+):
     ws = open_workspace(workspace_dir)
     signer = NoteSigner(ws.settings.key_name, ws.signing_key())
     return run_assessment(
-        ledger, loaded, load_catalog(), actor="tester", verifier_key=signer.verifier_key(), now=NOW
+        ledger,
+        loaded,
+        load_catalog(),
+        actor="tester",
+        verifier_key=signer.verifier_key(),
+        now=NOW,
+        checks=checks,
     ), ws
 
 
@@ -76,7 +85,9 @@ class TestRunAssessment:
             by="A. Person",
             now=NOW,
         )
-        outcome, _ = _assess(ledger, loaded, workspace_dir)
+        # Every provision has a check now: drop 5.1.2-5.1's to exercise the attestation path.
+        without = tuple(c for c in CHECKS if "5.1.2-5.1" not in c.provisions)
+        outcome, _ = _assess(ledger, loaded, workspace_dir, without)
         (result,) = [r for r in outcome.report["results"] if r["provision"] == "5.1.2-5.1"]
         assert result["verdict"] == "pass"
         assert result["evidence"] == [ref.index]

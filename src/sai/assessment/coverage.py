@@ -19,9 +19,14 @@ def render_coverage_markdown(catalog: Catalog, checks: tuple[Check, ...] = CHECK
     """A Markdown table: one row per provision with force, roles and how it is decided."""
     decided_by = checks_by_provision(checks)
     automated = sum(provision.id in decided_by for provision in catalog.provisions)
+    rest = (
+        "the others are decided by attestation (`sai attest`)"
+        if automated < len(catalog.provisions)
+        else "where a fact only a person can state remains, the check also reads an "
+        "attestation (`sai attest`) and says so in its rule"
+    )
     lines = [
-        f"{automated} of {len(catalog.provisions)} provisions have an automated check; "
-        "the others are decided by attestation (`sai attest`).",
+        f"{automated} of {len(catalog.provisions)} provisions have an automated check; {rest}.",
         "",
         "| provision | principle | force | roles | decided by |",
         "|---|---|---|---|---|",

@@ -31,6 +31,7 @@ _DEMO_ATTESTATIONS: tuple[tuple[str, str], ...] = (
     ("5.1.1-2", "Staff receive a monthly AI threat bulletin with mitigations."),
     ("5.2.2-4", "A vulnerability disclosure policy is published at /.well-known/security.txt."),
     ("5.2.2-5", "The AI incident and recovery plans were tested in a tabletop exercise."),
+    ("5.1.2-5.1", "The speak-up policy protects reporters; team leads ask for AI risk reports."),
 )
 
 

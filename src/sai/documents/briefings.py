@@ -76,6 +76,14 @@ class Briefing(DocumentType):
                 p.name for p in sources.manifest.people.owners if p.briefing_role is self.role
             ),
         }
+        reporting = sources.manifest.people.risk_reporting
+        if reporting is not None:
+            # NOTE: 5.1.2-5.1: every briefing tells staff where to report a risk, and how
+            # reporters are protected.
+            values["reporting"] = {
+                "channel": reporting.channel,
+                "safeguards": reporting.safeguards,
+            }
         if self.role is BriefingRole.system_operator:
             # NOTE: 5.1.3-2: what the developers could not resolve, passed on to operators.
             values["handed_over"] = handed_over(threats)

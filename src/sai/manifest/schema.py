@@ -270,6 +270,15 @@ class Person(_Strict):
         return self.briefing or parse_briefing_role(self.role)
 
 
+class RiskReporting(_Strict):
+    """How staff report AI security risks, and what protects them when they do (5.1.2-5.1)."""
+
+    channel: Line
+    """Where to report, e.g. ``ai-risk@bank.test or #ai-risks``."""
+    safeguards: Sentence
+    """What protects a reporter, in at least one sentence (anonymity, no blame)."""
+
+
 class People(_Strict):
     """Who is accountable for the system and where security reports go."""
 
@@ -279,6 +288,8 @@ class People(_Strict):
     """Data custodians: they approve disposal and transfer of data and models (5.5.1)."""
     security_contact: Contact
     """E-mail or https URL for vulnerability reports (5.2.2-4, 5.3.1-3)."""
+    risk_reporting: RiskReporting | None = None
+    """How staff report AI security risks; the role briefings state it (5.1.2-5.1)."""
 
 
 class Exclusion(_Strict):
@@ -399,6 +410,7 @@ __all__ = [
     "RedteamSpec",
     "RetrievalSpec",
     "RiskAppetite",
+    "RiskReporting",
     "Sensitivity",
     "StreamingMode",
     "TimeoutOutcome",

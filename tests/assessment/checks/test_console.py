@@ -203,10 +203,12 @@ class TestCustodianRequirements:
         assert "custodian_requirements" in result.reason
 
     def test_backed_by_an_attested_provision(self, ledger: Ledger, workspace_dir: Path) -> None:
-        # 5.1.2-5.1 has no automated check: attestation decides it
-        assert "5.1.2-5.1" not in checks_by_provision()
+        # Every provision has a check now: without 5.1.2-5.1's, attestation decides it.
+        without = tuple(c for c in CHECKS if "5.1.2-5.1" not in c.provisions)
+        check = CustodianRequirementsMet(lambda: checks_by_provision(without))
+        assert "5.1.2-5.1" not in checks_by_provision(without)
         text = MANIFEST + CUSTODIANS.format(backing="5.1.2-5.1")
-        result = _run(self.check(), "5.1.4-4", ledger, workspace_dir, text)
+        result = _run(check, "5.1.4-4", ledger, workspace_dir, text)
         assert result.verdict is Verdict.INCONCLUSIVE
         assert "pii-redacted (5.1.2-5.1 is inconclusive)" in result.reason
         ledger.append(
@@ -220,7 +222,7 @@ class TestCustodianRequirements:
                 ).to_data(),
             )
         )
-        result = _run(self.check(), "5.1.4-4", ledger, workspace_dir, text)
+        result = _run(check, "5.1.4-4", ledger, workspace_dir, text)
         assert result.verdict is Verdict.PASS
         assert "all 1 custodian requirements" in result.reason
 

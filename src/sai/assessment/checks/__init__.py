@@ -35,6 +35,7 @@ from sai.assessment.checks.documents_events import (
     StaffBriefed,
     UpdatesFeedPublished,
 )
+from sai.assessment.checks.documents_reporting import RiskReportingEncouraged
 from sai.assessment.checks.documents_risks import ThreatsCommunicated
 from sai.assessment.checks.gateway import (
     GatewayAccessControl,
@@ -132,6 +133,7 @@ CHECKS: tuple[Check, ...] = (
     StaffBriefed(),
     ThreatsCommunicated(),
     UpdatesReachStaff(),
+    RiskReportingEncouraged(),
     DisclosurePublished(),
     IncidentPlanRehearsed(),
     IncidentSupportPublished(),
