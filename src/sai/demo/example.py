@@ -214,7 +214,7 @@ people:
       role: data custodian
   security_contact: security@example.org
   risk_reporting:
-    channel: ai-risk@example.org or the #ai-risks chat channel
+    channel: "ai-risk@example.org or the #ai-risks chat channel"
     safeguards: Reports may be anonymous, and nobody is blamed for a report made in good faith.
 documents:
   retention_days: 90
