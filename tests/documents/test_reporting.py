@@ -87,7 +87,7 @@ def test_each_part_in_turn(ledger: Ledger, reporting: LoadedManifest, workspace:
         acknowledge(ledger, reporting.manifest, person, role, now=NOW)
     verdict, reason = _verdict(ledger, reporting)
     assert verdict is Verdict.PASS, reason
-    assert f"the channel ({CHANNEL}) reaches all 3 briefed people" in reason
+    assert f"the channel ({CHANNEL}) reaches every briefed person (3)" in reason
     entry = record_manifest(ledger, reporting, actor="t", now=NOW)
     ctx = CheckContext(ledger=ledger, manifest=reporting.manifest, manifest_entry=entry, now=NOW)
     cited = RiskReportingEncouraged().run(load_catalog().get("5.1.2-5.1"), ctx).evidence

@@ -79,7 +79,7 @@ class RiskReportingEncouraged(Check):
             )
         stated = decide_by_attestation(provision, ctx)
         used += stated.evidence
-        told = f"the channel ({reporting.channel}) reaches all {len(people)} briefed people"
+        told = f"the channel ({reporting.channel}) reaches every briefed person ({len(people)})"
         if stated.verdict is not Verdict.PASS:
             return self.result(
                 provision,
