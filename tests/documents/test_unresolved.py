@@ -10,6 +10,8 @@ from types import MappingProxyType
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sai.assessment.checks import CheckContext
 from sai.assessment.checks.documents_risks import (
@@ -177,3 +179,46 @@ def test_complete_facts_tell_the_risk() -> None:
     assert _untold_users(["SAI-T001"], {"risks": [user]}) == []
     assert _untold_users(["SAI-T001"], {"risks": [{**user, "action": ""}]}) == ["SAI-T001"]
     assert _untold_users(["SAI-T001"], {"risks": [{**user, "rules": []}]}) == ["SAI-T001"]
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["handed_over", "risks", "other"]),
+        st.lists(
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    k: _JSON | st.just(["SAI-T001:a", "SAI-T001"])
+                    for k in ("ids", "rules", "description", "what", "impact", "action")
+                },
+            )
+            | _JSON,
+            max_size=4,
+        )
+        | _JSON,
+    )
+)
+def test_any_recorded_facts_are_judged_without_crashing(facts: dict[str, Any]) -> None:
+    operators = _untold_operators(["SAI-T001:a"], facts)
+    users = _untold_users(["SAI-T001"], facts)
+    items = facts.get("handed_over")
+    told = isinstance(items, list) and any(
+        isinstance(i, dict)
+        and all(
+            isinstance(i.get(f), str) and i[f].strip() for f in ("description", "impact", "action")
+        )
+        and isinstance(i.get("ids"), list)
+        and "SAI-T001:a" in i["ids"]
+        for i in items
+    )
+    assert operators == ([] if told else ["SAI-T001:a"])
+    assert users in ([], ["SAI-T001"])

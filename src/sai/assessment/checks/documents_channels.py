@@ -51,7 +51,8 @@ def briefed(reader: EvidenceReader, names: Iterable[str]) -> dict[str, list[int]
             shown = published.get(built.version)
             if shown is None:
                 continue
-            for advisory in built.facts.get("advisories") or ():
+            listed = built.facts.get("advisories")
+            for advisory in listed if isinstance(listed, list | tuple) else ():
                 if isinstance(advisory, Mapping) and "id" in advisory:
                     found.setdefault(str(advisory["id"]), []).append(shown)
     return found

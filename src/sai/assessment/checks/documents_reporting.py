@@ -10,6 +10,7 @@ which this check reads as an additional input and cites.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import ClassVar
 
 from sai.assessment.checks._documents import READS, published
@@ -57,7 +58,8 @@ class RiskReportingEncouraged(Check):
                 return st
             assert st.built is not None
             used += st.entries()
-            if dict(st.built[1].facts.get("reporting") or {}) != wanted:
+            shown = st.built[1].facts.get("reporting")
+            if not isinstance(shown, Mapping) or dict(shown) != wanted:
                 return self.result(
                     provision,
                     Verdict.FAIL,

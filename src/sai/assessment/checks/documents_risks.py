@@ -41,25 +41,30 @@ def _complete(item: Mapping[str, Any], fields: Sequence[str]) -> bool:
     return all(isinstance(item.get(f), str) and item[f].strip() for f in fields)
 
 
+def _listed(value: object) -> list[Any]:
+    """``value`` when it is a list (the ledger hands lists back as tuples), else nothing."""
+    return list(value) if isinstance(value, list | tuple) else []
+
+
+def _told(facts: Mapping[str, Any], key: str, ids: str, fields: Sequence[str]) -> set[str]:
+    """The ids listed under ``ids`` by the complete items of ``facts[key]``."""
+    return {
+        str(i)
+        for item in _listed(facts.get(key))
+        if isinstance(item, Mapping) and _complete(item, fields)
+        for i in _listed(item.get(ids))
+    }
+
+
 def _untold_operators(expected: Sequence[str], facts: Mapping[str, Any]) -> list[str]:
     """Communicated risk ids the briefing lacks or lists without description/impact/action."""
-    told = {
-        str(i)
-        for item in facts.get("handed_over") or ()
-        if isinstance(item, Mapping) and _complete(item, _TOLD)
-        for i in item.get("ids") or ()
-    }
+    told = _told(facts, "handed_over", "ids", _TOLD)
     return [i for i in expected if i not in told]
 
 
 def _untold_users(expected: Sequence[str], facts: Mapping[str, Any]) -> list[str]:
     """Rule ids users can act on that no complete item of the notice covers."""
-    told = {
-        str(rule)
-        for item in facts.get("risks") or ()
-        if isinstance(item, Mapping) and _complete(item, _TOLD_USERS)
-        for rule in item.get("rules") or ()
-    }
+    told = _told(facts, "risks", "rules", _TOLD_USERS)
     return [r for r in expected if r not in told]
 
 
