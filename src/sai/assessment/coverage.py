@@ -19,14 +19,20 @@ def render_coverage_markdown(catalog: Catalog, checks: tuple[Check, ...] = CHECK
     """A Markdown table: one row per provision with force, roles and how it is decided."""
     decided_by = checks_by_provision(checks)
     automated = sum(provision.id in decided_by for provision in catalog.provisions)
-    rest = (
-        "the others are decided by attestation (`sai attest`)"
-        if automated < len(catalog.provisions)
-        else "where a fact only a person can state remains, the check also reads an "
-        "attestation (`sai attest`) and says so in its rule"
+    attested = sum(
+        check.attested for p in catalog.provisions if (check := decided_by.get(p.id)) is not None
     )
+    summary = f"{automated} of {len(catalog.provisions)} provisions have an automated check"
+    if automated < len(catalog.provisions):
+        summary += "; the others are decided by attestation (`sai attest`)"
+    summary += "."
+    if attested:
+        summary += (
+            f" For {attested} of them the check also needs a current attestation (a fact only "
+            "a person can state) and verifies the rest."
+        )
     lines = [
-        f"{automated} of {len(catalog.provisions)} provisions have an automated check; {rest}.",
+        summary,
         "",
         "| provision | principle | force | roles | decided by |",
         "|---|---|---|---|---|",
@@ -34,6 +40,7 @@ def render_coverage_markdown(catalog: Catalog, checks: tuple[Check, ...] = CHECK
     for provision in catalog.provisions:
         check = decided_by.get(provision.id)
         how = f"check `{check.name}`" if check else "attestation"
+        how += " and attestation" if check is not None and check.attested else ""
         force = "/".join(sorted(force.value for force in provision.forces))
         roles = ", ".join(sorted(role.value.replace("_", " ") for role in provision.roles))
         lines.append(f"| {provision.id} | {provision.principle} | {force} | {roles} | {how} |")

@@ -60,6 +60,9 @@ class Check(abc.ABC):
     sufficiency: ClassVar[str]
     #: The evidence kinds the check reads (``manifest.recorded`` for sai.yaml itself).
     reads: ClassVar[tuple[Kind, ...]]
+    #: Whether a pass also needs a current attestation of the provision (a fact only a
+    #: person can state); the check verifies everything else.
+    attested: ClassVar[bool] = False
 
     @abc.abstractmethod
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:

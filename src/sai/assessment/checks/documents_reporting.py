@@ -30,6 +30,7 @@ class RiskReportingEncouraged(Check):
     name = "documents.risk_reporting"
     provisions: ClassVar[tuple[str, ...]] = ("5.1.2-5.1",)
     reads: ClassVar[tuple[Kind, ...]] = (*READS, Kind.DOCUMENT_ACK, Kind.ATTESTATION)
+    attested: ClassVar[bool] = True
     sufficiency: ClassVar[str] = (
         "people.risk_reporting names a channel and safeguards; every role briefing in use is "
         "published, not stale and states them; every person with a briefing role "
