@@ -78,7 +78,7 @@ def make_data(rows: int, directory: Path, seed: int = 0) -> tuple[Path, Path]:
 def sai_child(reference: Path, current: Path) -> None:
     """Run sai in this process and print its JSON (called as a subprocess)."""
     from sai.monitoring.drift import choose_tests
-    from sai.monitoring.profile import build_profile
+    from sai.monitoring.reference import build_profile
     from sai.monitoring.windows import run_file
 
     start = time.perf_counter()

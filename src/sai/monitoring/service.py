@@ -97,7 +97,14 @@ def run_data(
     domain = DomainSettings(mv.max_rows, mv.alpha, mv.min_auc) if mv.enabled else None
     run = run_file(profile, tests, path, window_rows=window_rows or spec.window_rows, domain=domain)
     windows = tuple(dataclasses.replace(w, drift_share=spec.drift.drift_share) for w in run.windows)
-    run = DriftRun(run.source, windows, run.ignored_columns, run.warnings)
+    warnings = run.warnings
+    if domain is not None and not profile.sample:
+        warnings = (
+            *warnings,
+            "multivariate drift not judged: the baseline keeps no row sample "
+            f"({profile.sensitivity or 'frozen without one'})",
+        )
+    run = DriftRun(run.source, windows, run.ignored_columns, warnings)
     judged = [w.multivariate for w in windows if w.multivariate is not None]
     now = datetime.now(UTC).isoformat()
     payload = MonitoringRun(
@@ -115,7 +122,7 @@ def run_data(
         drifted_windows=sum(w.dataset_drift for w in windows),
         multivariate_windows=sum(m.drift for m in judged),
     )
-    outcome = RunOutcome(f"file:{path}", run.rows, run.summary(), windows, warnings=run.warnings)
+    outcome = RunOutcome(f"file:{path}", run.rows, run.summary(), windows, warnings=warnings)
     return finish(ledger, outcome, payload, _drift_alerts(run, spec), spec, actor, system)
 
 
