@@ -100,15 +100,20 @@ class FeatureProfile:
         return counts * (self.finite / max(counts.sum(), 1e-12)) if counts.sum() else counts
 
     def snap(self, values: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
-        """``values`` moved to the nearest reference point (aggregates form; else as given)."""
+        """``values`` within one step (the widest gap between points) of a reference point
+        moved to the nearest one, so that a value the aggregates counted with its neighbour is
+        not a new value (aggregates form; else as given). Values further away stay new."""
         if not self.aggregated or not len(values):
             return values
-        right = np.clip(np.searchsorted(self.points, values), 1, len(self.points) - 1)
-        if len(self.points) == 1:
-            return np.full(len(values), self.points[0])
-        left = right - 1
-        nearer = np.abs(values - self.points[left]) <= np.abs(self.points[right] - values)
-        return np.where(nearer, self.points[left], self.points[right])
+        points = self.points
+        step = float(np.diff(points).max()) if len(points) > 1 else 0.0
+        right = np.clip(np.searchsorted(points, values), 0, len(points) - 1)
+        left = np.clip(right - 1, 0, len(points) - 1)
+        nearer = np.where(
+            np.abs(values - points[left]) <= np.abs(points[right] - values), left, right
+        )
+        close = np.abs(values - points[nearer]) <= step
+        return np.where(close, points[nearer], values)
 
     def fold(self, values: Any) -> Any:
         """Categories of ``values`` the reference does not name counted as RARE (aggregates
