@@ -1,5 +1,6 @@
 """Detection quality of sai's drift tests: false alarms on control windows, recall on windows
-with injected drift, for each way a baseline can keep the reference (``--form``).
+with injected drift, for each way a baseline can keep the reference (values for public data,
+aggregates for personal data).
 
 Per-feature: a reference of 4 numeric and 2 categorical features, then 20 windows, 10 from the
 reference's distribution (controls) and 10 with two or three features moved (mean shifts, scale
@@ -11,7 +12,6 @@ Multivariate: 20 control windows and 10 where two N(0, 1) columns become correla
 
 from __future__ import annotations
 
-import inspect
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -50,15 +50,13 @@ def _frame(rng: np.random.Generator, n: int, moved: tuple[str, ...] = ()) -> pd.
     return pd.DataFrame(data)
 
 
-def _profile(reference: Path, form: str | None) -> Any:
+def _profile(reference: Path, sensitivity: str) -> Any:
     from sai.monitoring.reference import build_profile
 
-    if form is None or "sensitivity" not in inspect.signature(build_profile).parameters:
-        return build_profile(reference)
-    return build_profile(reference, sensitivity=form)
+    return build_profile(reference, sensitivity=sensitivity)
 
 
-def per_feature(seed: int, reference_rows: int, window_rows: int, form: str | None) -> dict:
+def per_feature(seed: int, reference_rows: int, window_rows: int, sensitivity: str) -> dict:
     """Recall and false-alarm rate of the per-feature tests over one seed's 20 windows."""
     from sai.monitoring.drift import choose_tests
     from sai.monitoring.windows import run_file
@@ -69,7 +67,7 @@ def per_feature(seed: int, reference_rows: int, window_rows: int, form: str | No
         _frame(rng, reference_rows).to_csv(ref, index=False)
         plan = [()] * 10 + PLAN
         pd.concat([_frame(rng, window_rows, p) for p in plan]).to_parquet(cur)
-        profile = _profile(ref, form)
+        profile = _profile(ref, sensitivity)
         small = reference_rows <= 1_000
         tests = choose_tests(profile, thresholds={"ks": 0.01, "chisquare": 0.01} if small else None)
         run = run_file(profile, tests, cur, window_rows=window_rows)
@@ -90,7 +88,7 @@ def _joint(rng: np.random.Generator, n: int, correlated: bool) -> pd.DataFrame:
     return pd.DataFrame({"x": x, "y": y, "plan": rng.choice(["a", "b", "c"], n)})
 
 
-def multivariate(seed: int, form: str | None, window: int = 500) -> dict:
+def multivariate(seed: int, sensitivity: str, window: int = 500) -> dict:
     """Domain-classifier alarms on 20 control and 10 correlated windows."""
     from sai.monitoring.drift import choose_tests
     from sai.monitoring.multivariate import DomainSettings
@@ -103,7 +101,7 @@ def multivariate(seed: int, form: str | None, window: int = 500) -> dict:
         parts = [_joint(rng, window, False) for _ in range(20)]
         parts += [_joint(rng, window, True) for _ in range(10)]
         pd.concat(parts).to_parquet(cur)
-        profile = _profile(ref, form)
+        profile = _profile(ref, sensitivity)
         run = run_file(
             profile,
             choose_tests(profile),
@@ -125,11 +123,11 @@ def multivariate(seed: int, form: str | None, window: int = 500) -> dict:
     }
 
 
-def detection(form: str | None) -> dict:
-    """Every measurement for one form of baseline."""
-    large = [per_feature(s, 5_000, 2_000, form) for s in range(1, 7)]
-    small = [per_feature(s, 1_000, 1_000, form) for s in range(1, 7)]
-    joint = [multivariate(s, form) for s in (7, 8)]
+def detection(sensitivity: str) -> dict:
+    """Every measurement for a baseline of data of class ``sensitivity``."""
+    large = [per_feature(s, 5_000, 2_000, sensitivity) for s in range(1, 7)]
+    small = [per_feature(s, 1_000, 1_000, sensitivity) for s in range(1, 7)]
+    joint = [multivariate(s, sensitivity) for s in (7, 8)]
 
     def summary(rows: list[dict]) -> dict:
         return {
@@ -140,7 +138,7 @@ def detection(form: str | None) -> dict:
         }
 
     return {
-        "form": form or "default",
+        "sensitivity": sensitivity,
         "large_reference": summary(large),
         "small_reference_p001": summary(small),
         "multivariate": joint,
