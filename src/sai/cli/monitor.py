@@ -76,7 +76,10 @@ def _form_line(form: str, sensitivity: str | None, min_group: int | None) -> str
     declared = sensitivity or "unclassified"
     if form == "values":
         return f"  keeps reference values ({declared} data)"
-    return f"  keeps aggregates only ({declared} data): no value fewer than {min_group} rows share"
+    return (
+        f"  keeps aggregates only ({declared} data): nothing fewer than {min_group} rows or "
+        "texts share"
+    )
 
 
 @monitor_app.command("baseline")
@@ -109,13 +112,19 @@ def baseline(
     sai monitor baseline --text prompts.csv --column text
     """
     from sai.monitoring.baseline import freeze
-    from sai.monitoring.text import freeze_text, text_settings
+    from sai.monitoring.text import text_settings
+    from sai.monitoring.text_reference import freeze_text
 
     if (data is None) == (text is None):
         raise InputError("give either --data FILE or --text FILE")
     with open_project(workspace) as project:
         ws = project.workspace
         store = ws.sai_dir / "monitoring" / "baselines"
+        source = text if text is not None else data
+        assert source is not None
+        declared = (
+            sensitivity.value if sensitivity is not None else _declared_sensitivity(project, source)
+        )
         if text is not None:
             payload, index = freeze_text(
                 text,
@@ -124,6 +133,7 @@ def baseline(
                 project.ledger,
                 actor=ws.actor(),
                 settings=text_settings(_spec(project)[0]),
+                sensitivity=declared,
             )
         else:
             assert data is not None
@@ -134,9 +144,7 @@ def baseline(
                 project.ledger,
                 actor=ws.actor(),
                 ignore=tuple(ignore or ()),
-                sensitivity=sensitivity.value
-                if sensitivity is not None
-                else _declared_sensitivity(project, data),
+                sensitivity=declared,
                 sample=spec.multivariate.enabled,
             )
     if output_format is OutputFormat.json:
@@ -147,8 +155,7 @@ def baseline(
         f"baseline {payload.baseline_id} frozen from {data or text} ({payload.rows} rows), "
         f"ledger entry {index}"
     )
-    if data is not None:
-        console.print(_form_line(payload.form, payload.sensitivity, payload.min_group))
+    console.print(_form_line(payload.form, payload.sensitivity, payload.min_group))
     for feature in payload.features:
         console.print(
             f"  {feature['name']:<24} {feature['kind']:<12} default test {feature['test']}"

@@ -21,7 +21,8 @@ from sai.monitoring.markdown import render_markdown
 from sai.monitoring.report import render_html
 from sai.monitoring.runstore import load_run
 from sai.monitoring.service import run_data, run_gateway, run_text
-from sai.monitoring.text import freeze_text, text_settings
+from sai.monitoring.text import text_settings
+from sai.monitoring.text_reference import freeze_text
 
 _SEED = 16
 _LABEL = "default"

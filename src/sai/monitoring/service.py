@@ -20,7 +20,8 @@ from sai.monitoring.drift import FeatureDrift, choose_tests
 from sai.monitoring.gateway_run import run_gateway
 from sai.monitoring.multivariate import DomainSettings
 from sai.monitoring.outcome import RunOutcome, finish
-from sai.monitoring.text import read_texts, text_alert, text_baseline, text_drift, text_settings
+from sai.monitoring.text import read_texts, text_alert, text_drift, text_settings
+from sai.monitoring.text_reference import text_baseline
 from sai.monitoring.windows import DriftRun, run_file
 
 _RAISE = {"info": "warning", "warning": "critical", "critical": "critical"}
