@@ -190,3 +190,16 @@ class TestAwkwardColumns:
         surge = np.concatenate([calm[:700], np.array(["never-seen"] * 300)])
         assert not measure_feature(feature, test, calm).drift
         assert measure_feature(feature, test, surge).drift
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(1, 300), st.integers(1, 300))
+def test_weighted_wasserstein_equals_scipys(seed: int, n: int, m: int) -> None:
+    from sai.monitoring.stattests import weighted_w1_distance
+
+    rng = np.random.default_rng(seed)
+    points = np.sort(rng.normal(size=n).round(1))  # ties on both sides
+    weights = rng.integers(10, 30, n).astype(float)
+    current = rng.normal(0.2, 1.5, m).round(1)
+    expected = stats.wasserstein_distance(points, current, u_weights=weights)
+    assert weighted_w1_distance(points, weights, current) == pytest.approx(expected, abs=1e-9)

@@ -73,6 +73,22 @@ def w1_distance(reference: Array, current: Array) -> float:
     return float(np.sum(np.abs(q_ref - q_cur) * np.diff(grid)))
 
 
+def weighted_w1_distance(points: Array, weights: Array, current: Array) -> float:
+    """Wasserstein-1 distance between weighted sorted ``points`` and the sample ``current``.
+
+    The integral of |F_ref(x) - F_cur(x)| over x: both distribution functions are steps, so it
+    is exact on the merged points (scipy's ``wasserstein_distance`` with weights, faster).
+    """
+    ordered = np.sort(current)
+    merged = np.concatenate([points, ordered])
+    merged.sort(kind="stable")  # two sorted runs: linear
+    at = merged[:-1]
+    cumulative = np.concatenate([[0.0], np.cumsum(weights)]) / weights.sum()
+    f_ref = cumulative[np.searchsorted(points, at, side="right")]
+    f_cur = np.searchsorted(ordered, at, side="right") / len(ordered)
+    return float(np.sum(np.abs(f_ref - f_cur) * np.diff(merged)))
+
+
 def _counts(reference: FeatureProfile, current: Array) -> tuple[Array, Array]:
     """Reference and current counts over the union of their categories (or distinct values)."""
     if reference.kind is ColumnKind.categorical:
@@ -131,9 +147,7 @@ def ks(reference: FeatureProfile, current: Array) -> Statistic:
 def wasserstein(reference: FeatureProfile, current: Array) -> Statistic:
     """Earth mover's distance divided by the reference's standard deviation."""
     if reference.aggregated:
-        value = float(
-            stats.wasserstein_distance(reference.points, current, u_weights=reference.weights)
-        )
+        value = weighted_w1_distance(reference.points, reference.weights, current)
     else:
         value = w1_distance(reference.points, current)
     return Statistic("wasserstein", value / max(reference.std, 0.001), None)
@@ -212,4 +226,5 @@ __all__ = [
     "default_test",
     "value_counts",
     "w1_distance",
+    "weighted_w1_distance",
 ]
