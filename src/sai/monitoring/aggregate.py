@@ -54,11 +54,13 @@ def aggregate(values: Array, counts: Array) -> tuple[Array, Array]:
     # Within a segment, a value starts a new group when the rows before it cross a multiple of
     # ``step``: every group but a segment's last then holds at least ``size`` rows.
     before = np.cumsum(c) - c
-    starts = np.searchsorted(seg, seg, side="left")
+    first = np.concatenate([[True], seg[1:] != seg[:-1]]) if len(seg) else seg.astype(bool)
+    starts = np.maximum.accumulate(np.where(first, np.arange(len(seg)), 0))
     within = before - before[starts]
     step = size + (int(c.max()) - 1 if len(c) else 0)
     keys = seg.astype(np.int64) * (total + 1) + within // step
-    ids = np.unique(keys, return_inverse=True)[1].reshape(-1)
+    # keys never decrease (sorted values): a group starts wherever the key changes
+    ids = np.cumsum(np.concatenate([[0], np.diff(keys) != 0])) if len(keys) else keys
     n = int(ids.max()) + 1 if len(ids) else 0
     g_rows = np.bincount(ids, weights=c, minlength=n)
     g_sum = np.bincount(ids, weights=v * c, minlength=n)
