@@ -198,3 +198,18 @@ class TestCommand:
         from sai.manifest.schema import Sensitivity
 
         assert [c.value for c in Offered] == [c.value for c in Sensitivity]
+
+
+def test_a_baseline_entry_written_before_forms_reads_as_values() -> None:
+    old = {
+        "baseline_id": "sha256:" + "0" * 64,
+        "source": "train.csv",
+        "source_digest": "sha256:" + "1" * 64,
+        "rows": 10,
+        "features": [{"name": "x", "kind": "numeric", "test": "ks"}],
+        "directory": "/nowhere",
+    }
+    payload = MonitoringBaseline.from_data(old)
+    assert payload.form == VALUES
+    assert payload.sensitivity is None
+    assert payload.min_group is None
