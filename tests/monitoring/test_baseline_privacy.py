@@ -213,3 +213,34 @@ def test_a_baseline_entry_written_before_forms_reads_as_values() -> None:
     assert payload.form == VALUES
     assert payload.sensitivity is None
     assert payload.min_group is None
+
+
+def test_a_run_on_an_old_baseline_of_values_says_to_freeze_again(
+    tmp_path: Path, workspace_dir: Path
+) -> None:
+    from sai.manifest.monitoring_spec import MonitoringSpec
+    from sai.monitoring.baseline import file_digest
+    from sai.monitoring.profile import Profile
+    from sai.monitoring.record import baseline_evidence
+    from sai.monitoring.service import run_data
+
+    people = _people(tmp_path)
+    new = build_profile(people, sensitivity="public")
+    old = Profile(new.rows, new.features, new.sample)  # as earlier releases wrote it
+    save_profile(old, tmp_path / "old")
+    payload = MonitoringBaseline(
+        baseline_id=old.digest(),
+        source=str(people),
+        source_digest=file_digest(people),
+        rows=old.rows,
+        features=({"name": "income", "kind": "numeric", "test": "wasserstein"},),
+        directory=str(tmp_path / "old"),
+    )
+    spec = MonitoringSpec()
+    with open_ledger(open_workspace(workspace_dir)) as ledger:
+        ledger.append(baseline_evidence(payload, actor="t"))
+        stale = run_data(ledger, people, spec, actor="t", system="s")
+        freeze(people, tmp_path / "b", ledger, actor="t", sensitivity="public")
+        fresh = run_data(ledger, people, spec, actor="t", system="s")
+    assert any("freeze it again" in w for w in stale.warnings)
+    assert not any("freeze it again" in w for w in fresh.warnings)

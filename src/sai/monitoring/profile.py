@@ -215,6 +215,7 @@ __all__ = [
     "EXACT_VALUES",
     "FORMAT",
     "MAX_CATEGORIES",
+    "OPEN_CLASSES",
     "QUANTILES",
     "SAMPLE_ROWS",
     "VALUES",

@@ -20,6 +20,7 @@ from sai.monitoring.drift import FeatureDrift, choose_tests
 from sai.monitoring.gateway_run import run_gateway
 from sai.monitoring.multivariate import DomainSettings
 from sai.monitoring.outcome import RunOutcome, finish
+from sai.monitoring.profile import OPEN_CLASSES, VALUES
 from sai.monitoring.text import read_texts, text_alert, text_drift, text_settings
 from sai.monitoring.text_reference import text_baseline
 from sai.monitoring.windows import DriftRun, run_file
@@ -99,6 +100,13 @@ def run_data(
     run = run_file(profile, tests, path, window_rows=window_rows or spec.window_rows, domain=domain)
     windows = tuple(dataclasses.replace(w, drift_share=spec.drift.drift_share) for w in run.windows)
     warnings = run.warnings
+    if baseline.form == VALUES and baseline.sensitivity not in OPEN_CLASSES:
+        warnings = (
+            *warnings,
+            "the baseline keeps reference values: it was frozen before baselines of "
+            "unclassified or sensitive data kept aggregates; unless the data is public, freeze "
+            "it again with `sai monitor baseline` and delete the old folder",
+        )
     if domain is not None and not profile.sample:
         warnings = (
             *warnings,
