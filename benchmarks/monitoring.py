@@ -10,10 +10,16 @@ Each tool runs in its own process (so peak memory is its own) on the same files:
   agreement    - share of columns where both tools ran the same test and reached the same
                  drift decision (columns where the tests differ are listed apart)
 
+sai runs twice: on a baseline of values (the data classed public, as Evidently keeps it) and on
+a baseline of aggregates (classed personal: no value fewer than ten rows share), which must
+reach the same decisions. ``--detection`` measures false alarms on control windows and recall
+on drifted windows for both forms (benchmarks/_drift_detection.py).
+
 Evidently comes from PyPI into benchmarks/.venv-peers/evidently, created by this script.
 
     python benchmarks/monitoring.py            # 100k and 1M rows, writes results/monitoring.json
     python benchmarks/monitoring.py --quick    # 20k rows, no peer unless asked; CI
+    python benchmarks/monitoring.py --detection  # results/monitoring-detection.json
 """
 
 from __future__ import annotations
@@ -34,6 +40,8 @@ import numpy as np
 import pandas as pd
 
 RESULTS = Path(__file__).with_name("results") / "monitoring.json"
+DETECTION = Path(__file__).with_name("results") / "monitoring-detection.json"
+FORMS = {"values": "public", "aggregates": "personal"}
 PEER = Path(__file__).with_name(".venv-peers") / "evidently"
 PEER_SCRIPT = Path(__file__).with_name("_evidently_drift.py")
 DRIFTED = ("n0", "n3", "n7", "n11", "c1", "c4")
@@ -75,14 +83,14 @@ def make_data(rows: int, directory: Path, seed: int = 0) -> tuple[Path, Path]:
     return ref, cur
 
 
-def sai_child(reference: Path, current: Path) -> None:
+def sai_child(reference: Path, current: Path, sensitivity: str) -> None:
     """Run sai in this process and print its JSON (called as a subprocess)."""
     from sai.monitoring.drift import choose_tests
-    from sai.monitoring.profile import build_profile
+    from sai.monitoring.reference import build_profile
     from sai.monitoring.windows import run_file
 
     start = time.perf_counter()
-    profile = build_profile(reference)
+    profile = build_profile(reference, sensitivity=sensitivity)
     rows = profile.rows
     run = run_file(profile, choose_tests(profile), current, window_rows=rows)
     seconds = time.perf_counter() - start
@@ -94,9 +102,9 @@ def sai_child(reference: Path, current: Path) -> None:
     print(json.dumps({"seconds": seconds, "peak_rss_mb": peak, "columns": columns}))
 
 
-def run_sai(reference: Path, current: Path) -> dict[str, Any]:
+def run_sai(reference: Path, current: Path, sensitivity: str) -> dict[str, Any]:
     done = subprocess.run(
-        [sys.executable, __file__, "--sai-child", str(reference), str(current)],
+        [sys.executable, __file__, "--sai-child", str(reference), str(current), sensitivity],
         capture_output=True,
         text=True,
         check=True,
@@ -169,6 +177,42 @@ def compare(sai: dict[str, Any], peer: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _same_decisions(values: dict[str, Any], aggregates: dict[str, Any]) -> float:
+    names = values["columns"]
+    same = sum(values["columns"][n]["drift"] == aggregates["columns"][n]["drift"] for n in names)
+    return same / len(names)
+
+
+def detection_main(output: Path) -> int:
+    """False alarms and recall for a baseline of values and one of aggregates."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from _drift_detection import detection
+
+    result: dict[str, Any] = {
+        "machine": {"python": platform.python_version(), "platform": platform.platform()}
+    }
+    for form, sensitivity in FORMS.items():
+        start = time.perf_counter()
+        result[form] = detection(sensitivity)
+        result[form]["seconds"] = time.perf_counter() - start
+        for scale in ("large_reference", "small_reference_p001"):
+            r = result[form][scale]
+            print(
+                f"{form:>10} {scale:<20} recall >= {r['recall_min']:.2f}, false alarms "
+                f"{r['false_alarm_mean']:.1%} (max {r['false_alarm_max']:.1%})",
+                flush=True,
+            )
+        for m in result[form]["multivariate"]:
+            print(
+                f"{form:>10} multivariate seed {m['seed']}: {m['control_alarms']}/20 controls, "
+                f"{m['correlated_found']}/10 correlated",
+                flush=True,
+            )
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--quick", action="store_true", help="20k rows (CI)")
@@ -176,11 +220,14 @@ def main() -> int:
     parser.add_argument("--no-peer", action="store_true", help="skip Evidently")
     parser.add_argument("--rows", type=int, nargs="*", help="row counts (default 100k and 1M)")
     parser.add_argument("--output", type=Path, default=RESULTS)
-    parser.add_argument("--sai-child", nargs=2, type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--detection", action="store_true", help="false alarms and recall")
+    parser.add_argument("--sai-child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.sai_child:
-        sai_child(*args.sai_child)
+        sai_child(Path(args.sai_child[0]), Path(args.sai_child[1]), args.sai_child[2])
         return 0
+    if args.detection:
+        return detection_main(args.output if args.output != RESULTS else DETECTION)
     sizes = args.rows or ([20_000] if args.quick else [100_000, 1_000_000])
     with_peer = not args.no_peer and (args.peer or not args.quick)
     python = peer_python() if with_peer else "Evidently not run (--quick without --peer)"
@@ -188,10 +235,15 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for rows in sizes:
             reference, current = make_data(rows, Path(tmp))
-            row: dict[str, Any] = {"rows": rows, "columns": 20, "sai": run_sai(reference, current)}
-            drifted = {n for n, c in row["sai"]["columns"].items() if c["drift"]}
-            row["sai"]["found_injected"] = sorted(drifted & set(DRIFTED))
-            row["sai"]["false_alarms"] = sorted(drifted - set(DRIFTED))
+            row: dict[str, Any] = {"rows": rows, "columns": 20}
+            for key, sensitivity in (("sai", "public"), ("sai_aggregates", "personal")):
+                row[key] = run_sai(reference, current, sensitivity)
+                drifted = {n for n, c in row[key]["columns"].items() if c["drift"]}
+                row[key]["found_injected"] = sorted(drifted & set(DRIFTED))
+                row[key]["false_alarms"] = sorted(drifted - set(DRIFTED))
+            row["sai_aggregates"]["same_decisions_as_values"] = _same_decisions(
+                row["sai"], row["sai_aggregates"]
+            )
             if isinstance(python, Path):
                 peer = run_evidently(python, reference, current)
                 row["evidently"] = peer
@@ -202,6 +254,11 @@ def main() -> int:
             runs.append(row)
             sai = row["sai"]
             line = f"{rows:>9} rows: sai {sai['seconds']:.2f} s, {sai['peak_rss_mb']:.0f} MB"
+            agg = row["sai_aggregates"]
+            line += (
+                f" (aggregates {agg['seconds']:.2f} s, {agg['peak_rss_mb']:.0f} MB, "
+                f"{agg['same_decisions_as_values']:.0%} same decisions)"
+            )
             if "comparison" in row:
                 c, e = row["comparison"], row["evidently"]
                 line += (

@@ -26,3 +26,7 @@ def test_quick_mode_without_peer(tmp_path: Path) -> None:
     assert run["rows"] == 20_000
     assert run["sai"]["found_injected"] == sorted(result["drifted_columns"])
     assert run["sai"]["false_alarms"] == []
+    # A baseline of aggregates (the data classed personal) reaches the same decisions.
+    assert run["sai_aggregates"]["found_injected"] == sorted(result["drifted_columns"])
+    assert run["sai_aggregates"]["false_alarms"] == []
+    assert run["sai_aggregates"]["same_decisions_as_values"] == 1.0

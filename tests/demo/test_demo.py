@@ -36,6 +36,10 @@ class TestDemo:
         if semantic_available():
             assert "reviewer prompts with off-topic questions: drifted" in result.output
         assert (root / "sai-report" / "monitoring" / "report.md").exists()
+        # The loan data is personal: the drift baseline keeps aggregates, the prompts' moments.
+        profiles = list((root / ".sai" / "monitoring" / "baselines").glob("*/profile.json"))
+        assert [json.loads(p.read_text())["form"] for p in profiles] == ["aggregates"]
+        assert list((root / ".sai" / "monitoring" / "baselines").glob("*/embeddings.npy")) == []
         logged = list((root / ".sai" / "monitoring" / "features").glob("*.parquet"))
         assert logged
         assert all("q0" in pq.read_schema(p).names for p in logged)

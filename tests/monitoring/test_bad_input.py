@@ -10,7 +10,8 @@ import pytest
 
 from sai.monitoring.drift import choose_tests
 from sai.monitoring.errors import MonitoringError
-from sai.monitoring.profile import build_profile, load_profile, save_profile
+from sai.monitoring.profile_files import load_profile, save_profile
+from sai.monitoring.reference import build_profile
 from sai.monitoring.windows import run_file
 
 

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from sai.monitoring.drift import choose_tests
 from sai.monitoring.errors import MonitoringError
-from sai.monitoring.profile import Profile, build_profile
+from sai.monitoring.profile import Profile
+from sai.monitoring.reference import build_profile
 from sai.monitoring.windows import run_file
 
 _REFERENCE: Profile | None = None

@@ -15,7 +15,7 @@ from sai.manifest.monitoring_spec import MonitoringSpec, MultivariateSettings
 from sai.monitoring.baseline import freeze
 from sai.monitoring.errors import MonitoringError
 from sai.monitoring.multivariate import permutation_null
-from sai.monitoring.profile import load_profile
+from sai.monitoring.profile_files import load_profile
 from sai.monitoring.service import run_data
 from sai.workspace import open_workspace
 
@@ -98,7 +98,7 @@ def test_the_reference_sample_is_pinned_by_the_baseline_digest(
 
 def test_non_finite_values_many_categories_and_tiny_windows(tmp_path: Path) -> None:
     from sai.monitoring.multivariate import DomainSettings, domain_drift
-    from sai.monitoring.profile import build_profile
+    from sai.monitoring.reference import build_profile
 
     rng = np.random.default_rng(10)
     n = 600

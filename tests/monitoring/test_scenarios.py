@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from sai.monitoring.drift import choose_tests
-from sai.monitoring.profile import build_profile
+from sai.monitoring.reference import build_profile
 from sai.monitoring.windows import run_file
 from tests.monitoring.conftest import scenario
 

@@ -16,7 +16,9 @@ from sai.guards.injection import semantic_available
 from sai.inventory.subject_keys import SubjectKeys
 from sai.ledger import Evidence, Origin, open_ledger
 from sai.ledger.kinds import Kind
+from sai.monitoring.errors import MonitoringError
 from sai.monitoring.text import TextSettings, mmd_test
+from sai.monitoring.text_moments import TextMoments, mean_shift_test
 from sai.workspace import open_workspace
 
 runner = CliRunner()
@@ -63,8 +65,45 @@ class TestMmd:
         assert all(moved)
 
 
+class TestMeanShift:
+    """The moments of a sensitive reference, on plain vectors: same false-alarm bound and the
+    same power against a mean shift as the kernel test above."""
+
+    def test_false_alarms_and_power(self) -> None:
+        rng = np.random.default_rng(4)
+
+        def p_value(reference: np.ndarray, current: np.ndarray) -> float:
+            return mean_shift_test(TextMoments.of(reference), current, draws=4_000)[1]
+
+        same = [
+            p_value(rng.normal(size=(60, 16)), rng.normal(size=(60, 16))) < 0.01 for _ in range(40)
+        ]
+        moved = [
+            p_value(rng.normal(size=(60, 16)), rng.normal(0.4, 1, (60, 16))) < 0.01
+            for _ in range(10)
+        ]
+        assert sum(same) <= 2
+        assert all(moved)
+
+    def test_moments_are_kept_not_vectors_and_need_ten_texts(self, tmp_path: Path) -> None:
+        vectors = np.random.default_rng(1).normal(size=(12, 8))
+        moments = TextMoments.of(vectors)
+        moments.save(tmp_path)
+        stored = np.load(tmp_path / "moments.npz")
+        assert sorted(stored.files) == ["count", "covariance", "mean"]
+        assert all(row.tobytes() not in (tmp_path / "moments.npz").read_bytes() for row in vectors)
+        assert TextMoments.load(tmp_path).digest() == moments.digest()
+        with pytest.raises(MonitoringError, match="at least 10 texts"):
+            TextMoments.of(vectors[:9])
+
+
 @pytest.mark.skipif(not semantic_available(), reason="needs sai[ml] and the MiniLM weights")
-def test_text_baseline_file_runs_and_audited_prompts(tmp_path: Path, workspace_dir: Path) -> None:
+@pytest.mark.parametrize(
+    ("options", "test"), [((), "mean_shift"), (("--sensitivity", "public"), "mmd")]
+)
+def test_text_baseline_file_runs_and_audited_prompts(
+    tmp_path: Path, workspace_dir: Path, options: tuple[str, ...], test: str
+) -> None:
     rng = np.random.default_rng(5)
     pd.DataFrame({"prompt": prompts(rng, LOANS, 120)}).to_csv(tmp_path / "ref.csv", index=False)
     pd.DataFrame({"prompt": prompts(rng, LOANS, 50)}).to_parquet(tmp_path / "same.parquet")
@@ -72,9 +111,21 @@ def test_text_baseline_file_runs_and_audited_prompts(tmp_path: Path, workspace_d
     pd.DataFrame({"prompt": mixed}).to_csv(tmp_path / "mixed.csv", index=False)
     ws = ["--workspace", str(workspace_dir)]
     base = runner.invoke(
-        app, ["monitor", "baseline", "--text", str(tmp_path / "ref.csv"), "--column", "prompt", *ws]
+        app,
+        [
+            "monitor",
+            "baseline",
+            "--text",
+            str(tmp_path / "ref.csv"),
+            "--column",
+            "prompt",
+            *options,
+            *ws,
+        ],
     )
     assert base.exit_code == 0, base.output
+    stored = {p.name for p in (workspace_dir / ".sai" / "monitoring" / "baselines").rglob("*.np*")}
+    assert stored == ({"embeddings.npy"} if test == "mmd" else {"moments.npz"})
     results = {}
     for name in ("same.parquet", "mixed.csv"):
         done = runner.invoke(
@@ -94,7 +145,7 @@ def test_text_baseline_file_runs_and_audited_prompts(tmp_path: Path, workspace_d
         results[name] = (done.exit_code, json.loads(done.output))
     code, same = results["same.parquet"]
     assert code == 0
-    assert same["features"][0]["test"] == "mmd"
+    assert same["features"][0]["test"] == test
     assert same["features"][0]["drift"] is False
     code, drifted = results["mixed.csv"]
     assert code == 1
@@ -178,3 +229,15 @@ def test_audited_prompts_open_with_the_callers_key_and_not_after_shredding(
         keys.shred("alice")
         left = audited_prompts(ledger, None, SubjectKeys(workspace).key_if_any)
         assert sorted(left) == [f"secret question {i}" for i in (0, 2, 4)]
+
+
+@pytest.mark.skipif(not semantic_available(), reason="needs sai[ml] and the MiniLM weights")
+def test_a_small_batch_is_embedded_by_the_numpy_encoder_as_onnx_would() -> None:
+    from sai.guards.injection import embed_texts
+    from sai.monitoring.text import SMALL_BATCH, embed
+
+    texts = [f"Why was application {i} declined?" for i in range(5)]
+    assert len(texts) <= SMALL_BATCH
+    vectors = embed(texts)
+    assert np.array_equal(vectors, np.asarray(embed_texts(texts, backend="numpy"), np.float32))
+    assert np.abs(vectors - np.asarray(embed_texts(texts), np.float32)).max() < 1e-3

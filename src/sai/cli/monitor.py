@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -51,6 +52,36 @@ def _since(text: str | None) -> datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
+class Sensitivity(enum.StrEnum):
+    """sai.yaml's dataset classes (``sai.manifest.schema.Sensitivity``; not imported here so
+    that the CLI starts without pydantic)."""
+
+    public = "public"
+    internal = "internal"
+    confidential = "confidential"
+    personal = "personal"
+    special_category = "special-category"
+
+
+def _declared_sensitivity(project: Project, data: Path) -> str | None:
+    """The class sai.yaml gives ``data`` (None without sai.yaml or a matching dataset)."""
+    from sai.monitoring.baseline import sensitivity_of
+
+    if project.manifest_option is None and not project.workspace.manifest_path.exists():
+        return None
+    return sensitivity_of(project.loaded, data)
+
+
+def _form_line(form: str, sensitivity: str | None, min_group: int | None) -> str:
+    declared = sensitivity or "unclassified"
+    if form == "values":
+        return f"  keeps reference values ({declared} data)"
+    return (
+        f"  keeps aggregates only ({declared} data): nothing fewer than {min_group} rows or "
+        "texts share"
+    )
+
+
 @monitor_app.command("baseline")
 def baseline(
     data: Annotated[
@@ -64,6 +95,14 @@ def baseline(
     ignore: Annotated[
         list[str] | None, typer.Option("--ignore", help="Column to leave out (repeatable).")
     ] = None,
+    sensitivity: Annotated[
+        Sensitivity | None,
+        typer.Option(
+            "--sensitivity",
+            help="The reference's class when sai.yaml does not list it as a dataset; public and "
+            "internal data keep values, any other class (or none) only aggregates.",
+        ),
+    ] = None,
     workspace: WorkspaceOption = None,
     output_format: FormatOption = OutputFormat.text,
 ) -> None:
@@ -73,13 +112,19 @@ def baseline(
     sai monitor baseline --text prompts.csv --column text
     """
     from sai.monitoring.baseline import freeze
-    from sai.monitoring.text import freeze_text, text_settings
+    from sai.monitoring.text import text_settings
+    from sai.monitoring.text_reference import freeze_text
 
     if (data is None) == (text is None):
         raise InputError("give either --data FILE or --text FILE")
     with open_project(workspace) as project:
         ws = project.workspace
         store = ws.sai_dir / "monitoring" / "baselines"
+        source = text if text is not None else data
+        assert source is not None
+        declared = (
+            sensitivity.value if sensitivity is not None else _declared_sensitivity(project, source)
+        )
         if text is not None:
             payload, index = freeze_text(
                 text,
@@ -88,11 +133,19 @@ def baseline(
                 project.ledger,
                 actor=ws.actor(),
                 settings=text_settings(_spec(project)[0]),
+                sensitivity=declared,
             )
         else:
             assert data is not None
+            spec = _spec(project)[0]
             payload, index = freeze(
-                data, store, project.ledger, actor=ws.actor(), ignore=tuple(ignore or ())
+                data,
+                store,
+                project.ledger,
+                actor=ws.actor(),
+                ignore=tuple(ignore or ()),
+                sensitivity=declared,
+                sample=spec.multivariate.enabled,
             )
     if output_format is OutputFormat.json:
         print_json(payload.to_data() | {"entry": index})
@@ -102,6 +155,7 @@ def baseline(
         f"baseline {payload.baseline_id} frozen from {data or text} ({payload.rows} rows), "
         f"ledger entry {index}"
     )
+    console.print(_form_line(payload.form, payload.sensitivity, payload.min_group))
     for feature in payload.features:
         console.print(
             f"  {feature['name']:<24} {feature['kind']:<12} default test {feature['test']}"

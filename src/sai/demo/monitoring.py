@@ -16,12 +16,13 @@ from sai.gateway.predict import ModelGate
 from sai.ledger import Ledger
 from sai.manifest import LoadedManifest
 from sai.monitoring.alerts import AlertStatus, handle_alert, list_alerts
-from sai.monitoring.baseline import freeze
+from sai.monitoring.baseline import freeze, sensitivity_of
 from sai.monitoring.markdown import render_markdown
 from sai.monitoring.report import render_html
 from sai.monitoring.runstore import load_run
 from sai.monitoring.service import run_data, run_gateway, run_text
-from sai.monitoring.text import freeze_text, text_settings
+from sai.monitoring.text import text_settings
+from sai.monitoring.text_reference import freeze_text
 
 _SEED = 16
 _LABEL = "default"
@@ -116,7 +117,8 @@ def run_monitoring_demo(
 ) -> MonitoringDemo:
     """Run the demo's monitoring round against ``ledger``; reports go to ``out``."""
     spec, system = loaded.manifest.monitoring, loaded.manifest.name
-    freeze(dataset, store, ledger, actor=actor, ignore=(_LABEL,))
+    sensitivity = sensitivity_of(loaded, dataset)  # personal: the baseline keeps aggregates
+    freeze(dataset, store, ledger, actor=actor, ignore=(_LABEL,), sensitivity=sensitivity)
     normal_file, drifted_file = _batches(dataset, out)
     normal = run_data(ledger, normal_file, spec, actor=actor, system=system)
     drifted = run_data(ledger, drifted_file, spec, actor=actor, system=system)

@@ -9,9 +9,13 @@ from pathlib import Path
 
 from sai.ledger import Ledger
 from sai.ledger.kinds import Kind, MonitoringBaseline
+from sai.manifest import LoadedManifest
+from sai.monitoring.aggregate import MIN_GROUP
 from sai.monitoring.errors import MonitoringError
-from sai.monitoring.profile import Profile, build_profile, load_profile, save_profile
+from sai.monitoring.profile import AGGREGATES, Profile
+from sai.monitoring.profile_files import load_profile, save_profile
 from sai.monitoring.record import baseline_evidence
+from sai.monitoring.reference import build_profile
 from sai.monitoring.stattests import default_test
 
 
@@ -24,11 +28,35 @@ def file_digest(path: Path) -> str:
     return "sha256:" + sha.hexdigest()
 
 
+def sensitivity_of(loaded: LoadedManifest, path: Path) -> str | None:
+    """The sensitivity class sai.yaml gives the dataset at ``path`` (a dataset's file, or a
+    file inside a dataset's folder); None when no dataset holds it or it is unclassified."""
+    target = path.resolve()
+    for dataset in loaded.manifest.datasets:
+        where = loaded.resolve(dataset.path).resolve()
+        if target == where or where in target.parents:
+            found = dataset.effective_sensitivity
+            return found.value if found is not None else None
+    return None
+
+
 def freeze(
-    path: Path, store: Path, ledger: Ledger, *, actor: str, ignore: tuple[str, ...] = ()
+    path: Path,
+    store: Path,
+    ledger: Ledger,
+    *,
+    actor: str,
+    ignore: tuple[str, ...] = (),
+    sensitivity: str | None = None,
+    sample: bool = True,
 ) -> tuple[MonitoringBaseline, int]:
-    """Profile ``path`` into ``store/<digest>/`` and append ``monitoring.baseline``."""
-    profile = build_profile(path, ignore=ignore)
+    """Profile ``path`` into ``store/<digest>/`` and append ``monitoring.baseline``.
+
+    ``sensitivity`` is the reference's class (None: unclassified, kept as aggregates);
+    special-category data keeps no row sample, and ``sample=False`` keeps none either.
+    """
+    keep_rows = sample and sensitivity != "special-category"
+    profile = build_profile(path, ignore=ignore, sensitivity=sensitivity, sample=keep_rows)
     digest = profile.digest()
     directory = store / digest.removeprefix("sha256:")[:16]
     save_profile(profile, directory)
@@ -42,6 +70,10 @@ def freeze(
             for f in profile.features
         ),
         directory=str(directory),
+        form=profile.form,
+        sensitivity=sensitivity,
+        min_group=MIN_GROUP if profile.form == AGGREGATES else None,
+        sample_rows=len(next(iter(profile.sample.values()))) if profile.sample else 0,
     )
     ref = ledger.append(baseline_evidence(payload, actor=actor))
     return payload, ref.index
@@ -65,4 +97,4 @@ def current_baseline(ledger: Ledger) -> tuple[MonitoringBaseline, Profile]:
     return payload, profile
 
 
-__all__ = ["current_baseline", "file_digest", "freeze"]
+__all__ = ["current_baseline", "file_digest", "freeze", "sensitivity_of"]

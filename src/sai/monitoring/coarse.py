@@ -18,12 +18,13 @@ from typing import Any
 import numpy as np
 from scipy.spatial import distance
 
+from sai.monitoring.aggregate import BAND_LEVELS
 from sai.monitoring.data import ColumnKind
 from sai.monitoring.profile import Profile
 
 Array = np.ndarray[Any, Any]
 
-LEVELS = np.array([0.005, *(np.arange(1, 20) * 0.05), 0.995])
+LEVELS = BAND_LEVELS
 BANDS = len(LEVELS) + 1
 RARE = 0.01
 """A tail band is rare (a query landing there is novel) when the reference puts at most this
@@ -88,11 +89,13 @@ class Grid:
 def grid_of(baseline_id: str, profile: Profile) -> Grid:
     """The grid of every numeric feature of ``profile`` (its points give quantiles and shares)."""
     numeric = [f for f in profile.features if f.kind is ColumnKind.numeric and len(f.points)]
-    edges = tuple(np.quantile(f.points, LEVELS) for f in numeric)
+    edges = tuple(f.quantile(LEVELS) for f in numeric)
     expected = np.zeros((len(numeric), BANDS))
     for j, feature in enumerate(numeric):
         codes = np.searchsorted(edges[j], feature.points, side="right")
-        expected[j] = np.bincount(codes, minlength=BANDS) / len(feature.points)
+        weights = feature.weights if feature.aggregated else None
+        counts = np.bincount(codes, weights=weights, minlength=BANDS)
+        expected[j] = counts / counts.sum()
     return Grid(baseline_id, tuple(f.name for f in numeric), edges, expected)
 
 

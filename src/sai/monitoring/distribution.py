@@ -40,17 +40,16 @@ def distribution(feature: FeatureProfile, current: Any) -> Distribution:
     """Bin ``current`` (finite numbers, or an Arrow/numpy array of categories) like the
     reference."""
     if feature.kind is ColumnKind.numeric:
-        points = feature.points
-        inner = np.quantile(points, np.linspace(0, 1, TOP + 1))
+        inner = feature.quantile(np.linspace(0, 1, TOP + 1))
         edges = np.concatenate([[-np.inf], inner, [np.inf]])
-        ref = np.histogram(points, edges)[0].astype(np.float64)
+        ref = feature.histogram(edges)
         cur = np.histogram(current, edges)[0].astype(np.float64)
         labels = ("< min", *(f"{inner[i]:.3g}" for i in range(TOP)), "> max")
         return Distribution(labels, _shares(ref), _shares(cur))
     top = sorted(feature.categories.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP]
     names = [name for name, _ in top]
     ref = np.array([count for _, count in top] + [feature.rows - sum(c for _, c in top)], float)
-    keys, counts = value_counts(current)
+    keys, counts = value_counts(feature.fold(current))
     found = dict(zip(keys.astype(str).tolist(), counts.tolist(), strict=True))
     cur = np.array([found.pop(n, 0) for n in names] + [sum(found.values())], float)
     return Distribution((*names, "other"), _shares(ref), _shares(cur))

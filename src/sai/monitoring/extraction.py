@@ -43,10 +43,6 @@ class KeyScore:
     flagged: bool
 
 
-def _cdf_values(points: Array, values: Array) -> Array:
-    return np.searchsorted(points, values, side="right") / len(points)
-
-
 def _ks_from_uniform(u: Array) -> float:
     u = np.sort(u)
     n = len(u)
@@ -62,7 +58,7 @@ def score_keys(
     width = min(len(numeric), inputs.shape[1] if inputs.ndim == 2 else 0)
     if width == 0:
         return []
-    mapped = np.column_stack([_cdf_values(numeric[i].points, inputs[:, i]) for i in range(width)])
+    mapped = np.column_stack([numeric[i].cdf(inputs[:, i]) for i in range(width)])
     outside: Array = np.asarray(((mapped < 0.005) | (mapped > 0.995)).any(axis=1))
     scores = []
     names, codes = np.unique(keys.astype(str), return_inverse=True)

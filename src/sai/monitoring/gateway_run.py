@@ -23,10 +23,10 @@ from sai.monitoring.text import (
     KeyLookup,
     audited_prompts,
     text_alert,
-    text_baseline,
     text_drift,
     text_settings,
 )
+from sai.monitoring.text_reference import text_baseline
 from sai.monitoring.traffic import load_traffic
 
 

@@ -3,7 +3,8 @@
 Per-feature tests miss a change in how features go together (two columns that were independent
 become correlated, each keeping its own distribution). A classifier sees rows whole. Equal
 numbers of reference rows (the baseline's sample) and current rows (a random subset of the
-window) are labelled 0 and 1; a gradient-boosted tree model is cross-fitted (each row scored by
+window, generalised as the sample is: bands and folded categories for sensitive data) are
+labelled 0 and 1; a gradient-boosted tree model is cross-fitted (each row scored by
 a model that never saw it) and the ROC-AUC of those scores measures how separable the two are:
 0.5 when they come from one distribution.
 
@@ -141,7 +142,10 @@ def domain_drift(
     ref_pick = rng.choice(ref_rows, n, replace=False)
     cur_pick = rng.choice(cur_rows, n, replace=False)
     reference = {k: v[ref_pick] for k, v in profile.sample.items()}
-    chosen = {f.name: _to_numpy(current[f.name])[cur_pick] for f in profile.features}
+    chosen = {
+        f.name: profile.generalise(f, _to_numpy(current[f.name])[cur_pick])
+        for f in profile.features
+    }
     x, kinds = _matrix(profile, reference, chosen)
     y = np.repeat([0, 1], n)
     scores = _out_of_fold(x, y, kinds, settings)

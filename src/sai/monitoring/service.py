@@ -20,7 +20,9 @@ from sai.monitoring.drift import FeatureDrift, choose_tests
 from sai.monitoring.gateway_run import run_gateway
 from sai.monitoring.multivariate import DomainSettings
 from sai.monitoring.outcome import RunOutcome, finish
-from sai.monitoring.text import read_texts, text_alert, text_baseline, text_drift, text_settings
+from sai.monitoring.profile import OPEN_CLASSES, VALUES
+from sai.monitoring.text import read_texts, text_alert, text_drift, text_settings
+from sai.monitoring.text_reference import text_baseline
 from sai.monitoring.windows import DriftRun, run_file
 
 _RAISE = {"info": "warning", "warning": "critical", "critical": "critical"}
@@ -97,7 +99,21 @@ def run_data(
     domain = DomainSettings(mv.max_rows, mv.alpha, mv.min_auc) if mv.enabled else None
     run = run_file(profile, tests, path, window_rows=window_rows or spec.window_rows, domain=domain)
     windows = tuple(dataclasses.replace(w, drift_share=spec.drift.drift_share) for w in run.windows)
-    run = DriftRun(run.source, windows, run.ignored_columns, run.warnings)
+    warnings = run.warnings
+    if baseline.form == VALUES and baseline.sensitivity not in OPEN_CLASSES:
+        warnings = (
+            *warnings,
+            "the baseline keeps reference values: it was frozen before baselines of "
+            "unclassified or sensitive data kept aggregates; unless the data is public, freeze "
+            "it again with `sai monitor baseline` and delete the old folder",
+        )
+    if domain is not None and not profile.sample:
+        warnings = (
+            *warnings,
+            "multivariate drift not judged: the baseline keeps no row sample "
+            f"({profile.sensitivity or 'frozen without one'})",
+        )
+    run = DriftRun(run.source, windows, run.ignored_columns, warnings)
     judged = [w.multivariate for w in windows if w.multivariate is not None]
     now = datetime.now(UTC).isoformat()
     payload = MonitoringRun(
@@ -115,7 +131,7 @@ def run_data(
         drifted_windows=sum(w.dataset_drift for w in windows),
         multivariate_windows=sum(m.drift for m in judged),
     )
-    outcome = RunOutcome(f"file:{path}", run.rows, run.summary(), windows, warnings=run.warnings)
+    outcome = RunOutcome(f"file:{path}", run.rows, run.summary(), windows, warnings=warnings)
     return finish(ledger, outcome, payload, _drift_alerts(run, spec), spec, actor, system)
 
 

@@ -11,7 +11,13 @@ from sai.ledger.kinds._payload import JsonObject, Payload
 
 @dataclass(frozen=True)
 class MonitoringBaseline(Payload):
-    """A reference frozen for drift: its profile's digest and the file it came from."""
+    """A reference frozen for drift: its profile's digest and the file it came from.
+
+    ``form`` says what the profile keeps of the reference: ``values`` (its values or order
+    statistics, and whole sample rows) or ``aggregates`` (no value fewer than ``min_group``
+    rows share, banded sample rows); ``sensitivity`` is the class it was decided by. Entries
+    written before these fields existed hold values.
+    """
 
     KIND: ClassVar[Kind] = Kind.MONITORING_BASELINE
     baseline_id: str
@@ -20,6 +26,10 @@ class MonitoringBaseline(Payload):
     rows: int
     features: tuple[JsonObject, ...]
     directory: str
+    form: str = "values"
+    sensitivity: str | None = None
+    min_group: int | None = None
+    sample_rows: int | None = None
 
 
 @dataclass(frozen=True)
