@@ -23,7 +23,7 @@ from sai.store import (
     reserve,
     writing,
 )
-from sai.store.migrate import SCRIPT_LOCATION
+from sai.store.migration import SCRIPT_LOCATION
 from sai.store.schema import metadata
 
 TABLES = {

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import enum
-import json
-import sys
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.text import Text
 
-from sai.errors import SaiError
+from sai.cli._console import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    print_json,
+    report_error,
+    stderr_console,
+    stdout_console,
+    styled,
+)
 
 
 class OutputFormat(enum.StrEnum):
@@ -26,42 +31,15 @@ FormatOption = Annotated[
     OutputFormat, typer.Option("--format", "-f", help="Output format: text or json.")
 ]
 
-#: Exit codes, documented in `sai --help`.
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_USAGE = 2
-
-
-def stdout_console() -> Console:
-    """A console for normal output (no colour when piped).
-
-    Markup and emoji codes are off: messages carry user text (a path such as
-    ``models/[v2]/model.pkl``, a subject, a reason), which must print as it is. Styles come
-    from `rich.text.Text` (`styled`), or an explicit ``markup=True`` with every user part
-    passed through `rich.markup.escape`.
-    """
-    return Console(highlight=False, soft_wrap=True, markup=False, emoji=False)
-
-
-def stderr_console() -> Console:
-    """A console for progress, warnings and errors (markup and emoji codes off)."""
-    return Console(stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False)
-
-
-def styled(text: str, style: str) -> Text:
-    """``text`` in ``style``, with no markup interpreted in it."""
-    return Text(text, style=style)
-
-
-def print_json(data: Any) -> None:
-    """Print ``data`` as indented JSON on stdout (stable key order as given)."""
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
-
-
-def report_error(error: SaiError) -> None:
-    """Print an error's diagnostics on stderr, without a traceback."""
-    console = stderr_console()
-    first, *rest = error.diagnostics().splitlines() or [""]
-    console.print(Text.assemble(("error:", "bold red"), " ", first))
-    for line in rest:
-        console.print(line)
+__all__ = [
+    "EXIT_FINDINGS",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "FormatOption",
+    "OutputFormat",
+    "print_json",
+    "report_error",
+    "stderr_console",
+    "stdout_console",
+    "styled",
+]

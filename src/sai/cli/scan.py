@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from sai.cli._context import WorkspaceOption
-from sai.cli._output import (
-    EXIT_FINDINGS,
-    EXIT_OK,
-    EXIT_USAGE,
-    print_json,
-    stderr_console,
-    stdout_console,
-)
-from sai.errors import InputError
+from sai.cli._scan_run import FailOnOption, ScanFormat, execute_scan
 
 HELP = """\
 Scan model files for code that runs when they are loaded, and audit dependencies.
@@ -41,21 +32,6 @@ recorded as such and the exit code is 2, never a clean 0.
 Exit codes: 0 nothing fails, 1 failing findings (or vulnerable dependencies), 2 usage or
 input error (including advisory data that holds no advisory).
 """
-
-
-class FailOnOption(enum.StrEnum):
-    """Which findings make `sai scan` exit 1."""
-
-    dangerous = "dangerous"
-    unknown = "unknown"
-
-
-class ScanFormat(enum.StrEnum):
-    """Output formats of `sai scan`."""
-
-    text = "text"
-    json = "json"
-    sarif = "sarif"
 
 
 def scan(
@@ -98,40 +74,7 @@ def scan(
     workspace: WorkspaceOption = None,
 ) -> None:
     """Scan model files (never loading them) and optionally audit dependencies."""
-    from sai.scanning.result import FailOn
-    from sai.scanning.service import ScanRequest, run_scan
-    from sai.scanning.text import render_text, to_json
-
-    threshold = FailOn(fail_on.value)
-    if deps and osv is None:
-        raise InputError(
-            "--deps needs a vulnerability database",
-            hint="pass --osv FILE (OSV's PyPI all.zip, OSV JSON, or `pip-audit -f json` output)",
-        )
-    outcome = run_scan(
-        ScanRequest(
-            paths=tuple(paths or ()),
-            policy=policy,
-            osv=osv if deps else None,
-            record=record,
-            workspace=workspace,
-            fail_on=threshold,
-        )
-    )
-    for note in outcome.notes:
-        stderr_console().print(note, markup=False)
-    if output is ScanFormat.json:
-        print_json(to_json(outcome.results, outcome.audit))
-    elif output is ScanFormat.sarif:
-        from sai.scanning.sarif import to_sarif
-
-        print_json(to_sarif(outcome.results, threshold))
-    else:
-        render_text(outcome.results, outcome.audit, stdout_console(), threshold)
-    if outcome.nothing_checked:
-        stderr_console().print(f"{outcome.nothing_checked}: nothing was checked", markup=False)
-        raise typer.Exit(EXIT_USAGE)
-    raise typer.Exit(EXIT_FINDINGS if outcome.has_findings else EXIT_OK)
+    raise typer.Exit(execute_scan(paths, output, policy, deps, osv, record, fail_on, workspace))
 
 
 def register(app: typer.Typer) -> None:

@@ -3,11 +3,16 @@
 Evidence is canonical JSON (``canonical``, ``entry``); its leaf hashes form a Merkle tree whose
 proofs are built from stored perfect subtrees (``merkle``); the tree head is published as a
 C2SP tlog checkpoint inside an Ed25519 signed note (``note``, ``checkpoint``). The format is
-described in docs/ledger-format.md.
+described in docs/ledger-format.md. The store-backed names (`Ledger`, `open_ledger`, ...) load
+SQLAlchemy on first use only.
 """
 
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from sai.ledger._format import entry_json
-from sai.ledger.batching import BatchingAppender
 from sai.ledger.cadence import CADENCE_ENV, CheckpointCadence
 from sai.ledger.canonical import canonical_json, parse_canonical
 from sai.ledger.checkpoint import (
@@ -27,8 +32,6 @@ from sai.ledger.errors import (
     ProofError,
     TreeRangeError,
 )
-from sai.ledger.ledger import DEFAULT_CADENCE, Ledger, NoSuchEntryError
-from sai.ledger.logverify import VerifyReport
 from sai.ledger.merkle import (
     HASH_SIZE,
     CompactRange,
@@ -57,10 +60,33 @@ from sai.ledger.note import (
     open_note,
     sign_note,
 )
-from sai.ledger.opening import open_ledger
 from sai.ledger.origin import Origin, OriginType
 from sai.ledger.proofs import InclusionProof
 from sai.ledger.query import EvidenceQuery
+
+if TYPE_CHECKING:
+    from sai.ledger.batching import BatchingAppender
+    from sai.ledger.ledger import DEFAULT_CADENCE, Ledger, NoSuchEntryError
+    from sai.ledger.logverify import VerifyReport
+    from sai.ledger.opening import open_ledger
+
+#: Names backed by the database (SQLAlchemy), imported on first use: evidence, proofs and
+#: checkpoints load without it (`sai scan` records through `sai.ledger.lean`, see there).
+_STORE_BACKED = {
+    "BatchingAppender": "batching",
+    "DEFAULT_CADENCE": "ledger",
+    "Ledger": "ledger",
+    "NoSuchEntryError": "ledger",
+    "VerifyReport": "logverify",
+    "open_ledger": "opening",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _STORE_BACKED:
+        return getattr(import_module(f"sai.ledger.{_STORE_BACKED[name]}"), name)
+    raise AttributeError(f"module 'sai.ledger' has no attribute {name!r}")
+
 
 __all__ = [
     "CADENCE_ENV",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from sai.ledger._files import write_atomically
 from sai.ledger._subtrees import StoreSubtrees
 from sai.ledger.cadence import CadenceTracker
 from sai.ledger.checkpoint import CheckpointSigner, SignedCheckpoint
@@ -99,20 +99,6 @@ def sign_if_due(
         signed = sign(conn)
     tracker.covered(signed.checkpoint.size)
     return signed
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so readers see the old or the new bytes, never a mix."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    # NOTE: readable by all (auditors copy it), writable by the owner only, whatever the umask.
-    descriptor = os.open(temporary, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o644)
-    os.fchmod(descriptor, 0o644)
-    with open(descriptor, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
 
 
 __all__ = ["latest_note", "latest_size", "sign_if_due", "sign_next", "write_atomically"]

@@ -9,6 +9,7 @@ A bad file raises `ManifestError`, whose ``problems`` give file, line, column an
 every error at once; `validate_manifest` returns them instead of raising.
 """
 
+from sai.manifest._paths import recording_path_probes
 from sai.manifest.loader import (
     MAX_MANIFEST_BYTES,
     LoadedManifest,
@@ -62,6 +63,7 @@ __all__ = [
     "dump_manifest",
     "load_manifest",
     "load_manifest_bytes",
+    "recording_path_probes",
     "render_starter",
     "validate_manifest",
     "write_starter",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +14,32 @@ from sai.manifest.problems import Severity
 _FILE_ONLY = ("prompts", "configs")
 
 
+_PROBES: contextvars.ContextVar[list[tuple[Path, str | None]] | None] = contextvars.ContextVar(
+    "sai_manifest_path_probes", default=None
+)
+
+
+@contextlib.contextmanager
+def recording_path_probes() -> Iterator[list[tuple[Path, str | None]]]:
+    """Collect every declared path that validation looks at and what it found there
+    (``file``, ``folder`` or None): a validation result holds while these are unchanged."""
+    probes: list[tuple[Path, str | None]] = []
+    token = _PROBES.set(probes)
+    try:
+        yield probes
+    finally:
+        _PROBES.reset(token)
+
+
 def _kind_of(path: Path) -> str | None:
+    kind = _probe(path)
+    probes = _PROBES.get()
+    if probes is not None:
+        probes.append((path, kind))
+    return kind
+
+
+def _probe(path: Path) -> str | None:
     try:
         if path.is_dir():
             return "folder"
@@ -58,4 +85,4 @@ def path_findings(
         )
 
 
-__all__ = ["path_findings"]
+__all__ = ["path_findings", "recording_path_probes"]

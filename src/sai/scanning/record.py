@@ -14,23 +14,27 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sai.ledger import EntryRef, Evidence, Ledger, Origin
-from sai.ledger.kinds import (
+from sai.ledger.entry import EntryRef, Evidence
+from sai.ledger.kinds import Kind
+from sai.ledger.kinds.scanning import (
     DependencyAudit,
-    Kind,
     ScanFinding,
     ScanResult,
     SupplyChainDecision,
     VulnerablePackage,
 )
-from sai.manifest import LoadedManifest
-from sai.manifest.schema import ModelSpec
+from sai.ledger.origin import Origin
 from sai.scanning._paths import Resolver
+from sai.scanning.declared import DeclaredModel, DeclaredModels
 from sai.scanning.result import ArtifactResult, Confidence
 
-if TYPE_CHECKING:  # NOTE: loaded only by scans that have a policy or an audit
+if TYPE_CHECKING:  # NOTE: loaded only by scans that have a policy, an audit or a Ledger
+    from sai.ledger import Ledger
+    from sai.manifest import LoadedManifest
+    from sai.manifest.schema import ModelSpec
     from sai.scanning.deps import AuditResult
     from sai.scanning.policy import Policy
+
 
 SCAN_KIND = Kind.SCAN_RESULT
 DECISION_KIND = Kind.SUPPLY_CHAIN_DECISION
@@ -39,30 +43,38 @@ ACTOR = "sai-scan"
 _MAX_FINDINGS = 50
 
 
-def is_external(model: ModelSpec) -> bool:
+def is_external(model: ModelSpec | DeclaredModel) -> bool:
     """Whether a model comes from outside the organisation (its ``source`` says so)."""
     return not model.in_house
 
 
-def declared_model(path: Path, manifest: LoadedManifest | None) -> ModelSpec | None:
+def declared_model(
+    path: Path, manifest: LoadedManifest | DeclaredModels | None
+) -> DeclaredModel | None:
     """The manifest model whose ``path`` is this file, if any."""
     return _Subjects(manifest, None).of(path)[1] if manifest is not None else None
+
+
+def _declared(manifest: LoadedManifest | DeclaredModels | None) -> DeclaredModels:
+    if manifest is None:
+        return DeclaredModels()
+    return manifest if isinstance(manifest, DeclaredModels) else DeclaredModels.of(manifest)
 
 
 class _Subjects:
     """Subjects and declared models for a batch of results: the project root and the models'
     paths are resolved once, and each result's path once (its folders once per batch)."""
 
-    def __init__(self, manifest: LoadedManifest | None, root: Path | None) -> None:
+    def __init__(self, manifest: LoadedManifest | DeclaredModels | None, root: Path | None) -> None:
         self._resolver = Resolver()
         self._root = root.resolve() if root else None
-        self._models: dict[Path, ModelSpec] = {}
-        if manifest is not None:
-            for model in manifest.manifest.models:
-                if model.path is not None:
-                    self._models.setdefault(manifest.resolve(model.path).resolve(), model)
+        self._models: dict[Path, DeclaredModel] = {}
+        declared = _declared(manifest)
+        for model in declared.models:
+            if model.path is not None:
+                self._models.setdefault(model.path.resolve(), model)
 
-    def of(self, path: Path) -> tuple[str, ModelSpec | None]:
+    def of(self, path: Path) -> tuple[str, DeclaredModel | None]:
         """The subject path of ``path`` (relative to the root when inside it) and the declared
         model it is, if any."""
         if self._root is None and not self._models:
@@ -80,7 +92,7 @@ class _Subjects:
 def scan_evidence(
     result: ArtifactResult,
     *,
-    manifest: LoadedManifest | None,
+    manifest: LoadedManifest | DeclaredModels | None,
     policy: Policy | None,
     root: Path | None,
     time: datetime | None = None,
@@ -138,20 +150,33 @@ def _evidence(
     )
 
 
+def scans_evidence(
+    results: Sequence[ArtifactResult],
+    *,
+    manifest: LoadedManifest | DeclaredModels | None,
+    policy: Policy | None = None,
+    root: Path | None = None,
+    time: datetime | None = None,
+) -> list[Evidence]:
+    """One ``scan.result`` per artifact, plus the policy's model decisions."""
+    subjects = _Subjects(manifest, root)
+    evidence = [_evidence(r, subjects, policy, time) for r in results]
+    if policy is not None:
+        evidence.extend(decision_evidence(policy))
+    return evidence
+
+
 def record_scans(
     ledger: Ledger,
     results: Sequence[ArtifactResult],
     *,
-    manifest: LoadedManifest | None,
+    manifest: LoadedManifest | DeclaredModels | None,
     policy: Policy | None = None,
     root: Path | None = None,
     time: datetime | None = None,
 ) -> list[EntryRef]:
     """Append one ``scan.result`` per artifact, plus the policy's model decisions."""
-    subjects = _Subjects(manifest, root)
-    evidence = [_evidence(r, subjects, policy, time) for r in results]
-    if policy is not None:
-        evidence.extend(decision_evidence(policy))
+    evidence = scans_evidence(results, manifest=manifest, policy=policy, root=root, time=time)
     return ledger.append_many(evidence) if evidence else []
 
 
@@ -236,4 +261,5 @@ __all__ = [
     "is_external",
     "record_scans",
     "scan_evidence",
+    "scans_evidence",
 ]

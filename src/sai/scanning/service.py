@@ -1,21 +1,22 @@
 """One scan as the CLI (and the demo) runs it: settings from the policy, recording in a ledger.
 
 Kept out of the CLI so that commands stay thin and the flow is testable without Typer. The
-ledger, manifest, policy and dependency-audit modules load only when the scan needs them, so
-that `sai scan --no-record` starts about as fast as the scanner alone; sai.yaml and the
-ledger's modules load in a second thread while the files are scanned; inside a workspace,
-digests of unchanged files come from the workspace's digest cache (``digests``).
+policy and dependency-audit modules load only when the scan needs them. Inside a workspace,
+digests of unchanged files come from the workspace's digest cache (``digests``), the declared
+models from the summary cache of sai.yaml (``declared``: no pydantic schema unless sai.yaml
+changed), and the results are appended to a SQLite ledger with `sqlite3` directly
+(`sai.ledger.sqlite_writer`: no SQLAlchemy); other stores go through `open_ledger`.
 """
 
 from __future__ import annotations
 
-import importlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sai.errors import InputError, SaiError, WorkspaceError
+from sai.errors import InputError, WorkspaceError
+from sai.scanning.declared import DeclaredModels, declared_models
 from sai.scanning.digests import DigestCache
 from sai.scanning.engine import ScanSettings, scan_paths
 from sai.scanning.pickle import default_allowlist
@@ -23,6 +24,7 @@ from sai.scanning.result import ArtifactResult, FailOn
 from sai.workspace import Workspace, find_workspace, open_workspace
 
 if TYPE_CHECKING:
+    from sai.ledger import EntryRef, Evidence
     from sai.manifest import LoadedManifest
     from sai.scanning.deps import AuditResult
     from sai.scanning.policy import Policy
@@ -81,36 +83,44 @@ def _workspace(option: Path | None, notes: list[str]) -> Workspace | None:
         return None
 
 
-def _manifest(workspace: Workspace | None, notes: list[str]) -> LoadedManifest | None:
-    if workspace is None or not workspace.manifest_path.exists():
+def _declared(workspace: Workspace | None, notes: list[str]) -> DeclaredModels | None:
+    if workspace is None:
         return None
-    from sai.manifest import load_manifest
-
-    try:
-        return load_manifest(workspace.manifest_path)
-    except SaiError as error:
-        notes.append(f"sai.yaml not used ({error.message}); scans are recorded by path")
+    found = declared_models(workspace)
+    if found is not None and found.problem is not None:
+        notes.append(f"sai.yaml not used ({found.problem}); scans are recorded by path")
         return None
+    return found
 
 
-def declared_model_paths(manifest: LoadedManifest | None) -> tuple[Path, ...]:
+def declared_model_paths(manifest: LoadedManifest | DeclaredModels | None) -> tuple[Path, ...]:
     """The local files of the models declared in sai.yaml."""
     if manifest is None:
         return ()
+    if isinstance(manifest, DeclaredModels):
+        return manifest.paths()
     return tuple(manifest.resolve(m.path) for m in manifest.manifest.models if m.path)
 
 
-def _prepare(
-    workspace: Workspace | None, notes: list[str], recording: bool
-) -> LoadedManifest | None:
-    """Load sai.yaml and, when the scan is recorded, the ledger's modules.
+def _prepare(workspace: Workspace | None, notes: list[str]) -> DeclaredModels | None:
+    """Read sai.yaml's models (beside the scan, in a thread: on a cache miss the validation
+    runs while a large file's digest is computed with the interpreter lock released)."""
+    return _declared(workspace, notes)
 
-    Run in a thread beside the scan: a large file's digest is computed with the interpreter
-    lock released, so these imports (pydantic, SQLAlchemy) cost no time of their own there."""
-    manifest = _manifest(workspace, notes)
-    if recording:
-        importlib.import_module("sai.scanning.record")
-    return manifest
+
+def _append(workspace: Workspace, evidence: list[Evidence]) -> list[EntryRef]:
+    """Append ``evidence`` and sign the checkpoint covering it: straight to a SQLite ledger
+    when it can (`SqliteLedgerWriter`), else through `open_ledger` (PostgreSQL, a new store)."""
+    from sai.ledger.sqlite_writer import SqliteLedgerWriter
+
+    writer = SqliteLedgerWriter.for_workspace(workspace)
+    if writer is not None:
+        with writer:
+            return writer.record(evidence)
+    from sai.ledger import open_ledger
+
+    with open_ledger(workspace) as ledger:
+        return ledger.append_many(evidence)
 
 
 def run_scan(request: ScanRequest) -> ScanOutcome:
@@ -126,7 +136,7 @@ def run_scan(request: ScanRequest) -> ScanOutcome:
     )
     recording = request.record and workspace is not None
     with ThreadPoolExecutor(1, thread_name_prefix="sai-scan-prepare") as pool:
-        prepared = pool.submit(_prepare, workspace, notes, recording)
+        prepared = pool.submit(_prepare, workspace, notes)
         paths = request.paths or declared_model_paths(prepared.result())
         if not paths and request.osv is None:
             raise InputError(
@@ -146,18 +156,12 @@ def run_scan(request: ScanRequest) -> ScanOutcome:
         result_audit = audit_with(request.osv)
     recorded = 0
     if recording and workspace is not None:
-        from sai.ledger import open_ledger
-        from sai.scanning.record import audit_evidence, record_scans
+        from sai.scanning.record import audit_evidence, scans_evidence
 
-        with open_ledger(workspace) as ledger:
-            refs = record_scans(
-                ledger, results, manifest=manifest, policy=policy, root=workspace.root
-            )
-            if result_audit is not None:
-                refs.append(
-                    ledger.append(audit_evidence(result_audit, database_path=str(request.osv)))
-                )
-            recorded = len(refs)
+        evidence = scans_evidence(results, manifest=manifest, policy=policy, root=workspace.root)
+        if result_audit is not None:
+            evidence.append(audit_evidence(result_audit, database_path=str(request.osv)))
+        recorded = len(_append(workspace, evidence)) if evidence else 0
     return ScanOutcome(results, result_audit, recorded, tuple(notes), request.fail_on)
 
 

@@ -1,18 +1,27 @@
-"""Human-readable and JSON renderings of scan results (the CLI chooses with --format)."""
+"""Human-readable and JSON renderings of scan results (the CLI chooses with --format).
+
+The text is a list of lines of styled segments (`text_lines`). `render_text` prints them
+through a rich console (colours on a terminal); `write_plain` writes the same characters to a
+stream without importing rich, for output that rich would print without styles anyway (a pipe
+or a file: `plain_stream`), as long as no line holds a character rich rewrites (a tab, a
+carriage return and other control codes it strips): then rich prints them.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
-
-from rich.console import Console
-from rich.markup import escape
-from rich.text import Text
+from typing import TYPE_CHECKING, Any, TextIO
 
 from sai.scanning.result import ArtifactResult, Confidence, FailOn, Finding, ScanVerdict
 
 if TYPE_CHECKING:  # NOTE: the audit's modules load only with an audit (`sai scan --deps`)
+    from rich.console import Console
+
     from sai.scanning.deps import AuditResult
+
+#: One line of text: (characters, rich style or "") segments.
+Line = tuple[tuple[str, str], ...]
 
 _STYLE = {
     ScanVerdict.safe: "green",
@@ -20,6 +29,10 @@ _STYLE = {
     ScanVerdict.unsafe: "bold red",
     ScanVerdict.error: "red",
 }
+#: Characters rich does not print as they are (it expands tabs, strips these control codes).
+_REWRITTEN_BY_RICH = frozenset("\t\r\x07\x08\x0b\x0c")
+#: Environment variables that make rich style output that is not a terminal.
+_FORCING_STYLES = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "JUPYTER_COLUMNS")
 
 
 def allow_hint(item: Finding) -> str | None:
@@ -45,74 +58,131 @@ def unknown_callables(results: Sequence[ArtifactResult]) -> list[Finding]:
     return list(seen.values())
 
 
+def result_lines(results: Sequence[ArtifactResult]) -> list[Line]:
+    """One line per artifact, then its findings indented (two lines each)."""
+    lines: list[Line] = []
+    for result in results:
+        inner = f" ({', '.join(result.inner_formats)})" if result.inner_formats else ""
+        inner += f" part of {result.part_of}" if result.part_of else ""
+        lines.append(
+            (
+                (f"{result.verdict.value.upper():6}", _STYLE[result.verdict]),
+                (f" {result.path}  ", ""),
+                (f"{result.format}{inner}", "dim"),
+            )
+        )
+        lines.extend(
+            (
+                (
+                    f"    {item.severity.value:8} {item.confidence.value:9} {item.rule}  "
+                    f"{item.message}\n"
+                    f"             at {item.where(result.path)}",
+                    "",
+                ),
+            )
+            for item in result.findings
+        )
+    return lines
+
+
+def audit_lines(audit: AuditResult) -> list[Line]:
+    """The dependency audit: what was checked against which data, and what applies."""
+    from sai.scanning.deps import SourceFormat
+
+    newest = f", newest {audit.modified[:10]}" if audit.modified else ", undated"
+    if audit.source_format is SourceFormat.pip_audit:
+        head = (
+            f"dependencies (pip-audit report{newest}): {len(audit.packages)} checked, "
+            f"{len(audit.skipped)} skipped, {len(audit.vulnerabilities)} vulnerable"
+        )
+    else:
+        head = (
+            f"dependencies: {len(audit.packages)} packages, {audit.advisories} PyPI advisories "
+            f"in the database ({audit.source_format.value}{newest}), "
+            f"{len(audit.vulnerabilities)} apply"
+        )
+    texts = [head]
+    for vuln in audit.vulnerabilities:
+        fix = f" (fixed in {vuln.fixed})" if vuln.fixed else ""
+        also = f" [{', '.join(vuln.aliases)}]" if vuln.aliases else ""
+        texts.append(f"    {vuln.id}{also}  {vuln.package}=={vuln.version}{fix}  {vuln.summary}")
+    texts.extend(f"    not checked: {skipped}" for skipped in audit.skipped)
+    return [((text, ""),) for text in texts]
+
+
+def summary_lines(
+    results: Sequence[ArtifactResult], audit: AuditResult | None, fail_on: FailOn
+) -> list[Line]:
+    """The audit, a hint per unknown callable, and the count of scanned and failing files."""
+    lines = audit_lines(audit) if audit is not None else []
+    lines.extend(
+        (("hint:", "yellow"), (f" {allow_hint(item) or ''}", ""))
+        for item in unknown_callables(results)
+    )
+    failing = sum(r.fails(fail_on) for r in results)
+    review = sum(r.verdict is ScanVerdict.review for r in results)
+    lines.append(
+        (
+            (
+                f"{len(results)} scanned, {failing} failing (--fail-on {fail_on.value}), "
+                f"{review} with unknown callables to review",
+                "",
+            ),
+        )
+    )
+    return lines
+
+
+def text_lines(
+    results: Sequence[ArtifactResult], audit: AuditResult | None, fail_on: FailOn
+) -> list[Line]:
+    """Every line of the text output."""
+    return [*result_lines(results), *summary_lines(results, audit, fail_on)]
+
+
 def render_text(
     results: Sequence[ArtifactResult],
     audit: AuditResult | None,
     console: Console,
     fail_on: FailOn = FailOn.dangerous,
 ) -> None:
-    """One line per artifact, then its findings indented, then the dependency audit."""
-    lines: list[Text] = []
-    for result in results:
-        inner = f" ({', '.join(result.inner_formats)})" if result.inner_formats else ""
-        inner += f" part of {result.part_of}" if result.part_of else ""
-        lines.append(
-            Text.assemble(
-                (f"{result.verdict.value.upper():6}", _STYLE[result.verdict]),
-                f" {result.path}  ",
-                (f"{result.format}{inner}", "dim"),
-            )
-        )
-        lines.extend(
-            Text(
-                f"    {item.severity.value:8} {item.confidence.value:9} {item.rule}  "
-                f"{item.message}\n"
-                f"             at {item.where(result.path)}"
-            )
-            for item in result.findings
-        )
+    """Print the text output through a rich console."""
+    from rich.text import Text
+
+    lines = [Text.assemble(*line) for line in result_lines(results)]
     if lines:  # NOTE: one print: a thousand prints cost more than the scan of a small file
         console.print(Text("\n").join(lines))
-    if audit is not None:
-        render_audit(audit, console)
-    for item in unknown_callables(results):
-        console.print(f"[yellow]hint:[/] {escape(allow_hint(item) or '')}", markup=True)
-    failing = sum(r.fails(fail_on) for r in results)
-    review = sum(r.verdict is ScanVerdict.review for r in results)
-    console.print(
-        f"{len(results)} scanned, {failing} failing (--fail-on {fail_on.value}), "
-        f"{review} with unknown callables to review",
-        markup=False,
-    )
+    for line in summary_lines(results, audit, fail_on):
+        console.print(Text.assemble(*line))
 
 
 def render_audit(audit: AuditResult, console: Console) -> None:
-    """The dependency audit: what was checked against which data, and what applies."""
-    from sai.scanning.deps import SourceFormat
+    """Print the dependency audit through a rich console."""
+    from rich.text import Text
 
-    newest = f", newest {audit.modified[:10]}" if audit.modified else ", undated"
-    if audit.source_format is SourceFormat.pip_audit:
-        console.print(
-            f"dependencies (pip-audit report{newest}): {len(audit.packages)} checked, "
-            f"{len(audit.skipped)} skipped, {len(audit.vulnerabilities)} vulnerable",
-            markup=False,
-        )
-    else:
-        console.print(
-            f"dependencies: {len(audit.packages)} packages, {audit.advisories} PyPI advisories "
-            f"in the database ({audit.source_format.value}{newest}), "
-            f"{len(audit.vulnerabilities)} apply",
-            markup=False,
-        )
-    for vuln in audit.vulnerabilities:
-        fix = f" (fixed in {vuln.fixed})" if vuln.fixed else ""
-        also = f" [{', '.join(vuln.aliases)}]" if vuln.aliases else ""
-        console.print(
-            f"    {vuln.id}{also}  {vuln.package}=={vuln.version}{fix}  {vuln.summary}",
-            markup=False,
-        )
-    for skipped in audit.skipped:
-        console.print(f"    not checked: {skipped}", markup=False)
+    for line in audit_lines(audit):
+        console.print(Text.assemble(*line))
+
+
+def plain_stream(stream: TextIO) -> bool:
+    """Whether rich would print to ``stream`` without any style (not a terminal, no variable
+    forcing styles)."""
+    if any(os.environ.get(name) for name in _FORCING_STYLES):
+        return False
+    try:
+        return not stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def write_plain(lines: Sequence[Line], stream: TextIO) -> bool:
+    """Write ``lines`` unstyled, exactly as rich prints them to a plain stream; False (nothing
+    written) when a line holds a character rich would rewrite."""
+    text = "".join("".join(part for part, _ in line) + "\n" for line in lines)
+    if not _REWRITTEN_BY_RICH.isdisjoint(text):
+        return False
+    stream.write(text)
+    return True
 
 
 def to_json(results: Sequence[ArtifactResult], audit: AuditResult | None) -> dict[str, Any]:
@@ -168,4 +238,17 @@ def to_json(results: Sequence[ArtifactResult], audit: AuditResult | None) -> dic
     }
 
 
-__all__ = ["allow_hint", "render_audit", "render_text", "to_json", "unknown_callables"]
+__all__ = [
+    "Line",
+    "allow_hint",
+    "audit_lines",
+    "plain_stream",
+    "render_audit",
+    "render_text",
+    "result_lines",
+    "summary_lines",
+    "text_lines",
+    "to_json",
+    "unknown_callables",
+    "write_plain",
+]

@@ -6,22 +6,50 @@ processes at once::
 
     engine = create_store_engine("sqlite:///.sai/ledger.db")
     migrate(engine)
+
+The SQLAlchemy-backed names load on first use, so that `sai.store.sqlite` (the settings every
+SQLite connection shares) can be used without importing SQLAlchemy.
 """
 
-from sai.store.engine import (
-    DURABILITY_ENV,
-    Durability,
-    create_store_engine,
-    durability_from_environment,
-    is_sqlite,
-    raw_rows,
-    reading,
-    writing,
-)
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from sai.store.errors import StoreError
-from sai.store.gateway_schema import gateway_keys, gateway_reviews
-from sai.store.migrate import HEAD_REVISION, current_revision, migrate
-from sai.store.sequencer import head_size, reserve
+from sai.store.sqlite import (
+    DURABILITY_ENV,
+    HEAD_REVISION,
+    Durability,
+    durability_from_environment,
+)
+
+if TYPE_CHECKING:
+    from sai.store.engine import create_store_engine, is_sqlite, raw_rows, reading, writing
+    from sai.store.gateway_schema import gateway_keys, gateway_reviews
+    from sai.store.migration import current_revision, migrate
+    from sai.store.sequencer import head_size, reserve
+
+_SQLALCHEMY_BACKED = {
+    "create_store_engine": "engine",
+    "is_sqlite": "engine",
+    "raw_rows": "engine",
+    "reading": "engine",
+    "writing": "engine",
+    "gateway_keys": "gateway_schema",
+    "gateway_reviews": "gateway_schema",
+    "current_revision": "migration",
+    "migrate": "migration",
+    "head_size": "sequencer",
+    "reserve": "sequencer",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SQLALCHEMY_BACKED:
+        return getattr(import_module(f"sai.store.{_SQLALCHEMY_BACKED[name]}"), name)
+    raise AttributeError(f"module 'sai.store' has no attribute {name!r}")
+
 
 __all__ = [
     "DURABILITY_ENV",

@@ -15,10 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Dialect
 
-#: Tile height: stored internal nodes live at levels 8, 16, 24, ...
-TILE_HEIGHT = 8
-#: Nodes per tile: a stored node covers 256 nodes of the stored level below it.
-TILE_WIDTH = 1 << TILE_HEIGHT
+from sai.store.sqlite import TILE_HEIGHT, TILE_WIDTH
 
 # SQLite only treats a column declared exactly INTEGER PRIMARY KEY as the rowid.
 _Index = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
@@ -103,6 +100,9 @@ ledger_checkpoints = sa.Table(
     sa.Column("created_at", UtcDateTime, nullable=False),
     sa.Index("ix_ledger_checkpoints_size", "size"),
 )
+
+# NOTE: the gateway's tables belong to the same metadata (migrations and their test compare
+# against all of it); their module imports `metadata` from here, so it is imported last.
 
 __all__ = [
     "TILE_HEIGHT",

@@ -14,9 +14,8 @@ from sqlalchemy.exc import OperationalError
 
 from sai.store.engine import is_sqlite, reading, writing
 from sai.store.errors import StoreError
+from sai.store.sqlite import HEAD_REVISION
 
-#: The newest revision in `migrations/versions`; a test keeps it equal to Alembic's head.
-HEAD_REVISION = "0002"
 SCRIPT_LOCATION = "sai.store:migrations"
 
 
