@@ -10,7 +10,7 @@ changed), and the results are appended to a SQLite ledger with `sqlite3` directl
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -102,10 +102,35 @@ def declared_model_paths(manifest: LoadedManifest | DeclaredModels | None) -> tu
     return tuple(manifest.resolve(m.path) for m in manifest.manifest.models if m.path)
 
 
-def _prepare(workspace: Workspace | None, notes: list[str]) -> DeclaredModels | None:
-    """Read sai.yaml's models (beside the scan, in a thread: on a cache miss the validation
-    runs while a large file's digest is computed with the interpreter lock released)."""
-    return _declared(workspace, notes)
+class _Prepared:
+    """sai.yaml's models, read in a thread beside the scan: on a cache miss the validation runs
+    while a large file's digest is computed with the interpreter lock released. (A plain
+    thread: `concurrent.futures` and the logging it imports cost more than a small scan.)"""
+
+    def __init__(self, workspace: Workspace | None, notes: list[str]) -> None:
+        self._found: DeclaredModels | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(
+            target=self._run, args=(workspace, notes), name="sai-scan-prepare", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, workspace: Workspace | None, notes: list[str]) -> None:
+        try:
+            self._found = _declared(workspace, notes)
+        except BaseException as error:
+            self._error = error
+
+    def wait(self) -> None:
+        """Wait for the thread to end."""
+        self._thread.join()
+
+    def result(self) -> DeclaredModels | None:
+        """Wait for the models; an error in the thread is raised here."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._found
 
 
 def _append(workspace: Workspace, evidence: list[Evidence]) -> list[EntryRef]:
@@ -135,8 +160,8 @@ def run_scan(request: ScanRequest) -> ScanOutcome:
         _workspace(request.workspace, notes) if request.record or not request.paths else None
     )
     recording = request.record and workspace is not None
-    with ThreadPoolExecutor(1, thread_name_prefix="sai-scan-prepare") as pool:
-        prepared = pool.submit(_prepare, workspace, notes)
+    prepared = _Prepared(workspace, notes)
+    try:
         paths = request.paths or declared_model_paths(prepared.result())
         if not paths and request.osv is None:
             raise InputError(
@@ -146,7 +171,9 @@ def run_scan(request: ScanRequest) -> ScanOutcome:
         cache = DigestCache.load(workspace.sai_dir / DIGEST_CACHE) if workspace else None
         settings = replace(settings_for(policy), digest_cache=cache)
         results = tuple(scan_paths(list(paths), settings))
-        manifest = prepared.result()
+    finally:
+        prepared.wait()
+    manifest = prepared.result()
     if cache is not None:
         cache.save()
     result_audit = None
