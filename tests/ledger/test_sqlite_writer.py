@@ -159,8 +159,8 @@ class TestWhenItApplies:
 
 @given(
     st.datetimes(
-        min_value=datetime(1, 1, 2),  # noqa: DTZ001 - made aware below
-        max_value=datetime(9999, 12, 30),  # noqa: DTZ001
+        min_value=datetime(1, 1, 2),
+        max_value=datetime(9999, 12, 30),
         timezones=st.sampled_from([UTC, timezone(timedelta(hours=5, minutes=30))]),
     )
 )
@@ -173,7 +173,7 @@ def test_times_are_stored_as_sqlalchemy_stores_them(moment: datetime) -> None:
 
 def test_naive_times_are_refused() -> None:
     with pytest.raises(ValueError, match="timezone-aware"):
-        sqlite_time(datetime(2026, 1, 1))  # noqa: DTZ001
+        sqlite_time(datetime(2026, 1, 1))
 
 
 class TestLocks:
@@ -206,9 +206,9 @@ class TestLocks:
         monkeypatch.setattr(store_sqlite, "BUSY_TIMEOUT_S", 0.2)
         writer = SqliteLedgerWriter.for_workspace(lean)
         assert writer is not None
-        with writer_lock(lock_path_of(str(lean.sai_dir / "ledger.db"))):
-            with writer, pytest.raises(StoreError, match="held the write lock"):
-                writer.record(_evidence(2))
+        held = writer_lock(lock_path_of(str(lean.sai_dir / "ledger.db")))
+        with held, writer, pytest.raises(StoreError, match="held the write lock"):
+            writer.record(_evidence(2))
         assert _rows(lean)["ledger_head"] == [(1, 0)]
 
     def test_a_database_lock_without_the_lock_file_is_an_error_not_a_partial_write(
@@ -220,7 +220,7 @@ class TestLocks:
         try:
             writer = SqliteLedgerWriter.for_workspace(lean)
             assert writer is not None
-            writer._connection.execute("PRAGMA busy_timeout = 100")  # noqa: SLF001
+            writer._connection.execute("PRAGMA busy_timeout = 100")
             with writer, pytest.raises(StoreError, match="locked"):
                 writer.record(_evidence(2))
         finally:
@@ -259,9 +259,7 @@ def test_concurrent_writers_lose_and_duplicate_nothing(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": f"{repo / 'src'}{os.pathsep}{repo}"}
     kinds = ["lean", "lean", "lean", "normal"]
     workers = [
-        subprocess.Popen(  # noqa: S603 - our own interpreter and script
-            [sys.executable, "-c", _WORKER, str(lean.root), str(n), kind], env=env
-        )
+        subprocess.Popen([sys.executable, "-c", _WORKER, str(lean.root), str(n), kind], env=env)
         for n, kind in enumerate(kinds)
     ]
     assert [worker.wait(timeout=300) for worker in workers] == [0] * len(kinds)
