@@ -131,7 +131,8 @@ class ManifestCache:
         self.path = workspace.sai_dir / MANIFEST_CACHE
         self._key: bytes | None = None
 
-    def _mac_key(self) -> bytes:
+    def mac_key(self) -> bytes:
+        """The key of the entries' MACs (WorkspaceError when the signing key is unreadable)."""
         if self._key is None:
             self._key = _mac_key(self.workspace)
         return self._key
@@ -145,7 +146,7 @@ class ManifestCache:
                 return None
             if body["digest"] != digest:
                 return None
-            if not hmac.compare_digest(str(raw["mac"]), _mac(self._mac_key(), body)):
+            if not hmac.compare_digest(str(raw["mac"]), _mac(self.mac_key(), body)):
                 return None
             for target, kind in body["probes"]:
                 if path_kind(Path(target)) != kind:
@@ -169,7 +170,7 @@ class ManifestCache:
             "probes": [list(p) for p in probes],
             "summary": found.to_json(),
         }
-        document = {**body, "mac": _mac(self._mac_key(), body)}
+        document = {**body, "mac": _mac(self.mac_key(), body)}
         temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -204,9 +205,10 @@ def _cached_or_validated(workspace: Workspace, manifest: Path, data: bytes) -> D
     digest = "sha256:" + hashlib.sha256(data).hexdigest()
     cache = ManifestCache(workspace)
     try:
-        cached = cache.lookup(manifest, digest)
+        cache.mac_key()
     except SaiError:  # the signing key is unreadable: no cache, validate every time
         return _validate(data, manifest)[0]
+    cached = cache.lookup(manifest, digest)
     if cached is not None:
         return cached
     found, probes = _validate(data, manifest)
