@@ -8,15 +8,22 @@
 Every tool runs as a subprocess exactly as a user runs it, so process start-up counts for
 everyone. sai runs three ways: the engine alone (``python -m sai.scanning``, no digest), the
 engine with digests (``--digest``), and ``sai scan`` in a workspace, recording every file's
-digest in the ledger: its first run (``sai-cli-cold``: every byte hashed) and later runs
-(``sai-cli``: unchanged files' digests come from the workspace's digest cache). sai flags a
-file when it exits 1 under the default ``--fail-on dangerous``. Timings are the best of
-``--repeat`` runs; ratios are tool time / the engine's time in the same run.
+digest in the ledger: its first run (``sai-cli-cold``: every byte hashed, the store created,
+sai.yaml validated) and later runs (``sai-cli``: unchanged files' digests come from the
+workspace's digest cache, sai.yaml's models from its summary cache, and the ledger is written
+by the lean SQLite writer). sai flags a file when it exits 1 under the default ``--fail-on
+dangerous``. Timings are the best of ``--repeat`` runs; ratios are tool time / the engine's
+time in the same run, and ``cli_vs_picklescan`` compares `sai scan` with picklescan directly.
+
+With ``--instructions`` (needs valgrind) each throughput row also counts the instructions of
+one run of picklescan, the engine and a later `sai scan` (callgrind's total ``Ir``, threads
+included): unlike wall or CPU time, that count does not depend on what else the machine runs.
 
     python benchmarks/scanning.py                       # full run, results/scanning.json
     python benchmarks/scanning.py --peers picklescan    # full run against one peer
     python benchmarks/scanning.py --quick               # no peers, small workloads (CI)
     python benchmarks/scanning.py --throughput-only     # (b) alone, e.g. to compare two trees
+    python benchmarks/scanning.py --throughput-only --peers picklescan --instructions
 
 Subprocesses run with bytecode caching on (``PYTHONDONTWRITEBYTECODE`` removed), as on a
 user's machine; every timing is the best of its repeats, so the first, compiling run is
@@ -29,7 +36,9 @@ import argparse
 import json
 import os
 import platform
+import re
 import resource
+import shutil
 import struct
 import subprocess
 import sys
@@ -182,11 +191,30 @@ def small_pickles(folder: Path, count: int) -> None:
         (folder / f"m{n:04}.pkl").write_bytes(pickle.dumps(value, protocol=4))
 
 
+def instructions(cmd: list[str], cwd: Path | None = None) -> int | None:
+    """Instructions one run of ``cmd`` executes (callgrind's total Ir), or None without
+    valgrind. Slow (about 50x), so it is counted once, apart from the timed runs."""
+    if shutil.which("valgrind") is None:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "callgrind.out"
+        subprocess.run(
+            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *cmd],
+            capture_output=True,
+            check=False,
+            timeout=3600,
+            cwd=cwd,
+            env=ENV,
+        )
+        found = re.search(rb"^(?:summary|totals): (\d+)", out.read_bytes(), re.MULTILINE)
+    return int(found.group(1)) if found else None
+
+
 def _cli_runs(target: Path, project: Path, repeat: int) -> dict[str, tuple[float, float]]:
     """`sai scan TARGET` in a fresh workspace: first run, then the best of later runs."""
     init = [*SAI, "init", "--name", "bench"]
     subprocess.run(init, cwd=project, capture_output=True, check=True, env=ENV)
-    scan = [*SAI, "scan", str(target)]
+    scan = cli_scan(target)
     cold = best([run(scan, project)])
     time.sleep(2.1)  # NOTE: files younger than 2 s are never cached (same-tick writes)
     run(scan, project)
@@ -194,8 +222,26 @@ def _cli_runs(target: Path, project: Path, repeat: int) -> dict[str, tuple[float
     return {"sai-cli-cold": cold, "sai-cli": warm}
 
 
+def cli_scan(target: Path) -> list[str]:
+    """`sai scan TARGET` as a user runs it (the console script's code, on this interpreter)."""
+    return [*SAI, "scan", str(target)]
+
+
+def _instruction_counts(
+    target: Path, tools: dict[str, Command], project: Path
+) -> dict[str, int | None]:
+    """Instructions of one run: picklescan (if run), the engine, and a later `sai scan`."""
+    counts = {t: instructions(tools[t](target)) for t in ("picklescan", "sai") if t in tools}
+    counts["sai-cli"] = instructions(cli_scan(target), project)
+    return counts
+
+
 def timing(
-    targets: dict[str, Path], tools: dict[str, Command], repeat: int, work: Path
+    targets: dict[str, Path],
+    tools: dict[str, Command],
+    repeat: int,
+    work: Path,
+    count_instructions: bool = False,
 ) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for workload, target in targets.items():
@@ -220,6 +266,13 @@ def timing(
                 for t in ("sai-cli-cold", "sai-cli")
                 for i, measure in enumerate(("wall", "cpu"))
             }
+        if count_instructions:
+            counts = _instruction_counts(target, tools, project)
+            row["instructions"] = counts
+            if counts.get("picklescan") and counts.get("sai-cli"):
+                row["cli_vs_picklescan"]["sai-cli instructions"] = round(
+                    counts["sai-cli"] / counts["picklescan"], 2
+                )
         out[workload] = row
     return out
 
@@ -232,6 +285,9 @@ def report(result: dict[str, Any]) -> None:
         cells = "  ".join(f"{t}={v}s" for t, v in row.items() if isinstance(v, float))
         print(f"{workload:20} {cells}  ratios={row['ratios_vs_sai']}")
         print(f"{'':20} CPU seconds {row['cpu_seconds']}")
+        if "instructions" in row:
+            counts = {t: f"{n / 1e9:.3f} bn" for t, n in row["instructions"].items() if n}
+            print(f"{'':20} instructions {counts}")
         if "cli_vs_picklescan" in row:
             print(f"{'':20} sai scan / picklescan {row['cli_vs_picklescan']}")
 
@@ -256,6 +312,11 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=RESULTS)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--throughput-only", action="store_true", help="skip (a) detection")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count instructions of one run per tool with callgrind (slow)",
+    )
     parser.add_argument(
         "--peers", default=",".join(PEERS), help="comma-separated peers to run (full mode)"
     )
@@ -291,6 +352,7 @@ def main() -> None:
             tools,
             2 if args.quick else args.repeat,
             work,
+            args.instructions,
         )
     report(result)
     args.output.parent.mkdir(parents=True, exist_ok=True)

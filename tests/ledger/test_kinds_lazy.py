@@ -1,0 +1,28 @@
+"""`sai.ledger.kinds` names every payload of its registry, and loads them only on demand."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from sai.ledger import kinds
+from sai.ledger.kinds import registry
+
+
+def test_the_package_names_exactly_the_registry() -> None:
+    assert set(kinds.__all__) == set(registry.__all__)
+    for name in registry.__all__:
+        assert getattr(kinds, name) is getattr(registry, name)
+
+
+def test_a_payload_module_loads_without_the_others() -> None:
+    code = (
+        "import json, sys; from sai.ledger.kinds.scanning import ScanResult; "
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('sai.ledger.kinds'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = eval(done.stdout)
+    assert "sai.ledger.kinds.registry" not in loaded
+    assert "sai.ledger.kinds.inventory" not in loaded
+    assert "sai.ledger.kinds.scanning" in loaded
