@@ -22,7 +22,7 @@ def test_a_payload_module_loads_without_the_others() -> None:
         "print(json.dumps(sorted(m for m in sys.modules if m.startswith('sai.ledger.kinds'))))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    loaded = eval(done.stdout)
+    loaded = json.loads(done.stdout)
     assert "sai.ledger.kinds.registry" not in loaded
     assert "sai.ledger.kinds.inventory" not in loaded
     assert "sai.ledger.kinds.scanning" in loaded
