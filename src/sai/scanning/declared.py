@@ -110,12 +110,9 @@ def path_kind(path: Path) -> str | None:
 
 
 def _mac_key(workspace: Workspace) -> bytes:
-    from cryptography.hazmat.primitives import serialization
-
-    raw = workspace.signing_key().private_bytes(
-        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
-    )
-    return hashlib.sha256(_MAC_LABEL + raw).digest()
+    """A key only the holder of the workspace's signing key can derive: a signature by that
+    key over a fixed label (Ed25519 signatures are deterministic), hashed."""
+    return hashlib.sha256(workspace.signing_key().sign(_MAC_LABEL)).digest()
 
 
 def _mac(key: bytes, body: dict[str, Any]) -> str:
