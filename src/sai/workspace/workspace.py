@@ -15,11 +15,9 @@ Layout::
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 import re
-import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,6 +115,8 @@ def current_actor(env: Mapping[str, str] | None = None) -> str:
     env = os.environ if env is None else env
     if env.get(ACTOR_ENV, "").strip():
         return env[ACTOR_ENV].strip()
+    import getpass  # NOTE: here, not at the top: most commands never ask who is acting
+
     try:
         return getpass.getuser() or "unknown"
     except (KeyError, OSError):
@@ -130,6 +130,8 @@ def _slug(name: str) -> str:
 
 def create_workspace(root: Path, *, name: str) -> Workspace:
     """Create `.sai/` under ``root`` with fresh settings and a new signing key."""
+    import secrets  # NOTE: here, not at the top: only `sai init` makes a workspace
+
     sai_dir = root / WORKSPACE_DIR
     if (sai_dir / _SETTINGS_FILE).exists():
         raise WorkspaceError(

@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from types import MappingProxyType
 
+from sai.scanning._package_data import package_text
 from sai.scanning.pickle._values import Global, TupleVal
 
 #: Module prefix of TorchScript classes; resolved by TorchScript's own compiler, not imported.
@@ -104,7 +104,7 @@ def parse_allowlist(text: str) -> frozenset[tuple[str, str]]:
 @cache
 def default_allowlist() -> AllowList:
     """sai's reviewed allow-list (read once from the package data)."""
-    text = resources.files("sai.scanning.pickle").joinpath("allowlist.txt").read_text("utf-8")
+    text = package_text("sai.scanning.pickle", "allowlist.txt")
     pairs, rules = parse_entries(text)
     return AllowList(pairs, MappingProxyType(rules))
 

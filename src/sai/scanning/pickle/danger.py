@@ -13,8 +13,8 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from sai.scanning._package_data import package_text
 from sai.scanning.result import Confidence
 
 _STDLIB = frozenset(sys.stdlib_module_names) | {"__builtin__", "__builtins__", "copy_reg"}
@@ -73,7 +73,7 @@ def parse_dangerous(text: str) -> DangerList:
 @cache
 def default_dangerous() -> DangerList:
     """sai's reviewed list of dangerous callables (read once from the package data)."""
-    text = resources.files("sai.scanning.pickle").joinpath("dangerous.txt").read_text("utf-8")
+    text = package_text("sai.scanning.pickle", "dangerous.txt")
     return parse_dangerous(text)
 
 
