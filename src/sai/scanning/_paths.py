@@ -2,8 +2,10 @@
 
 ``Path.resolve`` looks at each component of the path (one ``lstat`` per component). A scan of
 a folder of 1,000 files resolves 1,000 paths that share their folders; `Resolver` resolves
-each folder once and then only asks whether the file itself is a link. The answers equal
-``Path.resolve()`` at the time each folder was first seen: keep a resolver for one scan.
+each folder once and then only asks whether the file itself is a link, once per path (the
+digest cache and the evidence of one scan share a resolver). The answers equal
+``Path.resolve()`` at the time each folder and path was first seen: keep a resolver for one
+scan.
 """
 
 from __future__ import annotations
@@ -17,9 +19,17 @@ class Resolver:
 
     def __init__(self) -> None:
         self._folders: dict[str, str] = {}
+        self._paths: dict[str, Path] = {}
 
     def resolve(self, path: Path) -> Path:
         """The absolute path with every symbolic link and ``..`` resolved."""
+        key = os.fspath(path)
+        known = self._paths.get(key)
+        if known is None:
+            known = self._paths[key] = self._resolve(path)
+        return known
+
+    def _resolve(self, path: Path) -> Path:
         name = path.name
         if name in ("", ".", ".."):
             return path.resolve()

@@ -65,8 +65,15 @@ class _Subjects:
     """Subjects and declared models for a batch of results: the project root and the models'
     paths are resolved once, and each result's path once (its folders once per batch)."""
 
-    def __init__(self, manifest: LoadedManifest | DeclaredModels | None, root: Path | None) -> None:
-        self._resolver = Resolver()
+    def __init__(
+        self,
+        manifest: LoadedManifest | DeclaredModels | None,
+        root: Path | None,
+        resolver: Resolver | None = None,
+    ) -> None:
+        self._resolver = resolver or Resolver()
+        #: The origin of every scan entry of the batch (validated once, not per entry).
+        self.origin = Origin.control("scanning.model_scan")
         self._root = root.resolve() if root else None
         self._models: dict[Path, DeclaredModel] = {}
         declared = _declared(manifest)
@@ -144,7 +151,7 @@ def _evidence(
         model.name if model else subject,
         provisions=tuple(provisions),
         actor=ACTOR,
-        origin=Origin.control("scanning.model_scan"),
+        origin=subjects.origin,
         data=payload.to_data(),
         time=time,
     )
@@ -157,9 +164,11 @@ def scans_evidence(
     policy: Policy | None = None,
     root: Path | None = None,
     time: datetime | None = None,
+    resolver: Resolver | None = None,
 ) -> list[Evidence]:
-    """One ``scan.result`` per artifact, plus the policy's model decisions."""
-    subjects = _Subjects(manifest, root)
+    """One ``scan.result`` per artifact, plus the policy's model decisions (``resolver``: the
+    scan's own, so that each path is resolved once)."""
+    subjects = _Subjects(manifest, root, resolver)
     evidence = [_evidence(r, subjects, policy, time) for r in results]
     if policy is not None:
         evidence.extend(decision_evidence(policy))

@@ -185,7 +185,13 @@ def run_scan(request: ScanRequest) -> ScanOutcome:
     if recording and workspace is not None:
         from sai.scanning.record import audit_evidence, scans_evidence
 
-        evidence = scans_evidence(results, manifest=manifest, policy=policy, root=workspace.root)
+        evidence = scans_evidence(
+            results,
+            manifest=manifest,
+            policy=policy,
+            root=workspace.root,
+            resolver=cache.resolver if cache is not None else None,
+        )
         if result_audit is not None:
             evidence.append(audit_evidence(result_audit, database_path=str(request.osv)))
         recorded = len(_append(workspace, evidence)) if evidence else 0

@@ -35,7 +35,7 @@ class Part:
 
     def to_data(self) -> dict[str, Any]:
         """The JSON object for this value."""
-        return {f.name: _dump(getattr(self, f.name)) for f in dataclasses.fields(self)}
+        return {name: _dump(getattr(self, name)) for name in _names(type(self))}
 
     @classmethod
     def from_data(cls, data: object, where: str = "data") -> Self:
@@ -70,6 +70,15 @@ class Payload(Part):
 
 
 _HINTS: dict[type, dict[str, Any]] = {}
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _names(cls: type) -> tuple[str, ...]:
+    """The field names of a payload class, in order (computed once per class)."""
+    names = _NAMES.get(cls)
+    if names is None:
+        names = _NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
 
 
 def _hints(cls: type) -> dict[str, Any]:
