@@ -11,6 +11,8 @@ wherever this parser accepts a command line, Typer parses it to the same values.
 
 from __future__ import annotations
 
+import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -84,7 +86,7 @@ def parse_scan_argv(argv: list[str]) -> ScanArgs | None:
 
 def run_scan_argv(args: ScanArgs) -> int:
     """Run the scan as the Typer command would; a `SaiError` becomes its report and exit code
-    (as the root group maps it)."""
+    (as the root group maps it); an interrupt exits 130 and a closed pipe 1, as Typer's."""
     from sai.cli._console import report_error
     from sai.cli._scan_run import execute_scan
     from sai.errors import SaiError
@@ -103,6 +105,13 @@ def run_scan_argv(args: ScanArgs) -> int:
     except SaiError as error:
         report_error(error)
         return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away: nothing more can be written, and the interpreter must not
+        # fail flushing stdout at exit (the recipe of Python's signal module documentation).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 __all__ = ["ScanArgs", "parse_scan_argv", "run_scan_argv"]
