@@ -104,6 +104,10 @@ ledger_checkpoints = sa.Table(
 # NOTE: the gateway's tables belong to the same metadata (migrations and their test compare
 # against all of it); their module imports `metadata` from here, so it is imported last.
 
+# NOTE: the gateway's tables belong to the same metadata (the migrations and their test
+# compare against all of it); their module imports `metadata` from here, so it comes last.
+from sai.store import gateway_schema  # noqa: E402, F401
+
 __all__ = [
     "TILE_HEIGHT",
     "TILE_WIDTH",
