@@ -5,18 +5,15 @@ does not load the assessment, the gateway or the red team, and `sai --version` l
 `sai scan` with ordinary arguments does not even load Typer: `main` hands it to the lean
 parser of `sai.cli._scan_argv`, which accepts only what the Typer command accepts and leaves
 everything else (``--help``, a mistake, an unusual spelling) to Typer. The Typer application
-itself is `sai.cli._root.app` (also reachable as ``sai.cli.app.app``).
+itself is built from `COMMANDS` by `sai.cli._root.build_app` when first needed, and is
+``sai.cli.app.app`` as before.
 """
 
 from __future__ import annotations
 
 import importlib
 import sys
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from sai.cli._root import app
-
+from typing import Any
 
 #: Every command of `sai`, in the order `sai --help` lists them (commands, then groups), with
 #: the module of `sai.cli` whose ``register(app)`` attaches it.
@@ -60,9 +57,23 @@ def load_group(module: str) -> dict[str, Any]:
     return dict(typer.main.get_group(holder).commands)
 
 
+def _typer_app() -> Any:
+    """The Typer application over `COMMANDS`, built once (Typer loads only when asked for)."""
+    built = globals().get("app")
+    if built is None:
+        from sai.cli._root import build_app
+
+        built = globals()["app"] = build_app(COMMANDS, load_group)
+    return built
+
+
 def __getattr__(name: str) -> Any:
-    if name in ("app", "HELP"):
-        return getattr(importlib.import_module("sai.cli._root"), name)
+    if name == "app":
+        return _typer_app()
+    if name == "HELP":
+        from sai.cli._root import HELP
+
+        return HELP
     raise AttributeError(f"module 'sai.cli.app' has no attribute {name!r}")
 
 
@@ -75,9 +86,7 @@ def main() -> None:
         parsed = parse_scan_argv(argv[1:])
         if parsed is not None:
             sys.exit(run_scan_argv(parsed))
-    from sai.cli._root import app
-
-    app()
+    _typer_app()()
 
 
-__all__ = ["COMMANDS", "app", "load_group", "main"]
+__all__ = ["COMMANDS", "load_group", "main"]  # and `app`, the Typer application (see __getattr__)

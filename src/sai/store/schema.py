@@ -101,17 +101,47 @@ ledger_checkpoints = sa.Table(
     sa.Index("ix_ledger_checkpoints_size", "size"),
 )
 
-# NOTE: the gateway's tables belong to the same metadata (migrations and their test compare
-# against all of it); their module imports `metadata` from here, so it is imported last.
+# The gateway's runtime tables (migration 0002): API keys, stored as the SHA-256 of the secret
+# and never the secret, and the human-review queue, where held responses wait until a
+# reviewer decides (the decision itself is a ledger entry; the row is only working state).
+gateway_keys = sa.Table(
+    "gateway_keys",
+    metadata,
+    sa.Column("key_id", sa.Text, primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("role", sa.Text, nullable=False),
+    sa.Column("secret_sha256", sa.LargeBinary(32), nullable=False),
+    sa.Column("created_at", UtcDateTime, nullable=False),
+    sa.Column("expires_at", UtcDateTime, nullable=True),
+    sa.Column("revoked_at", UtcDateTime, nullable=True),
+)
 
-# NOTE: the gateway's tables belong to the same metadata (the migrations and their test
-# compare against all of it); their module imports `metadata` from here, so it comes last.
-from sai.store import gateway_schema  # noqa: E402, F401
+gateway_reviews = sa.Table(
+    "gateway_reviews",
+    metadata,
+    sa.Column("review_id", sa.Text, primary_key=True),
+    sa.Column("request_id", sa.Text, nullable=False),
+    sa.Column("key_id", sa.Text, nullable=False),
+    sa.Column("role", sa.Text, nullable=False),
+    sa.Column("route", sa.Text, nullable=False),
+    sa.Column("model", sa.Text, nullable=False),
+    sa.Column("reasons", sa.Text, nullable=False),
+    sa.Column("response", sa.LargeBinary, nullable=False),
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("created_at", UtcDateTime, nullable=False),
+    sa.Column("decided_at", UtcDateTime, nullable=True),
+    sa.Column("decided_by", sa.Text, nullable=True),
+    sa.Column("note", sa.Text, nullable=True),
+    sa.Index("ix_gateway_reviews_status", "status", "created_at"),
+)
+
 
 __all__ = [
     "TILE_HEIGHT",
     "TILE_WIDTH",
     "UtcDateTime",
+    "gateway_keys",
+    "gateway_reviews",
     "ledger_checkpoints",
     "ledger_entries",
     "ledger_head",
