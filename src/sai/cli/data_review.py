@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from sai.cli._context import ManifestOption, WorkspaceOption, open_project, optional_workspace
+from sai.cli._data_common import store_of
 from sai.cli._output import EXIT_FINDINGS, FormatOption, OutputFormat, print_json, stdout_console
-from sai.cli.data import store_of
 from sai.errors import InputError
 
 
