@@ -82,10 +82,11 @@ def test_whole_counts_keep_the_row_total() -> None:
     row = np.array([[57.27, 1.24, 2.49]])
     assert np.round(row).sum() == 60
     assert whole_counts(row).tolist() == [[57, 1, 3]]
-    # ties go to the lower column; a whole row stays as it is
-    assert whole_counts(np.array([[0.5, 0.5, 1.0], [2.0, 0.0, 1.0]])).tolist() == [
+    # ties go to the lower column; a whole row stays as it is; a total of 1.5 rounds to even
+    assert whole_counts(np.array([[0.5, 0.5, 1.0], [2.0, 0.0, 1.0], [1.5, 0.0, 0.0]])).tolist() == [
         [1, 0, 1],
         [2, 0, 1],
+        [2, 0, 0],
     ]
 
 

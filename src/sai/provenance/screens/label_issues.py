@@ -30,7 +30,7 @@ def whole_counts(matrix: np.ndarray) -> np.ndarray:
     """
     floor = np.floor(matrix + 1e-9)
     result = floor.astype(int)
-    short = np.rint(matrix.sum(axis=1) - floor.sum(axis=1)).astype(int)
+    short = np.rint(matrix.sum(axis=1)).astype(int) - result.sum(axis=1)
     for row in np.flatnonzero(short > 0):
         remainders = matrix[row] - floor[row]
         result[row, np.argsort(-remainders, kind="stable")[: short[row]]] += 1
