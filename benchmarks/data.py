@@ -1,10 +1,13 @@
 """Training-data benchmark: the label-issue screen against cleanlab, verify against sha256sum
 and OpenSSL, and row-hash manifests of a large CSV.
 
-  (a) label issues: flips planted at 1%, 5% and 10% (seed 7) in scikit-learn's wine, breast
-      cancer and digits sets; sai's screen (confident learning, our code) against cleanlab's
+  (a) label issues: flips planted at 1%, 5% and 10% with seeds 7, 1 and 2 in scikit-learn's
+      iris, wine, breast cancer and digits sets and a generated set (make_classification, 4
+      classes of 2 clusters); sai's screen (confident learning, our code) against cleanlab's
       ``find_label_issues`` on out-of-fold probabilities of the same model (standardised
-      features, logistic regression, 5 folds); precision, recall and seconds for each
+      features, logistic regression, 5 folds), and cleanlab's ``find_label_issues`` on sai's
+      own out-of-fold probabilities (the two algorithms on the same input); precision,
+      recall and seconds for each case, and the cases within the target
   (b) ``sai data verify``'s hashing (``digest_path``) on a generated file against
       ``sha256sum`` and ``openssl dgst -sha256`` on the same file (page cache warm)
   (c) a row-hash manifest of a generated CSV (10M rows in full mode)
@@ -35,10 +38,19 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.provenance.screens._tables import flip_labels, sklearn_table  # noqa: E402
+from tests.provenance.screens._tables import (  # noqa: E402
+    flip_labels,
+    sklearn_table,
+    synthetic_table,
+)
 
 from sai.provenance.digest import digest_path  # noqa: E402
 from sai.provenance.rowhash import RowHashes  # noqa: E402
+from sai.provenance.screens._probabilities import (  # noqa: E402
+    encode_labels,
+    features,
+    out_of_fold,
+)
 from sai.provenance.screens.base import ScreenInput  # noqa: E402
 from sai.provenance.screens.label_issues import LabelIssues  # noqa: E402
 from sai.provenance.tabular import open_rows  # noqa: E402
@@ -46,8 +58,10 @@ from sai.provenance.tabular import open_rows  # noqa: E402
 RESULTS = Path(__file__).with_name("results") / "data.json"
 PEER_VENV = Path(__file__).with_name(".venv-peers")
 PEERS = {"cleanlab": "cleanlab==2.9.0"}
-SETS = ("load_wine", "load_breast_cancer", "load_digits")
+SETS = ("load_iris", "load_wine", "load_breast_cancer", "load_digits", "synthetic")
 RATES = (0.01, 0.05, 0.10)
+SEEDS = (7, 1, 2)
+TARGET = 0.05  # precision and recall within this of cleanlab's, or better
 
 _CLEANLAB_RUN = """
 import json, sys, time
@@ -56,12 +70,19 @@ from cleanlab.filter import find_label_issues
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 data = np.load(sys.argv[1])
-x, y = data["x"], data["y"]
-start = time.perf_counter()
-folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
-probs = cross_val_predict(LogisticRegression(max_iter=2000), x, y, cv=folds, method="predict_proba")
-issues = find_label_issues(labels=y, pred_probs=probs)
-print(json.dumps({"rows": np.flatnonzero(issues).tolist(), "seconds": time.perf_counter() - start}))
+out = []
+for case in range(int(data["cases"])):
+    x, y, ours = data[f"x{case}"], data[f"y{case}"], data[f"p{case}"]
+    start = time.perf_counter()
+    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
+    model = LogisticRegression(max_iter=2000)
+    probs = cross_val_predict(model, x, y, cv=folds, method="predict_proba")
+    issues = find_label_issues(labels=y, pred_probs=probs)
+    seconds = time.perf_counter() - start
+    same = find_label_issues(labels=y, pred_probs=ours)
+    out.append({"rows": np.flatnonzero(issues).tolist(), "seconds": seconds,
+                "same_probs_rows": np.flatnonzero(same).tolist()})
+print(json.dumps(out))
 """
 
 
@@ -93,45 +114,93 @@ def _scores(found: set[int], planted: set[int]) -> dict[str, Any]:
     }
 
 
+def _case_table(loader: str) -> tuple[Any, np.ndarray]:
+    return synthetic_table() if loader == "synthetic" else sklearn_table(loader)
+
+
+def _standardised(table: Any) -> tuple[np.ndarray, np.ndarray]:
+    x = np.array([[float(v) for v in r[:-1]] for r in table.rows])
+    spread = np.where(x.std(axis=0) == 0, 1.0, x.std(axis=0))
+    return (x - x.mean(axis=0)) / spread, np.array([int(r[-1]) for r in table.rows])
+
+
+def _within(ours: dict[str, Any], peer: dict[str, Any]) -> bool:
+    return all(ours[key] >= peer[key] - TARGET for key in ("precision", "recall"))
+
+
 def label_issues(work: Path, quick: bool) -> list[dict[str, Any]]:
     python = None if quick else ensure_peers()
-    cases = [("load_wine", 0.05)] if quick else [(s, r) for s in SETS for r in RATES]
-    rows = []
-    for loader, rate in cases:
-        clean, labels = sklearn_table(loader)
-        table, planted = flip_labels(clean, labels, rate, seed=7)
+    cases = (
+        [("load_wine", 0.05, 7)]
+        if quick
+        else [(s, r, seed) for s in SETS for r in RATES for seed in SEEDS]
+    )
+    rows: list[dict[str, Any]] = []
+    arrays: dict[str, Any] = {"cases": len(cases)}
+    for number, (loader, rate, seed) in enumerate(cases):
+        clean, labels = _case_table(loader)
+        table, planted = flip_labels(clean, labels, rate, seed=seed)
+        data = ScreenInput(table, "label", seed=0)
         start = time.perf_counter()
-        (finding,) = LabelIssues().run(ScreenInput(table, "label", seed=0)) or (None,)
+        (finding,) = LabelIssues().run(data) or (None,)
         seconds = time.perf_counter() - start
-        row: dict[str, Any] = {
-            "set": loader.removeprefix("load_"),
-            "rate": rate,
-            "planted": len(planted),
-            "sai": {
-                **_scores(set(finding.rows) if finding else set(), planted),
-                "seconds": round(seconds, 3),
-            },
-        }
+        rows.append(
+            {
+                "set": loader.removeprefix("load_"),
+                "rate": rate,
+                "seed": seed,
+                "planted": sorted(planted),
+                "sai": {
+                    **_scores(set(finding.rows) if finding else set(), planted),
+                    "seconds": round(seconds, 3),
+                },
+            }
+        )
         if python is not None:
-            x = np.array([[float(v) for v in r[:-1]] for r in table.rows])
-            x = (x - x.mean(axis=0)) / np.where(x.std(axis=0) == 0, 1.0, x.std(axis=0))
-            y = np.array([int(r[-1]) for r in table.rows])
-            np.savez(work / "case.npz", x=x, y=y)
-            script = work / "cleanlab_run.py"
-            script.write_text(_CLEANLAB_RUN)
-            out = subprocess.run(
-                [str(python), str(script), str(work / "case.npz")],
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            peer = json.loads(out.stdout)
+            x, y = _standardised(table)
+            encoded, _ = encode_labels(data.labels)
+            arrays |= {
+                f"x{number}": x,
+                f"y{number}": y,
+                f"p{number}": out_of_fold(features(data), encoded, data.seed),
+            }
+    if python is not None:
+        np.savez(work / "cases.npz", **arrays)
+        script = work / "cleanlab_run.py"
+        script.write_text(_CLEANLAB_RUN)
+        out = subprocess.run(
+            [str(python), str(script), str(work / "cases.npz")],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        for row, peer in zip(rows, json.loads(out.stdout), strict=True):
+            planted = set(row["planted"])
             row["cleanlab"] = {
                 **_scores(set(peer["rows"]), planted),
                 "seconds": round(peer["seconds"], 3),
             }
-        rows.append(row)
+            row["cleanlab_on_sai_probs"] = _scores(set(peer["same_probs_rows"]), planted)
+            row["within_target"] = _within(row["sai"], row["cleanlab"])
+    for row in rows:
+        row["planted"] = len(row["planted"])
     return rows
+
+
+def label_summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Mean precision and recall of each tool, and the cases within the target."""
+    tools = [t for t in ("sai", "cleanlab", "cleanlab_on_sai_probs") if t in rows[0]]
+    summary: dict[str, Any] = {
+        tool: {
+            key: round(float(np.mean([r[tool][key] for r in rows])), 3)
+            for key in ("precision", "recall")
+        }
+        for tool in tools
+    }
+    if "within_target" in rows[0]:
+        summary["within_target"] = sum(r["within_target"] for r in rows)
+        summary["cases"] = len(rows)
+    return summary
 
 
 def _timed(command: list[str]) -> float:
@@ -221,6 +290,7 @@ def main() -> None:
             "verify": verify_throughput(work, (64 << 20) if args.quick else (2 << 30), repeat),
             "row_manifest": row_manifest(work, 200_000 if args.quick else 10_000_000),
         }
+    result["label_summary"] = label_summary(result["label_issues"])
     print("label issues (precision / recall / seconds)")
     for row in result["label_issues"]:
         cells = "  ".join(
@@ -229,7 +299,12 @@ def main() -> None:
             for tool in ("sai", "cleanlab")
             if tool in row
         )
-        print(f"  {row['set']:14} {row['rate']:.0%} ({row['planted']:3} planted)  {cells}")
+        mark = "" if row.get("within_target", True) else "  OUTSIDE TARGET"
+        print(
+            f"  {row['set']:14} {row['rate']:4.0%} seed {row['seed']} "
+            f"({row['planted']:3} planted)  {cells}{mark}"
+        )
+    print(f"  summary: {json.dumps(result['label_summary'])}")
     v = result["verify"]
     print(
         f"verify {v['bytes'] >> 20} MB: sai {v['sai_mb_s']} MB/s, sha256sum {v['sha256sum_mb_s']} "

@@ -56,6 +56,9 @@ class _Handler(BaseHTTPRequestHandler):
         elif self.path == "/lie":
             self._body(CSV, length=len(CSV) + 5000)  # announces more than it sends
             self.close_connection = True
+        elif self.path == "/short":
+            self._body(CSV, length=len(CSV) // 2 + 5)  # announces less: cut mid-row
+            self.close_connection = True
         elif self.path == "/loop":
             self.send_response(302)
             self.send_header("Location", "/loop")

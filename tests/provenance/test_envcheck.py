@@ -83,6 +83,10 @@ class TestEnvCheck:
         assert result.exit_code == 1, result.output
         assert "app/train.csv: non-public training data loans (same bytes)" in result.stdout
         assert "public.csv" not in result.stdout  # public data may ship
+        # three files searched, one finding
+        assert "deploy: 3 files searched; it holds non-public training data in 1 place(s)" in (
+            " ".join(result.stdout.split())
+        )
 
     def test_clean_folder_passes_and_is_recorded(self, root: Path, tmp_path: Path) -> None:
         deploy = tmp_path / "deploy"
@@ -93,6 +97,8 @@ class TestEnvCheck:
         report = json.loads(result.stdout)
         assert report["findings"] == []
         assert report["datasets"] == ["loans"]
+        text = _run(root, "env", "check", str(deploy), "--no-record")
+        assert "deploy: 1 file searched; it holds none of loans" in " ".join(text.stdout.split())
 
     def test_wheel_with_a_reordered_copy(self, root: Path, tmp_path: Path) -> None:
         wheel = tmp_path / "app-1.0-py3-none-any.whl"

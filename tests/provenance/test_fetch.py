@@ -96,6 +96,23 @@ class TestFetch:
             fetch(f"{http_base}/lie", dest)
         assert dest.read_bytes() == b"old\n"
 
+    def test_short_content_length_keeps_the_old_table(self, project: Path, http_base: str) -> None:
+        # The server announces half the file: the client stops there, mid-row. The cut table
+        # is read before it replaces anything, so the old file stays and nothing is recorded.
+        old = project / "data" / "loans.csv"
+        old.write_bytes(b"a,b,label\n1,2,0\n")
+        result = _run(project, "data", "fetch", f"{http_base}/short", "--dataset", "loans")
+        assert result.exit_code == 2
+        cut = CSV[: len(CSV) // 2 + 5]
+        assert not cut.endswith(b"\n")
+        # the last, partial line is line cut.count("\n") + 1 of the file
+        line = cut.count(b"\n") + 1
+        assert f"loans.csv:{line}: data row {line - 2} has 1 cell" in result.output
+        assert "not a readable table" in result.output
+        assert old.read_bytes() == b"a,b,label\n1,2,0\n"
+        assert sorted(p.name for p in old.parent.iterdir()) == ["loans.csv", "public.csv"]
+        assert _records(project) == []
+
     def test_not_http(self, tmp_path: Path) -> None:
         with pytest.raises(FetchError, match="not an http"):
             fetch("file:///etc/passwd", tmp_path / "x")

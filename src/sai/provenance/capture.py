@@ -7,6 +7,7 @@ Row-hash manifests live under ``.sai/data/rows/`` named by the data's digest.
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,8 +16,8 @@ import httpx
 
 from sai.ledger import Ledger
 from sai.provenance import record as rec
-from sai.provenance.digest import Progress, digest_path
-from sai.provenance.errors import ProvenanceError
+from sai.provenance.digest import PathDigest, Progress, digest_path
+from sai.provenance.errors import DataFormatError, FetchError, ProvenanceError
 from sai.provenance.fetch import ProgressFactory, Retrieval, fetch
 from sai.provenance.rowhash import RowHashes
 from sai.provenance.tabular import open_rows, table_format
@@ -92,24 +93,28 @@ def iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
+def _examine(path: Path, progress: Progress) -> tuple[PathDigest, TableFacts]:
+    """Digest ``path`` and, for a table, hash its rows (a malformed table raises here)."""
+    digest = digest_path(path, progress)
+    facts = table_facts(path) if path.is_file() else TableFacts(None, None, None)
+    return digest, facts
+
+
 def _record(
     ledger: Ledger,
     store: DataStore,
     dataset: str,
     path: Path,
+    examined: tuple[PathDigest, TableFacts],
     *,
     retrieval: Retrieval | None,
     source: str,
     retrieved: datetime,
     licence: str | None,
     actor: str,
-    progress: Progress,
     now: datetime | None,
 ) -> tuple[int, rec.ProvenanceRecord]:
-    digest = digest_path(path, progress)
-    if retrieval is not None and retrieval.digest != digest.digest:
-        raise ProvenanceError(f"{path} changed between download and recording; fetch it again")
-    facts = table_facts(path) if path.is_file() else TableFacts(None, None, None)
+    digest, facts = examined
     manifest = None
     if facts.hashes is not None:
         facts.hashes.write(store.manifest_path(digest.digest))
@@ -151,23 +156,42 @@ def capture_fetch(
     progress: ProgressFactory | None = None,
     now: datetime | None = None,
 ) -> tuple[int, rec.ProvenanceRecord]:
-    """Download ``url`` to ``dest`` and record its provenance; nothing is recorded on failure."""
-    retrieval = (
-        fetch(url, dest, client=client, progress=progress)
-        if progress
-        else fetch(url, dest, client=client)
-    )
+    """Download ``url`` to ``dest`` and record its provenance.
+
+    The download lands in a staging folder beside ``dest`` and is read there first: a failed
+    download, or a table that does not parse, leaves ``dest`` as it was and records nothing.
+    """
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".sai-fetch-", dir=dest.parent) as staging:
+        staged = Path(staging) / dest.name
+        retrieval = (
+            fetch(url, staged, client=client, progress=progress)
+            if progress
+            else fetch(url, staged, client=client)
+        )
+        try:
+            examined = _examine(staged, lambda _: None)
+        except DataFormatError as exc:
+            raise FetchError(
+                f"{url}: the download is not a readable table: "
+                + exc.message.replace(str(staged), dest.name),
+                hint=f"nothing was recorded and {dest} was left as it was; a download cut "
+                "short (a Content-Length below the real size) ends mid-row",
+            ) from None
+        if examined[0].digest != retrieval.digest:
+            raise ProvenanceError(f"{url}: the download changed on disk before it was recorded")
+        staged.replace(dest)
     return _record(
         ledger,
         store,
         dataset,
         dest,
+        examined,
         retrieval=retrieval,
         source=url,
         retrieved=retrieval.retrieved,
         licence=licence,
         actor=actor,
-        progress=lambda _: None,
         now=now,
     )
 
@@ -195,12 +219,12 @@ def capture_file(
         store,
         dataset,
         path,
+        _examine(path, progress),
         retrieval=None,
         source=source,
         retrieved=retrieved,
         licence=licence,
         actor=actor,
-        progress=progress,
         now=now,
     )
 

@@ -101,11 +101,12 @@ def render_env(report: EnvReport, console: Console) -> None:
         )
     for name in report.unreadable:
         console.print(f"  unreadable table (not compared by rows): {name}")
-    verdict = "holds non-public training data" if report.findings else "holds none of"
-    console.print(
-        f"{report.artefact}: {report.files:,} files searched; it {verdict} "
-        f"{'the data above' if report.findings else ', '.join(report.datasets) or 'the data given'}"
-    )
+    searched = f"{report.files:,} file{'' if report.files == 1 else 's'} searched"
+    if report.findings:
+        verdict = f"it holds non-public training data in {len(report.findings):,} place(s) above"
+    else:
+        verdict = f"it holds none of {', '.join(report.datasets) or 'the data given'}"
+    console.print(f"{report.artefact}: {searched}; {verdict}")
 
 
 __all__ = ["render_env", "render_record", "render_screen", "render_verify"]

@@ -26,6 +26,28 @@ def sklearn_table(loader: str) -> tuple[Table, np.ndarray]:
     return Table(loader, columns, rows), labels
 
 
+def synthetic_table(seed: int = 0) -> tuple[Table, np.ndarray]:
+    """A generated set (scikit-learn's ``make_classification``): 1,000 rows, 20 columns,
+    4 classes of 2 clusters each, so a linear model does not separate them well."""
+    from sklearn.datasets import make_classification
+
+    features, labels = make_classification(
+        n_samples=1000,
+        n_features=20,
+        n_informative=8,
+        n_classes=4,
+        n_clusters_per_class=2,
+        class_sep=1.5,
+        random_state=seed,
+    )
+    columns = (*(f"f{i}" for i in range(features.shape[1])), "label")
+    rows = tuple(
+        (*(repr(float(v)) for v in row), str(int(t)))
+        for row, t in zip(features, labels, strict=True)
+    )
+    return Table("synthetic", columns, rows), labels
+
+
 def flip_labels(table: Table, labels: np.ndarray, rate: float, seed: int) -> tuple[Table, set[int]]:
     """Move ``rate`` of the labels to another class; return the table and the rows flipped."""
     rng = np.random.default_rng(seed)

@@ -3,10 +3,11 @@
 Out-of-fold probabilities give, per class, the average confidence of rows carrying that
 label: the class threshold. A row counts as confidently belonging to class j when its
 probability for j reaches j's threshold; counting those against the given labels gives the
-confident joint, calibrated to the label counts. For each pair (given i, true j) the number
-of rows the joint expects is taken from the rows labelled i with the largest margin
-p(j) - p(i) ("prune by noise rate"); a row is spared unless the model strictly prefers
-another label for it.
+confident joint, calibrated to the label counts and rounded so that each row still sums to
+its label count (largest remainders: rounding each cell alone loses rows, e.g. 57.3 + 1.2 +
+2.5 = 61 would give 57 + 1 + 2). For each pair (given i, true j) the number of rows the joint
+expects is taken from the rows labelled i with the largest margin p(j) - p(i) ("prune by
+noise rate"); a row is spared unless the model strictly prefers another label for it.
 """
 
 from __future__ import annotations
@@ -19,6 +20,21 @@ from sai.provenance.screens._probabilities import encode_labels, features, out_o
 from sai.provenance.screens.base import Finding, Screen, ScreenInput
 
 _SHOWN = 200
+
+
+def whole_counts(matrix: np.ndarray) -> np.ndarray:
+    """Each row rounded to whole numbers that add up to the row's (rounded) total.
+
+    Every cell is rounded down, then the rows short of their total get one more in the
+    cells with the largest fractional parts (ties to the lower column index).
+    """
+    floor = np.floor(matrix + 1e-9)
+    result = floor.astype(int)
+    short = np.rint(matrix.sum(axis=1)).astype(int) - result.sum(axis=1)
+    for row in np.flatnonzero(short > 0):
+        remainders = matrix[row] - floor[row]
+        result[row, np.argsort(-remainders, kind="stable")[: short[row]]] += 1
+    return result
 
 
 def confident_joint(probs: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -40,13 +56,13 @@ def confident_joint(probs: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 def find_label_issues(probs: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Indices of rows whose given label is likely wrong, most confident first."""
-    joint = confident_joint(probs, y)
+    joint = whole_counts(confident_joint(probs, y))
     k = probs.shape[1]
     flagged: dict[int, float] = {}
     for given in range(k):
         rows = np.flatnonzero(y == given)
         for true in range(k):
-            count = round(joint[given, true])
+            count = int(joint[given, true])
             if true == given or count == 0:
                 continue
             margin = probs[rows, true] - probs[rows, given]
@@ -95,4 +111,4 @@ class LabelIssues(Screen):
         )
 
 
-__all__ = ["LabelIssues", "confident_joint", "find_label_issues"]
+__all__ = ["LabelIssues", "confident_joint", "find_label_issues", "whole_counts"]
