@@ -41,6 +41,11 @@ class CheckContext:
         """The control-produced entries: the only evidence automated checks accept."""
         return MeasuredEvidence(self.ledger)
 
+    @functools.cached_property
+    def shared(self) -> dict[str, object]:
+        """Values several checks of one assessment read alike, computed once (by name)."""
+        return {}
+
     @property
     def statements(self) -> EvidenceReader:
         """Every entry, people's statements included (attestations)."""

@@ -1,10 +1,12 @@
 """Runtime controls of the security gateway, judged from sai.yaml and its ledger entries.
 
-Each check reads the gateway's configuration (the recorded manifest) and recent
-``gateway.request`` / ``gateway.key.*`` / ``gateway.review`` entries. No traffic in the
-ledger means inconclusive: configuration alone does not show that the control runs.
-(5.2.1-4.1's runtime side is written into the same entries, but that provision is decided by
-the guards' own check.)
+Each check reads the gateway's configuration (the recorded manifest) and the requests of the
+last 30 days: every ``gateway.request`` entry of the window, counted through the gateway's
+``gateway.rollup`` entries (running counters; `sai.ledger.rollup_window`) plus the request
+entries after the newest roll-up, so the cost does not grow with the traffic. A ledger without
+roll-ups is counted entry by entry. No traffic in the ledger means inconclusive: configuration
+alone does not show that the control runs. (5.2.1-4.1's runtime side is written into the same
+entries, but that provision is decided by the guards' own check.)
 """
 
 from __future__ import annotations
@@ -15,36 +17,41 @@ from typing import ClassVar
 from sai.assessment.checks.base import Check, CheckContext
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
-from sai.ledger import Entry
-from sai.ledger.kinds import GatewayRequest, GatewayReview, Kind
+from sai.ledger.kinds import GatewayReview, Kind
+from sai.ledger.rollup_window import RequestWindow, request_window
+from sai.ledger.rollups import REQUIRED
 
 REQUEST_KIND = Kind.GATEWAY_REQUEST
 _WINDOW = timedelta(days=30)
-_SAMPLE = 2_000
-_REQUIRED = ("request_id", "route", "status", "guards", "verdicts", "latency_us")
 _NO_TRAFFIC = (
     "no gateway.request entries in the last 30 days; run the gateway (`sai gateway serve`) "
     "in front of the model so that its requests are logged"
 )
 
 
-def _recent_entries(ctx: CheckContext) -> list[Entry]:
-    """The newest gateway.request entries of the window."""
-    return ctx.evidence.query(
-        kind=REQUEST_KIND, since=ctx.now - _WINDOW, limit=_SAMPLE, descending=True
-    )
+def _window(ctx: CheckContext) -> RequestWindow:
+    """The gateway requests of the last 30 days (counted once per assessment)."""
+    found = ctx.shared.get("gateway.requests")
+    if not isinstance(found, RequestWindow):
+        found = request_window(ctx.evidence, ctx.now - _WINDOW)
+        ctx.shared["gateway.requests"] = found
+    return found
 
 
-def _recent(ctx: CheckContext) -> list[tuple[Entry, GatewayRequest]]:
-    """The newest gateway.request entries of the window, with their payloads."""
-    return [(e, GatewayRequest.from_evidence(e.evidence)) for e in _recent_entries(ctx)]
+def _cited(window: RequestWindow, *flagged: str, most: int = 5) -> list[int]:
+    """The roll-ups used and the newest requests flagged under ``flagged``."""
+    return [*window.rollups, *(i for name in flagged for i in window.tally.indices(name)[:most])]
 
 
 class GatewayAccessControl(Check):
     """5.2.2-1: the model API is reached only with API keys, and unauthenticated calls fail."""
 
     name = "gateway.access_control"
-    reads: ClassVar[tuple[Kind, ...]] = (Kind.GATEWAY_KEY_CREATED, Kind.GATEWAY_REQUEST)
+    reads: ClassVar[tuple[Kind, ...]] = (
+        Kind.GATEWAY_KEY_CREATED,
+        Kind.GATEWAY_REQUEST,
+        Kind.GATEWAY_ROLLUP,
+    )
     provisions: ClassVar[tuple[str, ...]] = ("5.2.2-1",)
     sufficiency = (
         "a gateway key issued by sai and gateway requests logged in the last 30 days, every "
@@ -52,9 +59,7 @@ class GatewayAccessControl(Check):
     )
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
-        requests = _recent(ctx)
         keys = ctx.evidence.latest(kind=Kind.GATEWAY_KEY_CREATED)
-        used = [ctx.manifest_entry, *(e.index for e, _ in requests[:20])]
         if keys is None:
             return self.result(
                 provision,
@@ -63,26 +68,27 @@ class GatewayAccessControl(Check):
                 "gateway keys create --name N --role R`",
                 [ctx.manifest_entry],
             )
-        used.append(keys.index)
-        if not requests:
+        window = _window(ctx)
+        requests = window.tally
+        used = [ctx.manifest_entry, keys.index, *_cited(window, "requests")]
+        if not requests.requests:
             return self.result(provision, Verdict.INCONCLUSIVE, _NO_TRAFFIC, used)
-        open_calls = [e for e, r in requests if 200 <= r.status < 300 and not r.key_id]
+        open_calls = requests.count("answered_without_key")
         if open_calls:
             return self.result(
                 provision,
                 Verdict.FAIL,
-                f"{len(open_calls)} gateway requests were answered without an API key "
-                f"(e.g. entry {open_calls[0].index})",
-                [*used, *(e.index for e in open_calls[:5])],
+                f"{open_calls} gateway requests were answered without an API key "
+                f"(e.g. entry {requests.indices('answered_without_key')[0]})",
+                [*used, *_cited(window, "answered_without_key")],
             )
-        rejected = [e for e, r in requests if r.status in (401, 403)]
         return self.result(
             provision,
             Verdict.PASS,
-            f"every answered request of the last 30 days ({len(requests)} logged) carried a "
-            f"valid hashed API key with a role; {len(rejected)} unauthenticated or "
-            "unauthorised ones were refused and logged",
-            [*used, *(e.index for e in rejected[:3])],
+            f"every answered request of the last 30 days ({requests.requests} logged) carried "
+            f"a valid hashed API key with a role; {requests.count('refused')} unauthenticated "
+            "or unauthorised ones were refused and logged",
+            [*used, *_cited(window, "refused", most=3)],
         )
 
 
@@ -90,7 +96,11 @@ class GatewayRateLimits(Check):
     """5.2.2-2: every role's keys have request limits, and the gateway enforces them."""
 
     name = "gateway.rate_limits"
-    reads: ClassVar[tuple[Kind, ...]] = (Kind.MANIFEST_RECORDED, Kind.GATEWAY_REQUEST)
+    reads: ClassVar[tuple[Kind, ...]] = (
+        Kind.MANIFEST_RECORDED,
+        Kind.GATEWAY_REQUEST,
+        Kind.GATEWAY_ROLLUP,
+    )
     provisions: ClassVar[tuple[str, ...]] = ("5.2.2-2",)
     sufficiency = (
         "a request limit on every role with routes, and gateway requests logged by sai in the "
@@ -113,18 +123,24 @@ class GatewayRateLimits(Check):
                 "gateway.policies.requests_per_minute (or the role's requests_per_minute)",
                 [ctx.manifest_entry],
             )
-        requests = _recent(ctx)
-        if not requests:
-            return self.result(provision, Verdict.INCONCLUSIVE, _NO_TRAFFIC, [ctx.manifest_entry])
-        limited = [e for e, r in requests if r.status == 429]
+        window = _window(ctx)
+        if not window.tally.requests:
+            return self.result(
+                provision, Verdict.INCONCLUSIVE, _NO_TRAFFIC, [ctx.manifest_entry, *window.rollups]
+            )
         return self.result(
             provision,
             Verdict.PASS,
             f"every gateway role has request limits (default "
             f"{gateway.policies.requests_per_minute} per {gateway.policies.window_seconds} s, "
-            f"body ≤ {gateway.policies.max_body_bytes} bytes); {len(limited)} requests were "
-            "refused by a limit in the last 30 days",
-            [ctx.manifest_entry, requests[0][0].index, *(e.index for e in limited[:3])],
+            f"body ≤ {gateway.policies.max_body_bytes} bytes); "
+            f"{window.tally.count('rate_limited')} requests were refused by a limit in the last 30 "
+            f"days ({window.tally.requests} logged)",
+            [
+                ctx.manifest_entry,
+                *_cited(window, "requests", most=1),
+                *_cited(window, "rate_limited", most=3),
+            ],
         )
 
 
@@ -191,7 +207,7 @@ class GatewayAuditLog(Check):
     """5.4.2-1: every gateway request leaves a complete ledger entry."""
 
     name = "gateway.audit_log"
-    reads: ClassVar[tuple[Kind, ...]] = (Kind.GATEWAY_REQUEST,)
+    reads: ClassVar[tuple[Kind, ...]] = (Kind.GATEWAY_REQUEST, Kind.GATEWAY_ROLLUP)
     provisions: ClassVar[tuple[str, ...]] = ("5.4.2-1",)
     sufficiency = (
         "gateway requests logged by sai in the last 30 days, each entry with request id, "
@@ -199,26 +215,28 @@ class GatewayAuditLog(Check):
     )
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
-        entries = _recent_entries(ctx)
-        if not entries:
-            return self.result(provision, Verdict.INCONCLUSIVE, _NO_TRAFFIC, [ctx.manifest_entry])
-        incomplete = [e for e in entries if any(k not in e.evidence.data for k in _REQUIRED)]
-        used = [ctx.manifest_entry, *(e.index for e in entries[:5])]
+        window = _window(ctx)
+        requests = window.tally
+        if not requests.requests:
+            return self.result(
+                provision, Verdict.INCONCLUSIVE, _NO_TRAFFIC, [ctx.manifest_entry, *window.rollups]
+            )
+        used = [ctx.manifest_entry, *_cited(window, "requests")]
+        incomplete = requests.count("incomplete")
         if incomplete:
             return self.result(
                 provision,
                 Verdict.FAIL,
-                f"{len(incomplete)} gateway.request entries lack required fields "
-                f"({', '.join(_REQUIRED)}), e.g. entry {incomplete[0].index}",
-                [*used, *(e.index for e in incomplete[:5])],
+                f"{incomplete} gateway.request entries lack required fields "
+                f"({', '.join(REQUIRED)}), e.g. entry {requests.indices('incomplete')[0]}",
+                [*used, *_cited(window, "incomplete")],
             )
-        requests = _recent(ctx)
-        keyed = sum(1 for _, r in requests if r.key_id)
         return self.result(
             provision,
             Verdict.PASS,
-            f"{len(requests)} gateway requests in the last 30 days are logged with caller, "
-            f"route, status, guard verdicts and digests ({keyed} with an API key id)",
+            f"{requests.requests} gateway requests in the last 30 days are logged with caller, "
+            f"route, status, guard verdicts and digests ({requests.count('keyed')} with an API "
+            "key id)",
             used,
         )
 
@@ -227,7 +245,11 @@ class GatewayVersionedModels(Check):
     """5.4.1-3: clients can pin model versions and try preview versions ahead of a change."""
 
     name = "gateway.versioned_models"
-    reads: ClassVar[tuple[Kind, ...]] = (Kind.MANIFEST_RECORDED, Kind.GATEWAY_REQUEST)
+    reads: ClassVar[tuple[Kind, ...]] = (
+        Kind.MANIFEST_RECORDED,
+        Kind.GATEWAY_REQUEST,
+        Kind.GATEWAY_ROLLUP,
+    )
     provisions: ClassVar[tuple[str, ...]] = ("5.4.1-3",)
     sufficiency = (
         "pinned model versions with a preview version in sai.yaml, and gateway requests in "
@@ -253,8 +275,9 @@ class GatewayVersionedModels(Check):
                 "changes ahead; add one with `preview: true`",
                 [ctx.manifest_entry],
             )
-        pinned = {r.name for r in routes}
-        served = [e for e, r in _recent(ctx) if r.model in pinned]
+        window = _window(ctx)
+        pinned = sorted({f"model:{r.name}" for r in routes})
+        served = sum(window.tally.count(name) for name in pinned)
         if not served:
             return self.result(
                 provision,
@@ -262,14 +285,14 @@ class GatewayVersionedModels(Check):
                 f"{len(routes)} pinned model versions are declared (previews: "
                 f"{', '.join(previews)}) but not observed: no gateway request in the last 30 "
                 "days asked for one; send traffic through `sai gateway serve`",
-                [ctx.manifest_entry],
+                [ctx.manifest_entry, *window.rollups],
             )
         return self.result(
             provision,
             Verdict.PASS,
             f"{len(routes)} pinned model versions, preview versions: {', '.join(previews)}; "
-            f"{len(served)} recent requests were served through a pinned version",
-            [ctx.manifest_entry, *(e.index for e in served[:3])],
+            f"{served} recent requests (last 30 days) were served through a pinned version",
+            [ctx.manifest_entry, *_cited(window, *pinned, most=3)][: 4 + len(window.rollups)],
         )
 
 

@@ -61,6 +61,7 @@ class Kind(enum.StrEnum):
     GATEWAY_KEY_REVOKED = "gateway.key.revoked"
     GATEWAY_REVIEW = "gateway.review"
     GATEWAY_AUTH_FAILURES = "gateway.auth_failures"
+    GATEWAY_ROLLUP = "gateway.rollup"
 
     # --- demo (sai.demo): lifecycle events of the example system ---
     DATASET_CREATED = "dataset.created"

@@ -50,6 +50,7 @@ from sai.ledger.kinds.gateway import (
     GatewayKeyRevoked,
     GatewayRequest,
     GatewayReview,
+    GatewayRollup,
 )
 from sai.ledger.kinds.guards import GuardCheck, GuardEvaluation, GuardMetrics
 from sai.ledger.kinds.inventory import (
@@ -145,6 +146,7 @@ _ALL: tuple[type[Payload], ...] = (
     GatewayKeyRevoked,
     GatewayReview,
     GatewayAuthFailures,
+    GatewayRollup,
     DatasetCreated,
     ModelTrained,
     ThreatsModel,
@@ -233,6 +235,7 @@ __all__ = [
     "GatewayKeyRevoked",
     "GatewayRequest",
     "GatewayReview",
+    "GatewayRollup",
     "GuardCheck",
     "GuardEvaluation",
     "GuardMetrics",

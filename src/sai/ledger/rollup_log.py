@@ -1,0 +1,154 @@
+"""Writing gateway roll-ups, and recomputing them from the entries they sum up.
+
+`next_rollup` extends the newest roll-up with the request entries committed after its end
+(at most ``most`` of them), so each request is read once by the writer however often it
+rolls up. `verify_rollups` streams every request entry once, in index order, and holds each
+roll-up against the counters recomputed at its end: a forged, altered or out-of-place
+roll-up is named with what it gets wrong. Only control-made entries count, as for the
+checks; a roll-up a person wrote is evidence of nothing and is left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from sai.ledger._query import entry_from_row
+from sai.ledger.entry import Entry, Evidence
+from sai.ledger.kinds import PayloadError
+from sai.ledger.ledger import Ledger
+from sai.ledger.origin import Origin
+from sai.ledger.rollups import PROVISIONS, REQUEST_KIND, ROLLUP_KIND, Tally, read_rollup, same_tally
+from sai.store import reading
+from sai.store.schema import ledger_entries
+
+#: Requests one roll-up adds at most (a backlog is rolled up in steps of this size).
+MOST = 10_000
+_PAGE = 2_000
+ORIGIN = Origin.control("gateway.rollup")
+
+
+def requests_between(ledger: Ledger, start: int, stop: int) -> Iterator[Entry]:
+    """Control-made gateway.request entries with ``start <= index < stop``, in index order
+    (read in pages on the kind index; each leaf checked against its hash)."""
+    table = ledger_entries
+    cursor = start
+    while cursor < stop:
+        query = (
+            sa.select(table.c.idx, table.c.leaf, table.c.leaf_hash)
+            .where(table.c.kind == REQUEST_KIND.value, table.c.idx >= cursor, table.c.idx < stop)
+            .order_by(table.c.idx)
+            .limit(_PAGE)
+        )
+        with reading(ledger.engine) as conn:
+            rows = conn.execute(query).all()
+        for index, leaf, leaf_hash in rows:
+            entry = entry_from_row(int(index), leaf, leaf_hash)
+            if entry.evidence.origin.is_control:
+                yield entry
+        if len(rows) < _PAGE:
+            return
+        cursor = int(rows[-1][0]) + 1
+
+
+def newest_rollup(ledger: Ledger) -> tuple[int, Tally] | None:
+    """The end and tally of the newest readable control-made roll-up, if any."""
+    for entry in ledger.query(kind=ROLLUP_KIND, descending=True, limit=64):
+        if not entry.evidence.origin.is_control:
+            continue
+        try:
+            return read_rollup(entry)
+        except PayloadError:
+            continue
+    return None
+
+
+def next_rollup(ledger: Ledger, *, actor: str, most: int = MOST) -> Evidence | None:
+    """The roll-up that extends the newest one over the requests committed since (at most
+    ``most``), or None when no request came in since."""
+    newest = newest_rollup(ledger)
+    start, tally = newest if newest is not None else (0, Tally())
+    end, added = start, 0
+    for entry in requests_between(ledger, start, ledger.size):
+        tally.add(entry)
+        end, added = entry.index + 1, added + 1
+        if added >= most:
+            break
+    if not added:
+        return None
+    assert tally.through is not None
+    return Evidence.create(
+        ROLLUP_KIND,
+        "gateway",
+        provisions=PROVISIONS,
+        actor=actor,
+        origin=ORIGIN,
+        data=tally.payload(end).to_data(),
+        time=tally.through,
+    )
+
+
+def roll_up(ledger: Ledger, *, actor: str, most: int = MOST) -> int:
+    """Append roll-ups until every committed request is in one; how many were appended."""
+    appended = 0
+    while (evidence := next_rollup(ledger, actor=actor, most=most)) is not None:
+        ledger.append(evidence)
+        appended += 1
+    return appended
+
+
+@dataclass(frozen=True)
+class RollupCheck:
+    """What recomputing the roll-ups showed."""
+
+    checked: int
+    problems: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def verify_rollups(ledger: Ledger, *, only: frozenset[int] | None = None) -> RollupCheck:
+    """Recompute every control-made roll-up (or those at the indices in ``only``) from the
+    request entries below its end, in one pass over them."""
+    stated: list[tuple[int, int, Tally]] = []
+    problems: list[str] = []
+    for entry in ledger.query(kind=ROLLUP_KIND):
+        if not entry.evidence.origin.is_control or (only is not None and entry.index not in only):
+            continue
+        try:
+            end, tally = read_rollup(entry)
+        except PayloadError as exc:
+            problems.append(f"gateway.rollup #{entry.index}: {exc.message}")
+            continue
+        stated.append((end, entry.index, tally))
+    stated.sort()
+    running = Tally()
+    requests = requests_between(ledger, 0, stated[-1][0] if stated else 0)
+    pending = next(requests, None)
+    for end, index, tally in stated:
+        while pending is not None and pending.index < end:
+            running.add(pending)
+            pending = next(requests, None)
+        differences = same_tally(tally, running)
+        if differences:
+            problems.append(
+                f"gateway.rollup #{index} disagrees with the gateway.request entries below "
+                f"{end}: {'; '.join(differences[:5])}"
+            )
+    return RollupCheck(len(stated), tuple(problems))
+
+
+__all__ = [
+    "MOST",
+    "ORIGIN",
+    "RollupCheck",
+    "newest_rollup",
+    "next_rollup",
+    "requests_between",
+    "roll_up",
+    "verify_rollups",
+]
