@@ -259,7 +259,8 @@ def verify(
     output: FormatOption = OutputFormat.text,
     workspace: WorkspaceOption = None,
 ) -> None:
-    """Re-check every entry, tree node and checkpoint; exit 1 on any problem.
+    """Re-check every entry, tree node and checkpoint, and recompute every gateway roll-up
+    from the requests it sums up; exit 1 on any problem.
 
     Needs only the public key. The first problem printed names the entry index or the
     checkpoint at fault. Entries beyond the last checkpoint are reported; with --strict they
@@ -268,6 +269,7 @@ def verify(
     from rich.progress import Progress
 
     from sai.ledger import open_ledger
+    from sai.ledger.rollup_log import verify_rollups
 
     kept = None
     if from_checkpoint is not None:
@@ -285,12 +287,28 @@ def verify(
             bar.update(task, completed=done, total=total, visible=total >= _PROGRESS_FROM)
 
         report = ledger.verify(from_checkpoint=kept, progress=advance, strict=strict)
+        rollups = verify_rollups(ledger) if report.ok else None
     if output is OutputFormat.json:
-        print_json(report.to_json())
+        checked = (
+            None
+            if rollups is None
+            else {"checked": rollups.checked, "problems": list(rollups.problems)}
+        )
+        print_json({**report.to_json(), "rollups": checked})
+    elif report.ok and rollups is not None and not rollups.ok:
+        console = stdout_console()
+        console.print(f"FAILED: {rollups.problems[0]}", markup=False)
+        for problem in rollups.problems[1:]:
+            console.print(f"  {problem}", markup=False)
     elif report.ok:
         stdout_console().print(
             f"ok: {report.size} entries, root (base64) {report.root_b64}, "
-            f"{report.checkpoints} checkpoints verified",
+            f"{report.checkpoints} checkpoints verified"
+            + (
+                f", {rollups.checked} gateway roll-ups recomputed"
+                if rollups and rollups.checked
+                else ""
+            ),
             markup=False,
         )
         if report.unanchored:
@@ -304,7 +322,7 @@ def verify(
         console.print(f"FAILED: {report.problems[0]}", markup=False)
         for problem in report.problems[1:]:
             console.print(f"  {problem}", markup=False)
-    if not report.ok:
+    if not report.ok or (rollups is not None and not rollups.ok):
         raise typer.Exit(EXIT_FINDINGS)
 
 

@@ -20,6 +20,8 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from sai.gateway.guarding import GuardDecision
+from sai.gateway.rollup import EVERY as ROLLUP_EVERY
+from sai.gateway.rollup import RequestRollups
 from sai.gateway.shield import Attempts
 from sai.ledger import BatchingAppender, EntryRef, Evidence, Ledger, Origin
 from sai.ledger.kinds import GatewayAuthFailures, Kind
@@ -140,9 +142,16 @@ class Auditor:
     """Submits request entries to the ledger in batches and waits for their commit."""
 
     def __init__(
-        self, ledger: Ledger, *, actor: str, store_text: bool, keys: TextKeys | None = None
+        self,
+        ledger: Ledger,
+        *,
+        actor: str,
+        store_text: bool,
+        keys: TextKeys | None = None,
+        rollup_every: int | None = ROLLUP_EVERY,
     ) -> None:
         self._appender = BatchingAppender(ledger, max_batch=512, max_delay=0.0)
+        self._rollups = RequestRollups(ledger, self._appender, actor=actor, every=rollup_every)
         self._actor = actor
         self._store_text = store_text
         self._keys = keys
@@ -172,10 +181,13 @@ class Auditor:
             record.audited = True
             ref = self._appender.append_if_idle(evidence)
             if ref is not None:
+                self._rollups.recorded()
                 return ref
         future = self._appender.submit(evidence)
         record.audited = True
-        return await asyncio.shield(asyncio.wrap_future(future))
+        ref = await asyncio.shield(asyncio.wrap_future(future))
+        self._rollups.recorded()
+        return ref
 
     def roll_up(self, attempts: Sequence[Attempts], window_seconds: int) -> None:
         """Queue one entry per address and window of failed authentications (no wait: no
@@ -199,7 +211,9 @@ class Auditor:
             )
 
     def close(self) -> None:
-        """Commit what is queued and stop the background thread."""
+        """Commit what is queued, roll up the requests logged since the last roll-up, and
+        stop the background thread."""
+        self._rollups.close()
         self._appender.close()
 
 

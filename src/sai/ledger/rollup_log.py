@@ -71,7 +71,7 @@ def next_rollup(ledger: Ledger, *, actor: str, most: int = MOST) -> Evidence | N
     newest = newest_rollup(ledger)
     start, tally = newest if newest is not None else (0, Tally())
     end, added = start, 0
-    for entry in requests_between(ledger, start, ledger.size):
+    for entry in requests_between(ledger, start, ledger.size()):
         tally.add(entry)
         end, added = entry.index + 1, added + 1
         if added >= most:
@@ -101,28 +101,34 @@ def roll_up(ledger: Ledger, *, actor: str, most: int = MOST) -> int:
 
 @dataclass(frozen=True)
 class RollupCheck:
-    """What recomputing the roll-ups showed."""
+    """What recomputing the roll-ups showed: a message per faulty roll-up, by its index."""
 
     checked: int
-    problems: tuple[str, ...]
+    faults: tuple[tuple[int, str], ...]
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        return tuple(message for _, message in self.faults)
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.faults
 
 
 def verify_rollups(ledger: Ledger, *, only: frozenset[int] | None = None) -> RollupCheck:
     """Recompute every control-made roll-up (or those at the indices in ``only``) from the
     request entries below its end, in one pass over them."""
     stated: list[tuple[int, int, Tally]] = []
-    problems: list[str] = []
+    problems: list[tuple[int, str]] = []
+    considered = 0
     for entry in ledger.query(kind=ROLLUP_KIND):
         if not entry.evidence.origin.is_control or (only is not None and entry.index not in only):
             continue
+        considered += 1
         try:
             end, tally = read_rollup(entry)
         except PayloadError as exc:
-            problems.append(f"gateway.rollup #{entry.index}: {exc.message}")
+            problems.append((entry.index, f"gateway.rollup #{entry.index}: {exc.message}"))
             continue
         stated.append((end, entry.index, tally))
     stated.sort()
@@ -136,10 +142,13 @@ def verify_rollups(ledger: Ledger, *, only: frozenset[int] | None = None) -> Rol
         differences = same_tally(tally, running)
         if differences:
             problems.append(
-                f"gateway.rollup #{index} disagrees with the gateway.request entries below "
-                f"{end}: {'; '.join(differences[:5])}"
+                (
+                    index,
+                    f"gateway.rollup #{index} disagrees with the gateway.request entries below "
+                    f"{end}: {'; '.join(differences[:5])}",
+                )
             )
-    return RollupCheck(len(stated), tuple(problems))
+    return RollupCheck(considered, tuple(sorted(problems)))
 
 
 __all__ = [

@@ -83,7 +83,8 @@ def request_window(reader: EvidenceReader, since: datetime) -> RequestWindow:
         return _one_by_one(reader, since, note)
     entry, end, counted = latest
     found = _rollup(reader.latest(kind=ROLLUP_KIND, until=since))
-    base_end, base, used = 0, Tally(), (entry.index,)
+    base_end, base = 0, Tally()
+    used: tuple[int, ...] = (entry.index,)
     if found is not None:
         base_entry, base_end, base = found
         if base_end > end or not counted.covers(base):

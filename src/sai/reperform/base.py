@@ -57,12 +57,14 @@ class Files:
     """The folder the auditor was given, and the manifest that names paths inside it.
 
     ``digests`` caches re-computed asset digests by path, so an asset cited by several
-    entries is hashed once.
+    entries is hashed once; ``cache`` holds what a re-performer computed once for all the
+    entries it handles (by the re-performer's name).
     """
 
     root: Path
     manifest: LoadedManifest | None
     digests: dict[Path, str] = field(default_factory=dict)
+    cache: dict[str, object] = field(default_factory=dict)
 
     def asset_path(self, name: str) -> Path | None:
         """The path under ``root`` of the manifest's asset ``name`` (model, data, prompt…)."""

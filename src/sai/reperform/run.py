@@ -18,10 +18,16 @@ from sai.reperform.base import Files, Finding, Outcome, Reperformer
 from sai.reperform.bom import KIND as BOM_KIND
 from sai.reperform.bom import check_boms
 from sai.reperform.digests import AssetDigests
+from sai.reperform.rollups import GatewayRollups
 from sai.reperform.scans import ModelScans
 from sai.reperform.signatures import ModelSignatures
 
-REPERFORMERS: tuple[Reperformer, ...] = (AssetDigests(), ModelSignatures(), ModelScans())
+REPERFORMERS: tuple[Reperformer, ...] = (
+    AssetDigests(),
+    ModelSignatures(),
+    ModelScans(),
+    GatewayRollups(),
+)
 """Every re-performer; a kind is handled by at most one (the contract test holds this)."""
 
 
