@@ -20,6 +20,7 @@ from sai.gateway import CallRecord, create_key
 from sai.gateway.audit import Auditor
 from sai.gateway.review import ReviewQueue
 from sai.ledger import Ledger, Origin
+from sai.ledger.kinds import Kind
 from sai.manifest import load_manifest
 from tests.assessment.conftest import MANIFEST, write_project
 
@@ -165,3 +166,62 @@ class TestVersionedModels:
         assert result.verdict is Verdict.PASS
         assert "bot@3-preview" in result.reason
         assert "1 recent requests" in result.reason
+
+
+class TestEveryRequestCounts:
+    """The checks count every request of the 30 days (through roll-ups), not the newest few."""
+
+    def test_an_old_unkeyed_answer_under_many_keyed_ones_fails(
+        self, ledger: Ledger, workspace_dir: Path
+    ) -> None:
+        from sai.ledger.rollup_log import roll_up
+
+        create_key(ledger, "a", "user", roles=("user",))
+        _requests(ledger, _ok(None, 200))
+        for _ in range(3):
+            _requests(ledger, *(_ok() for _ in range(1_000)))
+            roll_up(ledger, actor="t")
+        _requests(ledger, _ok())
+        result = _run(GatewayAccessControl(), "5.2.2-1", ledger, workspace_dir)
+        assert result.verdict is Verdict.FAIL
+        assert "1 gateway requests were answered without an API key (e.g. entry 1)" in (
+            result.reason
+        )
+        rollups = [e.index for e in ledger.query(kind=Kind.GATEWAY_ROLLUP)]
+        assert rollups[-1] in result.evidence  # the roll-up the verdict rests on is cited
+        assert 1 in result.evidence
+        audit = _run(GatewayAuditLog(), "5.4.2-1", ledger, workspace_dir)
+        assert audit.verdict is Verdict.PASS
+        assert audit.reason.startswith("3002 gateway requests in the last 30 days")
+
+    def test_rolled_up_requests_older_than_30_days_are_no_traffic(
+        self, ledger: Ledger, workspace_dir: Path
+    ) -> None:
+        from sai.ledger import Evidence
+        from sai.ledger.rollup_log import roll_up
+
+        create_key(ledger, "a", "user", roles=("user",))
+        auditor = Auditor(ledger, actor="t", store_text=False)
+        old = NOW - timedelta(days=31)
+        made = auditor.evidence(_ok())
+        ledger.append(
+            Evidence.create(
+                made.kind,
+                made.subject,
+                provisions=made.provisions,
+                actor=made.actor,
+                origin=made.origin,
+                data=dict(made.data),
+                time=old,
+            )
+        )
+        auditor.close()
+        roll_up(ledger, actor="t")
+        for check, provision in (
+            (GatewayAccessControl(), "5.2.2-1"),
+            (GatewayAuditLog(), "5.4.2-1"),
+            (GatewayRateLimits(), "5.2.2-2"),
+        ):
+            result = _run(check, provision, ledger, workspace_dir)
+            assert result.verdict is Verdict.INCONCLUSIVE, result
+            assert "no gateway.request entries in the last 30 days" in result.reason
