@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -39,3 +40,21 @@ def test_times_must_be_aware() -> None:
         EvidenceQuery(until="2026-01-01")  # type: ignore[arg-type]
     aware = datetime(2026, 1, 1, tzinfo=timezone(timedelta(hours=2)))
     assert EvidenceQuery(since=aware, until=datetime.now(UTC)).since == aware
+
+
+@pytest.mark.parametrize("start", [-1, 2.0, False])
+def test_start_must_be_a_non_negative_integer(start: object) -> None:
+    with pytest.raises(TreeRangeError, match="start"):
+        EvidenceQuery(start=start)  # type: ignore[arg-type]
+
+
+def test_start_and_before_bound_an_index_range(tmp_path: Path) -> None:
+    from tests.ledger.ledger_support import fill, make_ledger, sqlite_url
+
+    with make_ledger(sqlite_url(tmp_path)) as ledger:
+        fill(ledger, 20)
+        assert [e.index for e in ledger.query(start=15)] == [15, 16, 17, 18, 19]
+        assert [e.index for e in ledger.query(start=5, before=8, descending=True)] == [7, 6, 5]
+        assert ledger.query(start=20) == []
+        # with other filters: fill's subjects cycle through five
+        assert [e.index for e in ledger.query(start=10, subject="subject-2")] == [12, 17]

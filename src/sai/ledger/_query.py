@@ -138,6 +138,8 @@ def select_entries(q: EvidenceQuery) -> sa.Select[int, bytes, bytes]:
         query = query.where(entries.c.time < q.until)
     if q.before is not None:
         query = query.where(order < q.before)
+    if q.start is not None:
+        query = query.where(order >= q.start)
     query = query.order_by(order.desc() if q.descending else order)
     if q.limit is not None:
         query = query.limit(q.limit)

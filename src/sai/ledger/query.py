@@ -27,6 +27,7 @@ class QueryFilters(TypedDict, total=False):
     limit: int | None
     descending: bool
     before: int | None
+    start: int | None
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,8 @@ class EvidenceQuery:
 
     ``limit`` keeps the first ``limit`` in that order; ``descending`` reverses the order, so
     ``limit=1, descending=True`` is the newest match. ``before`` keeps entries whose index is
-    below it: keyset pagination (newest first, one index range read however deep the page).
+    below it: keyset pagination (newest first, one index range read however deep the page);
+    ``start`` keeps those at or above it (the entries appended since a known index).
     """
 
     kind: str | None = None
@@ -47,12 +49,17 @@ class EvidenceQuery:
     limit: int | None = None
     descending: bool = False
     before: int | None = None
+    start: int | None = None
 
     def __post_init__(self) -> None:
         for name, moment in (("since", self.since), ("until", self.until)):
             if moment is not None and (not isinstance(moment, datetime) or moment.tzinfo is None):
                 raise TreeRangeError(f"{name} must be a timezone-aware datetime, got {moment!r}")
-        for name, number in (("limit", self.limit), ("before", self.before)):
+        for name, number in (
+            ("limit", self.limit),
+            ("before", self.before),
+            ("start", self.start),
+        ):
             if number is not None and (type(number) is not int or number < 0):
                 raise TreeRangeError(f"{name} must be a non-negative integer, got {number!r}")
 

@@ -13,16 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import sqlalchemy as sa
-
-from sai.ledger._query import entry_from_row
 from sai.ledger.entry import Entry, Evidence
 from sai.ledger.kinds import PayloadError
 from sai.ledger.ledger import Ledger
 from sai.ledger.origin import Origin
 from sai.ledger.rollups import PROVISIONS, REQUEST_KIND, ROLLUP_KIND, Tally, read_rollup, same_tally
-from sai.store import reading
-from sai.store.schema import ledger_entries
 
 #: Requests one roll-up adds at most (a backlog is rolled up in steps of this size).
 MOST = 10_000
@@ -32,25 +27,14 @@ ORIGIN = Origin.control("gateway.rollup")
 
 def requests_between(ledger: Ledger, start: int, stop: int) -> Iterator[Entry]:
     """Control-made gateway.request entries with ``start <= index < stop``, in index order
-    (read in pages on the kind index; each leaf checked against its hash)."""
-    table = ledger_entries
+    (read in pages on the kind index)."""
     cursor = start
     while cursor < stop:
-        query = (
-            sa.select(table.c.idx, table.c.leaf, table.c.leaf_hash)
-            .where(table.c.kind == REQUEST_KIND.value, table.c.idx >= cursor, table.c.idx < stop)
-            .order_by(table.c.idx)
-            .limit(_PAGE)
-        )
-        with reading(ledger.engine) as conn:
-            rows = conn.execute(query).all()
-        for index, leaf, leaf_hash in rows:
-            entry = entry_from_row(int(index), leaf, leaf_hash)
-            if entry.evidence.origin.is_control:
-                yield entry
-        if len(rows) < _PAGE:
+        page = ledger.query(kind=REQUEST_KIND, start=cursor, before=stop, limit=_PAGE)
+        yield from (e for e in page if e.evidence.origin.is_control)
+        if len(page) < _PAGE:
             return
-        cursor = int(rows[-1][0]) + 1
+        cursor = page[-1].index + 1
 
 
 def newest_rollup(ledger: Ledger) -> tuple[int, Tally] | None:

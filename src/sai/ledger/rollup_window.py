@@ -25,8 +25,6 @@ from sai.ledger.kinds import PayloadError
 from sai.ledger.measured import EvidenceReader
 from sai.ledger.rollups import REQUEST_KIND, ROLLUP_KIND, Tally, read_rollup
 
-_PAGE = 500
-
 
 @dataclass(frozen=True)
 class RequestWindow:
@@ -54,16 +52,8 @@ def _rollup(entry: Entry | None) -> tuple[Entry, int, Tally] | None:
 
 
 def _after(reader: EvidenceReader, end: int, since: datetime) -> list[Entry]:
-    """Request entries at ``end`` or later from ``since`` on, oldest first (newest pages first)."""
-    found: list[Entry] = []
-    before: int | None = None
-    while True:
-        page = reader.query(kind=REQUEST_KIND, descending=True, limit=_PAGE, before=before)
-        found.extend(e for e in page if e.index >= end and e.evidence.time >= since)
-        if len(page) < _PAGE or page[-1].index <= end:
-            break
-        before = page[-1].index
-    return sorted(found, key=lambda e: e.index)
+    """Request entries at ``end`` or later (appended after the roll-up), from ``since`` on."""
+    return reader.query(kind=REQUEST_KIND, start=end, since=since)
 
 
 def _one_by_one(reader: EvidenceReader, since: datetime, note: str) -> RequestWindow:
