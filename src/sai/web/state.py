@@ -68,8 +68,8 @@ class ConsoleState:
 
     def status(self) -> Status:
         """The live verdicts. Older than ``status_seconds``, the cached ones are served while a
-        background thread recomputes them (on a large ledger the checks take seconds); only
-        the first request, and the first after `forget_status`, waits for a computation."""
+        background thread recomputes them (a page never waits for the checks, ~0.1-0.2 s at
+        1M entries); only the first request, and the first after `forget_status`, waits."""
         with self._status_lock:
             cached = self._status
             if cached is not None:
