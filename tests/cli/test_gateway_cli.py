@@ -115,6 +115,24 @@ class TestReviewAndLog:
         assert "abc" in result.output
 
 
+class TestRollup:
+    def test_rolls_up_what_no_roll_up_counts_and_verify_recomputes_it(
+        self, workspace_dir: Path
+    ) -> None:
+        with open_ledger(open_workspace(workspace_dir)) as ledger:
+            auditor = Auditor(ledger, actor="t", store_text=False)
+            calls = [CallRecord(f"r{n}", "GET", "/v1/models", route="models") for n in range(3)]
+            for call in calls:
+                call.status = 200
+            ledger.append_many([auditor.evidence(c) for c in calls])
+            auditor.close()
+        assert _run(workspace_dir, "rollup") == (0, "1 gateway.rollup entries appended\n")
+        assert _run(workspace_dir, "rollup") == (0, "nothing to roll up\n")
+        done = runner.invoke(app, ["ledger", "verify", "-w", str(workspace_dir), "-f", "json"])
+        assert done.exit_code == 0, done.output
+        assert json.loads(done.stdout)["rollups"] == {"checked": 1, "problems": []}
+
+
 class TestServe:
     def test_busy_port_is_a_one_line_error(self, workspace_dir: Path) -> None:
         import socket

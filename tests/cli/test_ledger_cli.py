@@ -298,3 +298,36 @@ class TestWitness:
         result = runner.invoke(app, verify)
         assert result.exit_code == 0, result.output
         assert "cosigned by the witness w.example/1+" in result.stdout
+
+
+class TestVerifyRollups:
+    def test_a_roll_up_the_requests_do_not_add_up_to_fails_verify(
+        self, workspace_dir: Path
+    ) -> None:
+        from sai.ledger import Evidence, Origin, open_ledger
+        from sai.ledger.kinds import Kind
+        from sai.ledger.rollup_log import roll_up
+        from sai.workspace import open_workspace
+        from tests.ledger.test_rollups import request
+
+        with open_ledger(open_workspace(workspace_dir)) as ledger:
+            ledger.append_many([request(0), request(1, key=None)])
+            roll_up(ledger, actor="t")
+            code, out, _ = _sai(workspace_dir, "ledger", "verify")
+            assert code == 0
+            assert "1 gateway roll-ups recomputed" in out
+            ledger.append(
+                Evidence.create(
+                    Kind.GATEWAY_ROLLUP,
+                    "gateway",
+                    actor="t",
+                    origin=Origin.control("gateway.rollup"),
+                    data={"end": 2, "counts": {"requests": 2, "keyed": 2}, "recent": {}},
+                    time=request(1).time,
+                )
+            )
+            ledger.checkpoint()
+        code, out, _ = _sai(workspace_dir, "ledger", "verify")
+        assert code == 1
+        assert out.startswith("FAILED: gateway.rollup #3 disagrees with the gateway.request")
+        assert "keyed 2 (recomputed 1)" in out

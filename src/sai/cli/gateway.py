@@ -328,6 +328,22 @@ def log(
         console.print("no gateway requests in the ledger yet")
 
 
+@gateway_app.command("rollup")
+def rollup(workspace: WorkspaceOption = None) -> None:
+    """Roll up the gateway.request entries no gateway.rollup counts yet (a ledger written
+    before roll-ups, or by a gateway that was killed); the gateway does this as it runs."""
+    from sai.ledger import open_ledger
+    from sai.ledger.rollup_log import roll_up
+
+    ws = workspace_from(workspace)
+    with open_ledger(ws) as ledger:
+        appended = roll_up(ledger, actor=ws.actor())
+    stdout_console().print(
+        f"{appended} gateway.rollup entries appended" if appended else "nothing to roll up",
+        markup=False,
+    )
+
+
 def register(app: typer.Typer) -> None:
     """Attach `sai gateway`."""
     app.add_typer(
