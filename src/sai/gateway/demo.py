@@ -2,8 +2,9 @@
 traffic through the official ``openai`` client, a reviewer's decision, then everything stops.
 A legacy model version that leaks its system prompt shows the planted canary being caught.
 
-Every request lands in the demo's ledger as a ``gateway.request`` entry, so the report's
-gateway checks have real evidence behind them.
+Every request lands in the demo's ledger as a ``gateway.request`` entry, rolled up into a
+``gateway.rollup`` when the gateway stops, so the report's gateway checks have real evidence
+behind them.
 """
 
 from __future__ import annotations
