@@ -226,6 +226,28 @@ class TestWindow:
         assert "unreadable" in found.note
         assert not verify_rollups(ledger).ok
 
+    def test_an_unreadable_roll_up_before_the_window_does_not_widen_it(
+        self, ledger: Ledger
+    ) -> None:
+        old = NOW - timedelta(days=40)
+        ledger.append_many([request(0, key=None, when=old), request(1, when=old)])
+        ledger.append(
+            Evidence.create(
+                Kind.GATEWAY_ROLLUP,
+                "gateway",
+                actor="g",
+                origin=Origin.control("gateway.rollup"),
+                data={"end": 2, "counts": {"requests": -1}, "recent": {}},
+                time=old,
+            )
+        )
+        ledger.append(request(3))
+        roll_up(ledger, actor="t")  # extends nothing readable: counts from index 0
+        found = request_window(MeasuredEvidence(ledger), SINCE)
+        assert "#2 unreadable" in found.note
+        assert found.tally.requests == 1  # the old unkeyed answer is not in the window
+        assert found.tally.count("answered_without_key") == 0
+
     def test_roll_ups_whose_counts_go_down_are_not_used(self, ledger: Ledger) -> None:
         old = NOW - timedelta(days=40)
         ledger.append(request(0, when=old))

@@ -72,7 +72,10 @@ def request_window(reader: EvidenceReader, since: datetime) -> RequestWindow:
         note = "no gateway roll-up" if newest is None else f"roll-up #{newest.index} unreadable"
         return _one_by_one(reader, since, note)
     entry, end, counted = latest
-    found = _rollup(reader.latest(kind=ROLLUP_KIND, until=since))
+    older = reader.latest(kind=ROLLUP_KIND, until=since)
+    found = _rollup(older)
+    if older is not None and found is None:  # else the window would reach back to index 0
+        return _one_by_one(reader, since, f"roll-up #{older.index} unreadable")
     base_end, base = 0, Tally()
     used: tuple[int, ...] = (entry.index,)
     if found is not None:
