@@ -305,6 +305,7 @@ class TestVerifyRollups:
         self, workspace_dir: Path
     ) -> None:
         from sai.ledger import Evidence, Origin, open_ledger
+        from sai.ledger.entry import format_time
         from sai.ledger.kinds import Kind
         from sai.ledger.rollup_log import roll_up
         from sai.workspace import open_workspace
@@ -322,7 +323,12 @@ class TestVerifyRollups:
                     "gateway",
                     actor="t",
                     origin=Origin.control("gateway.rollup"),
-                    data={"end": 2, "counts": {"requests": 2, "keyed": 2}, "recent": {}},
+                    data={
+                        "end": 2,
+                        "counts": {"requests": 2, "keyed": 2},
+                        "recent": {},
+                        "through": format_time(request(1).time),
+                    },
                     time=request(1).time,
                 )
             )

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sai.ledger import Evidence, Ledger, Origin
+from sai.ledger.entry import format_time
 from sai.ledger.kinds import Kind
 from sai.ledger.measured import MeasuredEvidence
 from sai.ledger.rollup_log import next_rollup, roll_up, verify_rollups
@@ -151,7 +152,8 @@ class TestWriting:
         assert tally.count("answered_without_key") == 1
         assert tally.indices("answered_without_key") == [2]
         assert tally.count("rate_limited") == 1
-        assert rollups[-1].evidence.time == request(4).time  # the newest request's time
+        assert tally.through == request(4).time  # the newest request's time
+        assert rollups[-1].evidence.time > tally.through  # the entry's: when it was written
         assert verify_rollups(ledger).ok
 
     def test_a_backlog_is_rolled_up_in_steps(self, ledger: Ledger) -> None:
@@ -181,9 +183,9 @@ class TestWindow:
     def test_roll_ups_and_the_entries_after_them_count_every_request(self, ledger: Ledger) -> None:
         old = NOW - timedelta(days=40)
         ledger.append_many([request(n, when=old) for n in range(4)])
-        roll_up(ledger, actor="t")
+        roll_up(ledger, actor="t", now=old + timedelta(minutes=1))  # as the gateway did then
         ledger.append_many([request(10, key=None), request(11, status=429), other(12)])
-        roll_up(ledger, actor="t")
+        roll_up(ledger, actor="t", now=NOW - timedelta(minutes=30))
         ledger.append_many([request(20, model="bot@2"), request(21, key=None)])
         found = request_window(MeasuredEvidence(ledger), SINCE)
         assert len(found.rollups) == 2
@@ -256,7 +258,7 @@ class TestWindow:
             "gateway",
             actor="g",
             origin=Origin.control("gateway.rollup"),
-            data={"end": 1, "counts": {"requests": 5}, "recent": {}},
+            data={"end": 1, "counts": {"requests": 5}, "recent": {}, "through": format_time(old)},
             time=old,
         )
         ledger.append(inflated)
@@ -301,10 +303,11 @@ class TestWindow:
             for n, (status, keyed, days_ago, then_roll) in enumerate(calls):
                 when = NOW - timedelta(days=days_ago, minutes=1)
                 if days_ago < 30 and n and calls[n - 1][2] >= 30:
-                    roll_up(ledger, actor="t")  # the older requests end in a roll-up of their own
+                    # the older requests end in a roll-up of their own, written before the window
+                    roll_up(ledger, actor="t", now=SINCE - timedelta(seconds=1))
                 ledger.append(request(n, status=status, key="k" if keyed else None, when=when))
                 if then_roll:
-                    roll_up(ledger, actor="t")
+                    roll_up(ledger, actor="t", now=when + timedelta(seconds=1))
             assert window(ledger).counts == counted_one_by_one(ledger).counts
             assert verify_rollups(ledger).ok
 
@@ -338,6 +341,7 @@ class TestVerify:
                 "end": 5,
                 "counts": {"requests": 4, "keyed": 4, "status:200": 4, "route:chat": 4},
                 "recent": {},
+                "through": format_time(request(4).time),
             },
             time=request(4).time,
         )

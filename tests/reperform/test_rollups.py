@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from sai.cli.app import app
 from sai.gateway import create_key
 from sai.ledger import Evidence, Origin, open_ledger
+from sai.ledger.entry import format_time
 from sai.ledger.kinds import Kind
 from sai.ledger.merkle import leaf_hash
 from sai.ledger.rollup_log import roll_up
@@ -68,7 +69,12 @@ class TestRollups:
                 "gateway",
                 actor="sai-gateway",
                 origin=Origin.control("gateway.rollup"),
-                data={"end": 3, "counts": {"requests": 3, "keyed": 3}, "recent": {}},
+                data={
+                    "end": 3,
+                    "counts": {"requests": 3, "keyed": 3},
+                    "recent": {},
+                    "through": format_time(datetime.now(UTC)),
+                },
                 time=datetime.now(UTC) - timedelta(hours=1),
             )
             index = ledger.append(forged).index

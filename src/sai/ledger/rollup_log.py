@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 
 from sai.ledger.entry import Entry, Evidence
 from sai.ledger.kinds import PayloadError
@@ -49,9 +50,12 @@ def newest_rollup(ledger: Ledger) -> tuple[int, Tally] | None:
     return None
 
 
-def next_rollup(ledger: Ledger, *, actor: str, most: int = MOST) -> Evidence | None:
+def next_rollup(
+    ledger: Ledger, *, actor: str, most: int = MOST, now: datetime | None = None
+) -> Evidence | None:
     """The roll-up that extends the newest one over the requests committed since (at most
-    ``most``), or None when no request came in since."""
+    ``most``), written at ``now`` (default: the current time), or None when no request came
+    in since."""
     newest = newest_rollup(ledger)
     start, tally = newest if newest is not None else (0, Tally())
     end, added = start, 0
@@ -62,7 +66,6 @@ def next_rollup(ledger: Ledger, *, actor: str, most: int = MOST) -> Evidence | N
             break
     if not added:
         return None
-    assert tally.through is not None
     return Evidence.create(
         ROLLUP_KIND,
         "gateway",
@@ -70,14 +73,14 @@ def next_rollup(ledger: Ledger, *, actor: str, most: int = MOST) -> Evidence | N
         actor=actor,
         origin=ORIGIN,
         data=tally.payload(end).to_data(),
-        time=tally.through,
+        time=now,
     )
 
 
-def roll_up(ledger: Ledger, *, actor: str, most: int = MOST) -> int:
+def roll_up(ledger: Ledger, *, actor: str, most: int = MOST, now: datetime | None = None) -> int:
     """Append roll-ups until every committed request is in one; how many were appended."""
     appended = 0
-    while (evidence := next_rollup(ledger, actor=actor, most=most)) is not None:
+    while (evidence := next_rollup(ledger, actor=actor, most=most, now=now)) is not None:
         ledger.append(evidence)
         appended += 1
     return appended

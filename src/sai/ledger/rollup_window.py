@@ -5,12 +5,14 @@ ledger it costs two roll-up reads and the request entries after the newest roll-
 gateway writes one every 1,000 requests or hour), however many requests the window holds:
 
 * ``latest``: the newest roll-up; the requests after its ``end`` are read one by one;
-* ``base``: the newest roll-up whose newest request is older than ``since`` (its time).
-  Its counters are subtracted; every request it counts is older than the window.
+* ``base``: the newest roll-up written before ``since``, so every request it counts is older
+  than the window; its counters are subtracted. When even ``latest``'s newest request
+  (``through``) is older than ``since``, nothing it counts is in the window.
 
 Requests between ``base``'s end and the first request of the window are counted too: the
-window starts at the roll-up boundary just before ``since`` (at most one roll-up's requests
-earlier), never after it, so no request of the window is left out. A roll-up that cannot be
+window starts at the roll-up boundary before ``since`` (one roll-up's requests earlier while
+the gateway rolls up as it runs; a backlog rolled up later all at once counts whole), never
+after it, so no request of the window is left out. A roll-up that cannot be
 true (an ``end`` beyond itself, counters that go down) is not used: the window is then
 counted from every request entry, as it is in a ledger without roll-ups.
 """
@@ -72,6 +74,11 @@ def request_window(reader: EvidenceReader, since: datetime) -> RequestWindow:
         note = "no gateway roll-up" if newest is None else f"roll-up #{newest.index} unreadable"
         return _one_by_one(reader, since, note)
     entry, end, counted = latest
+    if counted.through is None or counted.through < since:  # all of it before the window
+        tail = _after(reader, end, since)
+        total = Tally()
+        total.add_all(tail)
+        return RequestWindow(total, (entry.index,), len(tail), end)
     older = reader.latest(kind=ROLLUP_KIND, until=since)
     found = _rollup(older)
     if older is not None and found is None:  # else the window would reach back to index 0

@@ -3,10 +3,11 @@
 A ``gateway.rollup`` entry (`GatewayRollup`) sums up every control-made ``gateway.request``
 entry whose index is below its ``end``, from index 0: counters (``requests``, ``status:429``,
 ``route:chat``, ``model:bot@2``, ``answered_without_key``…) and the newest indices of the
-flagged requests. Its time is the time of the newest request it counts. Because the counters
-run from the start of the log, the requests of a window are the newest roll-up minus the
-newest one from before the window, plus the few request entries after the newest roll-up,
-read one by one: a fixed number of reads however many requests the ledger holds.
+flagged requests, and ``through``, the time of the newest request it counts; the entry's own
+time is when it was written, like any entry's. Because the counters run from the start of the
+log, the requests of a window are the newest roll-up minus the newest one written before the
+window, plus the few request entries after the newest roll-up, read one by one: a fixed
+number of reads however many requests the ledger holds.
 
 A roll-up claims nothing that the entries below it do not show, and anyone with the ledger
 recomputes it (`sai.ledger.rollup_log.verify_rollups`, run by `sai ledger verify`, and the
@@ -20,7 +21,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sai.ledger.entry import Entry
+from sai.ledger.entry import Entry, format_time, parse_time
+from sai.ledger.errors import EvidenceError
 from sai.ledger.kinds import GatewayRollup, Kind, PayloadError
 
 REQUEST_KIND = Kind.GATEWAY_REQUEST
@@ -133,6 +135,7 @@ class Tally:
             end=end,
             counts=dict(sorted(self.counts.items())),
             recent=dict(sorted(self.recent.items())),
+            through=None if self.through is None else format_time(self.through),
         )
 
 
@@ -157,7 +160,12 @@ def read_rollup(entry: Entry) -> tuple[int, Tally]:
         ):
             raise RollupError(f"data.recent.{name}", f"must list indices below {payload.end}")
         recent[name] = list(value)
-    through = entry.evidence.time if counts.get("requests", 0) else None
+    try:
+        through = None if payload.through is None else parse_time(payload.through)
+    except EvidenceError as exc:
+        raise RollupError("data.through", exc.message) from exc
+    if (through is None) != (counts.get("requests", 0) == 0):
+        raise RollupError("data.through", "must be the newest request's time when any is counted")
     return payload.end, Tally(counts, recent, through)
 
 
@@ -173,8 +181,8 @@ def same_tally(stated: Tally, recomputed: Tally) -> list[str]:
             problems.append(
                 f"newest {name} {stated.indices(name)} (recomputed {recomputed.indices(name)})"
             )
-    if recomputed.requests and stated.through != recomputed.through:
-        problems.append(f"time {stated.through} (newest request counted: {recomputed.through})")
+    if stated.through != recomputed.through:
+        problems.append(f"through {stated.through} (recomputed {recomputed.through})")
     return problems
 
 

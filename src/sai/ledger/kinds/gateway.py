@@ -93,16 +93,17 @@ class GatewayAuthFailures(Payload):
 class GatewayRollup(Payload):
     """What every ``gateway.request`` entry below ``end`` adds up to (from index 0).
 
-    ``counts`` holds named integer counters (``requests``, ``status:200``, ``route:chat``…)
-    and ``recent`` the newest entry indices of the flagged ones (``answered_without_key``…).
-    The entry's time is the time of the newest request counted. Anyone holding the ledger
-    recomputes it from the entries it sums up (`sai ledger verify`, `sai verify --reperform`).
+    ``counts`` holds named integer counters (``requests``, ``status:200``, ``route:chat``…),
+    ``recent`` the newest entry indices of the flagged ones (``answered_without_key``…) and
+    ``through`` the time of the newest request counted. Anyone holding the ledger recomputes
+    it from the entries it sums up (`sai ledger verify`, `sai verify --reperform`).
     """
 
     KIND: ClassVar[Kind] = Kind.GATEWAY_ROLLUP
     end: int
     counts: JsonObject
     recent: JsonObject
+    through: str | None = None
 
 
 __all__ = [
