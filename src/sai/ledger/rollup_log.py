@@ -10,15 +10,20 @@ checks; a roll-up a person wrote is evidence of nothing and is left out.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sai.ledger.entry import Entry, Evidence
+from sai.ledger._query import StoredEntryError
+from sai.ledger.entry import Entry, Evidence, parse_time
 from sai.ledger.kinds import PayloadError
 from sai.ledger.ledger import Ledger
+from sai.ledger.merkle import leaf_hash
 from sai.ledger.origin import Origin
 from sai.ledger.rollups import PROVISIONS, REQUEST_KIND, ROLLUP_KIND, Tally, read_rollup, same_tally
+from sai.store import raw_rows, reading
 
 #: Requests one roll-up adds at most (a backlog is rolled up in steps of this size).
 MOST = 10_000
@@ -36,6 +41,40 @@ def requests_between(ledger: Ledger, start: int, stop: int) -> Iterator[Entry]:
         if len(page) < _PAGE:
             return
         cursor = page[-1].index + 1
+
+
+_ROWS = (
+    "SELECT idx, leaf, leaf_hash FROM ledger_entries "
+    "WHERE kind = ? AND idx >= ? AND idx < ? ORDER BY idx LIMIT ?"
+)
+
+
+def request_leaves(
+    ledger: Ledger, start: int, stop: int
+) -> Iterator[tuple[int, Mapping[str, Any], datetime]]:
+    """(index, data, time) of the control-made gateway.request entries in ``[start, stop)``,
+    straight from the rows: each leaf is checked against its stored hash and decoded with the
+    JSON parser, without building `Evidence` (its canonical form is `Ledger.verify`'s to
+    check); four times faster than `requests_between` for a pass over every request."""
+    cursor = start
+    while cursor < stop:
+        with reading(ledger.engine) as conn:
+            rows = raw_rows(conn, _ROWS, (REQUEST_KIND.value, cursor, stop, _PAGE))
+        for index, stored_leaf, stored in rows:
+            leaf = bytes(stored_leaf)
+            if leaf_hash(leaf) != bytes(stored):
+                raise StoredEntryError(
+                    f"entry {index}: the stored leaf does not match its leaf hash",
+                    hint="the database was tampered with; run `sai ledger verify`",
+                )
+            value = json.loads(leaf)
+            origin = value.get("origin")
+            if isinstance(origin, dict) and "control" in origin:
+                data = value.get("data")
+                yield int(index), data if isinstance(data, dict) else {}, parse_time(value["time"])
+        if len(rows) < _PAGE:
+            return
+        cursor = int(rows[-1][0]) + 1
 
 
 def newest_rollup(ledger: Ledger) -> tuple[int, Tally] | None:
@@ -120,11 +159,11 @@ def verify_rollups(ledger: Ledger, *, only: frozenset[int] | None = None) -> Rol
         stated.append((end, entry.index, tally))
     stated.sort()
     running = Tally()
-    requests = requests_between(ledger, 0, stated[-1][0] if stated else 0)
+    requests = request_leaves(ledger, 0, stated[-1][0] if stated else 0)
     pending = next(requests, None)
     for end, index, tally in stated:
-        while pending is not None and pending.index < end:
-            running.add(pending)
+        while pending is not None and pending[0] < end:
+            running.add_request(*pending)
             pending = next(requests, None)
         differences = same_tally(tally, running)
         if differences:
@@ -144,6 +183,7 @@ __all__ = [
     "RollupCheck",
     "newest_rollup",
     "next_rollup",
+    "request_leaves",
     "requests_between",
     "roll_up",
     "verify_rollups",

@@ -77,8 +77,10 @@ class Tally:
 
     def add(self, entry: Entry) -> None:
         """Count one gateway.request entry (entries must come in index order)."""
-        data = entry.evidence.data
-        index = entry.index
+        self.add_request(entry.index, entry.evidence.data, entry.evidence.time)
+
+    def add_request(self, index: int, data: Mapping[str, Any], moment: datetime) -> None:
+        """Count the request entry at ``index`` with this ``data`` and time."""
         self._bump("requests")
         self._note("requests", index, KEEP_MODEL)
         status = data.get("status")
@@ -108,7 +110,6 @@ class Tally:
         if isinstance(model, str):
             counted = self._bump(f"model:{model}")
             self._note(counted, index, KEEP_MODEL)
-        moment = entry.evidence.time
         self.through = moment if self.through is None else max(self.through, moment)
 
     def add_all(self, entries: Iterable[Entry]) -> None:
