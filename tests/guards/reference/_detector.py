@@ -1,0 +1,97 @@
+"""Document scoring shared by the tiers: windows x evasion views, a calibrated linear stack.
+
+Each tier maps normalised texts to raw logits. A detector combines one or more tiers with
+weights and an intercept fitted on out-of-fold scores of the validation split (Platt scaling for
+one tier, stacking for several), scores every (window, view) pair, keeps the highest, and subtracts
+``penalty * log(number of windows)``: the maximum of many windows of an ordinary long document
+would otherwise drift upwards with its length alone.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from tests.guards.reference._windows import windows
+from tests.guards.reference.normalize import views
+
+FloatArray = npt.NDArray[np.float32]
+
+
+class Tier(Protocol):
+    """A scorer of normalised texts: one raw logit (higher = more likely an injection) each."""
+
+    @property
+    def name(self) -> str: ...
+
+    def logits(self, texts: Sequence[str]) -> FloatArray: ...
+
+
+@dataclass(frozen=True)
+class Finding:
+    """The detector's result on one text: calibrated probability and where it peaked."""
+
+    probability: float
+    start: int
+    end: int
+    view: str
+    windows: int
+    #: The stretch that triggered (a sentence of the window); None: the whole window.
+    span: tuple[int, int] | None = None
+
+    @property
+    def trigger(self) -> tuple[int, int]:
+        """``(start, end)`` of the stretch that triggered: the span, else the window."""
+        return self.span if self.span is not None else (self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Detector:
+    """A calibrated combination of tiers with its default decision threshold."""
+
+    name: str
+    tiers: tuple[Tier, ...]
+    weights: tuple[float, ...]
+    intercept: float
+    threshold: float
+    penalty: float
+    bridges: bool = True
+
+    def score(self, text: str) -> Finding:
+        """Score ``text``; the probability is calibrated on out-of-fold validation scores."""
+        ranges = windows(text, bridges=self.bridges)
+        items: list[tuple[int, int, str]] = []
+        texts: list[str] = []
+        for start, end in ranges:
+            for view in views(text[start:end]):
+                if view.text:
+                    items.append((start, end, view.how))
+                    texts.append(view.text)
+        if not texts:
+            # Nothing readable (empty, or only invisible characters): nothing to instruct with.
+            return Finding(0.0, 0, len(text), "plain", len(ranges))
+        stacked = self.stack(np.stack([tier.logits(texts) for tier in self.tiers]))
+        best = int(np.argmax(stacked))
+        logit = float(stacked[best]) - self.penalty * math.log(len(ranges))
+        start, end, how = items[best]
+        return Finding(sigmoid(logit), start, end, how, len(ranges))
+
+    def stack(self, raw: FloatArray) -> FloatArray:
+        """Combine raw tier logits (shape tiers x n) into calibrated logits (shape n)."""
+        weights = np.asarray(self.weights, dtype=np.float32)
+        return (weights @ raw + np.float32(self.intercept)).astype(np.float32)
+
+
+def sigmoid(value: float) -> float:
+    if value >= 0:
+        return 1.0 / (1.0 + math.exp(-value))
+    exp = math.exp(value)
+    return exp / (1.0 + exp)
+
+
+__all__ = ["Detector", "Finding", "Tier", "sigmoid"]

@@ -1,0 +1,183 @@
+"""The prompt-injection / jailbreak scanner over a calibrated detector tier."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import ClassVar
+
+from sai.guards.base import (
+    Direction,
+    Guard,
+    GuardContext,
+    GuardId,
+    GuardResult,
+    GuardSettings,
+    OnMatch,
+    SharedResources,
+    Span,
+)
+from sai.guards.errors import GuardConfigError
+from sai.guards.injection.loader import TierName, load_detector, load_document_detector
+from tests.guards.reference._detector import Detector, Finding, sigmoid
+from tests.guards.reference.document import DocumentDetector
+from tests.guards.reference.parts import complement, find_documents, merge
+
+#: Texts at least this long are also read as a possible unmarked document.
+DOCUMENT_MIN = 400
+
+
+@dataclass(frozen=True)
+class _Scored:
+    """One detector's finding moved to text offsets, on the direct detector's scale."""
+
+    score: float
+    finding: Finding
+    offset: int
+    detector: str
+
+    @property
+    def window(self) -> tuple[int, int]:
+        return self.offset + self.finding.start, self.offset + self.finding.end
+
+    @property
+    def span(self) -> tuple[int, int]:
+        start, end = self.finding.trigger
+        return self.offset + start, self.offset + end
+
+
+class InjectionGuard(Guard):
+    """Flags prompt injections and jailbreaks, and instructions planted in documents.
+
+    Options: ``tier`` (fast, semantic or combined) for the user's own instructions;
+    ``documents`` (on, off) for the document detector, which scores the stretches that are data
+    (the gateway's tool results and marked data, and documents pasted into a message: see
+    :mod:`.parts`). The score is a calibrated probability; a document finding is put on the
+    instruction detector's scale, so one threshold serves both (the default is the validated one).
+    """
+
+    name: ClassVar[GuardId] = GuardId("injection")
+    directions: ClassVar[frozenset[Direction]] = frozenset({Direction.input})
+    can_redact: ClassVar[bool] = False
+    default_action: ClassVar[OnMatch] = OnMatch.block
+
+    def __init__(
+        self,
+        settings: GuardSettings | None = None,
+        *,
+        detector: Detector | None = None,
+        documents: DocumentDetector | None = None,
+    ) -> None:
+        super().__init__(settings)
+        if detector is None:
+            detector = load_detector(self._tier())
+        self.detector = detector
+        wanted = self.settings.option("documents", "on")
+        if wanted not in ("on", "off"):
+            raise GuardConfigError(
+                f"guards.injection.documents: {wanted!r} is not on or off", hint="use on or off"
+            )
+        if wanted == "on" and documents is None:
+            documents = load_document_detector()
+        self.documents = documents if wanted == "on" else None
+
+    def _tier(self) -> TierName:
+        raw = self.settings.option("tier", TierName.fast.value)
+        try:
+            return TierName(raw)
+        except ValueError:
+            choices = ", ".join(t.value for t in TierName)
+            raise GuardConfigError(
+                f"guards.injection.tier: {raw!r} is not a tier", hint=f"use one of {choices}"
+            ) from None
+
+    @classmethod
+    def build(cls, settings: GuardSettings | None, shared: SharedResources) -> Guard:
+        """Guards of one tier share its loaded detectors (~0.5 s and their memory each)."""
+        tier = (settings or GuardSettings()).option("tier", TierName.fast.value)
+        key, doc_key = ("injection-detector", tier), ("injection-documents",)
+        found, docs = shared.get(key), shared.get(doc_key)
+        guard = cls(
+            settings,
+            detector=found if isinstance(found, Detector) else None,
+            documents=docs if isinstance(docs, DocumentDetector) else None,
+        )
+        shared[key] = guard.detector
+        if guard.documents is not None:
+            shared[doc_key] = guard.documents
+        return guard
+
+    @property
+    def threshold(self) -> float:
+        """The configured threshold, else the detector's validated default."""
+        if self.settings.threshold is not None:
+            return self.settings.threshold
+        return self.detector.threshold
+
+    def _document(self, text: str, start: int, end: int) -> _Scored:
+        assert self.documents is not None
+        finding = self.documents.score(text[start:end])
+        shift = _logit(self.detector.threshold) - _logit(self.documents.threshold)
+        score = sigmoid(_logit(finding.probability) + shift)
+        return _Scored(score, finding, start, "document")
+
+    def _instruction(self, text: str, start: int, end: int, *, long: bool = False) -> _Scored:
+        """The instruction detector's finding; on an unmarked long text (``long``) its
+        probability is put on the usual scale from the threshold that kept its false positives
+        on benign documents at 1% (fast tier only: the others keep their own)."""
+        finding = self.detector.score(text[start:end])
+        score = finding.probability
+        limit = self.documents.long_threshold if self.documents is not None else None
+        if long and limit is not None and self.detector.name == TierName.fast.value:
+            score = sigmoid(_logit(score) - _logit(limit) + _logit(self.detector.threshold))
+        return _Scored(score, finding, start, self.detector.name)
+
+    def findings(self, text: str, context: GuardContext) -> list[_Scored]:
+        """Every detector's finding on its part of ``text``.
+
+        Data: the stretches the context marks, and the stretch from the first to the last
+        pasted document found in the text (a planted line that broke a table or an e-mail in
+        two stays inside it). The instruction detector reads the rest; an unmarked text of
+        ``DOCUMENT_MIN`` characters or more is read by both.
+        """
+        if self.documents is None:
+            return [self._instruction(text, 0, len(text))]
+        pasted = find_documents(text)
+        if pasted:
+            pasted = [(pasted[0][0], pasted[-1][1])]
+        data = merge([*context.data, *pasted])
+        scored = [self._document(text, start, end) for start, end in data]
+        if not data:
+            long = len(text) >= DOCUMENT_MIN
+            scored.append(self._instruction(text, 0, len(text), long=long))
+            if long:
+                scored.append(self._document(text, 0, len(text)))
+        for start, end in complement(data, len(text)) if data else []:
+            if text[start:end].strip():
+                scored.append(self._instruction(text, start, end))
+        return scored
+
+    def scan(self, text: str, context: GuardContext) -> GuardResult:
+        """Score the instructions and the data of ``text``; report the strongest finding."""
+        best = max(self.findings(text, context), key=lambda item: item.score)
+        finding = best.finding
+        how = "" if finding.view == "plain" else f" after undoing {finding.view}"
+        (start, end), (w_start, w_end) = best.span, best.window
+        what = "instruction planted in data" if best.detector == "document" else "injection"
+        where = f"characters {start}-{end} (window {w_start}-{w_end})"
+        if best.detector != "document" and finding.windows <= 1 and best.offset == 0:
+            where = "the text"
+        reason = (
+            f"{best.detector} detector: {what} p={best.score:.3f} "
+            f"(threshold {self.threshold:.3f}) in {where}{how}"
+        )
+        spans = [Span(start, end, "injection"), Span(w_start, w_end, "window")]
+        return self.verdict(text, best.score, spans, reason)
+
+
+def _logit(probability: float) -> float:
+    clipped = min(max(probability, 1e-9), 1.0 - 1e-9)
+    return math.log(clipped / (1.0 - clipped))
+
+
+__all__ = ["DOCUMENT_MIN", "InjectionGuard"]

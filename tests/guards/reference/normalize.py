@@ -1,0 +1,196 @@
+"""Evasion normalisation: undo the tricks that hide an instruction from a text classifier.
+
+``views(text)`` returns the text as a detector should see it (NFKC, invisible and tag
+characters removed, confusable letters folded, lower-cased, whitespace collapsed) plus one extra
+view per trick found: leetspeak decoded, spaced-out letters joined, base64 / hex / rot13
+payloads decoded (and their contents normalised again), ASCII smuggled in Unicode tag
+characters. A detector scores every view and keeps the highest score.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+
+#: Zero-width, joiner, bidi-control, filler and variation-selector code points. Unicode tag
+#: characters (U+E0000-U+E007F) are handled separately because they can smuggle ASCII.
+INVISIBLE = frozenset(
+    (
+        *(0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B, 0x180C, 0x180D),
+        *(0x180E, 0x3164, 0xFEFF, 0xFFA0, 0x1D159, 0x1D173, 0x1D174, 0x1D175, 0x1D176),
+        *range(0x200B, 0x2010),
+        *range(0x202A, 0x202F),
+        *range(0x2060, 0x2070),
+        *range(0x1D177, 0x1D17B),
+        *range(0xFE00, 0xFE10),
+        *range(0xFFF9, 0xFFFC),
+        *range(0xE0100, 0xE01F0),
+    )
+)
+TAG_FIRST, TAG_LAST = 0xE0000, 0xE007F
+
+_STRIP = dict.fromkeys(INVISIBLE) | dict.fromkeys(range(TAG_FIRST, TAG_LAST + 1))
+
+# Letters from other scripts that look like Latin ones (Cyrillic, Greek, a few IPA/Latin-ext).
+_CONFUSABLE_PAIRS = (
+    "аa бb вb гr дd еe ёe ѕs іi їi јj кk лn мm нh оo пn рp сc тt уy фф хx ьb ԁd ӏl һh ԛq ԝw "
+    "αa βb γy δd εe ζz ηn ιi κk νv οo ρp σo τt υu χx ωw ϲc ϳj "
+    "ɑa ɡg ɩi ɪi ʏy ᴀa ʙb ᴄc ᴅd ᴇe ɢg ʜh ᴊj ᴋk ʟl ᴍm ɴn ᴏo ᴘp ʀr ꜱs ᴛt ᴜu ᴠv ᴡw ʏy ᴢz"
+)
+_CONFUSABLES = str.maketrans({pair[0]: pair[1] for pair in _CONFUSABLE_PAIRS.split()})
+_LEET = str.maketrans(
+    {
+        "0": "o",
+        "1": "i",
+        "3": "e",
+        "4": "a",
+        "5": "s",
+        "7": "t",
+        "@": "a",
+        "$": "s",
+        "!": "i",
+        "|": "l",
+        "8": "b",
+        "9": "g",
+        "+": "t",
+    }
+)
+
+_WORD = re.compile(r"\S+")
+_LEET_WORD = re.compile(r"(?=[^\s]*[a-z])(?=[^\s]*[013457@$!|89+])[a-z0-9@$!|+]{3,}")
+_SPACED = re.compile(r"(?<![^\W_])(?:[^\W_][ .\-_*|/]{1,3}){3,}[^\W_](?![^\W_])")
+_BASE64 = re.compile(r"[A-Za-z0-9+/_-]{16,}={0,2}")
+_HEX = re.compile(r"(?:\\x|0x)?(?:[0-9a-fA-F]{2}(?:[\s:,]|\\x|0x)?){8,}")
+_SPACE = re.compile(r"\s+")
+_ROT13_HINT = re.compile(r"rot.?13|caesar|cipher", re.IGNORECASE)
+_COMMON = frozenset(
+    {
+        *("the", "and", "you", "your", "to", "of", "a", "in", "is", "it", "that", "this"),
+        *("for", "are", "with", "be", "not", "all", "now", "as", "on", "from", "ignore"),
+        *("previous", "instructions", "system", "prompt", "reveal", "tell", "me", "what"),
+    }
+)
+MAX_DECODE_DEPTH = 2
+
+
+@dataclass(frozen=True)
+class View:
+    """One way of reading the text: ``how`` names the trick undone (``plain`` for none)."""
+
+    text: str
+    how: str
+
+
+def normalize(text: str) -> str:
+    """The canonical form a detector scores: NFKC, invisibles gone, confusables folded, lower."""
+    folded = unicodedata.normalize("NFKC", text).translate(_STRIP)
+    if not folded.isascii():
+        folded = _WORD.sub(_fold_mixed_word, folded)
+    return _SPACE.sub(" ", folded.lower()).strip()
+
+
+def tag_payload(text: str) -> str:
+    """The ASCII hidden in Unicode tag characters (U+E0020-U+E007E), or ``""``."""
+    return "".join(
+        chr(ord(char) - TAG_FIRST)
+        for char in text
+        if TAG_FIRST + 0x20 <= ord(char) <= TAG_FIRST + 0x7E
+    )
+
+
+def views(text: str, *, depth: int = 0) -> tuple[View, ...]:
+    """The normalised text and every decoded or de-obfuscated variant of it."""
+    plain = normalize(text)
+    found = [View(plain, "plain")]
+    hidden = tag_payload(text)
+    if hidden.strip():
+        found.append(View(normalize(hidden), "tags"))
+    if _LEET_WORD.search(plain):
+        found.append(View(_LEET_WORD.sub(_unleet, plain), "leet"))
+    if _SPACED.search(plain):
+        found.append(View(_SPACE.sub(" ", _SPACED.sub(_join_spaced, plain)).strip(), "spacing"))
+    if _ROT13_HINT.search(plain) or _looks_rot13(plain):
+        found.append(View(codecs.decode(plain, "rot13"), "rot13"))
+    if depth < MAX_DECODE_DEPTH:
+        for payload, how in _payloads(unicodedata.normalize("NFKC", text).translate(_STRIP)):
+            found.extend(
+                View(view.text, f"{how}+{view.how}" if view.how != "plain" else how)
+                for view in views(payload, depth=depth + 1)
+            )
+    return tuple(found)
+
+
+def _fold_mixed_word(match: re.Match[str]) -> str:
+    word = match.group()
+    if word.isascii() or not any("a" <= char.lower() <= "z" for char in word):
+        return word
+    return word.translate(_CONFUSABLES)
+
+
+def _unleet(match: re.Match[str]) -> str:
+    word = match.group()
+    letters = sum(char.isalpha() for char in word)
+    if len(word) > 24 or letters * 2 < len(word):
+        return word  # an identifier, a number or an encoded blob, not leetspeak
+    return word.translate(_LEET)
+
+
+def _join_spaced(match: re.Match[str]) -> str:
+    return " " + re.sub(r"[ .\-_*|/]", "", match.group()) + " "
+
+
+def _looks_rot13(text: str) -> bool:
+    words = text.split()
+    if len(words) < 4:
+        return False
+    plain_hits = sum(word in _COMMON for word in words)
+    if plain_hits * 5 >= len(words):
+        return False
+    rotated_hits = sum(word in _COMMON for word in codecs.decode(text, "rot13").split())
+    return rotated_hits * 4 >= len(words)
+
+
+def _printable(decoded: bytes) -> str | None:
+    try:
+        text = decoded.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    letters = sum(char.isalpha() or char == " " for char in text)
+    if len(text) < 6 or letters < 0.7 * len(text):
+        return None
+    return text
+
+
+def _payloads(text: str) -> list[tuple[str, str]]:
+    """Base64 and hex runs that decode to readable text."""
+    found: list[tuple[str, str]] = []
+    for match in _BASE64.finditer(text):
+        token = match.group()
+        if token.isalpha() and (token.islower() or token.isupper()):
+            continue  # a plain long word, not an encoding
+        padded = token + "=" * (-len(token.rstrip("=")) % 4)
+        try:
+            raw = base64.urlsafe_b64decode(padded.replace("+", "-").replace("/", "_"))
+        except (binascii.Error, ValueError):
+            continue
+        decoded = _printable(raw)
+        if decoded:
+            found.append((decoded, "base64"))
+    for match in _HEX.finditer(text):
+        digits = re.sub(r"\\x|0x|[\s:,]", "", match.group())
+        if len(digits) % 2:
+            digits = digits[:-1]
+        try:
+            decoded = _printable(bytes.fromhex(digits))
+        except ValueError:
+            continue
+        if decoded:
+            found.append((decoded, "hex"))
+    return found
+
+
+__all__ = ["INVISIBLE", "TAG_FIRST", "TAG_LAST", "View", "normalize", "tag_payload", "views"]
