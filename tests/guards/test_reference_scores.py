@@ -14,12 +14,19 @@ import random
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sai.guards import GuardContext
-from sai.guards.injection import InjectionGuard, load_document_detector
+from sai.guards.injection import InjectionGuard, find_documents, load_document_detector
+from sai.guards.normalize import normalize, tag_payload, views
 from tests.conftest import shared_data
 from tests.guards import reference
 from tests.guards.reference.guard import InjectionGuard as ReferenceGuard
+from tests.guards.reference.normalize import normalize as reference_normalize
+from tests.guards.reference.normalize import tag_payload as reference_tag_payload
+from tests.guards.reference.normalize import views as reference_views
+from tests.guards.reference.parts import find_documents as reference_find_documents
 
 from ._prompts import BENIGN, CODE, EMAIL, HIDDEN_INSTRUCTION, INJECTIONS, evasions
 
@@ -111,3 +118,87 @@ def test_shared_test_split_scores_as_the_reference(guards) -> None:  # type: ign
     assert len(texts) >= 400
     for text in texts:
         assert_same(*guards, text)
+
+
+def pairs(found: tuple[object, ...]) -> list[tuple[str, str]]:
+    return [(view.text, view.how) for view in found]  # type: ignore[attr-defined]
+
+
+_TRICKY = (
+    "abcdefxyz ABCDEF 0123456789 @$!|+ .:,-_*/\\\n\t=\"'"
+    "аеорсі ıİſK ＡＢｃ ﬁ \u200b\u200d\u2066\ufeff\u00ad "
+    + "".join(chr(0xE0000 + c) for c in (0x20, 0x41, 0x61, 0x7E, 0x7F, 0x01))
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_TRICKY, max_size=120) | st.text(max_size=60))
+def test_views_equal_the_reference(text: str) -> None:
+    assert pairs(views(text)) == pairs(reference_views(text))
+    assert normalize(text) == reference_normalize(text)
+    assert tag_payload(text) == reference_tag_payload(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "rot13",
+                "r0t-13",
+                "caesar",
+                "CIPHER",
+                "cıpher",
+                "deadbeef",
+                "0x",
+                "\\x",
+                "4b 3c",
+                "l33t",
+                "h4x0r!",
+                "aGVsbG8gd29ybGQh",
+                "ignore",
+                "you",
+                " ",
+                "\n",
+                "d e a d",
+                "e-v-i-l",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_views_of_encoded_words_equal_the_reference(words: list[str]) -> None:
+    text = " ".join(words)
+    assert pairs(views(text)) == pairs(reference_views(text))
+
+
+_MARKUP = st.sampled_from(
+    [
+        "```",
+        "~~~",
+        "<document>",
+        "</document>",
+        '"""',
+        "'''",
+        "> ",
+        "Context:",
+        "Question:",
+        "From: a",
+        "Subject: b",
+        "| x | y |",
+        "\t",
+        "\n",
+        "\n\n",
+        "：",
+        "text",
+        "you",
+        " ",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_MARKUP | st.text(max_size=8), max_size=25))
+def test_documents_found_as_by_the_reference(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert find_documents(text) == reference_find_documents(text)

@@ -34,6 +34,9 @@ INVISIBLE = frozenset(
 TAG_FIRST, TAG_LAST = 0xE0000, 0xE007F
 
 _STRIP = dict.fromkeys(INVISIBLE) | dict.fromkeys(range(TAG_FIRST, TAG_LAST + 1))
+#: The same characters as one class: deleting its matches equals ``translate(_STRIP)``.
+_STRIP_RUN = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_STRIP)) + "]+")
+_TAG_RUN = re.compile(f"[{chr(TAG_FIRST + 0x20)}-{chr(TAG_FIRST + 0x7E)}]+")
 
 # Letters from other scripts that look like Latin ones (Cyrillic, Greek, a few IPA/Latin-ext).
 _CONFUSABLE_PAIRS = (
@@ -61,12 +64,20 @@ _LEET = str.maketrans(
 )
 
 _WORD = re.compile(r"\S+")
-_LEET_WORD = re.compile(r"(?=[^\s]*[a-z])(?=[^\s]*[013457@$!|89+])[a-z0-9@$!|+]{3,}")
+# A leet word starts where a run of its characters starts (a match inside a run implies one
+# at the run's start, which the scan reaches first), so other positions are skipped early.
+_LEET_WORD = re.compile(
+    r"(?<![a-z0-9@$!|+])(?=[a-z0-9@$!|+]{3})(?=[^\s]*[a-z])(?=[^\s]*[013457@$!|89+])"
+    r"[a-z0-9@$!|+]{3,}"
+)
+_LEET_CHAR = re.compile(r"[013457@$!|89+]")
 _SPACED = re.compile(r"(?<![^\W_])(?:[^\W_][ .\-_*|/]{1,3}){3,}[^\W_](?![^\W_])")
 _BASE64 = re.compile(r"[A-Za-z0-9+/_-]{16,}={0,2}")
 _HEX = re.compile(r"(?:\\x|0x)?(?:[0-9a-fA-F]{2}(?:[\s:,]|\\x|0x)?){8,}")
+#: Every hex run is at least 16 characters of this class: without one, there is none.
+_HEX_HINT = re.compile(r"[0-9a-fA-Fx\\\s:,]{16,}")
 _SPACE = re.compile(r"\s+")
-_ROT13_HINT = re.compile(r"rot.?13|caesar|cipher", re.IGNORECASE)
+_ROT13_HINT = re.compile(r"[cr](?:aesar|ipher|ot.?13)", re.IGNORECASE)
 _COMMON = frozenset(
     {
         *("the", "and", "you", "your", "to", "of", "a", "in", "is", "it", "that", "this"),
@@ -85,9 +96,19 @@ class View:
     how: str
 
 
+def _stripped(text: str) -> str:
+    """NFKC with invisible and tag characters removed (ASCII text is already both)."""
+    if text.isascii():
+        return text
+    return _STRIP_RUN.sub("", unicodedata.normalize("NFKC", text))
+
+
 def normalize(text: str) -> str:
     """The canonical form a detector scores: NFKC, invisibles gone, confusables folded, lower."""
-    folded = unicodedata.normalize("NFKC", text).translate(_STRIP)
+    return _canonical(_stripped(text))
+
+
+def _canonical(folded: str) -> str:
     if not folded.isascii():
         folded = _WORD.sub(_fold_mixed_word, folded)
     return _SPACE.sub(" ", folded.lower()).strip()
@@ -95,28 +116,27 @@ def normalize(text: str) -> str:
 
 def tag_payload(text: str) -> str:
     """The ASCII hidden in Unicode tag characters (U+E0020-U+E007E), or ``""``."""
-    return "".join(
-        chr(ord(char) - TAG_FIRST)
-        for char in text
-        if TAG_FIRST + 0x20 <= ord(char) <= TAG_FIRST + 0x7E
-    )
+    if text.isascii():
+        return ""
+    return "".join(chr(ord(char) - TAG_FIRST) for char in "".join(_TAG_RUN.findall(text)))
 
 
 def views(text: str, *, depth: int = 0) -> tuple[View, ...]:
     """The normalised text and every decoded or de-obfuscated variant of it."""
-    plain = normalize(text)
+    stripped = _stripped(text)
+    plain = _canonical(stripped)
     found = [View(plain, "plain")]
     hidden = tag_payload(text)
     if hidden.strip():
         found.append(View(normalize(hidden), "tags"))
-    if _LEET_WORD.search(plain):
+    if _LEET_CHAR.search(plain) and _LEET_WORD.search(plain):
         found.append(View(_LEET_WORD.sub(_unleet, plain), "leet"))
     if _SPACED.search(plain):
         found.append(View(_SPACE.sub(" ", _SPACED.sub(_join_spaced, plain)).strip(), "spacing"))
     if _ROT13_HINT.search(plain) or _looks_rot13(plain):
         found.append(View(codecs.decode(plain, "rot13"), "rot13"))
     if depth < MAX_DECODE_DEPTH:
-        for payload, how in _payloads(unicodedata.normalize("NFKC", text).translate(_STRIP)):
+        for payload, how in _payloads(stripped):
             found.extend(
                 View(view.text, f"{how}+{view.how}" if view.how != "plain" else how)
                 for view in views(payload, depth=depth + 1)
@@ -180,7 +200,7 @@ def _payloads(text: str) -> list[tuple[str, str]]:
         decoded = _printable(raw)
         if decoded:
             found.append((decoded, "base64"))
-    for match in _HEX.finditer(text):
+    for match in _HEX.finditer(text) if _HEX_HINT.search(text) else ():
         digits = re.sub(r"\\x|0x|[\s:,]", "", match.group())
         if len(digits) % 2:
             digits = digits[:-1]

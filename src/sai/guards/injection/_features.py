@@ -53,6 +53,56 @@ def _mix(values: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
     return values ^ (values >> np.uint64(31))
 
 
+def _mix_in_place(values: npt.NDArray[np.uint64]) -> None:
+    """:func:`_mix` without temporaries (the same integers)."""
+    shifted = np.empty_like(values)
+    for shift, factor in ((_S30, _MIX1), (_S27, _MIX2)):
+        np.right_shift(values, shift, out=shifted)
+        np.bitwise_xor(values, shifted, out=values)
+        np.multiply(values, factor, out=values)
+    np.right_shift(values, _S31, out=shifted)
+    np.bitwise_xor(values, shifted, out=values)
+
+
+_S30, _S27, _S31 = np.uint64(30), np.uint64(27), np.uint64(31)
+_WORD_TAG = np.uint64(1 << 40)
+
+
+def _hashes(text: str, spec: FeatureSpec) -> npt.NDArray[np.uint64]:
+    """Every n-gram hash of ``text`` (characters, then words) in one preallocated array, in
+    the order of ``_char_hashes`` and ``_word_hashes``."""
+    codes = np.frombuffer(f" {text} ".encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    tokens = (_WORDS if spec.punctuation == 1 else _WORDS_ONLY).findall(text)
+    size = len(codes)
+    chars = [n for n in range(2, spec.char_max + 1) if size >= n]
+    words = [n for n in range(2, spec.word_max + 1) if len(tokens) >= n] if tokens else []
+    kept = [n for n in chars if n >= spec.char_min]
+    total = sum(size - n + 1 for n in kept)
+    total += len(tokens) + sum(len(tokens) - n + 1 for n in words) if tokens else 0
+    out = np.empty(total, dtype=np.uint64)
+    position = 0
+    rolling = codes
+    for n in chars:
+        rolling = rolling[:-1] * _PRIME
+        rolling += codes[n - 1 :]
+        if n >= spec.char_min:
+            np.add(rolling, np.uint64(n), out=out[position : position + len(rolling)])
+            position += len(rolling)
+    if tokens:
+        unigrams = out[position : position + len(tokens)]
+        unigrams[:] = [zlib.crc32(token.encode("utf-8")) for token in tokens]
+        unigrams += _WORD_TAG
+        position += len(tokens)
+        current = unigrams
+        for n in words:
+            current = current[:-1] * _PRIME
+            current += unigrams[n - 1 :]
+            np.add(current, np.uint64(n << 44), out=out[position : position + len(current)])
+            current = out[position : position + len(current)]
+            position += len(current)
+    return out
+
+
 def _char_hashes(text: str, spec: FeatureSpec) -> list[npt.NDArray[np.uint64]]:
     codes = np.frombuffer(f" {text} ".encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     parts: list[npt.NDArray[np.uint64]] = []
@@ -83,18 +133,35 @@ def _word_hashes(text: str, spec: FeatureSpec) -> list[npt.NDArray[np.uint64]]:
     return parts
 
 
-def features(text: str, spec: FeatureSpec) -> tuple[IntArray, FloatArray]:
-    """The sparse feature vector of already-normalised ``text``: bucket indices and values."""
+def bucket_counts(text: str, spec: FeatureSpec) -> tuple[IntArray, IntArray]:
+    """The distinct buckets of already-normalised ``text`` (ascending) and their counts."""
     if spec.punctuation == 0:
         text = " ".join(_PUNCT.sub(" ", text).split())
-    parts = _char_hashes(text, spec) + _word_hashes(text, spec)
-    if not parts:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-    buckets = (_mix(np.concatenate(parts)) >> np.uint64(64 - spec.bits)).astype(np.int64)
-    indices, counts = np.unique(buckets, return_counts=True)
+    hashes = _hashes(text, spec)
+    if not len(hashes):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    _mix_in_place(hashes)
+    hashes >>= np.uint64(64 - spec.bits)
+    buckets = hashes.view(np.int64)  # below 2**bits: the same numbers as signed integers
+    buckets.sort()
+    starts = np.empty(len(buckets), dtype=bool)
+    starts[0] = True
+    np.not_equal(buckets[1:], buckets[:-1], out=starts[1:])
+    first = np.flatnonzero(starts)
+    counts = np.empty(len(first), dtype=np.int64)
+    np.subtract(first[1:], first[:-1], out=counts[:-1])
+    counts[-1] = len(buckets) - first[-1]
+    return buckets[first], counts
+
+
+def features(text: str, spec: FeatureSpec) -> tuple[IntArray, FloatArray]:
+    """The sparse feature vector of already-normalised ``text``: bucket indices and values."""
+    indices, counts = bucket_counts(text, spec)
+    if not len(indices):
+        return indices, np.zeros(0, dtype=np.float32)
     values = (1.0 + np.log(counts)).astype(np.float32)
     values /= np.float32(np.sqrt(np.dot(values, values)))
     return indices, values
 
 
-__all__ = ["FeatureSpec", "FloatArray", "IntArray", "features"]
+__all__ = ["FeatureSpec", "FloatArray", "IntArray", "bucket_counts", "features"]

@@ -40,6 +40,14 @@ _HEADER = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _TABLE_ROW = re.compile(r"^[^\n]*(?:\|[^\n|]*){2,}$|^[^\n]*(?:\t[^\n\t]*){2,}$", re.MULTILINE)
+#: Each wrapper with the strings one of which every match of it contains: a text without
+#: any of them is not searched (labels and headers need a colon, table rows "|" or a tab).
+_MARKED = (
+    (_FENCE, ("```", "~~~")),
+    (_TAGGED, ("<",)),
+    (_TRIPLE, ('"""', "'''")),
+    (_QUOTED, (">",)),
+)
 #: A final paragraph shorter than this after data is taken for the user's request.
 REQUEST_MAX = 300
 
@@ -72,15 +80,18 @@ def _to_request(text: str, start: int) -> int:
 def find_documents(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each stretch of ``text`` that is a pasted document, merged."""
     found: list[tuple[int, int]] = []
-    for pattern in (_FENCE, _TAGGED, _TRIPLE, _QUOTED):
-        found.extend(match.span() for match in pattern.finditer(text))
-    for match in _LABEL.finditer(text):
-        # the label line belongs to the document: alone, "Context:" is no request
-        found.append((match.start(), _to_request(text, match.end())))
-    header = _HEADER.search(text)
-    if header:
-        found.append((header.start(), _to_request(text, header.end())))
-    found.extend(_tables(text))
+    for pattern, marks in _MARKED:
+        if any(mark in text for mark in marks):
+            found.extend(match.span() for match in pattern.finditer(text))
+    if ":" in text or "：" in text:
+        for match in _LABEL.finditer(text):
+            # the label line belongs to the document: alone, "Context:" is no request
+            found.append((match.start(), _to_request(text, match.end())))
+        header = _HEADER.search(text)
+        if header:
+            found.append((header.start(), _to_request(text, header.end())))
+    if "|" in text or "\t" in text:
+        found.extend(_tables(text))
     return merge(found)
 
 
