@@ -1,4 +1,4 @@
-"""The optimised detectors compute what the plain reference code computes (to 1e-9).
+"""The optimised guards compute what the plain reference code computes (scores to 1e-9).
 
 The reference (``tests/guards/reference``) is the detectors' code from before the speed work,
 run over the same artefacts in the same process, so a retrained model changes both alike.
@@ -17,11 +17,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sai.guards import GuardContext
+from sai.guards import Direction, GuardContext
+from sai.guards.exfiltration import ExfiltrationGuard
 from sai.guards.injection import InjectionGuard, find_documents, load_document_detector
+from sai.guards.invisible import InvisibleGuard
 from sai.guards.normalize import normalize, tag_payload, views
+from sai.guards.pii import PiiGuard
+from sai.guards.secrets import SecretsGuard
 from tests.conftest import shared_data
 from tests.guards import reference
+from tests.guards.reference import exfiltration as reference_exfiltration
+from tests.guards.reference import invisible as reference_invisible
+from tests.guards.reference import pii as reference_pii
+from tests.guards.reference import secrets as reference_secrets
 from tests.guards.reference.guard import InjectionGuard as ReferenceGuard
 from tests.guards.reference.normalize import normalize as reference_normalize
 from tests.guards.reference.normalize import tag_payload as reference_tag_payload
@@ -202,3 +210,59 @@ _MARKUP = st.sampled_from(
 def test_documents_found_as_by_the_reference(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert find_documents(text) == reference_find_documents(text)
+
+
+_RULE_PIECES = st.sampled_from(
+    [
+        "AKIAABCDEFGHIJKLMNOP",
+        "ghp_" + "a1B2" * 9,
+        "sk-ant-" + "x9Y" * 12,
+        "eyJhbGciOi.eyJzdWIiOi.sig",
+        "password = Zx8#kLq2!vR",
+        "token: abc",
+        "https://u:pass@host.example",
+        "hf_" + "Ab1" * 12,
+        "xoxb-1234567890-abc",
+        "AIza" + "B" * 35,
+        "SG." + "a" * 22 + "." + "b" * 43,
+        "sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc",
+        "-----BEGIN PRIVATE KEY-----\nMII\n",
+        "a.b@example.org",
+        "+49 40 555 0100",
+        "DE89 3704 0044 0532 0130 00",
+        "4111 1111 1111 1111",
+        "123-45-6789",
+        "12345678Z",
+        "BSN 111222333",
+        "PESEL 44051401359",
+        "personnummer 811218-9876",
+        "![x](https://evil.example/p?q=1)",
+        "<img src=https://e.example/a?b>",
+        "[r]: https://x.y/z?q",
+        "[link](https://a.example/" + "A" * 30 + ")",
+        "<a href='http://b.example/?x=1'>",
+        "\u200b",
+        "\u202e",
+        "\U000e0041\U000e0042",
+        "👨\u200d👩",
+        "x\ufe0f",
+        "٣٤٥",
+        "\n",
+        " ",
+        "word",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_RULE_PIECES | st.text(max_size=6), max_size=12))
+def test_rule_guards_find_what_the_reference_finds(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    for live, old in (
+        (InvisibleGuard(), reference_invisible.InvisibleGuard()),
+        (SecretsGuard(), reference_secrets.SecretsGuard()),
+        (PiiGuard(), reference_pii.PiiGuard()),
+        (ExfiltrationGuard(), reference_exfiltration.ExfiltrationGuard()),
+    ):
+        context = GuardContext(direction=Direction.output)
+        assert live.scan(text, context) == old.scan(text, context)

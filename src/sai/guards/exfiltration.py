@@ -40,6 +40,8 @@ _ELEMENTS = (
     ),
     ("link", re.compile(r"(?i)<a\b[^>]*?\bhref\s*=\s*[\"']?(?P<url>[^\"'\s>]+)[^>]*>")),
 )
+#: Per element pattern above (same order), a string each of its matches contains.
+_MARKS = ("](", "<", "]:", "<", "](", "<")
 _ENCODED = re.compile(r"[A-Za-z0-9+/=_%\-]{24,}")
 
 
@@ -73,8 +75,8 @@ class ExfiltrationGuard(Guard):
         spans: list[Span] = []
         score = 0.0
         seen: set[tuple[int, int]] = set()
-        for kind, pattern in _ELEMENTS:
-            for m in pattern.finditer(text):
+        for (kind, pattern), mark in zip(_ELEMENTS, _MARKS, strict=True):
+            for m in pattern.finditer(text) if mark in text else ():
                 if any(a <= m.start() < b for a, b in seen):
                     continue
                 url = m.group("url")

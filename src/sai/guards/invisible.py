@@ -7,6 +7,7 @@ variation selectors are ordinary and are not counted. Redaction removes the char
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from sai.guards.base import (
@@ -22,6 +23,12 @@ from sai.guards.normalize import INVISIBLE, TAG_FIRST, TAG_LAST, tag_payload
 
 _BIDI = frozenset([*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x061C])
 _ZWJ, _VS15, _VS16 = 0x200D, 0xFE0E, 0xFE0F
+#: Every character the scan looks at (all outside ASCII): a text without one has no finding.
+_CANDIDATE = re.compile(
+    "["
+    + "".join(re.escape(chr(code)) for code in sorted(_BIDI | INVISIBLE))
+    + f"{chr(TAG_FIRST)}-{chr(TAG_LAST)}]"
+)
 
 
 def _is_emoji(char: str) -> bool:
@@ -51,6 +58,8 @@ class InvisibleGuard(Guard):
         """Score: tag characters 1.0, bidi controls 0.9, else 0.3 + 0.1 per hidden character."""
         spans: list[Span] = []
         tags = bidi = other = 0
+        if text.isascii() or not _CANDIDATE.search(text):
+            return self.verdict(text, 0.0, [], "no invisible characters")
         for index, char in enumerate(text):
             code = ord(char)
             if TAG_FIRST <= code <= TAG_LAST:

@@ -51,6 +51,25 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("url-credentials", r"\b[a-z][a-z0-9+.\-]*://[^\s:/@]+:[^\s@/]{3,}@[^\s/]+"),
     )
 )
+#: Per pattern above (same order), strings one of which each of its matches contains.
+_MARKS: tuple[tuple[str, ...], ...] = (
+    ("-----BEGIN ",),
+    ("AKIA", "ASIA", "ABIA", "ACCA"),
+    ("gh", "github_pat_"),
+    ("glpat-",),
+    ("xox",),
+    ("https://hooks.slack.com/services/",),
+    ("_live_", "_test_"),
+    ("AIza",),
+    ("sk-",),
+    ("sk-ant-",),
+    ("hf_",),
+    ("npm_",),
+    ("SK",),
+    ("SG.",),
+    ("eyJ",),
+    ("://",),
+)
 _KEYWORD = re.compile(
     r"(?i)\b(?:password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|"
     r"client[_-]?secret|private[_-]?key|token)\b[\"']?\s*(?:[:=]|=>|:=)\s*[\"']?"
@@ -83,7 +102,8 @@ class SecretsGuard(Guard):
         """Every secret-looking span, by pattern, keyword and entropy."""
         spans = [
             Span(m.start(), m.end(), label)
-            for label, pattern in _PATTERNS
+            for (label, pattern), marks in zip(_PATTERNS, _MARKS, strict=True)
+            if any(mark in text for mark in marks)
             for m in pattern.finditer(text)
         ]
         covered = [(s.start, s.end) for s in spans]
@@ -91,11 +111,12 @@ class SecretsGuard(Guard):
         def free(start: int, end: int) -> bool:
             return not any(a < end and start < b for a, b in covered)
 
-        for m in _KEYWORD.finditer(text):
+        # a keyword secret needs ":" or "=" after the keyword, a token 32 characters
+        for m in _KEYWORD.finditer(text) if ":" in text or "=" in text else ():
             value = m.group("value")
             if free(m.start("value"), m.end("value")) and shannon_entropy(value) >= KEYWORD_ENTROPY:
                 spans.append(Span(m.start("value"), m.end("value"), "keyword-secret"))
-        for m in _TOKEN.finditer(text):
+        for m in _TOKEN.finditer(text) if len(text) >= 32 else ():
             value = m.group()
             if (
                 free(m.start(), m.end())

@@ -1,0 +1,117 @@
+"""Secrets in text: provider keys and tokens by pattern, private keys, high-entropy values.
+
+Patterns follow the shapes that providers document for their credentials (the same idea as
+detect-secrets' plugins); the keyword rule (``password = ...``) and free-standing tokens also
+need enough entropy, so ``password = changeme`` in a tutorial is not a finding but a random
+40-character value is.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from sai.guards._checksums import shannon_entropy
+from sai.guards.base import (
+    Direction,
+    Guard,
+    GuardContext,
+    GuardId,
+    GuardResult,
+    OnMatch,
+    Span,
+)
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (label, re.compile(pattern))
+    for label, pattern in (
+        (
+            "private-key",
+            r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?"
+            r"(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|\Z)",
+        ),
+        ("aws-access-key", r"\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b"),
+        ("github-token", r"\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{60,255})\b"),
+        ("gitlab-token", r"\bglpat-[A-Za-z0-9_\-]{20,}\b"),
+        ("slack-token", r"\bxox[abposr]-[A-Za-z0-9-]{10,}\b"),
+        ("slack-webhook", r"https://hooks\.slack\.com/services/[A-Za-z0-9/_]{20,}"),
+        ("stripe-key", r"\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}\b"),
+        ("google-api-key", r"\bAIza[0-9A-Za-z_\-]{35}\b"),
+        (
+            "openai-key",
+            r"\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{20,}T3BlbkFJ[A-Za-z0-9_\-]{20,}\b"
+            r"|\bsk-(?:proj|svcacct|admin)-[A-Za-z0-9_\-]{40,}\b",
+        ),
+        ("anthropic-key", r"\bsk-ant-[A-Za-z0-9_\-]{32,}\b"),
+        ("huggingface-token", r"\bhf_[A-Za-z0-9]{34,}\b"),
+        ("npm-token", r"\bnpm_[A-Za-z0-9]{36}\b"),
+        ("twilio-key", r"\bSK[0-9a-fA-F]{32}\b"),
+        ("sendgrid-key", r"\bSG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}\b"),
+        ("jwt", r"\beyJ[A-Za-z0-9_\-]{10,}\.eyJ[A-Za-z0-9_\-]{10,}\.[A-Za-z0-9_\-]{10,}"),
+        ("url-credentials", r"\b[a-z][a-z0-9+.\-]*://[^\s:/@]+:[^\s@/]{3,}@[^\s/]+"),
+    )
+)
+_KEYWORD = re.compile(
+    r"(?i)\b(?:password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|"
+    r"client[_-]?secret|private[_-]?key|token)\b[\"']?\s*(?:[:=]|=>|:=)\s*[\"']?"
+    r"(?P<value>[^\s\"',;]{8,})"
+)
+_TOKEN = re.compile(r"(?<![A-Za-z0-9+/_\-])[A-Za-z0-9+/_\-]{32,}={0,2}(?![A-Za-z0-9+/_\-])")
+KEYWORD_ENTROPY = 3.0
+TOKEN_ENTROPY = 4.5
+
+
+def _token_like(value: str) -> bool:
+    classes = sum(
+        (
+            any(c.islower() for c in value),
+            any(c.isupper() for c in value),
+            any(c.isdigit() for c in value),
+        )
+    )
+    return classes == 3
+
+
+class SecretsGuard(Guard):
+    """Finds credentials; redacts them by default."""
+
+    name: ClassVar[GuardId] = GuardId("secrets")
+    directions: ClassVar[frozenset[Direction]] = frozenset({Direction.input, Direction.output})
+    default_action: ClassVar[OnMatch] = OnMatch.redact
+
+    def find(self, text: str) -> list[Span]:
+        """Every secret-looking span, by pattern, keyword and entropy."""
+        spans = [
+            Span(m.start(), m.end(), label)
+            for label, pattern in _PATTERNS
+            for m in pattern.finditer(text)
+        ]
+        covered = [(s.start, s.end) for s in spans]
+
+        def free(start: int, end: int) -> bool:
+            return not any(a < end and start < b for a, b in covered)
+
+        for m in _KEYWORD.finditer(text):
+            value = m.group("value")
+            if free(m.start("value"), m.end("value")) and shannon_entropy(value) >= KEYWORD_ENTROPY:
+                spans.append(Span(m.start("value"), m.end("value"), "keyword-secret"))
+        for m in _TOKEN.finditer(text):
+            value = m.group()
+            if (
+                free(m.start(), m.end())
+                and _token_like(value)
+                and shannon_entropy(value) >= TOKEN_ENTROPY
+            ):
+                spans.append(Span(m.start(), m.end(), "high-entropy-token"))
+        return sorted(spans, key=lambda s: s.start)
+
+    def scan(self, text: str, context: GuardContext) -> GuardResult:
+        """Flag and (by default) redact every secret found."""
+        spans = self.find(text)
+        if not spans:
+            return self.verdict(text, 0.0, [], "no secrets found")
+        labels = sorted({span.label for span in spans})
+        return self.verdict(text, 1.0, spans, f"{len(spans)} secret(s): {', '.join(labels)}")
+
+
+__all__ = ["SecretsGuard"]
