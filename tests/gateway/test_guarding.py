@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import ClassVar
 
 import openai
@@ -12,11 +14,12 @@ import pydantic
 import pytest
 
 from sai.gateway.config import GuardPolicy
-from sai.gateway.guarding import IN_TURN_CHARS, GuardRunner
+from sai.gateway.guarding import IN_TURN_CHARS, INLINE_CHARS, GuardRunner
 from sai.gateway.keys import key_id_of
 from sai.gateway.review import ReviewQueue
 from sai.guards import Direction, GuardContext, GuardId, GuardResult
 from sai.guards.base import Guard
+from sai.guards.injection import InjectionGuard
 from sai.manifest.schema import (
     GatewayPolicies,
     GatewaySpec,
@@ -139,7 +142,73 @@ class _Failing(Guard):
         raise RuntimeError("broken")
 
 
+class _Light(Guard):
+    """A light scanner that notes the thread it ran on and can overrun or fail."""
+
+    name: ClassVar[GuardId] = GuardId("exfiltration")
+    directions: ClassVar[frozenset[Direction]] = frozenset(Direction)
+    runs_light: ClassVar[bool] = True
+
+    def __init__(self, *, sleep: float = 0.0, fail: bool = False) -> None:
+        super().__init__()
+        self.sleep, self.fail = sleep, fail
+        self.threads: list[str] = []
+
+    def scan(self, text: str, context: GuardContext) -> GuardResult:
+        self.threads.append(threading.current_thread().name)
+        time.sleep(self.sleep)
+        if self.fail:
+            raise RuntimeError("broken")
+        return self.verdict(text, 0.0, [], "light")
+
+
 class TestRunner:
+    def test_light_scanners_run_on_the_loop_for_short_texts_only(self) -> None:
+        runner = GuardRunner(GuardPolicy(input=("secrets",)))
+        light = _Light()
+        runner._scanners[Direction.input] = (light,)
+        for size in (1, INLINE_CHARS, INLINE_CHARS + 1):
+            outcome = asyncio.run(runner.check(["x" * size], Direction.input, GuardContext()))
+            assert outcome.verdicts[0].state == "ran"
+        heavy = (light, _Slow())  # one scanner that is not light sends the text to a worker
+        runner._scanners[Direction.input] = heavy
+        asyncio.run(runner.check(["x"], Direction.input, GuardContext()))
+        runner.close()
+        assert light.threads[:2] == ["MainThread", "MainThread"]
+        assert light.threads[2].startswith("sai-guard")
+        assert light.threads[3].startswith("sai-guard")
+
+    def test_inline_scanners_fail_closed_like_workers(self) -> None:
+        runner = GuardRunner(GuardPolicy(input=("secrets",), budget_ms=100))
+        ran_after = _Light()
+        runner._scanners[Direction.input] = (
+            _Light(fail=True),
+            _Light(),
+            _Light(sleep=0.15),
+            ran_after,
+        )
+        outcome = asyncio.run(runner.check(["hello"], Direction.input, GuardContext()))
+        runner.close()
+        states = [(v.state, v.action) for v in outcome.verdicts]
+        assert states == [
+            ("error", "block"),
+            ("ran", "allow"),
+            ("timeout", "block"),  # it finished, but after the budget
+            ("timeout", "block"),  # nothing after an overrun is run
+        ]
+        assert ran_after.threads == []
+        assert outcome.action.value == "block"
+
+    def test_the_default_guards_are_light_and_the_semantic_tier_is_not(self) -> None:
+        runner = GuardRunner(GuardPolicy(input=("invisible", "injection", "secrets")))
+        assert all(scanner.light for scanner in runner.scanners(Direction.input))
+        runner.close()
+        fast = runner.scanners(Direction.input)[1]
+        assert isinstance(fast, InjectionGuard)
+        semantic = InjectionGuard(detector=replace(fast.detector, name="semantic"))
+        assert not semantic.light
+        assert not _Slow().light  # a guard that does not say it is light is not
+
     def test_a_scanner_over_budget_blocks_and_says_timeout(self) -> None:
         runner = GuardRunner(GuardPolicy(input=("secrets",), budget_ms=50))
         runner._scanners[Direction.input] = (_Slow(),)

@@ -136,6 +136,9 @@ class Guard(abc.ABC):
     can_redact: ClassVar[bool] = True
     #: The action on a match when the settings name none.
     default_action: ClassVar[OnMatch] = OnMatch.block
+    #: Whether scanning a short text is a brief step that holds the GIL throughout (see
+    #: ``light``); a guard class that knows it is says so.
+    runs_light: ClassVar[bool] = False
 
     def __init__(self, settings: GuardSettings | None = None) -> None:
         self.settings = settings if settings is not None else self.default_settings()
@@ -150,6 +153,13 @@ class Guard(abc.ABC):
     def default_settings(cls) -> GuardSettings:
         """The settings used when sai.yaml says nothing about this guard."""
         return GuardSettings()
+
+    @property
+    def light(self) -> bool:
+        """Whether scanning a short text is a brief, pure-CPU step that holds the GIL throughout
+        (regular expressions, small numpy arrays): a worker thread would then gain nothing, so
+        the gateway runs it on its event loop and saves the hand-off. False unless declared."""
+        return self.runs_light
 
     @property
     def threshold(self) -> float:

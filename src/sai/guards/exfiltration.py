@@ -62,6 +62,7 @@ class ExfiltrationGuard(Guard):
     name: ClassVar[GuardId] = GuardId("exfiltration")
     directions: ClassVar[frozenset[Direction]] = frozenset({Direction.output})
     default_action: ClassVar[OnMatch] = OnMatch.redact
+    runs_light: ClassVar[bool] = True
 
     @property
     def allowed_hosts(self) -> tuple[str, ...]:

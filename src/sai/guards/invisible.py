@@ -53,6 +53,7 @@ class InvisibleGuard(Guard):
     name: ClassVar[GuardId] = GuardId("invisible")
     directions: ClassVar[frozenset[Direction]] = frozenset({Direction.input, Direction.output})
     default_action: ClassVar[OnMatch] = OnMatch.redact
+    runs_light: ClassVar[bool] = True
 
     def scan(self, text: str, context: GuardContext) -> GuardResult:
         """Score: tag characters 1.0, bidi controls 0.9, else 0.3 + 0.1 per hidden character."""

@@ -46,6 +46,7 @@ class LeakageGuard(Guard):
     name: ClassVar[GuardId] = GuardId("leakage")
     directions: ClassVar[frozenset[Direction]] = frozenset({Direction.output})
     default_action: ClassVar[OnMatch] = OnMatch.block
+    runs_light: ClassVar[bool] = True
 
     def scan(self, text: str, context: GuardContext) -> GuardResult:
         """Compare the text against ``context.system_prompt`` and ``context.canary``."""

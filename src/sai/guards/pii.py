@@ -65,6 +65,7 @@ class PiiGuard(Guard):
     name: ClassVar[GuardId] = GuardId("pii")
     directions: ClassVar[frozenset[Direction]] = frozenset({Direction.input, Direction.output})
     default_action: ClassVar[OnMatch] = OnMatch.redact
+    runs_light: ClassVar[bool] = True
 
     def find(self, text: str) -> list[Span]:
         """Every validated personal-data span."""

@@ -97,6 +97,7 @@ class SecretsGuard(Guard):
     name: ClassVar[GuardId] = GuardId("secrets")
     directions: ClassVar[frozenset[Direction]] = frozenset({Direction.input, Direction.output})
     default_action: ClassVar[OnMatch] = OnMatch.redact
+    runs_light: ClassVar[bool] = True
 
     def find(self, text: str) -> list[Span]:
         """Every secret-looking span, by pattern, keyword and entropy."""

@@ -112,6 +112,12 @@ class InjectionGuard(Guard):
         return guard
 
     @property
+    def light(self) -> bool:
+        """The fast tier and the document detector are regular expressions and numpy on small
+        arrays; the semantic tiers run a neural encoder that releases the GIL."""
+        return self.detector.name == TierName.fast.value
+
+    @property
     def threshold(self) -> float:
         """The configured threshold, else the detector's validated default."""
         if self.settings.threshold is not None:
