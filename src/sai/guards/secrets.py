@@ -70,6 +70,9 @@ _MARKS: tuple[tuple[str, ...], ...] = (
     ("eyJ",),
     ("://",),
 )
+_MARKED = tuple((number, mark) for number, marks in enumerate(_MARKS) for mark in marks)
+#: Every keyword contains one of these (in ASCII text, case aside).
+_KEYWORD_MARKS = ("passw", "pwd", "secret", "api", "token", "private")
 _KEYWORD = re.compile(
     r"(?i)\b(?:password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|"
     r"client[_-]?secret|private[_-]?key|token)\b[\"']?\s*(?:[:=]|=>|:=)\s*[\"']?"
@@ -78,6 +81,17 @@ _KEYWORD = re.compile(
 _TOKEN = re.compile(r"(?<![A-Za-z0-9+/_\-])[A-Za-z0-9+/_\-]{32,}={0,2}(?![A-Za-z0-9+/_\-])")
 KEYWORD_ENTROPY = 3.0
 TOKEN_ENTROPY = 4.5
+
+
+def _keyword_possible(text: str) -> bool:
+    """False when ``_KEYWORD`` cannot match: it needs ":" or "=" after the keyword, and in
+    ASCII text (where ignoring case is lower-casing) one of the keywords."""
+    if ":" not in text and "=" not in text:
+        return False
+    if not text.isascii():
+        return True  # case folding beyond ASCII (K, ſ, ı) is left to the pattern
+    lowered = text.lower()
+    return any(mark in lowered for mark in _KEYWORD_MARKS)
 
 
 def _token_like(value: str) -> bool:
@@ -101,10 +115,11 @@ class SecretsGuard(Guard):
 
     def find(self, text: str) -> list[Span]:
         """Every secret-looking span, by pattern, keyword and entropy."""
+        present = {number for number, mark in _MARKED if mark in text}
         spans = [
             Span(m.start(), m.end(), label)
-            for (label, pattern), marks in zip(_PATTERNS, _MARKS, strict=True)
-            if any(mark in text for mark in marks)
+            for number, (label, pattern) in enumerate(_PATTERNS)
+            if number in present
             for m in pattern.finditer(text)
         ]
         covered = [(s.start, s.end) for s in spans]
@@ -112,8 +127,7 @@ class SecretsGuard(Guard):
         def free(start: int, end: int) -> bool:
             return not any(a < end and start < b for a, b in covered)
 
-        # a keyword secret needs ":" or "=" after the keyword, a token 32 characters
-        for m in _KEYWORD.finditer(text) if ":" in text or "=" in text else ():
+        for m in _KEYWORD.finditer(text) if _keyword_possible(text) else ():
             value = m.group("value")
             if free(m.start("value"), m.end("value")) and shannon_entropy(value) >= KEYWORD_ENTROPY:
                 spans.append(Span(m.start("value"), m.end("value"), "keyword-secret"))
