@@ -16,6 +16,9 @@ request's ledger entry committed to the SQLite WAL first: it survives a killed g
 "sai+guards" the default guard set, which reads every string field the model or the client
 reads (the request here carries a tool definition and a message name besides the content);
 "sai+rules" the default guard set without its one ML guard, the injection detector.
+Besides the latencies, each sai target's process CPU time per answered request is read from
+/proc (less sensitive to other processes on the machine than the wall clock), and the guards'
+own time per request is measured in this process (`benchmarks/guard_cost.py`).
 Every sai target signs checkpoints on the cadence given with ``--cadence`` (passed to
 ``sai gateway serve --checkpoint-cadence``; default 1000/60s, the gateway's own default).
 For each sai target the ledger is counted before and after: every request must have its
@@ -186,6 +189,10 @@ def _summary(runs: list[dict[str, Any]], in_flight: int) -> dict[str, Any]:
     if overheads:
         row["gateway_p50_ms"] = _percentile(overheads, 0.5)
         row["gateway_p99_ms"] = _percentile(overheads, 0.99)
+    if latencies and all("cpu_seconds" in run for run in runs):
+        # the target process's CPU per answered request (10 ms clock ticks over whole phases)
+        cpu = sum(run["cpu_seconds"] for run in runs)
+        row["cpu_ms_per_request"] = round(1000 * cpu / len(latencies), 3)
     return row
 
 
@@ -309,17 +316,38 @@ def _mock(latency: float) -> tuple[subprocess.Popen[bytes], str]:
     return _spawn([sys.executable, "-c", code]), f"http://127.0.0.1:{port}/v1"
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User plus system CPU time of process ``pid`` (all its threads) so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _phase(
+    url: str, key: str | None, seconds: float, in_flight: int, pid: int | None
+) -> dict[str, Any]:
+    """One phase against one target, with the target process's CPU time when ``pid`` is known."""
+    before = _cpu_seconds(pid) if pid else 0.0
+    run = asyncio.run(_load(url, key, seconds, in_flight))
+    if pid:
+        run["cpu_seconds"] = _cpu_seconds(pid) - before
+    return run
+
+
 def _measure(
-    targets: dict[str, tuple[str, str | None]], rounds: int, seconds: float, in_flight: int
+    targets: dict[str, tuple[str, str | None]],
+    rounds: int,
+    seconds: float,
+    in_flight: int,
+    pids: dict[str, int],
 ) -> dict[str, dict[str, Any]]:
     """Interleaved rounds: latency at 1 in flight, then throughput at ``in_flight``."""
     latency: dict[str, list[dict[str, Any]]] = {name: [] for name in targets}
     load: dict[str, list[dict[str, Any]]] = {name: [] for name in targets}
     for _ in range(rounds):
         for name, (url, key) in targets.items():
-            latency[name].append(asyncio.run(_load(url, key, seconds, 1)))
+            latency[name].append(_phase(url, key, seconds, 1, pids.get(name)))
         for name, (url, key) in targets.items():
-            load[name].append(asyncio.run(_load(url, key, seconds, in_flight)))
+            load[name].append(_phase(url, key, seconds, in_flight, pids.get(name)))
     return {
         name: {"latency": _summary(latency[name], 1), "throughput": _summary(load[name], in_flight)}
         for name in targets
@@ -350,10 +378,11 @@ def run(
                 "direct": (f"{upstream}/chat/completions", None)
             }
             roots: dict[str, Path] = {}
+            pids: dict[str, int] = {}
             for name, guards, durability in SAI_TARGETS:
                 proc, url, key, root = _sai(tmp, name, upstream, guards, durability, cadence)
                 procs.append(proc)
-                targets[name], roots[name] = (url, key), root
+                targets[name], roots[name], pids[name] = (url, key), root, proc.pid
             if not quick:
                 peer = _litellm(tmp, upstream)
                 if isinstance(peer, str):
@@ -364,7 +393,7 @@ def run(
             for url, key in targets.values():  # warm-up: connections, caches, lazy imports
                 asyncio.run(_load(url, key, min(1.0, seconds), 2))
             before = {name: _entries(root) for name, root in roots.items()}
-            measured = _measure(targets, rounds, seconds, in_flight)
+            measured = _measure(targets, rounds, seconds, in_flight, pids)
         finally:
             for proc in reversed(procs):
                 _stop(proc)
@@ -375,6 +404,7 @@ def run(
             row["every_request_audited"] = row["audited"] == sent
             row["checkpoints"] = _cadence(root, cadence, before[name][1], in_flight)
     results["load_average_after"] = list(os.getloadavg())
+    results["guard_cost_in_process"] = measure_guards(500 if quick else 3000)
     direct = measured["direct"]["latency"]
     for name, row in measured.items():
         row["rps"] = row["throughput"]["rps"]
@@ -389,6 +419,15 @@ def run(
                 results[name]["rps"] / results["litellm"]["rps"], 2
             )
     return results
+
+
+def measure_guards(count: int) -> dict[str, Any]:
+    """The guards' own time per request, in this process (`benchmarks/guard_cost.py`)."""
+    try:
+        from benchmarks.guard_cost import measure
+    except ModuleNotFoundError:  # run as a script: benchmarks/ is on sys.path
+        from guard_cost import measure  # type: ignore[no-redef]
+    return measure(count)
 
 
 def _checkpoints(row: dict[str, Any]) -> str:
@@ -406,7 +445,7 @@ def _table(results: dict[str, Any]) -> str:
     in_flight = results["in_flight"]
     lines = [
         f"{'target':<18} {'p50 ms':>7} {'p99 ms':>7} {'+p50':>7} {'+p99':>7} {'gw p50':>7}"
-        f" {'gw p99':>7} | {f'req/s @{in_flight}':>10}  errors audited"
+        f" {'gw p99':>7} | {f'req/s @{in_flight}':>10} {'cpu ms':>6}  errors audited"
     ]
     for name in NAMES:
         row = results.get(name)
@@ -420,8 +459,14 @@ def _table(results: dict[str, Any]) -> str:
             f"{name:<18} {lat.get('p50_ms', ''):>7} {lat.get('p99_ms', ''):>7} "
             f"{row.get('added_p50_ms', ''):>7} {row.get('added_p99_ms', ''):>7} "
             f"{lat.get('gateway_p50_ms', ''):>7} {lat.get('gateway_p99_ms', ''):>7} | "
-            f"{row['rps']:>10}  {row['errors']:>6} {row.get('every_request_audited', '')}"
-            + _checkpoints(row)
+            f"{row['rps']:>10} {row['throughput'].get('cpu_ms_per_request', ''):>6}  "
+            f"{row['errors']:>6} {row.get('every_request_audited', '')}" + _checkpoints(row)
+        )
+    cost = results.get("guard_cost_in_process")
+    if cost:
+        lines.append(
+            f"guards in-process per request (default set, both directions): "
+            f"p50 {cost['wall_p50_us']} us wall, {cost['cpu_per_request_us']} us CPU"
         )
     for name, _, _ in SAI_TARGETS:
         if f"{name}_vs_litellm_throughput" in results:
