@@ -69,6 +69,21 @@ def _words(texts: Sequence[str], spec: FeatureSpec) -> tuple[list[UintArray], li
     return hashes, owners
 
 
+def _counted(values: IntArray) -> tuple[IntArray, IntArray]:
+    """``np.unique(values, return_counts=True)``, sorting ``values`` in place."""
+    if not len(values):
+        return values, np.zeros(0, dtype=np.int64)
+    values.sort()
+    starts = np.empty(len(values), dtype=bool)
+    starts[0] = True
+    np.not_equal(values[1:], values[:-1], out=starts[1:])
+    first = np.flatnonzero(starts)
+    counts = np.empty(len(first), dtype=np.int64)
+    np.subtract(first[1:], first[:-1], out=counts[:-1])
+    counts[-1] = len(values) - first[-1]
+    return values[first], counts
+
+
 def unit_counts(texts: Sequence[str], spec: FeatureSpec) -> list[tuple[IntArray, IntArray]]:
     """Per text: its distinct buckets and how often each occurs, as ``features`` counts them."""
     if spec.punctuation == 0:
@@ -80,7 +95,7 @@ def unit_counts(texts: Sequence[str], spec: FeatureSpec) -> list[tuple[IntArray,
     if not hashes:
         return [(empty, empty) for _ in texts]
     buckets = (_mix(np.concatenate(hashes)) >> np.uint64(64 - spec.bits)).astype(np.int64)
-    keys, counts = np.unique(np.concatenate(owners) * spec.size + buckets, return_counts=True)
+    keys, counts = _counted(np.concatenate(owners) * spec.size + buckets)
     unit = keys // spec.size
     bounds = np.searchsorted(unit, np.arange(len(texts) + 1))
     return [
