@@ -84,24 +84,30 @@ def _counted(values: IntArray) -> tuple[IntArray, IntArray]:
     return values[first], counts
 
 
-def unit_counts(texts: Sequence[str], spec: FeatureSpec) -> list[tuple[IntArray, IntArray]]:
-    """Per text: its distinct buckets and how often each occurs, as ``features`` counts them."""
+def bucket_table(texts: Sequence[str], spec: FeatureSpec) -> tuple[IntArray, IntArray, IntArray]:
+    """Every text's distinct buckets and counts as ``features`` counts them, in one table:
+    ``(text, bucket, count)`` rows sorted by text, then bucket."""
     if spec.punctuation == 0:
         texts = [" ".join(_PUNCT.sub(" ", text).split()) for text in texts]
     char_h, char_o = _chars(texts, spec)
     word_h, word_o = _words(texts, spec)
     hashes, owners = char_h + word_h, char_o + word_o
-    empty = np.zeros(0, dtype=np.int64)
     if not hashes:
-        return [(empty, empty) for _ in texts]
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
     buckets = (_mix(np.concatenate(hashes)) >> np.uint64(64 - spec.bits)).astype(np.int64)
     keys, counts = _counted(np.concatenate(owners) * spec.size + buckets)
-    unit = keys // spec.size
-    bounds = np.searchsorted(unit, np.arange(len(texts) + 1))
+    return keys // spec.size, keys % spec.size, counts
+
+
+def unit_counts(texts: Sequence[str], spec: FeatureSpec) -> list[tuple[IntArray, IntArray]]:
+    """Per text: its distinct buckets and how often each occurs, as ``features`` counts them."""
+    rows, buckets, counts = bucket_table(texts, spec)
+    bounds = np.searchsorted(rows, np.arange(len(texts) + 1))
     return [
-        (keys[bounds[i] : bounds[i + 1]] % spec.size, counts[bounds[i] : bounds[i + 1]])
+        (buckets[bounds[i] : bounds[i + 1]], counts[bounds[i] : bounds[i + 1]])
         for i in range(len(texts))
     ]
 
 
-__all__ = ["unit_counts"]
+__all__ = ["bucket_table", "unit_counts"]

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from sai.guards.injection._batch import unit_counts
+from sai.guards.injection._batch import bucket_table
 from sai.guards.injection._detector import Finding, sigmoid
 from sai.guards.injection._shape import FLAGS, flags
 from sai.guards.injection._units import units, windows
@@ -80,12 +80,8 @@ class DocumentDetector:
         found = units(text)
         spans, count = windows(found), len(found)
         raw = [text[start:end] for start, end in found]
-        counts = unit_counts([normalize(piece) for piece in raw], self.direct.spec)
+        rows, buckets, numbers = bucket_table([normalize(p) for p in raw], self.direct.spec)
         idf = self.direct.idf if self.direct.idf is not None else None
-        lengths = np.fromiter((len(b) for b, _ in counts), dtype=np.int64, count=count)
-        rows = np.repeat(np.arange(count, dtype=np.int64), lengths)
-        buckets = np.concatenate([b for b, _ in counts]) if count else np.zeros(0, np.int64)
-        numbers = np.concatenate([c for _, c in counts]) if count else np.zeros(0, np.int64)
         weight = (1.0 + np.log(numbers)).astype(np.float32)
         if idf is not None:
             weight = weight * idf[buckets]
