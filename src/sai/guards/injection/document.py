@@ -117,9 +117,7 @@ class DocumentDetector:
         """1 - cosine between each unit and the rest of the document (0 for short ones)."""
         if units <= 2:
             return np.zeros(units, dtype=np.float32)
-        # the rank of each bucket among the distinct ones (what ``np.unique`` returns as the
-        # inverse), from a plain sort: cheaper than the indirect sort that ``unique`` does
-        inverse = np.searchsorted(np.unique(buckets), buckets)
+        _, inverse = np.unique(buckets, return_inverse=True)
         totals = np.bincount(inverse, weights=weight)
         total_at = totals[inverse]
         own = np.bincount(rows, weights=weight * weight, minlength=units)
