@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from sai.guards.injection._features import _PRIME, FeatureSpec, _mix
+from sai.guards.injection._features import _PRIME, FeatureSpec, _mix, counted
 
 IntArray = npt.NDArray[np.int64]
 UintArray = npt.NDArray[np.uint64]
@@ -69,21 +69,6 @@ def _words(texts: Sequence[str], spec: FeatureSpec) -> tuple[list[UintArray], li
     return hashes, owners
 
 
-def _counted(values: IntArray) -> tuple[IntArray, IntArray]:
-    """``np.unique(values, return_counts=True)``, sorting ``values`` in place."""
-    if not len(values):
-        return values, np.zeros(0, dtype=np.int64)
-    values.sort()
-    starts = np.empty(len(values), dtype=bool)
-    starts[0] = True
-    np.not_equal(values[1:], values[:-1], out=starts[1:])
-    first = np.flatnonzero(starts)
-    counts = np.empty(len(first), dtype=np.int64)
-    np.subtract(first[1:], first[:-1], out=counts[:-1])
-    counts[-1] = len(values) - first[-1]
-    return values[first], counts
-
-
 def bucket_table(texts: Sequence[str], spec: FeatureSpec) -> tuple[IntArray, IntArray, IntArray]:
     """Every text's distinct buckets and counts as ``features`` counts them, in one table:
     ``(text, bucket, count)`` rows sorted by text, then bucket."""
@@ -96,7 +81,7 @@ def bucket_table(texts: Sequence[str], spec: FeatureSpec) -> tuple[IntArray, Int
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty
     buckets = (_mix(np.concatenate(hashes)) >> np.uint64(64 - spec.bits)).astype(np.int64)
-    keys, counts = _counted(np.concatenate(owners) * spec.size + buckets)
+    keys, counts = counted(np.concatenate(owners) * spec.size + buckets)
     return keys // spec.size, keys % spec.size, counts
 
 

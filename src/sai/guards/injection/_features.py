@@ -103,36 +103,6 @@ def _hashes(text: str, spec: FeatureSpec) -> npt.NDArray[np.uint64]:
     return out
 
 
-def _char_hashes(text: str, spec: FeatureSpec) -> list[npt.NDArray[np.uint64]]:
-    codes = np.frombuffer(f" {text} ".encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    parts: list[npt.NDArray[np.uint64]] = []
-    rolling = codes.copy()
-    for n in range(2, spec.char_max + 1):
-        if len(codes) < n:
-            break
-        rolling = rolling[:-1] * _PRIME + codes[n - 1 :]
-        if n >= spec.char_min:
-            parts.append(rolling + np.uint64(n))
-    return parts
-
-
-def _word_hashes(text: str, spec: FeatureSpec) -> list[npt.NDArray[np.uint64]]:
-    tokens = (_WORDS if spec.punctuation == 1 else _WORDS_ONLY).findall(text)
-    if not tokens:
-        return []
-    unigrams = np.fromiter(
-        (zlib.crc32(token.encode("utf-8")) for token in tokens), dtype=np.uint64, count=len(tokens)
-    ) + np.uint64(1 << 40)
-    parts = [unigrams]
-    current = unigrams
-    for n in range(2, spec.word_max + 1):
-        if len(tokens) < n:
-            break
-        current = current[:-1] * _PRIME + unigrams[n - 1 :] + np.uint64(n << 44)
-        parts.append(current)
-    return parts
-
-
 def bucket_counts(text: str, spec: FeatureSpec) -> tuple[IntArray, IntArray]:
     """The distinct buckets of already-normalised ``text`` (ascending) and their counts."""
     if spec.punctuation == 0:
@@ -142,16 +112,22 @@ def bucket_counts(text: str, spec: FeatureSpec) -> tuple[IntArray, IntArray]:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     _mix_in_place(hashes)
     hashes >>= np.uint64(64 - spec.bits)
-    buckets = hashes.view(np.int64)  # below 2**bits: the same numbers as signed integers
-    buckets.sort()
-    starts = np.empty(len(buckets), dtype=bool)
+    return counted(hashes.view(np.int64))  # below 2**bits: the same numbers as signed
+
+
+def counted(values: IntArray) -> tuple[IntArray, IntArray]:
+    """``np.unique(values, return_counts=True)``, sorting ``values`` in place."""
+    if not len(values):
+        return values, np.zeros(0, dtype=np.int64)
+    values.sort()
+    starts = np.empty(len(values), dtype=bool)
     starts[0] = True
-    np.not_equal(buckets[1:], buckets[:-1], out=starts[1:])
+    np.not_equal(values[1:], values[:-1], out=starts[1:])
     first = np.flatnonzero(starts)
     counts = np.empty(len(first), dtype=np.int64)
     np.subtract(first[1:], first[:-1], out=counts[:-1])
-    counts[-1] = len(buckets) - first[-1]
-    return buckets[first], counts
+    counts[-1] = len(values) - first[-1]
+    return values[first], counts
 
 
 def features(text: str, spec: FeatureSpec) -> tuple[IntArray, FloatArray]:
@@ -164,4 +140,4 @@ def features(text: str, spec: FeatureSpec) -> tuple[IntArray, FloatArray]:
     return indices, values
 
 
-__all__ = ["FeatureSpec", "FloatArray", "IntArray", "bucket_counts", "features"]
+__all__ = ["FeatureSpec", "FloatArray", "IntArray", "bucket_counts", "counted", "features"]
