@@ -33,3 +33,20 @@ class TestGatewayBenchmark:
             assert checkpoints["held"] is True
             assert checkpoints["verify_strict"] is True
             assert checkpoints["checkpoints_signed"] >= 1
+            # the target process's CPU per answered request, read from /proc
+            assert result[name]["throughput"]["cpu_ms_per_request"] > 0
+        cost = result["guard_cost_in_process"]
+        assert cost["requests"] == 500
+        assert cost["wall_p50_us"] > 0
+        assert cost["cpu_per_request_us"] > 0
+        # every guard of the default set, each direction
+        assert set(cost["guard_p50_us"]) == {
+            "input:invisible",
+            "input:injection",
+            "input:secrets",
+            "output:invisible",
+            "output:leakage",
+            "output:exfiltration",
+            "output:secrets",
+            "output:pii",
+        }
