@@ -1,4 +1,5 @@
-"""The guards' code as it was before the speed work (commit cfaa9b7), verbatim.
+"""The guards' code as it was before the speed work (commit cfaa9b7; ``guard.py`` as on main
+when the work was rebased, with its two-sentence rule), verbatim.
 
 The scores the shipped detectors compute must not change when their code is made faster:
 ``tests/guards/test_reference_scores.py`` scores the same texts with this copy and with

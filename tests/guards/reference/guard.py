@@ -20,11 +20,15 @@ from sai.guards.base import (
 from sai.guards.errors import GuardConfigError
 from sai.guards.injection.loader import TierName, load_detector, load_document_detector
 from tests.guards.reference._detector import Detector, Finding, sigmoid
+from tests.guards.reference._units import units
 from tests.guards.reference.document import DocumentDetector
 from tests.guards.reference.parts import complement, find_documents, merge
 
 #: Texts at least this long are also read as a possible unmarked document.
 DOCUMENT_MIN = 400
+#: Shorter texts of at least this many sentences or lines are read as one too: a pasted review
+#: or e-mail of two sentences can carry a planted one.
+DOCUMENT_UNITS = 2
 
 
 @dataclass(frozen=True)
@@ -138,7 +142,8 @@ class InjectionGuard(Guard):
         Data: the stretches the context marks, and the stretch from the first to the last
         pasted document found in the text (a planted line that broke a table or an e-mail in
         two stays inside it). The instruction detector reads the rest; an unmarked text of
-        ``DOCUMENT_MIN`` characters or more is read by both.
+        ``DOCUMENT_MIN`` characters or more, or of ``DOCUMENT_UNITS`` sentences or lines, is
+        read by both.
         """
         if self.documents is None:
             return [self._instruction(text, 0, len(text))]
@@ -150,7 +155,7 @@ class InjectionGuard(Guard):
         if not data:
             long = len(text) >= DOCUMENT_MIN
             scored.append(self._instruction(text, 0, len(text), long=long))
-            if long:
+            if long or len(units(text)) >= DOCUMENT_UNITS:
                 scored.append(self._document(text, 0, len(text)))
         for start, end in complement(data, len(text)) if data else []:
             if text[start:end].strip():
@@ -180,4 +185,4 @@ def _logit(probability: float) -> float:
     return math.log(clipped / (1.0 - clipped))
 
 
-__all__ = ["DOCUMENT_MIN", "InjectionGuard"]
+__all__ = ["DOCUMENT_MIN", "DOCUMENT_UNITS", "InjectionGuard"]
