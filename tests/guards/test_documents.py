@@ -179,6 +179,25 @@ class TestGuardOnData:
         detectors = [found.detector for found in guard.findings(text, GuardContext())]
         assert detectors == ["fast"]
 
+    def test_joined_fields_of_one_sentence_each_are_not_a_document(self) -> None:
+        # The gateway joins a request's strings by newlines; those are not a document's lines.
+        guard = InjectionGuard()
+        fields = ["alice", "What is the capital of France?", "lookup_city", "Look it up."]
+        text = "\n".join(fields)
+        assert len(units(text)) >= DOCUMENT_UNITS
+        context = GuardContext(fields=_bounds(fields))
+        assert [found.detector for found in guard.findings(text, context)] == ["fast"]
+
+    def test_a_field_of_two_sentences_is_read_as_a_document_where_it_lies(self) -> None:
+        guard = InjectionGuard()
+        fields = ["alice", "The blender is loud but strong. " + PLANTED]
+        text = "\n".join(fields)
+        bounds = _bounds(fields)
+        found = guard.findings(text, GuardContext(fields=bounds))
+        assert [item.detector for item in found] == ["fast", "document"]
+        assert found[1].offset == bounds[1][0]
+        assert guard.scan(text, GuardContext(fields=bounds)).action is Action.block
+
     def test_documents_off_uses_only_the_instruction_detector(self) -> None:
         from sai.guards import GuardSettings
 
@@ -193,6 +212,15 @@ class TestGuardOnData:
 
         with pytest.raises(GuardConfigError, match="on or off"):
             InjectionGuard(GuardSettings(options=(("documents", "maybe"),)))
+
+
+def _bounds(fields: list[str]) -> tuple[tuple[int, int], ...]:
+    """Where each of ``fields`` lies once they are joined by newlines."""
+    bounds, position = [], 0
+    for field in fields:
+        bounds.append((position, position + len(field)))
+        position += len(field) + 1
+    return tuple(bounds)
 
 
 @functools.cache

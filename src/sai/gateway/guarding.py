@@ -257,8 +257,7 @@ class GuardRunner:
             return GuardOutcome(Action.allow, skipped(direction, why), tuple(segments))
         text, bounds = _join(segments)
         marked = tuple(bound for bound, flag in zip(bounds, data, strict=False) if flag)
-        if marked:
-            context = replace(context, data=marked)
+        context = replace(context, data=marked or context.data, fields=tuple(bounds))
         results = await self._run(scanners, text, context)
         verdicts: list[GuardDecision] = []
         spans: list[Span] = []

@@ -49,7 +49,10 @@ class GuardContext:
     ``canary`` is a token the gateway may plant in the system prompt; its appearance in an
     output proves the prompt leaked. ``data`` lists ``(start, end)`` stretches of the text that
     the model reads as data, not as instructions (tool results, retrieved documents): the
-    injection guard scores them with its document detector.
+    injection guard scores them with its document detector. ``fields`` lists the stretches
+    that arrived as separate strings when a caller joined several into one text (the gateway
+    joins a request's message, names and tool descriptions by newlines): a pasted document
+    lives inside one field, so field boundaries never count as its lines.
     """
 
     direction: Direction = Direction.input
@@ -58,6 +61,7 @@ class GuardContext:
     system_prompt: str | None = None
     canary: str | None = None
     data: tuple[tuple[int, int], ...] = ()
+    fields: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

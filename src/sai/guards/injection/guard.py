@@ -149,7 +149,8 @@ class InjectionGuard(Guard):
         pasted document found in the text (a planted line that broke a table or an e-mail in
         two stays inside it). The instruction detector reads the rest; an unmarked text of
         ``DOCUMENT_MIN`` characters or more, or of ``DOCUMENT_UNITS`` sentences or lines, is
-        read by both.
+        read by both. When the context lists ``fields``, that rule applies to each field on
+        its own (the newlines that joined them are not lines of a document).
         """
         if self.documents is None:
             return [self._instruction(text, 0, len(text))]
@@ -161,8 +162,9 @@ class InjectionGuard(Guard):
         if not data:
             long = len(text) >= DOCUMENT_MIN
             scored.append(self._instruction(text, 0, len(text), long=long))
-            if long or len(units(text)) >= DOCUMENT_UNITS:
-                scored.append(self._document(text, 0, len(text)))
+            for start, end in context.fields or ((0, len(text)),):
+                if _document_like(text[start:end]):
+                    scored.append(self._document(text, start, end))
         for start, end in complement(data, len(text)) if data else []:
             if text[start:end].strip():
                 scored.append(self._instruction(text, start, end))
@@ -184,6 +186,11 @@ class InjectionGuard(Guard):
         )
         spans = [Span(start, end, "injection"), Span(w_start, w_end, "window")]
         return self.verdict(text, best.score, spans, reason)
+
+
+def _document_like(text: str) -> bool:
+    """Whether an unmarked ``text`` may be a pasted document: long, or of several units."""
+    return len(text) >= DOCUMENT_MIN or len(units(text)) >= DOCUMENT_UNITS
 
 
 def _logit(probability: float) -> float:
