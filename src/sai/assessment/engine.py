@@ -23,6 +23,7 @@ from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Catalog, Provision
 from sai.ledger import Evidence, Ledger, Origin
 from sai.ledger.kinds import AssessmentCompleted, Kind, ManifestRecorded, PayloadError
+from sai.ledger.rollup_log import RollupCheck
 from sai.manifest import LoadedManifest
 
 MANIFEST_KIND = Kind.MANIFEST_RECORDED
@@ -97,13 +98,20 @@ def run_assessment(
     verifier_key: str,
     now: datetime | None = None,
     checks: tuple[Check, ...] = CHECKS,
+    rollups: RollupCheck | None = None,
 ) -> AssessmentOutcome:
-    """Assess the system against every applicable provision and return the verifiable report."""
+    """Assess the system against every applicable provision and return the verifiable report.
+
+    ``rollups``: the gateway roll-ups recomputed beforehand (`verify_rollups`); the gateway
+    checks fail when one disagrees with its entries.
+    """
     now = now or datetime.now(UTC)
     manifest = loaded.manifest
     manifest_entry = record_manifest(ledger, loaded, actor=actor, now=now)
     ics = ics_of(catalog, manifest)
-    ctx = CheckContext(ledger=ledger, manifest=manifest, manifest_entry=manifest_entry, now=now)
+    ctx = CheckContext(
+        ledger=ledger, manifest=manifest, manifest_entry=manifest_entry, now=now, rollups=rollups
+    )
     results = decide(ics, ctx, checks_by_provision(checks))
     body = build_body(catalog=catalog, manifest=manifest, ics=ics, results=results, assessed_at=now)
     overall = Verdict(body["overall"])

@@ -98,9 +98,10 @@ def assess(
 
     First verifies the ledger strictly (`sai ledger verify --strict`, tolerating only the
     tail a live writer such as the gateway may be about to sign); a log that does not verify
-    gets no report (exit 1). Then runs every applicable check, combines verdicts per
-    principle and overall (fail > inconclusive > pass), records the assessment in the
-    ledger, checkpoints it, and writes report.html, report.pdf, report.json, OSCAL
+    gets no report (exit 1). It also recomputes every gateway roll-up from the requests it
+    sums up: the gateway checks fail when one disagrees. Then runs every applicable check,
+    combines verdicts per principle and overall (fail > inconclusive > pass), records the
+    assessment in the ledger, checkpoints it, and writes report.html, report.pdf, report.json, OSCAL
     assessment-results and summary.md.
     Exit code 0 only when the overall verdict is better than --fail-on.
     """
@@ -111,6 +112,7 @@ def assess(
     from sai.assessment.report.terminal import render_terminal_summary
     from sai.catalog import load_catalog
     from sai.ledger import DEFAULT_CADENCE, NoteSigner
+    from sai.ledger.rollup_log import verify_rollups
 
     with open_project(workspace, manifest) as project:
         ws = project.workspace
@@ -122,6 +124,7 @@ def assess(
             for problem in checked.problems:
                 errors.print(f"  {problem}", markup=False)
             raise typer.Exit(EXIT_FINDINGS)
+        rollups = verify_rollups(project.ledger)
         outcome = run_assessment(
             project.ledger,
             project.loaded,
@@ -129,6 +132,7 @@ def assess(
             actor=ws.actor(),
             verifier_key=signer.verifier_key(),
             now=datetime.now(UTC),
+            rollups=rollups,
         )
     report_dir = out if out is not None else ws.root / "sai-report"
     files = write_reports(outcome.report, report_dir, pdf=pdf)

@@ -225,3 +225,94 @@ class TestEveryRequestCounts:
             result = _run(check, provision, ledger, workspace_dir)
             assert result.verdict is Verdict.INCONCLUSIVE, result
             assert "no gateway.request entries in the last 30 days" in result.reason
+
+
+class TestCountedEntryByEntry:
+    """The reasons say when the window was counted entry by entry instead of from roll-ups."""
+
+    def test_without_roll_ups(self, ledger: Ledger, workspace_dir: Path) -> None:
+        create_key(ledger, "a", "user", roles=("user",))
+        _requests(ledger, _ok(), _ok())
+        result = _run(GatewayAuditLog(), "5.4.2-1", ledger, workspace_dir)
+        assert result.verdict is Verdict.PASS
+        assert result.reason.endswith("(counted entry by entry: no gateway roll-up)")
+
+    def test_with_an_impossible_roll_up(self, ledger: Ledger, workspace_dir: Path) -> None:
+        from sai.ledger import Evidence
+        from sai.ledger.entry import format_time
+
+        create_key(ledger, "a", "user", roles=("user",))
+        _requests(ledger, _ok(None, 200))
+        size = ledger.size()
+        impossible = Evidence.create(  # its end lies beyond its own index
+            Kind.GATEWAY_ROLLUP,
+            "gateway",
+            actor="sai-gateway",
+            origin=Origin.control("gateway.rollup"),
+            data={
+                "end": size + 5,
+                "counts": {"requests": 1, "keyed": 1},
+                "recent": {},
+                "through": format_time(NOW),
+            },
+            time=NOW,
+        )
+        index = ledger.append(impossible).index
+        result = _run(GatewayAccessControl(), "5.2.2-1", ledger, workspace_dir)
+        assert result.verdict is Verdict.FAIL  # counted from the entries, not the roll-up
+        assert f"(counted entry by entry: roll-up #{index} unreadable)" in result.reason
+        rates = _run(GatewayRateLimits(), "5.2.2-2", ledger, workspace_dir)
+        assert rates.reason.endswith(f"(counted entry by entry: roll-up #{index} unreadable)")
+
+    def test_through_roll_ups_says_nothing(self, ledger: Ledger, workspace_dir: Path) -> None:
+        from sai.ledger.rollup_log import roll_up
+
+        create_key(ledger, "a", "user", roles=("user",))
+        _requests(ledger, _ok())
+        roll_up(ledger, actor="t")
+        result = _run(GatewayAuditLog(), "5.4.2-1", ledger, workspace_dir)
+        assert result.verdict is Verdict.PASS
+        assert "entry by entry" not in result.reason
+
+
+def test_a_forged_roll_up_the_window_does_not_read_still_fails(
+    ledger: Ledger, workspace_dir: Path
+) -> None:
+    from sai.ledger import Evidence
+    from sai.ledger.rollup_log import ORIGIN, verify_rollups
+    from sai.ledger.rollups import Tally
+
+    create_key(ledger, "a", "user", roles=("user",))
+    _requests(ledger, _ok(), _ok())
+    rolled = Tally()
+    rolled.add_all(ledger.query(kind=Kind.GATEWAY_REQUEST))
+    counts = dict(rolled.payload(ledger.size()).to_data())
+    counts["counts"] = {**rolled.counts, "requests": 5}
+    forged = ledger.append(
+        Evidence.create(
+            Kind.GATEWAY_ROLLUP, "gateway", actor="t", origin=ORIGIN, data=counts, time=NOW
+        )
+    ).index
+    _requests(ledger, _ok())
+    rolled = Tally()
+    rolled.add_all(ledger.query(kind=Kind.GATEWAY_REQUEST))
+    true = rolled.payload(ledger.size()).to_data()
+    ledger.append(
+        Evidence.create(
+            Kind.GATEWAY_ROLLUP, "gateway", actor="t", origin=ORIGIN, data=true, time=NOW
+        )
+    )
+    loaded = load_manifest(write_project(workspace_dir))
+    entry = record_manifest(ledger, loaded, actor="t", now=NOW)
+    recomputed = verify_rollups(ledger)
+    assert [index for index, _ in recomputed.faults] == [forged]
+    ctx = CheckContext(
+        ledger=ledger, manifest=loaded.manifest, manifest_entry=entry, now=NOW, rollups=recomputed
+    )
+    result = GatewayAuditLog().run(load_catalog().get("5.4.2-1"), ctx)
+    assert result.verdict is Verdict.FAIL
+    assert f"gateway.rollup #{forged} disagrees" in result.reason
+    assert "requests 5 (recomputed 2)" in result.reason
+    assert "the 30-day window does not read it; 1 of 2 roll-ups disagree" in result.reason
+    unchecked = CheckContext(ledger=ledger, manifest=loaded.manifest, manifest_entry=entry, now=NOW)
+    assert GatewayAuditLog().run(load_catalog().get("5.4.2-1"), unchecked).verdict is Verdict.PASS

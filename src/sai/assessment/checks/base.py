@@ -13,7 +13,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
@@ -21,6 +21,9 @@ from sai.ledger import Entry
 from sai.ledger.kinds import Kind
 from sai.ledger.measured import EvidenceReader, MeasuredEvidence
 from sai.manifest import Manifest
+
+if TYPE_CHECKING:
+    from sai.ledger.rollup_log import RollupCheck
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,9 @@ class CheckContext:
     manifest: Manifest
     manifest_entry: int
     now: datetime
+    rollups: RollupCheck | None = None
+    """The gateway roll-ups recomputed from their request entries before the assessment
+    (`sai assess` does); None when they were not."""
 
     @functools.cached_property
     def evidence(self) -> EvidenceReader:

@@ -4,8 +4,11 @@ Each check reads the gateway's configuration (the recorded manifest) and the req
 last 30 days: every ``gateway.request`` entry of the window, counted through the gateway's
 ``gateway.rollup`` entries (running counters; `sai.ledger.rollup_window`) plus the request
 entries after the newest roll-up, so the cost does not grow with the traffic. A ledger without
-roll-ups is counted entry by entry. No traffic in the ledger means inconclusive: configuration
-alone does not show that the control runs. (5.2.1-4.1's runtime side is written into the same
+roll-ups is counted entry by entry, and the reasons say so and why. When the assessment
+recomputed the roll-ups (`sai assess` does, with its ledger verification) and one disagrees with
+the entries it sums up, the checks that read them fail: the gateway's counters were forged or
+altered. No traffic in the ledger means inconclusive: configuration alone does not show that
+the control runs. (5.2.1-4.1's runtime side is written into the same
 entries, but that provision is decided by the guards' own check.)
 """
 
@@ -38,6 +41,33 @@ def _window(ctx: CheckContext) -> RequestWindow:
     return found
 
 
+def _counted(window: RequestWindow) -> str:
+    """How the window was counted, when not through roll-ups (for the end of a reason)."""
+    return f" (counted entry by entry: {window.note})" if window.note else ""
+
+
+def _forged(check: Check, provision: Provision, ctx: CheckContext) -> CheckResult | None:
+    """A failure when a roll-up recomputed for this assessment disagrees with its entries."""
+    recomputed = ctx.rollups
+    if recomputed is None or recomputed.ok:
+        return None
+    used = set(_window(ctx).rollups)
+    faults = sorted(recomputed.faults, key=lambda fault: fault[0] not in used)
+    faulty = [index for index, _ in faults]
+    window_note = (
+        "the 30-day window reads it" if faulty[0] in used else "the 30-day window does not read it"
+    )
+    return check.result(
+        provision,
+        Verdict.FAIL,
+        f"{faults[0][1]} ({window_note}; {len(faulty)} of {recomputed.checked} roll-ups "
+        "disagree, recomputed when assessing): the gateway's counters were forged or altered, "
+        "so its requests cannot be judged from them; find every such entry with "
+        "`sai ledger verify`",
+        [ctx.manifest_entry, *faulty[:5]],
+    )
+
+
 def _cited(window: RequestWindow, *flagged: str, most: int = 5) -> list[int]:
     """The roll-ups used and the newest requests flagged under ``flagged``."""
     return [*window.rollups, *(i for name in flagged for i in window.tally.indices(name)[:most])]
@@ -68,18 +98,22 @@ class GatewayAccessControl(Check):
                 "gateway keys create --name N --role R`",
                 [ctx.manifest_entry],
             )
+        if (forged := _forged(self, provision, ctx)) is not None:
+            return forged
         window = _window(ctx)
         requests = window.tally
         used = [ctx.manifest_entry, keys.index, *_cited(window, "requests")]
         if not requests.requests:
-            return self.result(provision, Verdict.INCONCLUSIVE, _NO_TRAFFIC, used)
+            return self.result(
+                provision, Verdict.INCONCLUSIVE, _NO_TRAFFIC + _counted(window), used
+            )
         open_calls = requests.count("answered_without_key")
         if open_calls:
             return self.result(
                 provision,
                 Verdict.FAIL,
                 f"{open_calls} gateway requests were answered without an API key "
-                f"(e.g. entry {requests.indices('answered_without_key')[0]})",
+                f"(e.g. entry {requests.indices('answered_without_key')[0]})" + _counted(window),
                 [*used, *_cited(window, "answered_without_key")],
             )
         return self.result(
@@ -87,7 +121,7 @@ class GatewayAccessControl(Check):
             Verdict.PASS,
             f"every answered request of the last 30 days ({requests.requests} logged) carried "
             f"a valid hashed API key with a role; {requests.count('refused')} unauthenticated "
-            "or unauthorised ones were refused and logged",
+            "or unauthorised ones were refused and logged" + _counted(window),
             [*used, *_cited(window, "refused", most=3)],
         )
 
@@ -123,10 +157,15 @@ class GatewayRateLimits(Check):
                 "gateway.policies.requests_per_minute (or the role's requests_per_minute)",
                 [ctx.manifest_entry],
             )
+        if (forged := _forged(self, provision, ctx)) is not None:
+            return forged
         window = _window(ctx)
         if not window.tally.requests:
             return self.result(
-                provision, Verdict.INCONCLUSIVE, _NO_TRAFFIC, [ctx.manifest_entry, *window.rollups]
+                provision,
+                Verdict.INCONCLUSIVE,
+                _NO_TRAFFIC + _counted(window),
+                [ctx.manifest_entry, *window.rollups],
             )
         return self.result(
             provision,
@@ -135,7 +174,7 @@ class GatewayRateLimits(Check):
             f"{gateway.policies.requests_per_minute} per {gateway.policies.window_seconds} s, "
             f"body ≤ {gateway.policies.max_body_bytes} bytes); "
             f"{window.tally.count('rate_limited')} requests were refused by a limit in the last 30 "
-            f"days ({window.tally.requests} logged)",
+            f"days ({window.tally.requests} logged)" + _counted(window),
             [
                 ctx.manifest_entry,
                 *_cited(window, "requests", most=1),
@@ -215,11 +254,16 @@ class GatewayAuditLog(Check):
     )
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
+        if (forged := _forged(self, provision, ctx)) is not None:
+            return forged
         window = _window(ctx)
         requests = window.tally
         if not requests.requests:
             return self.result(
-                provision, Verdict.INCONCLUSIVE, _NO_TRAFFIC, [ctx.manifest_entry, *window.rollups]
+                provision,
+                Verdict.INCONCLUSIVE,
+                _NO_TRAFFIC + _counted(window),
+                [ctx.manifest_entry, *window.rollups],
             )
         used = [ctx.manifest_entry, *_cited(window, "requests")]
         incomplete = requests.count("incomplete")
@@ -228,7 +272,8 @@ class GatewayAuditLog(Check):
                 provision,
                 Verdict.FAIL,
                 f"{incomplete} gateway.request entries lack required fields "
-                f"({', '.join(REQUIRED)}), e.g. entry {requests.indices('incomplete')[0]}",
+                f"({', '.join(REQUIRED)}), e.g. entry {requests.indices('incomplete')[0]}"
+                + _counted(window),
                 [*used, *_cited(window, "incomplete")],
             )
         return self.result(
@@ -236,7 +281,7 @@ class GatewayAuditLog(Check):
             Verdict.PASS,
             f"{requests.requests} gateway requests in the last 30 days are logged with caller, "
             f"route, status, guard verdicts and digests ({requests.count('keyed')} with an API "
-            "key id)",
+            "key id)" + _counted(window),
             used,
         )
 
@@ -275,6 +320,8 @@ class GatewayVersionedModels(Check):
                 "changes ahead; add one with `preview: true`",
                 [ctx.manifest_entry],
             )
+        if (forged := _forged(self, provision, ctx)) is not None:
+            return forged
         window = _window(ctx)
         pinned = sorted({f"model:{r.name}" for r in routes})
         served = sum(window.tally.count(name) for name in pinned)
@@ -284,14 +331,15 @@ class GatewayVersionedModels(Check):
                 Verdict.INCONCLUSIVE,
                 f"{len(routes)} pinned model versions are declared (previews: "
                 f"{', '.join(previews)}) but not observed: no gateway request in the last 30 "
-                "days asked for one; send traffic through `sai gateway serve`",
+                "days asked for one; send traffic through `sai gateway serve`" + _counted(window),
                 [ctx.manifest_entry, *window.rollups],
             )
         return self.result(
             provision,
             Verdict.PASS,
             f"{len(routes)} pinned model versions, preview versions: {', '.join(previews)}; "
-            f"{served} recent requests (last 30 days) were served through a pinned version",
+            f"{served} recent requests (last 30 days) were served through a pinned version"
+            + _counted(window),
             [ctx.manifest_entry, *_cited(window, *pinned, most=3)][: 4 + len(window.rollups)],
         )
 
