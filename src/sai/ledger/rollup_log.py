@@ -131,6 +131,8 @@ class RollupCheck:
 
     checked: int
     faults: tuple[tuple[int, str], ...]
+    below: int | None = None
+    """The ledger's size when recounting began: roll-ups from this index on were not checked."""
 
     @property
     def problems(self) -> tuple[str, ...]:
@@ -144,10 +146,11 @@ class RollupCheck:
 def verify_rollups(ledger: Ledger, *, only: frozenset[int] | None = None) -> RollupCheck:
     """Recompute every control-made roll-up (or those at the indices in ``only``) from the
     request entries below its end, in one pass over them."""
+    below = ledger.size()
     stated: list[tuple[int, int, Tally]] = []
     problems: list[tuple[int, str]] = []
     considered = 0
-    for entry in ledger.query(kind=ROLLUP_KIND):
+    for entry in ledger.query(kind=ROLLUP_KIND, before=below):
         if not entry.evidence.origin.is_control or (only is not None and entry.index not in only):
             continue
         considered += 1
@@ -174,7 +177,7 @@ def verify_rollups(ledger: Ledger, *, only: frozenset[int] | None = None) -> Rol
                     f"{end}: {'; '.join(differences[:5])}",
                 )
             )
-    return RollupCheck(considered, tuple(sorted(problems)))
+    return RollupCheck(considered, tuple(sorted(problems)), below)
 
 
 __all__ = [

@@ -65,10 +65,13 @@ def _one_by_one(reader: EvidenceReader, since: datetime, note: str) -> RequestWi
     return RequestWindow(tally, (), len(entries), 0, note)
 
 
-def request_window(reader: EvidenceReader, since: datetime) -> RequestWindow:
+def request_window(
+    reader: EvidenceReader, since: datetime, *, below: int | None = None
+) -> RequestWindow:
     """Every gateway.request entry from ``since`` on (and possibly up to one roll-up's worth
-    before it), counted; ``reader`` should give control-made entries only."""
-    newest = reader.latest(kind=ROLLUP_KIND)
+    before it), counted; ``reader`` should give control-made entries only. ``below``: use
+    only roll-ups at lower indices (those recomputed before; requests after are read)."""
+    newest = reader.latest(kind=ROLLUP_KIND, before=below)
     latest = _rollup(newest)
     if latest is None:
         note = "no gateway roll-up" if newest is None else f"roll-up #{newest.index} unreadable"
@@ -79,7 +82,7 @@ def request_window(reader: EvidenceReader, since: datetime) -> RequestWindow:
         total = Tally()
         total.add_all(tail)
         return RequestWindow(total, (entry.index,), len(tail), end)
-    older = reader.latest(kind=ROLLUP_KIND, until=since)
+    older = reader.latest(kind=ROLLUP_KIND, until=since, before=below)
     found = _rollup(older)
     if older is not None and found is None:  # else the window would reach back to index 0
         return _one_by_one(reader, since, f"roll-up #{older.index} unreadable")

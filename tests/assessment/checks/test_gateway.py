@@ -316,3 +316,37 @@ def test_a_forged_roll_up_the_window_does_not_read_still_fails(
     assert "the 30-day window does not read it; 1 of 2 roll-ups disagree" in result.reason
     unchecked = CheckContext(ledger=ledger, manifest=loaded.manifest, manifest_entry=entry, now=NOW)
     assert GatewayAuditLog().run(load_catalog().get("5.4.2-1"), unchecked).verdict is Verdict.PASS
+
+
+def test_a_roll_up_written_after_the_recount_is_not_read(
+    ledger: Ledger, workspace_dir: Path
+) -> None:
+    from sai.ledger import Evidence
+    from sai.ledger.rollup_log import ORIGIN, roll_up, verify_rollups
+    from sai.ledger.rollups import Tally
+
+    create_key(ledger, "a", "user", roles=("user",))
+    _requests(ledger, _ok())
+    roll_up(ledger, actor="t")
+    loaded = load_manifest(write_project(workspace_dir))
+    entry = record_manifest(ledger, loaded, actor="t", now=NOW)
+    recomputed = verify_rollups(ledger)
+    assert recomputed.ok
+    assert recomputed.checked == 1
+    _requests(ledger, _ok(None, 200))  # after the recount: an answer without a key
+    every = Tally()
+    every.add_all(ledger.query(kind=Kind.GATEWAY_REQUEST))
+    claimed = every.payload(ledger.size()).to_data()
+    claimed["counts"] = {**every.counts, "answered_without_key": 0, "keyed": 2}
+    late = ledger.append(
+        Evidence.create(
+            Kind.GATEWAY_ROLLUP, "gateway", actor="t", origin=ORIGIN, data=claimed, time=NOW
+        )
+    ).index
+    ctx = CheckContext(
+        ledger=ledger, manifest=loaded.manifest, manifest_entry=entry, now=NOW, rollups=recomputed
+    )
+    result = GatewayAccessControl().run(load_catalog().get("5.2.2-1"), ctx)
+    assert result.verdict is Verdict.FAIL
+    assert "1 gateway requests were answered without an API key" in result.reason
+    assert late not in result.evidence

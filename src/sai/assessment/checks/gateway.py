@@ -33,10 +33,13 @@ _NO_TRAFFIC = (
 
 
 def _window(ctx: CheckContext) -> RequestWindow:
-    """The gateway requests of the last 30 days (counted once per assessment)."""
+    """The gateway requests of the last 30 days (counted once per assessment), through the
+    roll-ups recomputed for the assessment when it recomputed them (a roll-up a live gateway
+    wrote since is not read: the requests it counts are read one by one)."""
     found = ctx.shared.get("gateway.requests")
     if not isinstance(found, RequestWindow):
-        found = request_window(ctx.evidence, ctx.now - _WINDOW)
+        below = None if ctx.rollups is None else ctx.rollups.below
+        found = request_window(ctx.evidence, ctx.now - _WINDOW, below=below)
         ctx.shared["gateway.requests"] = found
     return found
 
