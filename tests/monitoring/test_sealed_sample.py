@@ -196,3 +196,18 @@ def test_disposing_of_the_dataset_erases_the_baseline_sample(
     erased = _run(current, ws)
     assert erased["multivariate"] == []
     assert any("domain classifier cannot be judged" in w for w in erased["warnings"])
+
+
+def test_a_run_on_an_unsealed_banded_sample_says_to_freeze_again(
+    tmp_path: Path, workspace_dir: Path
+) -> None:
+    from sai.manifest.monitoring_spec import MonitoringSpec
+    from sai.monitoring.baseline import freeze
+    from sai.monitoring.service import run_data
+
+    people = _people(tmp_path)
+    with open_ledger(open_workspace(workspace_dir)) as ledger:
+        freeze(people, tmp_path / "b", ledger, actor="t", sensitivity="personal")  # no key
+        outcome = run_data(ledger, people, MonitoringSpec(), actor="t", system="s")
+    assert any("not sealed under a data key" in w for w in outcome.warnings)
+    assert outcome.as_json()["multivariate"]  # still judged: the bands are there

@@ -20,7 +20,7 @@ from sai.monitoring.drift import FeatureDrift, choose_tests
 from sai.monitoring.gateway_run import run_gateway
 from sai.monitoring.multivariate import DomainSettings
 from sai.monitoring.outcome import RunOutcome, finish
-from sai.monitoring.profile import OPEN_CLASSES, VALUES, Profile
+from sai.monitoring.profile import AGGREGATES, OPEN_CLASSES, VALUES, Profile
 from sai.monitoring.profile_files import KeyLookup
 from sai.monitoring.text import read_texts, text_alert, text_drift, text_settings
 from sai.monitoring.text_reference import text_baseline
@@ -130,6 +130,12 @@ def run_data(
         )
     if domain is not None and not profile.sample:
         warnings = (*warnings, _no_sample(profile, key_of is not None))
+    if profile.form == AGGREGATES and profile.sample and profile.sample_key is None:
+        warnings = (
+            *warnings,
+            "the baseline's banded row sample is not sealed under a data key, so a crypto-erase "
+            "does not reach it; freeze the reference again with `sai monitor baseline`",
+        )
     run = DriftRun(run.source, windows, run.ignored_columns, warnings)
     judged = [w.multivariate for w in windows if w.multivariate is not None]
     now = datetime.now(UTC).isoformat()
