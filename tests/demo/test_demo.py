@@ -40,6 +40,11 @@ class TestDemo:
         profiles = list((root / ".sai" / "monitoring" / "baselines").glob("*/profile.json"))
         assert [json.loads(p.read_text())["form"] for p in profiles] == ["aggregates"]
         assert list((root / ".sai" / "monitoring" / "baselines").glob("*/embeddings.npy")) == []
+        # Its banded row sample is sealed under the dataset's own data key.
+        assert [json.loads(p.read_text()).get("sample_key") for p in profiles] == [
+            "loan-applications"
+        ]
+        assert list((root / ".sai" / "monitoring" / "baselines").glob("*/sample.npz")) == []
         logged = list((root / ".sai" / "monitoring" / "features").glob("*.parquet"))
         assert logged
         assert all("q0" in pq.read_schema(p).names for p in logged)

@@ -72,6 +72,27 @@ def _declared_sensitivity(project: Project, data: Path) -> str | None:
     return sensitivity_of(project.loaded, data)
 
 
+def _sample_key(project: Project, data: Path, declared: str | None) -> tuple[str, bytes] | None:
+    """The data key that seals a non-public baseline's banded sample (custody name, key)."""
+    from sai.cli._custody import custody_settings
+    from sai.inventory.seal import data_key
+    from sai.monitoring.baseline import sample_key_name, seals_sample
+
+    if not seals_sample(declared):
+        return None
+    has_manifest = project.manifest_option is not None or project.workspace.manifest_path.exists()
+    name = sample_key_name(project.loaded if has_manifest else None, data)
+    key = data_key(
+        project.ledger,
+        project.workspace,
+        name,
+        actor=project.workspace.actor(),
+        purpose="seal the monitoring baseline's row sample",
+        settings=custody_settings(),
+    )
+    return name, key
+
+
 def _form_line(form: str, sensitivity: str | None, min_group: int | None) -> str:
     declared = sensitivity or "unclassified"
     if form == "values":
@@ -138,6 +159,7 @@ def baseline(
         else:
             assert data is not None
             spec = _spec(project)[0]
+            keep = spec.multivariate.enabled
             payload, index = freeze(
                 data,
                 store,
@@ -145,7 +167,8 @@ def baseline(
                 actor=ws.actor(),
                 ignore=tuple(ignore or ()),
                 sensitivity=declared,
-                sample=spec.multivariate.enabled,
+                sample=keep,
+                sample_key=_sample_key(project, data, declared) if keep else None,
             )
     if output_format is OutputFormat.json:
         print_json(payload.to_data() | {"entry": index})
@@ -242,8 +265,18 @@ def _run_once(
             path, column = data
             outcome = run_text(project.ledger, path, column, spec, actor=actor, system=system)
         elif data is not None:
+            from sai.cli._custody import custody_settings
+            from sai.inventory.seal import data_key_if_any
+
+            ws, settings = project.workspace, custody_settings()
             outcome = run_data(
-                project.ledger, data, spec, actor=actor, system=system, window_rows=window
+                project.ledger,
+                data,
+                spec,
+                actor=actor,
+                system=system,
+                window_rows=window,
+                key_of=lambda name: data_key_if_any(ws, name, settings),
             )
         else:
             from sai.cli._custody import custody_settings

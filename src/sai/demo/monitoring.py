@@ -13,16 +13,18 @@ import numpy as np
 import pandas as pd
 
 from sai.gateway.predict import ModelGate
+from sai.inventory.seal import data_key, data_key_if_any
 from sai.ledger import Ledger
 from sai.manifest import LoadedManifest
 from sai.monitoring.alerts import AlertStatus, handle_alert, list_alerts
-from sai.monitoring.baseline import freeze, sensitivity_of
+from sai.monitoring.baseline import freeze, sample_key_name, sensitivity_of
 from sai.monitoring.markdown import render_markdown
 from sai.monitoring.report import render_html
 from sai.monitoring.runstore import load_run
 from sai.monitoring.service import run_data, run_gateway, run_text
 from sai.monitoring.text import text_settings
 from sai.monitoring.text_reference import freeze_text
+from sai.workspace import Workspace
 
 _SEED = 16
 _LABEL = "default"
@@ -113,15 +115,32 @@ def run_monitoring_demo(
     out: Path,
     *,
     actor: str,
+    workspace: Workspace,
     model_gate: ModelGate | None = None,
 ) -> MonitoringDemo:
     """Run the demo's monitoring round against ``ledger``; reports go to ``out``."""
     spec, system = loaded.manifest.monitoring, loaded.manifest.name
     sensitivity = sensitivity_of(loaded, dataset)  # personal: the baseline keeps aggregates
-    freeze(dataset, store, ledger, actor=actor, ignore=(_LABEL,), sensitivity=sensitivity)
+    # NOTE: its banded row sample is sealed under the dataset's own data key
+    name = sample_key_name(loaded, dataset)
+    purpose = "seal the monitoring baseline's row sample"
+    key = data_key(ledger, workspace, name, actor=actor, purpose=purpose)
+    freeze(
+        dataset,
+        store,
+        ledger,
+        actor=actor,
+        ignore=(_LABEL,),
+        sensitivity=sensitivity,
+        sample_key=(name, key),
+    )
     normal_file, drifted_file = _batches(dataset, out)
-    normal = run_data(ledger, normal_file, spec, actor=actor, system=system)
-    drifted = run_data(ledger, drifted_file, spec, actor=actor, system=system)
+
+    def key_of(wanted: str) -> bytes | None:
+        return data_key_if_any(workspace, wanted)
+
+    normal = run_data(ledger, normal_file, spec, actor=actor, system=system, key_of=key_of)
+    drifted = run_data(ledger, drifted_file, spec, actor=actor, system=system, key_of=key_of)
     (out / "drift.html").write_text(render_html(drifted, title=system), encoding="utf-8")
     since = datetime.now(UTC)
     scraper = _predict_traffic(ledger, loaded, dataset, actor, model_gate)

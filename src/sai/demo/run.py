@@ -249,6 +249,7 @@ def _monitor(
         workspace.sai_dir / "monitoring" / "baselines",
         system.root / "sai-report" / "monitoring",
         actor=ACTOR,
+        workspace=workspace,
         model_gate=model_gate,
     )
     on_step(

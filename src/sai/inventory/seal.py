@@ -66,6 +66,35 @@ def key_evidence(
     )
 
 
+def data_key(
+    ledger: Ledger,
+    workspace: Workspace,
+    name: str,
+    *,
+    actor: str,
+    purpose: str,
+    settings: CustodySettings | None = None,
+) -> bytes:
+    """The data key ``name`` (made on first use) for ``purpose``, recorded as ``key.*``."""
+    custody = custody_for(workspace, name, settings)
+    opened = custody.data_key(name, create=custody.info(name) is None)
+    evidence = key_evidence(
+        opened.info, created=opened.created, actor=actor, purpose=purpose, now=datetime.now(UTC)
+    )
+    ledger.append(evidence)
+    return opened.key
+
+
+def data_key_if_any(
+    workspace: Workspace, name: str, settings: CustodySettings | None = None
+) -> bytes | None:
+    """The data key ``name`` while it exists (None once destroyed, or never made)."""
+    custody = custody_for(workspace, name, settings)
+    if custody.info(name) is None:
+        return None
+    return custody.data_key(name, create=False).key
+
+
 def _apply(
     operation: Callable[[Path, str, KeyCustody], SealResult],
     kind: Kind,
@@ -145,6 +174,8 @@ __all__ = [
     "CUSTODY_PROVISIONS",
     "PROVISIONS",
     "custody_for",
+    "data_key",
+    "data_key_if_any",
     "key_evidence",
     "seal_asset",
     "unseal_asset",

@@ -55,4 +55,27 @@ def open_value(sealed: Mapping[str, Any], key: bytes, context: str) -> Any:
     return json.loads(plain)
 
 
-__all__ = ["ALGORITHM", "SealedContentError", "open_value", "seal_value"]
+def seal_bytes(data: bytes, key: bytes, context: str) -> bytes:
+    """``data`` encrypted under ``key``, bound to ``context``: 12-byte nonce + ciphertext + tag."""
+    nonce = secrets.token_bytes(12)
+    return nonce + AESGCM(key).encrypt(nonce, data, context.encode("utf-8"))
+
+
+def open_bytes(sealed: bytes, key: bytes, context: str) -> bytes:
+    """The bytes ``seal_bytes`` sealed; SealedContentError when they do not open."""
+    if len(sealed) < 12 + 16:
+        raise SealedContentError("the sealed content is truncated")
+    try:
+        return AESGCM(key).decrypt(sealed[:12], sealed[12:], context.encode("utf-8"))
+    except InvalidTag:
+        raise SealedContentError("the sealed content does not open with this key") from None
+
+
+__all__ = [
+    "ALGORITHM",
+    "SealedContentError",
+    "open_bytes",
+    "open_value",
+    "seal_bytes",
+    "seal_value",
+]

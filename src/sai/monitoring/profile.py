@@ -163,7 +163,9 @@ class Profile:
     ``sample`` holds up to ``SAMPLE_ROWS`` rows so that a classifier can tell reference rows
     from current ones: in the values form whole rows (numbers as float64, categories as text),
     in the aggregates form each number as its band on the feature's grid and rare categories
-    as RARE (``generalise``). Its digest is part of the profile's.
+    as RARE (``generalise``). Its digest is part of the profile's. A sample sealed under a
+    data key (``sample_key``, its custody name) that was not opened leaves ``sample`` empty and
+    its recorded digest in ``sealed_sample``, so the profile still checks against its digest.
     """
 
     rows: int
@@ -171,6 +173,8 @@ class Profile:
     sample: dict[str, np.ndarray[Any, Any]] = field(default_factory=dict, compare=False)
     form: str = VALUES
     sensitivity: str | None = None
+    sample_key: str | None = field(default=None, compare=False)
+    sealed_sample: str | None = field(default=None, compare=False)
 
     def feature(self, name: str) -> FeatureProfile | None:
         """The feature called ``name``, or None."""
@@ -202,6 +206,8 @@ class Profile:
             meta["min_group"] = MIN_GROUP
         if self.sample:
             meta["sample_sha256"] = sample_digest(self.sample)
+        elif self.sealed_sample:
+            meta["sample_sha256"] = self.sealed_sample
         return meta
 
     def digest(self) -> str:

@@ -20,7 +20,8 @@ from sai.monitoring.drift import FeatureDrift, choose_tests
 from sai.monitoring.gateway_run import run_gateway
 from sai.monitoring.multivariate import DomainSettings
 from sai.monitoring.outcome import RunOutcome, finish
-from sai.monitoring.profile import OPEN_CLASSES, VALUES
+from sai.monitoring.profile import AGGREGATES, OPEN_CLASSES, VALUES, Profile
+from sai.monitoring.profile_files import KeyLookup
 from sai.monitoring.text import read_texts, text_alert, text_drift, text_settings
 from sai.monitoring.text_reference import text_baseline
 from sai.monitoring.windows import DriftRun, run_file
@@ -79,6 +80,24 @@ def _drift_alerts(run: DriftRun, spec: MonitoringSpec) -> list[Alert]:
     return alerts
 
 
+def _no_sample(profile: Profile, looked_up: bool) -> str:
+    if profile.sample_key is None:
+        return (
+            "multivariate drift not judged: the baseline keeps no row sample "
+            f"({profile.sensitivity or 'frozen without one'})"
+        )
+    if looked_up:
+        return (
+            "multivariate drift not judged: the domain classifier cannot be judged, the "
+            f"baseline's row sample is sealed under data key {profile.sample_key!r}, which no "
+            "longer exists (crypto-erased); freeze a new baseline to judge it again"
+        )
+    return (
+        "multivariate drift not judged: the baseline's row sample is sealed under data key "
+        f"{profile.sample_key!r} and no key was given to open it"
+    )
+
+
 def run_data(
     ledger: Ledger,
     path: Path,
@@ -87,9 +106,11 @@ def run_data(
     actor: str,
     system: str,
     window_rows: int | None = None,
+    key_of: KeyLookup | None = None,
 ) -> RunOutcome:
-    """Judge a data file against the current baseline and record the run."""
-    baseline, profile = current_baseline(ledger)
+    """Judge a data file against the current baseline and record the run; ``key_of`` opens
+    a sealed row sample (the domain classifier is not judged without it)."""
+    baseline, profile = current_baseline(ledger, key_of)
     tests = choose_tests(
         profile,
         {k: v.value for k, v in spec.drift.tests.items()},
@@ -108,10 +129,12 @@ def run_data(
             "it again with `sai monitor baseline` and delete the old folder",
         )
     if domain is not None and not profile.sample:
+        warnings = (*warnings, _no_sample(profile, key_of is not None))
+    if profile.form == AGGREGATES and profile.sample and profile.sample_key is None:
         warnings = (
             *warnings,
-            "multivariate drift not judged: the baseline keeps no row sample "
-            f"({profile.sensitivity or 'frozen without one'})",
+            "the baseline's banded row sample is not sealed under a data key, so a crypto-erase "
+            "does not reach it; freeze the reference again with `sai monitor baseline`",
         )
     run = DriftRun(run.source, windows, run.ignored_columns, warnings)
     judged = [w.multivariate for w in windows if w.multivariate is not None]
