@@ -10,6 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from sai.cli.app import app
+from sai.ledger import open_ledger
+from sai.ledger.sqlite_writer import SqliteLedgerWriter
 from sai.manifest import load_manifest
 from sai.workspace import open_workspace
 
@@ -39,6 +41,26 @@ class TestInit:
         assert stat.S_IMODE(workspace.signing_key_path.stat().st_mode) == 0o600
         assert workspace.public_key_path.is_file()
         assert "key-test" in workspace.settings.origin
+
+    def test_init_creates_the_ledger_at_the_current_schema(self, tmp_path: Path) -> None:
+        assert runner.invoke(app, ["init", str(tmp_path)]).exit_code == 0
+        workspace = open_workspace(tmp_path)
+        database = workspace.sai_dir / "ledger.db"
+        assert stat.S_IMODE(database.stat().st_mode) == 0o600
+        writer = SqliteLedgerWriter.for_workspace(workspace)
+        assert writer is not None, "the lean writer refuses the new ledger"
+        writer.close()
+        with open_ledger(workspace, read_only=True) as ledger:
+            assert ledger.size() == 0
+
+    def test_init_leaves_a_server_database_to_its_first_use(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # port 9 (discard) on loopback: a connection would fail, so init must not try one
+        monkeypatch.setenv("SAI_DATABASE_URL", "postgresql+psycopg://sai@127.0.0.1:9/none")
+        result = runner.invoke(app, ["init", str(tmp_path)])
+        assert result.exit_code == 0, result.output
+        assert not (tmp_path / ".sai" / "ledger.db").exists()
 
     def test_default_name_is_the_directory(self, tmp_path: Path) -> None:
         project = tmp_path / "fraud-screen"

@@ -86,6 +86,21 @@ def test_a_recorded_scan_imports_no_detector_renderer_or_feature_package(
     assert not _loaded(modules, "sai.scanning.policy")
 
 
+def test_the_first_scan_after_init_records_without_sqlalchemy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`sai init` creates the ledger database, so the first recorded scan takes the lean
+    writer (plain sqlite3) instead of creating the schema through SQLAlchemy and Alembic."""
+    for var in ("SAI_WORKSPACE", "SAI_DATABASE_URL", "SAI_REDIS_URL"):
+        monkeypatch.delenv(var, raising=False)
+    assert _modules_after(["init", "."], tmp_path)[0] == 0
+    (tmp_path / "m.pkl").write_bytes(b.proto(2, b"}."))
+    code, modules = _modules_after(["scan", "m.pkl"], tmp_path)
+    assert code == 0
+    assert _loaded(modules, "sai.ledger.sqlite_writer")
+    assert not _loaded(modules, "sqlalchemy")
+
+
 def test_a_scan_without_recording_loads_neither_ledger_nor_manifest(tmp_path: Path) -> None:
     (tmp_path / "m.pkl").write_bytes(b.proto(2, b"}."))
     code, modules = _modules_after(["scan", "m.pkl", "--no-record"], tmp_path)

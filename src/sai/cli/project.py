@@ -35,6 +35,7 @@ def init(
     (mode 0600). An existing sai.yaml is kept unless --force-manifest is given; an existing
     workspace is an error.
     """
+    from sai.ledger import create_ledger_database
     from sai.manifest import write_starter
     from sai.workspace import WORKSPACE_DIR, create_workspace, open_workspace
 
@@ -57,6 +58,7 @@ def init(
     if not keep:
         write_starter(manifest_path, name=system_name, overwrite=force_manifest)
     workspace = create_workspace(directory, name=system_name)
+    create_ledger_database(workspace)
     console = stdout_console()
     if keep:
         console.print(f"kept the existing {manifest_path} (--force-manifest replaces it)")

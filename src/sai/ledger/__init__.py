@@ -68,16 +68,17 @@ if TYPE_CHECKING:
     from sai.ledger.batching import BatchingAppender
     from sai.ledger.ledger import DEFAULT_CADENCE, Ledger, NoSuchEntryError
     from sai.ledger.logverify import VerifyReport
-    from sai.ledger.opening import open_ledger
+    from sai.ledger.opening import create_ledger_database, open_ledger
 
 #: Names backed by the database (SQLAlchemy), imported on first use: evidence, proofs and
-#: checkpoints load without it (`sai scan` records through `sai.ledger.lean`, see there).
+#: checkpoints load without it (`sai scan` records through `sai.ledger.sqlite_writer`, see there).
 _STORE_BACKED = {
     "BatchingAppender": "batching",
     "DEFAULT_CADENCE": "ledger",
     "Ledger": "ledger",
     "NoSuchEntryError": "ledger",
     "VerifyReport": "logverify",
+    "create_ledger_database": "opening",
     "open_ledger": "opening",
 }
 
@@ -126,6 +127,7 @@ __all__ = [
     "canonical_json",
     "consistency_proof",
     "consistency_proof_nodes",
+    "create_ledger_database",
     "empty_root",
     "entry_json",
     "inclusion_proof",

@@ -132,8 +132,17 @@ def _plain(value: object, depth: int, trail: list[str | int]) -> Any:
         if not text.isascii() and _SURROGATE.search(text):
             _fail(trail, "string contains a lone surrogate, which UTF-8 cannot encode")
         return text
-    if kind is dict and depth <= MAX_DEPTH:
-        return _plain_object(cast(dict[Any, Any], value), depth, trail)
+    if kind is int:
+        number = cast(int, value)
+        if -MAX_SAFE_INTEGER <= number <= MAX_SAFE_INTEGER:
+            return number
+    elif value is None or kind is bool:
+        return value
+    elif depth <= MAX_DEPTH:
+        if kind is dict:
+            return _plain_object(cast(dict[Any, Any], value), depth, trail)
+        if kind is list or kind is tuple:
+            return _plain_array(cast(list[Any], value), depth, trail)
     return _plain_any(value, depth, trail)
 
 
@@ -156,26 +165,49 @@ def _plain_any(value: object, depth: int, trail: list[str | int]) -> Any:
     if isinstance(value, Mapping):
         return _plain_object(value, depth, trail)
     if isinstance(value, list | tuple):
-        items = []
-        for index, item in enumerate(value):
-            trail.append(index)
-            items.append(_plain(item, depth + 1, trail))
-            trail.pop()
-        return items
+        return _plain_array(value, depth, trail)
     return _fail(trail, f"a {type(value).__name__} has no canonical JSON form")
+
+
+def _plain_array(value: list[Any] | tuple[Any, ...], depth: int, trail: list[str | int]) -> Any:
+    items = []
+    trail.append(0)
+    for index, item in enumerate(value):
+        trail[-1] = index
+        items.append(_plain(item, depth + 1, trail))
+    trail.pop()
+    return items
 
 
 def _plain_object(value: Mapping[Any, Any], depth: int, trail: list[str | int]) -> Any:
     out: dict[str, Any] = {}
+    trail.append("")  # the key being read; kept only for a failure's path
     for key, item in value.items():
-        if not isinstance(key, str):
-            _fail(trail, f"object key {key!r} is a {type(key).__name__}; keys must be strings")
-        if not key.isascii() and _SURROGATE.search(key):
-            _fail(trail, f"object key {key!r} contains a lone surrogate")
-        trail.append(key)
-        out[str.__str__(key)] = _plain(item, depth + 1, trail)
-        trail.pop()
+        name = key if type(key) is str else _key(key, trail)
+        if not name.isascii() and _SURROGATE.search(name):
+            trail.pop()
+            _fail(trail, f"object key {name!r} contains a lone surrogate")
+        kind = type(item)  # scalars inline: most values of a payload are one
+        if (
+            (kind is str and item.isascii())
+            or item is None
+            or kind is bool
+            or (kind is int and -MAX_SAFE_INTEGER <= item <= MAX_SAFE_INTEGER)
+        ):
+            out[name] = item
+        else:
+            trail[-1] = name
+            out[name] = _plain(item, depth + 1, trail)
+    trail.pop()
     return out
+
+
+def _key(key: object, trail: list[str | int]) -> str:
+    """A key that is not exactly a ``str``: a subclass as a plain string, anything else refused."""
+    if not isinstance(key, str):
+        trail.pop()
+        _fail(trail, f"object key {key!r} is a {type(key).__name__}; keys must be strings")
+    return str.__str__(key)
 
 
 def _path(trail: list[str | int]) -> str:

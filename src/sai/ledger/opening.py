@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from sai.ledger.cadence import CheckpointCadence
 from sai.ledger.ledger import DEFAULT_CADENCE, Ledger
 from sai.ledger.note import NoteSigner, NoteVerifier
-from sai.store import Durability, create_store_engine, durability_from_environment
+from sai.ledger.sqlite_writer import database_of
+from sai.store import Durability, create_store_engine, durability_from_environment, migrate
 
 if TYPE_CHECKING:
     from sai.workspace import Workspace
@@ -54,4 +55,22 @@ def open_ledger(
         raise
 
 
-__all__ = ["open_ledger"]
+def create_ledger_database(workspace: Workspace) -> bool:
+    """Create the workspace's SQLite ledger with the current schema, so that the first
+    `sai scan` appends through `SqliteLedgerWriter` instead of creating it through SQLAlchemy.
+
+    Only a plain ``sqlite:///PATH`` store is created here (True); a server database, or a URL
+    the lean writer does not read, is left to the first `open_ledger` (False).
+    """
+    url = workspace.database_url()
+    if database_of(url) is None:
+        return False
+    engine = create_store_engine(url, durability=durability_from_environment())
+    try:
+        migrate(engine)
+    finally:
+        engine.dispose()
+    return True
+
+
+__all__ = ["create_ledger_database", "open_ledger"]

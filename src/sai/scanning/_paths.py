@@ -21,25 +21,26 @@ class Resolver:
         self._folders: dict[str, str] = {}
         self._paths: dict[str, Path] = {}
 
-    def resolve(self, path: Path) -> Path:
+    def resolve(self, path: str | os.PathLike[str]) -> Path:
         """The absolute path with every symbolic link and ``..`` resolved."""
         key = os.fspath(path)
         known = self._paths.get(key)
         if known is None:
-            known = self._paths[key] = self._resolve(path)
+            known = self._paths[key] = self._resolve(key)
         return known
 
-    def _resolve(self, path: Path) -> Path:
-        name = path.name
+    def _resolve(self, path: str) -> Path:
+        # NOTE: strings, not `Path`: parsing a path object costs more than the lookups here
+        folder, name = os.path.split(path)
         if name in ("", ".", ".."):
-            return path.resolve()
-        folder = os.fspath(path.parent)
+            return Path(path).resolve()
+        folder = folder or os.curdir
         real = self._folders.get(folder)
         if real is None:
             real = self._folders[folder] = os.path.realpath(folder)
         candidate = os.path.join(real, name)
         # NOTE: asked of the resolved folder: ``missing/../link`` is a link to realpath too
-        return path.resolve() if os.path.islink(candidate) else Path(candidate)
+        return Path(path).resolve() if os.path.islink(candidate) else Path(candidate)
 
 
 __all__ = ["Resolver"]

@@ -198,8 +198,9 @@ def _scan_folder(root: Path, settings: ScanSettings) -> Iterator[ArtifactResult]
     files = _folder_files(root)
     regular = []
     for path in files:
-        target = link_escapes(path, root) if path.is_symlink() else None
-        if target is not None or (path.is_symlink() and not path.exists()):
+        link = path.is_symlink()
+        target = link_escapes(path, root) if link else None
+        if target is not None or (link and not path.exists()):
             yield _link_result(path, target or os.readlink(path))
         else:
             regular.append(path)

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -75,25 +76,29 @@ class _Subjects:
         #: The origin of every scan entry of the batch (validated once, not per entry).
         self.origin = Origin.control("scanning.model_scan")
         self._root = root.resolve() if root else None
+        # NOTE: subjects are cut from strings (both paths are resolved, so no `..` or `//`
+        # remain); `Path.relative_to` parses every path again, per entry.
+        within = str(self._root) if self._root else ""
+        self._within = within if within.endswith(os.sep) else within + os.sep
         self._models: dict[Path, DeclaredModel] = {}
         declared = _declared(manifest)
         for model in declared.models:
             if model.path is not None:
                 self._models.setdefault(model.path.resolve(), model)
 
-    def of(self, path: Path) -> tuple[str, DeclaredModel | None]:
+    def of(self, path: str | Path) -> tuple[str, DeclaredModel | None]:
         """The subject path of ``path`` (relative to the root when inside it) and the declared
         model it is, if any."""
         if self._root is None and not self._models:
-            return str(path), None
+            return str(Path(path)), None
         resolved = self._resolver.resolve(path)
         model = self._models.get(resolved)
         if self._root is None:
-            return str(path), model
-        try:
-            return str(resolved.relative_to(self._root)), model
-        except ValueError:
-            return str(resolved), model
+            return str(Path(path)), model
+        text = str(resolved)
+        if text.startswith(self._within):
+            return text[len(self._within) :], model
+        return ("." if resolved == self._root else text), model
 
 
 def scan_evidence(
@@ -111,8 +116,8 @@ def scan_evidence(
 def _evidence(
     result: ArtifactResult, subjects: _Subjects, policy: Policy | None, time: datetime | None
 ) -> Evidence:
-    path = Path(result.path)
-    subject, model = subjects.of(path)
+    subject, model = subjects.of(result.path)
+    name = Path(result.path).name if result.findings else ""
     provisions = ["5.2.3-1"]
     if model is None or is_external(model):
         provisions.append("5.1.2-4")
@@ -134,7 +139,7 @@ def _evidence(
             ScanFinding(
                 rule=f.rule,
                 severity=f.severity.value,
-                where=f.where(path.name),
+                where=f.where(name),
                 message=f.message[:300],
                 callable=f.callable or None,
                 confidence=f.confidence.value,

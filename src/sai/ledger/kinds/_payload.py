@@ -95,7 +95,12 @@ def _field(cls: type, name: str) -> dataclasses.Field[Any]:
     return next(f for f in dataclasses.fields(cls) if f.name == name)
 
 
+_SCALARS = frozenset({str, int, bool, type(None)})
+
+
 def _dump(value: Any) -> Any:
+    if type(value) in _SCALARS:  # most fields: returned as they are, before the slower checks
+        return value
     if isinstance(value, Part):
         return value.to_data()
     if isinstance(value, tuple):
