@@ -17,9 +17,9 @@ from sai.scanning.declared import (
     DeclaredModels,
     ManifestCache,
     declared_models,
-    path_kind,
 )
 from sai.workspace import Workspace, open_workspace
+from sai.workspace.paths import path_kind
 
 MANIFEST = """\
 version: 1

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sai.manifest._finding import Finding, Loc
 from sai.manifest.problems import Severity
+from sai.workspace.paths import path_kind
 
 _FILE_ONLY = ("prompts", "configs")
 
@@ -32,22 +33,11 @@ def recording_path_probes() -> Iterator[list[tuple[Path, str | None]]]:
 
 
 def _kind_of(path: Path) -> str | None:
-    kind = _probe(path)
+    kind = path_kind(path)
     probes = _PROBES.get()
     if probes is not None:
         probes.append((path, kind))
     return kind
-
-
-def _probe(path: Path) -> str | None:
-    try:
-        if path.is_dir():
-            return "folder"
-        if path.exists():
-            return "file"
-    except (OSError, ValueError):
-        return None
-    return None
 
 
 def path_findings(

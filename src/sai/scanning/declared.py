@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sai.errors import SaiError
+from sai.workspace.paths import path_kind
 
 if TYPE_CHECKING:
     from sai.manifest import LoadedManifest
@@ -95,18 +96,6 @@ class DeclaredModels:
         if not (problem is None or isinstance(problem, str)):
             raise ValueError("bad problem")
         return cls(tuple(models), problem)
-
-
-def path_kind(path: Path) -> str | None:
-    """``folder``, ``file`` or None (missing or unreadable), as manifest validation sees it."""
-    try:
-        if path.is_dir():
-            return "folder"
-        if path.exists():
-            return "file"
-    except (OSError, ValueError):
-        return None
-    return None
 
 
 def _mac_key(workspace: Workspace) -> bytes:
@@ -234,5 +223,4 @@ __all__ = [
     "DeclaredModels",
     "ManifestCache",
     "declared_models",
-    "path_kind",
 ]
