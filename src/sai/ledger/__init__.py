@@ -9,9 +9,9 @@ SQLAlchemy on first use only.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from sai._lazy import lazy_attributes
 from sai.ledger._format import entry_json
 from sai.ledger.cadence import CADENCE_ENV, CheckpointCadence
 from sai.ledger.canonical import canonical_json, parse_canonical
@@ -83,10 +83,7 @@ _STORE_BACKED = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _STORE_BACKED:
-        return getattr(import_module(f"sai.ledger.{_STORE_BACKED[name]}"), name)
-    raise AttributeError(f"module 'sai.ledger' has no attribute {name!r}")
+__getattr__ = lazy_attributes(__name__, _STORE_BACKED)
 
 
 __all__ = [

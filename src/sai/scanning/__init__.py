@@ -14,9 +14,7 @@ The ledger, policy, OSV and SARIF parts load on first use, so that the scanner a
 (``python -m sai.scanning``) starts fast in CI pipelines and pre-commit hooks.
 """
 
-from importlib import import_module
-from typing import Any
-
+from sai._lazy import lazy_attributes
 from sai.scanning.detect import Format, detect
 from sai.scanning.engine import ScanSettings, scan_bytes, scan_file, scan_paths
 from sai.scanning.formats import SCANNERS, ScanLimits
@@ -42,10 +40,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        return getattr(import_module(f"sai.scanning.{_LAZY[name]}"), name)
-    raise AttributeError(f"module 'sai.scanning' has no attribute {name!r}")
+__getattr__ = lazy_attributes(__name__, _LAZY)
 
 
 __all__ = [

@@ -13,9 +13,9 @@ SQLite connection shares) can be used without importing SQLAlchemy.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from sai._lazy import lazy_attributes
 from sai.store.errors import StoreError
 from sai.store.sqlite import (
     DURABILITY_ENV,
@@ -45,10 +45,7 @@ _SQLALCHEMY_BACKED = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _SQLALCHEMY_BACKED:
-        return getattr(import_module(f"sai.store.{_SQLALCHEMY_BACKED[name]}"), name)
-    raise AttributeError(f"module 'sai.store' has no attribute {name!r}")
+__getattr__ = lazy_attributes(__name__, _SQLALCHEMY_BACKED)
 
 
 __all__ = [
