@@ -163,6 +163,14 @@ class State(abc.ABC):
         offset = self.op_start
         if isinstance(func, Global):
             if not self.allow.allows(func.module, func.name, torchscript=self.mode.torchscript):
+                if func.attribute:
+                    self.flag(
+                        "pickle.call-computed",
+                        f"{kind} calls {func.full}, an attribute read by getattr that is not "
+                        "on the allow-list",
+                        offset,
+                        func.full,
+                    )
                 self.nested(args, offset)
             elif not self.allow.arguments_allowed(func.module, func.name, args):
                 self.flag(
@@ -171,6 +179,11 @@ class State(abc.ABC):
                     offset,
                     func.full,
                 )
+            elif self.allow.arg_rules.get((func.module, func.name)) == "attribute":
+                ref = self.allow.attribute(*args.items) if isinstance(args, TupleVal) else None
+                if ref is not None:  # getattr(<allowed>, "name"): a name, checked if called
+                    self.stack.append(Global(ref.module, ref.name, offset, attribute=True))
+                    return
         elif not isinstance(func, Opaque):
             self.flag(
                 "pickle.call-computed",
@@ -178,6 +191,27 @@ class State(abc.ABC):
                 offset,
             )
         self.stack.append(Obj(func, args, offset))
+
+    def check_state(self, inst: Obj, state: object) -> None:
+        """BUILD of a callable that calls what it holds (``functools.partial``): same rule.
+
+        ``partial.__setstate__`` replaces the callable and its arguments, so its state is
+        held to the rule its construction was."""
+        func = inst.func
+        if not isinstance(func, Global):
+            return
+        rule = self.allow.arg_rules.get((func.module, func.name))
+        if rule not in ("callables", "callee"):
+            return
+        held = state if rule == "callee" and isinstance(state, TupleVal) else TupleVal((state,))
+        if self.allow.arguments_allowed(func.module, func.name, held):
+            return
+        self.flag(
+            "pickle.argument-not-allowed",
+            f"BUILD gives {func.full} state it is not allowed to take",
+            self.op_start,
+            func.full,
+        )
 
     def nested(self, args: object, offset: int) -> None:
         items = args.items if isinstance(args, TupleVal) else ()
