@@ -8,6 +8,7 @@ a scanner (and scanners may import detection).
 from __future__ import annotations
 
 import json
+import re
 import struct
 
 from sai.scanning._protobuf import WireError, fields
@@ -56,6 +57,35 @@ def looks_like_hf_config(data: memoryview) -> bool:
     return isinstance(value, dict) and not _HF_KEYS.isdisjoint(value)
 
 
+#: SentencePiece ``ModelProto`` fields: pieces, trainer spec, normalizer spec, self-test
+#: data, denormalizer spec (all length-delimited).
+_SPM_FIELDS = frozenset({1, 2, 3, 4, 5})
+_TIKTOKEN_LINE = re.compile(rb"^[A-Za-z0-9+/]+={0,2} [0-9]+$")
+_MAX_TOKENIZER = 64 << 20
+
+
+def looks_like_sentencepiece(data: memoryview) -> bool:
+    """A SentencePiece model: protobuf whose first field is a piece (string, score, type)."""
+    if len(data) < 4 or len(data) > _MAX_TOKENIZER or data[0] != 0x0A:
+        return False
+    try:
+        top = list(fields(data, 0, len(data)))
+        _, _, start, end = top[0]
+        piece = {number for number, wire, _, _ in fields(data, start, end) if wire != 0}
+    except (WireError, IndexError):
+        return False
+    shapes = all(number in _SPM_FIELDS and wire == 2 for number, wire, _, _ in top)
+    return shapes and piece <= {1, 2} and 1 in piece
+
+
+def looks_like_tiktoken(data: memoryview) -> bool:
+    """A tiktoken BPE rank file: one ``base64-token rank`` pair per line."""
+    if len(data) < 3 or len(data) > _MAX_TOKENIZER:
+        return False
+    lines = bytes(data).splitlines()
+    return all(_TIKTOKEN_LINE.match(line) for line in lines if line)
+
+
 def is_zlib(head: bytes) -> bool:
     """A zlib stream header (deflate, valid check bits)."""
     return len(head) >= 2 and head[0] == 0x78 and (head[0] << 8 | head[1]) % 31 == 0
@@ -89,5 +119,7 @@ __all__ = [
     "looks_like_hf_config",
     "looks_like_onnx",
     "looks_like_saved_model",
+    "looks_like_sentencepiece",
+    "looks_like_tiktoken",
     "probable_pickle",
 ]
