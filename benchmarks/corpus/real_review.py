@@ -125,7 +125,10 @@ def _fitted() -> list[tuple[str, object]]:
         ),
         ("log-target", target.fit(x, np.abs(x[:, 1]))),
         ("grid-search", search.fit(x, y)),
-        ("gaussian-process", GaussianProcessRegressor(RBF() + WhiteKernel()).fit(x, x[:, 1])),
+        (
+            "gaussian-process",
+            GaussianProcessRegressor(RBF() + WhiteKernel(), optimizer=None).fit(x, x[:, 1]),
+        ),
         ("one-vs-rest", OneVsRestClassifier(LogisticRegression()).fit(x, y)),
         ("splines", SplineTransformer().fit(x)),
         ("isolation-forest", IsolationForest(n_estimators=5, random_state=0).fit(x)),
@@ -185,7 +188,12 @@ def review_benign() -> list[Sample]:
                     )
                 )
     out.append(
-        Sample("real/review/enum-of-a-project.pkl", pickle.dumps(Split.TRAIN, 4), False, "enum")
+        Sample(
+            "real/review/enum-of-a-project.pkl",
+            pickle.dumps(Split.TRAIN, 4),
+            False,
+            "enum, unknown callable",
+        )
     )
     spiece = (FIXTURES / "tokenizers" / "spiece.model").read_bytes()
     out.append(Sample("real/review/spiece.model", spiece, False, "sentencepiece"))

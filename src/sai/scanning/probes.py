@@ -7,6 +7,8 @@ a scanner (and scanners may import detection).
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import re
 import struct
@@ -82,8 +84,15 @@ def looks_like_tiktoken(data: memoryview) -> bool:
     """A tiktoken BPE rank file: one ``base64-token rank`` pair per line."""
     if len(data) < 3 or len(data) > _MAX_TOKENIZER:
         return False
-    lines = bytes(data).splitlines()
-    return all(_TIKTOKEN_LINE.match(line) for line in lines if line)
+    lines = [line for line in bytes(data).splitlines() if line]
+    if not lines or not all(_TIKTOKEN_LINE.match(line) for line in lines):
+        return False
+    try:
+        for line in lines:
+            base64.b64decode(line.split(b" ", 1)[0], validate=True)
+    except binascii.Error:
+        return False
+    return True
 
 
 def is_zlib(head: bytes) -> bool:
