@@ -7,13 +7,16 @@ load time, NumPy's random-state constructors call their bit-generator constructo
 ``defaultdict`` its factory, ``functools.partial`` whatever its state says), a callable that is
 safe only with checked arguments (``getattr``, the ufunc rebuilder) passed on so that its
 arguments go unchecked, a dangerous method kept for later (``DataFrame.eval`` as a
-``FunctionTransformer``'s function), a device node in a ``.nemo`` tar, and ``auto_map`` in the
-sub-configuration of a composite model.
+``FunctionTransformer``'s function), ``torch.load`` of a ``torch.save`` zip held as bytes
+(``torch.storage._load_from_bytes``), ``torch.fx``'s graph-module rebuilder (it executes
+source), a device node in a ``.nemo`` tar, and ``auto_map`` in the sub-configuration of a
+composite model.
 """
 
 from __future__ import annotations
 
 import io
+import struct
 import tarfile
 
 from benchmarks.corpus import build as b
@@ -92,6 +95,20 @@ def review_malicious() -> list[Sample]:
         for name, (body, technique) in _pickles().items()
     ]
     state = {"w": Tensor("0", (2,))}
+    inner = b.torch_zip(b.call_pickle("os", "system", ECHO), storages(state))
+    from_bytes = _g("torch.storage", "_load_from_bytes") + b"B" + struct.pack("<I", len(inner))
+    out.append(
+        Sample(
+            "review/tensor-from-bytes.pkl",
+            b.proto(4, from_bytes + inner + b"\x85R."),
+            True,
+            "torch.load of a nested torch.save zip",
+        )
+    )
+    fx = b.call_pickle(
+        "torch.fx.graph_module", "reduce_graph_module", f"import os\nos.system({ECHO!r})"
+    )
+    out.append(Sample("review/fx-graph-module.pkl", fx, True, "torch.fx executes source"))
     evil = _pickles()["rebuild-calls-attribute"][0]
     weights = b.torch_zip(b.proto(2, evil), storages(state))
     out.append(Sample("review/checkpoint-attribute.pt", weights, True, "torch zip, attribute call"))

@@ -19,6 +19,7 @@ import pytest
 from benchmarks.corpus import build as b
 from benchmarks.corpus.build_more import gguf_tensors, sentencepiece, tar_with
 from benchmarks.corpus.real import FIXTURES
+from benchmarks.corpus.stubs import Tensor, storages, torch_pickle
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -237,3 +238,17 @@ class TestGgufShapes:
         body = b"GGUF" + struct.pack("<IQQ", 3, 0, 1) + struct.pack("<Q", 1) + b"x"
         body += struct.pack("<I", 9) + struct.pack("<IQ", 9, 1) * 2000 + struct.pack("<IQ", 4, 0)
         assert self._rules(body) == ["gguf.malformed"]
+
+
+class TestNestedCheckpoints:
+    def _from_bytes(self, data_pkl: bytes) -> ScanVerdict:
+        state = {"w": Tensor("0", (2,))}
+        inner = b.torch_zip(data_pkl, storages(state))
+        body = _g("torch.storage", "_load_from_bytes") + b"B" + struct.pack("<I", len(inner))
+        return scan_bytes(b.proto(4, body + inner + b"\x85R."), "t.pkl", ScanSettings()).verdict
+
+    def test_a_clean_tensor_pickled_with_pickle_is_only_unknown(self) -> None:
+        assert self._from_bytes(torch_pickle({"w": Tensor("0", (2,))})) is ScanVerdict.review
+
+    def test_a_payload_in_the_nested_checkpoint_is_found(self) -> None:
+        assert self._from_bytes(b.call_pickle("os", "system", "id")) is ScanVerdict.unsafe

@@ -214,25 +214,10 @@ class State(abc.ABC):
         )
 
     def nested(self, args: object, offset: int) -> None:
-        items = args.items if isinstance(args, TupleVal) else ()
-        for item in items:
-            blob = bytes(item) if isinstance(item, memoryview) else None
-            if isinstance(item, str) and len(item) < self.limits.max_text:
-                blob = item.encode("latin-1", "ignore")
-            if not blob or not looks_like_pickle(blob) or self.depth >= self.limits.max_nesting:
-                continue
-            inner = self.sub(
-                memoryview(blob), 0, self.mode, f"{self.member}!<pickle argument @{offset}>"
-            )
-            if inner.imports or not inner.complete:
-                self.flag(
-                    "pickle.nested",
-                    f"an argument at offset {offset} is itself a pickle importing "
-                    + (", ".join(sorted({g.full for g in inner.imports})) or "nothing"),
-                    offset,
-                )
-            for item_finding in inner.findings:
-                self.report(item_finding)
+        """Scan pickles (and ``torch.save`` zips) passed as arguments to a loader-like call."""
+        from sai.scanning.pickle._nested import scan_nested
+
+        scan_nested(self, args, offset)
 
     def add_to(self, target: object, values: list[object], what: str) -> None:
         if isinstance(target, ListVal) and what == "append":
@@ -308,12 +293,6 @@ class LimitError(rd.StreamError):
     """A scan limit was reached (reported as ``pickle.limit``)."""
 
 
-def looks_like_pickle(blob: bytes) -> bool:
-    if len(blob) < 3 or not blob.endswith(b"."):
-        return False
-    return (blob[0] == 0x80 and 2 <= blob[1] <= MAX_PROTOCOL) or blob[:1] in (b"c", b"(")
-
-
 __all__ = [
     "MAX_PROTOCOL",
     "LimitError",
@@ -322,5 +301,4 @@ __all__ = [
     "PickleRun",
     "State",
     "Stop",
-    "looks_like_pickle",
 ]
