@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from benchmarks.corpus import build as b
 from benchmarks.corpus.build_more import sentencepiece
 from benchmarks.corpus.real import FIXTURES, _joblib
 from benchmarks.corpus.sample import Sample
@@ -198,7 +199,21 @@ def review_benign() -> list[Sample]:
     spiece = (FIXTURES / "tokenizers" / "spiece.model").read_bytes()
     out.append(Sample("real/review/spiece.model", spiece, False, "sentencepiece"))
     out.append(Sample("real/review/cl100k.tiktoken", _tiktoken(), False, "tiktoken"))
-    return out + _folders()
+    return out + _folders() + _keras_tf_functions()
+
+
+def _keras_tf_functions() -> list[Sample]:
+    """A ``.keras`` file as the TensorFlow backend writes a Lambda over ``tf.nn.relu`` (by
+    name, no bytecode): built by hand in that layout, as TensorFlow does not install here."""
+    function = {
+        "module": "tensorflow.python.ops.gen_nn_ops",
+        "class_name": "function",
+        "config": "relu",
+        "registered_name": "function",
+    }
+    layer = b.keras_layer("Lambda", function=function, arguments={})
+    data = b.keras_zip(b.keras_sequential(layer))
+    return [Sample("review-keras/lambda-tf-function.keras", data, False, "keras tf function")]
 
 
 __all__ = ["review_benign"]

@@ -24,6 +24,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sai.scanning import Format, ScanSettings, ScanVerdict, detect, scan_bytes, scan_paths
+from sai.scanning.formats._keras_config import config_problems
 from sai.scanning.pickle import default_allowlist
 from sai.scanning.pickle._values import Global, ListVal, TupleVal
 from sai.scanning.pickle.allowlist import parse_entries
@@ -252,3 +253,20 @@ class TestNestedCheckpoints:
 
     def test_a_payload_in_the_nested_checkpoint_is_found(self) -> None:
         assert self._from_bytes(b.call_pickle("os", "system", "id")) is ScanVerdict.unsafe
+
+
+class TestKerasFunctions:
+    @staticmethod
+    def _lambda(module: str, name: str) -> list[str]:
+        function = {"module": module, "class_name": "function", "config": name}
+        config = b.keras_sequential(b.keras_layer("Lambda", function=function))
+        return [rule for rule, _, _ in config_problems(config)]
+
+    def test_tensorflow_arithmetic_by_name_is_fine(self) -> None:
+        assert self._lambda("tensorflow.python.ops.gen_nn_ops", "relu") == []
+        assert self._lambda("tensorflow.python.ops.math_ops", "reduce_mean") == []
+
+    def test_tensorflow_file_and_python_functions_are_not(self) -> None:
+        assert self._lambda("tensorflow.python.ops.io_ops", "read_file")
+        assert self._lambda("tensorflow.python.ops.math_ops", "write_file")
+        assert self._lambda("tensorflow.python.ops.array_ops", "py_function")
