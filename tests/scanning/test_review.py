@@ -270,3 +270,19 @@ class TestKerasFunctions:
         assert self._lambda("tensorflow.python.ops.io_ops", "read_file")
         assert self._lambda("tensorflow.python.ops.math_ops", "write_file")
         assert self._lambda("tensorflow.python.ops.array_ops", "py_function")
+
+
+class TestTorchScriptClasses:
+    @pytest.mark.parametrize(
+        ("code", "hits"),
+        [
+            ("x = torch.classes.evil.Loader()\n", 1),
+            ("p = torch.classes.quantized.Conv2dPackedParamsBase\n", 0),
+            ("w = self.classes.weight\n", 0),
+        ],
+    )
+    def test_custom_class_namespaces(self, code: str, hits: int) -> None:
+        data_pkl = b.proto(2, b"}.")
+        result = scan_bytes(b.torchscript_zip(data_pkl, code), "m.pt", ScanSettings())
+        found = [f for f in result.findings if f.rule == "torchscript.custom-op"]
+        assert len(found) == hits
