@@ -286,3 +286,20 @@ class TestTorchScriptClasses:
         result = scan_bytes(b.torchscript_zip(data_pkl, code), "m.pt", ScanSettings())
         found = [f for f in result.findings if f.rule == "torchscript.custom-op"]
         assert len(found) == hits
+
+
+def test_containers_nested_past_the_limit_are_not_passable() -> None:
+    value: object = PATH
+    for _ in range(4):
+        value = TupleVal((value,))
+    assert ALLOW.passable(value)
+    assert not ALLOW.passable(TupleVal((value,)))
+
+
+@pytest.mark.parametrize("key", ["merges", "proto"])
+def test_keras_hub_tokenizer_files_named_in_config(key: str) -> None:
+    layer = b.keras_layer("BytePairTokenizer", module="keras_hub.tokenizers", **{key: "/etc/x"})
+    rules = [rule for rule, _, _ in config_problems(b.keras_sequential(layer))]
+    assert "keras.file-reference" in rules
+    inline = b.keras_layer("BytePairTokenizer", module="keras_hub.tokenizers", **{key: None})
+    assert "keras.file-reference" not in [r for r, _, _ in config_problems(inline)]

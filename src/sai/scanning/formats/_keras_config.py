@@ -41,7 +41,10 @@ TF_MATH_MODULES = frozenset(
 #: Layers that load another saved model named in their config.
 _WRAPPERS = frozenset({"TFSMLayer", "KerasLayer", "SavedModelLayer"})
 #: Config keys whose string value is a file a layer reads when the model is built.
-_FILE_KEYS = frozenset({"vocabulary", "vocabulary_file", "filepath", "file_path", "handle"})
+#: (``merges`` and ``proto``: byte-pair and SentencePiece tokenizers of KerasHub.)
+_FILE_KEYS = frozenset(
+    {"vocabulary", "vocabulary_file", "filepath", "file_path", "handle", "merges", "proto"}
+)
 _D, _U = Confidence.dangerous, Confidence.unknown
 _MAX_NODES = 1_000_000
 

@@ -102,9 +102,9 @@ class AllowList:
         if isinstance(value, Global):
             pair = (value.module, value.name)
             return pair not in self.arg_rules and ("." not in value.name or pair in self.entries)
-        if isinstance(value, TupleVal | ListVal) and depth < _MAX_DEPTH:
+        if isinstance(value, TupleVal | ListVal):  # nested deeper than sai looks: refused
             items = value.items
-            return all(self.passable(item, depth + 1) for item in items)
+            return depth < _MAX_DEPTH and all(self.passable(item, depth + 1) for item in items)
         return True
 
     def extended(self, pairs: Iterable[tuple[str, str]]) -> AllowList:
