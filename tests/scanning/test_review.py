@@ -303,3 +303,14 @@ def test_keras_hub_tokenizer_files_named_in_config(key: str) -> None:
     assert "keras.file-reference" in rules
     inline = b.keras_layer("BytePairTokenizer", module="keras_hub.tokenizers", **{key: None})
     assert "keras.file-reference" not in [r for r, _, _ in config_problems(inline)]
+
+
+class TestSingleArgument:
+    @pytest.mark.parametrize("protocol", [0, 2, 4])
+    def test_none_type_and_numpy_scalar_classes_are_clean(self, protocol: int) -> None:
+        for value in (type(None), type(...), np.bool_, np.object_, np.integer):
+            assert _findings_of(pickle.dumps(value, protocol)) == []
+
+    def test_three_argument_type_creates_a_class_and_is_refused(self) -> None:
+        body = _g("builtins", "type") + b.sbu("X") + _g("builtins", "object") + b"\x85}\x87R."
+        assert _rules(body) == ["pickle.argument-not-allowed"]

@@ -8,7 +8,8 @@ an allowed import whose name is not a known-dangerous one (or an attribute liste
 ``Class.attribute``), and callables that call what they are given (``args=callables``) must
 not be given a callable that is only safe with arguments of its own shape, or an attribute
 that is not listed (``args=callee``: and the first argument, the callable held, must be an
-allowed import). Those shapes are checked where the callable is called.
+allowed import; ``args=single``: one argument only). Those shapes are checked where the
+callable is called.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from sai.scanning.pickle.danger import default_dangerous
 #: Module prefix of TorchScript classes; resolved by TorchScript's own compiler, not imported.
 TORCHSCRIPT_PREFIX = "__torch__"
 #: Argument shapes an entry may require.
-ARG_RULES = frozenset({"import", "attribute", "callables", "callee"})
+ARG_RULES = frozenset({"import", "attribute", "callables", "callee", "single"})
 _PUBLIC = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 #: A name, or ``Class.attribute`` (what ``getattr`` of an allowed class reads).
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?$")
@@ -57,16 +58,11 @@ class AllowList:
         if rule is None:
             return True
         items = args.items if isinstance(args, TupleVal) else None
-        if rule == "callables":
-            return items is not None and all(self.passable(item) for item in items)
-        if rule == "callee":
-            callee = items[0] if items else None
-            return (
-                isinstance(callee, Global)
-                and self.allows(callee.module, callee.name)
-                and all(self.passable(item) for item in items or ())
-            )
-        if items is None or len(items) != 2:
+        if items is None:
+            return False
+        if rule in ("callables", "callee", "single"):
+            return self._calls_allowed(rule, items)
+        if len(items) != 2:
             return False
         first, second = items
         if rule == "import":
@@ -78,6 +74,15 @@ class AllowList:
                 and (first, second) not in self.arg_rules
             )
         return self.attribute(first, second) is not None
+
+    def _calls_allowed(self, rule: str, items: tuple[object, ...]) -> bool:
+        if rule == "single":
+            return len(items) == 1
+        passable = all(self.passable(item) for item in items)
+        if rule == "callables":
+            return passable
+        callee = items[0] if items else None
+        return passable and isinstance(callee, Global) and self.allows(callee.module, callee.name)
 
     def attribute(self, owner: object, name: object) -> Global | None:
         """What ``getattr(owner, name)`` reads, as a dotted name, when that is allowed.
