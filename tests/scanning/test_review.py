@@ -314,3 +314,12 @@ class TestSingleArgument:
     def test_three_argument_type_creates_a_class_and_is_refused(self) -> None:
         body = _g("builtins", "type") + b.sbu("X") + _g("builtins", "object") + b"\x85}\x87R."
         assert _rules(body) == ["pickle.argument-not-allowed"]
+
+
+def test_auto_map_only_in_a_sub_configuration_is_still_a_config() -> None:
+    config = {"text_config": {"auto_map": {"AutoModel": "modeling_x.X"}}}
+    data = json.dumps(config).encode()
+    assert detect(memoryview(data), "config.json") is Format.hf_config
+    assert [f.rule for f in scan_bytes(data, "config.json", ScanSettings()).findings] == [
+        "hf.remote-code"
+    ]

@@ -46,17 +46,28 @@ _HF_KEYS = frozenset(
      "processor_class", "transformers_version"}
 )  # fmt: skip
 _MAX_CONFIG = 16 << 20
+_MAX_CONFIG_DEPTH = 3
 
 
 def looks_like_hf_config(data: memoryview) -> bool:
-    """A JSON object with the keys of a Hugging Face model, tokenizer or processor config."""
+    """A JSON object with the keys of a Hugging Face model, tokenizer or processor config
+    (at the top or in a sub-configuration)."""
     if len(data) > _MAX_CONFIG or not bytes(data[:64]).lstrip().startswith(b"{"):
         return False
     try:
         value = json.loads(bytes(data))
     except (ValueError, RecursionError):
         return False
-    return isinstance(value, dict) and not _HF_KEYS.isdisjoint(value)
+    return _has_hf_keys(value, 0)
+
+
+def _has_hf_keys(value: object, depth: int) -> bool:
+    """The keys of a Hugging Face config here or in a sub-configuration (composite models)."""
+    if not isinstance(value, dict) or depth > _MAX_CONFIG_DEPTH:
+        return False
+    if not _HF_KEYS.isdisjoint(value):
+        return True
+    return any(_has_hf_keys(child, depth + 1) for child in value.values())
 
 
 #: SentencePiece ``ModelProto`` fields: pieces, trainer spec, normalizer spec, self-test
