@@ -22,6 +22,7 @@ included): unlike wall or CPU time, that count does not depend on what else the 
     python benchmarks/scanning.py                       # full run, results/scanning.json
     python benchmarks/scanning.py --peers picklescan    # full run against one peer
     python benchmarks/scanning.py --quick               # no peers, small workloads (CI)
+    python benchmarks/scanning.py --detection-only      # (a) alone, every peer beside sai
     python benchmarks/scanning.py --throughput-only     # (b) alone, e.g. to compare two trees
     python benchmarks/scanning.py --throughput-only --peers picklescan --instructions
 
@@ -312,22 +313,26 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=RESULTS)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--throughput-only", action="store_true", help="skip (a) detection")
+    parser.add_argument("--detection-only", action="store_true", help="skip (b) throughput")
     parser.add_argument(
         "--instructions",
         action="store_true",
         help="also count instructions of one run per tool with callgrind (slow)",
     )
     parser.add_argument(
-        "--peers", default=",".join(PEERS), help="comma-separated peers to run (full mode)"
+        "--peers",
+        default=",".join(PEERS),
+        help="comma-separated peers to run (full mode); empty for sai alone",
     )
     args = parser.parse_args()
+    peers = [tool for tool in args.peers.split(",") if tool]
     tools: dict[str, Command] = {
         "sai": lambda p: [*SCANNER, str(p)],
         "sai-digest": lambda p: [*SCANNER, "--digest", str(p)],
     }
     if not args.quick:
         bin_dir = ensure_peers()
-        for tool in args.peers.split(","):
+        for tool in peers:
             if tool not in PEERS:
                 parser.error(f"unknown peer {tool!r}; choose from {', '.join(PEERS)}")
             tools[tool] = lambda p, t=tool: peer_command(t, bin_dir, p)
@@ -338,11 +343,15 @@ def main() -> None:
             "python": platform.python_version(),
             "machine": platform.machine(),
             "cpus": os.cpu_count(),
-            "peers": [] if args.quick else [PEERS[t] for t in args.peers.split(",")],
+            "peers": [] if args.quick else [PEERS[t] for t in peers],
         }
         detect_tools = {t: m for t, m in tools.items() if t != "sai-digest"}
         if not args.throughput_only:
             result["detection"] = detection(work / "corpus", detect_tools, args.quick)
+        if args.detection_only:
+            report_detection(result["detection"])
+            _write(args.output, result)
+            return
         size = (8 << 20) if args.quick else (1 << 30)
         # NOTE: quick mode still times one run per tool (CI smoke), with bytecode compiled.
         big_checkpoint(work / "big.pt", size)
@@ -355,8 +364,12 @@ def main() -> None:
             args.instructions,
         )
     report(result)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(result, indent=2) + "\n")
+    _write(args.output, result)
+
+
+def _write(path: Path, result: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(result, indent=2) + "\n")
 
 
 if __name__ == "__main__":

@@ -16,18 +16,20 @@ from benchmarks.corpus.benign import benign as first_benign
 from benchmarks.corpus.malicious_formats import formats
 from benchmarks.corpus.malicious_pickles import in_containers
 from benchmarks.corpus.real import real_benign
+from benchmarks.corpus.real_review import review_benign
+from benchmarks.corpus.review import review_malicious
 from benchmarks.corpus.sample import ECHO, Sample
 from benchmarks.corpus.second import second_malicious
 
 
 def benign() -> list[Sample]:
     """Every benign sample: the first release's, then files made by the real libraries."""
-    return first_benign() + real_benign()
+    return first_benign() + real_benign() + review_benign()
 
 
 def malicious() -> list[Sample]:
-    """Every malicious sample: the first release's classes, then the second's."""
-    return in_containers() + formats() + second_malicious()
+    """Every malicious sample: the first release's classes, the second's, the review's."""
+    return in_containers() + formats() + second_malicious() + review_malicious()
 
 
 def build_corpus() -> list[Sample]:

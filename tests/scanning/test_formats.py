@@ -63,7 +63,31 @@ def _well_formed(fmt: Format, data: bytes) -> bool:
         except Exception:  # google.protobuf.message.DecodeError and kin
             return False
         return True
+    if fmt is Format.tokenizer:
+        return _tokenizer_reference(data)
     return False
+
+
+def _tokenizer_reference(data: bytes) -> bool:
+    """protobuf's own reader (SentencePiece), or base64 and int per line (tiktoken)."""
+    import base64
+    import binascii
+
+    if data[:1] == b"\n":
+        empty_pb2 = pytest.importorskip("google.protobuf.empty_pb2")
+        try:
+            empty_pb2.Empty().ParseFromString(data)
+        except Exception:  # google.protobuf.message.DecodeError and kin
+            return False
+        return True
+    try:
+        for line in filter(None, data.splitlines()):
+            token, rank = line.split(b" ")
+            base64.b64decode(token, validate=True)
+            int(rank)
+    except (ValueError, binascii.Error):
+        return False
+    return bool(data.strip())
 
 
 @pytest.mark.parametrize("fmt", list(SCANNERS), ids=str)

@@ -19,6 +19,8 @@ from sai.scanning.probes import (
     looks_like_hf_config,
     looks_like_onnx,
     looks_like_saved_model,
+    looks_like_sentencepiece,
+    looks_like_tiktoken,
     probable_pickle,
 )
 
@@ -37,6 +39,7 @@ class Format(enum.StrEnum):
     onnx = "onnx"
     savedmodel = "savedmodel"
     hf_config = "hf-config"
+    tokenizer = "tokenizer"
     gguf = "gguf"
     safetensors = "safetensors"
     zip = "zip"
@@ -90,12 +93,15 @@ def _by_structure(data: memoryview, head: bytes, name: str) -> Format:
         (looks_like_onnx(data), Format.onnx),
         (looks_like_saved_model(data), Format.savedmodel),
         (looks_like_hf_config(data), Format.hf_config),
+        (looks_like_sentencepiece(data), Format.tokenizer),
     )
     found = next((fmt for hit, fmt in probes if hit), None)
     if found is not None:
         return _zip_kind(data) if found is Format.zip else found
     if head[:1] and head[0] in _PICKLE0_START and probable_pickle(data):
         return Format.pickle
+    if looks_like_tiktoken(data):
+        return Format.tokenizer
     return Format.pickle if name.lower().endswith(PICKLE_SUFFIXES) else Format.unknown
 
 

@@ -1,8 +1,9 @@
 """Model folders as units: which files are parts of a recognised model, and which links leave.
 
 A TensorFlow SavedModel's variables, fingerprint, Keras metadata and assets; the tokenizer
-files of a Hugging Face repository; the external data files an ONNX model names (in
-subfolders too) are read by the model's own loader as data. They are still scanned by content
+files of a Hugging Face repository or tokenizer folder; the external data files an ONNX model
+names (in subfolders too); the weights file of an OpenVINO IR (``model.xml`` +
+``model.bin``) are read by the model's own loader as data. They are still scanned by content
 (a pickle hidden among them is found), but an unrecognised format there is expected, not a
 finding, and their file names do not make sai read them as pickles.
 
@@ -28,7 +29,10 @@ TOKENIZER_FILES = frozenset(
         "bpe.codes", "qwen.tiktoken", "tokenizer.tiktoken",
     }
 )  # fmt: skip
+#: Files whose presence makes a folder a Hugging Face model or tokenizer folder.
+_TOKENIZER_MARKERS = ("config.json", "tokenizer_config.json")
 _SAVED_MODEL_PARTS = ("fingerprint.pb", "keras_metadata.pb")
+_OPENVINO_MARK = b"<net "
 _SAVED_MODEL_DIRS = ("variables", "assets", "assets.extra")
 _MAX_ONNX = 64 << 20
 
@@ -44,22 +48,41 @@ def _under(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
+def _parts_by_name(folder: Path, files: list[Path]) -> dict[Path, str]:
+    """SavedModel parts and tokenizer files of ``folder``, recognised by their names."""
+    parts: dict[Path, str] = {}
+    if (folder / "saved_model.pb").is_file():
+        for path in files:
+            inside = any(_under(path, folder / d) for d in _SAVED_MODEL_DIRS)
+            if inside or (path.parent == folder and path.name in _SAVED_MODEL_PARTS):
+                parts[path] = f"SavedModel {folder.name}"
+    if any((folder / name).is_file() for name in _TOKENIZER_MARKERS):
+        for path in files:
+            if path.parent == folder and (
+                path.name in TOKENIZER_FILES or path.name.endswith(".tiktoken")
+            ):
+                parts[path] = f"tokenizer of {folder.name}"
+    return parts
+
+
+def _openvino_weights(files: list[Path]) -> dict[Path, str]:
+    """OpenVINO IR: ``model.xml`` reads its weights from ``model.bin`` beside it."""
+    present = set(files)
+    return {
+        path.with_suffix(".bin"): f"weights of {path.name}"
+        for path in files
+        if path.suffix.lower() == ".xml"
+        and path.with_suffix(".bin") in present
+        and _is_openvino(path)
+    }
+
+
 def plan_folder(files: list[Path]) -> FolderPlan:
     """Find the model folders among ``files`` and the companion files of each."""
     companions: dict[Path, str] = {}
-    folders = {f.parent for f in files}
-    for folder in folders:
-        if (folder / "saved_model.pb").is_file():
-            for path in files:
-                inside = any(_under(path, folder / d) for d in _SAVED_MODEL_DIRS)
-                if inside or (path.parent == folder and path.name in _SAVED_MODEL_PARTS):
-                    companions[path] = f"SavedModel {folder.name}"
-        if (folder / "config.json").is_file():
-            for path in files:
-                if path.parent == folder and (
-                    path.name in TOKENIZER_FILES or path.name.endswith(".tiktoken")
-                ):
-                    companions[path] = f"tokenizer of {folder.name}"
+    for folder in {f.parent for f in files}:
+        companions |= _parts_by_name(folder, files)
+    companions |= _openvino_weights(files)
     before = len(companions)  # ONNX external data is named by resolved path: map it back
     for path in files:
         if path.suffix.lower() == ".onnx" and path.stat().st_size <= _MAX_ONNX:
@@ -71,6 +94,12 @@ def plan_folder(files: list[Path]) -> FolderPlan:
     resolver = Resolver()
     resolved = {resolver.resolve(p): p for p in files}
     return FolderPlan({resolved.get(k, k): v for k, v in companions.items()})
+
+
+def _is_openvino(path: Path) -> bool:
+    """An OpenVINO IR: XML whose root element is ``<net``."""
+    with path.open("rb") as handle:
+        return _OPENVINO_MARK in handle.read(4096)
 
 
 def link_escapes(link: Path, root: Path) -> str | None:

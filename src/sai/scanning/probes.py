@@ -7,7 +7,10 @@ a scanner (and scanners may import detection).
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
+import re
 import struct
 
 from sai.scanning._protobuf import WireError, fields
@@ -43,17 +46,64 @@ _HF_KEYS = frozenset(
      "processor_class", "transformers_version"}
 )  # fmt: skip
 _MAX_CONFIG = 16 << 20
+_MAX_CONFIG_DEPTH = 3
 
 
 def looks_like_hf_config(data: memoryview) -> bool:
-    """A JSON object with the keys of a Hugging Face model, tokenizer or processor config."""
+    """A JSON object with the keys of a Hugging Face model, tokenizer or processor config
+    (at the top or in a sub-configuration)."""
     if len(data) > _MAX_CONFIG or not bytes(data[:64]).lstrip().startswith(b"{"):
         return False
     try:
         value = json.loads(bytes(data))
     except (ValueError, RecursionError):
         return False
-    return isinstance(value, dict) and not _HF_KEYS.isdisjoint(value)
+    return _has_hf_keys(value, 0)
+
+
+def _has_hf_keys(value: object, depth: int) -> bool:
+    """The keys of a Hugging Face config here or in a sub-configuration (composite models)."""
+    if not isinstance(value, dict) or depth > _MAX_CONFIG_DEPTH:
+        return False
+    if not _HF_KEYS.isdisjoint(value):
+        return True
+    return any(_has_hf_keys(child, depth + 1) for child in value.values())
+
+
+#: SentencePiece ``ModelProto`` fields: pieces, trainer spec, normalizer spec, self-test
+#: data, denormalizer spec (all length-delimited).
+_SPM_FIELDS = frozenset({1, 2, 3, 4, 5})
+_TIKTOKEN_LINE = re.compile(rb"^[A-Za-z0-9+/]+={0,2} [0-9]+$")
+_MAX_TOKENIZER = 64 << 20
+
+
+def looks_like_sentencepiece(data: memoryview) -> bool:
+    """A SentencePiece model: protobuf whose first field is a piece (string, score, type)."""
+    if len(data) < 4 or len(data) > _MAX_TOKENIZER or data[0] != 0x0A:
+        return False
+    try:
+        top = list(fields(data, 0, len(data)))
+        _, _, start, end = top[0]
+        piece = {number for number, wire, _, _ in fields(data, start, end) if wire != 0}
+    except (WireError, IndexError):
+        return False
+    shapes = all(number in _SPM_FIELDS and wire == 2 for number, wire, _, _ in top)
+    return shapes and piece <= {1, 2} and 1 in piece
+
+
+def looks_like_tiktoken(data: memoryview) -> bool:
+    """A tiktoken BPE rank file: one ``base64-token rank`` pair per line."""
+    if len(data) < 3 or len(data) > _MAX_TOKENIZER:
+        return False
+    lines = [line for line in bytes(data).splitlines() if line]
+    if not lines or not all(_TIKTOKEN_LINE.match(line) for line in lines):
+        return False
+    try:
+        for line in lines:
+            base64.b64decode(line.split(b" ", 1)[0], validate=True)
+    except binascii.Error:
+        return False
+    return True
 
 
 def is_zlib(head: bytes) -> bool:
@@ -89,5 +139,7 @@ __all__ = [
     "looks_like_hf_config",
     "looks_like_onnx",
     "looks_like_saved_model",
+    "looks_like_sentencepiece",
+    "looks_like_tiktoken",
     "probable_pickle",
 ]

@@ -136,9 +136,10 @@ _RULES = (
     Rule(
         "archive.link",
         H,
-        "Archive member is a symbolic or hard link",
+        "Archive member is a symbolic or hard link, or a device node or FIFO",
         "A loader that extracts or reads it reaches the link's target instead (a system file "
-        "as external data, a write anywhere); model archives have no links. Not followed.",
+        "as external data, a write anywhere), or creates a special file; model archives have "
+        "neither. Not followed.",
     ),
     Rule(
         "archive.lenient",
@@ -251,6 +252,13 @@ _RULES = (
         H,
         "SavedModel protobuf is malformed",
         "Its graph could not be checked; re-export the model.",
+        True,
+    ),
+    Rule(
+        "tokenizer.malformed",
+        H,
+        "Tokenizer file is malformed",
+        "It looked like a SentencePiece or tiktoken tokenizer but does not parse as one.",
         True,
     ),
     Rule(

@@ -13,7 +13,8 @@ class TarMember:
     """A member of a tar: its name, header offset and content (empty for links).
 
     ``link`` is the target of a symbolic (``kind == "symlink"``) or hard (``"hardlink"``)
-    link; links are listed so that they can be reported, and never followed."""
+    link; links and special files (``"device node"``, ``"FIFO"``) are listed so that they can
+    be reported, and are never followed or opened."""
 
     name: str
     offset: int
@@ -43,6 +44,10 @@ def read_tar(data: memoryview, *, max_members: int, limit: int) -> list[TarMembe
                     members.append(
                         TarMember(info.name, info.offset, data[0:0], kind, info.linkname)
                     )
+                    continue
+                if info.isdev():  # character or block device, FIFO: extraction creates it
+                    kind = "FIFO" if info.isfifo() else "device node"
+                    members.append(TarMember(info.name, info.offset, data[0:0], kind))
                     continue
                 if not info.isfile():
                     continue

@@ -18,6 +18,7 @@ from sai.scanning.formats.pickle import JoblibScanner, PickleScanner
 from sai.scanning.formats.pytorch import PyTorchScanner
 from sai.scanning.formats.safetensors import SafetensorsScanner
 from sai.scanning.formats.savedmodel import SavedModelScanner
+from sai.scanning.formats.tokenizer import TokenizerScanner
 from sai.scanning.formats.torchscript import TorchScriptScanner
 from sai.scanning.formats.unknown import UnknownScanner
 
@@ -33,6 +34,7 @@ _ALL: tuple[FormatScanner, ...] = (
     OnnxScanner(),
     SavedModelScanner(),
     HfConfigScanner(),
+    TokenizerScanner(),
     GgufScanner(),
     SafetensorsScanner(),
     ZipScanner(),

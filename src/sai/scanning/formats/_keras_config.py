@@ -3,11 +3,13 @@
 Keras imports the ``module`` and ``class_name`` named in the config. Keras's own layer,
 model, optimiser, loss, metric, initialiser, regulariser, constraint, activation and dtype
 modules are allowed; a function referenced by name (a Lambda layer over ``numpy.tanh``) is
-allowed when the pickle allow-list allows it. Lambda layers that carry Python bytecode are
-dangerous, and so are ``TFOpLambda``/``SlicingOpLambda`` layers (they call whatever TensorFlow
-operation they name), layers that read a file named in their config when the model loads
-(vocabularies of lookup layers), and layers that wrap another saved model (``TFSMLayer``).
-Other modules are dangerous or unknown as the pickle scanner decides for imports.
+allowed when the pickle allow-list allows it or it is defined in one of TensorFlow's tensor
+arithmetic modules (``tf.nn.relu`` is ``tensorflow.python.ops.gen_nn_ops.relu``). Lambda
+layers that carry Python bytecode are dangerous, and so are ``TFOpLambda`` and
+``SlicingOpLambda`` layers (they call whatever TensorFlow operation they name), layers that
+read a file named in their config when the model loads (vocabularies of lookup layers), and
+layers that wrap another saved model (``TFSMLayer``). Other modules are dangerous or unknown
+as the pickle scanner decides for imports.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Iterator
 
 from sai.scanning.formats._tf_ops import risky_api
 from sai.scanning.pickle import default_allowlist
-from sai.scanning.pickle.danger import classify
+from sai.scanning.pickle.danger import classify, default_dangerous
 from sai.scanning.result import Confidence
 
 #: Keras sub-packages whose classes a config may name (also under ``keras.src.``).
@@ -27,10 +29,22 @@ ALLOWED_PACKAGES = frozenset(
     }
 )  # fmt: skip
 _TF_OP_CLASSES = frozenset({"TFOpLambda", "SlicingOpLambda"})
+#: TensorFlow modules whose functions are tensor arithmetic (what ``tf.math``, ``tf.nn`` and
+#: the array functions are defined in); their file, Python and I/O ops live elsewhere.
+TF_MATH_MODULES = frozenset(
+    f"tensorflow.python.ops.{name}"
+    for name in (
+        "math_ops", "gen_math_ops", "nn_ops", "gen_nn_ops", "nn_impl", "array_ops",
+        "gen_array_ops", "array_ops_stack", "special_math_ops", "clip_ops",
+    )
+)  # fmt: skip
 #: Layers that load another saved model named in their config.
 _WRAPPERS = frozenset({"TFSMLayer", "KerasLayer", "SavedModelLayer"})
 #: Config keys whose string value is a file a layer reads when the model is built.
-_FILE_KEYS = frozenset({"vocabulary", "vocabulary_file", "filepath", "file_path", "handle"})
+#: (``merges`` and ``proto``: byte-pair and SentencePiece tokenizers of KerasHub.)
+_FILE_KEYS = frozenset(
+    {"vocabulary", "vocabulary_file", "filepath", "file_path", "handle", "merges", "proto"}
+)
 _D, _U = Confidence.dangerous, Confidence.unknown
 _MAX_NODES = 1_000_000
 
@@ -57,8 +71,11 @@ def _walk(config: object) -> Iterator[dict[str, object]]:
 
 
 def _function_ref(module: str, name: str) -> tuple[str, str, Confidence] | None:
-    """A function referenced by name: allowed if Keras's own or on the pickle allow-list."""
+    """A function referenced by name: allowed if Keras's own, one of TensorFlow's tensor
+    arithmetic modules (a Lambda over ``tf.nn.relu``), or on the pickle allow-list."""
     if module_allowed(module) or default_allowlist().allows(module, name):
+        return None
+    if module in TF_MATH_MODULES and not default_dangerous().dangerous_name(name):
         return None
     return (
         "keras.module-not-allowed",

@@ -31,14 +31,9 @@ def report_member_name(name: str, member: str, ctx: ScanContext) -> None:
 
 
 def report_link(name: str, kind: str, target: str, member: str, ctx: ScanContext) -> None:
-    """A finding for a symbolic or hard link inside an archive (never followed)."""
-    ctx.report(
-        finding(
-            "archive.link",
-            f"member {name!r} is a {kind.replace('link', ' link')} to {target!r}",
-            member=member,
-        )
-    )
+    """A finding for a link or special file inside an archive (never followed)."""
+    what = f"a {kind.replace('link', ' link')} to {target!r}" if target else f"a {kind}"
+    ctx.report(finding("archive.link", f"member {name!r} is {what}", member=member))
 
 
 def zip_members(

@@ -20,6 +20,10 @@ _SCALARS = {0: "<B", 1: "<b", 2: "<H", 3: "<h", 4: "<I", 5: "<i", 6: "<f", 7: "<
             11: "<q", 12: "<d"}  # fmt: skip
 _STRING, _ARRAY = 8, 9
 _MAX_ELEMENTS = (1 << 63) - 1
+#: ggml's GGML_MAX_DIMS: loaders refuse tensors with more dimensions.
+_MAX_DIMS = 4
+#: Arrays of arrays deeper than this are malformed (no real key nests at all).
+_MAX_NESTING = 4
 #: ggml tensor types: (elements per block, bytes per block).
 GGML_TYPES = {
     0: (1, 4), 1: (1, 2), 2: (32, 18), 3: (32, 20), 6: (32, 22), 7: (32, 24), 8: (32, 34),
@@ -66,7 +70,9 @@ class _Reader:
     def string(self) -> str:
         return bytes(self.take(self.count())).decode("utf-8", "replace")
 
-    def value(self, kind: int) -> object:
+    def value(self, kind: int, depth: int = 0) -> object:
+        if depth > _MAX_NESTING:
+            raise _Malformed(f"arrays nested more than {_MAX_NESTING} deep", self.pos)
         if kind in _SCALARS:
             fmt = _SCALARS[kind]
             return struct.unpack(fmt, self.take(struct.calcsize(fmt)))[0]
@@ -81,7 +87,7 @@ class _Reader:
                 self.take(length * struct.calcsize(_SCALARS[inner]))
                 return None
             for _ in range(length):
-                self.value(inner)
+                self.value(inner, depth + 1)
             return None
         raise _Malformed(f"unknown value type {kind}", self.pos - 4)
 
@@ -136,11 +142,11 @@ class GgufScanner(FormatScanner):
     def _tensors(
         self, reader: _Reader, count: int, alignment: int, item: Item, ctx: ScanContext
     ) -> None:
-        spans: list[tuple[str, int, int | None]] = []
+        spans: list[tuple[str, int, int]] = []
         for _ in range(count):
             name = reader.string()
             (dims,) = struct.unpack("<I", reader.take(4))
-            if dims > 8:
+            if dims > _MAX_DIMS:
                 raise _Malformed(f"tensor {name!r} has {dims} dimensions", reader.pos - 4)
             shape = [reader.count() for _ in range(dims)]
             (kind,) = struct.unpack("<I", reader.take(4))
@@ -150,15 +156,14 @@ class GgufScanner(FormatScanner):
             spans.append((name, offset, _byte_size(name, shape, kind, reader.pos)))
         data_start = -(-reader.pos // alignment) * alignment
         for name, offset, size in spans:
-            if data_start + offset + (size or 0) > len(reader.data):
+            if data_start + offset + size > len(reader.data):
                 raise _Malformed(
-                    f"tensor {name!r} ({size if size is not None else '?'} bytes at {offset}) "
-                    "runs past the end of the file",
+                    f"tensor {name!r} ({size} bytes at {offset}) runs past the end of the file",
                     reader.pos,
                 )
 
 
-def _byte_size(name: str, shape: list[int], kind: int, offset: int) -> int | None:
+def _byte_size(name: str, shape: list[int], kind: int, offset: int) -> int:
     """The tensor's size in bytes; overflowing element counts are malformed."""
     count = 1
     for n in shape:
@@ -168,8 +173,8 @@ def _byte_size(name: str, shape: list[int], kind: int, offset: int) -> int | Non
                 f"tensor {name!r} shape {shape} has more than 2**63 elements (overflow)", offset
             )
     layout = GGML_TYPES.get(kind)
-    if layout is None:
-        return None
+    if layout is None:  # llama.cpp refuses it too; sai could not bound the tensor's bytes
+        raise _Malformed(f"tensor {name!r} has the unknown ggml type {kind}", offset)
     block, size = layout
     if count % block:
         raise _Malformed(

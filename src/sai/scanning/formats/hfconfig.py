@@ -4,7 +4,8 @@
 names modules shipped beside the weights (``modeling_x.XModel``) or in another repository
 (``org/repo--modeling_x.XModel``); ``custom_pipelines`` does the same for pipelines. Loading
 with ``trust_remote_code=True`` imports and runs those files, so each is a finding naming the
-code file. Configurations without them are ordinary.
+code file, wherever it sits (composite models nest sub-configurations, each of which may carry
+its own ``auto_map``). Configurations without them are ordinary.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from sai.scanning.detect import Format
 from sai.scanning.formats.base import FormatScanner, Item, ScanContext
 from sai.scanning.rules import finding
 
+_MAX_DEPTH = 8
+
 
 def code_file(reference: str) -> str:
     """The code file of a class reference: ``org/repo--pkg.mod.Cls`` -> ``org/repo: pkg/mod.py``."""
@@ -26,7 +29,23 @@ def code_file(reference: str) -> str:
     return f"{repo}: {path}" if repo else path
 
 
+def _nested(config: dict[str, object], depth: int = 0) -> Iterator[dict[str, object]]:
+    """``config`` and every object inside it (composite models nest their sub-configs)."""
+    yield config
+    if depth >= _MAX_DEPTH:
+        return
+    for value in config.values():
+        for child in value if isinstance(value, list) else [value]:
+            if isinstance(child, dict):
+                yield from _nested(child, depth + 1)
+
+
 def _references(config: dict[str, object]) -> Iterator[tuple[str, str]]:
+    for part in _nested(config):
+        yield from _own_references(part)
+
+
+def _own_references(config: dict[str, object]) -> Iterator[tuple[str, str]]:
     auto_map = config.get("auto_map")
     if isinstance(auto_map, dict):
         for key, value in auto_map.items():

@@ -2,9 +2,10 @@
 
 TorchScript classes (``__torch__.*``) are resolved by TorchScript's own compiler from the
 archive's ``code/`` folder, not imported, so they are allowed here only. The source is checked
-for custom operator namespaces, which need a native library loaded beside the model, and for
-the built-in operators that reach files (``from_file``, ``save``/``load`` of tensors and
-modules), processes or the network.
+for custom operator and custom class namespaces (``torch.ops.x.op``, ``torch.classes.x.Cls``),
+which need a native library loaded beside the model, and for the built-in operators that
+reach files (``from_file``, ``save``/``load`` of tensors and modules), processes or the
+network.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from sai.scanning.rules import finding
 
 #: Operator namespaces built into libtorch.
 BUILTIN_NAMESPACES = frozenset({"aten", "prim", "quantized", "_quantized", "profiler", "_caffe2"})
-_OP = re.compile(rb"\bops\.([A-Za-z_]\w*)\.")
+#: ``torch.ops.<namespace>.op(...)`` and ``torch.classes.<namespace>.Cls`` (custom classes,
+#: registered by a native library like custom operators).
+_OP = re.compile(rb"(?:\bops|\btorch\.classes)\.([A-Za-z_]\w*)\.")
 #: Calls in TorchScript source that read or write files, start processes or reach the network.
 _FILE_ACCESS = re.compile(
     rb"\b(?:torch|aten)\.(?:from_file|load|save|_load_for_mobile|jit\.load|hub\.\w+)\s*\("

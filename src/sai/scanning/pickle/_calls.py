@@ -101,6 +101,7 @@ def build(m: State) -> None:
             for key, _ in part.items:
                 if isinstance(key, str) and key.startswith("__") and key.endswith("__"):
                     m.flag("pickle.dunder-state", f"BUILD state sets {key}", offset)
+    m.check_state(inst, state)
     inst.state = state
     func = inst.func
     if (

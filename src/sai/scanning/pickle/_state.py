@@ -1,74 +1,30 @@
 """The pickle machine's state and semantics, shared by the opcode handlers.
 
 ``State`` holds the abstract stack, memo and findings of one simulated load and implements
-what the opcodes mean (import, call, mutate, memoise) without importing or calling anything.
+what the opcodes mean (mutate, memoise; import and call come from ``_semantics``) without
+importing or calling anything.
 The opcode loop lives in ``machine``; handlers (``_dispatch``, ``_calls``, ``_joblib``) import
 this module only, so the machine and its handlers do not import each other.
 """
 
 from __future__ import annotations
 
-import _compat_pickle
 import abc
-from dataclasses import dataclass, field
 
 from sai.scanning.pickle import _reader as rd
-from sai.scanning.pickle._values import (
-    DictVal,
-    Global,
-    ListVal,
-    Obj,
-    Opaque,
-    Persistent,
-    SetVal,
-    TupleVal,
-)
+from sai.scanning.pickle._run import MAX_PROTOCOL, PickleLimits, PickleMode, PickleRun
+from sai.scanning.pickle._semantics import Semantics
+from sai.scanning.pickle._values import DictVal, Global, ListVal, Obj, Opaque, Persistent, SetVal
 from sai.scanning.pickle.allowlist import AllowList
-from sai.scanning.pickle.danger import classify
 from sai.scanning.result import Confidence, Finding
 from sai.scanning.rules import finding
-
-MAX_PROTOCOL = 5
-
-
-@dataclass(frozen=True)
-class PickleLimits:
-    """Caps that keep the simulation bounded on hostile input."""
-
-    max_opcodes: int = 200_000_000
-    max_memo: int = 10_000_000
-    max_stack: int = 10_000_000
-    max_text: int = 1 << 20
-    max_nesting: int = 8
-    max_findings: int = 200
-
-
-@dataclass(frozen=True)
-class PickleMode:
-    """What the surrounding loader supports: torch's persistent ids, joblib's inline arrays."""
-
-    persistent_ids: bool = False
-    joblib: bool = False
-    torchscript: bool = False
-
-
-@dataclass
-class PickleRun:
-    """The outcome of simulating one pickle: findings, where it ended, what it returned."""
-
-    findings: list[Finding] = field(default_factory=list)
-    end: int = 0
-    complete: bool = False
-    result: object = None
-    imports: list[Global] = field(default_factory=list)
-    dropped: int = 0
 
 
 class Stop(Exception):
     """STOP was reached: the load completed."""
 
 
-class State(abc.ABC):
+class State(Semantics):
     """One simulated load; ``execute`` (the opcode loop) is supplied by ``machine``."""
 
     def __init__(
@@ -135,71 +91,6 @@ class State(abc.ABC):
         return items
 
     # -- semantics ---------------------------------------------------------------------------
-    def do_import(self, module: str, name: str) -> Global:
-        if self.proto < 3:
-            if (module, name) in _compat_pickle.NAME_MAPPING:
-                module, name = _compat_pickle.NAME_MAPPING[(module, name)]
-            elif module in _compat_pickle.IMPORT_MAPPING:
-                module = _compat_pickle.IMPORT_MAPPING[module]
-        ref = Global(module, name, self.op_start)
-        self.run.imports.append(ref)
-        if not self.allow.allows(module, name, torchscript=self.mode.torchscript):
-            confidence = classify(module, name)
-            known = (
-                "known to reach code, files, processes or the network"
-                if confidence is Confidence.dangerous
-                else "not known to be safe"
-            )
-            self.flag(
-                "pickle.import-not-allowed",
-                f"loading imports {ref.full}, which is not on the allow-list ({known})",
-                self.op_start,
-                ref.full,
-                confidence,
-            )
-        return ref
-
-    def do_call(self, func: object, args: object, kind: str) -> None:
-        offset = self.op_start
-        if isinstance(func, Global):
-            if not self.allow.allows(func.module, func.name, torchscript=self.mode.torchscript):
-                self.nested(args, offset)
-            elif not self.allow.arguments_allowed(func.module, func.name, args):
-                self.flag(
-                    "pickle.argument-not-allowed",
-                    f"{kind} calls {func.full} with arguments it is not allowed to take",
-                    offset,
-                    func.full,
-                )
-        elif not isinstance(func, Opaque):
-            self.flag(
-                "pickle.call-computed",
-                f"{kind} calls a {type(func).__name__} value, not an imported name",
-                offset,
-            )
-        self.stack.append(Obj(func, args, offset))
-
-    def nested(self, args: object, offset: int) -> None:
-        items = args.items if isinstance(args, TupleVal) else ()
-        for item in items:
-            blob = bytes(item) if isinstance(item, memoryview) else None
-            if isinstance(item, str) and len(item) < self.limits.max_text:
-                blob = item.encode("latin-1", "ignore")
-            if not blob or not looks_like_pickle(blob) or self.depth >= self.limits.max_nesting:
-                continue
-            inner = self.sub(
-                memoryview(blob), 0, self.mode, f"{self.member}!<pickle argument @{offset}>"
-            )
-            if inner.imports or not inner.complete:
-                self.flag(
-                    "pickle.nested",
-                    f"an argument at offset {offset} is itself a pickle importing "
-                    + (", ".join(sorted({g.full for g in inner.imports})) or "nothing"),
-                    offset,
-                )
-            for item_finding in inner.findings:
-                self.report(item_finding)
-
     def add_to(self, target: object, values: list[object], what: str) -> None:
         if isinstance(target, ListVal) and what == "append":
             target.items.extend(values)
@@ -274,12 +165,6 @@ class LimitError(rd.StreamError):
     """A scan limit was reached (reported as ``pickle.limit``)."""
 
 
-def looks_like_pickle(blob: bytes) -> bool:
-    if len(blob) < 3 or not blob.endswith(b"."):
-        return False
-    return (blob[0] == 0x80 and 2 <= blob[1] <= MAX_PROTOCOL) or blob[:1] in (b"c", b"(")
-
-
 __all__ = [
     "MAX_PROTOCOL",
     "LimitError",
@@ -288,5 +173,4 @@ __all__ = [
     "PickleRun",
     "State",
     "Stop",
-    "looks_like_pickle",
 ]

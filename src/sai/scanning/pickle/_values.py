@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Global:
-    """A name the loader would import (GLOBAL, STACK_GLOBAL, INST, EXT)."""
+    """A name the loader would import (GLOBAL, STACK_GLOBAL, INST, EXT) or read by getattr."""
 
     module: str
     name: str
     offset: int
+    #: Read by ``getattr`` from an allowed import rather than imported.
+    attribute: bool = False
 
     @property
     def full(self) -> str:

@@ -4,7 +4,12 @@ The reviewed data file ``allowlist.txt`` beside this module holds one ``module n
 line (several names may share a line and its reason). Matching is exact: any import not listed
 is a finding. Some callables are safe only with arguments of one shape (``args=RULE``): a
 ufunc rebuilt by name must name an allowed ufunc, ``getattr`` must read a public attribute of
-an allowed import. Those shapes are checked where the callable is called.
+an allowed import whose name is not a known-dangerous one (or an attribute listed as
+``Class.attribute``), and callables that call what they are given (``args=callables``) must
+not be given a callable that is only safe with arguments of its own shape, or an attribute
+that is not listed (``args=callee``: and the first argument, the callable held, must be an
+allowed import; ``args=single``: one argument only). Those shapes are checked where the
+callable is called.
 """
 
 from __future__ import annotations
@@ -16,14 +21,17 @@ from functools import cache
 from types import MappingProxyType
 
 from sai.scanning._package_data import package_text
-from sai.scanning.pickle._values import Global, TupleVal
+from sai.scanning.pickle._values import Global, ListVal, TupleVal
+from sai.scanning.pickle.danger import default_dangerous
 
 #: Module prefix of TorchScript classes; resolved by TorchScript's own compiler, not imported.
 TORCHSCRIPT_PREFIX = "__torch__"
 #: Argument shapes an entry may require.
-ARG_RULES = frozenset({"import", "attribute"})
+ARG_RULES = frozenset({"import", "attribute", "callables", "callee", "single"})
 _PUBLIC = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
-_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+#: A name, or ``Class.attribute`` (what ``getattr`` of an allowed class reads).
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?$")
+_MAX_DEPTH = 4
 
 
 @dataclass(frozen=True)
@@ -50,7 +58,11 @@ class AllowList:
         if rule is None:
             return True
         items = args.items if isinstance(args, TupleVal) else None
-        if items is None or len(items) != 2:
+        if items is None:
+            return False
+        if rule in ("callables", "callee", "single"):
+            return self._calls_allowed(rule, items)
+        if len(items) != 2:
             return False
         first, second = items
         if rule == "import":
@@ -61,12 +73,44 @@ class AllowList:
                 and (first, second) in self.entries
                 and (first, second) not in self.arg_rules
             )
-        return (
-            isinstance(first, Global)
-            and (first.module, first.name) in self.entries
-            and isinstance(second, str)
-            and bool(_PUBLIC.match(second))
-        )
+        return self.attribute(first, second) is not None
+
+    def _calls_allowed(self, rule: str, items: tuple[object, ...]) -> bool:
+        if rule == "single":
+            return len(items) == 1
+        passable = all(self.passable(item) for item in items)
+        if rule == "callables":
+            return passable
+        callee = items[0] if items else None
+        return passable and isinstance(callee, Global) and self.allows(callee.module, callee.name)
+
+    def attribute(self, owner: object, name: object) -> Global | None:
+        """What ``getattr(owner, name)`` reads, as a dotted name, when that is allowed.
+
+        Allowed: an attribute listed as ``Class.attribute``, or a public one of an allowed
+        import whose name is not on the dangerous list (``write_text``, ``eval``, ...)."""
+        if not isinstance(owner, Global) or not isinstance(name, str) or "." in owner.name:
+            return None
+        ref = Global(owner.module, f"{owner.name}.{name}", owner.offset, attribute=True)
+        if (ref.module, ref.name) in self.entries:
+            return ref
+        if (owner.module, owner.name) not in self.entries or not _PUBLIC.match(name):
+            return None
+        return None if default_dangerous().matches(owner.full, name) else ref
+
+    def passable(self, value: object, depth: int = 0) -> bool:
+        """Whether ``value`` may be handed to a callable that calls what it is given.
+
+        Refused: a callable that is safe only with arguments of its own shape (``getattr``,
+        a ufunc rebuilt by name), which the receiver would call with arguments nobody
+        checked, and an attribute read by ``getattr`` that is not listed by name."""
+        if isinstance(value, Global):
+            pair = (value.module, value.name)
+            return pair not in self.arg_rules and ("." not in value.name or pair in self.entries)
+        if isinstance(value, TupleVal | ListVal):  # nested deeper than sai looks: refused
+            items = value.items
+            return depth < _MAX_DEPTH and all(self.passable(item, depth + 1) for item in items)
+        return True
 
     def extended(self, pairs: Iterable[tuple[str, str]]) -> AllowList:
         """This allow-list plus ``pairs`` (from a policy file)."""
@@ -90,6 +134,8 @@ def parse_entries(text: str) -> tuple[frozenset[tuple[str, str]], dict[tuple[str
         if len(parts) != 2 or not all(_NAME.match(n) for n in parts[1].split(",")):
             raise ValueError(f"allow-list line {number}: expected `module name`, got {body!r}")
         for name in parts[1].split(","):
+            if "." in name and rule is not None:
+                raise ValueError(f"allow-list line {number}: an attribute takes no rule")
             pairs.add((parts[0], name))
             if rule is not None:
                 rules[(parts[0], name)] = rule

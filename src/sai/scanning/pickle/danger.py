@@ -39,6 +39,12 @@ class DangerList:
             scope in ("*", module) and name.startswith(prefix) for scope, prefix in self.prefixes
         )
 
+    def dangerous_name(self, name: str) -> bool:
+        """Whether ``name`` is dangerous in any module (the ``* name`` entries)."""
+        if ("*", name) in self.names:
+            return True
+        return any(scope == "*" and name.startswith(prefix) for scope, prefix in self.prefixes)
+
     def classify(self, module: str, name: str) -> Confidence:
         """``dangerous`` or ``unknown`` for a callable that is not on the allow-list."""
         if "." in name or not name or module.split(".", maxsplit=1)[0] in _STDLIB:
