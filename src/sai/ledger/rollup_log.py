@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -22,7 +21,16 @@ from sai.ledger.kinds import PayloadError
 from sai.ledger.ledger import Ledger
 from sai.ledger.merkle import leaf_hash
 from sai.ledger.origin import Origin
-from sai.ledger.rollups import PROVISIONS, REQUEST_KIND, ROLLUP_KIND, Tally, read_rollup, same_tally
+from sai.ledger.rollups import (
+    PROVISIONS,
+    REQUEST_KIND,
+    ROLLUP_KIND,
+    RollupCheck,
+    Tally,
+    disagreement,
+    read_rollup,
+    unreadable,
+)
 from sai.store import raw_rows, reading
 
 #: Requests one roll-up adds at most (a backlog is rolled up in steps of this size).
@@ -125,24 +133,6 @@ def roll_up(ledger: Ledger, *, actor: str, most: int = MOST, now: datetime | Non
     return appended
 
 
-@dataclass(frozen=True)
-class RollupCheck:
-    """What recomputing the roll-ups showed: a message per faulty roll-up, by its index."""
-
-    checked: int
-    faults: tuple[tuple[int, str], ...]
-    below: int | None = None
-    """The ledger's size when recounting began: roll-ups from this index on were not checked."""
-
-    @property
-    def problems(self) -> tuple[str, ...]:
-        return tuple(message for _, message in self.faults)
-
-    @property
-    def ok(self) -> bool:
-        return not self.faults
-
-
 def verify_rollups(ledger: Ledger, *, only: frozenset[int] | None = None) -> RollupCheck:
     """Recompute every control-made roll-up (or those at the indices in ``only``) from the
     request entries below its end, in one pass over them."""
@@ -157,7 +147,7 @@ def verify_rollups(ledger: Ledger, *, only: frozenset[int] | None = None) -> Rol
         try:
             end, tally = read_rollup(entry)
         except PayloadError as exc:
-            problems.append((entry.index, f"gateway.rollup #{entry.index}: {exc.message}"))
+            problems.append((entry.index, unreadable(entry.index, exc)))
             continue
         stated.append((end, entry.index, tally))
     stated.sort()
@@ -168,15 +158,9 @@ def verify_rollups(ledger: Ledger, *, only: frozenset[int] | None = None) -> Rol
         while pending is not None and pending[0] < end:
             running.add_request(*pending)
             pending = next(requests, None)
-        differences = same_tally(tally, running)
-        if differences:
-            problems.append(
-                (
-                    index,
-                    f"gateway.rollup #{index} disagrees with the gateway.request entries below "
-                    f"{end}: {'; '.join(differences[:5])}",
-                )
-            )
+        problem = disagreement(index, end, tally, running)
+        if problem is not None:
+            problems.append((index, problem))
     return RollupCheck(considered, tuple(sorted(problems)), below)
 
 
