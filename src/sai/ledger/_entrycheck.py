@@ -2,8 +2,9 @@
 
 For each stored entry in [low, high): the index sequence, the leaf against its stored hash,
 the leaf as canonical evidence, and the kind/subject/time columns and provisions rows against
-the leaf. The result carries the leaf hashes in order, so the caller can rebuild the tree.
-A large log is split in two ranges, the upper one checked in a second process.
+the leaf; a `RollupFold` given sees each parsed leaf (the gateway roll-up recount). The result
+carries the leaf hashes in order, so the caller can rebuild the tree. A large log is split in
+two ranges, the upper one checked in a second process.
 """
 
 from __future__ import annotations

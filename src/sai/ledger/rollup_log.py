@@ -5,7 +5,10 @@
 rolls up. `verify_rollups` streams every request entry once, in index order, and holds each
 roll-up against the counters recomputed at its end: a forged, altered or out-of-place
 roll-up is named with what it gets wrong. Only control-made entries count, as for the
-checks; a roll-up a person wrote is evidence of nothing and is left out.
+checks; a roll-up a person wrote is evidence of nothing and is left out. It is the recount on
+its own (the re-performer's); `Ledger.verify(rollups=True)`, which `sai ledger verify` and
+`sai assess` run, does the same in its own pass over the entries (`_rollupfold`), with the
+same messages.
 """
 
 from __future__ import annotations

@@ -10,8 +10,9 @@ window, plus the few request entries after the newest roll-up, read one by one: 
 number of reads however many requests the ledger holds.
 
 A roll-up claims nothing that the entries below it do not show, and anyone with the ledger
-recomputes it (`sai.ledger.rollup_log.verify_rollups`, run by `sai ledger verify`, by
-`sai assess` before its checks, and by the re-performer behind `sai verify --reperform`).
+recomputes it: `Ledger.verify(rollups=True)` in its pass over the entries (`sai ledger
+verify`, and `sai assess` before its checks), `rollup_log.verify_rollups` on its own (the
+re-performer behind `sai verify --reperform`).
 """
 
 from __future__ import annotations
