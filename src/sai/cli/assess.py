@@ -112,19 +112,17 @@ def assess(
     from sai.assessment.report.terminal import render_terminal_summary
     from sai.catalog import load_catalog
     from sai.ledger import DEFAULT_CADENCE, NoteSigner
-    from sai.ledger.rollup_log import verify_rollups
 
     with open_project(workspace, manifest) as project:
         ws = project.workspace
         signer = NoteSigner(ws.settings.key_name, ws.signing_key())
-        checked = project.ledger.verify(strict=True, live=DEFAULT_CADENCE)
+        checked = project.ledger.verify(strict=True, live=DEFAULT_CADENCE, rollups=True)
         if not checked.ok:
             errors = stderr_console()
             errors.print("the ledger does not verify (sai ledger verify --strict):", markup=False)
             for problem in checked.problems:
                 errors.print(f"  {problem}", markup=False)
             raise typer.Exit(EXIT_FINDINGS)
-        rollups = verify_rollups(project.ledger)
         outcome = run_assessment(
             project.ledger,
             project.loaded,
@@ -132,7 +130,7 @@ def assess(
             actor=ws.actor(),
             verifier_key=signer.verifier_key(),
             now=datetime.now(UTC),
-            rollups=rollups,
+            rollups=checked.rollups,
         )
     report_dir = out if out is not None else ws.root / "sai-report"
     files = write_reports(outcome.report, report_dir, pdf=pdf)

@@ -269,7 +269,6 @@ def verify(
     from rich.progress import Progress
 
     from sai.ledger import open_ledger
-    from sai.ledger.rollup_log import verify_rollups
 
     kept = None
     if from_checkpoint is not None:
@@ -286,8 +285,8 @@ def verify(
         def advance(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total, visible=total >= _PROGRESS_FROM)
 
-        report = ledger.verify(from_checkpoint=kept, progress=advance, strict=strict)
-        rollups = verify_rollups(ledger) if report.ok else None
+        report = ledger.verify(from_checkpoint=kept, progress=advance, strict=strict, rollups=True)
+        rollups = report.rollups
     if output is OutputFormat.json:
         checked = (
             None

@@ -2,8 +2,9 @@
 
 For each stored entry in [low, high): the index sequence, the leaf against its stored hash,
 the leaf as canonical evidence, and the kind/subject/time columns and provisions rows against
-the leaf. The result carries the leaf hashes in order, so the caller can rebuild the tree.
-A large log is split in two ranges, the upper one checked in a second process.
+the leaf; a `RollupFold` given sees each parsed leaf (the gateway roll-up recount). The result
+carries the leaf hashes in order, so the caller can rebuild the tree. A large log is split in
+two ranges, the upper one checked in a second process.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from sai.ledger._leafcheck import LeafChecker
+from sai.ledger._rollupfold import RollupFold, UpperFold
 from sai.ledger.entry import parse_time
 from sai.ledger.errors import CanonicalJsonError, EvidenceError
 from sai.ledger.merkle import HASH_SIZE, leaf_hash
@@ -37,6 +39,8 @@ class RangeResult:
     hashes: list[bytes] = field(default_factory=list)
     more: int = 0
     limit: int = 50
+    rollups: dict[str, Any] | None = None
+    """A second process's roll-up counters (`UpperFold.to_json`), when it counted them."""
 
     def add(self, problem: str) -> None:
         if len(self.problems) < self.limit:
@@ -59,7 +63,11 @@ _PROVISIONS = "SELECT idx, provision FROM ledger_provisions WHERE idx >= ? AND i
 
 
 def _chunk(
-    result: RangeResult, checker: LeafChecker, rows: list[tuple[Any, ...]], expected: int
+    result: RangeResult,
+    checker: LeafChecker,
+    rows: list[tuple[Any, ...]],
+    expected: int,
+    fold: RollupFold | None,
 ) -> list[tuple[int, str]]:
     """Check one chunk of rows; the provisions rows its leaves call for, sorted."""
     add, hashes = result.add, result.hashes
@@ -83,6 +91,8 @@ def _chunk(
         if not _time_matches(time, value["time"]):
             add(f"entry {idx}: the time column differs from the leaf")
         wanted.extend((idx, provision) for provision in value["provisions"])
+        if fold is not None:
+            fold.see(idx, value, leaf)
     wanted.sort()
     return wanted
 
@@ -94,8 +104,10 @@ def check_range(
     *,
     size: int,
     progress: Callable[[int], None] | None = None,
+    fold: RollupFold | None = None,
 ) -> RangeResult:
-    """Check the entries with low <= idx < high (of a log of ``size``), in chunks of rows."""
+    """Check the entries with low <= idx < high (of a log of ``size``), in chunks of rows;
+    ``fold`` sees each leaf that checks out (the gateway roll-up recount)."""
     result = RangeResult(low, high)
     checker = LeafChecker()
     expected = start = low
@@ -104,7 +116,7 @@ def check_range(
         if not rows:
             break
         end = rows[-1][0] + 1 if len(rows) == CHUNK else high
-        wanted = _chunk(result, checker, rows, expected)
+        wanted = _chunk(result, checker, rows, expected, fold)
         expected = rows[-1][0] + 1
         stored = sorted(raw_rows(conn, _PROVISIONS, (start, end)))
         if wanted != stored:
@@ -121,24 +133,34 @@ def check_range(
     return result
 
 
-def check_range_in_process(url: str, low: int, high: int, size: int) -> RangeResult:
-    """`check_range` on a fresh engine: the body of the second verify process."""
+def check_range_in_process(
+    url: str, low: int, high: int, size: int, ends: list[int] | None = None
+) -> RangeResult:
+    """`check_range` on a fresh engine: the body of the second verify process; with
+    ``ends``, it also counts the gateway requests up to each of them (`UpperFold`)."""
     engine = create_store_engine(url)
+    fold = None if ends is None else UpperFold(ends)
     try:
         with reading(engine) as conn:
-            return check_range(conn, low, high, size=size)
+            result = check_range(conn, low, high, size=size, fold=fold)
     finally:
         engine.dispose()
+    if fold is not None:
+        result.rollups = fold.to_json(high)
+    return result
 
 
 class RangeProcess:
     """`check_range` for [low, high) running in a child Python while the caller does its part.
 
-    The URL goes over stdin (never onto a command line); the answer comes back as one JSON line
-    (problems) followed by the raw 32-byte leaf hashes.
+    The URL goes over stdin (never onto a command line), then, with ``ends``, a JSON line of the
+    roll-up ends to count the gateway requests up to; the answer comes back as one JSON line
+    (problems, and the counters at those ends) followed by the raw 32-byte leaf hashes.
     """
 
-    def __init__(self, url: str, low: int, high: int, size: int) -> None:
+    def __init__(
+        self, url: str, low: int, high: int, size: int, ends: list[int] | None = None
+    ) -> None:
         self.low, self.high, self.size = low, high, size
         args = [str(low), str(high), str(size)]
         self._proc: subprocess.Popen[bytes] | None = None
@@ -150,7 +172,8 @@ class RangeProcess:
                 stderr=subprocess.PIPE,
             )
             assert self._proc.stdin is not None
-            self._proc.stdin.write(url.encode("utf-8"))
+            sent = url if ends is None else f"{url}\n{json.dumps(ends)}"
+            self._proc.stdin.write(sent.encode("utf-8"))
             self._proc.stdin.close()
         except OSError:  # cannot start it, or it died at once: `result` reports None
             pass
@@ -170,13 +193,20 @@ class RangeProcess:
             return None
         result = RangeResult(self.low, self.high, problems=meta["problems"], more=meta["more"])
         result.hashes = [blob[i : i + HASH_SIZE] for i in range(0, len(blob), HASH_SIZE)]
+        result.rollups = meta.get("rollups")
         return result
 
 
 def _main() -> None:
     low, high, size = (int(arg) for arg in sys.argv[1:4])
-    result = check_range_in_process(sys.stdin.read(), low, high, size)
-    meta = {"problems": result.problems, "more": result.more, "count": len(result.hashes)}
+    url, _, ends = sys.stdin.read().partition("\n")
+    result = check_range_in_process(url, low, high, size, json.loads(ends) if ends else None)
+    meta = {
+        "problems": result.problems,
+        "more": result.more,
+        "count": len(result.hashes),
+        "rollups": result.rollups,
+    }
     sys.stdout.buffer.write(json.dumps(meta).encode("utf-8") + b"\n")
     sys.stdout.buffer.write(b"".join(result.hashes))
     sys.stdout.buffer.flush()

@@ -262,8 +262,10 @@ class Ledger:
         progress: Callable[[int, int], None] | None = None,
         strict: bool = False,
         live: CheckpointCadence | None = None,
+        rollups: bool = False,
     ) -> VerifyReport:
-        """Re-check the whole log, its tiles and checkpoints; see `logverify.verify_log`."""
+        """Re-check the whole log, its tiles and checkpoints (with ``rollups``, recount the
+        gateway roll-ups in the same pass); see `logverify.verify_log`."""
         from sai.ledger.logverify import verify_log
 
         return verify_log(
@@ -275,6 +277,7 @@ class Ledger:
             progress=progress,
             strict=strict,
             live=live,
+            rollups=rollups,
         )
 
     def close(self) -> None:

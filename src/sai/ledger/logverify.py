@@ -22,13 +22,15 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from sai.ledger._entrycheck import RangeProcess, RangeResult, check_range
+from sai.ledger._entrycheck import RangeResult
+from sai.ledger._entrypass import check_entries
 from sai.ledger._subtrees import TileStream
 from sai.ledger.cadence import CheckpointCadence
 from sai.ledger.checkpoint import open_checkpoint
 from sai.ledger.errors import CheckpointError
 from sai.ledger.note import NoteVerifier
-from sai.store import head_size, is_sqlite, raw_rows, reading
+from sai.ledger.rollups import RollupCheck
+from sai.store import head_size, raw_rows, reading
 from sai.store.schema import (
     TILE_HEIGHT,
     ledger_checkpoints,
@@ -52,6 +54,9 @@ class VerifyReport:
     checkpoints: int = 0
     anchored: int = 0
     """The size of the largest checkpoint that holds: entries below it are signed for."""
+    rollups: RollupCheck | None = None
+    """The gateway roll-ups recounted in the same pass (``rollups=True``), when the log holds;
+    a roll-up that disagrees is a fault here, not a problem of the log."""
 
     @property
     def unanchored(self) -> int:
@@ -124,30 +129,6 @@ def _stored_claims(
         claim = _open_claim(state, label, bytes(row.note), verifiers, origin)
         if claim is not None and (claim.size != row.size or claim.root != bytes(row.root)):
             state.add(f"{label}: its size or root column differs from the signed note")
-
-
-def _check_entries(
-    engine: Engine,
-    conn: Connection,
-    size: int,
-    progress: Callable[[int, int], None] | None,
-    parallel_from: int,
-) -> list[RangeResult]:
-    """Check every entry; a large file-backed log in two halves, the upper one in a process."""
-    database = engine.url.database or ""
-    if size < max(parallel_from, 2) or (is_sqlite(engine) and database in ("", ":memory:")):
-        report = None if progress is None else (lambda done: progress(done, size))
-        return [check_range(conn, 0, size, size=size, progress=report)]
-    middle = size // 2
-    url = engine.url.render_as_string(hide_password=False)
-    # Each half advances the bar; the upper half runs alongside at about the same pace.
-    halves = None if progress is None else (lambda done: progress(min(2 * done, size), size))
-    upper = RangeProcess(url, middle, size, size)
-    lower = check_range(conn, 0, middle, size=size, progress=halves)
-    result = upper.result()
-    if result is None:  # no second process here: check the upper half in this one
-        result = check_range(conn, middle, size, size=size)
-    return [lower, result]
 
 
 def _rebuild(results: Sequence[RangeResult], state: _State, sizes: Sequence[int]) -> TileStream:
@@ -270,12 +251,14 @@ def verify_log(
     strict: bool = False,
     live: CheckpointCadence | None = None,
     now: datetime | None = None,
+    rollups: bool = False,
 ) -> VerifyReport:
     """Verify the ledger in ``engine``; a report, never an exception for a tampered log.
 
     ``strict``: entries beyond the last checkpoint that holds are a problem, except (with
     ``live``) a tail that a writer keeping that cadence may still be about to sign: fewer
     than twice its entries, the oldest written less than twice its seconds before ``now``.
+    ``rollups``: recount every gateway roll-up from the request leaves in the same pass.
     """
     state = _State()
     with reading(engine) as conn:
@@ -286,7 +269,10 @@ def verify_log(
             _open_claim(state, label, checkpoint_file.read_bytes(), verifiers, origin)
         if from_checkpoint is not None:
             _open_claim(state, "the given checkpoint", from_checkpoint, verifiers, origin)
-        results = _check_entries(engine, conn, size, progress, parallel_from)
+        checked_entries = check_entries(
+            engine, conn, size, progress=progress, parallel_from=parallel_from, rollups=rollups
+        )
+        results = checked_entries.results
         for result in results:
             for problem in result.problems:
                 state.add(problem)
@@ -307,6 +293,7 @@ def verify_log(
         problems=tuple(state.problems),
         checkpoints=checked,
         anchored=anchored,
+        rollups=None if state.problems else checked_entries.rollups,
     )
 
 

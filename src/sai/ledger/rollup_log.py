@@ -5,14 +5,16 @@
 rolls up. `verify_rollups` streams every request entry once, in index order, and holds each
 roll-up against the counters recomputed at its end: a forged, altered or out-of-place
 roll-up is named with what it gets wrong. Only control-made entries count, as for the
-checks; a roll-up a person wrote is evidence of nothing and is left out.
+checks; a roll-up a person wrote is evidence of nothing and is left out. It is the recount on
+its own (the re-performer's); `Ledger.verify(rollups=True)`, which `sai ledger verify` and
+`sai assess` run, does the same in its own pass over the entries (`_rollupfold`), with the
+same messages.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -22,7 +24,16 @@ from sai.ledger.kinds import PayloadError
 from sai.ledger.ledger import Ledger
 from sai.ledger.merkle import leaf_hash
 from sai.ledger.origin import Origin
-from sai.ledger.rollups import PROVISIONS, REQUEST_KIND, ROLLUP_KIND, Tally, read_rollup, same_tally
+from sai.ledger.rollups import (
+    PROVISIONS,
+    REQUEST_KIND,
+    ROLLUP_KIND,
+    RollupCheck,
+    Tally,
+    disagreement,
+    read_rollup,
+    unreadable,
+)
 from sai.store import raw_rows, reading
 
 #: Requests one roll-up adds at most (a backlog is rolled up in steps of this size).
@@ -125,24 +136,6 @@ def roll_up(ledger: Ledger, *, actor: str, most: int = MOST, now: datetime | Non
     return appended
 
 
-@dataclass(frozen=True)
-class RollupCheck:
-    """What recomputing the roll-ups showed: a message per faulty roll-up, by its index."""
-
-    checked: int
-    faults: tuple[tuple[int, str], ...]
-    below: int | None = None
-    """The ledger's size when recounting began: roll-ups from this index on were not checked."""
-
-    @property
-    def problems(self) -> tuple[str, ...]:
-        return tuple(message for _, message in self.faults)
-
-    @property
-    def ok(self) -> bool:
-        return not self.faults
-
-
 def verify_rollups(ledger: Ledger, *, only: frozenset[int] | None = None) -> RollupCheck:
     """Recompute every control-made roll-up (or those at the indices in ``only``) from the
     request entries below its end, in one pass over them."""
@@ -157,7 +150,7 @@ def verify_rollups(ledger: Ledger, *, only: frozenset[int] | None = None) -> Rol
         try:
             end, tally = read_rollup(entry)
         except PayloadError as exc:
-            problems.append((entry.index, f"gateway.rollup #{entry.index}: {exc.message}"))
+            problems.append((entry.index, unreadable(entry.index, exc)))
             continue
         stated.append((end, entry.index, tally))
     stated.sort()
@@ -168,15 +161,9 @@ def verify_rollups(ledger: Ledger, *, only: frozenset[int] | None = None) -> Rol
         while pending is not None and pending[0] < end:
             running.add_request(*pending)
             pending = next(requests, None)
-        differences = same_tally(tally, running)
-        if differences:
-            problems.append(
-                (
-                    index,
-                    f"gateway.rollup #{index} disagrees with the gateway.request entries below "
-                    f"{end}: {'; '.join(differences[:5])}",
-                )
-            )
+        problem = disagreement(index, end, tally, running)
+        if problem is not None:
+            problems.append((index, problem))
     return RollupCheck(considered, tuple(sorted(problems)), below)
 
 

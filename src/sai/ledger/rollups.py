@@ -10,8 +10,9 @@ window, plus the few request entries after the newest roll-up, read one by one: 
 number of reads however many requests the ledger holds.
 
 A roll-up claims nothing that the entries below it do not show, and anyone with the ledger
-recomputes it (`sai.ledger.rollup_log.verify_rollups`, run by `sai ledger verify`, by
-`sai assess` before its checks, and by the re-performer behind `sai verify --reperform`).
+recomputes it: `Ledger.verify(rollups=True)` in its pass over the entries (`sai ledger
+verify`, and `sai assess` before its checks), `rollup_log.verify_rollups` on its own (the
+re-performer behind `sai verify --reperform`).
 """
 
 from __future__ import annotations
@@ -81,6 +82,12 @@ class Tally:
 
     def add_request(self, index: int, data: Mapping[str, Any], moment: datetime) -> None:
         """Count the request entry at ``index`` with this ``data`` and time."""
+        self.count_request(index, data)
+        self.through = moment if self.through is None else max(self.through, moment)
+
+    def count_request(self, index: int, data: Mapping[str, Any]) -> None:
+        """Count the request entry at ``index`` with this ``data``; ``through`` is the
+        caller's (the verify pass keeps the newest time in the leaf's own spelling)."""
         self._bump("requests")
         self._note("requests", index, KEEP_MODEL)
         status = data.get("status")
@@ -110,7 +117,6 @@ class Tally:
         if isinstance(model, str):
             counted = self._bump(f"model:{model}")
             self._note(counted, index, KEEP_MODEL)
-        self.through = moment if self.through is None else max(self.through, moment)
 
     def add_all(self, entries: Iterable[Entry]) -> None:
         for entry in entries:
@@ -187,6 +193,40 @@ def same_tally(stated: Tally, recomputed: Tally) -> list[str]:
     return problems
 
 
+def disagreement(index: int, end: int, stated: Tally, recomputed: Tally) -> str | None:
+    """The problem of the roll-up at ``index`` when it differs from the recomputed tally."""
+    differences = same_tally(stated, recomputed)
+    if not differences:
+        return None
+    return (
+        f"gateway.rollup #{index} disagrees with the gateway.request entries below {end}: "
+        f"{'; '.join(differences[:5])}"
+    )
+
+
+def unreadable(index: int, error: PayloadError) -> str:
+    """The problem of the roll-up at ``index`` that cannot be what it claims."""
+    return f"gateway.rollup #{index}: {error.message}"
+
+
+@dataclass(frozen=True)
+class RollupCheck:
+    """What recomputing the roll-ups showed: a message per faulty roll-up, by its index."""
+
+    checked: int
+    faults: tuple[tuple[int, str], ...]
+    below: int | None = None
+    """The ledger's size when recounting began: roll-ups from this index on were not checked."""
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        return tuple(message for _, message in self.faults)
+
+    @property
+    def ok(self) -> bool:
+        return not self.faults
+
+
 def as_json(tally: Tally) -> dict[str, Any]:
     """The counters and indices, for reports and benchmarks."""
     return {"counts": dict(sorted(tally.counts.items())), "recent": tally.recent}
@@ -198,9 +238,12 @@ __all__ = [
     "REQUEST_KIND",
     "REQUIRED",
     "ROLLUP_KIND",
+    "RollupCheck",
     "RollupError",
     "Tally",
     "as_json",
+    "disagreement",
     "read_rollup",
     "same_tally",
+    "unreadable",
 ]
