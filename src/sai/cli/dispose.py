@@ -90,7 +90,8 @@ def dispose_command(
         f"destroyed, {len(journal.deleted)} files deleted, verification "
         f"{journal.verification.get('result')} (entry {outcome.entry}); certificate {out}"
     )
-    console.print(f"{name} is gone: remove it from sai.yaml (later scans would report it missing)")
+    if outcome.retired:
+        console.print(f"{name} is gone: sai.yaml now lists it under `disposed:`")
 
 
 @dispose_app.command("approve")

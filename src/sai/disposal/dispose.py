@@ -2,7 +2,8 @@
 
 The steps, journalled so that a disposal killed at any point resumes with the same command:
 plan (with the custodian's approval) → ``disposal.started`` → destroy every copy of the data
-key → delete ciphertext and plaintext copies → verify → ``disposal.completed`` → certificate.
+key → delete ciphertext and plaintext copies → verify → ``disposal.completed`` → certificate
+→ sai.yaml lists the asset under ``disposed:`` (`sai.disposal.retirement`).
 The ledger says "disposed" only after verification found no key copy and no file left.
 """
 
@@ -21,6 +22,7 @@ from sai.disposal.errors import DisposalError, DisposalIncomplete, NothingToDisp
 from sai.disposal.issue import certificate_fields, disposal_dir, issue_certificate
 from sai.disposal.journal import Journal, load_journal, save_journal
 from sai.disposal.locate import known_copies
+from sai.disposal.retirement import retire_from_manifest, retired
 from sai.inventory.actions import local_asset_path
 from sai.inventory.custody import CustodySettings, KeyCustody
 from sai.inventory.errors import InventoryError
@@ -51,6 +53,7 @@ class DisposalOutcome:
     resumed: bool
     journal: Journal
     warnings: tuple[str, ...] = field(default=())
+    retired: bool = False
 
 
 def dependents_of(loaded: LoadedManifest, asset: str) -> tuple[str, ...]:
@@ -130,6 +133,26 @@ def _live(loaded: LoadedManifest, asset: str) -> Path:
         raise DisposalError(exc.message, hint=exc.hint) from None
 
 
+def _record_completed(
+    ledger: Ledger,
+    workspace: Workspace,
+    loaded: LoadedManifest,
+    journal: Journal,
+    folder: Path,
+    actor: str,
+) -> Journal:
+    """Append ``disposal.completed`` (once: a resumed disposal finds the entry it wrote)."""
+    fields = certificate_fields(journal, loaded.manifest.name, workspace)
+    entry = record.find(
+        ledger, Kind.DISPOSAL_COMPLETED, journal.asset, "disposal", journal.disposal
+    )
+    if entry is None:
+        index = ledger.append(record.completed(journal, fields, actor=actor)).index
+    else:
+        index = entry.index
+    return save_journal(folder, journal.finish("recorded", entry=index))
+
+
 def dispose(
     ledger: Ledger,
     workspace: Workspace,
@@ -139,8 +162,13 @@ def dispose(
     actor: str,
     custody: CustodySettings | None = None,
 ) -> DisposalOutcome:
-    """Dispose of ``request.asset``, resuming a journalled disposal if one was cut short."""
+    """Dispose of ``request.asset``, resuming a journalled disposal if one was cut short;
+    at the end sai.yaml lists the asset under ``disposed:`` instead of its section."""
     folder = disposal_dir(workspace) / "journal"
+    done = load_journal(folder, request.asset) if retired(loaded, request.asset) else None
+    if done is not None and done.at("recorded"):
+        certificate = issue_certificate(ledger, workspace, done)
+        return DisposalOutcome(certificate, done.entry or 0, False, done)
     keys = custody_for(workspace, request.asset, custody)
     live = _live(loaded, request.asset)
     journal = load_journal(folder, request.asset)
@@ -185,18 +213,11 @@ def dispose(
                 hint="remove what is listed (or give sai access), then run the same command",
             )
         journal = save_journal(folder, journal.finish("verified", verification=result))
-    fields = certificate_fields(journal, loaded.manifest.name, workspace)
     if not journal.at("recorded"):
-        entry = record.find(
-            ledger, Kind.DISPOSAL_COMPLETED, journal.asset, "disposal", journal.disposal
-        )
-        if entry is None:
-            index = ledger.append(record.completed(journal, fields, actor=actor)).index
-        else:
-            index = entry.index
-        journal = save_journal(folder, journal.finish("recorded", entry=index))
+        journal = _record_completed(ledger, workspace, loaded, journal, folder, actor)
     certificate = issue_certificate(ledger, workspace, journal)
-    return DisposalOutcome(certificate, journal.entry or 0, resumed, journal)
+    moved = retire_from_manifest(loaded, journal)
+    return DisposalOutcome(certificate, journal.entry or 0, resumed, journal, retired=moved)
 
 
 __all__ = ["DisposalOutcome", "DisposalRequest", "dependents_of", "dispose"]

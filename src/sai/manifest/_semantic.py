@@ -73,6 +73,11 @@ def _unknown_datasets(data: dict[str, Any]) -> Iterator[Finding]:
     known = [
         item["name"] for _, item in _items(data, "datasets") if isinstance(item.get("name"), str)
     ]
+    gone = {
+        item["name"]
+        for _, item in _items(data, "disposed")
+        if item.get("kind") == "dataset" and isinstance(item.get("name"), str)
+    }
     for index, model in _items(data, "models"):
         trained_on = model.get("trained_on")
         if not isinstance(trained_on, list):
@@ -84,6 +89,12 @@ def _unknown_datasets(data: dict[str, Any]) -> Iterator[Finding]:
             loc: Loc = ("models", index, "trained_on", position)
             if name in seen:
                 yield Finding(loc, f"dataset '{name}' is listed twice", "remove it")
+            elif name in gone and name not in known:
+                yield Finding(
+                    loc,
+                    f"dataset '{name}' was disposed of (see `disposed:`)",
+                    "remove it from trained_on; the disposed entry lists the models trained on it",
+                )
             elif name not in known:
                 close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
                 hint = f"did you mean '{close[0]}'?" if close else "add it under `datasets:`"

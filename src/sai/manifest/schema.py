@@ -36,6 +36,7 @@ from sai.manifest.assets_spec import (
     Sensitivity,
 )
 from sai.manifest.console_spec import ConsoleSpec, CustodianRequirement, TimeoutOutcome
+from sai.manifest.disposed_spec import AssetKind, DisposedAsset
 from sai.manifest.documents_spec import BriefingRole, DocumentsSpec
 from sai.manifest.evidence_spec import EvidenceRules
 from sai.manifest.gateway_spec import (
@@ -148,6 +149,8 @@ class Manifest(_Strict):
     """Human review in the web console: deadline, timeout default, four-eyes (5.1.4)."""
     custodian_requirements: list[CustodianRequirement] = []
     """Security controls Data Custodians require, each backed by provisions (5.1.4-4)."""
+    disposed: list[DisposedAsset] = []
+    """Assets disposed of: `sai dispose` moves an entry here from its section (5.5.1)."""
 
     def assets(self) -> tuple[ModelSpec | DatasetSpec | PromptSpec | ConfigSpec, ...]:
         """Every named asset: models, then datasets, prompts and configs."""
@@ -169,12 +172,14 @@ class Manifest(_Strict):
 __all__ = [
     "IN_HOUSE_SOURCES",
     "SCHEMA_VERSION",
+    "AssetKind",
     "BriefingRole",
     "ConfigSpec",
     "ConsoleSpec",
     "CustodianRequirement",
     "DataSource",
     "DatasetSpec",
+    "DisposedAsset",
     "DocumentsSpec",
     "EmbeddingsGuardSpec",
     "EvidenceRules",
