@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sai.disposal import record
+from sai.disposal.baselines import erase_sample_keys, linked_baselines, sample_keys_remaining
 from sai.disposal.custodians import current_approval
 from sai.disposal.erase import CRYPTO_ERASE, OVERWRITE, delete_copies, verify_erased
 from sai.disposal.errors import DisposalError, DisposalIncomplete, NothingToDispose
@@ -123,6 +124,9 @@ def _plan(
         forced=bool(dependents) and request.force,
         dependents=dependents,
         destroyed=custody.copies(request.asset),  # NOTE: to destroy; verified gone later
+        baselines=linked_baselines(ledger, request.asset, digests, live)
+        if _kind(loaded, request.asset) == "dataset"
+        else (),
     )
 
 
@@ -194,6 +198,7 @@ def dispose(
         journal = save_journal(folder, journal.finish("started"))
     if not journal.at("keys_destroyed"):
         destroyed = keys.destroy(journal.asset)
+        destroyed += erase_sample_keys(workspace, journal.asset, journal.baselines, custody)
         every = tuple(dict.fromkeys((*journal.destroyed, *destroyed)))
         journal = journal.finish("keys_destroyed", destroyed=every)
         ledger.append(record.key_destroyed(journal, keys.copies(journal.asset), actor=actor))
@@ -204,12 +209,16 @@ def dispose(
         )
     if not journal.at("verified"):
         result = verify_erased(journal, keys, workspace, request.also)
+        left = sample_keys_remaining(workspace, journal.asset, journal.baselines, custody)
+        result |= {"baseline_keys_remaining": left} if journal.baselines else {}
+        result["result"] = "failed" if left else result["result"]
         if result["result"] != "passed":
             save_journal(folder, journal.finish("checked", verification=result))
             raise DisposalIncomplete(
                 f"the disposal of {journal.asset!r} is not complete: key copies "
                 f"{result['key_copies_remaining'] or 'none'}, files still holding its bytes "
-                f"{result['files_with_asset_digest'] or 'none'}",
+                f"{result['files_with_asset_digest'] or 'none'}, monitoring baseline sample "
+                f"keys {left or 'none'}",
                 hint="remove what is listed (or give sai access), then run the same command",
             )
         journal = save_journal(folder, journal.finish("verified", verification=result))
