@@ -27,9 +27,9 @@ def _path_state() -> tuple[tuple[str, int | None], ...]:
 
 
 def _read_installed() -> Asset:
-    return environment_asset(
-        (dist.metadata["Name"] or "", dist.version) for dist in importlib.metadata.distributions()
-    )
+    # NOTE: ``dist.version`` parses the metadata file again; one parse gives both fields.
+    metadata = (dist.metadata for dist in importlib.metadata.distributions())
+    return environment_asset((meta["Name"] or "", meta["Version"]) for meta in metadata)
 
 
 def environment_asset(distributions: Iterable[tuple[str, str]] | None = None) -> Asset:
