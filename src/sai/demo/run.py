@@ -24,6 +24,8 @@ from sai.ledger import Ledger, NoteSigner, open_ledger
 from sai.manifest import LoadedManifest, load_manifest
 from sai.workspace import Workspace, create_workspace
 
+Step = Callable[[str], None]
+
 
 @dataclass(frozen=True)
 class DemoResult:
@@ -52,25 +54,33 @@ def _write_boms(ledger: Ledger, loaded: LoadedManifest, out: Path, now: datetime
     return written
 
 
-def _attack_retire_document(
+def _retire(
+    ledger: Ledger, workspace: Workspace, loaded: LoadedManifest, root: Path, on_step: Step
+) -> LoadedManifest:
+    """The disposal of a confidential export (returns sai.yaml as it is after: the export is
+    listed under ``disposed:``). It runs before the threat model is built and reviewed, so that
+    the review covers the sai.yaml the assessment reads."""
+    from sai.disposal.demo import run_disposal_demo
+
+    return run_disposal_demo(
+        ledger, workspace, loaded, root / "sai-report", actor=ACTOR, on_step=on_step
+    )
+
+
+def _attack_document(
     ledger: Ledger,
     workspace: Workspace,
     loaded: LoadedManifest,
     root: Path,
     clock: Callable[[], datetime],
-    on_step: Callable[[str], None],
-) -> LoadedManifest:
-    """The red team's attacks, the disposal of a confidential export, then the documents built
-    from what is known by then (returns sai.yaml as it is after)."""
+    on_step: Step,
+) -> None:
+    """The red team's attacks, then the documents built from what is known by then."""
     on_step("Red team: the chat model raw and behind the gateway, classic-model attacks")
     from sai.demo.documents import run_documents_demo
     from sai.demo.redteam import run_redteam_demo
-    from sai.disposal.demo import run_disposal_demo
 
     run_redteam_demo(ledger, workspace, loaded, root, on_step=on_step)
-    loaded = run_disposal_demo(
-        ledger, workspace, loaded, root / "sai-report", actor=ACTOR, on_step=on_step
-    )
     # The known-good state changed with the disposal: a fresh snapshot is what a rollback (and
     # the incident drill below) restores; the older one holds an asset whose key is gone.
     from sai.inventory.snapshot import snapshot
@@ -78,7 +88,6 @@ def _attack_retire_document(
     snapshot(ledger, workspace, loaded, actor=ACTOR, name="after-disposal", now=clock())
     on_step("Documents: cards, disclosure, incident plan, notices, advisories, briefings")
     run_documents_demo(ledger, workspace, loaded, actor=ACTOR, clock=clock, on_step=on_step)
-    return loaded
 
 
 def _gateway_and_console(
@@ -175,6 +184,7 @@ def run_demo(
         run_guards_demo(ledger, loaded, clock())
         _gateway_and_console(ledger, loaded, on_step)
         _monitor(ledger, workspace, loaded, system, on_step, model_gate)
+        loaded = _retire(ledger, workspace, loaded, root, on_step)
         on_step("Threats: model, risk register, review, exports, and one staleness round")
         from sai.inventory import prompts
         from sai.threats.demo import run_threats_demo
@@ -195,7 +205,7 @@ def run_demo(
         )
         vet_upstream(ledger, workspace, loaded, clock())
         on_step("Recorded due diligence on the model provider and its contract (demo data)")
-        loaded = _attack_retire_document(ledger, workspace, loaded, root, clock, on_step)
+        _attack_document(ledger, workspace, loaded, root, clock, on_step)
         on_step("Recording example attestations (marked as demo data)")
         record_attestations(ledger, workspace, clock())
         on_step("Assessing against EN 304 223 and checkpointing the ledger")
