@@ -151,8 +151,6 @@ _BEING_EDITED = {
 _NOT_SPLIT_YET = {
     "sai/assessment/checks/data_use.py",
     "sai/assessment/checks/documents_events.py",
-    "sai/assessment/checks/supply_chain.py",
-    "sai/assessment/checks/threats.py",
     "sai/assessment/report/oscal.py",
     "sai/assessment/report/verify.py",
     "sai/inventory/bom/cyclonedx.py",
