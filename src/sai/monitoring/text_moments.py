@@ -89,12 +89,12 @@ def mean_shift_test(
     # matrix and one decomposition took 7 s in `sai demo` (tens of ms on one thread).
     with threadpool_limits(1):
         weights = np.linalg.eigvalsh(pooled) * (1 / n + 1 / m)
-    weights = weights[weights > 1e-12 * max(float(weights.max()), 1e-300)]
-    rng = np.random.default_rng(seed)
-    null = np.zeros(draws)
-    for start in range(0, draws, 5_000):
-        chunk = rng.standard_normal((min(5_000, draws - start), len(weights)))
-        null[start : start + len(chunk)] = (chunk**2) @ weights
+        weights = weights[weights > 1e-12 * max(float(weights.max()), 1e-300)]
+        rng = np.random.default_rng(seed)
+        null = np.zeros(draws)
+        for start in range(0, draws, 5_000):
+            chunk = rng.standard_normal((min(5_000, draws - start), len(weights)))
+            null[start : start + len(chunk)] = (chunk**2) @ weights
     return statistic, float((1 + np.sum(null >= statistic)) / (1 + draws))
 
 
