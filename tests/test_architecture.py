@@ -142,7 +142,6 @@ OVERSIZED = {
     "sai/ledger/note.py",
     "sai/ledger/sqlite_writer.py",
     "sai/scanning/pickle/_dispatch.py",
-    "sai/scanning/pickle/_state.py",
     "sai/scanning/record.py",
     "sai/scanning/rules.py",
     "sai/scanning/text.py",
