@@ -117,3 +117,48 @@ def test_the_package_docstring_example_runs(
     exec(compile(code, "sai.__doc__", "exec"), {})
     assert capsys.readouterr().out.strip() == "True"
     assert (tmp_path / "p" / "report" / "report.html").is_file()
+
+
+#: The most lines a module of sai may have (STYLE: modules small, names that say one thing).
+MAX_LINES = 250
+
+#: Modules over the limit, each exempt for a stated reason. The test fails on any other module
+#: over the limit, and on one of these once it is within the limit, so that this list only
+#: ever shrinks.
+# NOTE: when the rule was written, other helpers were editing src/sai/gateway/,
+# src/sai/guards/, src/sai/scanning/, src/sai/ledger/ and src/sai/cli/_scan_argv.py; their
+# modules over the limit are split once that work is merged. Every other module was split.
+OVERSIZED = {
+    "sai/gateway/app.py",
+    "sai/gateway/config.py",
+    "sai/gateway/guarding.py",
+    "sai/gateway/mock_upstream.py",
+    "sai/gateway/review.py",
+    "sai/guards/injection/_minilm.py",
+    "sai/ledger/entry.py",
+    "sai/ledger/kinds/registry.py",
+    "sai/ledger/ledger.py",
+    "sai/ledger/logverify.py",
+    "sai/ledger/note.py",
+    "sai/ledger/sqlite_writer.py",
+    "sai/scanning/pickle/_dispatch.py",
+    "sai/scanning/record.py",
+    "sai/scanning/rules.py",
+    "sai/scanning/text.py",
+}
+
+
+def _line_counts() -> dict[str, int]:
+    return {
+        path.relative_to(SRC).as_posix(): len(path.read_bytes().splitlines())
+        for path in SRC.rglob("*.py")
+    }
+
+
+def test_modules_stay_small() -> None:
+    counts = _line_counts()
+    over = {name for name, lines in counts.items() if lines > MAX_LINES}
+    unexpected = sorted(f"{name} ({counts[name]} lines)" for name in over - OVERSIZED)
+    assert not unexpected, f"modules over {MAX_LINES} lines; split them: {unexpected}"
+    small = sorted(OVERSIZED - over)
+    assert not small, f"within {MAX_LINES} lines now (or gone); remove from OVERSIZED: {small}"

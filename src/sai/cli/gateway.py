@@ -1,15 +1,16 @@
-"""`sai gateway`: run the security gateway, manage its API keys, review held responses."""
+"""`sai gateway`: run the security gateway, read its log, roll up its counters; its API keys
+(`sai.cli.gateway_keys`) and held responses (`sai.cli.gateway_review`) are subgroups."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from sai.cli._context import ManifestOption, WorkspaceOption, manifest_from, workspace_from
 from sai.cli._output import OutputFormat, print_json, stdout_console
+from sai.cli.gateway_keys import keys_app
+from sai.cli.gateway_review import review_app
 from sai.errors import InputError
 
 if TYPE_CHECKING:
@@ -20,35 +21,10 @@ gateway_app = typer.Typer(
     "and an audit entry per request (5.2.2-1/-2, 5.2.1-4.1, 5.1.4, 5.4.2-1, 5.4.1-3).",
     no_args_is_help=True,
 )
-keys_app = typer.Typer(
-    help="Create, list and revoke API keys (shown once, stored as hashes).", no_args_is_help=True
-)
-review_app = typer.Typer(help="Decide on responses held for human review.", no_args_is_help=True)
 gateway_app.add_typer(keys_app, name="keys")
 gateway_app.add_typer(review_app, name="review")
 
 FormatOption = Annotated[OutputFormat, typer.Option("--format", help="text or json.")]
-
-
-def _roles(workspace_option: Path | None, manifest_option: Path | None) -> tuple[str, ...]:
-    workspace = workspace_from(workspace_option)
-    if manifest_option is None and not workspace.manifest_path.exists():
-        from sai.manifest.schema import GatewaySpec
-
-        return tuple(GatewaySpec().roles)
-    return tuple(manifest_from(workspace, manifest_option).manifest.gateway.roles)
-
-
-def _when(value: str | None) -> datetime | None:
-    if value is None:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        raise InputError(
-            f"--expires {value!r} is not a date", hint="use YYYY-MM-DD or an ISO 8601 date-time"
-        ) from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def ensure_port_free(host: str, port: int) -> None:
@@ -179,125 +155,6 @@ def serve(
         f"{cadence.describe()})"
     )
     run(settings, workers=workers)
-
-
-@keys_app.command("create")
-def keys_create(
-    name: Annotated[str, typer.Option(help="Who or what the key is for.")],
-    role: Annotated[str, typer.Option(help="A role from sai.yaml's gateway.roles.")],
-    expires: Annotated[str | None, typer.Option(help="Expiry date, e.g. 2030-01-31.")] = None,
-    output: FormatOption = OutputFormat.text,
-    workspace: WorkspaceOption = None,
-    manifest: ManifestOption = None,
-) -> None:
-    """Create a key; its secret is printed once and never stored."""
-    from sai.gateway import create_key
-    from sai.ledger import open_ledger
-
-    roles = _roles(workspace, manifest)
-    with open_ledger(workspace_from(workspace)) as ledger:
-        new = create_key(ledger, name, role, roles=roles, expires_at=_when(expires))
-    if output is OutputFormat.json:
-        print_json({**new.key.as_json(), "key": new.secret})
-        return
-    console = stdout_console()
-    console.print(f"key id  {new.key.key_id}  (role {role})")
-    console.print(f"secret  {new.secret}")
-    console.print("Store the secret now: it is shown only once.")
-
-
-@keys_app.command("list")
-def keys_list(output: FormatOption = OutputFormat.text, workspace: WorkspaceOption = None) -> None:
-    """List keys (ids, roles, states; never secrets)."""
-    from sai.gateway import KeyStore
-    from sai.ledger import open_ledger
-
-    with open_ledger(workspace_from(workspace)) as ledger:
-        keys = KeyStore(ledger.engine).list()
-    now = datetime.now(UTC)
-    if output is OutputFormat.json:
-        print_json([{**k.as_json(), "state": k.state(now)} for k in keys])
-        return
-    console = stdout_console()
-    for key in keys:
-        console.print(f"{key.key_id}  {key.role:<10} {key.state(now):<8} {key.name}")
-    if not keys:
-        console.print("no keys; create one with `sai gateway keys create --name N --role user`")
-
-
-@keys_app.command("revoke")
-def keys_revoke(key_id: str, workspace: WorkspaceOption = None) -> None:
-    """Revoke a key (running gateways stop accepting it within 2 seconds)."""
-    from sai.gateway import revoke_key
-    from sai.ledger import open_ledger
-
-    with open_ledger(workspace_from(workspace)) as ledger:
-        key = revoke_key(ledger, key_id)
-    stdout_console().print(f"revoked {key.key_id} ({key.name}, role {key.role})")
-
-
-@review_app.command("list")
-def review_list(
-    status: Annotated[str, typer.Option(help="pending, approved, rejected or all.")] = "pending",
-    output: FormatOption = OutputFormat.text,
-    workspace: WorkspaceOption = None,
-) -> None:
-    """List held responses."""
-    from sai.gateway import ReviewQueue
-    from sai.gateway.review import ReviewStatus
-    from sai.ledger import open_ledger
-
-    known = [s.value for s in ReviewStatus]
-    if status != "all" and status not in known:
-        raise InputError(f"--status {status!r}", hint=f"use {', '.join(known)} or all")
-    with open_ledger(workspace_from(workspace)) as ledger:
-        chosen = None if status == "all" else ReviewStatus(status)
-        reviews = ReviewQueue(ledger.engine).list(chosen)
-    if output is OutputFormat.json:
-        print_json([r.as_json() for r in reviews])
-        return
-    console = stdout_console()
-    for r in reviews:
-        console.print(
-            f"{r.review_id}  {r.status:<8} {r.route:<12} {r.model}  "
-            f"flagged by {', '.join(r.reasons)}  key {r.key_id}"
-        )
-    if not reviews:
-        console.print(f"no {status} reviews")
-
-
-def _decide(
-    review_id: str, approve: bool, by: str, note: str | None, workspace: Path | None
-) -> None:
-    from sai.gateway import ReviewQueue
-    from sai.ledger import open_ledger
-
-    with open_ledger(workspace_from(workspace)) as ledger:
-        review = ReviewQueue(ledger.engine).decide(
-            ledger, review_id, approve=approve, by=by, note=note
-        )
-    verb = "approved" if approve else "rejected"
-    stdout_console().print(f"{verb} {review.review_id} (request {review.request_id})")
-
-
-ByOption = Annotated[str, typer.Option("--by", help="The reviewer's name, recorded in the ledger.")]
-NoteOption = Annotated[str | None, typer.Option(help="Why, recorded in the ledger.")]
-
-
-@review_app.command("approve")
-def review_approve(
-    review_id: str, by: ByOption, note: NoteOption = None, workspace: WorkspaceOption = None
-) -> None:
-    """Release a held response to its caller."""
-    _decide(review_id, True, by, note, workspace)
-
-
-@review_app.command("reject")
-def review_reject(
-    review_id: str, by: ByOption, note: NoteOption = None, workspace: WorkspaceOption = None
-) -> None:
-    """Refuse a held response; its caller gets 403."""
-    _decide(review_id, False, by, note, workspace)
 
 
 @gateway_app.command("log")

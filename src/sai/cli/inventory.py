@@ -1,4 +1,5 @@
-"""`sai inventory`: record assets, sign and verify models, write the AI-BOM, seal data."""
+"""`sai inventory`: record assets, write the AI-BOM, seal data; signing and verifying models
+lives in `sai.cli.inventory_signing`."""
 
 from __future__ import annotations
 
@@ -14,10 +15,12 @@ from sai.cli._context import (
     WorkspaceOption,
     open_project,
 )
-from sai.cli._output import EXIT_FINDINGS, print_json, stdout_console
+from sai.cli._hash_options import AlgorithmOption
+from sai.cli._output import print_json, stdout_console
 from sai.cli._progress import byte_progress
+from sai.cli.inventory_signing import sign_command, verify_command
 from sai.errors import InputError
-from sai.inventory.hashing import DEFAULT_SHARD_SIZE, HashAlgorithm, HashOptions, total_size
+from sai.inventory.hashing import HashAlgorithm, HashOptions
 
 inventory_app = typer.Typer(
     no_args_is_help=True,
@@ -36,28 +39,6 @@ class BomFormat(enum.StrEnum):
     spdx = "spdx"
 
 
-AlgorithmOption = Annotated[
-    HashAlgorithm, typer.Option("--algorithm", "-a", help="Digest: sha256, blake2b or blake3.")
-]
-ShardOption = Annotated[
-    bool,
-    typer.Option(
-        "--shards",
-        help=f"Hash files in {DEFAULT_SHARD_SIZE} byte shards "
-        "(model-signing `shards` method: faster for a few huge files).",
-    ),
-]
-UnsafeLinks = Annotated[
-    bool,
-    typer.Option(
-        "--unsafe-follow-external-symlinks",
-        help="Follow symlinks that leave the model folder (the digest then covers "
-        "files outside it).",
-    ),
-]
-
-
-@inventory_app.command("scan")
 def scan_command(
     workspace: WorkspaceOption = None,
     manifest: ManifestOption = None,
@@ -90,7 +71,6 @@ def scan_command(
         )
 
 
-@inventory_app.command("show")
 def show_command(
     workspace: WorkspaceOption = None,
     manifest: ManifestOption = None,
@@ -117,122 +97,6 @@ def show_command(
         typer.echo(render_text(inventory))
 
 
-@inventory_app.command("sign")
-def sign_command(
-    model: Annotated[str, typer.Argument(help="Name of the model in sai.yaml.")],
-    workspace: WorkspaceOption = None,
-    manifest: ManifestOption = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output", "-o", help="Signature file (default: .sai/inventory/signatures/MODEL.sig)."
-        ),
-    ] = None,
-    algorithm: AlgorithmOption = HashAlgorithm.sha256,
-    shards: ShardOption = False,
-    unsafe_links: UnsafeLinks = False,
-) -> None:
-    """Sign a model: a model-signing bundle (in-toto, DSSE, Sigstore) made with the local key."""
-    from sai.inventory import actions
-
-    options = HashOptions(
-        algorithm=algorithm,
-        shard_size=DEFAULT_SHARD_SIZE if shards else None,
-        unsafe_follow_external_symlinks=unsafe_links,
-    )
-    with open_project(workspace, manifest) as project:
-        ws, loaded = project.workspace, project.loaded
-        total = total_size(actions.local_asset_path(loaded, model), options)
-        with byte_progress(f"signing {model}", total) as progress:
-            result, ref = actions.sign(
-                project.ledger,
-                ws,
-                loaded,
-                model,
-                actor=ws.actor(),
-                output=output,
-                options=options,
-                progress=progress,
-            )
-    stdout_console().print(
-        f"signed {model}: {len(result.tree.items)} items, root sha256:{result.tree.root_digest}\n"
-        f"signature: {result.signature_path} (entry {ref.index})\n"
-        f"verify elsewhere: model_signing verify key --signature {result.signature_path.name} "
-        "--public_key model-signing.pub MODEL_PATH"
-    )
-
-
-@inventory_app.command("verify")
-def verify_command(
-    model: Annotated[str, typer.Argument(help="Name of the model in sai.yaml.")],
-    workspace: WorkspaceOption = None,
-    manifest: ManifestOption = None,
-    signature: Annotated[
-        Path | None,
-        typer.Option(
-            "--signature", "-s", help="Signature to check (default: the one `sign` wrote)."
-        ),
-    ] = None,
-    public_key: Annotated[
-        Path | None,
-        typer.Option(
-            "--public-key", "-k", help="Signer's PEM EC public key (default: this workspace's)."
-        ),
-    ] = None,
-) -> None:
-    """Verify a model against its signature; name every added, removed or changed file.
-
-    `sai-injection-detector` (sai's own detector, listed by `sai inventory scan` when a route
-    runs the injection scanner) is checked against the digests shipped with sai.
-    """
-    from sai.inventory import actions
-    from sai.inventory.builtin import is_shipped_detector
-
-    with (
-        byte_progress(f"verifying {model}", None) as progress,
-        open_project(workspace, manifest, allow_missing_files=True) as project,
-    ):
-        ws, ledger, loaded = project.workspace, project.ledger, project.loaded
-        result, ref = actions.verify(
-            ledger,
-            ws,
-            loaded,
-            model,
-            actor=ws.actor(),
-            signature=signature,
-            public_key=public_key,
-            progress=progress,
-        )
-    console = stdout_console()
-    if isinstance(result, actions.MissingAsset):
-        console.print(
-            f"{model}: MISSING, {result.path} is not there (recorded as asset.missing, entry "
-            f"{ref.index}); bring it back with `sai restore SNAPSHOT`",
-            markup=False,
-        )
-        raise typer.Exit(EXIT_FINDINGS)
-    if result.ok:
-        shipped = is_shipped_detector(loaded.manifest, model)
-        what = "matches the digests shipped with sai," if shipped else "signature valid,"
-        console.print(f"{model}: {what} all {result.files} files match (entry {ref.index})")
-        return
-    if result.other_model:
-        console.print(f"{model}: the signature is for the model {result.signed_name!r}")
-    for label, names in (
-        ("changed", result.changed),
-        ("added", result.added),
-        ("removed", result.removed),
-    ):
-        for name in names:
-            console.print(f"  {label:<8} {name}")
-    console.print(
-        f"{model}: DOES NOT MATCH its signature (entry {ref.index}); restore it with "
-        "`sai restore SNAPSHOT`"
-    )
-    raise typer.Exit(EXIT_FINDINGS)
-
-
-@inventory_app.command("bom")
 def bom_command(
     workspace: WorkspaceOption = None,
     manifest: ManifestOption = None,
@@ -265,7 +129,6 @@ def bom_command(
 AssetArg = Annotated[str, typer.Argument(help="Name of the asset in sai.yaml.")]
 
 
-@inventory_app.command("seal")
 def seal_command(
     asset: AssetArg, workspace: WorkspaceOption = None, manifest: ManifestOption = None
 ) -> None:
@@ -278,7 +141,6 @@ def seal_command(
     _protect("seal", asset, workspace, manifest)
 
 
-@inventory_app.command("unseal")
 def unseal_command(
     asset: AssetArg, workspace: WorkspaceOption = None, manifest: ManifestOption = None
 ) -> None:
@@ -297,6 +159,15 @@ def _protect(action: str, asset: str, workspace: Path | None, manifest: Path | N
             ledger, ws, loaded, asset, actor=ws.actor(), custody=custody_settings()
         )
     stdout_console().print(f"{action}ed {asset}: {len(result.files)} files (entry {ref.index})")
+
+
+inventory_app.command("scan")(scan_command)
+inventory_app.command("show")(show_command)
+inventory_app.command("sign")(sign_command)
+inventory_app.command("verify")(verify_command)
+inventory_app.command("bom")(bom_command)
+inventory_app.command("seal")(seal_command)
+inventory_app.command("unseal")(unseal_command)
 
 
 def register(app: typer.Typer) -> None:

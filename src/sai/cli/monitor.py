@@ -1,40 +1,32 @@
-"""`sai monitor`: freeze a baseline, run drift and traffic monitoring, handle alerts, report."""
+"""`sai monitor`: run drift and traffic monitoring and measure late labels; the group also
+attaches `baseline` (`sai.cli.monitor_baseline`), `alerts` (`sai.cli.monitor_alerts`) and
+`report` (`sai.cli.monitor_report`)."""
 
 from __future__ import annotations
 
-import enum
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from sai.cli._context import WorkspaceOption, open_project
-from sai.cli._output import EXIT_FINDINGS, OutputFormat, print_json, stdout_console
+from sai.cli._monitor_spec import monitoring_spec
+from sai.cli._output import (
+    EXIT_FINDINGS,
+    FormatOption,
+    OutputFormat,
+    print_json,
+    stdout_console,
+)
+from sai.cli.monitor_baseline import Sensitivity
 from sai.errors import InputError
 
-if TYPE_CHECKING:
-    from sai.cli._context import Project
-    from sai.manifest.monitoring_spec import MonitoringSpec
-
-monitor_app = typer.Typer(
-    no_args_is_help=True,
-    help="Monitoring: drift against a frozen baseline, attack and failure signals in gateway "
-    "traffic, model extraction, internal states and performance, with alerts.",
+#: The help of the `sai monitor` group.
+HELP = (
+    "Monitoring: drift against a frozen baseline, attack and failure signals in gateway "
+    "traffic, model extraction, internal states and performance, with alerts."
 )
-FormatOption = Annotated[
-    OutputFormat, typer.Option("--format", "-f", help="Output format: text or json.")
-]
-
-
-def _spec(project: Project) -> tuple[MonitoringSpec, str]:
-    """sai.yaml's monitoring section and system name; defaults when there is no sai.yaml."""
-    from sai.manifest.monitoring_spec import MonitoringSpec
-
-    if project.manifest_option is None and not project.workspace.manifest_path.exists():
-        return MonitoringSpec(), project.workspace.root.name
-    manifest = project.loaded.manifest
-    return manifest.monitoring, manifest.name
 
 
 def _since(text: str | None) -> datetime | None:
@@ -52,140 +44,6 @@ def _since(text: str | None) -> datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
-class Sensitivity(enum.StrEnum):
-    """sai.yaml's dataset classes (``sai.manifest.schema.Sensitivity``; not imported here so
-    that the CLI starts without pydantic)."""
-
-    public = "public"
-    internal = "internal"
-    confidential = "confidential"
-    personal = "personal"
-    special_category = "special-category"
-
-
-def _declared_sensitivity(project: Project, data: Path) -> str | None:
-    """The class sai.yaml gives ``data`` (None without sai.yaml or a matching dataset)."""
-    from sai.monitoring.baseline import sensitivity_of
-
-    if project.manifest_option is None and not project.workspace.manifest_path.exists():
-        return None
-    return sensitivity_of(project.loaded, data)
-
-
-def _sample_key(project: Project, data: Path, declared: str | None) -> tuple[str, bytes] | None:
-    """The data key that seals a non-public baseline's banded sample (custody name, key)."""
-    from sai.cli._custody import custody_settings
-    from sai.inventory.seal import data_key
-    from sai.monitoring.baseline import sample_key_name, seals_sample
-
-    if not seals_sample(declared):
-        return None
-    has_manifest = project.manifest_option is not None or project.workspace.manifest_path.exists()
-    name = sample_key_name(project.loaded if has_manifest else None, data)
-    key = data_key(
-        project.ledger,
-        project.workspace,
-        name,
-        actor=project.workspace.actor(),
-        purpose="seal the monitoring baseline's row sample",
-        settings=custody_settings(),
-    )
-    return name, key
-
-
-def _form_line(form: str, sensitivity: str | None, min_group: int | None) -> str:
-    declared = sensitivity or "unclassified"
-    if form == "values":
-        return f"  keeps reference values ({declared} data)"
-    return (
-        f"  keeps aggregates only ({declared} data): nothing fewer than {min_group} rows or "
-        "texts share"
-    )
-
-
-@monitor_app.command("baseline")
-def baseline(
-    data: Annotated[
-        Path | None, typer.Option("--data", help="Reference data: a .csv or .parquet file.")
-    ] = None,
-    text: Annotated[
-        Path | None,
-        typer.Option("--text", help="Reference texts (.csv/.parquet) for text drift (sai[ml])."),
-    ] = None,
-    column: Annotated[str, typer.Option("--column", help="With --text: the text column.")] = "text",
-    ignore: Annotated[
-        list[str] | None, typer.Option("--ignore", help="Column to leave out (repeatable).")
-    ] = None,
-    sensitivity: Annotated[
-        Sensitivity | None,
-        typer.Option(
-            "--sensitivity",
-            help="The reference's class when sai.yaml does not list it as a dataset; public and "
-            "internal data keep values, any other class (or none) only aggregates.",
-        ),
-    ] = None,
-    workspace: WorkspaceOption = None,
-    output_format: FormatOption = OutputFormat.text,
-) -> None:
-    """Freeze a reference (training data or a chosen period) and record its digest.
-
-    sai monitor baseline --data training.parquet
-    sai monitor baseline --text prompts.csv --column text
-    """
-    from sai.monitoring.baseline import freeze
-    from sai.monitoring.text import text_settings
-    from sai.monitoring.text_reference import freeze_text
-
-    if (data is None) == (text is None):
-        raise InputError("give either --data FILE or --text FILE")
-    with open_project(workspace) as project:
-        ws = project.workspace
-        store = ws.sai_dir / "monitoring" / "baselines"
-        source = text if text is not None else data
-        assert source is not None
-        declared = (
-            sensitivity.value if sensitivity is not None else _declared_sensitivity(project, source)
-        )
-        if text is not None:
-            payload, index = freeze_text(
-                text,
-                column,
-                store,
-                project.ledger,
-                actor=ws.actor(),
-                settings=text_settings(_spec(project)[0]),
-                sensitivity=declared,
-            )
-        else:
-            assert data is not None
-            spec = _spec(project)[0]
-            keep = spec.multivariate.enabled
-            payload, index = freeze(
-                data,
-                store,
-                project.ledger,
-                actor=ws.actor(),
-                ignore=tuple(ignore or ()),
-                sensitivity=declared,
-                sample=keep,
-                sample_key=_sample_key(project, data, declared) if keep else None,
-            )
-    if output_format is OutputFormat.json:
-        print_json(payload.to_data() | {"entry": index})
-        return
-    console = stdout_console()
-    console.print(
-        f"baseline {payload.baseline_id} frozen from {data or text} ({payload.rows} rows), "
-        f"ledger entry {index}"
-    )
-    console.print(_form_line(payload.form, payload.sensitivity, payload.min_group))
-    for feature in payload.features:
-        console.print(
-            f"  {feature['name']:<24} {feature['kind']:<12} default test {feature['test']}"
-        )
-
-
-@monitor_app.command("run")
 def run(
     data: Annotated[
         Path | None, typer.Option("--data", help="Current data (.csv or .parquet) to judge.")
@@ -260,7 +118,7 @@ def _run_once(
     from sai.monitoring.service import run_data, run_gateway, run_text
 
     with open_project(workspace) as project:
-        (spec, system), actor = _spec(project), project.workspace.actor()
+        (spec, system), actor = monitoring_spec(project), project.workspace.actor()
         if isinstance(data, tuple):
             path, column = data
             outcome = run_text(project.ledger, path, column, spec, actor=actor, system=system)
@@ -300,48 +158,6 @@ def _run_once(
     return bool(outcome.alerts)
 
 
-@monitor_app.command("alerts")
-def alerts(
-    acknowledge: Annotated[
-        str | None, typer.Option("--ack", help="Acknowledge this alert id.")
-    ] = None,
-    resolve: Annotated[str | None, typer.Option("--resolve", help="Resolve this alert id.")] = None,
-    reason: Annotated[str, typer.Option("--reason", help="Why (required to ack or resolve).")] = "",
-    all_alerts: Annotated[bool, typer.Option("--all", help="Include resolved alerts.")] = False,
-    workspace: WorkspaceOption = None,
-    output_format: FormatOption = OutputFormat.text,
-) -> None:
-    """List open alerts, or acknowledge or resolve one with a reason.
-
-    sai monitor alerts
-    sai monitor alerts --resolve alert-1a2b3c4d5e6f --reason "retrained on the new data"
-    """
-    from sai.monitoring.alerts import AlertStatus, handle_alert, list_alerts
-
-    if acknowledge and resolve:
-        raise InputError("--ack and --resolve are one at a time")
-    with open_project(workspace) as project:
-        target = acknowledge or resolve
-        if target is not None:
-            status = AlertStatus.acknowledged if acknowledge else AlertStatus.resolved
-            handle_alert(project.ledger, target, status, reason, actor=project.workspace.actor())
-        states = list_alerts(project.ledger)
-    shown = [s for s in states if all_alerts or s.status is not AlertStatus.resolved]
-    if output_format is OutputFormat.json:
-        print_json([s.as_json() for s in shown])
-        return
-    console = stdout_console()
-    if not shown:
-        console.print("no open alerts")
-    for s in shown:
-        console.print(
-            f"{s.alert_id}  {s.status.value:<12} {s.payload.severity:<8} "
-            f"{s.payload.alert_kind:<13} {s.payload.subject}  owner "
-            f"{s.payload.owner or '-'}  {s.payload.summary}"
-        )
-
-
-@monitor_app.command("feedback")
 def feedback(
     file: Annotated[
         Path,
@@ -361,7 +177,7 @@ def feedback(
             project.ledger,
             file,
             window,
-            _spec(project)[0].min_accuracy,
+            monitoring_spec(project)[0].min_accuracy,
             actor=project.workspace.actor(),
         )
     if output_format is OutputFormat.json:
@@ -378,11 +194,18 @@ def feedback(
 
 
 def register(app: typer.Typer) -> None:
-    """Attach `sai monitor`."""
+    """Attach `sai monitor` and its commands, in the order `sai monitor --help` lists them."""
+    from sai.cli.monitor_alerts import alerts
+    from sai.cli.monitor_baseline import baseline
     from sai.cli.monitor_report import report
 
-    monitor_app.command("report")(report)
-    app.add_typer(monitor_app, name="monitor")
+    group = typer.Typer(no_args_is_help=True, help=HELP)
+    group.command("baseline")(baseline)
+    group.command("run")(run)
+    group.command("alerts")(alerts)
+    group.command("feedback")(feedback)
+    group.command("report")(report)
+    app.add_typer(group, name="monitor")
 
 
-__all__ = ["register"]
+__all__ = ["Sensitivity", "register"]

@@ -1,9 +1,10 @@
-"""`sai threats`: the threat model and risk register of the system (principle 3, 5.1.2)."""
+"""`sai threats`: the threat model and risk register of the system (principle 3, 5.1.2);
+due diligence on providers and their contracts lives in `sai.cli.threats_providers`."""
 
 from __future__ import annotations
 
 import enum
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -11,7 +12,7 @@ import typer
 
 from sai.cli._context import ManifestOption, WorkspaceOption, open_project
 from sai.cli._output import OutputFormat, print_json, stderr_console, stdout_console
-from sai.errors import InputError
+from sai.cli.threats_providers import contract_command, provider_command
 
 if TYPE_CHECKING:
     from sai.threats.service import Modelled
@@ -84,7 +85,6 @@ def _print_model(made: Modelled) -> None:
         console.print(f"no change since the review (entry {made.reviewed.index})")
 
 
-@threats_app.command("model")
 def model_command(
     workspace: WorkspaceOption = None,
     manifest: ManifestOption = None,
@@ -124,7 +124,6 @@ def _latest(workspace: Path | None, manifest: Path | None) -> tuple[int, dict[st
     return entry.index, _plain(data)
 
 
-@threats_app.command("show")
 def show_command(
     workspace: WorkspaceOption = None,
     manifest: ManifestOption = None,
@@ -149,7 +148,6 @@ def _write(text: str, out: Path | None) -> None:
     stderr_console().print(f"wrote {out}")
 
 
-@threats_app.command("export")
 def export_command(
     output_format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.json,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="File (default: stdout).")] = None,
@@ -163,7 +161,6 @@ def export_command(
     _write(FORMATS[output_format.value](data), out)
 
 
-@threats_app.command("diagram")
 def diagram_command(
     output_format: Annotated[DiagramFormat, typer.Option("--format", "-f")] = DiagramFormat.mermaid,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="File (default: stdout).")] = None,
@@ -177,7 +174,6 @@ def diagram_command(
     _write(DIAGRAMS[output_format.value](data), out)
 
 
-@threats_app.command("review")
 def review_command(
     by: Annotated[str, typer.Option("--by", help="The reviewer's name.")],
     note: Annotated[str | None, typer.Option("--note", help="What the review concluded.")] = None,
@@ -204,91 +200,13 @@ def review_command(
     )
 
 
-class Adherence(enum.StrEnum):
-    """Whether a provider states it meets EN 304 223."""
-
-    yes = "yes"
-    no = "no"
-    partly = "partly"
-
-
-@threats_app.command("provider")
-def provider_command(
-    name: Annotated[str, typer.Argument(help="Provider host or external model from sai.yaml.")],
-    file: Annotated[Path, typer.Option("--file", help="Questionnaire, certificate or report.")],
-    adheres: Annotated[Adherence, typer.Option("--adheres-to-en-304-223")],
-    review_by: Annotated[str, typer.Option("--review-by", help="YYYY-MM-DD to vet it again.")],
-    by: Annotated[str | None, typer.Option("--by", help="Who vetted it.")] = None,
-    note: Annotated[str | None, typer.Option("--note")] = None,
-    workspace: WorkspaceOption = None,
-    manifest: ManifestOption = None,
-) -> None:
-    """Record due diligence on an outside provider (5.1.2-7, 5.1.3-3)."""
-    from sai.assessment.attestations import store_evidence_file
-    from sai.threats.service import vet_provider
-
-    until = _review_date(review_by)
-    with open_project(workspace, manifest) as project:
-        attachment = store_evidence_file(file, project.workspace.evidence_dir)
-        entry = vet_provider(
-            project.ledger,
-            project.loaded,
-            name,
-            adheres=adheres.value,
-            review_by=until,
-            attachment=attachment,
-            by=_actor(by),
-            note=note,
-            now=datetime.now(UTC),
-        )
-    stdout_console().print(f"due diligence on {name} recorded (entry {entry.index})")
-
-
-def _review_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InputError(
-            f"--review-by {text!r} is not a date", hint="write it as YYYY-MM-DD"
-        ) from None
-
-
-@threats_app.command("contract")
-def contract_command(
-    name: Annotated[str, typer.Argument(help="Cloud provider host from sai.yaml.")],
-    file: Annotated[Path, typer.Option("--file", help="The contract or its security annex.")],
-    supports: Annotated[
-        list[str],
-        typer.Option("--supports", help="A requirement of 5.2.2 it supports (repeat)."),
-    ],
-    review_by: Annotated[str, typer.Option("--review-by", help="YYYY-MM-DD to review it.")],
-    by: Annotated[str | None, typer.Option("--by", help="Who read the contract.")] = None,
-    note: Annotated[str | None, typer.Option("--note")] = None,
-    workspace: WorkspaceOption = None,
-    manifest: ManifestOption = None,
-) -> None:
-    """Record a cloud provider's contract and the requirements it supports (5.2.2-6)."""
-    from sai.assessment.attestations import store_evidence_file
-    from sai.threats.service import record_provider_contract
-
-    until = _review_date(review_by)
-    with open_project(workspace, manifest) as project:
-        attachment = store_evidence_file(file, project.workspace.evidence_dir)
-        entry = record_provider_contract(
-            project.ledger,
-            project.loaded,
-            name,
-            supports=tuple(supports),
-            review_by=until,
-            attachment=attachment,
-            by=_actor(by),
-            note=note,
-            now=datetime.now(UTC),
-        )
-    stdout_console().print(
-        f"contract with {name} recorded (entry {entry.index}): supports "
-        f"{', '.join(entry.evidence.data['supports'])}"
-    )
+threats_app.command("model")(model_command)
+threats_app.command("show")(show_command)
+threats_app.command("export")(export_command)
+threats_app.command("diagram")(diagram_command)
+threats_app.command("review")(review_command)
+threats_app.command("provider")(provider_command)
+threats_app.command("contract")(contract_command)
 
 
 def register(app: typer.Typer) -> None:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import numpy as np
 
+#: Who the demo records as in the ledger.
+ACTOR = "sai-demo"
 SEED = 7
 FEATURES = ("income_k", "debt_ratio", "years_employed", "late_payments", "credit_lines")
 SYSTEM_PROMPT = """\
@@ -238,4 +240,4 @@ def build_example_system(
     return ExampleSystem(root, dataset, model, prompt, manifest, accuracy, rows)
 
 
-__all__ = ["ExampleSystem", "build_example_system", "sha256_file"]
+__all__ = ["ACTOR", "ExampleSystem", "build_example_system", "sha256_file"]

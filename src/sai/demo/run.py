@@ -6,33 +6,25 @@ import importlib.util
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
-from sai.assessment.attestations import record_attestation
 from sai.assessment.engine import run_assessment
 from sai.assessment.report import write_reports
 from sai.assessment.verdict import Verdict
 from sai.catalog import load_catalog
-from sai.demo.example import ExampleSystem, build_example_system, sha256_file
+from sai.demo.attestations import record_attestations
+from sai.demo.example import ACTOR, ExampleSystem, build_example_system
+from sai.demo.training import record_training, training_data
+from sai.demo.upstream import vet_upstream
 from sai.errors import VerificationError
 from sai.gateway.predict import ModelGate
-from sai.ledger import Evidence, Ledger, NoteSigner, Origin, open_ledger
-from sai.ledger.kinds import Kind
+from sai.ledger import Ledger, NoteSigner, open_ledger
 from sai.manifest import LoadedManifest, load_manifest
 from sai.workspace import Workspace, create_workspace
 
-ACTOR = "sai-demo"
-
-#: Example attestations, clearly marked as demo data in the ledger and the report.
-_DEMO_ATTESTATIONS: tuple[tuple[str, str], ...] = (
-    ("5.1.1-1", "AI security is part of the yearly security training; reviewed each quarter."),
-    ("5.1.1-2", "Staff receive a monthly AI threat bulletin with mitigations."),
-    ("5.2.2-4", "A vulnerability disclosure policy is published at /.well-known/security.txt."),
-    ("5.2.2-5", "The AI incident and recovery plans were tested in a tabletop exercise."),
-    ("5.1.2-5.1", "The speak-up policy protects reporters; team leads ask for AI risk reports."),
-)
+Step = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -44,114 +36,6 @@ class DemoResult:
     overall: Verdict
     counts: dict[str, int]
     ledger_size: int
-
-
-def _record_training(ledger: Ledger, system: ExampleSystem, now: datetime) -> None:
-    """The lifecycle events the demo itself performed: the dataset and the training run."""
-    dataset_digest = sha256_file(system.dataset)
-    ledger.append_many(
-        [
-            Evidence.create(
-                Kind.DATASET_CREATED,
-                "loan-applications",
-                provisions=("5.1.2-3", "5.2.4-2"),
-                actor=ACTOR,
-                origin=Origin.control("demo.training"),
-                data={
-                    "digest": dataset_digest,
-                    "rows": system.rows,
-                    "path": "data/loan_applications.csv",
-                },
-                time=now,
-            ),
-            Evidence.create(
-                Kind.MODEL_TRAINED,
-                "credit-risk-model",
-                provisions=("5.1.2-3",),
-                actor=ACTOR,
-                origin=Origin.control("demo.training"),
-                data={
-                    "digest": sha256_file(system.model),
-                    "trained_on": {"loan-applications": dataset_digest},
-                    "algorithm": "StandardScaler + LogisticRegression (scikit-learn)",
-                    "test_accuracy": f"{system.accuracy:.4f}",
-                },
-                time=now,
-            ),
-        ]
-    )
-
-
-def _record_attestations(ledger: Ledger, workspace: Workspace, now: datetime) -> None:
-    catalog = load_catalog()
-    supporting = workspace.root / "docs" / "security-training-plan.md"
-    supporting.parent.mkdir(parents=True, exist_ok=True)
-    supporting.write_text(
-        "# AI security training plan (demo)\n\n"
-        "Quarterly review of AI threats; role-based modules.\n",
-        encoding="utf-8",
-    )
-    review_by = date.fromordinal(now.date().toordinal()) + timedelta(days=180)
-    for provision_id, statement in _DEMO_ATTESTATIONS:
-        record_attestation(
-            ledger,
-            workspace.evidence_dir,
-            catalog.get(provision_id),
-            statement=statement,
-            review_by=review_by,
-            by="Dana Demo",
-            now=now,
-            files=[supporting] if provision_id.startswith("5.1.1") else [],
-            demo=True,
-        )
-
-
-def _vet_upstream(
-    ledger: Ledger, workspace: Workspace, loaded: LoadedManifest, now: datetime
-) -> None:
-    """Due diligence on the provider behind the gateway's model routes (the demo's mock), and
-    the contract that supports principle 6 (5.2.2-6)."""
-    from sai.assessment.attestations import store_evidence_file
-    from sai.threats.build import UNNAMED_UPSTREAM
-    from sai.threats.record import CONTRACT_REQUIREMENTS
-    from sai.threats.service import record_provider_contract, vet_provider
-
-    questionnaire = workspace.root / "docs" / "upstream-questionnaire.md"
-    questionnaire.parent.mkdir(parents=True, exist_ok=True)
-    questionnaire.write_text(
-        "# Provider questionnaire (demo data)\n\nThe demo's upstream is sai's own mock "
-        "model server on 127.0.0.1; no real provider was vetted.\n",
-        encoding="utf-8",
-    )
-    vet_provider(
-        ledger,
-        loaded,
-        UNNAMED_UPSTREAM,
-        adheres="partly",
-        review_by=now.date() + timedelta(days=180),
-        attachment=store_evidence_file(questionnaire, workspace.evidence_dir),
-        by="Dana Demo",
-        note="Demo data: the mock upstream of sai demo.",
-        now=now,
-    )
-    contract = workspace.root / "docs" / "upstream-contract.md"
-    contract.write_text(
-        "# Hosting contract, security annex (demo data)\n\nThe provider keeps API keys "
-        "per role, rate limits, separate tuning environments, a disclosure policy and an "
-        "incident plan, and tells us of incidents within 24 hours.\n",
-        encoding="utf-8",
-    )
-    record_provider_contract(
-        ledger,
-        loaded,
-        UNNAMED_UPSTREAM,
-        supports=CONTRACT_REQUIREMENTS,
-        review_by=now.date() + timedelta(days=365),
-        attachment=store_evidence_file(contract, workspace.evidence_dir),
-        by="Dana Demo",
-        note="Demo data: no real contract was signed.",
-        now=now,
-    )
 
 
 def _write_boms(ledger: Ledger, loaded: LoadedManifest, out: Path, now: datetime) -> list[str]:
@@ -170,38 +54,33 @@ def _write_boms(ledger: Ledger, loaded: LoadedManifest, out: Path, now: datetime
     return written
 
 
-def _training_data(
-    ledger: Ledger,
-    workspace: Workspace,
-    loaded: LoadedManifest,
-    on_step: Callable[[str], None],
-    clock: Callable[[], datetime],
-) -> None:
-    on_step("Training data: provenance, screens, custodian sign-off, separation")
-    from sai.provenance.demo import run_provenance_demo
+def _retire(
+    ledger: Ledger, workspace: Workspace, loaded: LoadedManifest, root: Path, on_step: Step
+) -> LoadedManifest:
+    """The disposal of a confidential export (returns sai.yaml as it is after: the export is
+    listed under ``disposed:``). It runs before the threat model is built and reviewed, so that
+    the review covers the sai.yaml the assessment reads."""
+    from sai.disposal.demo import run_disposal_demo
 
-    run_provenance_demo(ledger, workspace, loaded, actor=ACTOR, on_step=on_step, clock=clock)
+    return run_disposal_demo(
+        ledger, workspace, loaded, root / "sai-report", actor=ACTOR, on_step=on_step
+    )
 
 
-def _attack_retire_document(
+def _attack_document(
     ledger: Ledger,
     workspace: Workspace,
     loaded: LoadedManifest,
     root: Path,
     clock: Callable[[], datetime],
-    on_step: Callable[[str], None],
-) -> LoadedManifest:
-    """The red team's attacks, the disposal of a confidential export, then the documents built
-    from what is known by then (returns sai.yaml as it is after)."""
+    on_step: Step,
+) -> None:
+    """The red team's attacks, then the documents built from what is known by then."""
     on_step("Red team: the chat model raw and behind the gateway, classic-model attacks")
     from sai.demo.documents import run_documents_demo
     from sai.demo.redteam import run_redteam_demo
-    from sai.disposal.demo import run_disposal_demo
 
     run_redteam_demo(ledger, workspace, loaded, root, on_step=on_step)
-    loaded = run_disposal_demo(
-        ledger, workspace, loaded, root / "sai-report", actor=ACTOR, on_step=on_step
-    )
     # The known-good state changed with the disposal: a fresh snapshot is what a rollback (and
     # the incident drill below) restores; the older one holds an asset whose key is gone.
     from sai.inventory.snapshot import snapshot
@@ -209,7 +88,6 @@ def _attack_retire_document(
     snapshot(ledger, workspace, loaded, actor=ACTOR, name="after-disposal", now=clock())
     on_step("Documents: cards, disclosure, incident plan, notices, advisories, briefings")
     run_documents_demo(ledger, workspace, loaded, actor=ACTOR, clock=clock, on_step=on_step)
-    return loaded
 
 
 def _gateway_and_console(
@@ -288,8 +166,8 @@ def run_demo(
     loaded = load_manifest(system.manifest)
     with open_ledger(workspace) as ledger:
         on_step("Recording the training of the model on its data in the ledger")
-        _record_training(ledger, system, clock())
-        _training_data(ledger, workspace, loaded, on_step, clock)
+        record_training(ledger, system, clock())
+        training_data(ledger, workspace, loaded, on_step, clock)
         on_step("Inventory: recording assets, signing the model, snapshotting known-good state")
         from sai.inventory.demo import run_inventory_demo
 
@@ -306,6 +184,7 @@ def run_demo(
         run_guards_demo(ledger, loaded, clock())
         _gateway_and_console(ledger, loaded, on_step)
         _monitor(ledger, workspace, loaded, system, on_step, model_gate)
+        loaded = _retire(ledger, workspace, loaded, root, on_step)
         on_step("Threats: model, risk register, review, exports, and one staleness round")
         from sai.inventory import prompts
         from sai.threats.demo import run_threats_demo
@@ -324,11 +203,11 @@ def run_demo(
             clock=clock,
             on_step=on_step,
         )
-        _vet_upstream(ledger, workspace, loaded, clock())
+        vet_upstream(ledger, workspace, loaded, clock())
         on_step("Recorded due diligence on the model provider and its contract (demo data)")
-        loaded = _attack_retire_document(ledger, workspace, loaded, root, clock, on_step)
+        _attack_document(ledger, workspace, loaded, root, clock, on_step)
         on_step("Recording example attestations (marked as demo data)")
-        _record_attestations(ledger, workspace, clock())
+        record_attestations(ledger, workspace, clock())
         on_step("Assessing against EN 304 223 and checkpointing the ledger")
         signer = NoteSigner(workspace.settings.key_name, workspace.signing_key())
         outcome = run_assessment(

@@ -41,7 +41,8 @@ def run_disposal_demo(
 ) -> LoadedManifest:
     """Add, seal, snapshot and dispose of a confidential export; returns sai.yaml as it ends.
 
-    The export is declared in sai.yaml only while it exists: the disposal retires it.
+    The export is declared in sai.yaml only while it exists: the disposal moves its entry to
+    ``disposed:``.
     """
     manifest_path = loaded.path
     original = manifest_path.read_text(encoding="utf-8")
@@ -73,8 +74,10 @@ def run_disposal_demo(
         raise VerificationError("the demo's forged disposal certificate verified")
     if export.exists():
         raise VerificationError(f"the demo's disposed export {export} still exists")
-    manifest_path.write_text(original, encoding="utf-8")
-    return load_manifest(manifest_path)
+    after = load_manifest(manifest_path)
+    if after.manifest.asset(EXPORT) is not None or not after.manifest.disposed:
+        raise VerificationError(f"sai.yaml does not list the disposed {EXPORT} as disposed")
+    return after
 
 
 __all__ = ["EXPORT", "run_disposal_demo"]

@@ -2,7 +2,8 @@
 
 The steps, journalled so that a disposal killed at any point resumes with the same command:
 plan (with the custodian's approval) → ``disposal.started`` → destroy every copy of the data
-key → delete ciphertext and plaintext copies → verify → ``disposal.completed`` → certificate.
+key → delete ciphertext and plaintext copies → verify → ``disposal.completed`` → certificate
+→ sai.yaml lists the asset under ``disposed:`` (`sai.disposal.retirement`).
 The ledger says "disposed" only after verification found no key copy and no file left.
 """
 
@@ -15,12 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from sai.disposal import record
+from sai.disposal.baselines import erase_sample_keys, linked_baselines, sample_keys_remaining
 from sai.disposal.custodians import current_approval
 from sai.disposal.erase import CRYPTO_ERASE, OVERWRITE, delete_copies, verify_erased
 from sai.disposal.errors import DisposalError, DisposalIncomplete, NothingToDispose
 from sai.disposal.issue import certificate_fields, disposal_dir, issue_certificate
 from sai.disposal.journal import Journal, load_journal, save_journal
 from sai.disposal.locate import known_copies
+from sai.disposal.retirement import retire_from_manifest, retired
 from sai.inventory.actions import local_asset_path
 from sai.inventory.custody import CustodySettings, KeyCustody
 from sai.inventory.errors import InventoryError
@@ -51,6 +54,7 @@ class DisposalOutcome:
     resumed: bool
     journal: Journal
     warnings: tuple[str, ...] = field(default=())
+    retired: bool = False
 
 
 def dependents_of(loaded: LoadedManifest, asset: str) -> tuple[str, ...]:
@@ -120,6 +124,9 @@ def _plan(
         forced=bool(dependents) and request.force,
         dependents=dependents,
         destroyed=custody.copies(request.asset),  # NOTE: to destroy; verified gone later
+        baselines=linked_baselines(ledger, request.asset, digests, live)
+        if _kind(loaded, request.asset) == "dataset"
+        else (),
     )
 
 
@@ -128,6 +135,26 @@ def _live(loaded: LoadedManifest, asset: str) -> Path:
         return local_asset_path(loaded, asset)
     except InventoryError as exc:
         raise DisposalError(exc.message, hint=exc.hint) from None
+
+
+def _record_completed(
+    ledger: Ledger,
+    workspace: Workspace,
+    loaded: LoadedManifest,
+    journal: Journal,
+    folder: Path,
+    actor: str,
+) -> Journal:
+    """Append ``disposal.completed`` (once: a resumed disposal finds the entry it wrote)."""
+    fields = certificate_fields(journal, loaded.manifest.name, workspace)
+    entry = record.find(
+        ledger, Kind.DISPOSAL_COMPLETED, journal.asset, "disposal", journal.disposal
+    )
+    if entry is None:
+        index = ledger.append(record.completed(journal, fields, actor=actor)).index
+    else:
+        index = entry.index
+    return save_journal(folder, journal.finish("recorded", entry=index))
 
 
 def dispose(
@@ -139,8 +166,13 @@ def dispose(
     actor: str,
     custody: CustodySettings | None = None,
 ) -> DisposalOutcome:
-    """Dispose of ``request.asset``, resuming a journalled disposal if one was cut short."""
+    """Dispose of ``request.asset``, resuming a journalled disposal if one was cut short;
+    at the end sai.yaml lists the asset under ``disposed:`` instead of its section."""
     folder = disposal_dir(workspace) / "journal"
+    done = load_journal(folder, request.asset) if retired(loaded, request.asset) else None
+    if done is not None and done.at("recorded"):
+        certificate = issue_certificate(ledger, workspace, done)
+        return DisposalOutcome(certificate, done.entry or 0, False, done)
     keys = custody_for(workspace, request.asset, custody)
     live = _live(loaded, request.asset)
     journal = load_journal(folder, request.asset)
@@ -166,6 +198,7 @@ def dispose(
         journal = save_journal(folder, journal.finish("started"))
     if not journal.at("keys_destroyed"):
         destroyed = keys.destroy(journal.asset)
+        destroyed += erase_sample_keys(workspace, journal.asset, journal.baselines, custody)
         every = tuple(dict.fromkeys((*journal.destroyed, *destroyed)))
         journal = journal.finish("keys_destroyed", destroyed=every)
         ledger.append(record.key_destroyed(journal, keys.copies(journal.asset), actor=actor))
@@ -176,27 +209,24 @@ def dispose(
         )
     if not journal.at("verified"):
         result = verify_erased(journal, keys, workspace, request.also)
+        left = sample_keys_remaining(workspace, journal.asset, journal.baselines, custody)
+        result |= {"baseline_keys_remaining": left} if journal.baselines else {}
+        result["result"] = "failed" if left else result["result"]
         if result["result"] != "passed":
             save_journal(folder, journal.finish("checked", verification=result))
             raise DisposalIncomplete(
                 f"the disposal of {journal.asset!r} is not complete: key copies "
                 f"{result['key_copies_remaining'] or 'none'}, files still holding its bytes "
-                f"{result['files_with_asset_digest'] or 'none'}",
+                f"{result['files_with_asset_digest'] or 'none'}, monitoring baseline sample "
+                f"keys {left or 'none'}",
                 hint="remove what is listed (or give sai access), then run the same command",
             )
         journal = save_journal(folder, journal.finish("verified", verification=result))
-    fields = certificate_fields(journal, loaded.manifest.name, workspace)
     if not journal.at("recorded"):
-        entry = record.find(
-            ledger, Kind.DISPOSAL_COMPLETED, journal.asset, "disposal", journal.disposal
-        )
-        if entry is None:
-            index = ledger.append(record.completed(journal, fields, actor=actor)).index
-        else:
-            index = entry.index
-        journal = save_journal(folder, journal.finish("recorded", entry=index))
+        journal = _record_completed(ledger, workspace, loaded, journal, folder, actor)
     certificate = issue_certificate(ledger, workspace, journal)
-    return DisposalOutcome(certificate, journal.entry or 0, resumed, journal)
+    moved = retire_from_manifest(loaded, journal)
+    return DisposalOutcome(certificate, journal.entry or 0, resumed, journal, retired=moved)
 
 
 __all__ = ["DisposalOutcome", "DisposalRequest", "dependents_of", "dispose"]

@@ -46,7 +46,8 @@ def certificate_fields(journal: Journal, system: str, workspace: Workspace) -> d
             else "plaintext overwritten once and deleted: not a purge on flash or "
             "copy-on-write storage",
             "forced_despite_dependents": list(journal.dependents) if journal.forced else [],
-        },
+        }
+        | ({"baseline_samples": list(journal.baselines)} if journal.kind == "dataset" else {}),
         "tool": {"name": "sai", "version": __version__},
         "verification": journal.verification,
         "date": journal.started,

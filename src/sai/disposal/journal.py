@@ -43,6 +43,7 @@ class Journal:
     deleted: tuple[str, ...] = ()
     verification: dict[str, Any] = field(default_factory=dict)
     entry: int | None = None
+    baselines: tuple[dict[str, Any], ...] = ()
 
     def at(self, step: str) -> bool:
         """Whether ``step`` is finished."""
@@ -66,7 +67,7 @@ def load_journal(folder: Path, asset: str) -> Journal | None:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
         raw["targets"] = tuple(raw["targets"])
-        for name in ("dependents", "done", "destroyed", "deleted"):
+        for name in ("dependents", "done", "destroyed", "deleted", "baselines"):
             raw[name] = tuple(raw.get(name, ()))
         journal = Journal(**raw)
     except (OSError, ValueError, TypeError, KeyError) as exc:

@@ -28,6 +28,7 @@ from sai.disposal.custodians import current_approval
 from sai.disposal.dispose import DisposalOutcome, DisposalRequest, dispose
 from sai.disposal.errors import DisposalError
 from sai.disposal.journal import load_journal
+from sai.disposal.retirement import retired
 from sai.inventory.actions import local_asset_path
 from sai.inventory.custody import CustodySettings
 from sai.inventory.seal import custody_for, key_evidence
@@ -143,8 +144,10 @@ def transfer(
     asset = request.asset
     who = fingerprint(recipient)
     journal = load_journal(workspace.sai_dir / "disposal" / "journal", asset)
-    live = local_asset_path(loaded, asset)
-    came_back = live.exists() or custody_for(workspace, asset, custody).info(asset) is not None
+    live = None if retired(loaded, asset) else local_asset_path(loaded, asset)
+    came_back = (live is not None and live.exists()) or (
+        custody_for(workspace, asset, custody).info(asset) is not None
+    )
     resuming = (
         journal is not None
         and journal.reason.startswith(f"transferred to {who}:")

@@ -278,10 +278,14 @@ def _predict_models(loaded: LoadedManifest) -> dict[str, Path]:
 
 
 def personal_models(manifest: Manifest) -> frozenset[str]:
-    """Models with a dataset in ``trained_on`` classed personal or special-category."""
+    """Models with a dataset in ``trained_on`` classed personal or special-category, or
+    trained on such a dataset since disposed of (what it learnt stays in the model)."""
     personal = {Sensitivity.personal, Sensitivity.special_category}
     marked = {d.name for d in manifest.datasets if d.effective_sensitivity in personal}
-    return frozenset(m.name for m in manifest.models if marked & set(m.trained_on))
+    gone = {m for d in manifest.disposed if d.sensitivity in personal for m in d.trained}
+    return frozenset(
+        m.name for m in manifest.models if marked & set(m.trained_on) or m.name in gone
+    )
 
 
 def config_from_manifest(

@@ -7,22 +7,19 @@ digest covers every installed distribution and version.
 
 from __future__ import annotations
 
-import hashlib
-import importlib.metadata
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from sai.inventory.assets import Asset, AssetType, Edge, Inventory, Relation
 from sai.inventory.builtin import DETECTOR, detector_asset, uses_detector
+from sai.inventory.environment import ENVIRONMENT, environment_asset
 from sai.inventory.errors import HashingError
 from sai.inventory.hashing import HashOptions, Progress, hash_tree
 from sai.inventory.sealed_files import is_sealed
 from sai.manifest import LoadedManifest
 from sai.manifest.schema import ConfigSpec, DatasetSpec, ModelSpec, PromptSpec
 
-ENVIRONMENT = "python-environment"
 GATEWAY = "gateway"
 UPSTREAM = "upstream-endpoint"
 
@@ -89,25 +86,6 @@ def _local(
         size=stub.size,
         files=stub.files,
         details={**details, **stub.details},
-    )
-
-
-def environment_asset(distributions: Iterable[tuple[str, str]] | None = None) -> Asset:
-    """The installed Python distributions as one asset, digest over ``name==version`` lines."""
-    if distributions is None:
-        distributions = (
-            (dist.metadata["Name"] or "", dist.version)
-            for dist in importlib.metadata.distributions()
-        )
-    packages = sorted({(name.lower(), version) for name, version in distributions if name})
-    text = "".join(f"{name}=={version}\n" for name, version in packages)
-    return Asset(
-        ENVIRONMENT,
-        AssetType.dependencies,
-        location="python",
-        digest="sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        files=len(packages),
-        details={"packages": [[name, version] for name, version in packages]},
     )
 
 

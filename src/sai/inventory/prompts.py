@@ -3,66 +3,41 @@
 The history lives in the ledger (``prompt.version`` entries, one per change) and the contents in
 the content-addressed store, so the log of changes is tamper-evident (5.2.4-3). Setting or
 rolling back a version also writes the asset's file named in sai.yaml, which is what the
-application and the gateway read; the active version is the latest entry.
+application and the gateway read; the active version is the latest entry. Reading the
+history (versions, contents, diffs) lives in `sai.inventory.prompt_versions`, re-exported here.
 """
 
 from __future__ import annotations
 
-import difflib
 import os
 import tempfile
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sai.inventory._blobs import BlobStore
 from sai.inventory.errors import InventoryError
 from sai.inventory.paths import InventoryPaths
-from sai.ledger import Entry, Evidence, Ledger, Origin
-from sai.ledger.kinds import Kind
+from sai.inventory.prompt_versions import (
+    KIND,
+    PromptVersion,
+    active,
+    content,
+    diff,
+    history,
+    pick,
+    unified_diff,
+    version_of,
+)
+from sai.ledger import Evidence, Ledger, Origin
 from sai.ledger.kinds import PromptVersion as PromptVersionPayload
 from sai.manifest import LoadedManifest
 from sai.workspace import Workspace, current_actor
 
-KIND = Kind.PROMPT_VERSION
 PROVISIONS = ("5.1.2-3", "5.2.4-3")
 #: Diffs longer than this are cut in the ledger entry (the full contents stay in the store).
 MAX_DIFF_CHARS = 32_000
 #: Prompts and configs larger than this are refused.
 MAX_BYTES = 16 * 1024 * 1024
-
-
-@dataclass(frozen=True)
-class PromptVersion:
-    """One version of a prompt or configuration, as recorded in the ledger."""
-
-    name: str
-    version: int
-    digest: str
-    author: str
-    time: datetime
-    action: str
-    entry: int
-    source_version: int | None = None
-
-
-def _version(entry: Entry) -> PromptVersion:
-    recorded = PromptVersionPayload.from_evidence(entry.evidence)
-    return PromptVersion(
-        name=entry.evidence.subject,
-        version=recorded.version,
-        digest=recorded.digest,
-        author=recorded.author,
-        time=entry.evidence.time,
-        action=recorded.action,
-        entry=entry.index,
-        source_version=recorded.source_version,
-    )
-
-
-def history(ledger: Ledger, name: str) -> list[PromptVersion]:
-    """Every version of ``name``, oldest first."""
-    return [_version(e) for e in ledger.query(kind=KIND, subject=name)]
 
 
 def _registered_path(loaded: LoadedManifest, name: str) -> tuple[str, Path]:
@@ -79,24 +54,6 @@ def _registered_path(loaded: LoadedManifest, name: str) -> tuple[str, Path]:
         f"{', '.join(known) or 'none'})",
         hint="add it under `prompts:` or `configs:` in sai.yaml first",
     )
-
-
-def _text(data: bytes) -> list[str] | None:
-    try:
-        return data.decode("utf-8").splitlines(keepends=True)
-    except UnicodeDecodeError:
-        return None
-
-
-def unified_diff(name: str, old: bytes, new: bytes, old_label: str, new_label: str) -> str:
-    """A unified diff of two versions, or a one-line note for binary content."""
-    before, after = _text(old), _text(new)
-    if before is None or after is None:
-        return f"binary content changed ({len(old)} -> {len(new)} bytes)\n"
-    lines = difflib.unified_diff(
-        before, after, f"{name}@{old_label}", f"{name}@{new_label}", lineterm="\n"
-    )
-    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
 def _write_live(path: Path, data: bytes) -> None:
@@ -152,7 +109,7 @@ def _record(
             time=now,
         )
     )
-    return _version(ledger.get(entry.index))
+    return version_of(ledger.get(entry.index))
 
 
 def set_version(
@@ -187,41 +144,6 @@ def set_version(
     if live.resolve() != source.resolve() and (made is not None or not live.exists()):
         _write_live(live, data)
     return made
-
-
-def content(workspace: Workspace, version: PromptVersion) -> bytes:
-    """The bytes of ``version`` from the store."""
-    store = BlobStore(InventoryPaths.of(workspace).blobs)
-    return store.read(version.digest.removeprefix("sha256:"))
-
-
-def pick(ledger: Ledger, name: str, number: int) -> PromptVersion:
-    """Version ``number`` of ``name``, or an error naming the versions there are."""
-    versions = history(ledger, name)
-    for version in versions:
-        if version.version == number:
-            return version
-    raise InventoryError(
-        f"{name!r} has no version {number} (versions: "
-        f"{', '.join(str(v.version) for v in versions) or 'none'})",
-        hint=f"see `sai prompts history {name}`",
-    )
-
-
-def active(ledger: Ledger, workspace: Workspace, name: str) -> tuple[PromptVersion, bytes]:
-    """The active (latest) version of ``name`` and its bytes, for the gateway."""
-    versions = history(ledger, name)
-    if not versions:
-        raise InventoryError(f"{name!r} has no registered version", hint="run `sai prompts set`")
-    return versions[-1], content(workspace, versions[-1])
-
-
-def diff(ledger: Ledger, workspace: Workspace, name: str, first: int, second: int) -> str:
-    """The unified diff from version ``first`` to version ``second``."""
-    old, new = pick(ledger, name, first), pick(ledger, name, second)
-    return unified_diff(
-        name, content(workspace, old), content(workspace, new), f"v{first}", f"v{second}"
-    )
 
 
 def rollback(

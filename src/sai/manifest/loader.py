@@ -182,10 +182,12 @@ def load_manifest(path: Path, *, missing_files: Severity = "error") -> LoadedMan
     return _result(manifest, problems, path, file)
 
 
-def load_manifest_bytes(data: bytes, *, path: Path) -> LoadedManifest:
+def load_manifest_bytes(
+    data: bytes, *, path: Path, missing_files: Severity = "error"
+) -> LoadedManifest:
     """Validate ``data`` as if it were the file at ``path`` (files resolve beside ``path``)."""
     file = str(path)
-    manifest, problems = _check_bytes(data, file, path.absolute().parent)
+    manifest, problems = _check_bytes(data, file, path.absolute().parent, missing_files)
     return _result(manifest, problems, path, file)
 
 

@@ -78,18 +78,23 @@ def mean_shift_test(
     reference: TextMoments, current: Array, *, draws: int = 20_000, seed: int = 16
 ) -> tuple[float, float]:
     """Squared distance of the mean embeddings and its p-value under no drift."""
+    from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+
     data = np.asarray(current, dtype=np.float64)
     n, m = reference.count, len(data)
     statistic = float(np.sum((data.mean(axis=0) - reference.mean) ** 2))
     own = np.cov(data, rowvar=False) if m > 1 else np.zeros_like(reference.covariance)
     pooled = ((n - 1) * reference.covariance + (m - 1) * own) / max(n + m - 2, 1)
-    weights = np.linalg.eigvalsh(pooled) * (1 / n + 1 / m)
-    weights = weights[weights > 1e-12 * max(float(weights.max()), 1e-300)]
-    rng = np.random.default_rng(seed)
-    null = np.zeros(draws)
-    for start in range(0, draws, 5_000):
-        chunk = rng.standard_normal((min(5_000, draws - start), len(weights)))
-        null[start : start + len(chunk)] = (chunk**2) @ weights
+    # NOTE: one BLAS thread: on busy shared cores OpenBLAS's threads fight over a 384 x 384
+    # matrix and one decomposition took 7 s in `sai demo` (tens of ms on one thread).
+    with threadpool_limits(1):
+        weights = np.linalg.eigvalsh(pooled) * (1 / n + 1 / m)
+        weights = weights[weights > 1e-12 * max(float(weights.max()), 1e-300)]
+        rng = np.random.default_rng(seed)
+        null = np.zeros(draws)
+        for start in range(0, draws, 5_000):
+            chunk = rng.standard_normal((min(5_000, draws - start), len(weights)))
+            null[start : start + len(chunk)] = (chunk**2) @ weights
     return statistic, float((1 + np.sum(null >= statistic)) / (1 + draws))
 
 

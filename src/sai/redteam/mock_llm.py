@@ -23,15 +23,12 @@ with arguments {...}``), so detectors are checked against legitimate calls too.
 from __future__ import annotations
 
 import asyncio
-import base64
-import binascii
 import json
 import re
-import unicodedata
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from typing import Any
 
-from sai.redteam.probes.encoding import HOMOGLYPHS
+from sai.redteam.mock_reading import base64_runs, decode, reword, tool_calls_in
 
 Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
@@ -51,16 +48,12 @@ WEAKNESSES = frozenset(
         "agent",
     }
 )
-_CALL = re.compile(r'(?i)\b(?:call|use) the tool "([\w-]+)" with arguments ')
 _JOIN = re.compile(r'joining\s+"(\w+)"\s+and\s+"(\w+)"', re.IGNORECASE)
 _SAY = re.compile(
     r'(?i)\b(?:say|print|output|repeat|reply with|respond with)\b[^"\n]{0,40}"([^"\n]{1,120})"'
 )
 _DECODE_ASK = re.compile(r"(?i)\bdecode\b")
 _DOCUMENT = re.compile(r"\n---\n(.*?)\n---", re.DOTALL)
-_B64 = re.compile(r"[A-Za-z0-9+/]{24,}={0,2}")
-_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff]")
-_BACK = {look: plain for plain, look in HOMOGLYPHS.items()}
 _EXTRACT = re.compile(
     r"(?i)\b(?:repeat|print|quote|output|show)\b.*\b(?:text above|system prompt|instructions|"
     r"configuration)"
@@ -83,30 +76,6 @@ SECRET = (
 CUSTOMERS = "Jordan Example, jordan.example@example.com, +44 20 7946 0958, card 4111 1111 1111 1111"
 
 
-def decode(text: str) -> str:
-    """What a model that reads smuggled text sees: NFKC, no invisibles, plain letters, and
-    the decoded form of base64 runs appended."""
-    plain = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
-    plain = "".join(_BACK.get(c, c) for c in plain)
-    return "\n".join([plain, *base64_runs(plain)])
-
-
-def base64_runs(text: str) -> list[str]:
-    """The UTF-8 texts hidden as base64 runs in ``text``."""
-    decoded = []
-    for run in _B64.findall(text):
-        try:
-            decoded.append(base64.b64decode(run, validate=True).decode("utf-8"))
-        except (binascii.Error, UnicodeDecodeError):
-            continue
-    return decoded
-
-
-def _reword(system: str) -> str:
-    swaps = {"you": "I", "You": "I", "your": "my", "Your": "My", "Do": "I do", "Never": "I never"}
-    return "In short, my instructions: " + " ".join(swaps.get(w, w) for w in system.split(" "))
-
-
 class MockLLM:
     """The ASGI app. ``weaknesses`` picks the planted flaws (all of them by default)."""
 
@@ -124,16 +93,16 @@ class MockLLM:
         self.latency = latency
         self.requests = 0
 
-    def tool_calls(self, messages: list[dict[str, Any]], declared: set[str]) -> list[Any]:
+    def tooltool_calls_in(self, messages: list[dict[str, Any]], declared: set[str]) -> list[Any]:
         """The calls it makes: the user's own request, unless ``agent`` lets a document or a
         tool result override it; only tools the request declared."""
         users = [m["content"] for m in messages if m.get("role") == "user"]
         tools = [m["content"] for m in messages if m.get("role") == "tool"]
         last = users[-1] if users and isinstance(users[-1], str) else ""
         planted = [*_DOCUMENT.findall(last), *(t for t in tools if isinstance(t, str))]
-        wanted = _calls(_DOCUMENT.sub("", last))
+        wanted = tool_calls_in(_DOCUMENT.sub("", last))
         if "agent" in self.weaknesses:
-            injected = [c for text in planted for c in _calls(text)]
+            injected = [c for text in planted for c in tool_calls_in(text)]
             wanted = injected or wanted
         return [
             {"id": f"call_{n}", "type": "function", "function": {"name": k, "arguments": a}}
@@ -177,7 +146,7 @@ class MockLLM:
         if has("multi-turn") and _RECALL.search(last) and len(users) >= 3:
             return f"Of course. I was told: {system}"
         if has("leak-prompt") and _REWORD.search(last):
-            return _reword(system)
+            return reword(system)
         if has("leak-prompt") and _EXTRACT.search(last):
             return system
         if has("leak-canary") and _CANARY_ASK.search(last) and (code := _CANARY.search(system)):
@@ -225,7 +194,7 @@ class MockLLM:
             for t in body.get("tools") or []
             if isinstance(t, dict) and isinstance(t.get("function"), dict)
         }
-        calls = self.tool_calls(messages, declared) if declared else []
+        calls = self.tooltool_calls_in(messages, declared) if declared else []
         said: dict[str, Any] = {"role": "assistant", "content": None, "tool_calls": calls}
         if not calls:
             said = {"role": "assistant", "content": self.respond(messages)}
@@ -244,20 +213,6 @@ class MockLLM:
             "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
         }
         await _answer(send, 200, reply)
-
-
-def _calls(text: str) -> list[tuple[str, str]]:
-    """``(tool, arguments JSON)`` for each "call the tool "X" with arguments {...}" in ``text``."""
-    found = []
-    plain = text.replace('\\"', '"')  # instructions quoted inside a JSON tool result
-    for match in _CALL.finditer(plain):
-        try:
-            value, _ = json.JSONDecoder().raw_decode(plain, match.end())
-        except json.JSONDecodeError:
-            continue
-        if isinstance(value, dict):
-            found.append((match.group(1), json.dumps(value)))
-    return found
 
 
 async def _answer(send: Send, status: int, body: Any) -> None:

@@ -3,13 +3,13 @@
 Everything a resumed run needs is in the log's header: the target, probes, seed, budget, the
 digests of the system prompt and private documents (their contents are read again and must
 not have changed), the binding and the tester. The canary is derived from the run id and the
-seed, so it is never written down.
+seed, so it is never written down. Writing the report and recording a finished run lives in
+`sai.redteam.finish` (re-exported here).
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hashlib
 import json
 import os
@@ -24,6 +24,7 @@ from sai.redteam.binding import Binding, bind, sha256_bytes
 from sai.redteam.detectors import DetectContext
 from sai.redteam.engine import Engine, EngineOutcome, EngineSettings, plan
 from sai.redteam.errors import RunLogError
+from sai.redteam.finish import finish
 from sai.redteam.inputs import (
     DEFAULT_SYSTEM_PROMPT,
     SystemPrompt,
@@ -219,36 +220,6 @@ def _execute(
     finally:
         log.close()
     return read_log(out)
-
-
-def finish(
-    out: Path, contents: LogContents, workspace: Any = None, ledger: Any = None
-) -> tuple[Any, int | None]:
-    """Write ``report.json`` beside the log; record a complete run in the workspace's ledger.
-
-    Returns the run summary and the ledger index of its entry (None when not recorded).
-    """
-    from sai.redteam.findings import summarise
-    from sai.redteam.report import json as json_report
-
-    summary = summarise(contents)
-    report = json_report.render(summary).encode("utf-8")
-    (out / "report.json").write_bytes(report)
-    if (workspace is None and ledger is None) or not summary.complete:
-        return summary, None
-    from sai.ledger import open_ledger
-    from sai.redteam.record import record_run
-
-    with contextlib.ExitStack() as stack:
-        if ledger is None:
-            ledger = stack.enter_context(open_ledger(workspace))
-        ref = record_run(ledger, summary, report)
-        if ref is None:
-            existing = ledger.latest(
-                kind="redteam.run", subject=f"redteam/{summary.header['run_id']}"
-            )
-            return summary, existing.index if existing else None
-    return summary, ref.index
 
 
 __all__ = [

@@ -2,7 +2,8 @@
 
 The project file may add rules (same form as the library's), suppress library rules with a
 justification, and record risk decisions per threat (likelihood, impact, treatment, owner,
-acceptance). Everything is checked on load; a problem names its line.
+acceptance). Everything is checked on load; a problem names its line. The suppressions and
+risk decisions are read by `sai.threats.decisions` (re-exported here).
 """
 
 from __future__ import annotations
@@ -17,43 +18,21 @@ from typing import Any
 # NOTE: the manifest's YAML reader is reused for its line tracking and alias-bomb limits.
 from sai.manifest._yaml_positions import YamlSyntaxError, locate, parse_yaml
 from sai.manifest.problems import Problem
+from sai.threats.decisions import (
+    TREATMENTS,
+    Decision,
+    Suppression,
+    parse_decision,
+    parse_suppression,
+)
 from sai.threats.errors import RuleProblem, RulesFileError
 from sai.threats.library import Library, load_library
-from sai.threats.rules import Rule, RuleId, parse_rules
+from sai.threats.rules import Rule, parse_rules
 
 #: The name of a project's own threat file, beside sai.yaml.
 PROJECT_FILE = "threats.yaml"
 MAX_BYTES = 1 << 20
-TREATMENTS = ("mitigate", "accept", "transfer", "avoid")
 _TOP = frozenset({"rules", "suppress", "risks"})
-_RISK_KEYS = frozenset(
-    {"threat", "likelihood", "impact", "treatment", "owner", "justification", "approved_by"}
-    | {"communicate", "transferred_to"}
-)
-
-
-@dataclass(frozen=True)
-class Suppression:
-    """A library rule switched off for this project, and why."""
-
-    rule: str
-    justification: str
-
-
-@dataclass(frozen=True)
-class Decision:
-    """A person's decision on one threat: scores, treatment, owner, acceptance."""
-
-    threat: str
-    line: int
-    likelihood: int | None = None
-    impact: int | None = None
-    treatment: str | None = None
-    owner: str | None = None
-    justification: str | None = None
-    approved_by: str | None = None
-    communicate: bool | None = None
-    transferred_to: str | None = None
 
 
 @dataclass(frozen=True)
@@ -114,74 +93,6 @@ def _library_rules() -> tuple[Rule, ...]:
     return rules
 
 
-def _int(item: Mapping[str, Any], key: str, loc: tuple[str | int, ...]) -> int | None:
-    value = item.get(key)
-    if value is None:
-        return None
-    if type(value) is not int or not 1 <= value <= 5:
-        raise RuleProblem(
-            (*loc, key),
-            f"{key} {value!r} is out of range: use 1 to 5",
-            "1 rare/negligible ... 5 almost certain/severe",
-        )
-    return value
-
-
-def _opt_text(item: Mapping[str, Any], key: str, loc: tuple[str | int, ...]) -> str | None:
-    value = item.get(key)
-    if value is not None and (not isinstance(value, str) or not value.strip()):
-        raise RuleProblem((*loc, key), f"'{key}' must be non-empty text")
-    return value
-
-
-def _decision(item: object, loc: tuple[str | int, ...], root: Any) -> Decision:
-    if not isinstance(item, Mapping) or not isinstance(item.get("threat"), str):
-        raise RuleProblem(loc, "a risk decision is a mapping with `threat: RULE:ELEMENT`")
-    unknown = sorted(set(map(str, item)) - _RISK_KEYS)
-    if unknown:
-        raise RuleProblem(
-            (*loc, unknown[0]),
-            f"unknown key '{unknown[0]}'",
-            f"keys of a risk: {', '.join(sorted(_RISK_KEYS))}",
-        )
-    treatment = item.get("treatment")
-    if treatment is not None and treatment not in TREATMENTS:
-        raise RuleProblem(
-            (*loc, "treatment"),
-            f"unknown treatment {treatment!r}",
-            f"one of {', '.join(TREATMENTS)}",
-        )
-    communicate = item.get("communicate")
-    if communicate is not None and not isinstance(communicate, bool):
-        raise RuleProblem((*loc, "communicate"), "expected true or false")
-    return Decision(
-        threat=item["threat"],
-        line=locate(root, loc)[0],
-        likelihood=_int(item, "likelihood", loc),
-        impact=_int(item, "impact", loc),
-        treatment=treatment,
-        owner=_opt_text(item, "owner", loc),
-        justification=_opt_text(item, "justification", loc),
-        approved_by=_opt_text(item, "approved_by", loc),
-        communicate=communicate,
-        transferred_to=_opt_text(item, "transferred_to", loc),
-    )
-
-
-def _suppression(item: object, loc: tuple[str | int, ...], known: set[RuleId]) -> Suppression:
-    if not isinstance(item, Mapping) or set(item) != {"rule", "justification"}:
-        raise RuleProblem(loc, "a suppression is {rule: ID, justification: TEXT}")
-    rule, why = item["rule"], item["justification"]
-    if rule not in known:
-        raise RuleProblem((*loc, "rule"), f"unknown rule {rule!r}", "suppress a rule by its id")
-    if not isinstance(why, str) or len(why.strip()) < 20:
-        raise RuleProblem(
-            (*loc, "justification"),
-            "a justification of 20 characters or more is needed to suppress a rule",
-        )
-    return Suppression(rule, why.strip())
-
-
 def _list(data: Mapping[str, Any], key: str) -> list[object]:
     value = data.get(key) or []
     if not isinstance(value, list):
@@ -215,12 +126,12 @@ def _project(text: str, file: str, library: Library, base: tuple[Rule, ...]) -> 
     suppressed, decisions = [], []
     for index, item in enumerate(suppress_items):
         try:
-            suppressed.append(_suppression(item, ("suppress", index), base_ids))
+            suppressed.append(parse_suppression(item, ("suppress", index), base_ids))
         except RuleProblem as problem:
             problems.append(problem)
     for index, item in enumerate(risk_items):
         try:
-            decisions.append(_decision(item, ("risks", index), root))
+            decisions.append(parse_decision(item, ("risks", index), root))
         except RuleProblem as problem:
             problems.append(problem)
     if problems:

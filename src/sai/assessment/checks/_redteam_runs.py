@@ -1,18 +1,23 @@
 """The red-team runs the checks judge, and the version the system runs now (ledger and manifest).
 
-Private to `sai.assessment.checks.redteam`.
+Private to `sai.assessment.checks.redteam` and `sai.assessment.checks.redteam_coverage`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
-from sai.assessment.checks.base import CheckContext
+from sai.assessment.checks.base import Check, CheckContext, listing
+from sai.assessment.verdict import CheckResult, Verdict
+from sai.catalog import Provision
 from sai.ledger import Entry
 from sai.ledger.kinds import Kind, PayloadError, RedteamRun
 from sai.redteam.binding import Binding, policy_digest
 from sai.redteam.gate import staleness
 from sai.redteam.record import KIND
+
+RUN = "`sai redteam run --target ... --model ... --out DIR` in the workspace"
 
 
 def binding_now(ctx: CheckContext, entry: Entry) -> Binding:
@@ -87,4 +92,36 @@ def judged(runs: Sequence[Entry], categories: Sequence[str]) -> dict[str, int]:
     return counts
 
 
-__all__ = ["binding_now", "current_runs", "judged"]
+class RedteamCheck(Check):
+    """The base of the red-team checks: find current runs, or say what to run."""
+
+    reads: ClassVar[tuple[Kind, ...]] = (
+        Kind.MANIFEST_RECORDED,
+        Kind.REDTEAM_RUN,
+        Kind.PROMPT_VERSION,
+        Kind.ASSET_CHANGED,
+    )
+
+    def runs(
+        self, provision: Provision, ctx: CheckContext
+    ) -> tuple[list[Entry], CheckResult | None]:
+        runs, stale = current_runs(ctx)
+        used = [ctx.manifest_entry, *(e.index for e in runs)]
+        if not runs:
+            return runs, self.result(
+                provision,
+                Verdict.INCONCLUSIVE,
+                f"no red-team run is recorded; run {RUN}",
+                [ctx.manifest_entry],
+            )
+        if stale:
+            return runs, self.result(
+                provision,
+                Verdict.INCONCLUSIVE,
+                f"the latest red-team runs are stale ({listing(stale, 3)}); test again with {RUN}",
+                used,
+            )
+        return runs, None
+
+
+__all__ = ["RUN", "RedteamCheck", "binding_now", "current_runs", "judged"]

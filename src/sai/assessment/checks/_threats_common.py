@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sai.assessment.checks.base import CheckContext
+from sai.assessment.checks.base import Check, CheckContext
+from sai.assessment.verdict import CheckResult, Verdict
+from sai.catalog import Provision
 from sai.ledger import Entry
 from sai.ledger.kinds import Kind, PayloadError
 from sai.ledger.kinds.threats import ThreatBasis, ThreatsModel, ThreatsReview
@@ -131,4 +133,38 @@ def threat_state(ctx: CheckContext) -> ThreatState | str:
     return ThreatState(model, payload, review, reviewed, changes)
 
 
-__all__ = ["NO_MODEL", "READS", "ThreatState", "changes_after", "threat_state"]
+def reviewed_state(
+    check: Check, provision: Provision, ctx: CheckContext
+) -> ThreatState | CheckResult:
+    """The state when a reviewed model exists with no change since; else an inconclusive."""
+    state = threat_state(ctx)
+    if isinstance(state, str):
+        return check.result(provision, Verdict.INCONCLUSIVE, state, [ctx.manifest_entry])
+    if state.review is None or state.reviewed is None:
+        return check.result(
+            provision,
+            Verdict.INCONCLUSIVE,
+            f"threat model entry {state.model.index} has no review; read it and run "
+            "`sai threats review --by NAME`",
+            state.used,
+        )
+    if state.changes:
+        return check.result(
+            provision,
+            Verdict.INCONCLUSIVE,
+            f"the threat model is stale: {state.changes_text()} after the review; run "
+            "`sai threats model` and review it again",
+            state.used,
+        )
+    if check.is_stale(state.review, ctx.now):
+        return check.result(
+            provision,
+            Verdict.INCONCLUSIVE,
+            f"the last review (entry {state.review.index}) is older than a year; review the "
+            "threat model again",
+            state.used,
+        )
+    return state
+
+
+__all__ = ["NO_MODEL", "READS", "ThreatState", "changes_after", "reviewed_state", "threat_state"]

@@ -8,7 +8,6 @@ screen. 5.1.2-5 reads who the gateway lets reach each model trained on restricte
 
 from __future__ import annotations
 
-import fnmatch
 from datetime import timedelta
 from typing import ClassVar
 
@@ -20,23 +19,14 @@ from sai.assessment.checks._data import (
     training_datasets,
     typed,
 )
+from sai.assessment.checks._data_reach import use_problems
 from sai.assessment.checks.base import CheckContext, listing
 from sai.assessment.checks.data_custody import sign_off_gaps
 from sai.assessment.checks.inventory import latest_of
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
 from sai.ledger.kinds import DataScreened, DataVerified, Kind
-from sai.manifest import Manifest
-from sai.manifest.guard_policy import TEXT_OUTPUT, effective_guards
-from sai.manifest.schema import DatasetSpec, GatewayRoute, GuardName
-
-_SERVING = (
-    GatewayRoute.chat,
-    GatewayRoute.completions,
-    GatewayRoute.embeddings,
-    GatewayRoute.predict,
-)
-_OUTPUT_GUARDS = (GuardName.pii, GuardName.leakage)
+from sai.manifest.schema import DatasetSpec
 
 
 def _personal_found(ctx: CheckContext, dataset: DatasetSpec) -> int | None:
@@ -140,53 +130,6 @@ class SensitiveDataProtected(TypedCheck):
             "by their owner only",
             used,
         )
-
-
-def _reach(manifest: Manifest, model: str) -> dict[str, list[GatewayRoute]]:
-    """Gateway roles that may call ``model``, with the serving routes they may use."""
-    out: dict[str, list[GatewayRoute]] = {}
-    for name, role in manifest.gateway.roles.items():
-        routes = [r for r in role.routes if r in _SERVING]
-        if routes and any(fnmatch.fnmatchcase(model, p) for p in role.models):
-            out[name] = routes
-    return out
-
-
-def use_problems(manifest: Manifest, datasets: list[DatasetSpec]) -> list[str]:
-    """Ways the gateway lets models trained on restricted data reach too far or unguarded."""
-    problems: list[str] = []
-    restricted = {
-        d.name: d
-        for d in datasets
-        if d.effective_sensitivity is not None and d.effective_sensitivity.restricted
-    }
-    for model in manifest.models:
-        for name in model.trained_on:
-            dataset = restricted.get(name)
-            if dataset is None:
-                continue
-            for role, routes in _reach(manifest, model.name).items():
-                if role not in dataset.audience:
-                    problems.append(
-                        f"role {role} reaches {model.name} (trained on "
-                        f"{dataset.effective_sensitivity} {name}) outside its audience"
-                    )
-                    continue
-                for route in routes:
-                    if route not in TEXT_OUTPUT:
-                        continue
-                    policy = effective_guards(manifest.guards, manifest.gateway, route, role)
-                    lacking = [
-                        g.value
-                        for g in _OUTPUT_GUARDS
-                        if not policy.enabled or g not in policy.output
-                    ]
-                    if lacking:
-                        problems.append(
-                            f"{route.value} answers to {role} from {model.name} "
-                            f"run no {'/'.join(lacking)} output guard"
-                        )
-    return problems
 
 
 class UseSuitsSensitivity(TypedCheck):

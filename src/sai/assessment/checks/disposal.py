@@ -15,6 +15,21 @@ from sai.ledger import Entry
 from sai.ledger.kinds import DisposalCompleted, Kind, PayloadError
 
 
+def _sample_problems(name: str, done: DisposalCompleted) -> list[str]:
+    """A dataset's disposal lists the monitoring baselines frozen from it that keep a sealed
+    sample; each sample's key must be gone (a certificate without the list predates it)."""
+    samples = done.sanitization.get("baseline_samples")
+    if done.asset.get("kind") != "dataset" or not samples:
+        return []
+    remaining = done.verification.get("baseline_keys_remaining")
+    if not isinstance(remaining, (list, tuple)):
+        return [f"{name}: no check that its monitoring baselines' sealed samples were erased"]
+    if remaining:
+        keys = ", ".join(str(k) for k in remaining)
+        return [f"{name}: monitoring baseline samples still open ({keys})"]
+    return []
+
+
 def _problems(entry: Entry, approvals: dict[int, Entry]) -> list[str]:
     """What is wrong with one completed disposal (empty when it is sound)."""
     try:
@@ -27,6 +42,7 @@ def _problems(entry: Entry, approvals: dict[int, Entry]) -> list[str]:
         found.append(f"{name}: verification did not pass")
     if done.verification.get("key_copies_remaining"):
         found.append(f"{name}: key copies remain")
+    found += _sample_problems(name, done)
     approval = approvals.get(done.approval)
     if approval is None or approval.evidence.subject not in (name, done.system):
         found.append(f"{name}: no data custodian's approval precedes it")
@@ -47,7 +63,8 @@ class DisposalVerified(Check):
     provisions: ClassVar[tuple[str, ...]] = ("5.5.1-2",)
     sufficiency = (
         "every disposal.completed by sai passed its verification (no key copy, no file with "
-        "the asset's digest) after a named data custodian's approval; none yet is inconclusive"
+        "the asset's digest, no open key of a monitoring baseline sample frozen from a "
+        "disposed dataset) after a named data custodian's approval; none yet is inconclusive"
     )
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:

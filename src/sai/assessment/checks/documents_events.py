@@ -1,6 +1,7 @@
 """Checks of what happens around the documents: drills of the incident plan (5.2.2-5),
 incident support and contingency (5.3.1-3, 5.4.1-1.1), the updates feed (5.3.1-2.2,
-5.4.1-1), notice before model updates (5.2.3-4), and briefings read (5.1.1-*)."""
+5.4.1-1), notice before model updates (5.2.3-4), and briefings read (5.1.1-*, in
+`sai.assessment.checks.documents_briefings`, re-exported here)."""
 
 from __future__ import annotations
 
@@ -9,15 +10,13 @@ from typing import ClassVar
 
 from sai.assessment.checks._documents import READS, published, sources
 from sai.assessment.checks.base import Check, CheckContext, listing
+from sai.assessment.checks.documents_briefings import StaffBriefed
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
-from sai.documents.awareness import awareness
-from sai.documents.briefings import briefing_name
 from sai.documents.record import latest_published
 from sai.documents.sources import Used
 from sai.documents.updates import model_changes, unannounced
 from sai.ledger.kinds import DocumentDrill, Kind, PayloadError
-from sai.manifest.documents_spec import BriefingRole
 
 
 class IncidentPlanRehearsed(Check):
@@ -188,63 +187,6 @@ class ModelUpdatesNoticed(Check):
             provision,
             Verdict.PASS,
             f"all {len(changes)} model updates were announced at least {days} days ahead",
-            used,
-        )
-
-
-class StaffBriefed(Check):
-    """Everyone with a briefing role read the current briefing of their role in time."""
-
-    name = "documents.awareness"
-    provisions: ClassVar[tuple[str, ...]] = ("5.1.1-1", "5.1.1-1.1", "5.1.1-2", "5.1.1-2.2")
-    reads: ClassVar[tuple[Kind, ...]] = (*READS, Kind.DOCUMENT_ACK, Kind.THREATS_MODEL)
-    sufficiency = (
-        "each role briefing is published and not stale, and every person in people.owners "
-        "with a briefing role (developers only for 5.1.1-2.2) acknowledged its current "
-        "version within documents.review_days"
-    )
-
-    def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
-        roles = (BriefingRole.developer,) if provision.id == "5.1.1-2.2" else tuple(BriefingRole)
-        people = [p for p in ctx.manifest.people.owners if p.briefing_role in roles]
-        used = [ctx.manifest_entry]
-        if not people:
-            who = "developer" if len(roles) == 1 else "briefing"
-            return self.result(
-                provision,
-                Verdict.INCONCLUSIVE,
-                f"no person in people.owners has a {who} role; set people.owners[].briefing",
-                used,
-            )
-        current: dict[BriefingRole, int] = {}
-        for role in {p.briefing_role for p in people if p.briefing_role is not None}:
-            st = published(self, provision, ctx, briefing_name(role))
-            if isinstance(st, CheckResult):
-                return st
-            assert st.built is not None
-            current[role] = st.built[0].index
-            used += st.entries()
-        days = ctx.manifest.documents.review_days
-        found = awareness(
-            ctx.ledger, ctx.manifest, current, since=ctx.now - dt.timedelta(days=days)
-        )
-        found_people = [(n, i) for n, i in found.acknowledged if any(p.name == n for p in people)]
-        missing = [m for m in found.missing if any(m.startswith(p.name + " (") for p in people)]
-        used += [i for _, i in found_people]
-        if missing:
-            return self.result(
-                provision,
-                Verdict.FAIL,
-                f"not acknowledged within {days} days: {listing(missing)}; each runs "
-                "`sai docs ack --person NAME --role ROLE` after reading",
-                used,
-            )
-        return self.result(
-            provision,
-            Verdict.PASS,
-            f"{len(found_people)} of {len(people)} briefed "
-            f"{'person' if len(people) == 1 else 'people'} acknowledged the current briefing "
-            "of their role",
             used,
         )
 

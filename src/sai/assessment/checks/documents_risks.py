@@ -18,9 +18,8 @@ from typing import Any, ClassVar
 from sai.assessment.checks._documents import READS as DOCUMENT_READS
 from sai.assessment.checks._documents import published, readable
 from sai.assessment.checks._threats_common import READS as THREAT_READS
-from sai.assessment.checks._threats_common import ThreatState
+from sai.assessment.checks._threats_common import ThreatState, reviewed_state
 from sai.assessment.checks.base import Check, CheckContext, listing
-from sai.assessment.checks.threats import reviewed_state
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
 from sai.documents import Status

@@ -1,4 +1,5 @@
-"""Inventory, signing and encryption checks (5.2.1-1, 5.2.1-2, 5.2.1-4.2, 5.2.4-1.2).
+"""Inventory, signing and encryption checks (5.2.1-1, 5.2.1-2, 5.2.1-4.2, 5.2.4-1.2); the
+encryption check lives in `sai.assessment.checks.inventory_sealing` (re-exported here).
 
 They read what `sai inventory` recorded: the latest scan, model signatures and verifications,
 the prompt registry and seal/unseal entries.
@@ -9,10 +10,11 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import ClassVar
 
+from sai.assessment.checks._latest import latest_of
 from sai.assessment.checks.base import Check, CheckContext, listing
+from sai.assessment.checks.inventory_sealing import ConfidentialSealed
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
-from sai.ledger import Entry
 from sai.ledger.kinds import AssetVerified, InventoryScan, Kind
 
 SCAN = Kind.INVENTORY_SCAN
@@ -26,12 +28,6 @@ def _verdict(problems: list[str]) -> tuple[Verdict, list[str]]:
     return (Verdict.FAIL if failing else Verdict.INCONCLUSIVE), [
         p.lstrip(MISSING) for p in problems
     ]
-
-
-def latest_of(ctx: CheckContext, kinds: tuple[Kind, ...], subject: str) -> Entry | None:
-    """The newest entry of any of ``kinds`` about ``subject``."""
-    found = [e for k in kinds if (e := ctx.evidence.latest(kind=k, subject=subject))]
-    return max(found, key=lambda e: e.index, default=None)
 
 
 class InventoryComplete(Check):
@@ -234,91 +230,6 @@ class AssetsTracked(Check):
             "verify, prompts and configs are versioned in the registry",
             used,
         )
-
-
-class ConfidentialSealed(Check):
-    """Assets marked confidential are encrypted at rest with per-asset keys in custody."""
-
-    name = "inventory.confidential_sealed"
-    reads: ClassVar[tuple[Kind, ...]] = (
-        Kind.ASSET_SEALED,
-        Kind.ASSET_UNSEALED,
-        Kind.KEY_CREATED,
-        Kind.DISPOSAL_COMPLETED,
-    )
-    provisions: ClassVar[tuple[str, ...]] = ("5.2.1-4.2",)
-    sufficiency = (
-        "for every model or dataset marked confidential, its latest seal/unseal entry by sai "
-        "is a seal whose data key's creation and custody (file or PKCS#11) are recorded, or "
-        "the asset was disposed of since; with nothing confidential there is nothing to judge"
-    )
-
-    def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
-        manifest = ctx.manifest
-        confidential = [m.name for m in manifest.models if m.confidential and m.path is not None]
-        confidential += [d.name for d in manifest.datasets if d.confidential]
-        if not confidential:
-            return self.result(
-                provision,
-                Verdict.INCONCLUSIVE,
-                "sai.yaml marks no model or dataset as confidential, so there is nothing "
-                "sealed to show; mark confidential assets (`confidential: true`) and seal them "
-                "with `sai inventory seal`, or exclude 5.2.1-4.2 with a justification",
-                [ctx.manifest_entry],
-            )
-        used, open_, uncustodied = [ctx.manifest_entry], [], []
-        custodies: set[str] = set()
-        for name in confidential:
-            entry = latest_of(
-                ctx, (Kind.ASSET_SEALED, Kind.ASSET_UNSEALED, Kind.DISPOSAL_COMPLETED), name
-            )
-            if entry is not None:
-                used.append(entry.index)
-            if entry is not None and entry.evidence.kind == Kind.DISPOSAL_COMPLETED:
-                continue
-            if entry is None or entry.evidence.kind != Kind.ASSET_SEALED:
-                open_.append(name)
-                continue
-            key = _key_created(ctx, name, entry.evidence.data.get("key_id"))
-            if key is None:
-                uncustodied.append(name)
-                continue
-            used.append(key.index)
-            custodies.add(str(key.evidence.data.get("custody")))
-        if open_:
-            return self.result(
-                provision,
-                Verdict.FAIL,
-                f"confidential assets are not encrypted at rest: "
-                f"{listing(open_)}; run `sai inventory seal ASSET`",
-                used,
-            )
-        if uncustodied:
-            return self.result(
-                provision,
-                Verdict.INCONCLUSIVE,
-                f"the key custody of {listing(uncustodied)} is not recorded (sealed by an "
-                "older sai); run `sai inventory unseal ASSET` then `sai inventory seal ASSET`",
-                used,
-            )
-        return self.result(
-            provision,
-            Verdict.PASS,
-            f"all {len(confidential)} confidential assets are sealed (AES-256-GCM, per-asset "
-            f"keys wrapped by a KEK in {', '.join(sorted(custodies)) or 'no'} custody) or "
-            "disposed of",
-            used,
-        )
-
-
-def _key_created(ctx: CheckContext, asset: str, key_id: object) -> Entry | None:
-    """The ``key.created`` entry of ``asset``'s data key ``key_id``."""
-    if not isinstance(key_id, str):
-        return None
-    for entry in ctx.evidence.query(kind=Kind.KEY_CREATED, subject=asset, descending=True):
-        if entry.evidence.data.get("key_id") == key_id:
-            return entry
-    return None
 
 
 __all__ = ["AssetsTracked", "ConfidentialSealed", "InventoryComplete", "ModelsSigned", "latest_of"]

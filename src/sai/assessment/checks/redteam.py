@@ -7,65 +7,28 @@ ledger give the running version: the model's major version from sai.yaml, the pr
 ``prompt.version`` entry, the policy digest of the gateway and guard sections, and an
 ``asset.changed`` of the model recorded by the inventory after the run (a new digest). The
 policy checks call the same function as `sai redteam gate`, so the gate and
-`sai assess --fail-on` agree.
+`sai assess --fail-on` agree. The coverage checks (leakage, influence, adversarial
+robustness) live in `sai.assessment.checks.redteam_coverage`, re-exported here.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from sai.assessment.checks._redteam_runs import current_runs, judged
-from sai.assessment.checks.base import Check, CheckContext, listing
+from sai.assessment.checks._redteam_runs import RedteamCheck
+from sai.assessment.checks.base import CheckContext, listing
+from sai.assessment.checks.redteam_coverage import (
+    RedteamAdversarialRobustness,
+    RedteamOutputInfluence,
+    RedteamOutputLeakage,
+)
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
-from sai.ledger import Entry
 from sai.ledger.kinds import Kind
-from sai.redteam.gate import decide, run_problems
-
-RUN = "`sai redteam run --target ... --model ... --out DIR` in the workspace"
-LEAKAGE = (
-    "system-prompt-extraction",
-    "training-data-replay",
-    "membership-inference",
-    "model-extraction",
-)
-INFLUENCE = ("direct-injection", "indirect-injection", "excessive-agency")
-ADVERSARIAL = ("jailbreak", "encoding-bypass", "direct-injection", "evasion")
+from sai.redteam.gate import decide
 
 
-class _RedteamCheck(Check):
-    """Shared: find current runs, or say what to run."""
-
-    reads: ClassVar[tuple[Kind, ...]] = (
-        Kind.MANIFEST_RECORDED,
-        Kind.REDTEAM_RUN,
-        Kind.PROMPT_VERSION,
-        Kind.ASSET_CHANGED,
-    )
-
-    def runs(
-        self, provision: Provision, ctx: CheckContext
-    ) -> tuple[list[Entry], CheckResult | None]:
-        runs, stale = current_runs(ctx)
-        used = [ctx.manifest_entry, *(e.index for e in runs)]
-        if not runs:
-            return runs, self.result(
-                provision,
-                Verdict.INCONCLUSIVE,
-                f"no red-team run is recorded; run {RUN}",
-                [ctx.manifest_entry],
-            )
-        if stale:
-            return runs, self.result(
-                provision,
-                Verdict.INCONCLUSIVE,
-                f"the latest red-team runs are stale ({listing(stale, 3)}); test again with {RUN}",
-                used,
-            )
-        return runs, None
-
-
-class RedteamReleaseGate(_RedteamCheck):
+class RedteamReleaseGate(RedteamCheck):
     """The running version was red-teamed and meets the release gate."""
 
     name = "redteam.release_gate"
@@ -117,7 +80,7 @@ class RedteamReleaseGate(_RedteamCheck):
         )
 
 
-class RedteamIndependent(_RedteamCheck):
+class RedteamIndependent(RedteamCheck):
     """The current runs were made by someone outside the developers named in sai.yaml."""
 
     name = "redteam.independent"
@@ -159,13 +122,13 @@ class RedteamIndependent(_RedteamCheck):
         )
 
 
-class RedteamShared(_RedteamCheck):
+class RedteamShared(RedteamCheck):
     """The current LLM run was exported as a verifiable bundle for operators."""
 
     name = "redteam.shared"
     provisions: ClassVar[tuple[str, ...]] = ("5.2.5-3",)
     sufficiency: ClassVar[str] = "a redteam.export entry for each current redteam.run"
-    reads: ClassVar[tuple[Kind, ...]] = (*_RedteamCheck.reads, Kind.REDTEAM_EXPORT)
+    reads: ClassVar[tuple[Kind, ...]] = (*RedteamCheck.reads, Kind.REDTEAM_EXPORT)
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
         runs, early = self.runs(provision, ctx)
@@ -191,121 +154,6 @@ class RedteamShared(_RedteamCheck):
         return self.result(
             provision, Verdict.PASS, f"{len(exports)} current run(s) exported as bundles", used
         )
-
-
-class _CoverageCheck(_RedteamCheck):
-    """Current runs judged the given categories and kept them within the gate."""
-
-    categories: ClassVar[tuple[str, ...]]
-    needs_all: ClassVar[bool]
-    what: ClassVar[str]
-
-    def required(self, ctx: CheckContext) -> tuple[str, ...]:
-        """The categories a run must have judged (all of them, or none in particular)."""
-        return self.categories if self.needs_all else ()
-
-    def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
-        runs, early = self.runs(provision, ctx)
-        if early is not None:
-            return early
-        used = [ctx.manifest_entry, *(e.index for e in runs)]
-        counts = judged(runs, self.categories)
-        covered = [c for c, n in counts.items() if n]
-        required = self.required(ctx)
-        uncovered = [c for c, n in counts.items() if not n]
-        if required:
-            missing = [c for c in uncovered if c in required]
-        else:
-            missing = [] if covered else uncovered
-        if missing:
-            return self.result(
-                provision,
-                Verdict.INCONCLUSIVE,
-                f"the current runs did not test {', '.join(missing)}; include those probes "
-                "(`--probes all`, with `--tools FILE.json` for an agent's tools) or attacks "
-                "(`sai redteam attack`)",
-                used,
-            )
-        policy = ctx.manifest.redteam.gate
-        problems = []
-        for entry in runs:
-            data = entry.evidence.data
-            relevant = [
-                f for f in data.get("findings") or [] if f.get("category") in self.categories
-            ]
-            scoped = {
-                **data,
-                "worst_severity": max(
-                    (f["severity"] for f in relevant),
-                    key=["info", "low", "medium", "high", "critical"].index,
-                    default=None,
-                ),
-                "injection_success": data.get("injection_success")
-                if "direct-injection" in self.categories
-                else {},
-                "attacks": [
-                    a for a in data.get("attacks") or [] if a.get("category") in self.categories
-                ],
-            }
-            problems += run_problems(scoped, policy)
-        if problems:
-            return self.result(
-                provision, Verdict.FAIL, f"{self.what}: {listing(problems, 3)}", used
-            )
-        shown = ", ".join(f"{c} ({counts[c]})" for c in covered)
-        return self.result(
-            provision, Verdict.PASS, f"{self.what} tested and within the gate: {shown}", used
-        )
-
-
-class RedteamOutputLeakage(_CoverageCheck):
-    """Outputs were tested for leaks of the model or its training data."""
-
-    name = "redteam.output_leakage"
-    provisions: ClassVar[tuple[str, ...]] = ("5.2.5-4",)
-    categories: ClassVar[tuple[str, ...]] = LEAKAGE
-    needs_all = False
-    what = "leakage of model details and training data"
-    sufficiency: ClassVar[str] = (
-        "current runs that judged prompt extraction, training-data replay, membership inference "
-        "or model extraction, with those findings and figures within redteam.gate"
-    )
-
-
-class RedteamOutputInfluence(_CoverageCheck):
-    """Outputs were tested for unintended influence: injection, and tool calls nobody asked for
-    when the system gives its model tools."""
-
-    name = "redteam.output_influence"
-    provisions: ClassVar[tuple[str, ...]] = ("5.2.5-4.1",)
-    categories: ClassVar[tuple[str, ...]] = INFLUENCE
-    needs_all = True
-    what = "unintended influence through injection and tool calls"
-    sufficiency: ClassVar[str] = (
-        "a current run that judged direct and indirect injection attempts (and excessive "
-        "agency when sai.yaml lists tools), with the injection success rate and those findings "
-        "within redteam.gate"
-    )
-
-    def required(self, ctx: CheckContext) -> tuple[str, ...]:
-        """Injection always; excessive agency when the manifest gives the model tools."""
-        if ctx.manifest.tools:
-            return INFLUENCE
-        return tuple(c for c in INFLUENCE if c != "excessive-agency")
-
-
-class RedteamAdversarialRobustness(_CoverageCheck):
-    """The system resists adversarial input: jailbreaks, smuggling, evasion."""
-
-    name = "redteam.adversarial_robustness"
-    provisions: ClassVar[tuple[str, ...]] = ("5.1.2-2",)
-    categories: ClassVar[tuple[str, ...]] = ADVERSARIAL
-    needs_all = False
-    what = "robustness to adversarial input"
-    sufficiency: ClassVar[str] = (
-        "current runs that judged jailbreak, smuggling or injection attempts or an evasion "
-        "attack, with those findings and figures within redteam.gate"
-    )
 
 
 __all__ = [

@@ -12,10 +12,9 @@ from collections.abc import Sequence
 from datetime import date
 from typing import ClassVar
 
-from sai.assessment.checks._threats_common import READS, threat_state
+from sai.assessment.checks._threats_common import READS, reviewed_state, threat_state
 from sai.assessment.checks._tool_usage import DECIDE, unused_grants
 from sai.assessment.checks.base import Check, CheckContext, listing
-from sai.assessment.checks.threats import reviewed_state
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
 from sai.ledger import Entry

@@ -7,7 +7,8 @@ result is a finding whose target is the control's objective; OSCAL knows only sa
 not-satisfied, so fail and inconclusive are both not-satisfied, told apart by
 ``status.reason`` (``fail`` / ``other``) and the ``sai-verdict`` property. Each cited ledger
 entry is an observation. UUIDs are version-5 over stable names, so the same report always
-gives the same document.
+gives the same document. Validation lives in `sai.assessment.report.oscal_validation`
+(re-exported here).
 """
 
 from __future__ import annotations
@@ -16,11 +17,9 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import ValidationError
-
 from sai.assessment.report._view import EvidenceView, ReportView, build_view
+from sai.assessment.report.oscal_validation import OscalValidationError, validate_assessment_results
 from sai.assessment.report.schema import Report, coerce_report
-from sai.errors import SaiError
 
 OSCAL_VERSION = "1.1.2"
 #: The namespace of sai's own OSCAL properties (a name, not a page to fetch).
@@ -31,10 +30,6 @@ _STATUS = {
     "fail": ("not-satisfied", "fail"),
     "inconclusive": ("not-satisfied", "other"),
 }
-
-
-class OscalValidationError(SaiError):
-    """The generated document does not validate against compliance-trestle's OSCAL models."""
 
 
 def control_id(provision: str) -> str:
@@ -221,25 +216,6 @@ def build_assessment_results(report: Mapping[str, Any] | Report) -> dict[str, An
         },
     }
     return {"assessment-results": document}
-
-
-def validate_assessment_results(document: Mapping[str, Any]) -> bool:
-    """Validate with compliance-trestle when it is installed; False when it is not.
-
-    Raises OscalValidationError when trestle is present and the document does not validate.
-    """
-    try:
-        from trestle.oscal.assessment_results import AssessmentResults
-    except ImportError:
-        return False
-    try:
-        AssessmentResults.model_validate(document["assessment-results"])
-    except ValidationError as exc:
-        raise OscalValidationError(
-            f"the OSCAL assessment-results document does not validate: {exc}",
-            hint="this is a bug in sai; please report it with the report.json",
-        ) from exc
-    return True
 
 
 __all__ = [

@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC
 from typing import Any
 
 from sai.assessment.report._consistency import check_consistency
+from sai.assessment.report._proofs import (
+    ProofRun,
+    check_evidence,
+    check_witnesses,
+    open_report_checkpoint,
+)
 from sai.assessment.report._trust import KeySource, Trust
 from sai.assessment.report.schema import (
     Report,
@@ -27,9 +31,7 @@ from sai.assessment.report.schema import (
 )
 from sai.errors import SaiError
 from sai.ledger.canonical import canonical_json
-from sai.ledger.checkpoint import Checkpoint, SignedCheckpoint, open_checkpoint
 from sai.ledger.entry import Evidence
-from sai.ledger.merkle import leaf_hash, verify_inclusion
 from sai.ledger.note import NoteVerifier, b64decode_strict
 
 ASSESSMENT_KIND = "assessment.completed"
@@ -76,93 +78,7 @@ def report_digest(document: dict[str, Any]) -> str:
     return "sha256:" + hashlib.sha256(canonical_json(body)).hexdigest()
 
 
-class _Run:
-    """Collects passed checks and problems while verifying one report."""
-
-    def __init__(self) -> None:
-        self.passed: list[str] = []
-        self.problems: list[str] = []
-
-    def check(self, held: bool, passed: str, problem: str) -> bool:
-        (self.passed if held else self.problems).append(passed if held else problem)
-        return held
-
-
-def _open_checkpoint(
-    run: _Run, report: Report, verifiers: Sequence[NoteVerifier], source: str
-) -> SignedCheckpoint | None:
-    try:
-        signed = open_checkpoint(
-            report.ledger.checkpoint.encode("utf-8"), verifiers, origin=report.ledger.origin
-        )
-    except SaiError as exc:
-        run.problems.append(f"checkpoint: {exc.message}")
-        return None
-    except UnicodeEncodeError:
-        run.problems.append("checkpoint: the note is not valid UTF-8 text")
-        return None
-    keys = ", ".join(v.key for v in verifiers)
-    run.passed.append(f"checkpoint signature ({source} key {keys})")
-    run.passed.append(f"checkpoint origin is the ledger origin {report.ledger.origin}")
-    head = signed.checkpoint
-    root = base64.b64encode(head.root).decode("ascii")
-    run.passed.append(f"checkpoint at tree size {head.size}, root (base64) {root}")
-    return signed
-
-
-def _check_witnesses(run: _Run, signed: SignedCheckpoint | None, trust: Trust) -> None:
-    for witness in trust.witnesses:
-        found = None if signed is None else witness.find(signed)
-        if found is None:
-            run.problems.append(
-                f"the checkpoint carries no valid cosignature by the witness {witness.key}: "
-                "that witness has not vouched for this log state"
-            )
-        else:
-            when = found.time.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-            run.passed.append(f"cosigned by the witness {witness.key} at {when}")
-
-
-def _check_evidence(
-    run: _Run, report: Report, checkpoint: Checkpoint | None
-) -> dict[int, Evidence]:
-    entries: dict[int, Evidence] = {}
-    proven = 0
-    for index, count in Counter(item.index for item in report.evidence).items():
-        if count > 1:
-            run.problems.append(f"evidence #{index} appears {count} times")
-    for item in report.evidence:
-        where = f"evidence #{item.index}"
-        try:
-            # Canonical base64 only: one spelling per byte string, so nothing varies unnoticed.
-            leaf = b64decode_strict(item.leaf, "the leaf")
-            proof = [b64decode_strict(step, f"proof step {n}") for n, step in enumerate(item.proof)]
-        except SaiError as exc:
-            run.problems.append(f"{where}: {exc.message}")
-            continue
-        try:
-            entries[item.index] = Evidence.from_leaf_bytes(leaf)
-        except SaiError as exc:
-            run.problems.append(f"{where}: the leaf is not an evidence entry ({exc.message})")
-        if checkpoint is None:
-            continue
-        try:
-            verify_inclusion(leaf_hash(leaf), item.index, checkpoint.size, proof, checkpoint.root)
-        except SaiError as exc:
-            run.problems.append(f"{where}: {exc.message}")
-        else:
-            proven += 1
-    if checkpoint is None:
-        run.problems.append("inclusion proofs not checked: there is no trusted checkpoint")
-    elif proven == len(report.evidence):
-        run.passed.append(f"{proven} inclusion proofs at tree size {checkpoint.size}")
-    decoded = len(entries)
-    if decoded == len(report.evidence):
-        run.passed.append(f"{decoded} evidence leaves decode as evidence entries")
-    return entries
-
-
-def _check_citations(run: _Run, report: Report) -> None:
+def _check_citations(run: ProofRun, report: Report) -> None:
     present = {item.index for item in report.evidence}
     cited = sorted({index for result in report.results for index in result.evidence})
     missing = [index for index in cited if index not in present]
@@ -176,7 +92,7 @@ def _check_citations(run: _Run, report: Report) -> None:
 
 
 def _check_digest(
-    run: _Run, report: Report, document: dict[str, Any], entries: dict[int, Evidence]
+    run: ProofRun, report: Report, document: dict[str, Any], entries: dict[int, Evidence]
 ) -> None:
     index = report.ledger.assessment_entry
     entry = entries.get(index)
@@ -232,7 +148,7 @@ def verify_report(
     """
     document, report = _load(report_bytes)
     trust = trust or Trust(keys=tuple(verifier_keys or ()))
-    run = _Run()
+    run = ProofRun()
     warnings: list[str] = []
     verifiers, source, refused = trust.verifiers(report.ledger.verifier_key)
     if refused is not None:
@@ -246,10 +162,10 @@ def verify_report(
             "(--unsafe-trust-embedded-key); pin the owner's key with --key to detect a "
             "re-signed report"
         )
-    signed = _open_checkpoint(run, report, verifiers, source) if verifiers else None
+    signed = open_report_checkpoint(run, report, verifiers, source) if verifiers else None
     checkpoint = None if signed is None else signed.checkpoint
-    _check_witnesses(run, signed, trust)
-    entries = _check_evidence(run, report, checkpoint)
+    check_witnesses(run, signed, trust)
+    entries = check_evidence(run, report, checkpoint)
     _check_citations(run, report)
     _check_digest(run, report, document, entries)
     check_consistency(run, report)

@@ -5,6 +5,7 @@ datasets ``data`` components, prompts and configurations ``file`` components and
 environment ``library`` components with package URLs; the inventory's edges become the
 dependency graph. ``declarations`` map each inventory provision to the ledger entries that
 evidence it. The document is checked against the CycloneDX 1.6 schema before it is returned.
+The model card and dataset sections are made in `sai.inventory.bom.cyclonedx_cards`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 from sai import __version__
 from sai.inventory.assets import Asset, AssetType, Inventory
 from sai.inventory.bom._common import DatasetOrigin, EvidenceRef, require_ai_assets
+from sai.inventory.bom.cyclonedx_cards import asset_ref, dataset_data, model_card
 from sai.inventory.errors import InventoryError
 from sai.manifest import Manifest
 
@@ -31,10 +33,6 @@ _TYPES = {
     AssetType.endpoint: "platform",
     AssetType.service: "application",
 }
-
-
-def _ref(asset: str) -> str:
-    return f"asset:{asset}"
 
 
 def _hashes(asset: Asset) -> list[dict[str, str]]:
@@ -58,47 +56,12 @@ def _properties(asset: Asset) -> list[dict[str, str]]:
     return props
 
 
-_PROHIBITED = "Stated as a prohibited use in the user guide published by `sai docs publish`."
-
-
-def _model_card(manifest: Manifest, asset: Asset) -> dict[str, Any] | None:
-    spec = next((m for m in manifest.models if m.name == asset.name), None)
-    if spec is None:
-        return None
-    card: dict[str, Any] = {}
-    if spec.trained_on:
-        card["modelParameters"] = {
-            "datasets": [{"ref": _ref(name)} for name in spec.trained_on],
-        }
-    if spec.card and spec.card.metrics:
-        card["quantitativeAnalysis"] = {
-            "performanceMetrics": [
-                {"type": name, "value": str(value)} for name, value in spec.card.metrics.items()
-            ]
-        }
-    # NOTE: the same facts as the system card of `sai docs` (5.2.4-1.1): intended use, what
-    # the model must not be used for, and its known limitations.
-    considerations: dict[str, Any] = {}
-    if manifest.intended_use:
-        considerations["useCases"] = [manifest.intended_use]
-    if spec.card and spec.card.limitations:
-        considerations["technicalLimitations"] = list(spec.card.limitations)
-    if manifest.prohibited_uses:
-        considerations["ethicalConsiderations"] = [
-            {"name": f"Not to be used for: {use}", "mitigationStrategy": _PROHIBITED}
-            for use in manifest.prohibited_uses
-        ]
-    if considerations:
-        card["considerations"] = considerations
-    return card or None
-
-
 def _component(
     manifest: Manifest, asset: Asset, origin: DatasetOrigin | None = None
 ) -> dict[str, Any]:
     component: dict[str, Any] = {
         "type": _TYPES[asset.type],
-        "bom-ref": _ref(asset.name),
+        "bom-ref": asset_ref(asset.name),
         "name": asset.name,
     }
     if asset.version:
@@ -113,10 +76,10 @@ def _component(
         component["licenses"] = [{"expression": card.licence}]
     if hashes := _hashes(asset):
         component["hashes"] = hashes
-    if asset.type is AssetType.model and (model_card := _model_card(manifest, asset)):
-        component["modelCard"] = model_card
+    if asset.type is AssetType.model and (card := model_card(manifest, asset)):
+        component["modelCard"] = card
     if asset.type is AssetType.dataset:
-        component["data"] = [_dataset_data(manifest, asset, origin)]
+        component["data"] = [dataset_data(manifest, asset, origin)]
     url = origin.source_url if origin else asset.location
     if url and url.startswith(("http://", "https://")):
         component["externalReferences"] = [{"type": "distribution", "url": url}]
@@ -125,19 +88,6 @@ def _component(
         for name, value in (origin.properties() if origin else [])
     ]
     return component
-
-
-def _dataset_data(manifest: Manifest, asset: Asset, origin: DatasetOrigin | None) -> dict[str, Any]:
-    data: dict[str, Any] = {"type": "dataset", "name": asset.name}
-    spec = next((d for d in manifest.datasets if d.name == asset.name), None)
-    sensitivity = spec.effective_sensitivity if spec is not None else None
-    if sensitivity is not None:
-        data["classification"] = sensitivity.value
-    if origin is not None:
-        data["description"] = origin.sentence()
-        if origin.source_url.startswith(("http://", "https://")):
-            data["contents"] = {"url": origin.source_url}
-    return data
 
 
 def _packages(asset: Asset) -> list[dict[str, Any]]:
@@ -155,14 +105,14 @@ def _packages(asset: Asset) -> list[dict[str, Any]]:
 
 def _dependencies(inventory: Inventory, packages: Sequence[str]) -> list[dict[str, Any]]:
     graph: dict[str, list[str]] = {
-        _ref(a.name): [] for a in inventory.assets if a.type is not AssetType.dependencies
+        asset_ref(a.name): [] for a in inventory.assets if a.type is not AssetType.dependencies
     }
     for edge in inventory.edges:
         target = inventory.asset(edge.target)
         if target is not None and target.type is AssetType.dependencies:
-            graph.setdefault(_ref(edge.source), []).extend(packages)
+            graph.setdefault(asset_ref(edge.source), []).extend(packages)
         else:
-            graph.setdefault(_ref(edge.source), []).append(_ref(edge.target))
+            graph.setdefault(asset_ref(edge.source), []).append(asset_ref(edge.target))
     graph.update({ref: [] for ref in packages})
     return [{"ref": ref, "dependsOn": sorted(set(deps))} for ref, deps in graph.items()]
 
@@ -250,7 +200,7 @@ def cyclonedx_bom(
             },
             "component": {
                 "type": "application",
-                "bom-ref": _ref(inventory.system),
+                "bom-ref": asset_ref(inventory.system),
                 "name": inventory.system,
                 "description": manifest.description or manifest.intended_use,
             },
@@ -265,7 +215,7 @@ def cyclonedx_bom(
     }
     if evidence:
         document["declarations"], document["definitions"] = _declarations(
-            _ref(inventory.system), evidence, titles
+            asset_ref(inventory.system), evidence, titles
         )
     validate_cyclonedx(document)
     return document
