@@ -75,6 +75,10 @@ def _mixed_grammar(rng: random.Random, family: str, lang: str | None) -> tuple[s
 RECIPES["broad"] = Recipe(
     TRAIN_GENRES + EXTRA_GENRES, TRAIN_FAMILIES, _mixed_grammar, (), extended=True
 )
+#: the first recipe with twice the share of the shared corpus's injections as plants
+RECIPES["first-corpus"] = Recipe(
+    TRAIN_GENRES, TRAIN_FAMILIES, _grammar.grammar_text, (), extended=False, corpus_share=0.4
+)
 #: the broad recipe with twice the share of the shared corpus's injections as plants
 RECIPES["broad-corpus"] = Recipe(
     TRAIN_GENRES + EXTRA_GENRES, TRAIN_FAMILIES, _mixed_grammar, (), extended=True,
