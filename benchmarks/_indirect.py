@@ -28,10 +28,13 @@ from sai.guards.injection import InjectionGuard, load_detector, load_document_de
 CHECK = Path(__file__).resolve().parent.parent / "training" / "check" / "indirect.jsonl"
 HELD_OUT_GENRE = "review"
 HELD_OUT_FAMILY = "tool"
+#: The third release's held-out set (training/check/forum_gen.py): forum threads, the family
+#: ``memory``; written before that release trained anything, read once at its end.
+FORUM = CHECK.with_name("forum.jsonl")
 
 
-def _rows() -> list[dict[str, Any]]:
-    return [json.loads(line) for line in CHECK.read_text(encoding="utf-8").split("\n") if line]
+def _rows(check: Path = CHECK) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in check.read_text(encoding="utf-8").split("\n") if line]
 
 
 def scorers() -> dict[str, tuple[Callable[[str], float], float]]:
@@ -69,11 +72,21 @@ def _tpr_at(scores: np.ndarray, labels: np.ndarray, fpr: float) -> float:
     return float((positives > cut).mean())
 
 
-def indirect(limit: int | None = None) -> dict[str, Any]:
+def indirect(
+    limit: int | None = None,
+    check: Path = CHECK,
+    genre: str = HELD_OUT_GENRE,
+    family: str = HELD_OUT_FAMILY,
+) -> dict[str, Any]:
     """Per scorer: overall, per genre, per family, held-out genre and family, latency."""
-    rows = _rows()[:limit] if limit else _rows()
+    rows = _rows(check)[:limit] if limit else _rows(check)
     labels = np.array([row["label"] for row in rows])
-    out: dict[str, Any] = {"rows": len(rows), "positives": int(labels.sum())}
+    out: dict[str, Any] = {
+        "check": check.name,
+        "held_out": {"genre": genre, "family": family},
+        "rows": len(rows),
+        "positives": int(labels.sum()),
+    }
     for name, (score, threshold) in scorers().items():
         started = time.perf_counter()
         scores = np.array([score(row["text"]) for row in rows])
@@ -84,7 +97,8 @@ def indirect(limit: int | None = None) -> dict[str, Any]:
         for index, row in enumerate(rows):
             groups["genre"][row["genre"]].append(index)
             groups["family"][row["family"] or "benign"].append(index)
-        held = np.array([row["genre"] == HELD_OUT_GENRE for row in rows])
+            groups["lang"][row["lang"]].append(index)
+        held = np.array([row["genre"] == genre for row in rows])
         out[name] = {
             "threshold": threshold,
             "tpr": metrics.tpr,
@@ -99,9 +113,12 @@ def indirect(limit: int | None = None) -> dict[str, Any]:
                 genre: _rates([flags[i] for i in idx], [int(labels[i]) for i in idx])
                 for genre, idx in sorted(groups["genre"].items())
             },
-            "family": {
-                family: _rates([flags[i] for i in idx], [int(labels[i]) for i in idx])
-                for family, idx in sorted(groups["family"].items())
+            **{
+                key: {
+                    name: _rates([flags[i] for i in idx], [int(labels[i]) for i in idx])
+                    for name, idx in sorted(groups[key].items())
+                }
+                for key in ("family", "lang")
             },
         }
     return out
@@ -109,15 +126,16 @@ def indirect(limit: int | None = None) -> dict[str, Any]:
 
 def print_indirect(result: dict[str, Any]) -> None:
     """The held-out figures as a few lines of text."""
-    print(f"indirect injection, held-out documents ({result['rows']} rows)")
+    genre, family = result["held_out"]["genre"], result["held_out"]["family"]
+    print(f"indirect injection, {result['check']} ({result['rows']} rows)")
     for name in ("document", "guard", "direct-fast"):
         r = result[name]
         held = r["held_out_genre"]
         print(
             f"  {name:11s} TPR {r['tpr']:.3f} FPR {r['fpr']:.3f} AUC {r['roc_auc']:.3f} | "
-            f"{HELD_OUT_GENRE} (never trained): TPR {held['tpr']:.3f} FPR {held['fpr']:.3f} "
-            f"TPR@2%FPR {held['tpr_at_2pct_fpr']:.3f} | {HELD_OUT_FAMILY} family TPR "
-            f"{r['family'][HELD_OUT_FAMILY]['tpr']:.3f}"
+            f"{genre} (never trained): TPR {held['tpr']:.3f} FPR {held['fpr']:.3f} "
+            f"TPR@2%FPR {held['tpr_at_2pct_fpr']:.3f} | {family} family TPR "
+            f"{r['family'][family]['tpr']:.3f}"
         )
         fprs = ", ".join(f"{g} {v['fpr']:.3f}" for g, v in r["genre"].items())
         print(f"  {'':11s} FPR per genre: {fprs}")

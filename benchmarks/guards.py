@@ -21,6 +21,8 @@ logistic-regression baseline trained on the same train split in this run:
     python benchmarks/guards.py --quick    # seconds; CI (fast tier, small samples)
     python benchmarks/guards.py --latency-only --output FILE   # latency again, no test split
     python benchmarks/guards.py --indirect-only --output benchmarks/results/guards_indirect.json
+    python benchmarks/guards.py --forum-only --output benchmarks/results/guards_forum.json
+                                           # the third release's held-out set (read once)
 
 The data is found via --data, SAI_DATA_DIR or <repo>/../shared/data/prompt_injection; without
 it the quality part is skipped with a note.
@@ -55,12 +57,12 @@ try:
     from benchmarks._benign import CHECK as CHECK_BENIGN
     from benchmarks._benign import benign, print_benign
     from benchmarks._indirect import CHECK as CHECK_INDIRECT
-    from benchmarks._indirect import indirect, print_indirect
+    from benchmarks._indirect import FORUM, indirect, print_indirect
 except ModuleNotFoundError:  # run as a script: benchmarks/ is on sys.path
     from _benign import CHECK as CHECK_BENIGN  # type: ignore[no-redef]
     from _benign import benign, print_benign  # type: ignore[no-redef]
     from _indirect import CHECK as CHECK_INDIRECT  # type: ignore[no-redef]
-    from _indirect import indirect, print_indirect  # type: ignore[no-redef]
+    from _indirect import FORUM, indirect, print_indirect  # type: ignore[no-redef]
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).with_name("results") / "guards.json"
@@ -190,6 +192,17 @@ def indirect_only(output: Path) -> None:
     output.write_text(json.dumps(result, indent=2) + "\n")
 
 
+def forum_only(output: Path) -> None:
+    """The third release's held-out set alone (forum threads, the family ``memory``)."""
+    start = list(os.getloadavg())
+    found = indirect(check=FORUM, genre="forum", family="memory")
+    print_indirect(found)
+    result = {"mode": "forum-only", "forum": found}
+    result["machine"] = {"load_average_at_start": start, "load_average_at_end": os.getloadavg()}
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(result, indent=2) + "\n")
+
+
 def probability_of(detector: Detector) -> Callable[[str], float]:
     return lambda text: detector.score(text).probability
 
@@ -203,9 +216,15 @@ def main() -> None:
         action="store_true",
         help="only the held-out documents and the document detector's latency",
     )
+    parser.add_argument(
+        "--forum-only", action="store_true", help="only the third held-out set (forum threads)"
+    )
     parser.add_argument("--data")
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args()
+    if args.forum_only:
+        forum_only(args.output)
+        return
     if args.indirect_only:
         indirect_only(args.output)
         return

@@ -21,14 +21,20 @@ from _grammar_wide import ACTIONS, grammar_text
 BANKS = ("email", "book", "chat", "howto", "news", "support", "notes")
 
 
-def benign_rows(seed: int, passages: int = 2) -> tuple[list[Row], dict[str, object]]:
-    """Every a/b sentence of ``BANKS`` alone, ``passages`` short passages per sentence, and one
-    grammar instruction per benign row of each language (label 1)."""
+def benign_rows(
+    seed: int,
+    passages: int = 2,
+    parts: tuple[str, ...] = ("a", "b"),
+    positives_per_row: float = 1.0,
+) -> tuple[list[Row], dict[str, object]]:
+    """Every sentence of ``parts`` in ``BANKS`` alone, ``passages`` short passages per sentence,
+    and ``positives_per_row`` grammar instructions per benign row of each language (label 1;
+    ``training/fast_dev.py`` trains with partition a and measures on b)."""
     rng = random.Random(seed)  # noqa: S311 - sampling, not secrecy
     rows: list[Row] = []
     per_lang: dict[str, int] = defaultdict(int)
     for name in BANKS:
-        bank = _bank(getattr(_banks, name.upper()), ("a", "b"))
+        bank = _bank(getattr(_banks, name.upper()), parts)
         for lang, items in sorted(bank.items()):
             for sentence in items:
                 rows.append(Row(sentence, 0, f"sai-benign-{name}"))
@@ -41,7 +47,7 @@ def benign_rows(seed: int, passages: int = 2) -> tuple[list[Row], dict[str, obje
     families = tuple(ACTIONS)
     positives = 0
     for lang, count in sorted(per_lang.items()):
-        for _ in range(count):
+        for _ in range(round(count * positives_per_row)):
             family = rng.choice(families)
             text, _lang = grammar_text(rng, family, lang)
             rows.append(Row(text, 1, f"sai-grammar-{family}"))

@@ -40,6 +40,8 @@ class Recipe:
     grammar_only: tuple[str, ...]
     #: the composer's training-only banks (how-to, news, support, notes) and decoys
     extended: bool
+    #: share of plants taken from the shared corpus's short injections
+    corpus_share: float = 0.2
 
     def composer(self, parts: tuple[str, ...]) -> Composer:
         return Composer(Sources.load(parts), extended=self.extended)
@@ -59,6 +61,37 @@ RECIPES = {
         TRAIN_GENRES + EXTRA_GENRES, TRAIN_FAMILIES, _grammar.grammar_text, (), extended=True
     ),
 }
+
+
+def _mixed_grammar(rng: random.Random, family: str, lang: str | None) -> tuple[str, str]:
+    """Half the first grammar (four languages), half the wide one (ten languages, more
+    phrasings): planting variety without the wide recipe's grammar-only families."""
+    if family in _grammar.ACTIONS and rng.random() < 0.5:
+        return _grammar.grammar_text(rng, family, lang)
+    return _grammar_wide.grammar_text(rng, family, lang)
+
+
+#: the wide recipe's benign breadth and decoys, the first recipe's families, both grammars
+RECIPES["broad"] = Recipe(
+    TRAIN_GENRES + EXTRA_GENRES, TRAIN_FAMILIES, _mixed_grammar, (), extended=True
+)
+#: the first recipe with twice the share of the shared corpus's injections as plants
+RECIPES["first-corpus"] = Recipe(
+    TRAIN_GENRES, TRAIN_FAMILIES, _grammar.grammar_text, (), extended=False, corpus_share=0.4
+)
+#: the broad recipe with twice the share of the shared corpus's injections as plants
+RECIPES["broad-corpus"] = Recipe(
+    TRAIN_GENRES + EXTRA_GENRES, TRAIN_FAMILIES, _mixed_grammar, (), extended=True,
+    corpus_share=0.4,
+)  # fmt: skip
+#: the broad recipe with the wide grammar's two grammar-only families (refusal, promotion)
+RECIPES["broad-families"] = Recipe(
+    TRAIN_GENRES + EXTRA_GENRES,
+    TRAIN_FAMILIES + _grammar_wide.GRAMMAR_ONLY,
+    _mixed_grammar,
+    _grammar_wide.GRAMMAR_ONLY,
+    extended=True,
+)
 #: The recipe of the shipped document detector.
 SHIPPED = "first"
 
@@ -92,7 +125,7 @@ def make_docs(
             text, lang = composer.document(genre, rng)
             doc = Doc(text, 0, genre, "", lang)
             if rng.random() < 0.5:
-                if corpus and rng.random() < 0.2:
+                if corpus and rng.random() < recipe.corpus_share:
                     instruction, family, lang = rng.choice(corpus), "corpus", "?"
                 else:
                     family = rng.choice(families)

@@ -1,13 +1,16 @@
-"""Estimate the document detector's generalisation without the held-out set.
+"""Estimate the document detector's generalisation without any held-out set.
 
-    .venv/bin/python training/doc_dev.py [--docs N]
+    .venv/bin/python training/doc_dev.py [--recipe R] [--logo] [--fast DIR] [--docs N]
 
-One training genre (``chat``) and one training family (``links``) are left out the way the
-held-out set leaves out ``review`` and ``tool``: the window model learns from partition a
-without them, is calibrated on partition b without them, and is then measured on b's ``chat``
-documents (TPR at 2% FPR, as the benchmark reports the held-out genre) and on b's documents
-with a ``links`` plant (TPR at the calibrated threshold). Only partitions a and b are read:
-this is how training changes were compared before the held-out set was measured once.
+One training genre and one training family are left out the way the held-out sets leave out
+theirs: the window model learns from partition a without them, is calibrated on partition b
+without them, and is then measured on b's documents of that genre (TPR at 2% FPR, as the
+benchmark reports a held-out genre, and the FPR at the calibrated threshold) and on b's
+documents with a plant of that family (TPR at the threshold). By default the genre ``chat`` and
+the family ``links``; ``--logo`` leaves out each of the seven base genres in turn (each with a
+family in turn) and reports every fold, the mean and the worst. Only partitions a and b are
+read: this is how training changes are compared before a held-out set is measured once.
+``--fast DIR`` uses the instruction detector's artefacts in DIR (a retrained fast tier).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _doc_corpus import RECIPES, SHIPPED, Doc, make_docs
+from _doc_corpus import RECIPES, SHIPPED, Doc, Recipe, make_docs
 from _doc_model import SEED, calibrate, document_inputs, fit_windows
 from train_documents import WINDOW_C, corpus_for
 
@@ -31,6 +34,9 @@ from sai.guards.injection.fast import FastTier
 
 DEV_GENRE = "chat"
 DEV_FAMILY = "links"
+#: Genres every recipe has (security discussions are calibrated apart, so never left out).
+LOGO_GENRES = ("email", "table", "code", "web", "techdoc", "book", "chat")
+LOGO_FAMILIES = ("links", "hijack", "misleading", "exfiltration", "persona")
 
 
 def tpr_at_fpr(scores: np.ndarray, labels: np.ndarray, fpr: float) -> float:
@@ -39,32 +45,27 @@ def tpr_at_fpr(scores: np.ndarray, labels: np.ndarray, fpr: float) -> float:
     return float((scores[labels == 1] > cut).mean())
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=int, default=500, help="documents per genre")
-    parser.add_argument("--c", type=float, default=WINDOW_C)
-    parser.add_argument("--recipe", choices=sorted(RECIPES), default=SHIPPED)
-    args = parser.parse_args()
-    shipped = load_artifacts()
-    direct = FastTier.from_arrays(shipped.config["fast"], shipped.arrays["fast"])
-    empty = DocumentDetector(
-        direct, np.zeros(direct.spec.size, np.float32), np.zeros(len(DENSE), np.float32), 0.0,
-        (1, 0, 0), 0.5,
-    )  # fmt: skip
-    corpus = corpus_for(None)
-    recipe = RECIPES[args.recipe]
-    genres = tuple(g for g in recipe.genres if g != DEV_GENRE)
-    families = tuple(f for f in recipe.families if f != DEV_FAMILY)
+def estimate(
+    empty: DocumentDetector,
+    recipe: Recipe,
+    genre: str,
+    family: str,
+    per_genre: int,
+    c: float,
+    corpus: list[str],
+) -> dict[str, object]:
+    """Train without ``genre`` and ``family``; measure on them (partition b)."""
+    genres = tuple(g for g in recipe.genres if g != genre)
+    families = tuple(f for f in recipe.families if f != family)
 
     def docs(part: str, seed: int, genres: tuple[str, ...], families: tuple[str, ...]) -> list[Doc]:
         rng = random.Random(seed)  # noqa: S311 - sampling, not secrecy
-        composer = recipe.composer((part,))
-        per_genre = args.docs // 2
         return make_docs(
-            composer, rng, genres, families, per_genre, test=False, corpus=corpus, recipe=recipe
-        )
+            recipe.composer((part,)), rng, genres, families, per_genre // 2,
+            test=False, corpus=corpus, recipe=recipe,
+        )  # fmt: skip
 
-    model = fit_windows(empty, docs("a", SEED, genres, families), args.c)
+    model = fit_windows(empty, docs("a", SEED, genres, families), c)
     calibration, threshold, figures = calibrate(model, docs("b", SEED + 1, genres, families))
     slope, per_log, intercept = calibration
 
@@ -73,17 +74,61 @@ def main() -> None:
         logits = slope * inputs[:, 0] + per_log * inputs[:, 1] + intercept
         return 1 / (1 + np.exp(-logits)), np.array([d.label for d in found])
 
-    genre_p, genre_y = probabilities(docs("b", SEED + 4, (DEV_GENRE,), families))
-    links = [d for d in docs("b", SEED + 5, genres, (DEV_FAMILY,)) if d.family == DEV_FAMILY]
-    links_p, _ = probabilities(links)
-    result = {
+    genre_p, genre_y = probabilities(docs("b", SEED + 4, (genre,), families))
+    planted = [d for d in docs("b", SEED + 5, genres, (family,)) if d.family == family]
+    family_p, _ = probabilities(planted)
+    return {
         "calibration": figures,
         "threshold": threshold,
-        f"{DEV_GENRE}_tpr_at_2pct_fpr": tpr_at_fpr(genre_p, genre_y, 0.02),
-        f"{DEV_GENRE}_fpr": float((genre_p[genre_y == 0] >= threshold).mean()),
-        f"{DEV_FAMILY}_tpr": float((links_p >= threshold).mean()),
+        "genre": genre,
+        "family": family,
+        "genre_tpr_at_2pct_fpr": tpr_at_fpr(genre_p, genre_y, 0.02),
+        "genre_fpr": float((genre_p[genre_y == 0] >= threshold).mean()),
+        "family_tpr": float((family_p >= threshold).mean()),
     }
-    print(json.dumps(result, indent=1))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=500, help="documents per genre")
+    parser.add_argument("--c", type=float, default=WINDOW_C)
+    parser.add_argument("--recipe", choices=sorted(RECIPES), default=SHIPPED)
+    parser.add_argument("--logo", action="store_true", help="leave each base genre out in turn")
+    parser.add_argument("--fast", type=Path, help="folder with the instruction detector to use")
+    args = parser.parse_args()
+    shipped = load_artifacts(args.fast) if args.fast else load_artifacts()
+    direct = FastTier.from_arrays(shipped.config["fast"], shipped.arrays["fast"])
+    empty = DocumentDetector(
+        direct, np.zeros(direct.spec.size, np.float32), np.zeros(len(DENSE), np.float32), 0.0,
+        (1, 0, 0), 0.5,
+    )  # fmt: skip
+    corpus = corpus_for(None)
+    recipe = RECIPES[args.recipe]
+    if not args.logo:
+        found = estimate(empty, recipe, DEV_GENRE, DEV_FAMILY, args.docs, args.c, corpus)
+        print(json.dumps(found, indent=1))
+        return
+    folds = []
+    for index, genre in enumerate(LOGO_GENRES):
+        family = LOGO_FAMILIES[index % len(LOGO_FAMILIES)]
+        found = estimate(empty, recipe, genre, family, args.docs, args.c, corpus)
+        folds.append(found)
+        print(
+            f"{genre:8s} TPR@2%FPR {found['genre_tpr_at_2pct_fpr']:.3f} "
+            f"FPR {found['genre_fpr']:.3f} | {family:12s} TPR {found['family_tpr']:.3f}",
+            flush=True,
+        )
+    keys = ("genre_tpr_at_2pct_fpr", "genre_fpr", "family_tpr")
+    summary = {
+        key: {
+            "mean": float(np.mean([f[key] for f in folds])),
+            "worst": float(
+                max(f[key] for f in folds) if key == "genre_fpr" else min(f[key] for f in folds)
+            ),  # type: ignore[type-var]
+        }
+        for key in keys
+    }
+    print(json.dumps({"recipe": args.recipe, "c": args.c, "summary": summary}, indent=1))
 
 
 if __name__ == "__main__":

@@ -49,8 +49,12 @@ SUPPLEMENT_REPEAT = 3
 #: is a cue for the instruction detector.
 DOCUMENTS = 0
 #: Short passages per sentence in the balanced multilingual corpus (``_benign_rows.py``); -1:
-#: the corpus is left out (the shipped recipe; see training/README.md for the trial).
-BENIGN_PASSAGES = -1
+#: the corpus is left out. The third release ships 0 (sentences alone, with as many grammar
+#: instructions per language); see training/README.md for the trials.
+BENIGN_PASSAGES = 0
+#: Sentence-bank partitions of that corpus: a only, so partition b's sentences stay an
+#: out-of-sample measure of false positives per genre and language (``fast_dev.py``).
+BENIGN_PARTS = "a"
 
 
 def composed_rows(per_genre: int, seed: int) -> tuple[list[Row], dict[str, object]]:
@@ -93,13 +97,15 @@ def design(rows: list[Row], spec: FeatureSpec) -> sp.csr_matrix:
     )
 
 
-def fit_fast(matrix: sp.csr_matrix, labels: np.ndarray) -> FastTier:
+def fit_fast(
+    matrix: sp.csr_matrix, labels: np.ndarray, weights: np.ndarray | None = None
+) -> FastTier:
     """Smoothed IDF from these rows, then logistic regression on the TF-IDF vectors."""
     frequency = np.bincount(matrix.indices, minlength=SPEC.size)
     idf = np.log((1.0 + matrix.shape[0]) / (1.0 + frequency)) + 1.0
     idf = idf.astype(np.float16).astype(np.float32)
     model = LogisticRegression(C=FAST_C, solver="liblinear", max_iter=5000, random_state=SEED)
-    model.fit(l2_rows(matrix.multiply(idf).tocsr()), labels)
+    model.fit(l2_rows(matrix.multiply(idf).tocsr()), labels, sample_weight=weights)
     weights = model.coef_[0].astype(np.float16).astype(np.float32)
     return FastTier(SPEC, weights, float(model.intercept_[0]), idf)
 
@@ -199,6 +205,23 @@ def main() -> None:
         help="passages per sentence of the multilingual benign corpus (-1: leave it out)",
     )
     parser.add_argument(
+        "--benign-parts",
+        default=BENIGN_PARTS,
+        help="sentence-bank partitions of the multilingual corpus (a: for training/fast_dev.py)",
+    )
+    parser.add_argument(
+        "--benign-positives",
+        type=float,
+        default=1.0,
+        help="grammar instructions per benign row of the multilingual corpus, per language",
+    )
+    parser.add_argument(
+        "--benign-weight",
+        type=float,
+        default=1.0,
+        help="sample weight of the multilingual corpus's rows in the fast tier",
+    )
+    parser.add_argument(
         "--embedding-cache",
         type=Path,
         help="npz file caching MiniLM embeddings between runs (optional)",
@@ -215,7 +238,10 @@ def main() -> None:
     composed, record["composed_documents"] = composed_rows(args.documents, SEED)
     balanced: list[Row] = []
     if args.benign_passages >= 0:
-        balanced, record["multilingual_corpus"] = benign_rows(SEED, args.benign_passages)
+        balanced, record["multilingual_corpus"] = benign_rows(
+            SEED, args.benign_passages, tuple(args.benign_parts.split(",")), args.benign_positives
+        )
+        record["multilingual_corpus"]["weight"] = args.benign_weight
     base = train + documents + handwritten * (SUPPLEMENT_REPEAT - 1) + composed + balanced
     rows = base + val
     labels = np.array([row.label for row in rows])
@@ -227,9 +253,13 @@ def main() -> None:
     print(f"train {len(base)} rows + validation {len(val)} rows (cleaned)", flush=True)
     print(f"validation fold sizes {np.bincount(folds).tolist()}", flush=True)
 
-    fold_fast = [fit_fast(matrix[keep], labels[keep]) for keep in _folds(len(base), folds)]
+    weights = _weights(len(rows), len(base) - len(balanced), len(base), args.benign_weight)
+    fold_fast = [
+        fit_fast(matrix[keep], labels[keep], None if weights is None else weights[keep])
+        for keep in _folds(len(base), folds)
+    ]
     raw_fast = out_of_fold(fold_fast, val, folds)  # type: ignore[arg-type]
-    fast = fit_fast(matrix, labels)
+    fast = fit_fast(matrix, labels, weights)
     np.savez_compressed(
         out / "fast.npz",
         weights=fast.weights.astype(np.float16),
@@ -258,6 +288,16 @@ def main() -> None:
     (out / "detector.json").write_text(json.dumps(config, indent=2, sort_keys=True) + "\n")
     write_manifest(out, names)
     print(f"wrote {', '.join(names)} to {out}")
+
+
+def _weights(count: int, start: int, end: int, weight: float) -> np.ndarray | None:
+    """Sample weights: ``weight`` for rows ``start:end`` (the multilingual corpus), 1 for the
+    rest; None when all are 1 (the shipped recipe's fit, without sample weights)."""
+    if weight == 1.0:
+        return None
+    weights = np.ones(count)
+    weights[start:end] = weight
+    return weights
 
 
 def _folds(base: int, folds: np.ndarray) -> list[np.ndarray]:

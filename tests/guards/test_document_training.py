@@ -129,3 +129,17 @@ def test_a_plant_in_tool_output_is_a_json_field_or_a_log_line() -> None:
             seen.add("log")
         assert text.replace(planted + "\n", "", 1) == document or text.endswith(planted + "\n")
     assert seen == {"json", "log"}
+
+
+def test_the_third_held_out_set_stays_out_of_training() -> None:
+    """Forum threads and the ``memory`` family (training/check/forum.jsonl) are in no recipe,
+    and no training module reads the forum bank or its set."""
+    from _doc_corpus import RECIPES
+
+    for recipe in RECIPES.values():
+        assert "forum" not in recipe.genres
+        assert "memory" not in recipe.families
+    for path in TRAINING.glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert "forum_bank" not in source, path.name
+        assert "forum.jsonl" not in source, path.name
