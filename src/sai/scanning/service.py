@@ -24,7 +24,6 @@ from sai.scanning.result import ArtifactResult, FailOn
 from sai.workspace import Workspace, find_workspace, open_workspace
 
 if TYPE_CHECKING:
-    from sai.ledger import EntryRef, Evidence
     from sai.manifest import LoadedManifest
     from sai.scanning.deps import AuditResult
     from sai.scanning.policy import Policy
@@ -133,21 +132,6 @@ class _Prepared:
         return self._found
 
 
-def _append(workspace: Workspace, evidence: list[Evidence]) -> list[EntryRef]:
-    """Append ``evidence`` and sign the checkpoint covering it: straight to a SQLite ledger
-    when it can (`SqliteLedgerWriter`), else through `open_ledger` (PostgreSQL, a new store)."""
-    from sai.ledger.sqlite_writer import SqliteLedgerWriter
-
-    writer = SqliteLedgerWriter.for_workspace(workspace)
-    if writer is not None:
-        with writer:
-            return writer.record(evidence)
-    from sai.ledger import open_ledger
-
-    with open_ledger(workspace) as ledger:
-        return ledger.append_many(evidence)
-
-
 def run_scan(request: ScanRequest) -> ScanOutcome:
     """Scan, audit and record as ``request`` asks."""
     notes: list[str] = []
@@ -183,9 +167,9 @@ def run_scan(request: ScanRequest) -> ScanOutcome:
         result_audit = audit_with(request.osv)
     recorded = 0
     if recording and workspace is not None:
-        from sai.scanning.record import audit_evidence, scans_evidence
+        from sai.scanning._recording import append_entries, audit_entry, scan_entries
 
-        evidence = scans_evidence(
+        entries = scan_entries(
             results,
             manifest=manifest,
             policy=policy,
@@ -193,8 +177,8 @@ def run_scan(request: ScanRequest) -> ScanOutcome:
             resolver=cache.resolver if cache is not None else None,
         )
         if result_audit is not None:
-            evidence.append(audit_evidence(result_audit, database_path=str(request.osv)))
-        recorded = len(_append(workspace, evidence)) if evidence else 0
+            entries.append(audit_entry(result_audit, str(request.osv)))
+        recorded = append_entries(workspace, entries) if entries else 0
     return ScanOutcome(results, result_audit, recorded, tuple(notes), request.fail_on)
 
 
