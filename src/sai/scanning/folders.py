@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sai.scanning._paths import Resolver
-from sai.scanning.formats.onnx import external_locations
 
 #: Files a Hugging Face tokenizer or processor reads as data.
 TOKENIZER_FILES = frozenset(
@@ -86,6 +85,8 @@ def plan_folder(files: list[Path]) -> FolderPlan:
     before = len(companions)  # ONNX external data is named by resolved path: map it back
     for path in files:
         if path.suffix.lower() == ".onnx" and path.stat().st_size <= _MAX_ONNX:
+            from sai.scanning.formats.onnx import external_locations
+
             for location in external_locations(memoryview(path.read_bytes())):
                 target = (path.parent / location).resolve()
                 companions.setdefault(target, f"external data of {path.name}")
