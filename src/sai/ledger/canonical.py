@@ -100,10 +100,14 @@ def _safe_int(literal: str) -> int:
     raise ValueError(literal)
 
 
+#: One encoder for every call (``json.dumps`` with options builds a new one each time).
+_ENCODER = json.JSONEncoder(
+    ensure_ascii=False, separators=(",", ":"), sort_keys=True, check_circular=False
+)
+
+
 def _dumps(plain: Any) -> str:
-    return json.dumps(
-        plain, ensure_ascii=False, separators=(",", ":"), sort_keys=True, check_circular=False
-    )
+    return _ENCODER.encode(plain)
 
 
 def _depth(value: Any) -> int:

@@ -36,11 +36,11 @@ class Subjects:
         # remain); `Path.relative_to` parses every path again, per entry.
         within = str(self._root) if self._root else ""
         self._within = within if within.endswith(os.sep) else within + os.sep
-        self._models: dict[Path, DeclaredModel] = {}
+        self._models: dict[str, DeclaredModel] = {}
         declared = declared_of(manifest)
         for model in declared.models:
             if model.path is not None:
-                self._models.setdefault(model.path.resolve(), model)
+                self._models.setdefault(str(model.path.resolve()), model)
 
     def of(self, path: str | Path) -> tuple[str, DeclaredModel | None]:
         """The subject path of ``path`` (relative to the root when inside it) and the declared
@@ -48,10 +48,11 @@ class Subjects:
         if self._root is None and not self._models:
             return str(Path(path)), None
         resolved = self._resolver.resolve(path)
-        model = self._models.get(resolved)
+        text = str(resolved)
+        # NOTE: keyed by the resolved path's text: hashing a `Path` costs more than the rest
+        model = self._models.get(text) if self._models else None
         if self._root is None:
             return str(Path(path)), model
-        text = str(resolved)
         if text.startswith(self._within):
             return text[len(self._within) :], model
         return ("." if resolved == self._root else text), model

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sai.errors import SaiError
+from sai.scanning._cachekey import cache_key
 from sai.workspace.paths import path_kind
 
 if TYPE_CHECKING:
@@ -98,12 +99,6 @@ class DeclaredModels:
         return cls(tuple(models), problem)
 
 
-def _mac_key(workspace: Workspace) -> bytes:
-    """A key only the holder of the workspace's signing key can derive: a signature by that
-    key over a fixed label (Ed25519 signatures are deterministic), hashed."""
-    return hashlib.sha256(workspace.signing_key().sign(_MAC_LABEL)).digest()
-
-
 def _mac(key: bytes, body: dict[str, Any]) -> str:
     text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
     return hmac.new(key, text.encode("ascii"), hashlib.sha256).hexdigest()
@@ -120,7 +115,7 @@ class ManifestCache:
     def mac_key(self) -> bytes:
         """The key of the entries' MACs (WorkspaceError when the signing key is unreadable)."""
         if self._key is None:
-            self._key = _mac_key(self.workspace)
+            self._key = cache_key(self.workspace, _MAC_LABEL)
         return self._key
 
     def lookup(self, manifest: Path, digest: str) -> DeclaredModels | None:

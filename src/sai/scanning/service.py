@@ -15,8 +15,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sai.errors import InputError, WorkspaceError
+from sai.errors import InputError, SaiError, WorkspaceError
+from sai.scanning._cachekey import cache_key
 from sai.scanning.declared import DeclaredModels, declared_models
+from sai.scanning.digests import MAC_LABEL as DIGEST_MAC_LABEL
 from sai.scanning.digests import DigestCache
 from sai.scanning.engine import ScanSettings, scan_paths
 from sai.scanning.pickle import default_allowlist
@@ -132,6 +134,16 @@ class _Prepared:
         return self._found
 
 
+def _digest_cache(workspace: Workspace) -> DigestCache | None:
+    """The workspace's digest cache; None when its signing key is unreadable (no MAC key:
+    every file is hashed)."""
+    try:
+        key = cache_key(workspace, DIGEST_MAC_LABEL)
+    except SaiError:
+        return None
+    return DigestCache.load(workspace.sai_dir / DIGEST_CACHE, key)
+
+
 def run_scan(request: ScanRequest) -> ScanOutcome:
     """Scan, audit and record as ``request`` asks."""
     notes: list[str] = []
@@ -152,7 +164,7 @@ def run_scan(request: ScanRequest) -> ScanOutcome:
                 "nothing to scan",
                 hint="name files or folders, declare models in sai.yaml, or pass --deps --osv FILE",
             )
-        cache = DigestCache.load(workspace.sai_dir / DIGEST_CACHE) if workspace else None
+        cache = _digest_cache(workspace) if workspace else None
         settings = replace(settings_for(policy), digest_cache=cache)
         results = tuple(scan_paths(list(paths), settings))
     finally:
