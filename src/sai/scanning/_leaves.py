@@ -3,8 +3,9 @@
 `sai.scanning.record.scan_entry_evidence` builds a typed `ScanResult` payload, converts it to
 data and makes `Evidence` of it, which checks every field and encodes the canonical leaf: per
 file, that costs as much as scanning a small pickle, and its modules cost more to load than
-scanning a large checkpoint. `scan_leaf` writes the same leaf from the same values in one
-encoding, for the inputs whose validity it can see at a glance: a subject of 1 to 512
+scanning a large checkpoint. `scan_leaf` writes the same leaf from the same values as one
+string (the keys in canonical order, each string quoted by the JSON encoder's own function),
+for the inputs whose validity it can see at a glance: a subject of 1 to 512
 characters without control characters, sizes within canonical JSON's integers, and text that
 UTF-8 can encode (a lone surrogate fails the encoding). For anything else it returns None and
 the caller takes the validated path, which accepts or refuses it as always.
@@ -18,11 +19,12 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from json.encoder import encode_basestring as _quote
 from pathlib import Path
 from typing import Any
 
 from sai import __version__
-from sai.ledger.canonical import MAX_SAFE_INTEGER, encode_plain
+from sai.ledger.canonical import MAX_SAFE_INTEGER, plain_text
 from sai.ledger.prepared import LEAF_VERSION, PreparedEntry, format_time
 from sai.scanning._subjects import Subjects
 from sai.scanning.result import ArtifactResult, Confidence
@@ -38,7 +40,10 @@ EXTERNAL_PROVISIONS = ("5.1.2-4", "5.2.3-1")
 IN_HOUSE_PROVISIONS = ("5.2.3-1",)
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # sai.ledger.entry refuses them in subjects
-_ORIGIN = {"control": SCAN_CONTROL, "sai": __version__}
+_ACTOR = plain_text(ACTOR)
+_KIND = plain_text(SCAN_KIND)
+_ORIGIN = plain_text({"control": SCAN_CONTROL, "sai": __version__})
+_PROVISIONS = {p: plain_text(list(p)) for p in (EXTERNAL_PROVISIONS, IN_HOUSE_PROVISIONS)}
 
 
 def _findings(result: ArtifactResult, name: str) -> tuple[list[dict[str, Any]], int, int]:
@@ -64,6 +69,15 @@ def _findings(result: ArtifactResult, name: str) -> tuple[list[dict[str, Any]], 
     return stored, dangerous, unknown
 
 
+def _text(value: object) -> str:
+    """A value of a plain type as canonical JSON text (TypeError for any other type)."""
+    if value is None:
+        return "null"
+    if type(value) is int:
+        return str(value)
+    return _quote(value) if isinstance(value, str) else plain_text(value)
+
+
 def scan_leaf(
     result: ArtifactResult,
     subjects: Subjects,
@@ -83,40 +97,32 @@ def scan_leaf(
         or not -MAX_SAFE_INTEGER <= size <= MAX_SAFE_INTEGER
     ):
         return None
-    name = Path(result.path).name if result.findings else ""
-    findings, dangerous, unknown = _findings(result, name)
+    findings: list[dict[str, Any]] = []
+    dangerous = unknown = 0
+    if result.findings:
+        findings, dangerous, unknown = _findings(result, Path(result.path).name)
     moment = datetime.now(UTC) if time is None else time.astimezone(UTC)
     external = model is None or not model.in_house
     provisions = EXTERNAL_PROVISIONS if external else IN_HOUSE_PROVISIONS
-    data = {
-        "path": path,
-        "digest": result.digest,
-        "size": size,
-        "format": result.format,
-        "verdict": result.verdict.value,
-        "findings_total": len(result.findings),
-        "findings": findings,
-        "inner_formats": list(result.inner_formats),
-        "model": model.name if model is not None else None,
-        "source": model.source if model is not None else None,
-        "policy": policy,
-        "dangerous_total": dangerous,
-        "unknown_total": unknown,
-        "part_of": result.part_of or None,
-    }
-    leaf = {
-        "v": LEAF_VERSION,
-        "origin": _ORIGIN,
-        "kind": SCAN_KIND,
-        "subject": subject,
-        "provisions": list(provisions),
-        "actor": ACTOR,
-        "time": format_time(moment),
-        "data": data,
-        "attachments": [],
-    }
+    # NOTE: the keys in code-point order, as canonical JSON sorts them
     try:
-        encoded = encode_plain(leaf)
+        data = (
+            f'{{"dangerous_total":{dangerous},"digest":{_quote(result.digest)},'
+            f'"findings":{plain_text(findings)},"findings_total":{len(result.findings)},'
+            f'"format":{_quote(result.format)},'
+            f'"inner_formats":{plain_text(list(result.inner_formats))},'
+            f'"model":{_text(model.name if model is not None else None)},'
+            f'"part_of":{_text(result.part_of or None)},"path":{_quote(path)},'
+            f'"policy":{_text(policy)},"size":{size},'
+            f'"source":{_text(model.source if model is not None else None)},'
+            f'"unknown_total":{unknown},"verdict":{_quote(result.verdict.value)}}}'
+        )
+        leaf = (
+            f'{{"actor":{_ACTOR},"attachments":[],"data":{data},"kind":{_KIND},'
+            f'"origin":{_ORIGIN},"provisions":{_PROVISIONS[provisions]},'
+            f'"subject":{_quote(subject)},"time":"{format_time(moment)}","v":{LEAF_VERSION}}}'
+        )
+        encoded = leaf.encode("utf-8")
     except (UnicodeEncodeError, TypeError, ValueError):  # e.g. a lone surrogate: the
         return None  # validated path refuses it, naming the field
     return PreparedEntry(encoded, SCAN_KIND, subject, moment, provisions)
