@@ -13,6 +13,7 @@ from sai.scanning.containers.errors import ContainerError
 from sai.scanning.probes import (
     is_joblib,
     is_safetensors,
+    is_tar,
     is_zlib,
     looks_like_hf_config,
     looks_like_onnx,
@@ -85,8 +86,7 @@ _MAGIC: tuple[tuple[bytes, Format], ...] = (
 
 
 def _by_structure(data: memoryview, head: bytes, name: str) -> Format:
-    # NOTE: the container readers load here, not with the module: a pickle never gets here
-    from sai.scanning.containers.tar import is_tar
+    # NOTE: the zip reader loads here, not with the module: a pickle never gets here
     from sai.scanning.containers.zip import is_zip
 
     probes = (
