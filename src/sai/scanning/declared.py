@@ -22,9 +22,8 @@ import hashlib
 import hmac
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sai.errors import SaiError
 from sai.scanning._cachekey import cache_key
@@ -41,8 +40,9 @@ _MAX_BYTES = 1 << 20  # sai.manifest.loader.MAX_MANIFEST_BYTES: larger files are
 _MAC_LABEL = b"sai scan-manifest cache v1\x00"
 
 
-@dataclass(frozen=True)
-class DeclaredModel:
+# NOTE: NamedTuple, not a dataclass: a frozen dataclass compiles six methods at import,
+# which `sai scan` pays on every start.
+class DeclaredModel(NamedTuple):
     """One model of sai.yaml as a scan sees it: its name, absolute path and source."""
 
     name: str
@@ -51,8 +51,7 @@ class DeclaredModel:
     in_house: bool
 
 
-@dataclass(frozen=True)
-class DeclaredModels:
+class DeclaredModels(NamedTuple):
     """The models sai.yaml declares, or why sai.yaml could not be used (``problem``)."""
 
     models: tuple[DeclaredModel, ...] = ()

@@ -15,8 +15,8 @@ any other link is reported and never read.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from sai.scanning._paths import Resolver
 
@@ -36,8 +36,9 @@ _SAVED_MODEL_DIRS = ("variables", "assets", "assets.extra")
 _MAX_ONNX = 64 << 20
 
 
-@dataclass(frozen=True)
-class FolderPlan:
+# NOTE: NamedTuple, not a dataclass: a frozen dataclass compiles six methods at import,
+# which `sai scan` pays on every start.
+class FolderPlan(NamedTuple):
     """The companion files of the models in a folder, each with what it belongs to."""
 
     companions: dict[Path, str]

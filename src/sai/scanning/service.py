@@ -11,9 +11,9 @@ changed), and the results are appended to a SQLite ledger with `sqlite3` directl
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from sai.errors import InputError, SaiError, WorkspaceError
 from sai.scanning._cachekey import cache_key
@@ -34,8 +34,9 @@ if TYPE_CHECKING:
 DIGEST_CACHE = Path("cache") / "scan-digests.json"
 
 
-@dataclass(frozen=True)
-class ScanRequest:
+# NOTE: NamedTuple, not a dataclass: a frozen dataclass compiles six methods at import,
+# which `sai scan` pays on every start.
+class ScanRequest(NamedTuple):
     """What to scan, with which policy, and whether to record the results."""
 
     paths: tuple[Path, ...] = ()
@@ -46,14 +47,13 @@ class ScanRequest:
     fail_on: FailOn = FailOn.dangerous
 
 
-@dataclass(frozen=True)
-class ScanOutcome:
+class ScanOutcome(NamedTuple):
     """Results, the dependency audit, and notes for the person running the scan."""
 
     results: tuple[ArtifactResult, ...]
     audit: AuditResult | None
     recorded: int
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = ()
     fail_on: FailOn = FailOn.dangerous
 
     @property
