@@ -18,6 +18,7 @@ must change both.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from json.encoder import encode_basestring as _quote
 from pathlib import Path
@@ -69,6 +70,11 @@ def _findings(result: ArtifactResult, name: str) -> tuple[list[dict[str, Any]], 
     return stored, dangerous, unknown
 
 
+def _array(items: Sequence[object]) -> str:
+    """A list or tuple as canonical JSON text (most are empty)."""
+    return plain_text(list(items)) if items else "[]"
+
+
 def _text(value: object) -> str:
     """A value of a plain type as canonical JSON text (TypeError for any other type)."""
     if value is None:
@@ -108,9 +114,8 @@ def scan_leaf(
     try:
         data = (
             f'{{"dangerous_total":{dangerous},"digest":{_quote(result.digest)},'
-            f'"findings":{plain_text(findings)},"findings_total":{len(result.findings)},'
-            f'"format":{_quote(result.format)},'
-            f'"inner_formats":{plain_text(list(result.inner_formats))},'
+            f'"findings":{_array(findings)},"findings_total":{len(result.findings)},'
+            f'"format":{_quote(result.format)},"inner_formats":{_array(result.inner_formats)},'
             f'"model":{_text(model.name if model is not None else None)},'
             f'"part_of":{_text(result.part_of or None)},"path":{_quote(path)},'
             f'"policy":{_text(policy)},"size":{size},'

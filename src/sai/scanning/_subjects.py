@@ -34,7 +34,7 @@ class Subjects:
         self._root = root.resolve() if root else None
         # NOTE: subjects are cut from strings (both paths are resolved, so no `..` or `//`
         # remain); `Path.relative_to` parses every path again, per entry.
-        within = str(self._root) if self._root else ""
+        within = self._root_text = str(self._root) if self._root else ""
         self._within = within if within.endswith(os.sep) else within + os.sep
         self._models: dict[str, DeclaredModel] = {}
         declared = declared_of(manifest)
@@ -55,7 +55,7 @@ class Subjects:
             return str(Path(path)), model
         if text.startswith(self._within):
             return text[len(self._within) :], model
-        return ("." if resolved == self._root else text), model
+        return ("." if text == self._root_text else text), model
 
 
 __all__ = ["Subjects", "declared_of"]
