@@ -344,6 +344,8 @@ def main() -> None:
             "machine": platform.machine(),
             "cpus": os.cpu_count(),
             "peers": [] if args.quick else [PEERS[t] for t in peers],
+            # NOTE: times depend on the machine's load; instruction counts do not
+            "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
         }
         detect_tools = {t: m for t, m in tools.items() if t != "sai-digest"}
         if not args.throughput_only:
@@ -363,6 +365,7 @@ def main() -> None:
             work,
             args.instructions,
         )
+    result["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     report(result)
     _write(args.output, result)
 

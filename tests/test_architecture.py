@@ -140,9 +140,7 @@ OVERSIZED = {
     "sai/ledger/ledger.py",
     "sai/ledger/logverify.py",
     "sai/ledger/note.py",
-    "sai/ledger/sqlite_writer.py",
     "sai/scanning/pickle/_dispatch.py",
-    "sai/scanning/record.py",
     "sai/scanning/rules.py",
     "sai/scanning/text.py",
 }

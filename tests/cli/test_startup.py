@@ -105,7 +105,7 @@ def test_a_scan_without_recording_loads_neither_ledger_nor_manifest(tmp_path: Pa
     (tmp_path / "m.pkl").write_bytes(b.proto(2, b"}."))
     code, modules = _modules_after(["scan", "m.pkl", "--no-record"], tmp_path)
     assert code == 0
-    forbidden = (*NOT_FOR_SCAN, "sai.ledger", "sai.manifest", "sqlalchemy")
+    forbidden = (*NOT_FOR_SCAN, "sai.ledger", "sai.manifest", "sqlalchemy", "cryptography")
     assert [name for name in forbidden if _loaded(modules, name)] == []
 
 

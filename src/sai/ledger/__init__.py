@@ -12,78 +12,91 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sai._lazy import lazy_attributes
-from sai.ledger._format import entry_json
-from sai.ledger.cadence import CADENCE_ENV, CheckpointCadence
-from sai.ledger.canonical import canonical_json, parse_canonical
-from sai.ledger.checkpoint import (
-    Checkpoint,
-    CheckpointSigner,
-    SignedCheckpoint,
-    open_checkpoint,
-    sign_checkpoint,
-)
-from sai.ledger.entry import Attachment, Entry, EntryIndex, EntryRef, Evidence
-from sai.ledger.errors import (
-    CanonicalJsonError,
-    CheckpointError,
-    EvidenceError,
-    InconsistentTreeError,
-    LedgerError,
-    ProofError,
-    TreeRangeError,
-)
-from sai.ledger.merkle import (
-    HASH_SIZE,
-    CompactRange,
-    MemoryTree,
-    SubtreeSource,
-    consistency_proof,
-    consistency_proof_nodes,
-    empty_root,
-    inclusion_proof,
-    inclusion_proof_nodes,
-    leaf_hash,
-    node_hash,
-    perfect_subtrees,
-    root_at,
-    root_from_inclusion_proof,
-    root_from_leaf_hashes,
-    subtree_root,
-    verify_consistency,
-    verify_inclusion,
-)
-from sai.ledger.note import (
-    NoteSignature,
-    NoteSigner,
-    NoteVerifier,
-    SignedNote,
-    open_note,
-    sign_note,
-)
-from sai.ledger.origin import Origin, OriginType
-from sai.ledger.proofs import InclusionProof
-from sai.ledger.query import EvidenceQuery
 
 if TYPE_CHECKING:
+    from sai.ledger._format import entry_json
     from sai.ledger.batching import BatchingAppender
+    from sai.ledger.cadence import CADENCE_ENV, CheckpointCadence
+    from sai.ledger.canonical import canonical_json, parse_canonical
+    from sai.ledger.checkpoint import (
+        Checkpoint,
+        CheckpointSigner,
+        SignedCheckpoint,
+        open_checkpoint,
+        sign_checkpoint,
+    )
+    from sai.ledger.entry import Attachment, Entry, EntryIndex, EntryRef, Evidence
+    from sai.ledger.errors import (
+        CanonicalJsonError,
+        CheckpointError,
+        EvidenceError,
+        InconsistentTreeError,
+        LedgerError,
+        ProofError,
+        TreeRangeError,
+    )
     from sai.ledger.ledger import DEFAULT_CADENCE, Ledger, NoSuchEntryError
     from sai.ledger.logverify import VerifyReport
+    from sai.ledger.merkle import (
+        HASH_SIZE,
+        CompactRange,
+        MemoryTree,
+        SubtreeSource,
+        consistency_proof,
+        consistency_proof_nodes,
+        empty_root,
+        inclusion_proof,
+        inclusion_proof_nodes,
+        leaf_hash,
+        node_hash,
+        perfect_subtrees,
+        root_at,
+        root_from_inclusion_proof,
+        root_from_leaf_hashes,
+        subtree_root,
+        verify_consistency,
+        verify_inclusion,
+    )
+    from sai.ledger.note import (
+        NoteSignature,
+        NoteSigner,
+        NoteVerifier,
+        SignedNote,
+        open_note,
+        sign_note,
+    )
     from sai.ledger.opening import create_ledger_database, open_ledger
+    from sai.ledger.origin import Origin, OriginType
+    from sai.ledger.proofs import InclusionProof
+    from sai.ledger.query import EvidenceQuery
 
-#: Names backed by the database (SQLAlchemy), imported on first use: evidence, proofs and
-#: checkpoints load without it (`sai scan` records through `sai.ledger.sqlite_writer`, see there).
-_STORE_BACKED = {
-    "BatchingAppender": "batching",
-    "DEFAULT_CADENCE": "ledger",
-    "Ledger": "ledger",
-    "NoSuchEntryError": "ledger",
-    "VerifyReport": "logverify",
-    "create_ledger_database": "opening",
-    "open_ledger": "opening",
+#: Where each name lives. Every name loads on first use, so that a module importing one part
+#: of the ledger (`sai scan` records through `sai.ledger.sqlite_writer`) loads only that part;
+#: the store-backed ones (`Ledger`, `open_ledger`, ...) bring in SQLAlchemy.
+_MODULES = {
+    "_format": "entry_json",
+    "batching": "BatchingAppender",
+    "cadence": "CADENCE_ENV CheckpointCadence",
+    "canonical": "canonical_json parse_canonical",
+    "checkpoint": "Checkpoint CheckpointSigner SignedCheckpoint open_checkpoint sign_checkpoint",
+    "entry": "Attachment Entry EntryIndex EntryRef Evidence",
+    "errors": "CanonicalJsonError CheckpointError EvidenceError InconsistentTreeError "
+    "LedgerError ProofError TreeRangeError",
+    "ledger": "DEFAULT_CADENCE Ledger NoSuchEntryError",
+    "logverify": "VerifyReport",
+    "merkle": "HASH_SIZE CompactRange MemoryTree SubtreeSource consistency_proof "
+    "consistency_proof_nodes empty_root inclusion_proof inclusion_proof_nodes leaf_hash "
+    "node_hash perfect_subtrees root_at root_from_inclusion_proof root_from_leaf_hashes "
+    "subtree_root verify_consistency verify_inclusion",
+    "note": "NoteSignature NoteSigner NoteVerifier SignedNote open_note sign_note",
+    "opening": "create_ledger_database open_ledger",
+    "origin": "Origin OriginType",
+    "proofs": "InclusionProof",
+    "query": "EvidenceQuery",
 }
+_HOMES = {name: module for module, names in _MODULES.items() for name in names.split()}
 
-
-__getattr__ = lazy_attributes(__name__, _STORE_BACKED)
+__getattr__ = lazy_attributes(__name__, _HOMES)
 
 
 __all__ = [

@@ -10,16 +10,25 @@ sha256 = hashlib.sha256
 LEAF_PREFIX = b"\x00"
 NODE_PREFIX = b"\x01"
 EMPTY_ROOT = sha256(b"").digest()
+# NOTE: copies of hashers that have taken the prefix: `hashlib.sha256()` looks the algorithm
+# up in OpenSSL on every call, which costs more than hashing a leaf.
+_LEAF = sha256(LEAF_PREFIX)
+_NODE = sha256(NODE_PREFIX)
 
 
 def leaf_hash(data: bytes) -> bytes:
     """SHA-256(0x00 || data)."""
-    return sha256(LEAF_PREFIX + data).digest()
+    hasher = _LEAF.copy()
+    hasher.update(data)
+    return hasher.digest()
 
 
 def node_hash(left: bytes, right: bytes) -> bytes:
     """SHA-256(0x01 || left || right)."""
-    return sha256(NODE_PREFIX + left + right).digest()
+    hasher = _NODE.copy()
+    hasher.update(left)
+    hasher.update(right)
+    return hasher.digest()
 
 
 def empty_root() -> bytes:

@@ -33,6 +33,7 @@ __all__ = [
     "locate_violation",
     "parse_canonical",
     "plain_json",
+    "plain_text",
 ]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -58,6 +59,11 @@ def plain_json(value: object) -> Any:
 def encode_plain(plain: Any) -> bytes:
     """The canonical bytes of a value that `plain_json` returned (not re-validated)."""
     return _dumps(plain).encode("utf-8")
+
+
+def plain_text(plain: Any) -> str:
+    """`encode_plain` before UTF-8: the canonical text, to be joined into a larger one."""
+    return _dumps(plain)
 
 
 def parse_canonical(data: bytes) -> Any:
@@ -100,10 +106,14 @@ def _safe_int(literal: str) -> int:
     raise ValueError(literal)
 
 
+#: One encoder for every call (``json.dumps`` with options builds a new one each time).
+_ENCODER = json.JSONEncoder(
+    ensure_ascii=False, separators=(",", ":"), sort_keys=True, check_circular=False
+)
+
+
 def _dumps(plain: Any) -> str:
-    return json.dumps(
-        plain, ensure_ascii=False, separators=(",", ":"), sort_keys=True, check_circular=False
-    )
+    return _ENCODER.encode(plain)
 
 
 def _depth(value: Any) -> int:

@@ -18,14 +18,9 @@ from typing import Any, NewType
 from sai.ledger.canonical import MAX_SAFE_INTEGER, encode_plain, parse_canonical, plain_json
 from sai.ledger.errors import CanonicalJsonError, EvidenceError
 from sai.ledger.origin import Origin, OriginType
+from sai.ledger.prepared import LEAF_VERSION, PreparedEntry, format_time
 
 EntryIndex = NewType("EntryIndex", int)
-
-LEAF_VERSION = 2
-"""The ``v`` field of every new leaf; a new layout gets a new number, old leaves stay readable.
-
-Version 2 added ``origin``; a version-1 leaf reads as stated by its actor (no control made it).
-"""
 
 _KIND = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*", re.ASCII)
 _PROVISION = re.compile(r"5\.[1-5]\.[1-9]-(?:0|[1-9][0-9]*)(?:\.(?:0|[1-9][0-9]*))?", re.ASCII)
@@ -47,12 +42,6 @@ _ATTACHMENT_KEYS = frozenset({"name", "digest", "size", "media_type"})
 def provision_sort_key(provision: str) -> tuple[int, ...]:
     """Order provision ids numerically, so 5.2.4-2 comes before 5.2.4-10."""
     return tuple(int(part) for part in re.split(r"[.-]", provision))
-
-
-def format_time(moment: datetime) -> str:
-    """The leaf's time form: UTC, microseconds, ``Z`` (e.g. 2026-11-24T05:49:14.123456Z)."""
-    utc = moment.astimezone(UTC).replace(tzinfo=None)
-    return utc.isoformat(timespec="microseconds") + "Z"
 
 
 def parse_time(text: str) -> datetime:
@@ -259,6 +248,10 @@ class Evidence:
         """The canonical JSON the ledger stores and hashes for this evidence."""
         return self._leaf
 
+    def prepared(self) -> PreparedEntry:
+        """This evidence as the ledger's writers append it."""
+        return PreparedEntry(self._leaf, self.kind, self.subject, self.time, self.provisions)
+
     @classmethod
     def from_leaf_bytes(cls, data: bytes) -> Evidence:
         """Rebuild evidence from leaf bytes, refusing anything ``leaf_bytes`` would not produce."""
@@ -338,3 +331,16 @@ class EntryRef:
 
     index: int
     leaf_hash: bytes
+
+
+__all__ = [
+    "LEAF_VERSION",
+    "Attachment",
+    "Entry",
+    "EntryIndex",
+    "EntryRef",
+    "Evidence",
+    "format_time",
+    "parse_time",
+    "provision_sort_key",
+]

@@ -23,29 +23,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sai.ledger._files import write_atomically
+from sai.ledger._sqlite_tx import (
+    Transaction,
+    connect,
+    database_of,
+    is_current,
+    sqlite_ledger_path,
+    store_error,
+)
 from sai.ledger._tiles import TileSubtrees, tile_nodes
 from sai.ledger.checkpoint import CheckpointSigner, SignedCheckpoint, open_checkpoint
-from sai.ledger.entry import EntryIndex, EntryRef, Evidence
 from sai.ledger.errors import InconsistentTreeError, LedgerError
 from sai.ledger.merkle import consistency_proof, leaf_hash, root_at
 from sai.ledger.note import NoteSigner
-from sai.store.errors import StoreError
-from sai.store.sqlite import (
-    BUSY_TIMEOUT_S,
-    HEAD_REVISION,
-    SYNCHRONOUS,
-    Durability,
-    configure_connection,
-    durability_from_environment,
-    lock_path_of,
-    sqlite_time,
-    writer_lock,
-)
+from sai.store.sqlite import Durability, durability_from_environment, lock_path_of, sqlite_time
 
 if TYPE_CHECKING:
+    from sai.ledger.entry import EntryRef, Evidence
+    from sai.ledger.prepared import PreparedEntry
     from sai.workspace import Workspace
 
-_PREFIX = "sqlite:///"
 _RESERVE = "UPDATE ledger_head SET size = size + ? WHERE id = 1 RETURNING size"
 _ENTRIES = (
     "INSERT INTO ledger_entries (idx, leaf, leaf_hash, kind, subject, time) "
@@ -55,73 +52,6 @@ _PROVISIONS = "INSERT INTO ledger_provisions (idx, provision) VALUES (?, ?)"
 _NODES = "INSERT INTO ledger_nodes (level, idx, hash) VALUES (?, ?, ?)"
 _LATEST = "SELECT id, size, note FROM ledger_checkpoints ORDER BY id DESC LIMIT 1"
 _CHECKPOINT = "INSERT INTO ledger_checkpoints (size, root, note, created_at) VALUES (?, ?, ?, ?)"
-
-
-def database_of(url: str) -> str | None:
-    """The file of a plain ``sqlite:///PATH`` URL, else None (other databases, in-memory
-    SQLite, or a URL with query parameters or escapes this writer does not interpret)."""
-    if not url.startswith(_PREFIX):
-        return None
-    database = url[len(_PREFIX) :]
-    if database in ("", ":memory:") or any(c in database for c in "?%#"):
-        return None
-    return database
-
-
-def sqlite_ledger_path(workspace: Workspace) -> Path | None:
-    """The workspace's SQLite ledger when this writer can append to it, else None."""
-    database = database_of(workspace.database_url())
-    if database is None:
-        return None
-    path = Path(database).expanduser()
-    return path if path.is_file() else None
-
-
-def _connect(path: Path, durability: Durability) -> sqlite3.Connection:
-    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
-    try:
-        configure_connection(connection, SYNCHRONOUS[durability])
-    except BaseException:
-        connection.close()
-        raise
-    return connection
-
-
-def _is_current(connection: sqlite3.Connection) -> bool:
-    try:
-        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.OperationalError:  # no such table: a database never migrated
-        return False
-    return row is not None and row[0] == HEAD_REVISION
-
-
-class _Transaction:
-    """``BEGIN IMMEDIATE`` under the writers' lock; committed on success, else rolled back."""
-
-    def __init__(self, connection: sqlite3.Connection, lock: Path | None) -> None:
-        self.connection = connection
-        self._lock = writer_lock(lock)
-
-    def __enter__(self) -> _Transaction:
-        self._lock.__enter__()
-        try:
-            self.connection.execute("BEGIN IMMEDIATE")
-        except BaseException as error:
-            self._lock.__exit__(type(error), error, error.__traceback__)
-            raise
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, tb: Any
-    ) -> None:
-        try:
-            self.connection.execute("COMMIT" if kind is None else "ROLLBACK")
-        finally:
-            self._lock.__exit__(kind, error, tb)
-
-    def rows(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
-        """Run ``sql`` in this transaction and return its rows."""
-        return self.connection.execute(sql, params).fetchall()
 
 
 class SqliteLedgerWriter:
@@ -142,7 +72,7 @@ class SqliteLedgerWriter:
         self._signer = signer
         self._verifier = signer.verifier()
         self._lock = lock_path_of(str(path))
-        self._connection = _connect(
+        self._connection = connect(
             path, durability if durability is not None else durability_from_environment()
         )
 
@@ -164,33 +94,45 @@ class SqliteLedgerWriter:
             durability=durability,
         )
         try:
-            if _is_current(writer._connection):
+            if is_current(writer._connection):
                 return writer
         except sqlite3.Error as error:
             writer.close()
-            raise _store_error(path, error) from error
+            raise store_error(path, error) from error
         writer.close()
         return None
 
     def append_many(self, items: Sequence[Evidence]) -> list[EntryRef]:
         """Append ``items`` at consecutive indices in one transaction: all of them or none."""
+        from sai.ledger.entry import EntryIndex, EntryRef, Evidence
+
         for item in items:
             if not isinstance(item, Evidence):
                 raise LedgerError(f"can only append Evidence, not {type(item).__name__}")
+        first, hashes = self.append_prepared([item.prepared() for item in items])
+        return [EntryRef(index=EntryIndex(first + n), leaf_hash=h) for n, h in enumerate(hashes)]
+
+    def append_prepared(self, items: Sequence[PreparedEntry]) -> tuple[int, list[bytes]]:
+        """Append prepared entries (`Evidence.prepared`, or a producer's own proven builder)
+        in one transaction; the index of the first and the leaf hashes."""
         if not items:
-            return []
-        leaves = [item.leaf_bytes() for item in items]
-        hashes = [leaf_hash(leaf) for leaf in leaves]
+            return 0, []
+        hashes = [leaf_hash(item.leaf) for item in items]
         try:
-            with _Transaction(self._connection, self._lock) as tx:
+            with Transaction(self._connection, self._lock) as tx:
                 first = int(tx.rows(_RESERVE, (len(items),))[0][0]) - len(items)
                 self._connection.executemany(
                     _ENTRIES,
                     [
-                        (first + n, leaf, digest, item.kind, item.subject, sqlite_time(item.time))
-                        for n, (item, leaf, digest) in enumerate(
-                            zip(items, leaves, hashes, strict=True)
+                        (
+                            first + n,
+                            item.leaf,
+                            digest,
+                            item.kind,
+                            item.subject,
+                            sqlite_time(item.time),
                         )
+                        for n, (item, digest) in enumerate(zip(items, hashes, strict=True))
                     ],
                 )
                 self._connection.executemany(
@@ -203,22 +145,22 @@ class SqliteLedgerWriter:
                 )
                 self._connection.executemany(_NODES, tile_nodes(tx.rows, first, hashes))
         except sqlite3.Error as error:
-            raise _store_error(self.path, error) from error
-        return [EntryRef(index=EntryIndex(first + n), leaf_hash=h) for n, h in enumerate(hashes)]
+            raise store_error(self.path, error) from error
+        return first, hashes
 
     def checkpoint_covering(self, end: int) -> SignedCheckpoint | None:
         """Sign the current head unless a stored checkpoint already covers the first ``end``
         entries (another writer signed since); None when nothing was signed."""
         try:
-            with _Transaction(self._connection, self._lock) as tx:
+            with Transaction(self._connection, self._lock) as tx:
                 latest = tx.rows(_LATEST)
                 if latest and int(latest[0][1]) >= end:
                     return None
                 return self._sign(tx, latest[0] if latest else None)
         except sqlite3.Error as error:
-            raise _store_error(self.path, error) from error
+            raise store_error(self.path, error) from error
 
-    def _sign(self, tx: _Transaction, stored: tuple[Any, ...] | None) -> SignedCheckpoint:
+    def _sign(self, tx: Transaction, stored: tuple[Any, ...] | None) -> SignedCheckpoint:
         size = int(tx.rows("SELECT size FROM ledger_head WHERE id = 1")[0][0])
         source = TileSubtrees(tx.rows)
         root = root_at(size, source)
@@ -249,6 +191,13 @@ class SqliteLedgerWriter:
             self.checkpoint_covering(refs[-1].index + 1)
         return refs
 
+    def record_prepared(self, items: Sequence[PreparedEntry]) -> int:
+        """`record` for prepared entries; how many were appended."""
+        first, hashes = self.append_prepared(items)
+        if hashes:
+            self.checkpoint_covering(first + len(hashes))
+        return len(hashes)
+
     def close(self) -> None:
         """Close the connection."""
         self._connection.close()
@@ -258,13 +207,6 @@ class SqliteLedgerWriter:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _store_error(path: Path, error: sqlite3.Error) -> StoreError:
-    return StoreError(
-        f"cannot write the ledger {path}: {error}",
-        hint="check for a hung sai process writing to the same ledger, and run `sai ledger verify`",
-    )
 
 
 __all__ = ["SqliteLedgerWriter", "database_of", "sqlite_ledger_path"]

@@ -10,19 +10,57 @@ ever executed, imported or unpickled.
     >>> results = scan_paths([Path("models")], ScanSettings())   # doctest: +SKIP
     >>> [(r.path, r.verdict.value) for r in results]             # doctest: +SKIP
 
-The ledger, policy, OSV and SARIF parts load on first use, so that the scanner alone
-(``python -m sai.scanning``) starts fast in CI pipelines and pre-commit hooks.
+Every name loads on first use (the ledger, policy, OSV and SARIF parts only when a scan
+needs them), so that the scanner alone (``python -m sai.scanning``) and `sai scan` start fast
+in CI pipelines and pre-commit hooks.
 """
 
+from typing import TYPE_CHECKING
+
 from sai._lazy import lazy_attributes
+
+# NOTE: eager, as ``detect`` is also the name of its module (which would shadow a lazy name)
 from sai.scanning.detect import Format, detect
-from sai.scanning.engine import ScanSettings, scan_bytes, scan_file, scan_paths
-from sai.scanning.formats import SCANNERS, ScanLimits
-from sai.scanning.pickle import AllowList, PickleLimits, default_allowlist
-from sai.scanning.result import ArtifactResult, Finding, ScanVerdict, Severity
-from sai.scanning.rules import RULES
+
+if TYPE_CHECKING:
+    from sai.scanning.deps import (
+        AuditResult,
+        audit,
+        audit_with,
+        installed_packages,
+        load_advisories,
+    )
+    from sai.scanning.engine import ScanSettings, scan_bytes, scan_file, scan_paths
+    from sai.scanning.formats import SCANNERS, ScanLimits
+    from sai.scanning.pickle import AllowList, PickleLimits, default_allowlist
+    from sai.scanning.policy import Policy, load_policy
+    from sai.scanning.record import (
+        AUDIT_KIND,
+        DECISION_KIND,
+        SCAN_KIND,
+        audit_evidence,
+        is_external,
+        record_scans,
+    )
+    from sai.scanning.result import ArtifactResult, Finding, ScanVerdict, Severity
+    from sai.scanning.rules import RULES
+    from sai.scanning.sarif import to_sarif
 
 _LAZY = {
+    "ScanSettings": "engine",
+    "scan_bytes": "engine",
+    "scan_file": "engine",
+    "scan_paths": "engine",
+    "SCANNERS": "formats",
+    "ScanLimits": "formats",
+    "AllowList": "pickle",
+    "PickleLimits": "pickle",
+    "default_allowlist": "pickle",
+    "ArtifactResult": "result",
+    "Finding": "result",
+    "ScanVerdict": "result",
+    "Severity": "result",
+    "RULES": "rules",
     "AuditResult": "deps",
     "audit": "deps",
     "installed_packages": "deps",

@@ -22,11 +22,11 @@ import hashlib
 import hmac
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sai.errors import SaiError
+from sai.scanning._cachekey import cache_key
 from sai.workspace.paths import path_kind
 
 if TYPE_CHECKING:
@@ -40,8 +40,9 @@ _MAX_BYTES = 1 << 20  # sai.manifest.loader.MAX_MANIFEST_BYTES: larger files are
 _MAC_LABEL = b"sai scan-manifest cache v1\x00"
 
 
-@dataclass(frozen=True)
-class DeclaredModel:
+# NOTE: NamedTuple, not a dataclass: a frozen dataclass compiles six methods at import,
+# which `sai scan` pays on every start.
+class DeclaredModel(NamedTuple):
     """One model of sai.yaml as a scan sees it: its name, absolute path and source."""
 
     name: str
@@ -50,8 +51,7 @@ class DeclaredModel:
     in_house: bool
 
 
-@dataclass(frozen=True)
-class DeclaredModels:
+class DeclaredModels(NamedTuple):
     """The models sai.yaml declares, or why sai.yaml could not be used (``problem``)."""
 
     models: tuple[DeclaredModel, ...] = ()
@@ -98,12 +98,6 @@ class DeclaredModels:
         return cls(tuple(models), problem)
 
 
-def _mac_key(workspace: Workspace) -> bytes:
-    """A key only the holder of the workspace's signing key can derive: a signature by that
-    key over a fixed label (Ed25519 signatures are deterministic), hashed."""
-    return hashlib.sha256(workspace.signing_key().sign(_MAC_LABEL)).digest()
-
-
 def _mac(key: bytes, body: dict[str, Any]) -> str:
     text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
     return hmac.new(key, text.encode("ascii"), hashlib.sha256).hexdigest()
@@ -120,7 +114,7 @@ class ManifestCache:
     def mac_key(self) -> bytes:
         """The key of the entries' MACs (WorkspaceError when the signing key is unreadable)."""
         if self._key is None:
-            self._key = _mac_key(self.workspace)
+            self._key = cache_key(self.workspace, _MAC_LABEL)
         return self._key
 
     def lookup(self, manifest: Path, digest: str) -> DeclaredModels | None:

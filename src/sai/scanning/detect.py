@@ -10,11 +10,10 @@ from __future__ import annotations
 import enum
 
 from sai.scanning.containers.errors import ContainerError
-from sai.scanning.containers.tar import is_tar
-from sai.scanning.containers.zip import is_zip, read_zip
 from sai.scanning.probes import (
     is_joblib,
     is_safetensors,
+    is_tar,
     is_zlib,
     looks_like_hf_config,
     looks_like_onnx,
@@ -59,6 +58,8 @@ _PICKLE0_START = frozenset(b"(cNIJKLSTUVX]}).lpdiFG")
 
 
 def _zip_kind(data: memoryview) -> Format:
+    from sai.scanning.containers.zip import read_zip
+
     try:
         names = [m.name for m in read_zip(data, max_members=100_000).members]
     except ContainerError:
@@ -85,6 +86,9 @@ _MAGIC: tuple[tuple[bytes, Format], ...] = (
 
 
 def _by_structure(data: memoryview, head: bytes, name: str) -> Format:
+    # NOTE: the zip reader loads here, not with the module: a pickle never gets here
+    from sai.scanning.containers.zip import is_zip
+
     probes = (
         (is_zlib(head), Format.compressed),
         (is_tar(data), Format.tar),

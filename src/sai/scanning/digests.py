@@ -10,12 +10,16 @@ The cache (``.sai/cache/scan-digests.json``) maps a path to its digest together 
 file's size, modification and change times (nanoseconds), inode and device. A file changed in
 any way gets a new change time, so an entry that still matches names the same content; like
 git's index, an entry written within two seconds of the file's last change is not trusted
-(a write in the same timestamp tick would be invisible).
+(a write in the same timestamp tick would be invisible). The file carries an HMAC-SHA256 of
+its entries under a key only the workspace's signing key yields (`_cachekey`): a cache edited
+by anyone without that key, or merely corrupt, is ignored and every file is hashed again, so
+no digest the scan did not compute reaches the ledger.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
 import threading
@@ -27,7 +31,9 @@ from sai.scanning._paths import Resolver
 
 _CHUNK = 8 << 20
 _RACY_NS = 2_000_000_000
-_VERSION = 1
+_VERSION = 2
+#: The label of the cache's MAC key (`sai.scanning._cachekey.cache_key`).
+MAC_LABEL = b"sai scan-digests cache v2\x00"
 
 
 def sha256_of(data: memoryview | bytes) -> str:
@@ -56,58 +62,74 @@ class BackgroundDigest:
         return self._result
 
 
-def _key(info: os.stat_result) -> list[int]:
-    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev]
+def _key(info: os.stat_result) -> str:
+    """The stat fields an entry is valid for, as the prefix of the stored entry."""
+    return f"{info.st_size} {info.st_mtime_ns} {info.st_ctime_ns} {info.st_ino} {info.st_dev} "
+
+
+def _mac(key: bytes, body: bytes) -> str:
+    return hmac.new(key, body, hashlib.sha256).hexdigest()
 
 
 @dataclass
 class DigestCache:
-    """Digests of files seen before, valid while their stat fields are unchanged."""
+    """Digests of files seen before, valid while their stat fields are unchanged.
+
+    ``entries`` maps a resolved path to its stat fields and digest (``"SIZE MTIME CTIME INODE
+    DEVICE sha256:..."``). ``key`` authenticates the stored file: without one, nothing is
+    read or written (the cache lives for one scan)."""
 
     path: Path | None = None
-    entries: dict[str, tuple[list[int], str]] = field(default_factory=dict)
+    entries: dict[str, str] = field(default_factory=dict)
     changed: bool = False
     #: Files changed less than this long ago are not cached (same-tick writes are invisible).
     racy_ns: int = _RACY_NS
     #: Resolves the paths looked up (each folder once: keep a cache for one scan).
     resolver: Resolver = field(default_factory=Resolver, compare=False, repr=False)
+    key: bytes | None = field(default=None, repr=False)
 
     @classmethod
-    def load(cls, path: Path) -> DigestCache:
-        """The cache stored at ``path`` (empty when missing or unreadable)."""
+    def load(cls, path: Path, key: bytes) -> DigestCache:
+        """The cache stored at ``path`` (empty when missing, unreadable or not authentic)."""
+        entries: dict[str, str] = {}
         try:
-            raw = json.loads(path.read_text("utf-8"))
-            entries = {
-                name: (list(value[0]), str(value[1]))
-                for name, value in raw["entries"].items()
-                if raw.get("version") == _VERSION
-            }
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            head, _, body = path.read_bytes().partition(b"\n")
+            stated = json.loads(head)
+            authentic = hmac.compare_digest(str(stated["mac"]), _mac(key, body))
+            if stated["version"] == _VERSION and authentic:
+                found = json.loads(body)
+                if isinstance(found, dict) and all(type(v) is str for v in found.values()):
+                    entries = found
+        except (OSError, ValueError, KeyError, TypeError):
             entries = {}
-        return cls(path, entries)
+        return cls(path, entries, key=key)
 
     def get(self, path: Path, info: os.stat_result) -> str | None:
         """The cached digest of ``path`` if the file is unchanged since it was stored."""
         entry = self.entries.get(str(self.resolver.resolve(path)))
-        return entry[1] if entry is not None and entry[0] == _key(info) else None
+        if entry is None:
+            return None
+        fields = _key(info)
+        return entry[len(fields) :] if entry.startswith(fields) else None
 
     def put(self, path: Path, info: os.stat_result, digest: str) -> None:
         """Remember ``digest`` unless the file changed too recently to be trusted."""
         if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) < self.racy_ns:
             return
-        self.entries[str(self.resolver.resolve(path))] = (_key(info), digest)
+        self.entries[str(self.resolver.resolve(path))] = _key(info) + digest
         self.changed = True
 
     def save(self) -> None:
         """Write the cache back (atomically) if anything was added."""
-        if self.path is None or not self.changed:
+        if self.path is None or self.key is None or not self.changed:
             return
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # private, as .sai/ is
         temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
-        document = {"version": _VERSION, "entries": self.entries}
-        temporary.write_text(json.dumps(document, separators=(",", ":")), "utf-8")
+        body = json.dumps(self.entries, separators=(",", ":")).encode("utf-8")
+        head = json.dumps({"version": _VERSION, "mac": _mac(self.key, body)}).encode("ascii")
+        temporary.write_bytes(head + b"\n" + body)
         os.replace(temporary, self.path)
         self.changed = False
 
 
-__all__ = ["BackgroundDigest", "DigestCache", "sha256_of"]
+__all__ = ["MAC_LABEL", "BackgroundDigest", "DigestCache", "sha256_of"]

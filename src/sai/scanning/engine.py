@@ -204,9 +204,9 @@ def _scan_folder(root: Path, settings: ScanSettings) -> Iterator[ArtifactResult]
             yield _link_result(path, target or os.readlink(path))
         else:
             regular.append(path)
-    plan = plan_folder(regular)
+    companions = plan_folder(regular).companions
     for path in regular:
-        part_of = plan.companions.get(path, "")
+        part_of = companions.get(path, "") if companions else ""  # NOTE: hashing a Path costs
         result = scan_file(path, settings, part_of)
         if (
             not part_of

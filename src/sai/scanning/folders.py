@@ -15,11 +15,10 @@ any other link is reported and never read.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from sai.scanning._paths import Resolver
-from sai.scanning.formats.onnx import external_locations
 
 #: Files a Hugging Face tokenizer or processor reads as data.
 TOKENIZER_FILES = frozenset(
@@ -37,8 +36,9 @@ _SAVED_MODEL_DIRS = ("variables", "assets", "assets.extra")
 _MAX_ONNX = 64 << 20
 
 
-@dataclass(frozen=True)
-class FolderPlan:
+# NOTE: NamedTuple, not a dataclass: a frozen dataclass compiles six methods at import,
+# which `sai scan` pays on every start.
+class FolderPlan(NamedTuple):
     """The companion files of the models in a folder, each with what it belongs to."""
 
     companions: dict[Path, str]
@@ -86,6 +86,8 @@ def plan_folder(files: list[Path]) -> FolderPlan:
     before = len(companions)  # ONNX external data is named by resolved path: map it back
     for path in files:
         if path.suffix.lower() == ".onnx" and path.stat().st_size <= _MAX_ONNX:
+            from sai.scanning.formats.onnx import external_locations
+
             for location in external_locations(memoryview(path.read_bytes())):
                 target = (path.parent / location).resolve()
                 companions.setdefault(target, f"external data of {path.name}")

@@ -106,6 +106,11 @@ def looks_like_tiktoken(data: memoryview) -> bool:
     return True
 
 
+def is_tar(data: memoryview) -> bool:
+    """Whether ``data`` has a ustar/GNU magic in its first header."""
+    return bytes(data[257:262]) == b"ustar"
+
+
 def is_zlib(head: bytes) -> bool:
     """A zlib stream header (deflate, valid check bits)."""
     return len(head) >= 2 and head[0] == 0x78 and (head[0] << 8 | head[1]) % 31 == 0
@@ -135,6 +140,7 @@ def probable_pickle(data: memoryview) -> bool:
 __all__ = [
     "is_joblib",
     "is_safetensors",
+    "is_tar",
     "is_zlib",
     "looks_like_hf_config",
     "looks_like_onnx",

@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -25,7 +24,9 @@ from sai.ledger.kinds.scanning import (
     VulnerablePackage,
 )
 from sai.ledger.origin import Origin
+from sai.scanning._leaves import ACTOR, MAX_FINDINGS, SCAN_CONTROL
 from sai.scanning._paths import Resolver
+from sai.scanning._subjects import Subjects
 from sai.scanning.declared import DeclaredModel, DeclaredModels
 from sai.scanning.result import ArtifactResult, Confidence
 
@@ -40,8 +41,6 @@ if TYPE_CHECKING:  # NOTE: loaded only by scans that have a policy, an audit or 
 SCAN_KIND = Kind.SCAN_RESULT
 DECISION_KIND = Kind.SUPPLY_CHAIN_DECISION
 AUDIT_KIND = Kind.DEPENDENCY_AUDIT
-ACTOR = "sai-scan"
-_MAX_FINDINGS = 50
 
 
 def is_external(model: ModelSpec | DeclaredModel) -> bool:
@@ -53,52 +52,7 @@ def declared_model(
     path: Path, manifest: LoadedManifest | DeclaredModels | None
 ) -> DeclaredModel | None:
     """The manifest model whose ``path`` is this file, if any."""
-    return _Subjects(manifest, None).of(path)[1] if manifest is not None else None
-
-
-def _declared(manifest: LoadedManifest | DeclaredModels | None) -> DeclaredModels:
-    if manifest is None:
-        return DeclaredModels()
-    return manifest if isinstance(manifest, DeclaredModels) else DeclaredModels.of(manifest)
-
-
-class _Subjects:
-    """Subjects and declared models for a batch of results: the project root and the models'
-    paths are resolved once, and each result's path once (its folders once per batch)."""
-
-    def __init__(
-        self,
-        manifest: LoadedManifest | DeclaredModels | None,
-        root: Path | None,
-        resolver: Resolver | None = None,
-    ) -> None:
-        self._resolver = resolver or Resolver()
-        #: The origin of every scan entry of the batch (validated once, not per entry).
-        self.origin = Origin.control("scanning.model_scan")
-        self._root = root.resolve() if root else None
-        # NOTE: subjects are cut from strings (both paths are resolved, so no `..` or `//`
-        # remain); `Path.relative_to` parses every path again, per entry.
-        within = str(self._root) if self._root else ""
-        self._within = within if within.endswith(os.sep) else within + os.sep
-        self._models: dict[Path, DeclaredModel] = {}
-        declared = _declared(manifest)
-        for model in declared.models:
-            if model.path is not None:
-                self._models.setdefault(model.path.resolve(), model)
-
-    def of(self, path: str | Path) -> tuple[str, DeclaredModel | None]:
-        """The subject path of ``path`` (relative to the root when inside it) and the declared
-        model it is, if any."""
-        if self._root is None and not self._models:
-            return str(Path(path)), None
-        resolved = self._resolver.resolve(path)
-        model = self._models.get(resolved)
-        if self._root is None:
-            return str(Path(path)), model
-        text = str(resolved)
-        if text.startswith(self._within):
-            return text[len(self._within) :], model
-        return ("." if resolved == self._root else text), model
+    return Subjects(manifest, None).of(path)[1] if manifest is not None else None
 
 
 def scan_evidence(
@@ -110,12 +64,18 @@ def scan_evidence(
     time: datetime | None = None,
 ) -> Evidence:
     """The ``scan.result`` evidence of one artifact (no floats; findings capped)."""
-    return _evidence(result, _Subjects(manifest, root), policy, time)
+    origin = Origin.control(SCAN_CONTROL)
+    return scan_entry_evidence(result, Subjects(manifest, root), origin, policy, time)
 
 
-def _evidence(
-    result: ArtifactResult, subjects: _Subjects, policy: Policy | None, time: datetime | None
+def scan_entry_evidence(
+    result: ArtifactResult,
+    subjects: Subjects,
+    origin: Origin,
+    policy: Policy | None,
+    time: datetime | None,
 ) -> Evidence:
+    """The ``scan.result`` evidence of one artifact of a batch (``origin``: the batch's)."""
     subject, model = subjects.of(result.path)
     name = Path(result.path).name if result.findings else ""
     provisions = ["5.2.3-1"]
@@ -144,7 +104,7 @@ def _evidence(
                 callable=f.callable or None,
                 confidence=f.confidence.value,
             )
-            for f in result.findings[:_MAX_FINDINGS]
+            for f in result.findings[:MAX_FINDINGS]
         ),
         model=model.name if model is not None else None,
         source=model.source if model is not None else None,
@@ -156,7 +116,7 @@ def _evidence(
         model.name if model else subject,
         provisions=tuple(provisions),
         actor=ACTOR,
-        origin=subjects.origin,
+        origin=origin,
         data=payload.to_data(),
         time=time,
     )
@@ -173,8 +133,9 @@ def scans_evidence(
 ) -> list[Evidence]:
     """One ``scan.result`` per artifact, plus the policy's model decisions (``resolver``: the
     scan's own, so that each path is resolved once)."""
-    subjects = _Subjects(manifest, root, resolver)
-    evidence = [_evidence(r, subjects, policy, time) for r in results]
+    subjects = Subjects(manifest, root, resolver)
+    origin = Origin.control(SCAN_CONTROL)  # validated once per batch, not per entry
+    evidence = [scan_entry_evidence(r, subjects, origin, policy, time) for r in results]
     if policy is not None:
         evidence.extend(decision_evidence(policy))
     return evidence
@@ -268,12 +229,14 @@ def audit_evidence(
 __all__ = [
     "AUDIT_KIND",
     "DECISION_KIND",
+    "SCAN_CONTROL",
     "SCAN_KIND",
     "audit_evidence",
     "decision_evidence",
     "declared_model",
     "is_external",
     "record_scans",
+    "scan_entry_evidence",
     "scan_evidence",
     "scans_evidence",
 ]

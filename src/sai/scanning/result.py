@@ -12,7 +12,7 @@ fail a scan (fail closed); ``review`` fails it only with ``--fail-on unknown``.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class Severity(enum.StrEnum):
@@ -54,8 +54,9 @@ class FailOn(enum.StrEnum):
         return self is FailOn.unknown and verdict is ScanVerdict.review
 
 
-@dataclass(frozen=True)
-class Finding:
+# NOTE: NamedTuple, not a dataclass: a frozen dataclass compiles six methods at import,
+# which `sai scan` pays on every start.
+class Finding(NamedTuple):
     """One problem found in an artifact."""
 
     rule: str
@@ -86,8 +87,7 @@ class Finding:
         )
 
 
-@dataclass(frozen=True)
-class ArtifactResult:
+class ArtifactResult(NamedTuple):
     """The scan of one file: its digest, detected format, verdict and findings."""
 
     path: str
@@ -97,7 +97,7 @@ class ArtifactResult:
     verdict: ScanVerdict
     findings: tuple[Finding, ...] = ()
     #: Formats met inside containers, e.g. ``("zip", "pickle")`` for a PyTorch checkpoint.
-    inner_formats: tuple[str, ...] = field(default=())
+    inner_formats: tuple[str, ...] = ()
     #: The model a companion file belongs to (SavedModel variables, tokenizer, ONNX data).
     part_of: str = ""
 

@@ -11,12 +11,14 @@ changed), and the results are appended to a SQLite ledger with `sqlite3` directl
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from sai.errors import InputError, WorkspaceError
+from sai.errors import InputError, SaiError, WorkspaceError
+from sai.scanning._cachekey import cache_key
 from sai.scanning.declared import DeclaredModels, declared_models
+from sai.scanning.digests import MAC_LABEL as DIGEST_MAC_LABEL
 from sai.scanning.digests import DigestCache
 from sai.scanning.engine import ScanSettings, scan_paths
 from sai.scanning.pickle import default_allowlist
@@ -24,7 +26,6 @@ from sai.scanning.result import ArtifactResult, FailOn
 from sai.workspace import Workspace, find_workspace, open_workspace
 
 if TYPE_CHECKING:
-    from sai.ledger import EntryRef, Evidence
     from sai.manifest import LoadedManifest
     from sai.scanning.deps import AuditResult
     from sai.scanning.policy import Policy
@@ -33,8 +34,9 @@ if TYPE_CHECKING:
 DIGEST_CACHE = Path("cache") / "scan-digests.json"
 
 
-@dataclass(frozen=True)
-class ScanRequest:
+# NOTE: NamedTuple, not a dataclass: a frozen dataclass compiles six methods at import,
+# which `sai scan` pays on every start.
+class ScanRequest(NamedTuple):
     """What to scan, with which policy, and whether to record the results."""
 
     paths: tuple[Path, ...] = ()
@@ -45,14 +47,13 @@ class ScanRequest:
     fail_on: FailOn = FailOn.dangerous
 
 
-@dataclass(frozen=True)
-class ScanOutcome:
+class ScanOutcome(NamedTuple):
     """Results, the dependency audit, and notes for the person running the scan."""
 
     results: tuple[ArtifactResult, ...]
     audit: AuditResult | None
     recorded: int
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = ()
     fail_on: FailOn = FailOn.dangerous
 
     @property
@@ -133,19 +134,14 @@ class _Prepared:
         return self._found
 
 
-def _append(workspace: Workspace, evidence: list[Evidence]) -> list[EntryRef]:
-    """Append ``evidence`` and sign the checkpoint covering it: straight to a SQLite ledger
-    when it can (`SqliteLedgerWriter`), else through `open_ledger` (PostgreSQL, a new store)."""
-    from sai.ledger.sqlite_writer import SqliteLedgerWriter
-
-    writer = SqliteLedgerWriter.for_workspace(workspace)
-    if writer is not None:
-        with writer:
-            return writer.record(evidence)
-    from sai.ledger import open_ledger
-
-    with open_ledger(workspace) as ledger:
-        return ledger.append_many(evidence)
+def _digest_cache(workspace: Workspace) -> DigestCache | None:
+    """The workspace's digest cache; None when its signing key is unreadable (no MAC key:
+    every file is hashed)."""
+    try:
+        key = cache_key(workspace, DIGEST_MAC_LABEL)
+    except SaiError:
+        return None
+    return DigestCache.load(workspace.sai_dir / DIGEST_CACHE, key)
 
 
 def run_scan(request: ScanRequest) -> ScanOutcome:
@@ -168,7 +164,7 @@ def run_scan(request: ScanRequest) -> ScanOutcome:
                 "nothing to scan",
                 hint="name files or folders, declare models in sai.yaml, or pass --deps --osv FILE",
             )
-        cache = DigestCache.load(workspace.sai_dir / DIGEST_CACHE) if workspace else None
+        cache = _digest_cache(workspace) if workspace else None
         settings = replace(settings_for(policy), digest_cache=cache)
         results = tuple(scan_paths(list(paths), settings))
     finally:
@@ -183,9 +179,9 @@ def run_scan(request: ScanRequest) -> ScanOutcome:
         result_audit = audit_with(request.osv)
     recorded = 0
     if recording and workspace is not None:
-        from sai.scanning.record import audit_evidence, scans_evidence
+        from sai.scanning._recording import append_entries, audit_entry, scan_entries
 
-        evidence = scans_evidence(
+        entries = scan_entries(
             results,
             manifest=manifest,
             policy=policy,
@@ -193,8 +189,8 @@ def run_scan(request: ScanRequest) -> ScanOutcome:
             resolver=cache.resolver if cache is not None else None,
         )
         if result_audit is not None:
-            evidence.append(audit_evidence(result_audit, database_path=str(request.osv)))
-        recorded = len(_append(workspace, evidence)) if evidence else 0
+            entries.append(audit_entry(result_audit, str(request.osv)))
+        recorded = append_entries(workspace, entries) if entries else 0
     return ScanOutcome(results, result_audit, recorded, tuple(notes), request.fail_on)
 
 

@@ -13,15 +13,21 @@ import binascii
 import os
 import stat
 from pathlib import Path
-
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from typing import TYPE_CHECKING
 
 from sai.errors import WorkspaceError
+
+if TYPE_CHECKING:  # NOTE: `cryptography` loads when a key is read or made, not before
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
 
 
 def write_new_keypair(private_path: Path, public_path: Path) -> Ed25519PrivateKey:
     """Generate a key pair; the private half is written atomically with mode 0600."""
     from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(
@@ -84,6 +90,8 @@ def read_private_key(path: Path) -> Ed25519PrivateKey:
             f"the signing key {path} is readable by other users (mode {stat.S_IMODE(mode):o})",
             hint=f"run `chmod 600 {path}`",
         )
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     raw = _raw_ed25519(data)
     if raw is not None:
         return Ed25519PrivateKey.from_private_bytes(raw)
@@ -101,6 +109,7 @@ def read_private_key(path: Path) -> Ed25519PrivateKey:
 def read_public_key(path: Path) -> Ed25519PublicKey:
     """Load a PEM Ed25519 public key."""
     from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
     try:
         key = serialization.load_pem_public_key(path.read_bytes())

@@ -21,11 +21,16 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from typing import TYPE_CHECKING
 
 from sai.errors import WorkspaceError
 from sai.workspace._keys import read_private_key, read_public_key, write_new_keypair
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
 
 WORKSPACE_DIR = ".sai"
 WORKSPACE_ENV = "SAI_WORKSPACE"

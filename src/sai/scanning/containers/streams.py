@@ -1,11 +1,9 @@
 """Single-stream decompression (gzip, zlib, bz2, xz/lzma, raw deflate, lz4 frames) with an
 output cap. lz4 needs the ``lz4`` package (``sai[lz4]``); without it lz4 data is reported as
-unsupported (fail closed)."""
+unsupported (fail closed). bz2 and lzma load only when their data is met."""
 
 from __future__ import annotations
 
-import bz2
-import lzma
 import zlib
 from typing import Protocol
 
@@ -29,8 +27,12 @@ def _new(kind: str) -> _Decompressor:
     if kind == "deflate":
         return zlib.decompressobj(wbits=-15)
     if kind == "bz2":
+        import bz2
+
         return bz2.BZ2Decompressor()
     if kind in ("xz", "lzma"):
+        import lzma
+
         return lzma.LZMADecompressor()
     if kind == "lz4":
         try:
@@ -51,6 +53,7 @@ def decompress(data: memoryview | bytes, kind: str, limit: int) -> bytes:
     """
     out = bytearray()
     pending = bytes(data)
+    corrupt = _corruption_errors(kind)
     while pending:
         engine = _new(kind)
         try:
@@ -64,12 +67,22 @@ def decompress(data: memoryview | bytes, kind: str, limit: int) -> bytes:
                 chunk = engine.decompress(getattr(engine, "unconsumed_tail", b""), _CHUNK)
                 if not chunk and not _finished(engine):
                     raise ContainerError(f"{kind} stream is truncated", len(data))
-        except (zlib.error, OSError, EOFError, lzma.LZMAError, ValueError, RuntimeError) as error:
+        except corrupt as error:
             raise ContainerError(f"{kind} stream is corrupt: {error}") from None
         pending = engine.unused_data or b""
         if kind not in ("gzip", "bz2", "xz", "lz4") or not pending.strip(b"\x00"):
             break
     return bytes(out)
+
+
+def _corruption_errors(kind: str) -> tuple[type[Exception], ...]:
+    """What a decompressor of ``kind`` raises on corrupt or truncated data."""
+    errors: tuple[type[Exception], ...] = (zlib.error, OSError, EOFError, ValueError, RuntimeError)
+    if kind in ("xz", "lzma"):
+        import lzma
+
+        errors += (lzma.LZMAError,)
+    return errors
 
 
 def _finished(engine: _Decompressor) -> bool:

@@ -6,6 +6,7 @@ import io
 from dataclasses import dataclass
 
 from sai.scanning.containers.errors import ContainerError, LimitExceeded
+from sai.scanning.probes import is_tar
 
 
 @dataclass(frozen=True)
@@ -21,11 +22,6 @@ class TarMember:
     data: memoryview
     kind: str = "file"
     link: str = ""
-
-
-def is_tar(data: memoryview) -> bool:
-    """Whether ``data`` has a ustar/GNU magic in its first header."""
-    return bytes(data[257:262]) == b"ustar"
 
 
 def read_tar(data: memoryview, *, max_members: int, limit: int) -> list[TarMember]:

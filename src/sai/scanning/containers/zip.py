@@ -13,6 +13,7 @@ from __future__ import annotations
 import struct
 import zlib
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sai.scanning.containers.errors import ContainerError, LimitExceeded, Unsupported
 from sai.scanning.containers.streams import decompress
@@ -25,8 +26,9 @@ _DESCRIPTOR = b"PK\x07\x08"
 _METHODS = {0: "stored", 8: "deflate", 12: "bz2"}
 
 
-@dataclass(frozen=True)
-class ZipMember:
+# NOTE: NamedTuple, not a dataclass: a frozen dataclass compiles six methods at import,
+# which `sai scan` pays on every start.
+class ZipMember(NamedTuple):
     """One member: its name, where its local header is, and how its data is stored."""
 
     name: str

@@ -2,49 +2,59 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from types import MappingProxyType
+from collections.abc import Iterator, Mapping
+from importlib import import_module
 
 from sai.scanning.detect import Format
-from sai.scanning.formats.archive import CompressedScanner, SevenZipScanner, TarScanner, ZipScanner
 from sai.scanning.formats.base import FormatScanner, Item, ScanContext, ScanLimits
-from sai.scanning.formats.gguf import GgufScanner
-from sai.scanning.formats.hdf5 import Hdf5Scanner
-from sai.scanning.formats.hfconfig import HfConfigScanner
-from sai.scanning.formats.keras import KerasScanner
-from sai.scanning.formats.numpy import NpyScanner, NpzScanner
-from sai.scanning.formats.onnx import OnnxScanner
-from sai.scanning.formats.pickle import JoblibScanner, PickleScanner
-from sai.scanning.formats.pytorch import PyTorchScanner
-from sai.scanning.formats.safetensors import SafetensorsScanner
-from sai.scanning.formats.savedmodel import SavedModelScanner
-from sai.scanning.formats.tokenizer import TokenizerScanner
-from sai.scanning.formats.torchscript import TorchScriptScanner
-from sai.scanning.formats.unknown import UnknownScanner
 
-_ALL: tuple[FormatScanner, ...] = (
-    PickleScanner(),
-    JoblibScanner(),
-    PyTorchScanner(),
-    TorchScriptScanner(),
-    NpyScanner(),
-    NpzScanner(),
-    KerasScanner(),
-    Hdf5Scanner(),
-    OnnxScanner(),
-    SavedModelScanner(),
-    HfConfigScanner(),
-    TokenizerScanner(),
-    GgufScanner(),
-    SafetensorsScanner(),
-    ZipScanner(),
-    TarScanner(),
-    CompressedScanner(),
-    SevenZipScanner(),
-    UnknownScanner(),
-)
+#: The module and class of each format's scanner. A module loads when its format is first
+#: met (a scan of pickles never loads the ONNX, Keras or GGUF readers).
+_HOMES: dict[Format, tuple[str, str]] = {
+    Format.pickle: ("pickle", "PickleScanner"),
+    Format.joblib: ("pickle", "JoblibScanner"),
+    Format.pytorch: ("pytorch", "PyTorchScanner"),
+    Format.torchscript: ("torchscript", "TorchScriptScanner"),
+    Format.npy: ("numpy", "NpyScanner"),
+    Format.npz: ("numpy", "NpzScanner"),
+    Format.keras: ("keras", "KerasScanner"),
+    Format.hdf5: ("hdf5", "Hdf5Scanner"),
+    Format.onnx: ("onnx", "OnnxScanner"),
+    Format.savedmodel: ("savedmodel", "SavedModelScanner"),
+    Format.hf_config: ("hfconfig", "HfConfigScanner"),
+    Format.tokenizer: ("tokenizer", "TokenizerScanner"),
+    Format.gguf: ("gguf", "GgufScanner"),
+    Format.safetensors: ("safetensors", "SafetensorsScanner"),
+    Format.zip: ("archive", "ZipScanner"),
+    Format.tar: ("archive", "TarScanner"),
+    Format.compressed: ("archive", "CompressedScanner"),
+    Format.sevenzip: ("archive", "SevenZipScanner"),
+    Format.unknown: ("unknown", "UnknownScanner"),
+}
+
+
+class _Scanners(Mapping[Format, FormatScanner]):
+    """One scanner per format, made when first asked for."""
+
+    def __init__(self) -> None:
+        self._made: dict[Format, FormatScanner] = {}
+
+    def __getitem__(self, fmt: Format) -> FormatScanner:
+        scanner = self._made.get(fmt)
+        if scanner is None:
+            module, name = _HOMES[fmt]
+            scanner = getattr(import_module(f"{__name__}.{module}"), name)()
+            self._made[fmt] = scanner
+        return scanner
+
+    def __iter__(self) -> Iterator[Format]:
+        return iter(_HOMES)
+
+    def __len__(self) -> int:
+        return len(_HOMES)
+
 
 #: Every scanner by the format it reads.
-SCANNERS: Mapping[Format, FormatScanner] = MappingProxyType({s.format: s for s in _ALL})
+SCANNERS: Mapping[Format, FormatScanner] = _Scanners()
 
 __all__ = ["SCANNERS", "FormatScanner", "Item", "ScanContext", "ScanLimits"]

@@ -8,16 +8,16 @@ detects each member's format and dispatches again, within the depth and size lim
 from __future__ import annotations
 
 import abc
-from dataclasses import dataclass
-from typing import ClassVar, Protocol
+from typing import ClassVar, NamedTuple, Protocol
 
 from sai.scanning.detect import Format
 from sai.scanning.pickle import AllowList, PickleLimits
 from sai.scanning.result import Finding
 
 
-@dataclass(frozen=True)
-class Item:
+# NOTE: NamedTuple, not a dataclass: a frozen dataclass compiles six methods at import,
+# which `sai scan` pays on every start.
+class Item(NamedTuple):
     """Bytes to scan and where they are: ``member`` is the path inside the artifact."""
 
     data: memoryview
@@ -30,8 +30,7 @@ class Item:
         return f"{self.member}!{name}" if self.member else name
 
 
-@dataclass(frozen=True)
-class ScanLimits:
+class ScanLimits(NamedTuple):
     """Bounds on containers: nesting depth, members, and bytes decompressed per artifact."""
 
     max_depth: int = 6

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sai.scanning.pickle._values import Global
 from sai.scanning.result import Finding
@@ -10,8 +11,9 @@ from sai.scanning.result import Finding
 MAX_PROTOCOL = 5
 
 
-@dataclass(frozen=True)
-class PickleLimits:
+# NOTE: NamedTuples, not frozen dataclasses: a frozen dataclass compiles six methods at import,
+# which `sai scan` pays on every start.
+class PickleLimits(NamedTuple):
     """Caps that keep the simulation bounded on hostile input."""
 
     max_opcodes: int = 200_000_000
@@ -22,8 +24,7 @@ class PickleLimits:
     max_findings: int = 200
 
 
-@dataclass(frozen=True)
-class PickleMode:
+class PickleMode(NamedTuple):
     """What the surrounding loader supports: torch's persistent ids, joblib's inline arrays."""
 
     persistent_ids: bool = False

@@ -11,8 +11,8 @@ with a hint to allow it in the policy file, but failing a scan only with ``--fai
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from sai.scanning._package_data import package_text
 from sai.scanning.result import Confidence
@@ -20,8 +20,9 @@ from sai.scanning.result import Confidence
 _STDLIB = frozenset(sys.stdlib_module_names) | {"__builtin__", "__builtins__", "copy_reg"}
 
 
-@dataclass(frozen=True)
-class DangerList:
+# NOTE: NamedTuple, not a dataclass: a frozen dataclass compiles six methods at import,
+# which `sai scan` pays on every start.
+class DangerList(NamedTuple):
     """Modules (with everything under them), exact names and name prefixes known dangerous."""
 
     modules: frozenset[str]
