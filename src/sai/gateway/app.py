@@ -12,7 +12,6 @@ import asyncio
 import contextlib
 import json
 import logging
-import secrets
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -29,6 +28,7 @@ from sai.gateway._http import (
     send_answer,
     wait_disconnect,
 )
+from sai.gateway._ids import RequestIds
 from sai.gateway.audit import CallRecord
 from sai.gateway.auth import AuthError, Principal, authorise_route
 from sai.gateway.errors import HttpError
@@ -99,6 +99,7 @@ class GatewayApp:
         self.runtime: Runtime | None = None
         self._schema = openapi_schema()
         self._site: PublicSite | None = None
+        self._ids = RequestIds()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -127,7 +128,7 @@ class GatewayApp:
                 length=len(body),
             )
             return
-        record = CallRecord(secrets.token_hex(8), scope["method"], path)
+        record = CallRecord(self._ids.next(), scope["method"], path)
         runtime = self.runtime
         runtime.active += 1
         try:
