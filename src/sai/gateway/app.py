@@ -88,6 +88,24 @@ def _too_many_failures(window: int) -> HttpError:
     )
 
 
+class _Watch:
+    """Cancels a request's handler when its client leaves before the answer starts."""
+
+    def __init__(self, ex: Exchange, work: asyncio.Task[Any]) -> None:
+        self.ex, self.work = ex, work
+        self.done = False
+        self.cancelled = False
+
+    def client_left(self, gone: asyncio.Task[None]) -> None:
+        """Done-callback of the task that waits for the disconnect."""
+        if self.done or gone.cancelled() or gone.exception() is not None:
+            return
+        if self.ex.finished or self.ex.response_started:
+            return  # the answer is out; let the handler finish its bookkeeping
+        self.cancelled = True
+        self.work.cancel()
+
+
 class GatewayApp:
     """The ASGI callable. ``start`` builds the runtime inside the serving event loop."""
 
@@ -178,19 +196,26 @@ class GatewayApp:
             ex.record.limit = "body" if error.status == 413 else ex.record.limit
             await self._fail(ex, error)
             return
-        work = asyncio.create_task(self._dispatch(ex, scope, body))
+        # The handler runs in this task; a second one waits for the client to leave and then
+        # cancels this one, unless the answer is already on its way (one task, not two).
+        work = asyncio.current_task()
+        assert work is not None
+        watch = _Watch(ex, work)
         gone = asyncio.create_task(wait_disconnect(receive))
-        await asyncio.wait({work, gone}, return_when=asyncio.FIRST_COMPLETED)
-        if work.done():
+        gone.add_done_callback(watch.client_left)
+        try:
+            await self._dispatch(ex, scope, body)
+        except asyncio.CancelledError:
+            if not watch.cancelled:
+                raise  # cancelled from outside (the server is stopping)
+            work.uncancel()
+            await self._gone(ex)
+        else:
+            if watch.cancelled:  # the handler ended anyway: withdraw the request
+                work.uncancel()
+        finally:
+            watch.done = True
             gone.cancel()
-            return
-        if ex.finished or ex.response_started:
-            await work  # the answer is out; let the handler finish its bookkeeping
-            return
-        work.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await work
-        await self._gone(ex)
 
     async def _gone(self, ex: Exchange) -> None:
         if not ex.record.audited:
