@@ -4,24 +4,35 @@
 it is light, and combines actions by a severity table; the reference here scans the joined
 text with each scanner itself (context made with `dataclasses.replace`, as the runner did
 before) and combines the results with `Action` and its severity. Request ids come from a
-pooled draw of OS randomness instead of one system call each.
+pooled draw of OS randomness instead of one system call each. The handler runs in the
+request's own task: a client that leaves cancels it (audited 499), a server that cancels the
+task still gets the request audited.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import json
 import re
 from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sai.gateway import KIND, create_app, create_key
 from sai.gateway._ids import RequestIds
 from sai.gateway._verdicts import join, split_redaction
-from sai.gateway.config import GuardPolicy
+from sai.gateway.config import GuardPolicy, config_for
 from sai.gateway.guarding import GuardDecision, GuardRunner
 from sai.guards import Action, Direction, GuardContext, Span
 from sai.guards.registry import DEFAULT_GUARDS
+from sai.ledger import open_ledger
+from sai.manifest.schema import GuardsSpec
+from sai.workspace import open_workspace
+from tests.gateway.conftest import plain
 
 _POLICY = GuardPolicy(
     input=(*DEFAULT_GUARDS[Direction.input], "pii"),
@@ -130,3 +141,79 @@ def test_request_ids_are_fresh_hex_across_pool_refills() -> None:
     assert len(set(drawn)) == len(drawn)
     assert all(re.fullmatch(r"[0-9a-f]{16}", value) for value in drawn)
     assert RequestIds().next() not in set(drawn)
+
+
+class _Stuck:
+    """An upstream transport whose answer never comes."""
+
+    def __init__(self) -> None:
+        self.started = asyncio.Event()
+
+    async def request(self, method: str, url: str, body: bytes = b"") -> Any:
+        self.started.set()
+        await asyncio.Event().wait()
+        raise AssertionError
+
+    def close(self) -> None:
+        return None
+
+
+async def _unanswered(root: Path, leave: bool) -> tuple[bool, dict[str, Any]]:
+    """One chat request whose upstream hangs; the client leaves (``leave``) or the server
+    cancels the request's task. Whether the task ended cancelled, and the audit entry."""
+    workspace = open_workspace(root)
+    with open_ledger(workspace) as ledger:
+        secret = create_key(ledger, "t", "user", roles=("user",)).secret
+        app = create_app(config_for("http://upstream.invalid/v1", guards=GuardsSpec()), ledger)
+        runtime = app._start()
+        app.runtime = runtime
+        stuck = _Stuck()
+        assert runtime.upstream is not None
+        runtime.upstream._client = stuck
+        body = json.dumps({"model": "m", "messages": [{"role": "user", "content": "hi"}]})
+        scope = {
+            "type": "http",
+            "method": "POST",
+            "path": "/v1/chat/completions",
+            "client": ("127.0.0.1", 1),
+            "headers": [(b"authorization", f"Bearer {secret}".encode())],
+        }
+        left = asyncio.Event()
+        messages = [{"type": "http.request", "body": body.encode(), "more_body": False}]
+
+        async def receive() -> dict[str, Any]:
+            if messages:
+                return messages.pop()
+            await left.wait()
+            return {"type": "http.disconnect"}
+
+        async def send(message: dict[str, Any]) -> None:
+            raise AssertionError(f"nothing is sent to a client that left: {message}")
+
+        task = asyncio.create_task(app(scope, receive, send))
+        await stuck.started.wait()
+        if leave:
+            left.set()
+        else:
+            task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        await runtime.close()
+        entry = ledger.query(kind=KIND)[-1]
+        return task.cancelled(), plain(entry.evidence.data)
+
+
+def test_a_client_that_leaves_is_audited_as_499_and_the_task_ends_normally(
+    workspace_dir: Path,
+) -> None:
+    cancelled, data = asyncio.run(_unanswered(workspace_dir, leave=True))
+    assert not cancelled
+    assert (data["status"], data["error"]) == (499, "client_closed_request")
+
+
+def test_a_request_cancelled_by_the_server_is_audited_and_stays_cancelled(
+    workspace_dir: Path,
+) -> None:
+    cancelled, data = asyncio.run(_unanswered(workspace_dir, leave=False))
+    assert cancelled
+    assert (data["status"], data["error"]) == (503, "gateway_stopping")

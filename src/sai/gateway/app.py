@@ -206,10 +206,11 @@ class GatewayApp:
         try:
             await self._dispatch(ex, scope, body)
         except asyncio.CancelledError:
-            if not watch.cancelled:
-                raise  # cancelled from outside (the server is stopping)
+            if not watch.cancelled:  # cancelled from outside: the server is stopping
+                await self._unanswered(ex, 503, "gateway_stopping")
+                raise
             work.uncancel()
-            await self._gone(ex)
+            await self._unanswered(ex, 499, "client_closed_request")
         else:
             if watch.cancelled:  # the handler ended anyway: withdraw the request
                 work.uncancel()
@@ -218,8 +219,12 @@ class GatewayApp:
             gone.cancel()
 
     async def _gone(self, ex: Exchange) -> None:
+        await self._unanswered(ex, 499, "client_closed_request")
+
+    async def _unanswered(self, ex: Exchange, status: int, error: str) -> None:
+        """Audit a request that gets no answer (unless its entry is already written)."""
         if not ex.record.audited:
-            ex.record.status, ex.record.error = 499, "client_closed_request"
+            ex.record.status, ex.record.error = status, error
             with contextlib.suppress(Exception):
                 await ex.runtime.auditor.record(ex.record)
 
