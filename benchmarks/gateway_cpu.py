@@ -11,7 +11,7 @@ is raised to 10 minutes, so that scanners slowed down by valgrind do not overrun
 
     python benchmarks/gateway_cpu.py --instructions 200            # callgrind: per request
     python benchmarks/gateway_cpu.py --instructions 200 --in-flight 16
-    python benchmarks/gateway_cpu.py --profile 3000                # cProfile, top entries
+    python benchmarks/gateway_cpu.py --profile 3000                # cProfile (wall clock)
     python benchmarks/gateway_cpu.py --requests 3000               # CPU seconds per request
 
 Instructions: valgrind's callgrind counts the process with N requests minus the same process
@@ -197,6 +197,7 @@ def main() -> None:
     parser.add_argument("--in-flight", type=int, default=1)
     parser.add_argument("--instructions", type=int, default=0, metavar="N")
     parser.add_argument("--profile", type=int, default=0, metavar="N")
+    parser.add_argument("--profile-out", type=Path, default=None, help="also save the profile")
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--run-only", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -210,7 +211,10 @@ def main() -> None:
     if args.profile:
         profile = cProfile.Profile()
         asyncio.run(_session(guards, 100, args.profile, args.in_flight, profile))
-        pstats.Stats(profile).dump_stats("/tmp/gwcpu/profile.out")
+        stats = pstats.Stats(profile)
+        if args.profile_out is not None:
+            stats.dump_stats(args.profile_out)
+        stats.sort_stats("tottime").print_stats(45)
         return
     elapsed, cpu = asyncio.run(_session(guards, 200, args.requests, args.in_flight))
     print(
