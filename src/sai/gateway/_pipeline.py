@@ -81,9 +81,11 @@ async def check(
     canary: str | None = None,
     *,
     data: Sequence[bool] = (),
+    values: Sequence[str] | None = None,
 ) -> list[str]:
     """Run one direction's guards, write redactions back, return review reasons; ``data[i]``
-    marks ``slots[i]`` as data (a tool result) for the injection guard's document detector."""
+    marks ``slots[i]`` as data (a tool result) for the injection guard's document detector;
+    ``values`` are the slots' strings when the caller has read them already."""
     if ex.record.guard_policy is None:
         ex.record.guard_policy = ex.runtime.guards.plan(route.value, principal.role.name).audit()
     if not guards_on(principal):
@@ -97,9 +99,10 @@ async def check(
         system_prompt=system,
         canary=canary,
     )
-    outcome = await ex.runtime.guards.check(texts(slots), direction, context, data=data)
+    segments = texts(slots) if values is None else values
+    outcome = await ex.runtime.guards.check(segments, direction, context, data=data)
     apply_outcome(ex, outcome, direction)
-    if outcome.action is Action.redact or any(v.action == "redact" for v in outcome.verdicts):
+    if tuple(segments) != outcome.segments:  # a scanner redacted something
         write_back(slots, outcome.segments)
     return review_reasons(outcome)
 

@@ -12,7 +12,6 @@ import asyncio
 import contextlib
 import json
 import logging
-import secrets
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -29,6 +28,7 @@ from sai.gateway._http import (
     send_answer,
     wait_disconnect,
 )
+from sai.gateway._ids import RequestIds
 from sai.gateway.audit import CallRecord
 from sai.gateway.auth import AuthError, Principal, authorise_route
 from sai.gateway.errors import HttpError
@@ -88,6 +88,24 @@ def _too_many_failures(window: int) -> HttpError:
     )
 
 
+class _Watch:
+    """Cancels a request's handler when its client leaves before the answer starts."""
+
+    def __init__(self, ex: Exchange, work: asyncio.Task[Any]) -> None:
+        self.ex, self.work = ex, work
+        self.done = False
+        self.cancelled = False
+
+    def client_left(self, gone: asyncio.Task[None]) -> None:
+        """Done-callback of the task that waits for the disconnect."""
+        if self.done or gone.cancelled() or gone.exception() is not None:
+            return
+        if self.ex.finished or self.ex.response_started:
+            return  # the answer is out; let the handler finish its bookkeeping
+        self.cancelled = True
+        self.work.cancel()
+
+
 class GatewayApp:
     """The ASGI callable. ``start`` builds the runtime inside the serving event loop."""
 
@@ -99,6 +117,7 @@ class GatewayApp:
         self.runtime: Runtime | None = None
         self._schema = openapi_schema()
         self._site: PublicSite | None = None
+        self._ids = RequestIds()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -127,7 +146,7 @@ class GatewayApp:
                 length=len(body),
             )
             return
-        record = CallRecord(secrets.token_hex(8), scope["method"], path)
+        record = CallRecord(self._ids.next(), scope["method"], path)
         runtime = self.runtime
         runtime.active += 1
         try:
@@ -177,23 +196,35 @@ class GatewayApp:
             ex.record.limit = "body" if error.status == 413 else ex.record.limit
             await self._fail(ex, error)
             return
-        work = asyncio.create_task(self._dispatch(ex, scope, body))
+        # The handler runs in this task; a second one waits for the client to leave and then
+        # cancels this one, unless the answer is already on its way (one task, not two).
+        work = asyncio.current_task()
+        assert work is not None
+        watch = _Watch(ex, work)
         gone = asyncio.create_task(wait_disconnect(receive))
-        await asyncio.wait({work, gone}, return_when=asyncio.FIRST_COMPLETED)
-        if work.done():
+        gone.add_done_callback(watch.client_left)
+        try:
+            await self._dispatch(ex, scope, body)
+        except asyncio.CancelledError:
+            if not watch.cancelled:  # cancelled from outside: the server is stopping
+                await self._unanswered(ex, 503, "gateway_stopping")
+                raise
+            work.uncancel()
+            await self._unanswered(ex, 499, "client_closed_request")
+        else:
+            if watch.cancelled:  # the handler ended anyway: withdraw the request
+                work.uncancel()
+        finally:
+            watch.done = True
             gone.cancel()
-            return
-        if ex.finished or ex.response_started:
-            await work  # the answer is out; let the handler finish its bookkeeping
-            return
-        work.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await work
-        await self._gone(ex)
 
     async def _gone(self, ex: Exchange) -> None:
+        await self._unanswered(ex, 499, "client_closed_request")
+
+    async def _unanswered(self, ex: Exchange, status: int, error: str) -> None:
+        """Audit a request that gets no answer (unless its entry is already written)."""
         if not ex.record.audited:
-            ex.record.status, ex.record.error = 499, "client_closed_request"
+            ex.record.status, ex.record.error = status, error
             with contextlib.suppress(Exception):
                 await ex.runtime.auditor.record(ex.record)
 

@@ -21,160 +21,30 @@ scanners of every plan are built once, when the runner is.
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
 
-from sai.gateway.config import GuardPlan, GuardPolicy
-from sai.guards import (
-    Action,
-    Direction,
-    Guard,
-    GuardContext,
-    GuardResult,
-    GuardSettings,
-    Span,
-    build_guards,
+from sai.gateway._scan_modes import (
+    IN_TURN_CHARS,
+    INLINE_CHARS,
+    Result,
+    ScannerCache,
+    in_turn,
+    inline,
 )
-from sai.guards.base import SharedResources, redact
+from sai.gateway._verdicts import (
+    SEVERITY,
+    GuardDecision,
+    GuardOutcome,
+    join,
+    skipped,
+    split_redaction,
+)
+from sai.gateway.config import GuardPlan, GuardPolicy
+from sai.guards import Action, Direction, Guard, GuardContext, GuardResult, Span
 
-
-@dataclass(frozen=True)
-class GuardDecision:
-    """One scanner's applied verdict, as recorded in the audit entry."""
-
-    scanner: str
-    direction: str
-    action: str
-    score_bp: int
-    reason: str
-    state: str = "ran"
-    #: Where the finding is: ``(start, end, label)`` character offsets into the scanned text
-    #: (the segments joined by newlines); offsets only, never the text itself.
-    spans: tuple[tuple[int, int, str], ...] = ()
-
-    def as_json(self) -> dict[str, object]:
-        """The verdict as canonical-JSON-ready data (no floats)."""
-        out: dict[str, object] = {
-            "scanner": self.scanner,
-            "direction": self.direction,
-            "action": self.action,
-            "score_bp": self.score_bp,
-            "reason": self.reason[:300],
-            "state": self.state,
-        }
-        if self.spans:
-            out["spans"] = [[start, end, label] for start, end, label in self.spans[:8]]
-        return out
-
-
-@dataclass(frozen=True)
-class GuardOutcome:
-    """The combined action, the per-scanner verdicts and the (possibly redacted) segments."""
-
-    action: Action
-    verdicts: tuple[GuardDecision, ...]
-    segments: tuple[str, ...]
-
-    @property
-    def state(self) -> str:
-        """What the audit records for the direction: the action, or ``skipped`` when no
-        scanner ran (never ``allow`` for a check that did not run)."""
-        if self.verdicts and all(v.state == "skipped" for v in self.verdicts):
-            return "skipped"
-        return self.action.value
-
-    @property
-    def blocked_by(self) -> tuple[str, ...]:
-        """Scanners whose verdict was block (including ones that failed to run)."""
-        return tuple(v.scanner for v in self.verdicts if v.action == Action.block.value)
-
-
-def _join(segments: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
-    pieces: list[str] = []
-    bounds: list[tuple[int, int]] = []
-    position = 0
-    for segment in segments:
-        bounds.append((position, position + len(segment)))
-        pieces.append(segment)
-        position += len(segment) + 1
-    return "\n".join(pieces), bounds
-
-
-def _split_redaction(
-    segments: Sequence[str], bounds: list[tuple[int, int]], spans: Sequence[Span]
-) -> tuple[str, ...]:
-    out: list[str] = []
-    for segment, (start, end) in zip(segments, bounds, strict=True):
-        local = [
-            Span(max(s.start, start) - start, min(s.end, end) - start, s.label)
-            for s in spans
-            if s.start < end and s.end > start
-        ]
-        out.append(redact(segment, local) if local else segment)
-    return tuple(out)
-
-
-#: Texts up to this many characters are scanned by one worker, scanner after scanner.
-IN_TURN_CHARS = 4_096
-#: Texts up to this many characters are scanned on the event loop when every scanner is light
-#: (the default input set, document detector included, took 0.33 ms at 100 characters and
-#: 4.5 ms at 500 measured at load 12 on 2 cores; a worker thread would hold the GIL as long).
-INLINE_CHARS = 512
-
-#: A scanner's result, the exception it raised, or None when it did not finish in time.
-_Result = GuardResult | BaseException | None
-
-
-def _in_turn(
-    scanners: Sequence[Guard], text: str, context: GuardContext, out: list[_Result]
-) -> None:
-    """Run ``scanners`` one after the other, appending each result as it is known."""
-    for scanner in scanners:
-        try:
-            out.append(scanner.scan(text, context))
-        except Exception as error:  # recorded as the scanner's error verdict
-            out.append(error)
-
-
-def _inline(
-    scanners: Sequence[Guard], text: str, context: GuardContext, budget: float
-) -> list[_Result]:
-    """Run ``scanners`` in turn here; one that ends after ``budget`` seconds, and every one
-    after it, counts as not finished (None), as in a worker the budget ran out on."""
-    began = time.perf_counter()
-    out: list[_Result] = []
-    for scanner in scanners:
-        result: _Result
-        try:
-            result = scanner.scan(text, context)
-        except Exception as error:  # recorded as the scanner's error verdict
-            result = error
-        if time.perf_counter() - began > budget:
-            break
-        out.append(result)
-    return out + [None] * (len(scanners) - len(out))
-
-
-class _ScannerCache:
-    """Guard instances by name and settings, so plans that agree share one instance; the
-    scanners share loaded resources (detectors) through one `SharedResources`."""
-
-    def __init__(self) -> None:
-        self._built: dict[tuple[str, GuardSettings | None], Guard] = {}
-        self._shared: SharedResources = {}
-
-    def get(self, name: str, settings: GuardSettings | None) -> Guard:
-        key = (name, settings)
-        if key not in self._built:
-            self._built[key] = build_guards(
-                [name], {name: settings} if settings else None, shared=self._shared
-            )[0]
-        return self._built[key]
-
-    def build(self, names: Sequence[str], plan: GuardPlan) -> tuple[Guard, ...]:
-        return tuple(self.get(name, plan.settings.get(name)) for name in names)
+#: The actions by severity (allow, redact, review, block).
+_BY_SEVERITY = sorted(Action, key=lambda action: action.severity)
 
 
 class GuardRunner:
@@ -182,12 +52,18 @@ class GuardRunner:
 
     def __init__(self, policy: GuardPolicy, *, threads: int = 4) -> None:
         self.policy = policy
-        cache = _ScannerCache()
+        cache = ScannerCache()
         base = policy.default_plan
         self._scanners = {d: cache.build(base.names(d), base) for d in Direction}
         self._planned = {
             key: {d: cache.build(plan.names(d), plan) for d in Direction}
             for key, plan in policy.plans.items()
+        }
+        #: Whether every scanner of a set is light (asked once per set, not per request).
+        self._light = {
+            scanners: all(scanner.light for scanner in scanners)
+            for sets in (self._scanners, *self._planned.values())
+            for scanners in sets.values()
         }
         self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="sai-guard")
 
@@ -207,28 +83,26 @@ class GuardRunner:
         """Stop the worker threads (scanners still running finish in the background)."""
         self._pool.shutdown(wait=False, cancel_futures=True)
 
-    def _applied(self, result: GuardResult) -> Action:
-        if result.flagged and result.scanner in self.policy.review_on:
-            return Action.review
-        return result.action
-
     async def _run(
-        self, scanners: Sequence[Guard], text: str, context: GuardContext
-    ) -> list[_Result]:
+        self, scanners: tuple[Guard, ...], text: str, context: GuardContext
+    ) -> list[Result]:
         """Each scanner's result, in order; None for those the budget ran out on."""
         budget = self.policy.budget_ms / 1000
-        if len(text) <= INLINE_CHARS and all(scanner.light for scanner in scanners):
-            return _inline(scanners, text, context, budget)
+        light = self._light.get(scanners)
+        if light is None:  # a set not built by this runner
+            light = self._light[scanners] = all(scanner.light for scanner in scanners)
+        if len(text) <= INLINE_CHARS and light:
+            return inline(scanners, text, context, budget)
         loop = asyncio.get_running_loop()
         if len(text) <= IN_TURN_CHARS:
-            out: list[_Result] = []
-            task = loop.run_in_executor(self._pool, _in_turn, scanners, text, context, out)
+            out: list[Result] = []
+            task = loop.run_in_executor(self._pool, in_turn, scanners, text, context, out)
             await asyncio.wait([task], timeout=budget)
             known = list(out)  # the worker may still append after the budget ran out
             return known + [None] * (len(scanners) - len(known))
         futures = [loop.run_in_executor(self._pool, s.scan, text, context) for s in scanners]
         done, _ = await asyncio.wait(futures, timeout=budget)
-        results: list[_Result] = []
+        results: list[Result] = []
         for future in futures:
             if future not in done:
                 future.cancel()
@@ -236,6 +110,26 @@ class GuardRunner:
             else:
                 results.append(future.exception() or future.result())
         return results
+
+    def _decision(self, scanner: Guard, direction: str, result: Result) -> GuardDecision:
+        if result is None:
+            why = f"did not finish within the {self.policy.budget_ms} ms guard budget"
+            return GuardDecision(scanner.name, direction, "block", 0, why, "timeout")
+        if isinstance(result, BaseException):
+            why = f"scanner failed: {type(result).__name__}"
+            return GuardDecision(scanner.name, direction, "block", 0, why, "error")
+        action = result.action
+        if action is not Action.allow and result.scanner in self.policy.review_on:
+            action = Action.review
+        spans = tuple((s.start, s.end, s.label) for s in result.spans) if result.spans else ()
+        return GuardDecision(
+            scanner.name,
+            direction,
+            action.value,
+            round(result.score * 10_000),
+            result.reason,
+            spans=spans,
+        )
 
     async def check(
         self,
@@ -255,54 +149,30 @@ class GuardRunner:
                 f"runs no {direction.value} scanners"
             )
             return GuardOutcome(Action.allow, skipped(direction, why), tuple(segments))
-        text, bounds = _join(segments)
+        text, bounds = join(segments)
         marked = tuple(bound for bound, flag in zip(bounds, data, strict=False) if flag)
-        context = replace(context, data=marked or context.data, fields=tuple(bounds))
+        context = GuardContext(
+            direction=context.direction,
+            role=context.role,
+            route=context.route,
+            system_prompt=context.system_prompt,
+            canary=context.canary,
+            data=marked or context.data,
+            fields=bounds,
+        )
         results = await self._run(scanners, text, context)
         verdicts: list[GuardDecision] = []
         spans: list[Span] = []
-        action = Action.allow
+        worst = 0
         for scanner, result in zip(scanners, results, strict=True):
-            if result is None:
-                verdict = GuardDecision(
-                    scanner.name,
-                    direction.value,
-                    Action.block.value,
-                    0,
-                    f"did not finish within the {self.policy.budget_ms} ms guard budget",
-                    "timeout",
-                )
-            elif isinstance(result, BaseException):
-                verdict = GuardDecision(
-                    scanner.name,
-                    direction.value,
-                    Action.block.value,
-                    0,
-                    f"scanner failed: {type(result).__name__}",
-                    "error",
-                )
-            else:
-                applied = self._applied(result)
-                if applied is Action.redact:
-                    spans.extend(result.spans)
-                verdict = GuardDecision(
-                    scanner.name,
-                    direction.value,
-                    applied.value,
-                    round(result.score * 10_000),
-                    result.reason,
-                    spans=tuple((s.start, s.end, s.label) for s in result.spans),
-                )
+            verdict = self._decision(scanner, direction.value, result)
+            if verdict.action == "redact" and isinstance(result, GuardResult):
+                spans.extend(result.spans)
             verdicts.append(verdict)
-            if Action(verdict.action).severity > action.severity:
-                action = Action(verdict.action)
-        redacted = _split_redaction(segments, bounds, spans) if spans else tuple(segments)
+            worst = max(worst, SEVERITY[verdict.action])
+        action = _BY_SEVERITY[worst]
+        redacted = split_redaction(segments, bounds, spans) if spans else tuple(segments)
         return GuardOutcome(action, tuple(verdicts), redacted)
-
-
-def skipped(direction: Direction, why: str) -> tuple[GuardDecision, ...]:
-    """A single audit verdict saying the direction's guards did not run, and why."""
-    return (GuardDecision("*", direction.value, "none", 0, why, "skipped"),)
 
 
 __all__ = [

@@ -82,9 +82,12 @@ async def handle_proxy(
     authorise_model(principal, model, resolved.route)
     record.upstream_model = resolved.upstream_model
     slots, system, data = _input_slots(ex, principal, payload, route)
-    record.prompt_digest = digest("\n".join(texts(slots)))
-    prompt_chars = sum(len(text) for text in texts(slots))
-    reasons = await check(ex, principal, slots, Direction.input, route, system, data=data)
+    prompt = texts(slots)
+    record.prompt_digest = digest("\n".join(prompt))
+    prompt_chars = sum(map(len, prompt))
+    reasons = await check(
+        ex, principal, slots, Direction.input, route, system, data=data, values=prompt
+    )
     if runtime.config.audit_text:
         record.prompt_text = "\n".join(texts(slots))
     payload["model"] = resolved.upstream_model
@@ -133,7 +136,7 @@ async def _screen(
     else:
         out = answer_slots(body)
         record.tool_calls = tool_names(body.get("choices"))
-        answer_chars = sum(len(text) for text in texts(out))
+        answer_chars = sum(map(len, texts(out)))
         try:
             reasons = await screen_answer(ex, principal, body, out, route, system, canary)
         finally:  # a blocked answer cost its tokens too

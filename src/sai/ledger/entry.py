@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Any, NewType
 
+from sai.ledger._frozen import NotPlainError, frozen_plain
 from sai.ledger.canonical import MAX_SAFE_INTEGER, encode_plain, parse_canonical, plain_json
 from sai.ledger.errors import CanonicalJsonError, EvidenceError
 from sai.ledger.origin import Origin, OriginType
@@ -129,17 +130,22 @@ class Evidence:
         self._check_fields()
         if not isinstance(self.data, Mapping):
             raise EvidenceError("data", f"must be a JSON object, not {type(self.data).__name__}")
-        try:
-            plain = plain_json(self.data)
-        except CanonicalJsonError as exc:
-            raise EvidenceError(
-                "data", exc.message.replace("$", "data", 1), hint=exc.hint
-            ) from None
-        object.__setattr__(self, "data", _freeze(plain))
+        plain: Any = self.data
+        try:  # exactly-typed data: validated and frozen in one pass, encoded as it is
+            frozen = frozen_plain(plain)
+        except NotPlainError:
+            try:
+                plain = plain_json(self.data)
+            except CanonicalJsonError as exc:
+                raise EvidenceError(
+                    "data", exc.message.replace("$", "data", 1), hint=exc.hint
+                ) from None
+            frozen = _freeze(plain)
         # The other fields are validated here; ``data`` already was, so it goes in as it is.
         leaf = plain_json({**self._leaf_object(), "data": {}})
         leaf["data"] = plain
         object.__setattr__(self, "_leaf", encode_plain(leaf))
+        object.__setattr__(self, "data", frozen)
 
     def _check_fields(self) -> None:
         """Validate (and normalise) every field but ``data``."""

@@ -44,6 +44,11 @@ def units(text: str) -> list[tuple[int, int]]:
     return [(b, e) for b, e in result if e > b and _WORDY.search(text, b, e)]
 
 
+def has_boundary(text: str) -> bool:
+    """Whether ``text`` has a sentence end or line break that `units` would cut at."""
+    return _BOUNDARY.search(text) is not None
+
+
 def _strip(text: str, begin: int, end: int) -> tuple[int, int]:
     while begin < end and text[begin].isspace():
         begin += 1
@@ -61,4 +66,4 @@ def windows(found: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
     return result
 
 
-__all__ = ["MAX_UNIT", "SPAN", "STRIDE", "units", "windows"]
+__all__ = ["MAX_UNIT", "SPAN", "STRIDE", "has_boundary", "units", "windows"]

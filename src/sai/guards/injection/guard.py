@@ -19,7 +19,7 @@ from sai.guards.base import (
 )
 from sai.guards.errors import GuardConfigError
 from sai.guards.injection._detector import Detector, Finding, sigmoid
-from sai.guards.injection._units import units
+from sai.guards.injection._units import MAX_UNIT, has_boundary, units
 from sai.guards.injection.document import DocumentDetector
 from sai.guards.injection.loader import TierName, load_detector, load_document_detector
 from sai.guards.injection.parts import complement, find_documents, merge
@@ -190,7 +190,11 @@ class InjectionGuard(Guard):
 
 def _document_like(text: str) -> bool:
     """Whether an unmarked ``text`` may be a pasted document: long, or of several units."""
-    return len(text) >= DOCUMENT_MIN or len(units(text)) >= DOCUMENT_UNITS
+    if len(text) >= DOCUMENT_MIN:
+        return True
+    if len(text) <= MAX_UNIT and not has_boundary(text):
+        return False  # one unit at most: no sentence end or line break, and not cut in pieces
+    return len(units(text)) >= DOCUMENT_UNITS
 
 
 def _logit(probability: float) -> float:

@@ -1,0 +1,101 @@
+"""What the guards decided: one `GuardDecision` per scanner, combined in a `GuardOutcome`.
+
+Also the joining of a request's strings into the one text the scanners read, and the
+splitting of merged redactions back onto those strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sai.guards import Action, Direction, Span
+from sai.guards.base import redact
+
+#: Combining order of the actions a decision records (block > review > redact > allow).
+SEVERITY = {"allow": 0, "none": 0, "redact": 1, "review": 2, "block": 3}
+
+
+@dataclass(frozen=True)
+class GuardDecision:
+    """One scanner's applied verdict, as recorded in the audit entry."""
+
+    scanner: str
+    direction: str
+    action: str
+    score_bp: int
+    reason: str
+    state: str = "ran"
+    #: Where the finding is: ``(start, end, label)`` character offsets into the scanned text
+    #: (the segments joined by newlines); offsets only, never the text itself.
+    spans: tuple[tuple[int, int, str], ...] = ()
+
+    def as_json(self) -> dict[str, object]:
+        """The verdict as canonical-JSON-ready data (no floats)."""
+        out: dict[str, object] = {
+            "scanner": self.scanner,
+            "direction": self.direction,
+            "action": self.action,
+            "score_bp": self.score_bp,
+            "reason": self.reason[:300],
+            "state": self.state,
+        }
+        if self.spans:
+            out["spans"] = [[start, end, label] for start, end, label in self.spans[:8]]
+        return out
+
+
+@dataclass(frozen=True)
+class GuardOutcome:
+    """The combined action, the per-scanner verdicts and the (possibly redacted) segments."""
+
+    action: Action
+    verdicts: tuple[GuardDecision, ...]
+    segments: tuple[str, ...]
+
+    @property
+    def state(self) -> str:
+        """What the audit records for the direction: the action, or ``skipped`` when no
+        scanner ran (never ``allow`` for a check that did not run)."""
+        if self.verdicts and all(v.state == "skipped" for v in self.verdicts):
+            return "skipped"
+        return self.action.value
+
+    @property
+    def blocked_by(self) -> tuple[str, ...]:
+        """Scanners whose verdict was block (including ones that failed to run)."""
+        return tuple(v.scanner for v in self.verdicts if v.action == Action.block.value)
+
+
+def skipped(direction: Direction, why: str) -> tuple[GuardDecision, ...]:
+    """A single audit verdict saying the direction's guards did not run, and why."""
+    return (GuardDecision("*", direction.value, "none", 0, why, "skipped"),)
+
+
+def join(segments: Sequence[str]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The segments joined by newlines, and where each one lies in the joined text."""
+    bounds: list[tuple[int, int]] = []
+    position = 0
+    for segment in segments:
+        end = position + len(segment)
+        bounds.append((position, end))
+        position = end + 1
+    return "\n".join(segments), tuple(bounds)
+
+
+def split_redaction(
+    segments: Sequence[str], bounds: Sequence[tuple[int, int]], spans: Sequence[Span]
+) -> tuple[str, ...]:
+    """The segments with the ``spans`` (offsets into the joined text) redacted in each."""
+    out: list[str] = []
+    for segment, (start, end) in zip(segments, bounds, strict=True):
+        local = [
+            Span(max(s.start, start) - start, min(s.end, end) - start, s.label)
+            for s in spans
+            if s.start < end and s.end > start
+        ]
+        out.append(redact(segment, local) if local else segment)
+    return tuple(out)
+
+
+__all__ = ["SEVERITY", "GuardDecision", "GuardOutcome", "join", "skipped", "split_redaction"]
