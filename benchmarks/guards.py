@@ -21,7 +21,7 @@ logistic-regression baseline trained on the same train split in this run:
     python benchmarks/guards.py --quick    # seconds; CI (fast tier, small samples)
     python benchmarks/guards.py --latency-only --output FILE   # latency again, no test split
     python benchmarks/guards.py --indirect-only --output benchmarks/results/guards_indirect.json
-    python benchmarks/guards.py --forum-only --output benchmarks/results/guards_forum.json
+    python benchmarks/guards.py --forum-only --output benchmarks/results/guards_forum-candidate.json
                                            # the third release's held-out set (read once)
 
 The data is found via --data, SAI_DATA_DIR or <repo>/../shared/data/prompt_injection; without
