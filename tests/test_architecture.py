@@ -133,7 +133,6 @@ OVERSIZED = {
     "sai/gateway/config.py",
     "sai/gateway/mock_upstream.py",
     "sai/gateway/review.py",
-    "sai/guards/injection/_minilm.py",
     "sai/ledger/entry.py",
     "sai/ledger/kinds/registry.py",
     "sai/ledger/ledger.py",
@@ -141,7 +140,6 @@ OVERSIZED = {
     "sai/ledger/note.py",
     "sai/scanning/pickle/_dispatch.py",
     "sai/scanning/rules.py",
-    "sai/scanning/text.py",
 }
 
 

@@ -70,9 +70,9 @@ def execute_scan(
     workspace: Path | None,
 ) -> int:
     """Run one `sai scan` and print its results; the exit code (SaiError propagates)."""
+    from sai.scanning.json_report import to_json
     from sai.scanning.result import FailOn
     from sai.scanning.service import ScanRequest, run_scan
-    from sai.scanning.text import to_json
 
     threshold = FailOn(fail_on.value)
     if deps and osv is None:

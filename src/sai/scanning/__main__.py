@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
 
         print(json.dumps(to_sarif(results, fail_on), indent=2))
     elif args.format == "json":
-        from sai.scanning.text import to_json
+        from sai.scanning.json_report import to_json
 
         print(json.dumps(to_json(results, None), indent=2))
     else:

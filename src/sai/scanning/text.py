@@ -1,4 +1,4 @@
-"""Human-readable and JSON renderings of scan results (the CLI chooses with --format).
+"""The human-readable rendering of scan results (JSON: `sai.scanning.json_report`).
 
 The text is a list of lines of styled segments (`text_lines`). `render_text` prints them
 through a rich console (colours on a terminal); `write_plain` writes the same characters to a
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from sai.scanning.result import ArtifactResult, Confidence, FailOn, Finding, ScanVerdict
 
@@ -185,59 +185,6 @@ def write_plain(lines: Sequence[Line], stream: TextIO) -> bool:
     return True
 
 
-def to_json(results: Sequence[ArtifactResult], audit: AuditResult | None) -> dict[str, Any]:
-    """A JSON document of every result and the audit."""
-    return {
-        "artifacts": [
-            {
-                "path": r.path,
-                "digest": r.digest,
-                "size": r.size,
-                "format": r.format,
-                "inner_formats": list(r.inner_formats),
-                "part_of": r.part_of,
-                "verdict": r.verdict.value,
-                "findings": [
-                    {
-                        "rule": f.rule,
-                        "severity": f.severity.value,
-                        "confidence": f.confidence.value,
-                        "message": f.message,
-                        "member": f.member,
-                        "offset": f.offset,
-                        "callable": f.callable,
-                        "where": f.where(r.path),
-                        **({"hint": hint} if (hint := allow_hint(f)) else {}),
-                    }
-                    for f in r.findings
-                ],
-            }
-            for r in results
-        ],
-        "dependencies": None
-        if audit is None
-        else {
-            "packages": len(audit.packages),
-            "database": audit.database,
-            "source_format": audit.source_format.value,
-            "database_modified": audit.modified,
-            "advisories": audit.advisories,
-            "nothing_checked": audit.nothing_checked,
-            "skipped": list(audit.skipped),
-            "vulnerable": [
-                {
-                    "id": v.id,
-                    "aliases": list(v.aliases),
-                    "package": v.package,
-                    "version": v.version,
-                    "fixed": v.fixed,
-                }
-                for v in audit.vulnerabilities
-            ],
-        },
-    }
-
-
 __all__ = [
     "Line",
     "allow_hint",
@@ -248,7 +195,6 @@ __all__ = [
     "result_lines",
     "summary_lines",
     "text_lines",
-    "to_json",
     "unknown_callables",
     "write_plain",
 ]

