@@ -6,8 +6,9 @@ first), so every verdict can be traced to signed evidence.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from sai._lazy import lazy_attributes
 from sai.assessment.ics import Ics, IcsRow, Status, build_ics
 from sai.assessment.verdict import CheckResult, Verdict, combine, meets
 
@@ -28,11 +29,8 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    # NOTE: the engine pulls in the ledger and the store; load it only when it is asked for,
-    # so that `sai verify` and `sai --help` stay light.
-    if name in ("AssessmentOutcome", "run_assessment"):
-        from sai.assessment import engine
-
-        return getattr(engine, name)
-    raise AttributeError(f"module 'sai.assessment' has no attribute {name!r}")
+# NOTE: the engine pulls in the ledger and the store; load it only when it is asked for,
+# so that `sai verify` and `sai --help` stay light.
+__getattr__ = lazy_attributes(
+    __name__, dict.fromkeys(("AssessmentOutcome", "run_assessment"), "engine")
+)

@@ -12,9 +12,9 @@ evidence (`sai scan`) does not define the other hundred.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from sai._lazy import lazy_attributes
 from sai.ledger.kinds._kind import NOTE_PREFIX, Kind, is_note
 from sai.ledger.kinds._payload import JsonObject, Part, Payload, PayloadError
 
@@ -104,12 +104,6 @@ if TYPE_CHECKING:
         VulnerablePackage,
         payload_type,
     )
-
-
-def __getattr__(name: str) -> Any:
-    if name in __all__:
-        return getattr(import_module("sai.ledger.kinds.registry"), name)
-    raise AttributeError(f"module 'sai.ledger.kinds' has no attribute {name!r}")
 
 
 __all__ = [
@@ -204,3 +198,5 @@ __all__ = [
     "is_note",
     "payload_type",
 ]
+
+__getattr__ = lazy_attributes(__name__, dict.fromkeys(__all__, "registry"))
