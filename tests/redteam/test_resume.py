@@ -58,9 +58,10 @@ def _findings(out: Path) -> list[tuple[str, str, int, int]]:
 
 def _wait_for_results(
     out: Path, process: subprocess.Popen[str] | subprocess.Popen[bytes], at_least: int
-) -> None:
-    """Wait (bounded) until the log holds ``at_least`` more result lines or the run ends."""
-    deadline = time.monotonic() + 30
+) -> bool:
+    """Wait (bounded) until the log holds ``at_least`` more result lines or the run ends;
+    true if the lines arrived (a loaded machine can take long to start the CLI)."""
+    deadline = time.monotonic() + 120
 
     def results() -> int:
         try:
@@ -71,6 +72,7 @@ def _wait_for_results(
     target = results() + at_least
     while results() < target and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
+    return results() >= target
 
 
 def _judged_once(out: Path) -> None:
@@ -127,7 +129,9 @@ class TestResume:
         process = subprocess.Popen(
             _cli(url, out, private_docs), env=_env(), stderr=subprocess.PIPE, text=True
         )
-        _wait_for_results(out, process, 5)
+        # Interrupt only once attempts have finished (the run's handler is installed by then).
+        assert _wait_for_results(out, process, 5), "the run wrote no results in time"
+        assert process.poll() is None, "the run finished before it could be interrupted"
         process.send_signal(signal.SIGINT)
         _, stderr = process.communicate(timeout=20)
         assert process.returncode == 130
