@@ -36,8 +36,9 @@ dispose_app = typer.Typer(
     "entry in sai.yaml to `disposed:`. Options: "
     "--force (models were trained on it), --also DIR (another place to scan). A data "
     "custodian approves first (`sai dispose approve NAME --by PERSON`); `sai dispose verify "
-    "CERT.json --key .sai/keys/signing.pub` checks a certificate offline. A disposal cut "
-    "short resumes with the same command.",
+    "CERT.json --key .sai/keys/signing.pub` checks a certificate offline; `sai dispose "
+    "baseline-sample ID --reason TEXT` erases a monitoring baseline's own sealed sample. A "
+    "disposal cut short resumes with the same command.",
 )
 
 
@@ -174,8 +175,10 @@ def verify_command(
 def register(app: typer.Typer) -> None:
     """Attach `sai dispose`, `sai transfer`, `sai receive` and `sai decommission`."""
     from sai.cli.decommission import decommission_command
+    from sai.cli.dispose_baseline import baseline_sample_command
     from sai.cli.transfer import receive_command, transfer_command
 
+    dispose_app.command("baseline-sample")(baseline_sample_command)
     app.add_typer(dispose_app, name="dispose")
     app.command("transfer")(transfer_command)
     app.command("receive")(receive_command)

@@ -40,6 +40,15 @@ def _within(source: str, live: Path) -> bool:
     return target == where or where in target.parents
 
 
+def baseline_sample_key(payload: MonitoringBaseline) -> str | None:
+    """The custody name of the key sealing the baseline's row sample (its profile's
+    ``sample_key``, else the name freezing gives it), or None when it keeps no sample."""
+    digest = payload.source_digest.removeprefix("sha256:")
+    return _sample_key(payload.directory) or (
+        f"baseline:{digest[:16]}" if payload.sample_rows else None
+    )
+
+
 def linked_baselines(
     ledger: Ledger, asset: str, digests: dict[str, int], live: Path
 ) -> tuple[dict[str, Any], ...]:
@@ -54,9 +63,7 @@ def linked_baselines(
         digest = payload.source_digest.removeprefix("sha256:")
         if digest not in digests and not _within(payload.source, live):
             continue
-        key = _sample_key(payload.directory) or (
-            f"baseline:{digest[:16]}" if payload.sample_rows else None
-        )
+        key = baseline_sample_key(payload)
         if key is not None:
             found[payload.baseline_id] = {
                 "baseline": payload.baseline_id,
@@ -104,4 +111,4 @@ def sample_keys_remaining(
     return remaining
 
 
-__all__ = ["erase_sample_keys", "linked_baselines", "sample_keys_remaining"]
+__all__ = ["baseline_sample_key", "erase_sample_keys", "linked_baselines", "sample_keys_remaining"]

@@ -12,7 +12,11 @@ from sai.assessment.checks.base import Check, CheckContext, listing
 from sai.assessment.verdict import CheckResult, Verdict
 from sai.catalog import Provision
 from sai.ledger import Entry
-from sai.ledger.kinds import DisposalCompleted, Kind, PayloadError
+from sai.ledger.kinds import DisposalCompleted, KeyDestroyed, Kind, PayloadError
+
+#: The origin of `sai dispose baseline-sample` (sai.disposal.baseline_erase.ORIGIN; the checks
+#: do not import the disposal package).
+_SAMPLE_ERASURE = "disposal.erase_baseline_sample"
 
 
 def _sample_problems(name: str, done: DisposalCompleted) -> list[str]:
@@ -51,6 +55,24 @@ def _problems(entry: Entry, approvals: dict[int, Entry]) -> list[str]:
     return found
 
 
+def _sample_erasures(ctx: CheckContext) -> tuple[list[int], list[str]]:
+    """The baseline-sample erasures on their own (entries) and those that left a key open."""
+    used: list[int] = []
+    problems: list[str] = []
+    for entry in ctx.evidence.query(kind=Kind.KEY_DESTROYED):
+        if entry.evidence.origin.name != _SAMPLE_ERASURE:
+            continue
+        used.append(entry.index)
+        try:
+            remaining = KeyDestroyed.from_evidence(entry.evidence).remaining
+        except PayloadError as exc:
+            problems.append(f"entry {entry.index} is malformed ({exc})")
+            continue
+        if remaining:
+            problems.append(f"{entry.evidence.subject}: sample key still open ({remaining[0]})")
+    return used, problems
+
+
 def _approvals(ctx: CheckContext) -> dict[int, Entry]:
     return {e.index: e for e in ctx.evidence.query(kind=Kind.DISPOSAL_APPROVED)}
 
@@ -59,17 +81,23 @@ class DisposalVerified(Check):
     """Disposed assets were crypto-erased or cleared with a custodian's approval, verified."""
 
     name = "disposal.verified"
-    reads: ClassVar[tuple[Kind, ...]] = (Kind.DISPOSAL_COMPLETED, Kind.DISPOSAL_APPROVED)
+    reads: ClassVar[tuple[Kind, ...]] = (
+        Kind.DISPOSAL_COMPLETED,
+        Kind.DISPOSAL_APPROVED,
+        Kind.KEY_DESTROYED,
+    )
     provisions: ClassVar[tuple[str, ...]] = ("5.5.1-2",)
     sufficiency = (
         "every disposal.completed by sai passed its verification (no key copy, no file with "
         "the asset's digest, no open key of a monitoring baseline sample frozen from a "
-        "disposed dataset) after a named data custodian's approval; none yet is inconclusive"
+        "disposed dataset) after a named data custodian's approval, and every baseline sample "
+        "erased on its own left no key copy; no disposal yet is inconclusive"
     )
 
     def run(self, provision: Provision, ctx: CheckContext) -> CheckResult:
         completed = ctx.evidence.query(kind=Kind.DISPOSAL_COMPLETED)
-        if not completed:
+        erasures, erasure_problems = _sample_erasures(ctx)
+        if not completed and not erasure_problems:
             return self.result(
                 provision,
                 Verdict.INCONCLUSIVE,
@@ -84,6 +112,8 @@ class DisposalVerified(Check):
             for e in completed
             if not any(p.startswith(f"entry {e.index} ") for p in problems)
         ]
+        used += erasures
+        problems += erasure_problems
         if problems:
             return self.result(
                 provision, Verdict.FAIL, f"disposals fall short: {listing(problems)}", used
