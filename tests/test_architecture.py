@@ -132,7 +132,6 @@ OVERSIZED = {
     "sai/gateway/app.py",
     "sai/gateway/config.py",
     "sai/gateway/mock_upstream.py",
-    "sai/gateway/review.py",
     "sai/ledger/entry.py",
     "sai/ledger/kinds/registry.py",
     "sai/ledger/ledger.py",

@@ -3,21 +3,28 @@
 A response whose guards say ``review`` is stored in ``gateway_reviews`` instead of being sent;
 the caller gets 202 and a review id to poll. A reviewer approves or rejects it (CLI, the
 gateway's review routes, later the dashboard); each decision is a ``gateway.review`` ledger
-entry. After approval, the poll returns the held response; after rejection, 403.
+entry. After approval, the poll returns the held response; after rejection, 403. The ``Review``
+record and its status values live in :mod:`sai.gateway._review_record` (re-exported here).
 """
 
 from __future__ import annotations
 
-import enum
 import json
 import secrets
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from sai.gateway._review_record import (
+    APPROVED,
+    PENDING,
+    REJECTED,
+    Review,
+    ReviewStatus,
+    review_from_row,
+)
 from sai.gateway.errors import ReviewError, SelfReviewError
 from sai.ledger import EntryRef, Evidence, Ledger, Origin
 from sai.ledger.kinds import GatewayReview, Kind
@@ -25,69 +32,6 @@ from sai.store import gateway_reviews, reading, writing
 
 REVIEW_KIND = Kind.GATEWAY_REVIEW
 REVIEW_PROVISIONS = ("5.1.4-1", "5.1.4-3")
-
-
-class ReviewStatus(enum.StrEnum):
-    """Where a held response stands: waiting for a reviewer, or decided."""
-
-    pending = "pending"
-    approved = "approved"
-    rejected = "rejected"
-
-
-PENDING, APPROVED, REJECTED = ReviewStatus.pending, ReviewStatus.approved, ReviewStatus.rejected
-
-
-@dataclass(frozen=True)
-class Review:
-    """A held response and the decision on it."""
-
-    review_id: str
-    request_id: str
-    key_id: str
-    role: str
-    route: str
-    model: str
-    reasons: tuple[str, ...]
-    status: str
-    created_at: datetime
-    decided_at: datetime | None
-    decided_by: str | None
-    note: str | None
-
-    def as_json(self) -> dict[str, Any]:
-        """The review without the held response body."""
-        return {
-            "review_id": self.review_id,
-            "request_id": self.request_id,
-            "key_id": self.key_id,
-            "role": self.role,
-            "route": self.route,
-            "model": self.model,
-            "reasons": list(self.reasons),
-            "status": self.status,
-            "created_at": self.created_at.isoformat(),
-            "decided_at": self.decided_at.isoformat() if self.decided_at else None,
-            "decided_by": self.decided_by,
-            "note": self.note,
-        }
-
-
-def _review(row: Any) -> Review:
-    return Review(
-        review_id=row.review_id,
-        request_id=row.request_id,
-        key_id=row.key_id,
-        role=row.role,
-        route=row.route,
-        model=row.model,
-        reasons=tuple(json.loads(row.reasons)),
-        status=row.status,
-        created_at=row.created_at,
-        decided_at=row.decided_at,
-        decided_by=row.decided_by,
-        note=row.note,
-    )
 
 
 class ReviewQueue:
@@ -135,7 +79,7 @@ class ReviewQueue:
             ).first()
         if row is None:
             return None
-        return _review(row), json.loads(row.response)
+        return review_from_row(row), json.loads(row.response)
 
     def list(self, status: str | None = PENDING, limit: int = 100) -> list[Review]:
         """Reviews with ``status`` (all when None), oldest first."""
@@ -143,7 +87,7 @@ class ReviewQueue:
         if status is not None:
             query = query.where(gateway_reviews.c.status == status)
         with reading(self._engine) as conn:
-            return [_review(row) for row in conn.execute(query).all()]
+            return [review_from_row(row) for row in conn.execute(query).all()]
 
     def decide(
         self,
