@@ -10,113 +10,30 @@ planted in the system prompt is split across events; ``mock-shape`` answers exac
 request's ``metadata.shape`` (JSON text) says, with ``{canary}`` replaced by the canary planted
 in its system message: an answer object, or for a stream a list of events (guard tests).
 ``mock-html-stream`` answers a stream with an HTML page and ``mock-cut-stream`` ends one
-without ``[DONE]``. ``latency`` adds a fixed delay to every answer (benchmark).
+without ``[DONE]``. ``latency`` adds a fixed delay to every answer (benchmark). What it answers
+is computed in :mod:`sai.gateway._mock_answers`; this module sends it.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-import re
 import time
 from typing import Any
 
 from sai.gateway._http import Receive, Scope, Send, send_answer
+from sai.gateway._mock_answers import (
+    CANARY,
+    answer_text,
+    as_events,
+    disguises,
+    last_user_text,
+    stream_pieces,
+    system_text,
+    usage,
+)
 
 _SLOW_SECONDS = 5.0
-_LEAK_PIECE = 5
-_CANARY = re.compile(r"sai-canary-[0-9a-f]{32}")
-
-
-def _last_user_text(body: dict[str, Any]) -> str:
-    if isinstance(body.get("prompt"), str):
-        return str(body["prompt"])
-    for message in reversed(body.get("messages") or []):
-        if isinstance(message, dict) and message.get("role") == "user":
-            content = message.get("content")
-            if isinstance(content, str):
-                return content
-            if isinstance(content, list):
-                return " ".join(p.get("text", "") for p in content if isinstance(p, dict))
-    return ""
-
-
-def _system_text(body: dict[str, Any]) -> str:
-    parts: list[str] = []
-    for message in body.get("messages") or []:
-        if isinstance(message, dict) and message.get("role") in ("system", "developer"):
-            content = message.get("content")
-            if isinstance(content, str):
-                parts.append(content)
-            elif isinstance(content, list):
-                parts.extend(p.get("text", "") for p in content if isinstance(p, dict))
-    return "\n".join(parts)
-
-
-def _answer_text(body: dict[str, Any], model: str) -> str:
-    answer = f"You said: {_last_user_text(body)}"
-    if model == "mock-leak":
-        answer += f" My instructions were: {_system_text(body)}"
-    most = body.get("max_tokens")
-    return answer[: most * 4] if type(most) is int and most > 0 else answer
-
-
-def _pieces(answer: str, model: str) -> list[str]:
-    if model == "mock-leak":
-        return [answer[i : i + _LEAK_PIECE] for i in range(0, len(answer), _LEAK_PIECE)]
-    words = answer.split(" ")
-    return [word if i == 0 else " " + word for i, word in enumerate(words)]
-
-
-def _usage(prompt: str, answer: str) -> dict[str, int]:
-    p, c = max(1, (len(prompt) + 3) // 4), max(1, (len(answer) + 3) // 4)
-    return {"prompt_tokens": p, "completion_tokens": c, "total_tokens": p + c}
-
-
-def _pieces_of(text: str, cut: int) -> list[str]:
-    return [text[i : i + cut] for i in range(0, len(text), cut)] or [""]
-
-
-def _as_events(answer: dict[str, Any], cut: int) -> list[dict[str, Any]]:
-    """A chat answer as a stream: every string of each message in pieces of ``cut``."""
-    events: list[dict[str, Any]] = []
-    for choice in answer.get("choices", []):
-        index, message = choice.get("index", 0), choice.get("message", {})
-
-        def emit(delta: dict[str, Any], index: Any = index) -> None:
-            events.append(
-                {"id": answer.get("id", "x"), "choices": [{"index": index, "delta": delta}]}
-            )
-
-        emit({"role": "assistant"})
-        for key, item in message.items():
-            value = item
-            if key == "content" and isinstance(item, list):
-                value = "".join(p.get("text", "") for p in item if isinstance(p, dict))
-            if isinstance(value, str) and key != "role":
-                for piece in _pieces_of(value, cut):
-                    emit({key: piece})
-            elif key == "tool_calls" and isinstance(value, list):
-                for i, call in enumerate(value):
-                    function = call.get("function", {})
-                    head = {"index": i, "id": call.get("id"), "type": "function"}
-                    emit({"tool_calls": [{**head, "function": {"name": function.get("name")}}]})
-                    for piece in _pieces_of(str(function.get("arguments", "")), cut):
-                        emit({"tool_calls": [{"index": i, "function": {"arguments": piece}}]})
-        events.append(
-            {"id": "x", "choices": [{"index": index, "delta": {}, "finish_reason": "stop"}]}
-        )
-    return events
-
-
-def _disguises(canary: str) -> dict[str, str]:
-    """The canary as is, and as a leaking model might hide it (JSON-escaped)."""
-    return {
-        "canary": canary,
-        "canary_upper": canary.upper(),
-        "canary_zw": "\u200b".join(canary),
-        "canary_spaced": " ".join(canary),
-    }
 
 
 class MockUpstream:
@@ -196,15 +113,15 @@ class MockUpstream:
             await self._complete(send, body, model, path)
 
     async def _shape(self, send: Send, body: dict[str, Any]) -> None:
-        found = _CANARY.search(_system_text(body))
+        found = CANARY.search(system_text(body))
         canary = found.group() if found else ""
         template = str((body.get("metadata") or {}).get("shape", "{}"))
-        for name, value in _disguises(canary).items():
+        for name, value in disguises(canary).items():
             template = template.replace("{" + name + "}", json.dumps(value)[1:-1])
         shaped = json.loads(template)
         if "sai_mock_status" in body:
             message = str(body.get("sai_mock_error", "refused"))
-            for name, value in _disguises(canary).items():
+            for name, value in disguises(canary).items():
                 message = message.replace("{" + name + "}", value)
             error = json.dumps({"error": {"message": message}}).encode()
             await send_answer(send, int(body["sai_mock_status"]), error)
@@ -213,15 +130,15 @@ class MockUpstream:
             await send_answer(send, 200, json.dumps(shaped).encode())
             return
         cut = int((body.get("metadata") or {}).get("cut", 5))
-        events = _as_events(shaped, cut)
+        events = as_events(shaped, cut)
         frames = b"".join(b"data: " + json.dumps(e).encode() + b"\n\n" for e in events)
         await send_answer(
             send, 200, frames + b"data: [DONE]\n\n", content_type=b"text/event-stream"
         )
 
     async def _complete(self, send: Send, body: dict[str, Any], model: str, path: str) -> None:
-        prompt = _last_user_text(body)
-        answer = _answer_text(body, model)
+        prompt = last_user_text(body)
+        answer = answer_text(body, model)
         chat = path.endswith("/chat/completions")
         choice: dict[str, Any] = (
             {
@@ -238,13 +155,13 @@ class MockUpstream:
             "created": int(time.time()),
             "model": model,
             "choices": [choice],
-            "usage": _usage(prompt, answer),
+            "usage": usage(prompt, answer),
         }
         await send_answer(send, 200, json.dumps(reply).encode())
 
     async def _stream(self, send: Send, body: dict[str, Any], model: str, path: str) -> None:
         chat = path.endswith("/chat/completions")
-        pieces = _pieces(_answer_text(body, model), model)
+        pieces = stream_pieces(answer_text(body, model), model)
         await send(
             {
                 "type": "http.response.start",
