@@ -134,7 +134,6 @@ OVERSIZED = {
     "sai/ledger/entry.py",
     "sai/ledger/kinds/registry.py",
     "sai/ledger/ledger.py",
-    "sai/ledger/logverify.py",
     "sai/ledger/note.py",
     "sai/scanning/pickle/_dispatch.py",
     "sai/scanning/rules.py",

@@ -7,7 +7,8 @@ provisions agree with the leaf, that every stored tile node equals the one rebui
 leaves, and that every checkpoint (stored, the checkpoint file, and one an auditor kept) is
 signed by a trusted key and commits to the root the log has at its size. It also reports how
 many entries lie beyond the largest checkpoint that held (no signature commits to them);
-``strict`` makes those a problem.
+``strict`` makes those a problem. The tree checks are in `sai.ledger._treecheck`, the
+per-entry ones in `sai.ledger._entrycheck`.
 """
 
 from __future__ import annotations
@@ -22,21 +23,15 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from sai.ledger._entrycheck import RangeResult
 from sai.ledger._entrypass import check_entries
-from sai.ledger._subtrees import TileStream
+from sai.ledger._treecheck import check_beyond, check_nodes, rebuild
 from sai.ledger.cadence import CheckpointCadence
 from sai.ledger.checkpoint import open_checkpoint
 from sai.ledger.errors import CheckpointError
 from sai.ledger.note import NoteVerifier
 from sai.ledger.rollups import RollupCheck
-from sai.store import head_size, raw_rows, reading
-from sai.store.schema import (
-    TILE_HEIGHT,
-    ledger_checkpoints,
-    ledger_entries,
-    ledger_nodes,
-)
+from sai.store import head_size, reading
+from sai.store.schema import ledger_checkpoints, ledger_entries
 
 MAX_PROBLEMS = 50
 #: From this many entries on, the upper half of the log is checked in a second process.
@@ -131,68 +126,6 @@ def _stored_claims(
             state.add(f"{label}: its size or root column differs from the signed note")
 
 
-def _rebuild(results: Sequence[RangeResult], state: _State, sizes: Sequence[int]) -> TileStream:
-    """The tree over the checked leaf hashes, noting the root at each checkpoint size."""
-    tree = TileStream()
-    wanted = sorted(set(sizes))
-    position = 0
-    for result in results:
-        for digest in result.hashes:
-            while position < len(wanted) and wanted[position] == tree.size:
-                state.roots[tree.size] = tree.root()
-                position += 1
-            tree.append(digest)
-    while position < len(wanted) and wanted[position] <= tree.size:
-        if wanted[position] == tree.size:
-            state.roots[tree.size] = tree.root()
-        position += 1
-    return tree
-
-
-def _check_beyond(conn: Connection, state: _State, size: int) -> None:
-    """Rows outside 0..size-1: entries the sequencer never handed out."""
-    first = raw_rows(
-        conn,
-        "SELECT idx FROM ledger_entries WHERE idx < 0 OR idx >= ? ORDER BY idx LIMIT 1",
-        (size,),
-    )
-    if first:
-        state.add(f"entry {first[0][0]} lies beyond the ledger's size {size}")
-    extra = raw_rows(
-        conn, "SELECT count(*) FROM ledger_provisions WHERE idx < 0 OR idx >= ?", (size,)
-    )[0][0]
-    if extra:
-        state.add(f"{extra} provisions rows name entries beyond the ledger's size {size}")
-
-
-def _node_label(level: int, idx: int) -> str:
-    span = 1 << level
-    return (
-        f"tree node (level {level}, index {idx}) over entries {idx * span}..{(idx + 1) * span - 1}"
-    )
-
-
-def _check_nodes(conn: Connection, state: _State, tree: TileStream) -> None:
-    table = ledger_nodes
-    stored = conn.execute(
-        sa.select(table.c.level, table.c.idx, table.c.hash).order_by(table.c.level, table.c.idx)
-    ).all()
-    seen: set[tuple[int, int]] = set()
-    for level, idx, digest in stored:
-        depth = level // TILE_HEIGHT - 1
-        computed = tree.nodes[depth] if 0 <= depth < len(tree.nodes) else []
-        if level % TILE_HEIGHT or not 0 <= idx < len(computed):
-            state.add(f"{_node_label(level, idx)} should not exist in a log of {tree.size} entries")
-        elif computed[idx] != bytes(digest):
-            state.add(f"{_node_label(level, idx)} does not match the entries")
-        seen.add((level, idx))
-    for depth, hashes in enumerate(tree.nodes):
-        level = TILE_HEIGHT * (depth + 1)
-        for idx in range(len(hashes)):
-            if (level, idx) not in seen:
-                state.add(f"{_node_label(level, idx)} is missing")
-
-
 def _check_claims(state: _State, size: int) -> tuple[int, int]:
     """How many claims were checked, and the largest size among those that held."""
     checked = anchored = 0
@@ -277,9 +210,9 @@ def verify_log(
             for problem in result.problems:
                 state.add(problem)
             state.more += result.more
-        tree = _rebuild(results, state, [claim.size for claim in state.claims])
-        _check_beyond(conn, state, size)
-        _check_nodes(conn, state, tree)
+        tree, state.roots = rebuild(results, [claim.size for claim in state.claims])
+        check_beyond(conn, state.add, size)
+        check_nodes(conn, state.add, tree)
         checked, anchored = _check_claims(state, size)
         moment = now or datetime.now(UTC)
         if strict and not (live and _live_tail(conn, anchored, size, live, moment)):
