@@ -132,7 +132,6 @@ OVERSIZED = {
     "sai/gateway/app.py",
     "sai/gateway/config.py",
     "sai/ledger/entry.py",
-    "sai/ledger/kinds/registry.py",
     "sai/ledger/ledger.py",
     "sai/ledger/note.py",
     "sai/scanning/pickle/_dispatch.py",

@@ -6,8 +6,9 @@ Producers build a payload and store ``payload.to_data()``; checks read
 to its payload type; a test walks it.
 
 The payload classes live in one module per area (``sai.ledger.kinds.scanning``, ...); the
-names here load them on first use (`registry`), so that a command writing one kind of
-evidence (`sai scan`) does not define the other hundred.
+names here load them on first use (`_exports`), so that a command writing one kind of
+evidence (`sai scan`) does not define the other hundred. A new kind is registered in
+`registry` (its ``_ALL`` table) and named here and in `_exports`.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from sai.ledger.kinds._kind import NOTE_PREFIX, Kind, is_note
 from sai.ledger.kinds._payload import JsonObject, Part, Payload, PayloadError
 
 if TYPE_CHECKING:
-    from sai.ledger.kinds.registry import (
+    from sai.ledger.kinds._exports import (
         CHANGE_PAYLOADS,
         PAYLOADS,
         AssessmentCompleted,
@@ -199,4 +200,4 @@ __all__ = [
     "payload_type",
 ]
 
-__getattr__ = lazy_attributes(__name__, dict.fromkeys(__all__, "registry"))
+__getattr__ = lazy_attributes(__name__, dict.fromkeys(__all__, "_exports"))
