@@ -24,6 +24,7 @@ import numpy as np
 from sai.guards import GuardContext
 from sai.guards.evaluate import compute_metrics
 from sai.guards.injection import InjectionGuard, load_detector, load_document_detector
+from sai.guards.injection.artifacts import Artifacts
 
 CHECK = Path(__file__).resolve().parent.parent / "training" / "check" / "indirect.jsonl"
 HELD_OUT_GENRE = "review"
@@ -31,16 +32,20 @@ HELD_OUT_FAMILY = "tool"
 #: The third release's held-out set (training/check/forum_gen.py): forum threads, the family
 #: ``memory``; written before that release trained anything, read once at its end.
 FORUM = CHECK.with_name("forum.jsonl")
+#: The fourth held-out set (training/check/article_gen.py): encyclopedia articles and terms of
+#: service (two genres, both unseen: ``genre="*"`` takes every row as held out), the family
+#: ``refusal``; written before the fourth candidate trained anything, read once at its end.
+ARTICLES = CHECK.with_name("articles.jsonl")
 
 
 def _rows(check: Path = CHECK) -> list[dict[str, Any]]:
     return [json.loads(line) for line in check.read_text(encoding="utf-8").split("\n") if line]
 
 
-def scorers() -> dict[str, tuple[Callable[[str], float], float]]:
-    """Name to (probability of a text, shipped threshold)."""
-    documents = load_document_detector()
-    direct = load_detector()
+def scorers(artifacts: Artifacts | None = None) -> dict[str, tuple[Callable[[str], float], float]]:
+    """Name to (probability of a text, shipped threshold); ``artifacts``: other than shipped."""
+    documents = load_document_detector(artifacts)
+    direct = load_detector(artifacts=artifacts)
     guard = InjectionGuard(detector=direct, documents=documents)
     context = GuardContext()
     return {
@@ -77,8 +82,10 @@ def indirect(
     check: Path = CHECK,
     genre: str = HELD_OUT_GENRE,
     family: str = HELD_OUT_FAMILY,
+    artifacts: Artifacts | None = None,
 ) -> dict[str, Any]:
-    """Per scorer: overall, per genre, per family, held-out genre and family, latency."""
+    """Per scorer: overall, per genre, per family, held-out genre and family, latency (and,
+    when the rows say, per genre TPR at 2% FPR and per ``address`` of the plant)."""
     rows = _rows(check)[:limit] if limit else _rows(check)
     labels = np.array([row["label"] for row in rows])
     out: dict[str, Any] = {
@@ -87,7 +94,7 @@ def indirect(
         "rows": len(rows),
         "positives": int(labels.sum()),
     }
-    for name, (score, threshold) in scorers().items():
+    for name, (score, threshold) in scorers(artifacts).items():
         started = time.perf_counter()
         scores = np.array([score(row["text"]) for row in rows])
         per_doc_ms = (time.perf_counter() - started) * 1000 / len(rows)
@@ -98,7 +105,9 @@ def indirect(
             groups["genre"][row["genre"]].append(index)
             groups["family"][row["family"] or "benign"].append(index)
             groups["lang"][row["lang"]].append(index)
-        held = np.array([row["genre"] == genre for row in rows])
+            if row.get("address"):
+                groups["address"][row["address"]].append(index)
+        held = np.array([genre == "*" or row["genre"] == genre for row in rows])
         out[name] = {
             "threshold": threshold,
             "tpr": metrics.tpr,
@@ -118,7 +127,13 @@ def indirect(
                     name: _rates([flags[i] for i in idx], [int(labels[i]) for i in idx])
                     for name, idx in sorted(groups[key].items())
                 }
-                for key in ("family", "lang")
+                for key in ("family", "lang", "address")
+                if key in groups
+            },
+            "tpr_at_2pct_fpr_per_genre": {
+                g: _tpr_at(scores[mask], labels[mask], 0.02)
+                for g in sorted(groups["genre"])
+                for mask in [np.array([row["genre"] == g for row in rows])]
             },
         }
     return out
@@ -139,3 +154,10 @@ def print_indirect(result: dict[str, Any]) -> None:
         )
         fprs = ", ".join(f"{g} {v['fpr']:.3f}" for g, v in r["genre"].items())
         print(f"  {'':11s} FPR per genre: {fprs}")
+        if "address" in r:
+            at = ", ".join(f"{g} {v:.3f}" for g, v in r["tpr_at_2pct_fpr_per_genre"].items())
+            by = ", ".join(f"{g} {v['tpr']:.3f}" for g, v in r["address"].items())
+            fam = ", ".join(f"{g} {v['tpr']:.3f}" for g, v in r["family"].items())
+            lang = ", ".join(f"{g} {v['tpr']:.3f}" for g, v in r["lang"].items())
+            print(f"  {'':11s} TPR@2%FPR per genre: {at}; TPR by address: {by}")
+            print(f"  {'':11s} by family: {fam}\n  {'':11s} by language: {lang}")

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import _grammar
 import _grammar_wide
 import _plants
+import _third
 from _genres import EXTRA_GENRES, GENRES, Composer, Sources
 from _plant import plant
 
@@ -91,6 +92,25 @@ RECIPES["broad-families"] = Recipe(
     _mixed_grammar,
     _grammar_wide.GRAMMAR_ONLY,
     extended=True,
+)
+
+
+def _third_grammar(rng: random.Random, family: str, lang: str | None) -> tuple[str, str]:
+    """A third of the plants written about the model in the third person (``_third.py``);
+    in Italian, Polish, Dutch and Portuguese documents mostly the wide grammar's imperatives
+    in that language (the first grammar has four languages); the rest the first grammar."""
+    if family in _third.PHRASES and rng.random() < 0.35:
+        return _third.third_text(rng, family, lang)
+    if lang in ("it", "pl", "nl", "pt") and family in _grammar_wide.ACTIONS and rng.random() < 0.6:
+        return _grammar_wide.grammar_text(rng, family, lang)
+    return _grammar.grammar_text(rng, family, lang)
+
+
+#: the first recipe's genres, its grammar with third-person plants and more languages
+RECIPES["third"] = Recipe(TRAIN_GENRES, TRAIN_FAMILIES, _third_grammar, (), extended=False)
+#: the same plants with the wide recipe's benign breadth (news about AI, help pages, decoys)
+RECIPES["third-genres"] = Recipe(
+    TRAIN_GENRES + EXTRA_GENRES, TRAIN_FAMILIES, _third_grammar, (), extended=True
 )
 #: The recipe of the shipped document detector.
 SHIPPED = "first"

@@ -53,17 +53,27 @@ def estimate(
     per_genre: int,
     c: float,
     corpus: list[str],
+    measure: Recipe | None = None,
 ) -> dict[str, object]:
-    """Train without ``genre`` and ``family``; measure on them (partition b)."""
+    """Train without ``genre`` and ``family``; measure on them (partition b), with documents of
+    ``measure`` (default: ``recipe``), so that two recipes can be compared on the same ones."""
     genres = tuple(g for g in recipe.genres if g != genre)
     families = tuple(f for f in recipe.families if f != family)
 
-    def docs(part: str, seed: int, genres: tuple[str, ...], families: tuple[str, ...]) -> list[Doc]:
+    def docs(
+        part: str,
+        seed: int,
+        genres: tuple[str, ...],
+        families: tuple[str, ...],
+        used: Recipe = recipe,
+    ) -> list[Doc]:
         rng = random.Random(seed)  # noqa: S311 - sampling, not secrecy
         return make_docs(
-            recipe.composer((part,)), rng, genres, families, per_genre // 2,
-            test=False, corpus=corpus, recipe=recipe,
+            used.composer((part,)), rng, genres, families, per_genre // 2,
+            test=False, corpus=corpus, recipe=used,
         )  # fmt: skip
+
+    shown = measure or recipe
 
     model = fit_windows(empty, docs("a", SEED, genres, families), c)
     calibration, threshold, figures = calibrate(model, docs("b", SEED + 1, genres, families))
@@ -74,8 +84,8 @@ def estimate(
         logits = slope * inputs[:, 0] + per_log * inputs[:, 1] + intercept
         return 1 / (1 + np.exp(-logits)), np.array([d.label for d in found])
 
-    genre_p, genre_y = probabilities(docs("b", SEED + 4, (genre,), families))
-    planted = [d for d in docs("b", SEED + 5, genres, (family,)) if d.family == family]
+    genre_p, genre_y = probabilities(docs("b", SEED + 4, (genre,), families, shown))
+    planted = [d for d in docs("b", SEED + 5, genres, (family,), shown) if d.family == family]
     family_p, _ = probabilities(planted)
     return {
         "calibration": figures,
@@ -95,6 +105,12 @@ def main() -> None:
     parser.add_argument("--recipe", choices=sorted(RECIPES), default=SHIPPED)
     parser.add_argument("--logo", action="store_true", help="leave each base genre out in turn")
     parser.add_argument("--fast", type=Path, help="folder with the instruction detector to use")
+    parser.add_argument(
+        "--measure", choices=sorted(RECIPES), help="recipe of the measured documents (default R)"
+    )
+    parser.add_argument(
+        "--folds", default=",".join(LOGO_GENRES), help="--logo: genres to leave out"
+    )
     args = parser.parse_args()
     shipped = load_artifacts(args.fast) if args.fast else load_artifacts()
     direct = FastTier.from_arrays(shipped.config["fast"], shipped.arrays["fast"])
@@ -104,14 +120,17 @@ def main() -> None:
     )  # fmt: skip
     corpus = corpus_for(None)
     recipe = RECIPES[args.recipe]
+    measure = RECIPES[args.measure] if args.measure else None
     if not args.logo:
-        found = estimate(empty, recipe, DEV_GENRE, DEV_FAMILY, args.docs, args.c, corpus)
+        found = estimate(empty, recipe, DEV_GENRE, DEV_FAMILY, args.docs, args.c, corpus, measure)
         print(json.dumps(found, indent=1))
         return
     folds = []
     for index, genre in enumerate(LOGO_GENRES):
+        if genre not in args.folds.split(","):
+            continue
         family = LOGO_FAMILIES[index % len(LOGO_FAMILIES)]
-        found = estimate(empty, recipe, genre, family, args.docs, args.c, corpus)
+        found = estimate(empty, recipe, genre, family, args.docs, args.c, corpus, measure)
         folds.append(found)
         print(
             f"{genre:8s} TPR@2%FPR {found['genre_tpr_at_2pct_fpr']:.3f} "
@@ -128,7 +147,12 @@ def main() -> None:
         }
         for key in keys
     }
-    print(json.dumps({"recipe": args.recipe, "c": args.c, "summary": summary}, indent=1))
+    print(
+        json.dumps(
+            {"recipe": args.recipe, "measure": args.measure, "c": args.c, "summary": summary},
+            indent=1,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -38,7 +38,7 @@ def benign_b() -> list[tuple[str, str, str]]:
     """(text, genre, language): partition b's sentences alone and one passage each."""
     rng = random.Random(SEED)  # noqa: S311 - sampling, not secrecy
     rows = []
-    for name in CHECK_BANKS:
+    for name in (*CHECK_BANKS, "requests"):
         if name == "review":
             continue  # the held-out genre's bank is for evaluation only
         for lang, items in sorted(_bank(getattr(_banks, name.upper()), ("b",)).items()):

@@ -23,7 +23,7 @@ from sklearn.neural_network import MLPClassifier
 from sklearn.preprocessing import normalize as l2_rows
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _benign_rows import benign_rows
+from _benign_rows import BANKS, EXTRA_BANKS, benign_rows
 from _calibrate import FOLDS, assign_folds, calibrate, raw_document_logits
 from _data import REPO, Row, clean, data_dir
 from _embeddings import CachedEncoder
@@ -217,6 +217,19 @@ def main() -> None:
         help="grammar instructions per benign row of the multilingual corpus, per language",
     )
     parser.add_argument(
+        "--benign-requests",
+        type=int,
+        default=0,
+        help="add the short-request bank (links, greetings; _banks/requests.py) to that corpus,"
+        " each line this many times (0: leave it out)",
+    )
+    parser.add_argument(
+        "--third-share",
+        type=float,
+        default=0.0,
+        help="share of that corpus's instructions written about the model (_third.py)",
+    )
+    parser.add_argument(
         "--benign-weight",
         type=float,
         default=1.0,
@@ -240,7 +253,13 @@ def main() -> None:
     balanced: list[Row] = []
     if args.benign_passages >= 0:
         balanced, record["multilingual_corpus"] = benign_rows(
-            SEED, args.benign_passages, tuple(args.benign_parts.split(",")), args.benign_positives
+            SEED,
+            args.benign_passages,
+            tuple(args.benign_parts.split(",")),
+            args.benign_positives,
+            BANKS + (EXTRA_BANKS if args.benign_requests else ()),
+            args.third_share,
+            max(args.benign_requests, 1),
         )
         record["multilingual_corpus"]["weight"] = args.benign_weight
     base = train + documents + handwritten * (SUPPLEMENT_REPEAT - 1) + composed + balanced

@@ -14,6 +14,7 @@ from _banks.howto import HOWTO
 from _banks.news import NEWS
 from _banks.notes import NOTES
 from _banks.questions import QUESTIONS
+from _banks.requests import REQUESTS
 from _banks.review import REVIEW
 from _banks.security import SECURITY
 from _banks.support import SUPPORT
@@ -28,6 +29,7 @@ __all__ = [
     "NEWS",
     "NOTES",
     "QUESTIONS",
+    "REQUESTS",
     "REVIEW",
     "SECURITY",
     "SUPPORT",
