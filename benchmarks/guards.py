@@ -212,12 +212,18 @@ def articles_only(output: Path, artifacts: Path | None) -> None:
     output.write_text(json.dumps(result, indent=2) + "\n")
 
 
-def forum_only(output: Path) -> None:
-    """The third release's held-out set alone (forum threads, the family ``memory``)."""
+def forum_only(output: Path, artifacts: Path | None = None) -> None:
+    """The third release's held-out set alone (forum threads, the family ``memory``), scored by
+    the shipped artefacts or those in ``artifacts``."""
     start = list(os.getloadavg())
-    found = indirect(check=FORUM, genre="forum", family="memory")
+    found = indirect(
+        check=FORUM,
+        genre="forum",
+        family="memory",
+        artifacts=load_artifacts(artifacts) if artifacts else None,
+    )
     print_indirect(found)
-    result = {"mode": "forum-only", "forum": found}
+    result = {"mode": "forum-only", "artifacts": str(artifacts or "shipped"), "forum": found}
     result["machine"] = {"load_average_at_start": start, "load_average_at_end": os.getloadavg()}
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(result, indent=2) + "\n")
@@ -244,7 +250,9 @@ def main() -> None:
         action="store_true",
         help="only the fourth held-out set (encyclopedia articles, terms of service)",
     )
-    parser.add_argument("--artifacts", type=Path, help="with --articles-only: artefacts folder")
+    parser.add_argument(
+        "--artifacts", type=Path, help="--articles-only, --forum-only: artefacts folder"
+    )
     parser.add_argument("--data")
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args()
@@ -252,7 +260,7 @@ def main() -> None:
         articles_only(args.output, args.artifacts)
         return
     if args.forum_only:
-        forum_only(args.output)
+        forum_only(args.output, args.artifacts)
         return
     if args.indirect_only:
         indirect_only(args.output)
