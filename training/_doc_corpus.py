@@ -108,10 +108,6 @@ def _third_grammar(rng: random.Random, family: str, lang: str | None) -> tuple[s
 
 #: the first recipe's genres, its grammar with third-person plants and more languages
 RECIPES["third"] = Recipe(TRAIN_GENRES, TRAIN_FAMILIES, _third_grammar, (), extended=False)
-#: the same plants with the wide recipe's benign breadth (news about AI, help pages, decoys)
-RECIPES["third-genres"] = Recipe(
-    TRAIN_GENRES + EXTRA_GENRES, TRAIN_FAMILIES, _third_grammar, (), extended=True
-)
 #: The recipe of the shipped document detector.
 SHIPPED = "first"
 
