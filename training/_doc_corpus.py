@@ -108,8 +108,10 @@ def _third_grammar(rng: random.Random, family: str, lang: str | None) -> tuple[s
 
 #: the first recipe's genres, its grammar with third-person plants and more languages
 RECIPES["third"] = Recipe(TRAIN_GENRES, TRAIN_FAMILIES, _third_grammar, (), extended=False)
-#: The recipe of the shipped document detector.
-SHIPPED = "first"
+#: The recipe of the shipped document detector (fourth candidate, 2026-12-07; before: "first").
+SHIPPED = "third"
+#: Documents per genre and partition of the shipped detector (before: 500).
+SHIPPED_DOCS = 750
 
 
 @dataclass
@@ -132,7 +134,7 @@ def make_docs(
     *,
     test: bool,
     corpus: list[str] = (),  # type: ignore[assignment]
-    recipe: Recipe = RECIPES[SHIPPED],
+    recipe: Recipe = RECIPES["first"],
 ) -> list[Doc]:
     """``per_genre`` documents of each genre, half with one planted instruction."""
     docs: list[Doc] = []

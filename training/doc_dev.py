@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _doc_corpus import RECIPES, SHIPPED, Doc, Recipe, make_docs
+from _doc_corpus import RECIPES, SHIPPED, SHIPPED_DOCS, Doc, Recipe, make_docs
 from _doc_model import SEED, calibrate, document_inputs, fit_windows
 from train_documents import WINDOW_C, corpus_for
 
@@ -100,7 +100,7 @@ def estimate(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=int, default=500, help="documents per genre")
+    parser.add_argument("--docs", type=int, default=SHIPPED_DOCS, help="documents per genre")
     parser.add_argument("--c", type=float, default=WINDOW_C)
     parser.add_argument("--recipe", choices=sorted(RECIPES), default=SHIPPED)
     parser.add_argument("--logo", action="store_true", help="leave each base genre out in turn")

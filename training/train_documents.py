@@ -27,7 +27,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _plants
 from _benign_check import benign_check_rows
 from _data import REPO, data_dir, read
-from _doc_corpus import HELD_OUT_FAMILY, HELD_OUT_GENRE, RECIPES, SHIPPED, Doc, Recipe, make_docs
+from _doc_corpus import (
+    HELD_OUT_FAMILY,
+    HELD_OUT_GENRE,
+    RECIPES,
+    SHIPPED,
+    SHIPPED_DOCS,
+    Doc,
+    Recipe,
+    make_docs,
+)
 from _doc_model import SEED, calibrate, direct_on_documents, fit_windows
 from _genres import GENRES, Composer, Sources, source_record
 
@@ -78,7 +87,9 @@ def update_long_threshold(out: Path, per_genre: int, corpus: list[str], recipe: 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", help="folder with the shared prompt_injection train.jsonl")
-    parser.add_argument("--docs", type=int, default=500, help="documents per genre and partition")
+    parser.add_argument(
+        "--docs", type=int, default=SHIPPED_DOCS, help="documents per genre and partition"
+    )
     parser.add_argument("--out", default=str(ARTIFACTS_DIR))
     parser.add_argument("--c", type=float, default=WINDOW_C, help="window model's C")
     parser.add_argument("--calibrate-only", action="store_true", help="stop after partition b")
