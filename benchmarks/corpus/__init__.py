@@ -16,6 +16,7 @@ from benchmarks.corpus.benign import benign as first_benign
 from benchmarks.corpus.malicious_formats import formats
 from benchmarks.corpus.malicious_pickles import in_containers
 from benchmarks.corpus.real import real_benign
+from benchmarks.corpus.real_libs import libs_samples
 from benchmarks.corpus.real_review import review_benign
 from benchmarks.corpus.review import review_malicious
 from benchmarks.corpus.sample import ECHO, Sample
@@ -23,13 +24,21 @@ from benchmarks.corpus.second import second_malicious
 
 
 def benign() -> list[Sample]:
-    """Every benign sample: the first release's, then files made by the real libraries."""
-    return first_benign() + real_benign() + review_benign()
+    """Every benign sample: the first release's, then files made by the real libraries
+    (including the committed ones of PyTorch, Keras, TensorFlow and transformers)."""
+    return first_benign() + real_benign() + review_benign() + libs_samples("benign")
 
 
 def malicious() -> list[Sample]:
-    """Every malicious sample: the first release's classes, the second's, the review's."""
-    return in_containers() + formats() + second_malicious() + review_malicious()
+    """Every malicious sample: the first release's classes, the second's, the review's, and
+    payloads written with the real PyTorch, Keras and TensorFlow."""
+    return (
+        in_containers()
+        + formats()
+        + second_malicious()
+        + review_malicious()
+        + libs_samples("malicious")
+    )
 
 
 def build_corpus() -> list[Sample]:

@@ -16,17 +16,23 @@ import struct
 from sai.scanning._protobuf import WireError, fields
 
 _ONNX_GRAPH = 7
+#: ModelProto's producer_name, producer_version and domain: strings in every ONNX model.
+#: A SavedModel's ``fingerprint.pb`` has varint hashes there (and, since TensorFlow 2.15,
+#: a string field 7 like ONNX's graph), so it is told apart by these wire types.
+_ONNX_STRINGS = frozenset({2, 3, 4})
 
 
 def looks_like_onnx(data: memoryview) -> bool:
-    """A ModelProto: starts with ``ir_version`` and parses to the end with a graph."""
+    """A ModelProto: starts with ``ir_version`` and parses to the end with a graph, and its
+    producer and domain fields (when present) are strings."""
     if len(data) < 4 or data[0] != 0x08:
         return False
     try:
-        seen = {number for number, _, _, _ in fields(data, 0, len(data))}
+        seen = {(number, wire) for number, wire, _, _ in fields(data, 0, len(data))}
     except WireError:
         return False
-    return _ONNX_GRAPH in seen
+    strings = all(wire == 2 for number, wire in seen if number in _ONNX_STRINGS)
+    return (_ONNX_GRAPH, 2) in seen and strings
 
 
 def looks_like_saved_model(data: memoryview) -> bool:

@@ -2,7 +2,9 @@
 
 Keras imports the ``module`` and ``class_name`` named in the config. Keras's own layer,
 model, optimiser, loss, metric, initialiser, regulariser, constraint, activation and dtype
-modules are allowed; a function referenced by name (a Lambda layer over ``numpy.tanh``) is
+modules are allowed, and so are its tensor operations (``keras.ops``: a functional model
+records a call such as ``ops.not_equal`` of a mask as a ``NotEqual`` node) and the torch
+backend's optimiser classes; a function referenced by name (a Lambda layer over ``numpy.tanh``) is
 allowed when the pickle allow-list allows it or it is defined in one of TensorFlow's tensor
 arithmetic modules (``tf.nn.relu`` is ``tensorflow.python.ops.gen_nn_ops.relu``). Lambda
 layers that carry Python bytecode are dangerous, and so are ``TFOpLambda`` and
@@ -25,9 +27,13 @@ from sai.scanning.result import Confidence
 ALLOWED_PACKAGES = frozenset(
     {
         "layers", "models", "optimizers", "losses", "metrics", "initializers",
-        "regularizers", "constraints", "activations", "dtype_policies", "engine",
+        "regularizers", "constraints", "activations", "dtype_policies", "engine", "ops",
     }
 )  # fmt: skip
+#: Backend-specific sub-packages a config may name: under the torch backend, Keras 3 saves
+#: its optimisers as ``keras.src.backend.torch.optimizers.torch_adam.Adam`` (reviewed: the
+#: classes only mix torch's fused update into the optimiser classes; no I/O, no imports).
+_BACKEND_PACKAGES = (("backend", "torch", "optimizers"),)
 _TF_OP_CLASSES = frozenset({"TFOpLambda", "SlicingOpLambda"})
 #: TensorFlow modules whose functions are tensor arithmetic (what ``tf.math``, ``tf.nn`` and
 #: the array functions are defined in); their file, Python and I/O ops live elsewhere.
@@ -55,6 +61,8 @@ def module_allowed(module: str) -> bool:
     if parts[0] not in ("keras", "tf_keras") or len(parts) == 1:
         return parts in (["keras"], ["tf_keras"])
     rest = parts[2:] if parts[1] == "src" else parts[1:]
+    if any(tuple(rest[: len(p)]) == p for p in _BACKEND_PACKAGES):
+        return True
     return bool(rest) and rest[0] in ALLOWED_PACKAGES
 
 

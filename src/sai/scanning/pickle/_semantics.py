@@ -88,7 +88,7 @@ class Semantics(abc.ABC):
                         func.full,
                     )
                 self.nested(args, offset)
-            elif not self.allow.arguments_allowed(func.module, func.name, args):
+            elif not self.allow.arguments_allowed(func.module, func.name, args, kind):
                 self.flag(
                     "pickle.argument-not-allowed",
                     f"{kind} calls {func.full} with arguments it is not allowed to take",

@@ -8,8 +8,9 @@ an allowed import whose name is not a known-dangerous one (or an attribute liste
 ``Class.attribute``), and callables that call what they are given (``args=callables``) must
 not be given a callable that is only safe with arguments of its own shape, or an attribute
 that is not listed (``args=callee``: and the first argument, the callable held, must be an
-allowed import; ``args=single``: one argument only). Those shapes are checked where the
-callable is called.
+allowed import; ``args=single``: one argument only; ``args=new``: a class that may only be
+created by ``NEWOBJ``, i.e. ``cls.__new__`` without its ``__init__``). Those shapes are
+checked where the callable is called.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ from sai.scanning.pickle.danger import default_dangerous
 #: Module prefix of TorchScript classes; resolved by TorchScript's own compiler, not imported.
 TORCHSCRIPT_PREFIX = "__torch__"
 #: Argument shapes an entry may require.
-ARG_RULES = frozenset({"import", "attribute", "callables", "callee", "single"})
+ARG_RULES = frozenset({"import", "attribute", "callables", "callee", "single", "new"})
+#: Opcodes that create an instance with ``cls.__new__(cls, *args)``, never calling ``__init__``.
+_NEW_KINDS = frozenset({"NEWOBJ", "NEWOBJ_EX"})
 _PUBLIC = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 #: A name, or ``Class.attribute`` (what ``getattr`` of an allowed class reads).
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?$")
@@ -52,11 +55,12 @@ class AllowList:
             module == TORCHSCRIPT_PREFIX or module.startswith(TORCHSCRIPT_PREFIX + ".")
         )
 
-    def arguments_allowed(self, module: str, name: str, args: object) -> bool:
-        """Whether calling the allowed ``module.name`` with ``args`` keeps to its shape."""
+    def arguments_allowed(self, module: str, name: str, args: object, kind: str = "REDUCE") -> bool:
+        """Whether calling the allowed ``module.name`` with ``args`` keeps to its shape
+        (``kind``: the opcode that calls it; ``args=new`` classes only by NEWOBJ)."""
         rule = self.arg_rules.get((module, name))
-        if rule is None:
-            return True
+        if rule is None or rule == "new":
+            return rule is None or kind in _NEW_KINDS
         items = args.items if isinstance(args, TupleVal) else None
         if items is None:
             return False
