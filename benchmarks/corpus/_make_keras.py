@@ -4,7 +4,10 @@ Benign: a compiled and fitted dense network (``.keras``, legacy ``.h5``, ``.weig
 a functional model with Lambda layers over Keras and NumPy functions referenced by name (no
 bytecode), a small CNN with batch normalisation and a preprocessing ``Normalization`` layer,
 an embedding + LSTM + attention sequence model, and a model with a registered but built-in
-activation by name. Malicious: a Lambda layer over a Python lambda (bytecode in the config).
+activation by name, and a ``TorchModuleWrapper`` around a plain ``nn.Sequential`` (its
+config holds the base64 of a ``torch.save`` zip). Malicious: a Lambda layer over a Python
+lambda (bytecode in the config), and a ``TorchModuleWrapper`` whose module pickles an
+``os.system`` call.
 """
 
 from __future__ import annotations
@@ -74,6 +77,21 @@ def _sequence() -> keras.Model:
     return model
 
 
+class Payload:
+    """Pickles as a call of ``os.system`` (never loaded)."""
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        import os
+
+        return (os.system, ("echo sai-corpus",))
+
+
+def _wrapped(module: object) -> keras.Model:
+    model = keras.Sequential([keras.layers.TorchModuleWrapper(module)])
+    model(np.zeros((1, 4), dtype="float32"))  # built eagerly: the wrapper has no shape rule
+    return model
+
+
 def write(benign: Path, malicious: Path) -> None:
     """Write every benign and malicious Keras-on-torch file."""
     dense = _dense()
@@ -84,6 +102,15 @@ def write(benign: Path, malicious: Path) -> None:
     _cnn().save(benign / "cnn-normalization.keras")
     _sequence().save(benign / "sequence-attention.keras")
     _sequence().save(benign / "sequence-attention.h5")
+    import torch
+
+    plain = _wrapped(torch.nn.Sequential(torch.nn.Linear(4, 2), torch.nn.ReLU()))
+    plain.save(benign / "torch-module-wrapper.keras")
+    plain.save(benign / "torch-module-wrapper.h5")
+    payload = torch.nn.Sequential(torch.nn.Linear(4, 2))
+    payload.hook = Payload()
+    _wrapped(payload).save(malicious / "torch-module-wrapper-os-system.keras")
+    _wrapped(payload).save(malicious / "torch-module-wrapper-os-system.h5")
     inputs = keras.Input((2,))
     bad = keras.layers.Lambda(lambda x: x * 2)(inputs)
     keras.Model(inputs, bad).save(malicious / "lambda-bytecode.keras")

@@ -24,6 +24,8 @@ _TECHNIQUES = {
     "malicious/torch/legacy-os-system.pt": "legacy torch.save os.system reduce (real torch)",
     "malicious/keras-torch/lambda-bytecode.keras": "keras-on-torch Lambda bytecode",
     "malicious/keras-torch/lambda-bytecode.h5": "keras-on-torch h5 Lambda bytecode",
+    "malicious/keras-torch/torch-module-wrapper-os-system.keras": "keras TorchModuleWrapper pickle",
+    "malicious/keras-torch/torch-module-wrapper-os-system.h5": "keras h5 TorchModuleWrapper pickle",
     "malicious/tf/savedmodel-read-file": "savedmodel tf.io.read_file (real tf)",
     "malicious/tf/savedmodel-write-file": "savedmodel tf.io.write_file (real tf)",
     "malicious/tf/savedmodel-py-function": "savedmodel tf.py_function (real tf)",

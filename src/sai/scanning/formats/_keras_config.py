@@ -11,11 +11,13 @@ layers that carry Python bytecode are dangerous, and so are ``TFOpLambda`` and
 ``SlicingOpLambda`` layers (they call whatever TensorFlow operation they name), layers that
 read a file named in their config when the model loads (vocabularies of lookup layers), and
 layers that wrap another saved model (``TFSMLayer``). Other modules are dangerous or unknown
-as the pickle scanner decides for imports.
+as the pickle scanner decides for imports. A Keras-on-torch ``TorchModuleWrapper`` holds its
+module as a base64 ``torch.save`` zip: ``torch_modules`` hands it to the PyTorch scanner.
 """
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterator
 
 from sai.scanning.formats._tf_ops import risky_api
@@ -35,6 +37,8 @@ ALLOWED_PACKAGES = frozenset(
 #: classes only mix torch's fused update into the optimiser classes; no I/O, no imports).
 _BACKEND_PACKAGES = (("backend", "torch", "optimizers"),)
 _TF_OP_CLASSES = frozenset({"TFOpLambda", "SlicingOpLambda"})
+#: Keras-on-torch layer whose config holds a pickled torch module (loaded with torch.load).
+_TORCH_WRAPPER = "TorchModuleWrapper"
 #: TensorFlow modules whose functions are tensor arithmetic (what ``tf.math``, ``tf.nn`` and
 #: the array functions are defined in); their file, Python and I/O ops live elsewhere.
 TF_MATH_MODULES = frozenset(
@@ -73,9 +77,33 @@ def _walk(config: object) -> Iterator[dict[str, object]]:
         seen += 1
         if isinstance(node, dict):
             yield node
-            stack.extend(node.values())
+            stack.extend(_children(node))
         elif isinstance(node, list):
             stack.extend(node)
+
+
+def _children(node: dict[str, object]) -> list[object]:
+    """What a node holds; a TorchModuleWrapper's ``module`` is a pickle, not a module name
+    (``torch_modules`` hands it to the scanner)."""
+    inner = node.get("config")
+    if node.get("class_name") != _TORCH_WRAPPER or not isinstance(inner, dict):
+        return list(node.values())
+    rest = {k: v for k, v in inner.items() if k != "module"}
+    return [v for k, v in node.items() if k != "config"] + [rest]
+
+
+def torch_modules(config: object) -> Iterator[tuple[str, bytes | None]]:
+    """(layer name, bytes) of the torch module every ``TorchModuleWrapper`` layer holds: the
+    base64 of a ``torch.save`` zip that Keras hands to ``torch.load`` (None: not base64)."""
+    for node in _walk(config):
+        inner = node.get("config")
+        if node.get("class_name") == _TORCH_WRAPPER and isinstance(inner, dict):
+            text = inner.get("module")
+            try:
+                blob = base64.b64decode(str(text).encode("ascii"), validate=True)
+            except (ValueError, UnicodeEncodeError):
+                blob = None
+            yield _name(node), blob
 
 
 def _function_ref(module: str, name: str) -> tuple[str, str, Confidence] | None:
@@ -183,4 +211,4 @@ def _name(node: dict[str, object]) -> str:
     return repr(name) if name else "(unnamed)"
 
 
-__all__ = ["ALLOWED_PACKAGES", "config_problems", "module_allowed"]
+__all__ = ["ALLOWED_PACKAGES", "config_problems", "module_allowed", "torch_modules"]

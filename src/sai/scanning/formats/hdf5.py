@@ -15,6 +15,7 @@ from typing import ClassVar
 from sai.scanning.detect import Format
 from sai.scanning.formats._keras_config import config_problems
 from sai.scanning.formats.base import FormatScanner, Item, ScanContext
+from sai.scanning.formats.keras import scan_torch_modules
 from sai.scanning.rules import finding
 
 _ATTRIBUTES = ("model_config", "training_config")
@@ -97,6 +98,7 @@ class Hdf5Scanner(FormatScanner):
                 ctx.report(
                     finding(rule, f"{name}: {message}", member=item.member, confidence=confidence)
                 )
+            scan_torch_modules(config, item.child(name), ctx, item.depth)
 
 
 def _scan_raw(item: Item, ctx: ScanContext) -> None:
