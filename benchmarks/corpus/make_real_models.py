@@ -4,7 +4,7 @@ Run with the benchmark's ML venv, never the project's (sai does not depend on th
 
     python3 -m venv benchmarks/.venv-peers/ml
     benchmarks/.venv-peers/ml/bin/pip install torch==2.13.0 keras==3.15.1 \\
-        tensorflow-cpu==2.21.0 transformers safetensors
+        tensorflow-cpu==2.21.0 transformers accelerate safetensors onnx tf-keras==2.21.0
     benchmarks/.venv-peers/ml/bin/python benchmarks/corpus/make_real_models.py
 
 Files land in ``fixtures/libs/{benign,malicious}/<part>/`` beside this script (committed;
@@ -12,9 +12,10 @@ Files land in ``fixtures/libs/{benign,malicious}/<part>/`` beside this script (c
 Each part runs in its own process, as Keras picks its backend once per process: ``torch``
 (checkpoints with training metadata, whole modules, legacy format, TorchScript, torch.export),
 ``keras-torch`` (Keras 3 under the torch backend), ``tf`` (SavedModel, Keras export, Keras
-under TensorFlow), ``hf`` (transformers ``save_pretrained`` folders and a Trainer checkpoint).
-Benign files are what users write every day; the malicious ones carry one payload each and
-are never loaded. A part whose library does not import is skipped with a message.
+under TensorFlow), ``tf-keras`` (Keras 2 files, ONNX with external data), ``hf``
+(transformers ``save_pretrained`` folders and a Trainer checkpoint). Benign files are what
+users write every day; the malicious ones carry one payload each and are never loaded. A part
+that fails (its library missing) is reported as FAILED and the others are still written.
 ``PROVENANCE.md`` there records the versions and each file's size and SHA-256.
 """
 
@@ -30,19 +31,27 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent / "fixtures" / "libs"
-PARTS = ("torch", "keras-torch", "tf", "hf")
-_BACKEND = {"keras-torch": "torch", "tf": "tensorflow", "hf": "torch", "torch": "torch"}
+PARTS = ("torch", "keras-torch", "tf", "tf-keras", "hf")
+_BACKEND = {
+    "keras-torch": "torch",
+    "tf": "tensorflow",
+    "tf-keras": "tensorflow",
+    "hf": "torch",
+    "torch": "torch",
+}
 _MODULES = {
     "torch": "benchmarks.corpus._make_torch",
     "keras-torch": "benchmarks.corpus._make_keras",
     "tf": "benchmarks.corpus._make_tf",
+    "tf-keras": "benchmarks.corpus._make_tf_keras",
     "hf": "benchmarks.corpus._make_hf",
 }
 
 
 def _versions() -> str:
     lines = [f"Python {sys.version.split()[0]}"]
-    for name in ("torch", "keras", "tensorflow", "transformers", "safetensors", "numpy", "h5py"):
+    names = ("torch", "keras", "tensorflow", "tf_keras", "transformers", "accelerate", "onnx")
+    for name in (*names, "safetensors", "numpy", "h5py"):
         done = subprocess.run(
             [sys.executable, "-c", f"import {name}; print({name}.__version__)"],
             capture_output=True,

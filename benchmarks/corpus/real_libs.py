@@ -26,6 +26,7 @@ _TECHNIQUES = {
     "malicious/keras-torch/lambda-bytecode.h5": "keras-on-torch h5 Lambda bytecode",
     "malicious/keras-torch/torch-module-wrapper-os-system.keras": "keras TorchModuleWrapper pickle",
     "malicious/keras-torch/torch-module-wrapper-os-system.h5": "keras h5 TorchModuleWrapper pickle",
+    "malicious/tf-keras/keras2-lambda-bytecode.h5": "keras 2 h5 Lambda bytecode (real tf_keras)",
     "malicious/tf/savedmodel-read-file": "savedmodel tf.io.read_file (real tf)",
     "malicious/tf/savedmodel-write-file": "savedmodel tf.io.write_file (real tf)",
     "malicious/tf/savedmodel-py-function": "savedmodel tf.py_function (real tf)",

@@ -79,6 +79,7 @@ _PAYLOADS = {
         "posix.system",
     ),
     "keras-torch/torch-module-wrapper-os-system.h5": ("pickle.import-not-allowed", "posix.system"),
+    "tf-keras/keras2-lambda-bytecode.h5": ("keras.lambda", None),
     "tf/savedmodel-read-file": ("savedmodel.dangerous-op", None),
     "tf/savedmodel-write-file": ("savedmodel.dangerous-op", None),
     "tf/savedmodel-py-function": ("savedmodel.dangerous-op", None),
