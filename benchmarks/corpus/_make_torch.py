@@ -5,8 +5,9 @@ LR schedulers, GradScaler, argparse namespace, paths, UUID, dates, the RNG state
 NumPy and torch, epoch and step counters, metric history), the same in the legacy (non-zip)
 format, a whole ``nn.Sequential`` and a whole custom module (class by reference), dtypes,
 devices and sizes, bfloat16, sparse and quantised tensors, TorchScript (scripted and traced),
-``torch.export`` programs (``.pt2``) and a safetensors file. Malicious: TorchScript that reads
-a file with ``torch.from_file``, a checkpoint with an ``os.system`` reduce (zip and legacy).
+``torch.export`` programs (``.pt2``), a safetensors file and a Lightning checkpoint.
+Malicious: TorchScript that reads a file with ``torch.from_file``, a checkpoint with an
+``os.system`` reduce (zip and legacy).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import argparse
 import datetime
 import os
 import random
+import shutil
 import uuid
 from pathlib import Path, PurePosixPath
 
@@ -161,6 +163,40 @@ def _malicious(out: Path) -> None:
 
 
 def write(benign: Path, malicious: Path) -> None:
-    """Write every benign and malicious torch file."""
+    """Write every benign and malicious torch file (Lightning's where it is installed)."""
     _benign(benign)
     _malicious(malicious)
+    try:
+        lightning_checkpoint(benign)
+    except ImportError as error:
+        print(f"no Lightning checkpoint: {error}")
+    shutil.rmtree(benign / "lightning-tmp", ignore_errors=True)
+
+
+def lightning_checkpoint(out: Path) -> None:
+    """A Lightning checkpoint as ``Trainer.save_checkpoint`` writes it (hyper-parameters,
+    loops, callbacks' state, optimizer and scheduler state)."""
+    import lightning as L
+
+    class Classifier(L.LightningModule):
+        def __init__(self, lr: float = 1e-3, hidden: int = 8, out_dir: Path = Path("runs")) -> None:
+            super().__init__()
+            self.save_hyperparameters()
+            self.net = nn.Sequential(nn.Linear(4, hidden), nn.ReLU(), nn.Linear(hidden, 2))
+
+        def training_step(self, batch: list[torch.Tensor], _: int) -> torch.Tensor:
+            x, y = batch
+            return nn.functional.cross_entropy(self.net(x), y)
+
+        def configure_optimizers(self) -> dict[str, object]:
+            optimizer = torch.optim.Adam(self.parameters(), lr=self.hparams.lr)
+            scheduler = torch.optim.lr_scheduler.StepLR(optimizer, step_size=1)
+            return {"optimizer": optimizer, "lr_scheduler": scheduler}
+
+    data = torch.utils.data.TensorDataset(torch.randn(8, 4), torch.randint(0, 2, (8,)))
+    trainer = L.Trainer(
+        max_steps=2, logger=False, enable_progress_bar=False, enable_model_summary=False,
+        default_root_dir=str(out / "lightning-tmp"), accelerator="cpu",
+    )  # fmt: skip
+    trainer.fit(Classifier(), torch.utils.data.DataLoader(data, batch_size=4))
+    trainer.save_checkpoint(out / "lightning.ckpt")

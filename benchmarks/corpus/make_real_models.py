@@ -4,7 +4,7 @@ Run with the benchmark's ML venv, never the project's (sai does not depend on th
 
     python3 -m venv benchmarks/.venv-peers/ml
     benchmarks/.venv-peers/ml/bin/pip install torch==2.13.0 keras==3.15.1 \\
-        tensorflow-cpu==2.21.0 transformers accelerate safetensors onnx tf-keras==2.21.0
+        tensorflow-cpu==2.21.0 transformers accelerate safetensors onnx tf-keras==2.21.0 lightning
     benchmarks/.venv-peers/ml/bin/python benchmarks/corpus/make_real_models.py
 
 Files land in ``fixtures/libs/{benign,malicious}/<part>/`` beside this script (committed;
@@ -50,7 +50,8 @@ _MODULES = {
 
 def _versions() -> str:
     lines = [f"Python {sys.version.split()[0]}"]
-    names = ("torch", "keras", "tensorflow", "tf_keras", "transformers", "accelerate", "onnx")
+    names = ("torch", "lightning", "keras", "tensorflow", "tf_keras", "transformers", "accelerate")
+    names += ("onnx",)
     for name in (*names, "safetensors", "numpy", "h5py"):
         done = subprocess.run(
             [sys.executable, "-c", f"import {name}; print({name}.__version__)"],
