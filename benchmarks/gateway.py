@@ -16,6 +16,15 @@ request's ledger entry committed to the SQLite WAL first: it survives a killed g
 "sai+guards" the default guard set, which reads every string field the model or the client
 reads (the request here carries a tool definition and a message name besides the content);
 "sai+rules" the default guard set without its one ML guard, the injection detector.
+
+**The workload.** Every request carries a new user message (one of 144 realistic questions
+about a city plus the request's number, `question`: no text repeats within a run), while the
+message's name and the tool definition are the same in every request, as a chat client or an
+agent sends its tool definitions and earlier turns again with each turn. (Until 7 December
+2026 every request was the identical body; with the gateway's cache of per-unit guard
+results that would have measured cache hits only.) The mock upstream answers "You said:
+<the question>", so the answers differ too.
+
 Besides the latencies, each sai target's process CPU time per answered request is read from
 /proc (less sensitive to other processes on the machine than the wall clock), and the guards'
 own time per request is measured in this process (`benchmarks/guard_cost.py`).
@@ -35,6 +44,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
 import signal
@@ -54,20 +64,61 @@ from sai.gateway._h1client import H1Client, UpstreamConnectionError, UpstreamTim
 ROOT = Path(__file__).resolve().parent
 RESULTS = ROOT / "results" / "gateway.json"
 PEERS = ROOT / ".venv-peers" / "litellm"
-BODY = {
-    "model": "bench",
-    "messages": [{"role": "user", "name": "alice", "content": "What is the capital of France?"}],
-    "tools": [
-        {
-            "type": "function",
-            "function": {
-                "name": "lookup_city",
-                "description": "Look up facts about a city by its name.",
-                "parameters": {"type": "object", "properties": {"name": {"type": "string"}}},
-            },
-        }
-    ],
-}
+#: The tool definition every request carries, as agents send theirs again with each turn.
+TOOLS = [
+    {
+        "type": "function",
+        "function": {
+            "name": "lookup_city",
+            "description": "Look up facts about a city by its name.",
+            "parameters": {"type": "object", "properties": {"name": {"type": "string"}}},
+        },
+    }
+]
+CITIES = (
+    "Paris", "Lyon", "Porto", "Ghent", "Krakow", "Turin", "Bergen", "Malmo", "Leipzig",
+    "Utrecht", "Graz", "Tartu", "Cork", "Bilbao", "Brno", "Aarhus", "Lille", "Basel",
+)  # fmt: skip
+ASKS = (
+    "What is the population of {city}?",
+    "Which river runs through {city}?",
+    "How far is {city} from the sea?",
+    "What is {city} best known for?",
+    "When was the university of {city} founded?",
+    "What is the weather usually like in {city} in spring?",
+    "Which airport is closest to {city}?",
+    "What language do most people speak in {city}?",
+)
+
+
+def question(n: int) -> str:
+    """The user's question of request ``n``: a realistic one plus the request's number, so
+    that no two requests of a run carry the same text (18 x 8 questions x any number)."""
+    ask = ASKS[n % len(ASKS)].format(city=CITIES[(n // len(ASKS)) % len(CITIES)])
+    return f"{ask} (ticket {n})"
+
+
+def body(n: int) -> dict[str, Any]:
+    """Request ``n``: a new user message; the message's name and the tool definition repeat,
+    as a client sends them with every turn."""
+    return {
+        "model": "bench",
+        "messages": [{"role": "user", "name": "alice", "content": question(n)}],
+        "tools": TOOLS,
+    }
+
+
+def body_bytes(n: int) -> bytes:
+    """Request ``n`` encoded (what the load generator sends)."""
+    return json.dumps(body(n)).encode()
+
+
+#: Request numbers for the whole process: no two requests of a run share a user message.
+_NUMBERS = itertools.count(1)
+#: Request 0 (for checks that send one body again and again).
+BODY = body(0)
+
+
 MANIFEST = """\
 version: 1
 name: gateway benchmark
@@ -137,7 +188,6 @@ async def _load(url: str, key: str | None, seconds: float, in_flight: int) -> di
     """Keep ``in_flight`` requests going for ``seconds``; latencies in ms, errors counted."""
     headers = {"authorization": f"Bearer {key}"} if key else {}
     client = H1Client(headers=headers, read_timeout=30, connect_timeout=5)
-    body = json.dumps(BODY).encode()
     latencies: list[float] = []
     overheads: list[float] = []
     errors = 0
@@ -145,9 +195,10 @@ async def _load(url: str, key: str | None, seconds: float, in_flight: int) -> di
     async def worker(deadline: float) -> None:
         nonlocal errors
         while time.perf_counter() < deadline:
+            payload = body_bytes(next(_NUMBERS))
             began = time.perf_counter()
             try:
-                response = await client.request("POST", url, body)
+                response = await client.request("POST", url, payload)
                 await response.read(1 << 20)
             except (UpstreamConnectionError, UpstreamTimeoutError):
                 errors += 1

@@ -2,10 +2,12 @@
 
 The real gateway app (`WorkerSettings`: the workspace's manifest, its ledger with the
 checkpoint cadence, process-crash durability) is driven through its ASGI interface with the
-gateway benchmark's request, and its upstream client answers from memory with the bytes the
-mock upstream sends for that request: so what is counted is the gateway's own work (body
-read, authentication, limits, field extraction, guards, audit entry and its commit, answer),
-not HTTP parsing or sockets, nor the mock's work. ``--guards`` picks the guard set of one of
+gateway benchmark's requests (each with a new user message, `gateway.question`, while the
+message's name and the tool definition repeat, as clients send them), and its upstream client
+answers from memory with what the mock upstream sends for each (request 0's answer with the
+request's question in it): so what is counted is the gateway's own work (body read,
+authentication, limits, field extraction, guards, audit entry and its commit, answer), not
+HTTP parsing or sockets, nor the mock's work. ``--guards`` picks the guard set of one of
 the benchmark's targets (default: the default set, which reads every field); the guard budget
 is raised to 10 minutes, so that scanners slowed down by valgrind do not overrun it.
 
@@ -43,11 +45,18 @@ from sai.store import Durability
 from sai.workspace import create_workspace
 
 try:
-    from benchmarks.gateway import BODY, MANIFEST, NO_GUARDS, RULE_GUARDS
+    from benchmarks.gateway import MANIFEST, NO_GUARDS, RULE_GUARDS, body_bytes, question
 except ModuleNotFoundError:  # run as a script: benchmarks/ is on sys.path
-    from gateway import BODY, MANIFEST, NO_GUARDS, RULE_GUARDS  # type: ignore[no-redef]
+    from gateway import (  # type: ignore[no-redef]
+        MANIFEST,
+        NO_GUARDS,
+        RULE_GUARDS,
+        body_bytes,
+        question,
+    )
 
 GUARD_SETS = {"none": NO_GUARDS, "rules": RULE_GUARDS, "default": ""}
+_TICKET = re.compile(rb"\(ticket (\d+)\)")
 _UPSTREAM = "http://upstream.invalid/v1"
 
 
@@ -97,7 +106,11 @@ class Bench:
             cadence=CheckpointCadence.parse("1000/60s"),
         )
         self.app: GatewayApp = settings()
-        self.body = json.dumps(BODY).encode()
+        #: Request 0's body; request n's is it with question(n) for question(0) (cheaper
+        #: than encoding each one: the count should be the gateway's work)
+        self.body = body_bytes(0)
+        self.asked = question(0).encode()
+        self.number = 0
         self.scope = {
             "type": "http",
             "asgi": {"version": "3.0"},
@@ -112,7 +125,6 @@ class Bench:
                 (b"host", b"127.0.0.1:8000"),
                 (b"authorization", f"Bearer {key}".encode()),
                 (b"content-type", b"application/json"),
-                (b"content-length", str(len(self.body)).encode()),
             ],
         }
 
@@ -121,8 +133,16 @@ class Bench:
         runtime = self.app._start()
         self.app.runtime = runtime
         answer = await _mock_answer(self.body)
+        said = self.asked
+
+        def respond(method: str, url: str, body: bytes) -> Canned:
+            # the mock upstream's answer to this request: request 0's with its question
+            found = _TICKET.search(body)
+            asked = question(int(found.group(1))).encode() if found else said
+            return Canned(200, (answer.replace(said, asked),))
+
         assert runtime.upstream is not None
-        runtime.upstream._client = MockTransport(lambda *_: Canned(200, (answer,)))
+        runtime.upstream._client = MockTransport(respond)
 
     async def requests(self, count: int, in_flight: int) -> None:
         """``count`` requests, ``in_flight`` at a time; each must be answered 200."""
@@ -132,7 +152,11 @@ class Bench:
             nonlocal left
             while left > 0:
                 left -= 1
-                sent = await _asgi(self.app, dict(self.scope), self.body)
+                self.number += 1
+                body = self.body.replace(self.asked, question(self.number).encode())
+                scope = dict(self.scope)
+                scope["headers"] = [*self.scope["headers"], (b"content-length", b"%d" % len(body))]
+                sent = await _asgi(self.app, scope, body)
                 status = sent[0]["status"]
                 if status != 200:
                     raise RuntimeError(f"answered {status}: {sent[-1].get('body')!r}")

@@ -34,7 +34,17 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from benchmarks.gateway import BODY, _mock, _percentile, _port, _spawn, _stop, _wait
+from benchmarks.gateway import (
+    _NUMBERS,
+    BODY,
+    _mock,
+    _percentile,
+    _port,
+    _spawn,
+    _stop,
+    _wait,
+    body_bytes,
+)
 from sai.gateway._h1client import H1Client, UpstreamConnectionError, UpstreamTimeoutError
 
 ROOT = Path(__file__).resolve().parent
@@ -75,7 +85,6 @@ async def _load(urls: list[str], key: str | None, seconds: float, in_flight: int
         read_timeout=30,
         connect_timeout=5,
     )
-    body = json.dumps(BODY).encode()
     turn = itertools.cycle(urls)
     latencies: list[float] = []
     errors = 0
@@ -83,6 +92,7 @@ async def _load(urls: list[str], key: str | None, seconds: float, in_flight: int
     async def worker(deadline: float) -> None:
         nonlocal errors
         while time.perf_counter() < deadline:
+            body = body_bytes(next(_NUMBERS))  # a new user message each time (gateway.py)
             began = time.perf_counter()
             try:
                 response = await client.request("POST", next(turn), body)

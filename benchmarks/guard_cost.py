@@ -1,12 +1,14 @@
 """The guards' own cost per gateway request, in-process: microseconds and instructions.
 
-The gateway benchmark's request (a user message with a name, a tool definition) and the mock
-upstream's answer are scanned by the gateway's `GuardRunner` with the default guard set, both
-directions, as the gateway does per request (no HTTP, no ledger). Reported: wall-clock p50 and
-process CPU per request for the runner, and the p50 of each guard's own ``scan``. Wall and CPU
-time grow with the machine's load; ``--instructions`` counts instructions instead (valgrind's
-callgrind: the process with N requests minus the same process with none, divided by N), which
-the load does not change.
+The gateway benchmark's requests (a new user message each time with a name and a tool
+definition that repeat, `gateway.question`) and the mock upstream's answers ("You said:
+<question>") are scanned by the gateway's `GuardRunner` with the default guard set, both
+directions, as the gateway does per request (no HTTP, no ledger; the units and the API key
+scope are passed as the gateway passes them, so its cache of per-unit results works alike).
+Reported: wall-clock p50 and process CPU per request for the runner, and the p50 of each
+guard's own ``scan`` of request 0 (no cache). Wall and CPU time grow with the machine's load;
+``--instructions`` counts instructions instead (valgrind's callgrind: the process with N
+requests minus the same process with none, divided by N), which the load does not change.
 
     python benchmarks/guard_cost.py                      # microseconds, a few seconds
     python benchmarks/guard_cost.py --instructions 100   # instructions per request (minutes)
@@ -34,48 +36,67 @@ from sai.guards import Direction, GuardContext
 from sai.guards.registry import DEFAULT_GUARDS
 
 try:
-    from benchmarks.gateway import BODY
+    from benchmarks.gateway import body, question
 except ModuleNotFoundError:  # run as a script: benchmarks/ is on sys.path
-    from gateway import BODY  # type: ignore[no-redef]
+    from gateway import body, question  # type: ignore[no-redef]
 
-#: What the mock upstream answers to BODY (``You said: <last user message>``).
-ANSWER = "You said: What is the capital of France?"
+#: What the mock upstream answers (``You said: <last user message>``).
+ANSWER = "You said: {}"
 
 
-def _runner() -> tuple[GuardRunner, list[str], tuple[bool, ...]]:
+class _Requests:
+    """The segments of request 0 and where its question is; request n swaps in its own."""
+
+    def __init__(self) -> None:
+        found = chat_input(json.loads(json.dumps(body(0))))
+        self.segments = [slot.get() for slot in found.slots]
+        self.data, self.units = tuple(found.data), tuple(found.groups)
+        self.asked = self.segments.index(question(0))
+        self.number = 0
+
+    def next(self) -> tuple[list[str], str]:
+        """The next request's segments and the answer to it."""
+        self.number += 1
+        asked = question(self.number)
+        segments = list(self.segments)
+        segments[self.asked] = asked
+        return segments, ANSWER.format(asked)
+
+
+def _runner() -> tuple[GuardRunner, _Requests]:
     policy = GuardPolicy(
         input=DEFAULT_GUARDS[Direction.input], output=DEFAULT_GUARDS[Direction.output]
     )
-    found = chat_input(json.loads(json.dumps(BODY)))
-    return GuardRunner(policy), [slot.get() for slot in found.slots], tuple(found.data)
+    return GuardRunner(policy), _Requests()
 
 
-async def _requests(
-    runner: GuardRunner, segments: list[str], data: tuple[bool, ...], count: int
-) -> list[float]:
+async def _requests(runner: GuardRunner, requests: _Requests, count: int) -> list[float]:
     inputs, outputs = (
         GuardContext(direction=Direction.input),
         GuardContext(direction=Direction.output),
     )
     times = []
+    data, units = requests.data, requests.units
     for _ in range(count):
+        segments, answer = requests.next()
         began = time.perf_counter()
-        await runner.check(segments, Direction.input, inputs, data=data)
-        await runner.check([ANSWER], Direction.output, outputs)
+        await runner.check(segments, Direction.input, inputs, data=data, units=units, scope="k")
+        await runner.check([answer], Direction.output, outputs)
         times.append(time.perf_counter() - began)
     return times
 
 
 def measure(count: int = 2000) -> dict[str, Any]:
     """Per request: the runner's wall-clock p50 and CPU (both directions), each guard's p50."""
-    runner, segments, data = _runner()
-    asyncio.run(_requests(runner, segments, data, 200))  # warm-up
+    runner, requests = _runner()
+    asyncio.run(_requests(runner, requests, 200))  # warm-up
     cpu = time.process_time()
-    wall = asyncio.run(_requests(runner, segments, data, count))
+    wall = asyncio.run(_requests(runner, requests, count))
     cpu = time.process_time() - cpu
     guards: dict[str, float] = {}
-    text = "\n".join(segments)
-    for direction, scanned in ((Direction.input, text), (Direction.output, ANSWER)):
+    text = "\n".join(requests.segments)
+    answer = ANSWER.format(question(0))
+    for direction, scanned in ((Direction.input, text), (Direction.output, answer)):
         context = GuardContext(direction=direction)
         for guard in runner.scanners(direction):
             times = []
@@ -96,10 +117,10 @@ def measure(count: int = 2000) -> dict[str, Any]:
 
 def _run_only(count: int, ready: Path) -> None:
     """The callgrind subject: warm up, then ``count`` requests (nothing else after the warm-up)."""
-    runner, segments, data = _runner()
-    asyncio.run(_requests(runner, segments, data, 50))
+    runner, requests = _runner()
+    asyncio.run(_requests(runner, requests, 50))
     ready.touch()
-    asyncio.run(_requests(runner, segments, data, count))
+    asyncio.run(_requests(runner, requests, count))
     runner.close()
 
 

@@ -55,11 +55,15 @@ class ChatInput:
 
     ``data[i]`` says whether ``slots[i]`` belongs to a message of a data role (a tool result):
     the model reads it as data, and the injection guard scores it with its document detector.
+    ``groups[i]`` (``system_groups[i]``) numbers the unit the slot belongs to: its message,
+    or its tool definition (each item of ``tools`` or ``functions``), or ``response_format``.
     """
 
     slots: list[Slot]
     system_slots: list[Slot]
     data: list[bool]
+    groups: list[int]
+    system_groups: list[int]
 
     @property
     def system(self) -> str | None:
@@ -76,6 +80,8 @@ def chat_input(body: dict[str, Any], data_roles: frozenset[str] = DATA_ROLES) ->
     slots: list[Slot] = []
     system: list[Slot] = []
     data: list[bool] = []
+    groups: list[int] = []
+    system_groups: list[int] = []
     for i, message in enumerate(messages):
         if not isinstance(message, dict) or not isinstance(message.get("role"), str):
             raise bad_field(f"messages[{i}]", f"messages[{i}] must be an object with a `role`")
@@ -86,14 +92,26 @@ def chat_input(body: dict[str, Any], data_roles: frozenset[str] = DATA_ROLES) ->
             )
         if isinstance(content, list) and not all(isinstance(p, dict | str) for p in content):
             raise bad_field(f"messages[{i}].content", "content parts must be objects")
-        before = len(slots)
+        before, before_system = len(slots), len(system)
         string_slots(message, system if message["role"] in SYSTEM_ROLES else slots)
         data.extend([message["role"] in data_roles] * (len(slots) - before))
+        groups.extend([i] * (len(slots) - before))
+        system_groups.extend([i] * (len(system) - before_system))
+    group = len(messages)
     for name in _CHAT_EXTRAS:
-        if name in body:
-            string_slots({name: body[name]}, slots)
+        value = body.get(name)
+        # each tool definition is a unit of its own; any other value is one unit
+        parts = [Slot(value, j) for j in range(len(value))] if isinstance(value, list) else []
+        for part in parts or ([Slot(body, name)] if name in body else []):
+            before, item = len(slots), part.container[part.key]
+            if isinstance(item, str):
+                slots.extend([part] if item else [])
+            else:
+                string_slots(item, slots)
+            groups.extend([group] * (len(slots) - before))
+            group += 1
     data.extend([False] * (len(slots) - len(data)))
-    return ChatInput(slots, system, data)
+    return ChatInput(slots, system, data, groups, system_groups)
 
 
 def list_slots(body: dict[str, Any], field: str, *, tokens_ok: bool) -> list[Slot]:

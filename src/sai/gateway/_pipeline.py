@@ -81,26 +81,24 @@ async def check(
     canary: str | None = None,
     *,
     data: Sequence[bool] = (),
+    units: Sequence[int] = (),
     values: Sequence[str] | None = None,
 ) -> list[str]:
     """Run one direction's guards, write redactions back, return review reasons; ``data[i]``
     marks ``slots[i]`` as data (a tool result) for the injection guard's document detector;
-    ``values`` are the slots' strings when the caller has read them already."""
+    ``units[i]`` numbers its message or tool definition (`GuardRunner.check`); ``values`` are
+    the slots' strings when the caller has read them already."""
     if ex.record.guard_policy is None:
         ex.record.guard_policy = ex.runtime.guards.plan(route.value, principal.role.name).audit()
     if not guards_on(principal):
         ex.record.verdicts.extend(skipped(direction, f"role {principal.role.name} runs no guards"))
         setattr(ex.record, f"guard_{direction.value}", "skipped")
         return []
-    context = GuardContext(
-        direction=direction,
-        role=principal.role.name,
-        route=route.value,
-        system_prompt=system,
-        canary=canary,
-    )
+    context = GuardContext(direction, principal.role.name, route.value, system, canary)
     segments = texts(slots) if values is None else values
-    outcome = await ex.runtime.guards.check(segments, direction, context, data=data)
+    outcome = await ex.runtime.guards.check(
+        segments, direction, context, data=data, units=units, scope=principal.key.key_id
+    )
     apply_outcome(ex, outcome, direction)
     if tuple(segments) != outcome.segments:  # a scanner redacted something
         write_back(slots, outcome.segments)

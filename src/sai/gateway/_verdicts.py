@@ -83,6 +83,20 @@ def join(segments: Sequence[str]) -> tuple[str, tuple[tuple[int, int], ...]]:
     return "\n".join(segments), tuple(bounds)
 
 
+def runs(bounds: Sequence[tuple[int, int]], groups: Sequence[int]) -> tuple[tuple[int, int], ...]:
+    """The stretches of consecutive ``bounds`` whose ``groups`` agree (a unit's fields and
+    the newlines between them)."""
+    out: list[tuple[int, int]] = []
+    last: int | None = None
+    for (start, end), group in zip(bounds, groups, strict=True):
+        if out and group == last:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+        last = group
+    return tuple(out)
+
+
 def split_redaction(
     segments: Sequence[str], bounds: Sequence[tuple[int, int]], spans: Sequence[Span]
 ) -> tuple[str, ...]:
@@ -98,4 +112,12 @@ def split_redaction(
     return tuple(out)
 
 
-__all__ = ["SEVERITY", "GuardDecision", "GuardOutcome", "join", "skipped", "split_redaction"]
+__all__ = [
+    "SEVERITY",
+    "GuardDecision",
+    "GuardOutcome",
+    "join",
+    "runs",
+    "skipped",
+    "split_redaction",
+]

@@ -107,6 +107,8 @@ class GuardPolicy:
     settings: Mapping[str, GuardSettings] = field(default_factory=lambda: MappingProxyType({}))
     review_on: frozenset[str] = frozenset()
     budget_ms: int = 250
+    #: Per-field results the guards may reuse (`sai.guards.memo`); 0: no cache.
+    cache_entries: int = 50_000
     #: Chat roles whose messages are data (the injection guard's document detector reads them).
     data_roles: frozenset[str] = frozenset({"tool", "function"})
     streaming: StreamingMode = StreamingMode.buffer
@@ -219,6 +221,7 @@ def _guard_policy(spec: GatewaySpec, guards: GuardsSpec) -> GuardPolicy:
         review_on=frozenset(name.value for name in spec.policies.review_on),
         data_roles=frozenset(spec.policies.data_roles),
         budget_ms=spec.guard_budget_ms,
+        cache_entries=spec.guard_cache_entries,
         streaming=spec.streaming,
         plans=MappingProxyType(plans),
     )

@@ -37,11 +37,13 @@ from sai.gateway._verdicts import (
     GuardDecision,
     GuardOutcome,
     join,
+    runs,
     skipped,
     split_redaction,
 )
 from sai.gateway.config import GuardPlan, GuardPolicy
 from sai.guards import Action, Direction, Guard, GuardContext, GuardResult, Span
+from sai.guards.memo import FieldCache
 
 #: The actions by severity (allow, redact, review, block).
 _BY_SEVERITY = sorted(Action, key=lambda action: action.severity)
@@ -65,6 +67,11 @@ class GuardRunner:
             for sets in (self._scanners, *self._planned.values())
             for scanners in sets.values()
         }
+        #: Which sets hold a scanner that reuses per-field results (given a memo).
+        self._memo = {scanners: any(s.uses_memo for s in scanners) for scanners in self._light}
+        #: Per-field results of this runner's scanners: a new runner (a new configuration or
+        #: new models) starts with an empty one.
+        self.cache = FieldCache(policy.cache_entries)
         self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="sai-guard")
 
     def plan(self, route: str, role: str) -> GuardPlan:
@@ -138,10 +145,15 @@ class GuardRunner:
         context: GuardContext,
         *,
         data: Sequence[bool] = (),
+        units: Sequence[int] = (),
+        scope: str | None = None,
     ) -> GuardOutcome:
         """Scan the concatenated ``segments`` with the scanners of ``direction`` that the plan
         of ``context.route`` and ``context.role`` names; ``data[i]`` marks segment ``i`` as
-        data (the guards' context lists its range)."""
+        data (the guards' context lists its range). Consecutive segments with the same
+        ``units[i]`` form one unit (a message, a tool definition) that a scanner may read on
+        its own (``GuardContext.units``). With ``scope`` (the API key id), a scanner that
+        can reuse a unit's result from an earlier request of the same scope does."""
         scanners = self.scanners(direction, context.route, context.role)
         if not scanners:
             why = (
@@ -159,6 +171,10 @@ class GuardRunner:
             canary=context.canary,
             data=marked or context.data,
             fields=bounds,
+            units=runs(bounds, units) if units else (),
+            memo=self.cache.scope(scope)
+            if scope is not None and self._memo.get(scanners)
+            else None,
         )
         results = await self._run(scanners, text, context)
         verdicts: list[GuardDecision] = []

@@ -19,9 +19,11 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest, values
-from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 from prometheus_client.multiprocess import MultiProcessCollector
+
+from sai.guards.memo import FieldCache
 
 #: Counts of monitoring alerts not yet resolved, by (kind, severity, status).
 AlertCounts = Callable[[], Mapping[tuple[str, str, str], int]]
@@ -119,18 +121,47 @@ class AlertsCollector:
         yield gauge
 
 
+class GuardCacheCollector:
+    """``sai_gateway_guard_cache_lookups`` (by result: hit, miss) and the entries the guards'
+    per-field cache holds, read from the cache at scrape time (no cost per request). With
+    several workers each keeps its own cache; a scrape shows the answering worker's."""
+
+    def __init__(self, cache: FieldCache) -> None:
+        self._cache = cache
+
+    def collect(self) -> Iterator[CounterMetricFamily | GaugeMetricFamily]:
+        """The lookup counters and the cache's size."""
+        lookups = CounterMetricFamily(
+            "sai_gateway_guard_cache_lookups",
+            "Per-field guard results looked up in this worker's cache, by result.",
+            labels=["result"],
+        )
+        lookups.add_metric(["hit"], self._cache.hits)
+        lookups.add_metric(["miss"], self._cache.misses)
+        yield lookups
+        yield GaugeMetricFamily(
+            "sai_gateway_guard_cache_entries",
+            "Per-field guard results held in this worker's cache.",
+            value=len(self._cache),
+        )
+
+
 class Metrics:
     """Requests, latency, gateway overhead, guard blocks and limits hit, and (with
-    ``alert_counts``) the open monitoring alerts."""
+    ``alert_counts``) the open monitoring alerts, (with ``guard_cache``) the guard cache's."""
 
     content_type = CONTENT_TYPE_LATEST
 
-    def __init__(self, alert_counts: AlertCounts | None = None) -> None:
+    def __init__(
+        self, alert_counts: AlertCounts | None = None, guard_cache: FieldCache | None = None
+    ) -> None:
         self.shared = shared_directory()
         self.alerts = AlertsCollector(alert_counts) if alert_counts is not None else None
+        self.cache = GuardCacheCollector(guard_cache) if guard_cache is not None else None
         self.registry = CollectorRegistry(auto_describe=False)
-        if self.alerts is not None:
-            self.registry.register(self.alerts)
+        for collector in (self.alerts, self.cache):
+            if collector is not None:
+                self.registry.register(collector)
         self.requests = Counter(
             "sai_gateway_requests",
             "Requests answered, by route and HTTP status.",
@@ -169,8 +200,9 @@ class Metrics:
             return generate_latest(self.registry)
         combined = CollectorRegistry(auto_describe=False)
         MultiProcessCollector(combined, path=self.shared)  # type: ignore[no-untyped-call]
-        if self.alerts is not None:
-            combined.register(self.alerts)
+        for collector in (self.alerts, self.cache):
+            if collector is not None:
+                combined.register(collector)
         return generate_latest(combined)
 
 
@@ -178,6 +210,7 @@ __all__ = [
     "MULTIPROC_ENV",
     "AlertCounts",
     "AlertsCollector",
+    "GuardCacheCollector",
     "Metrics",
     "multiprocess_metrics",
     "shared_directory",

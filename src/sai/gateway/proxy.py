@@ -41,18 +41,19 @@ from sai.manifest.schema import GatewayRoute
 
 def _input_slots(
     ex: Exchange, principal: Principal, payload: dict[str, Any], route: GatewayRoute
-) -> tuple[list[Slot], str | None, list[bool]]:
-    """The strings to scan as input, the client's system prompt (for leakage checks), and
-    which strings are data (tool results: the document detector reads them).
+) -> tuple[list[Slot], str | None, list[bool], list[int]]:
+    """The strings to scan as input, the client's system prompt (for leakage checks),
+    which strings are data (tool results: the document detector reads them), and the unit
+    (message or tool definition) of each string (none outside chat).
 
     A client's own system or developer messages steer the model as much as the operator's:
     they are refused unless the key's role may send them, and scanned as input when it may.
     """
     if route is GatewayRoute.embeddings:
-        return list_slots(payload, "input", tokens_ok=not guards_on(principal)), None, []
+        return list_slots(payload, "input", tokens_ok=not guards_on(principal)), None, [], []
     cap_max_tokens(payload, ex.runtime.config.max_tokens)
     if route is not GatewayRoute.chat:
-        return completion_input(payload), None, []
+        return completion_input(payload), None, [], []
     found = chat_input(payload, ex.runtime.guards.policy.data_roles)
     if found.system_slots and not principal.role.system_messages:
         raise HttpError(
@@ -66,6 +67,7 @@ def _input_slots(
         found.system_slots + found.slots,
         found.system,
         [False] * len(found.system_slots) + found.data,
+        found.system_groups + found.groups,
     )
 
 
@@ -81,12 +83,12 @@ async def handle_proxy(
     resolved = runtime.router.resolve(model)
     authorise_model(principal, model, resolved.route)
     record.upstream_model = resolved.upstream_model
-    slots, system, data = _input_slots(ex, principal, payload, route)
+    slots, system, data, units = _input_slots(ex, principal, payload, route)
     prompt = texts(slots)
     record.prompt_digest = digest("\n".join(prompt))
     prompt_chars = sum(map(len, prompt))
     reasons = await check(
-        ex, principal, slots, Direction.input, route, system, data=data, values=prompt
+        ex, principal, slots, Direction.input, route, system, data=data, units=units, values=prompt
     )
     if runtime.config.audit_text:
         record.prompt_text = "\n".join(texts(slots))

@@ -100,12 +100,14 @@ def build_runtime(
         else None
     )
     limiter = limiter if limiter is not None else make_limiter(config)
+    owns_guards = guards is None
+    guards = guards if guards is not None else GuardRunner(config.guards)
     return Runtime(
         config=config,
         ledger=ledger,
         auth=Authenticator(KeyStore(ledger.engine), config),
         limiter=limiter,
-        guards=guards if guards is not None else GuardRunner(config.guards),
+        guards=guards,
         upstream=upstream,
         auditor=Auditor(ledger, actor="sai-gateway", store_text=config.audit_text, keys=text_keys),
         reviews=ReviewQueue(ledger.engine),
@@ -117,10 +119,10 @@ def build_runtime(
                 ledger, sample_rate=config.feature_log_rate, personal=config.personal_models
             ),
         ),
-        metrics=Metrics(alert_counts=lambda: open_alert_counts(ledger)),
+        metrics=Metrics(alert_counts=lambda: open_alert_counts(ledger), guard_cache=guards.cache),
         failed_auth=FailedAuthentications(config.failed_auth_limit, config.auth_window_seconds),
         releases=Releases(limiter),
-        owns_guards=guards is None,
+        owns_guards=owns_guards,
     )
 
 

@@ -13,6 +13,8 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar, NewType
 
+from sai.guards.memo import FieldMemo
+
 GuardId = NewType("GuardId", str)
 #: Heavy resources guards share (loaded models), keyed by what identifies them.
 SharedResources = dict[Hashable, object]
@@ -52,7 +54,11 @@ class GuardContext:
     injection guard scores them with its document detector. ``fields`` lists the stretches
     that arrived as separate strings when a caller joined several into one text (the gateway
     joins a request's message, names and tool descriptions by newlines): a pasted document
-    lives inside one field, so field boundaries never count as its lines.
+    lives inside one field, so field boundaries never count as its lines. ``units`` lists
+    stretches (runs of fields: a chat message, a tool definition) that a guard may read each
+    on its own, as if each were the whole text. ``memo`` is the request's handle on a cache
+    of such results (`sai.guards.memo`): a guard whose result on a unit depends only on the
+    unit's text may reuse one; it never changes a verdict.
     """
 
     direction: Direction = Direction.input
@@ -62,6 +68,8 @@ class GuardContext:
     canary: str | None = None
     data: tuple[tuple[int, int], ...] = ()
     fields: tuple[tuple[int, int], ...] = ()
+    units: tuple[tuple[int, int], ...] = ()
+    memo: FieldMemo | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -143,6 +151,8 @@ class Guard(abc.ABC):
     #: Whether scanning a short text is a brief step that holds the GIL throughout (see
     #: ``light``); a guard class that knows it is says so.
     runs_light: ClassVar[bool] = False
+    #: Whether ``scan`` uses ``GuardContext.memo``, so a caller knows to pass one.
+    uses_memo: ClassVar[bool] = False
 
     def __init__(self, settings: GuardSettings | None = None) -> None:
         self.settings = settings if settings is not None else self.default_settings()

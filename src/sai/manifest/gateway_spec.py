@@ -6,8 +6,9 @@ Split out of `sai.manifest.schema` (which re-exports every name) to keep modules
 from __future__ import annotations
 
 import enum
+from typing import Annotated
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, Strict
 
 from sai.manifest._types import (
     STRICT_MODEL,
@@ -158,6 +159,9 @@ class GatewaySpec(_Strict):
     guard_budget_ms: PositiveInt = 250
     """Time the guard pipeline may take per direction; scanners still running then count as
     failed, and the request is blocked."""
+    guard_cache_entries: Annotated[int, Strict(), Field(ge=0, le=10_000_000)] = 50_000
+    """Per-field guard results kept for strings sent again (system prompts, tool definitions,
+    earlier turns), by keyed digest and API key, never the text; 0 turns the cache off."""
     audit_text: Flag = False
     """Also store the (guard-redacted) prompt and response text in the audit entries; by
     default only their digests are stored."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+import os
 from typing import ClassVar
 
 from sai.guards.base import (
@@ -18,7 +18,8 @@ from sai.guards.base import (
     Span,
 )
 from sai.guards.errors import GuardConfigError
-from sai.guards.injection._detector import Detector, Finding, sigmoid
+from sai.guards.injection._detector import Detector, sigmoid
+from sai.guards.injection._scored import SCORED_BYTES, Bounds, Scored, by_score, clip, shift
 from sai.guards.injection._units import MAX_UNIT, has_boundary, units
 from sai.guards.injection.document import DocumentDetector
 from sai.guards.injection.loader import TierName, load_detector, load_document_detector
@@ -29,25 +30,6 @@ DOCUMENT_MIN = 400
 #: Shorter texts of at least this many sentences or lines are read as one too: a pasted review
 #: or e-mail of two sentences can carry a planted one.
 DOCUMENT_UNITS = 2
-
-
-@dataclass(frozen=True)
-class _Scored:
-    """One detector's finding moved to text offsets, on the direct detector's scale."""
-
-    score: float
-    finding: Finding
-    offset: int
-    detector: str
-
-    @property
-    def window(self) -> tuple[int, int]:
-        return self.offset + self.finding.start, self.offset + self.finding.end
-
-    @property
-    def span(self) -> tuple[int, int]:
-        start, end = self.finding.trigger
-        return self.offset + start, self.offset + end
 
 
 class InjectionGuard(Guard):
@@ -64,6 +46,7 @@ class InjectionGuard(Guard):
     directions: ClassVar[frozenset[Direction]] = frozenset({Direction.input})
     can_redact: ClassVar[bool] = False
     default_action: ClassVar[OnMatch] = OnMatch.block
+    uses_memo: ClassVar[bool] = True
 
     def __init__(
         self,
@@ -84,6 +67,8 @@ class InjectionGuard(Guard):
         if wanted == "on" and documents is None:
             documents = load_document_detector()
         self.documents = documents if wanted == "on" else None
+        #: Who this guard is for the field cache: one per instance (settings and models).
+        self._identity = os.urandom(16)
 
     def _tier(self) -> TierName:
         raw = self.settings.option("tier", TierName.fast.value)
@@ -124,14 +109,14 @@ class InjectionGuard(Guard):
             return self.settings.threshold
         return self.detector.threshold
 
-    def _document(self, text: str, start: int, end: int) -> _Scored:
+    def _document(self, text: str, start: int, end: int) -> Scored:
         assert self.documents is not None
         finding = self.documents.score(text[start:end])
         shift = _logit(self.detector.threshold) - _logit(self.documents.threshold)
         score = sigmoid(_logit(finding.probability) + shift)
-        return _Scored(score, finding, start, "document")
+        return Scored(score, finding, start, "document")
 
-    def _instruction(self, text: str, start: int, end: int, *, long: bool = False) -> _Scored:
+    def _instruction(self, text: str, start: int, end: int, *, long: bool = False) -> Scored:
         """The instruction detector's finding; on an unmarked long text (``long``) its
         probability is put on the usual scale from the threshold that kept its false positives
         on benign documents at 1% (fast tier only: the others keep their own)."""
@@ -140,9 +125,28 @@ class InjectionGuard(Guard):
         limit = self.documents.long_threshold if self.documents is not None else None
         if long and limit is not None and self.detector.name == TierName.fast.value:
             score = sigmoid(_logit(score) - _logit(limit) + _logit(self.detector.threshold))
-        return _Scored(score, finding, start, self.detector.name)
+        return Scored(score, finding, start, self.detector.name)
 
-    def findings(self, text: str, context: GuardContext) -> list[_Scored]:
+    def _unit(self, text: str, data: Bounds, fields: Bounds) -> list[Scored]:
+        """Every detector's finding on one text read on its own (offsets into ``text``)."""
+        if self.documents is None:
+            return [self._instruction(text, 0, len(text))]
+        pasted = find_documents(text)
+        if pasted:
+            pasted = [(pasted[0][0], pasted[-1][1])]
+        marked = merge([*data, *pasted])
+        scored = [self._document(text, start, end) for start, end in marked]
+        if not marked:
+            scored.append(self._instruction(text, 0, len(text), long=len(text) >= DOCUMENT_MIN))
+            for start, end in fields or ((0, len(text)),):
+                if _document_like(text[start:end]):
+                    scored.append(self._document(text, start, end))
+        for start, end in complement(marked, len(text)) if marked else []:
+            if text[start:end].strip():
+                scored.append(self._instruction(text, start, end))
+        return scored
+
+    def findings(self, text: str, context: GuardContext) -> list[Scored]:
         """Every detector's finding on its part of ``text``.
 
         Data: the stretches the context marks, and the stretch from the first to the last
@@ -150,35 +154,51 @@ class InjectionGuard(Guard):
         two stays inside it). The instruction detector reads the rest; an unmarked text of
         ``DOCUMENT_MIN`` characters or more, or of ``DOCUMENT_UNITS`` sentences or lines, is
         read by both. When the context lists ``fields``, that rule applies to each field on
-        its own (the newlines that joined them are not lines of a document).
+        its own (the newlines that joined them are not lines of a document). When it lists
+        ``units``, each unit is read on its own as if it were the whole text (characters
+        outside every unit are not read): a unit's findings depend on nothing but its text
+        and the fields and data marks inside it.
         """
-        if self.documents is None:
-            return [self._instruction(text, 0, len(text))]
-        pasted = find_documents(text)
-        if pasted:
-            pasted = [(pasted[0][0], pasted[-1][1])]
-        data = merge([*context.data, *pasted])
-        scored = [self._document(text, start, end) for start, end in data]
-        if not data:
-            long = len(text) >= DOCUMENT_MIN
-            scored.append(self._instruction(text, 0, len(text), long=long))
-            for start, end in context.fields or ((0, len(text)),):
-                if _document_like(text[start:end]):
-                    scored.append(self._document(text, start, end))
-        for start, end in complement(data, len(text)) if data else []:
-            if text[start:end].strip():
-                scored.append(self._instruction(text, start, end))
-        return scored
+        if not context.units:
+            return self._unit(text, context.data, context.fields)
+        return [
+            shift(found, start)
+            for start, end in context.units
+            for found in self._unit(text[start:end], *_inside(context, start, end))
+        ]
+
+    def _best(self, text: str, start: int, end: int, context: GuardContext) -> Scored:
+        """The strongest finding of one unit (the first of equals), from the context's memo
+        when the same text with the same fields and data marks was read before."""
+        if context.units:
+            part, (data, fields) = text[start:end], _inside(context, start, end)
+        else:
+            part, data, fields = text, context.data, context.fields
+        memo = context.memo
+        if memo is None:
+            return shift(max(self._unit(part, data, fields), key=by_score), start)
+        key = memo.key(self._identity, repr((data, fields)).encode(), part)
+        found = memo.get(key)
+        if not isinstance(found, Scored):
+            found = max(self._unit(part, data, fields), key=by_score)
+            memo.put(key, found, SCORED_BYTES)
+        return shift(found, start)
 
     def scan(self, text: str, context: GuardContext) -> GuardResult:
         """Score the instructions and the data of ``text``; report the strongest finding."""
-        best = max(self.findings(text, context), key=lambda item: item.score)
+        best: Scored | None = None
+        for start, end in context.units or ((0, len(text)),):
+            found = self._best(text, start, end, context)
+            if best is None or found.score > best.score:
+                best = found
+        assert best is not None
         finding = best.finding
         how = "" if finding.view == "plain" else f" after undoing {finding.view}"
         (start, end), (w_start, w_end) = best.span, best.window
         what = "instruction planted in data" if best.detector == "document" else "injection"
         where = f"characters {start}-{end} (window {w_start}-{w_end})"
-        if best.detector != "document" and finding.windows <= 1 and best.offset == 0:
+        whole = finding.windows <= 1 and best.offset == 0 and len(context.units) <= 1
+        if best.detector != "document" and whole:
             where = "the text"
         reason = (
             f"{best.detector} detector: {what} p={best.score:.3f} "
@@ -186,6 +206,11 @@ class InjectionGuard(Guard):
         )
         spans = [Span(start, end, "injection"), Span(w_start, w_end, "window")]
         return self.verdict(text, best.score, spans, reason)
+
+
+def _inside(context: GuardContext, start: int, end: int) -> tuple[Bounds, Bounds]:
+    """The context's data marks and fields inside the unit ``[start, end)``, relative to it."""
+    return clip(context.data, start, end), clip(context.fields, start, end)
 
 
 def _document_like(text: str) -> bool:

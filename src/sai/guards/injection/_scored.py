@@ -1,0 +1,53 @@
+"""A detector's finding placed in the scanned text, and the helpers that move it between a
+field and the joined text the gateway scans."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sai.guards.injection._detector import Finding
+
+#: A field's cached strongest finding, estimated bytes (the two dataclasses, a float, small
+#: ints; the view name and detector name are shared strings).
+SCORED_BYTES = 400
+#: ``(start, end)`` stretches of a text.
+Bounds = tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One detector's finding moved to text offsets, on the direct detector's scale."""
+
+    score: float
+    finding: Finding
+    offset: int
+    detector: str
+
+    @property
+    def window(self) -> tuple[int, int]:
+        return self.offset + self.finding.start, self.offset + self.finding.end
+
+    @property
+    def span(self) -> tuple[int, int]:
+        start, end = self.finding.trigger
+        return self.offset + start, self.offset + end
+
+
+def by_score(item: Scored) -> float:
+    return item.score
+
+
+def shift(item: Scored, start: int) -> Scored:
+    """``item`` found in a field that starts at ``start`` of the whole text."""
+    return Scored(item.score, item.finding, item.offset + start, item.detector) if start else item
+
+
+def clip(stretches: Sequence[tuple[int, int]], start: int, end: int) -> Bounds:
+    """The parts of ``stretches`` inside ``[start, end)``, relative to ``start``."""
+    return tuple(
+        (max(a, start) - start, min(b, end) - start) for a, b in stretches if a < end and b > start
+    )
+
+
+__all__ = ["SCORED_BYTES", "Bounds", "Scored", "by_score", "clip", "shift"]
