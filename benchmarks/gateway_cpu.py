@@ -91,11 +91,13 @@ async def _mock_answer(body: bytes) -> bytes:
 class Bench:
     """A workspace, a key and the gateway app over them, with the upstream in memory."""
 
-    def __init__(self, root: Path, guards: str) -> None:
+    def __init__(self, root: Path, guards: str, cache: int | None = None) -> None:
         workspace = create_workspace(root, name="cpu")
         manifest = MANIFEST.format(upstream=_UPSTREAM, guards=guards)
         # under valgrind a scanner runs ~50 times slower: a budget it cannot overrun
         manifest = manifest.replace("gateway:\n", "gateway:\n  guard_budget_ms: 600000\n", 1)
+        if cache is not None:  # the guards' cache of repeated units (default: on)
+            manifest = manifest.replace("gateway:\n", f"gateway:\n  guard_cache_entries: {cache}\n")
         (root / "sai.yaml").write_text(manifest)
         with open_ledger(workspace) as ledger:
             key = create_key(ledger, "bench", "user", roles=("user",)).secret
@@ -170,11 +172,16 @@ class Bench:
 
 
 async def _session(
-    guards: str, warm: int, count: int, in_flight: int, profile: cProfile.Profile | None = None
+    guards: str,
+    warm: int,
+    count: int,
+    in_flight: int,
+    profile: cProfile.Profile | None = None,
+    cache: int | None = None,
 ) -> tuple[float, float]:
     """Seconds of wall clock and of CPU for ``count`` requests after ``warm`` others."""
     with tempfile.TemporaryDirectory() as folder:
-        bench = Bench(Path(folder), guards)
+        bench = Bench(Path(folder), guards, cache)
         await bench.start()
         await bench.requests(warm, in_flight)
         began, cpu = time.perf_counter(), time.process_time()
@@ -188,7 +195,9 @@ async def _session(
         return elapsed, cpu
 
 
-def instructions(count: int, guards: str, in_flight: int) -> dict[str, Any]:
+def instructions(
+    count: int, guards: str, in_flight: int, cache: int | None = None
+) -> dict[str, Any]:
     """Instructions per request: callgrind totals with ``count`` requests minus with none."""
     totals = []
     with tempfile.TemporaryDirectory() as folder:
@@ -199,6 +208,7 @@ def instructions(count: int, guards: str, in_flight: int) -> dict[str, Any]:
                     *("valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"),
                     *(sys.executable, __file__, "--run-only", str(n)),
                     *("--guards", guards, "--in-flight", str(in_flight)),
+                    *(("--cache-entries", str(cache)) if cache is not None else ()),
                 ],
                 capture_output=True,
                 text=True,
@@ -211,6 +221,7 @@ def instructions(count: int, guards: str, in_flight: int) -> dict[str, Any]:
         "guards": guards,
         "in_flight": in_flight,
         "requests": count,
+        "guard_cache_entries": "default" if cache is None else cache,
         "instructions_per_request": (totals[1] - totals[0]) // count,
     }
 
@@ -223,24 +234,32 @@ def main() -> None:
     parser.add_argument("--profile", type=int, default=0, metavar="N")
     parser.add_argument("--profile-out", type=Path, default=None, help="also save the profile")
     parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument(
+        "--cache-entries", type=int, default=None, help="gateway.guard_cache_entries (0: off)"
+    )
     parser.add_argument("--run-only", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     guards = GUARD_SETS[args.guards]
     if args.run_only is not None:
-        asyncio.run(_session(guards, 30, args.run_only, args.in_flight))
+        asyncio.run(_session(guards, 30, args.run_only, args.in_flight, cache=args.cache_entries))
         return
     if args.instructions:
-        print(json.dumps(instructions(args.instructions, args.guards, args.in_flight), indent=2))
+        counted = instructions(args.instructions, args.guards, args.in_flight, args.cache_entries)
+        print(json.dumps(counted, indent=2))
         return
     if args.profile:
         profile = cProfile.Profile()
-        asyncio.run(_session(guards, 100, args.profile, args.in_flight, profile))
+        asyncio.run(
+            _session(guards, 100, args.profile, args.in_flight, profile, args.cache_entries)
+        )
         stats = pstats.Stats(profile)
         if args.profile_out is not None:
             stats.dump_stats(args.profile_out)
         stats.sort_stats("tottime").print_stats(45)
         return
-    elapsed, cpu = asyncio.run(_session(guards, 200, args.requests, args.in_flight))
+    elapsed, cpu = asyncio.run(
+        _session(guards, 200, args.requests, args.in_flight, cache=args.cache_entries)
+    )
     print(
         json.dumps(
             {
