@@ -18,7 +18,7 @@ reads (the request here carries a tool definition and a message name besides the
 "sai+rules" the default guard set without its one ML guard, the injection detector.
 
 **The workload.** Every request carries a new user message (one of 144 realistic questions
-about a city plus the request's number, `question`: no text repeats within a run), while the
+about a city, with the request's number in it, `question`: no text repeats in a run), while the
 message's name and the tool definition are the same in every request, as a chat client or an
 agent sends its tool definitions and earlier turns again with each turn. (Until 7 December
 2026 every request was the identical body; with the gateway's cache of per-unit guard
@@ -80,22 +80,24 @@ CITIES = (
     "Utrecht", "Graz", "Tartu", "Cork", "Bilbao", "Brno", "Aarhus", "Lille", "Basel",
 )  # fmt: skip
 ASKS = (
-    "What is the population of {city}?",
-    "Which river runs through {city}?",
-    "How far is {city} from the sea?",
-    "What is {city} best known for?",
-    "When was the university of {city} founded?",
-    "What is the weather usually like in {city} in spring?",
-    "Which airport is closest to {city}?",
-    "What language do most people speak in {city}?",
+    "what is the population of {city}?",
+    "which river runs through {city}?",
+    "how far is {city} from the sea?",
+    "what is {city} best known for?",
+    "when was the university of {city} founded?",
+    "what is the weather usually like in {city} in spring?",
+    "which airport is closest to {city}?",
+    "what language do most people speak in {city}?",
 )
 
 
 def question(n: int) -> str:
-    """The user's question of request ``n``: a realistic one plus the request's number, so
-    that no two requests of a run carry the same text (18 x 8 questions x any number)."""
+    """The user's question of request ``n``: a realistic one with the request's number in
+    it, so that no two requests of a run carry the same text (8 x 18 questions x any number).
+    One sentence, like the benchmark's question before (two would also wake the document
+    detector)."""
     ask = ASKS[n % len(ASKS)].format(city=CITIES[(n // len(ASKS)) % len(CITIES)])
-    return f"{ask} (ticket {n})"
+    return f"For ticket {n}, {ask}"
 
 
 def body(n: int) -> dict[str, Any]:

@@ -56,7 +56,7 @@ except ModuleNotFoundError:  # run as a script: benchmarks/ is on sys.path
     )
 
 GUARD_SETS = {"none": NO_GUARDS, "rules": RULE_GUARDS, "default": ""}
-_TICKET = re.compile(rb"\(ticket (\d+)\)")
+_TICKET = re.compile(rb"For ticket (\d+),")
 _UPSTREAM = "http://upstream.invalid/v1"
 
 
