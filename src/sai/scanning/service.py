@@ -11,7 +11,6 @@ changed), and the results are appended to a SQLite ledger with `sqlite3` directl
 from __future__ import annotations
 
 import threading
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -68,10 +67,12 @@ class ScanOutcome(NamedTuple):
         return failing or bool(self.audit and self.audit.vulnerabilities)
 
 
-def settings_for(policy: Policy | None) -> ScanSettings:
+def settings_for(policy: Policy | None, digest_cache: DigestCache | None = None) -> ScanSettings:
     """Scan settings: sai's allow-list, extended by the policy's entries."""
     allow = default_allowlist()
-    return ScanSettings(allow=allow.extended(policy.allow_pairs()) if policy else allow)
+    return ScanSettings(
+        allow=allow.extended(policy.allow_pairs()) if policy else allow, digest_cache=digest_cache
+    )
 
 
 def _workspace(option: Path | None, notes: list[str]) -> Workspace | None:
@@ -165,7 +166,7 @@ def run_scan(request: ScanRequest) -> ScanOutcome:
                 hint="name files or folders, declare models in sai.yaml, or pass --deps --osv FILE",
             )
         cache = _digest_cache(workspace) if workspace else None
-        settings = replace(settings_for(policy), digest_cache=cache)
+        settings = settings_for(policy, cache)
         results = tuple(scan_paths(list(paths), settings))
     finally:
         prepared.wait()
