@@ -21,7 +21,7 @@ from sai.scanning.digests import MAC_LABEL as DIGEST_MAC_LABEL
 from sai.scanning.digests import DigestCache
 from sai.scanning.engine import ScanSettings, scan_paths
 from sai.scanning.pickle import default_allowlist
-from sai.scanning.result import ArtifactResult, FailOn
+from sai.scanning.result import ArtifactResult, FailOn, ScanVerdict
 from sai.workspace import Workspace, find_workspace, open_workspace
 
 if TYPE_CHECKING:
@@ -63,7 +63,9 @@ class ScanOutcome(NamedTuple):
     @property
     def has_findings(self) -> bool:
         """Any artifact failing under ``fail_on``, or any vulnerable dependency."""
-        failing = any(r.fails(self.fail_on) for r in self.results)
+        # NOTE: by verdict (a result fails on its verdict alone): one call per verdict, not file
+        verdicts = tuple(v for v in ScanVerdict if self.fail_on.fails(v))
+        failing = any(r.verdict in verdicts for r in self.results)
         return failing or bool(self.audit and self.audit.vulnerabilities)
 
 
