@@ -35,8 +35,9 @@ class Record:  # noqa: PLW1641 - unhashable on purpose (see __eq__)
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         slots = cls.__dict__.get("__slots__", ())
-        # NOTE: not inspect.get_annotations: loading `inspect` is what this module avoids
-        names = cls._names = tuple(cls.__dict__.get("__annotations__", ()))  # noqa: RUF063
+        # NOTE: a class's own annotations (Python 3.10+ gives each class its own dict); not
+        # inspect.get_annotations: loading `inspect` is what this module avoids
+        names = cls._names = tuple(cls.__annotations__)
         if set(names) != ({slots} if isinstance(slots, str) else set(slots)):
             raise TypeError(f"{cls.__qualname__}: annotate exactly the names in __slots__")
         cls._compared = tuple(n for n in names if n not in cls._uncompared)
