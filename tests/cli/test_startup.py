@@ -116,3 +116,38 @@ def test_only_the_command_run_is_imported(args: list[str], tmp_path: Path) -> No
     wanted = {f"sai.cli.{COMMANDS[a]}" for a in args if a in COMMANDS}
     commands = {f"sai.cli.{module}" for module in COMMANDS.values()}
     assert {m for m in modules if m in commands} == wanted
+
+
+_LEAN = """
+import json, runpy, sys
+sys.argv = ["sai", *sys.argv[1:]]
+try:
+    runpy.run_module("sai", run_name="__main__")
+except SystemExit as done:
+    code = done.code
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def test_the_scan_as_users_run_it_compiles_no_dataclass(workspace_dir: Path) -> None:
+    """A later `python -m sai scan` (the lean path; the first one validates sai.yaml with its
+    pydantic schema): `dataclasses` compiles each class's methods at import and loads
+    `inspect`, `ast`, `dis` and `tokenize`, together more than a scan of a 1 GB checkpoint
+    costs, so the modules a recorded scan loads use `sai._record` instead."""
+    (workspace_dir / "m.pkl").write_bytes(b.proto(2, b"}."))
+    (workspace_dir / "zipped.pt").write_bytes(b.torch_zip(b.proto(2, b"}.")))
+    for _ in range(2):
+        done = subprocess.run(
+            [sys.executable, "-c", _LEAN, "scan", "m.pkl", "zipped.pt"],
+            capture_output=True,
+            text=True,
+            cwd=workspace_dir,
+            check=False,
+            timeout=120,
+        )
+        report = json.loads(done.stdout.strip().splitlines()[-1])
+        assert report["code"] == 0, done.stdout
+    modules = set(report["modules"])
+    assert _loaded(modules, "sai.ledger.sqlite_writer"), "the scan was recorded"
+    assert _loaded(modules, "sai.scanning.containers.zip"), "the zip was read"
+    assert [m for m in ("dataclasses", "inspect", "ast", "typer") if m in modules] == []

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import dataclasses
 import hashlib
 import re
 from pathlib import Path
@@ -23,6 +22,7 @@ from sai.ledger import (
     MemoryTree,
     NoteSigner,
     NoteVerifier,
+    SignedCheckpoint,
     consistency_proof,
     empty_root,
     leaf_hash,
@@ -146,7 +146,7 @@ class TestSignedCheckpoint:
         key = signer()
         signed = sign_checkpoint(Checkpoint(ORIGIN, 1, ROOT), key)
         with pytest.raises(CheckpointError, match="not this checkpoint's body"):
-            dataclasses.replace(signed, checkpoint=Checkpoint(ORIGIN, 2, ROOT))
+            SignedCheckpoint(checkpoint=Checkpoint(ORIGIN, 2, ROOT), note=signed.note)
 
     @given(st.binary(max_size=300))
     def test_open_raises_only_checkpoint_errors(self, data: bytes) -> None:

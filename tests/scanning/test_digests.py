@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import replace
 from pathlib import Path
 
 from benchmarks.corpus import build as b
@@ -35,7 +34,7 @@ def test_cache_entry_is_used_while_the_file_is_unchanged(tmp_path: Path) -> None
     info = _aged(path, b.proto(2, b"}."))
     cache = DigestCache(racy_ns=0)
     cache.put(path, info, "sha256:cached")
-    settings = replace(ScanSettings(), digest_cache=cache)
+    settings = ScanSettings(digest_cache=cache)
     assert scan_file(path, settings).digest == "sha256:cached"
     path.write_bytes(b.proto(2, b"]."))  # same size, new content: new ctime
     fresh = scan_file(path, settings)
@@ -46,7 +45,7 @@ def test_recently_changed_files_are_not_cached(tmp_path: Path) -> None:
     path = tmp_path / "m.pkl"
     path.write_bytes(b.proto(2, b"}."))
     cache = DigestCache()
-    scan_file(path, replace(ScanSettings(), digest_cache=cache))
+    scan_file(path, ScanSettings(digest_cache=cache))
     assert cache.entries == {}
 
 
@@ -103,7 +102,7 @@ def test_an_entry_edited_without_the_key_is_not_trusted(tmp_path: Path) -> None:
     path, info, store = _stored(tmp_path)
     store.write_bytes(store.read_bytes().replace(b"a" * 64, b"b" * 64))
     assert DigestCache.load(store, KEY).get(path, info) is None
-    settings = replace(ScanSettings(), digest_cache=DigestCache.load(store, KEY))
+    settings = ScanSettings(digest_cache=DigestCache.load(store, KEY))
     assert scan_file(path, settings).digest == sha256_of(b.proto(2, b"}."))
 
 

@@ -39,6 +39,7 @@ def test_same_answer_as_path_resolve(
     for parts in paths:
         for path in (tree.joinpath(*parts), Path(*parts)):
             assert resolver.resolve(path) == path.resolve(), path
+            assert resolver.text(path) == str(path.resolve()), path
 
 
 def test_a_file_that_is_a_link_is_followed(tree: Path) -> None:

@@ -11,8 +11,8 @@ import base64
 import re
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from sai._record import FrozenRecord
 from sai.ledger.errors import CheckpointError, InconsistentTreeError, ProofError
 from sai.ledger.merkle import HASH_SIZE, empty_root, verify_consistency
 from sai.ledger.note import (
@@ -37,22 +37,24 @@ def _check_line(what: str, line: str) -> None:
     check_note_text(line + "\n")
 
 
-@dataclass(frozen=True)
-class Checkpoint:
+# NOTE: `sai._record` classes, not dataclasses: a dataclass compiles its methods at import,
+# which `sai scan` pays on every start.
+class Checkpoint(FrozenRecord):
     """A tree head: which log (origin), how many leaves, and the root hash."""
 
+    __slots__ = ("extensions", "origin", "root", "size")
     origin: str
     size: int
     root: bytes
-    extensions: tuple[str, ...] = ()
+    extensions: tuple[str, ...]
 
-    def __post_init__(self) -> None:
-        _check_line("origin", self.origin)
-        if type(self.size) is not int or not 0 <= self.size <= MAX_TREE_SIZE:
-            raise CheckpointError(f"the tree size {self.size!r} is not a 64-bit unsigned integer")
-        if not isinstance(self.root, bytes) or len(self.root) != HASH_SIZE:
+    def __init__(self, origin: str, size: int, root: bytes, extensions: Sequence[str] = ()) -> None:
+        _check_line("origin", origin)
+        if type(size) is not int or not 0 <= size <= MAX_TREE_SIZE:
+            raise CheckpointError(f"the tree size {size!r} is not a 64-bit unsigned integer")
+        if not isinstance(root, bytes) or len(root) != HASH_SIZE:
             raise CheckpointError(f"the root hash must be {HASH_SIZE} bytes")
-        object.__setattr__(self, "extensions", tuple(self.extensions))
+        self._assign(origin, size, root, tuple(extensions))
         for line in self.extensions:
             _check_line("extension line", line)
 
@@ -90,16 +92,17 @@ class Checkpoint:
         return checkpoint
 
 
-@dataclass(frozen=True)
-class SignedCheckpoint:
+class SignedCheckpoint(FrozenRecord):
     """A checkpoint and the signed note that carries it."""
 
+    __slots__ = ("checkpoint", "note")
     checkpoint: Checkpoint
     note: SignedNote
 
-    def __post_init__(self) -> None:
-        if self.note.text != self.checkpoint.body():
+    def __init__(self, checkpoint: Checkpoint, note: SignedNote) -> None:
+        if note.text != checkpoint.body():
             raise CheckpointError("the note's text is not this checkpoint's body")
+        self._assign(checkpoint, note)
 
     def to_bytes(self) -> bytes:
         """The signed checkpoint as published."""

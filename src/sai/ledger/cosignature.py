@@ -14,7 +14,7 @@ import base64
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from cryptography.exceptions import InvalidSignature
@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from sai.ledger.checkpoint import SignedCheckpoint
 from sai.ledger.errors import CheckpointError
-from sai.ledger.note import NoteSignature, b64decode_strict, check_key_name
+from sai.ledger.note import NoteSignature, SignedNote, b64decode_strict, check_key_name
 
 COSIGNATURE_TYPE = b"\x04"
 """The signature type byte of Ed25519 cosignatures (key IDs and verifier keys)."""
@@ -142,7 +142,7 @@ class Cosigner:
             for sig in signed.note.signatures
             if (sig.key_name, sig.key_id) != (self.name, self.key_id)
         )
-        return replace(signed, note=replace(signed.note, signatures=(*kept, line)))
+        return SignedCheckpoint(signed.checkpoint, SignedNote(signed.note.text, (*kept, line)))
 
     def __repr__(self) -> str:
         return f"Cosigner({self.name}+{self.key_id.hex()})"

@@ -13,11 +13,11 @@ import binascii
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from sai._record import FrozenRecord
 from sai.ledger.errors import CheckpointError
 
 ED25519_TYPE = b"\x01"
@@ -72,20 +72,21 @@ def key_id(name: str, public_key: Ed25519PublicKey) -> bytes:
     return hashlib.sha256(name.encode("utf-8") + b"\n" + ED25519_TYPE + raw).digest()[:4]
 
 
-@dataclass(frozen=True)
-class NoteSignature:
+class NoteSignature(FrozenRecord):
     """One signature line: who signed (name and key ID) and the signature bytes."""
 
+    __slots__ = ("key_id", "key_name", "signature")
     key_name: str
     key_id: bytes
     signature: bytes
 
-    def __post_init__(self) -> None:
-        check_key_name(self.key_name)
-        if not isinstance(self.key_id, bytes) or len(self.key_id) != 4:
+    def __init__(self, key_name: str, key_id: bytes, signature: bytes) -> None:
+        check_key_name(key_name)
+        if not isinstance(key_id, bytes) or len(key_id) != 4:
             raise CheckpointError("a key ID is exactly 4 bytes")
-        if not isinstance(self.signature, bytes) or not self.signature:
+        if not isinstance(signature, bytes) or not signature:
             raise CheckpointError("a signature must not be empty")
+        self._assign(key_name, key_id, signature)
 
     @property
     def key(self) -> str:
@@ -98,20 +99,20 @@ class NoteSignature:
         return f"{_DASH}{self.key_name} {blob}\n"
 
 
-@dataclass(frozen=True)
-class SignedNote:
+class SignedNote(FrozenRecord):
     """Note text and its signatures; ``to_bytes`` and ``from_bytes`` are exact inverses."""
 
+    __slots__ = ("signatures", "text")
     text: str
     signatures: tuple[NoteSignature, ...]
 
-    def __post_init__(self) -> None:
-        check_note_text(self.text)
-        if not self.signatures:
+    def __init__(self, text: str, signatures: Sequence[NoteSignature]) -> None:
+        check_note_text(text)
+        if not signatures:
             raise CheckpointError("a signed note needs at least one signature")
-        if len(self.signatures) > MAX_SIGNATURES:
+        if len(signatures) > MAX_SIGNATURES:
             raise CheckpointError(f"a note may carry at most {MAX_SIGNATURES} signatures")
-        object.__setattr__(self, "signatures", tuple(self.signatures))
+        self._assign(text, tuple(signatures))
 
     def to_bytes(self) -> bytes:
         """The note as written to disk or sent over the wire."""

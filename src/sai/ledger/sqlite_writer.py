@@ -19,6 +19,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +53,10 @@ _PROVISIONS = "INSERT INTO ledger_provisions (idx, provision) VALUES (?, ?)"
 _NODES = "INSERT INTO ledger_nodes (level, idx, hash) VALUES (?, ?, ?)"
 _LATEST = "SELECT id, size, note FROM ledger_checkpoints ORDER BY id DESC LIMIT 1"
 _CHECKPOINT = "INSERT INTO ledger_checkpoints (size, root, note, created_at) VALUES (?, ?, ?, ?)"
+
+
+# NOTE: the entries of one batch usually share one time (`sai scan`'s do): converted once.
+_column_time = lru_cache(maxsize=1)(sqlite_time)
 
 
 class SqliteLedgerWriter:
@@ -130,7 +135,7 @@ class SqliteLedgerWriter:
                             digest,
                             item.kind,
                             item.subject,
-                            sqlite_time(item.time),
+                            _column_time(item.time),
                         )
                         for n, (item, digest) in enumerate(zip(items, hashes, strict=True))
                     ],

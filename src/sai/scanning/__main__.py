@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 from sai.errors import SaiError
@@ -32,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     fail_on = FailOn(args.fail_on)
     try:
-        results = scan_paths(args.paths, replace(ScanSettings(), digest=args.digest))
+        results = scan_paths(args.paths, ScanSettings(digest=args.digest))
     except SaiError as error:
         print(f"error: {error.diagnostics()}", file=sys.stderr)
         return 2

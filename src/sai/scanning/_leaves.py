@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from functools import lru_cache
 from json.encoder import encode_basestring as _quote
 from pathlib import Path
 from typing import Any
@@ -84,6 +85,12 @@ def _text(value: object) -> str:
     return _quote(value) if isinstance(value, str) else plain_text(value)
 
 
+# NOTE: all entries of one scan share one moment (`scan_entries`): formatted once, not per file.
+@lru_cache(maxsize=1)
+def _stamp(moment: datetime) -> str:
+    return format_time(moment)
+
+
 def scan_leaf(
     result: ArtifactResult,
     subjects: Subjects,
@@ -125,7 +132,7 @@ def scan_leaf(
         leaf = (
             f'{{"actor":{_ACTOR},"attachments":[],"data":{data},"kind":{_KIND},'
             f'"origin":{_ORIGIN},"provisions":{_PROVISIONS[provisions]},'
-            f'"subject":{_quote(subject)},"time":"{format_time(moment)}","v":{LEAF_VERSION}}}'
+            f'"subject":{_quote(subject)},"time":"{_stamp(moment)}","v":{LEAF_VERSION}}}'
         )
         encoded = leaf.encode("utf-8")
     except (UnicodeEncodeError, TypeError, ValueError):  # e.g. a lone surrogate: the

@@ -19,6 +19,7 @@ class Resolver:
 
     def __init__(self) -> None:
         self._folders: dict[str, str] = {}
+        self._texts: dict[str, str] = {}
         self._paths: dict[str, Path] = {}
 
     def resolve(self, path: str | os.PathLike[str]) -> Path:
@@ -26,21 +27,30 @@ class Resolver:
         key = os.fspath(path)
         known = self._paths.get(key)
         if known is None:
-            known = self._paths[key] = self._resolve(key)
+            known = self._paths[key] = Path(self.text(key))
         return known
 
-    def _resolve(self, path: str) -> Path:
+    def text(self, path: str | os.PathLike[str]) -> str:
+        """``str(self.resolve(path))``, without making a `Path` (which costs more than the
+        lookups: the digest cache and the evidence need only the text)."""
+        key = os.fspath(path)
+        known = self._texts.get(key)
+        if known is None:
+            known = self._texts[key] = self._resolve(key)
+        return known
+
+    def _resolve(self, path: str) -> str:
         # NOTE: strings, not `Path`: parsing a path object costs more than the lookups here
         folder, name = os.path.split(path)
         if name in ("", ".", ".."):
-            return Path(path).resolve()
+            return str(Path(path).resolve())
         folder = folder or os.curdir
         real = self._folders.get(folder)
         if real is None:
             real = self._folders[folder] = os.path.realpath(folder)
         candidate = os.path.join(real, name)
         # NOTE: asked of the resolved folder: ``missing/../link`` is a link to realpath too
-        return Path(path).resolve() if os.path.islink(candidate) else Path(candidate)
+        return str(Path(path).resolve()) if os.path.islink(candidate) else candidate
 
 
 __all__ = ["Resolver"]

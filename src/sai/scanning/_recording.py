@@ -11,6 +11,7 @@ any other store through `open_ledger`, which re-reads every leaf strictly first.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,12 +37,14 @@ def scan_entries(
     root: Path,
     resolver: Resolver | None,
 ) -> list[PreparedEntry]:
-    """One ``scan.result`` per artifact, then the policy's model decisions."""
+    """One ``scan.result`` per artifact, then the policy's model decisions. The scan's entries
+    share one time: the moment they are recorded."""
     subjects = Subjects(manifest, root, resolver)
     stated = {"path": str(policy.path), "digest": policy.digest} if policy else None
+    moment = datetime.now(UTC)
     entries: list[PreparedEntry] = []
     for result in results:
-        entry = scan_leaf(result, subjects, stated)
+        entry = scan_leaf(result, subjects, stated, moment)
         entries.append(entry if entry is not None else _validated(result, subjects, policy))
     if policy is not None:
         from sai.scanning.record import decision_evidence

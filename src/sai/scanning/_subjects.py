@@ -47,8 +47,7 @@ class Subjects:
         model it is, if any."""
         if self._root is None and not self._models:
             return str(Path(path)), None
-        resolved = self._resolver.resolve(path)
-        text = str(resolved)
+        text = self._resolver.text(path)
         # NOTE: keyed by the resolved path's text: hashing a `Path` costs more than the rest
         model = self._models.get(text) if self._models else None
         if self._root is None:

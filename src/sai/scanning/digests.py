@@ -24,9 +24,9 @@ import json
 import os
 import threading
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from sai._record import Record
 from sai.scanning._paths import Resolver
 
 _CHUNK = 8 << 20
@@ -43,6 +43,16 @@ def sha256_of(data: memoryview | bytes) -> str:
     for start in range(0, len(view), _CHUNK):
         hasher.update(view[start : start + _CHUNK])
     return "sha256:" + hasher.hexdigest()
+
+
+def read_all(handle: int, size: int) -> bytes:
+    """A file's bytes to its end, from its descriptor (``size``: what ``fstat`` said; the file
+    may have grown since). Plain ``os.read``: a buffered file object costs more than scanning
+    a small pickle."""
+    parts = [os.read(handle, size + 1)]
+    while parts[-1]:
+        parts.append(os.read(handle, _CHUNK))
+    return parts[0] if len(parts) <= 2 else b"".join(parts)
 
 
 class BackgroundDigest:
@@ -71,22 +81,40 @@ def _mac(key: bytes, body: bytes) -> str:
     return hmac.new(key, body, hashlib.sha256).hexdigest()
 
 
-@dataclass
-class DigestCache:
+class DigestCache(Record):
     """Digests of files seen before, valid while their stat fields are unchanged.
 
     ``entries`` maps a resolved path to its stat fields and digest (``"SIZE MTIME CTIME INODE
     DEVICE sha256:..."``). ``key`` authenticates the stored file: without one, nothing is
     read or written (the cache lives for one scan)."""
 
-    path: Path | None = None
-    entries: dict[str, str] = field(default_factory=dict)
-    changed: bool = False
+    __slots__ = ("changed", "entries", "key", "path", "racy_ns", "resolver")
+    _uncompared = ("resolver",)
+    _unshown = ("resolver", "key")
+    path: Path | None
+    entries: dict[str, str]
+    changed: bool
     #: Files changed less than this long ago are not cached (same-tick writes are invisible).
-    racy_ns: int = _RACY_NS
+    racy_ns: int
     #: Resolves the paths looked up (each folder once: keep a cache for one scan).
-    resolver: Resolver = field(default_factory=Resolver, compare=False, repr=False)
-    key: bytes | None = field(default=None, repr=False)
+    resolver: Resolver
+    key: bytes | None
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        entries: dict[str, str] | None = None,
+        changed: bool = False,
+        racy_ns: int = _RACY_NS,
+        resolver: Resolver | None = None,
+        key: bytes | None = None,
+    ) -> None:
+        self.path = path
+        self.entries = {} if entries is None else entries
+        self.changed = changed
+        self.racy_ns = racy_ns
+        self.resolver = Resolver() if resolver is None else resolver
+        self.key = key
 
     @classmethod
     def load(cls, path: Path, key: bytes) -> DigestCache:
@@ -104,19 +132,19 @@ class DigestCache:
             entries = {}
         return cls(path, entries, key=key)
 
-    def get(self, path: Path, info: os.stat_result) -> str | None:
+    def get(self, path: str | os.PathLike[str], info: os.stat_result) -> str | None:
         """The cached digest of ``path`` if the file is unchanged since it was stored."""
-        entry = self.entries.get(str(self.resolver.resolve(path)))
+        entry = self.entries.get(self.resolver.text(path))
         if entry is None:
             return None
         fields = _key(info)
         return entry[len(fields) :] if entry.startswith(fields) else None
 
-    def put(self, path: Path, info: os.stat_result, digest: str) -> None:
+    def put(self, path: str | os.PathLike[str], info: os.stat_result, digest: str) -> None:
         """Remember ``digest`` unless the file changed too recently to be trusted."""
         if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) < self.racy_ns:
             return
-        self.entries[str(self.resolver.resolve(path))] = _key(info) + digest
+        self.entries[self.resolver.text(path)] = _key(info) + digest
         self.changed = True
 
     def save(self) -> None:
@@ -132,4 +160,4 @@ class DigestCache:
         self.changed = False
 
 
-__all__ = ["MAC_LABEL", "BackgroundDigest", "DigestCache", "sha256_of"]
+__all__ = ["MAC_LABEL", "BackgroundDigest", "DigestCache", "read_all", "sha256_of"]

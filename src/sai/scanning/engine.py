@@ -11,17 +11,17 @@ from __future__ import annotations
 import mmap
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from sai.errors import InputError
 from sai.scanning.detect import PICKLE_SUFFIXES, Format, detect
-from sai.scanning.digests import BackgroundDigest, DigestCache, sha256_of
-from sai.scanning.folders import link_escapes, plan_folder
+from sai.scanning.digests import BackgroundDigest, read_all, sha256_of
+from sai.scanning.folders import companions_of, link_escapes
 from sai.scanning.formats import SCANNERS, Item, ScanLimits
-from sai.scanning.pickle import AllowList, PickleLimits, default_allowlist
+from sai.scanning.pickle import AllowList, PickleLimits
 from sai.scanning.result import ArtifactResult, Finding, verdict_of
 from sai.scanning.rules import finding
+from sai.scanning.settings import ScanSettings
 
 #: Extensions of model files: in a folder, unrecognised files with these are still reported.
 MODEL_SUFFIXES = (
@@ -31,18 +31,6 @@ MODEL_SUFFIXES = (
 _MAX_REPORTED = 500
 #: Files smaller than this are read into memory; larger ones are memory-mapped.
 _MAP_THRESHOLD = 1 << 20
-
-
-@dataclass(frozen=True)
-class ScanSettings:
-    """What a scan allows and how far it goes."""
-
-    allow: AllowList = field(default_factory=default_allowlist)
-    limits: ScanLimits = field(default_factory=ScanLimits)
-    pickle_limits: PickleLimits = field(default_factory=PickleLimits)
-    digest: bool = True
-    #: Digests of unchanged files from earlier scans (``sai scan`` in a workspace).
-    digest_cache: DigestCache | None = field(default=None, compare=False)
 
 
 class _Context:
@@ -147,29 +135,35 @@ def _digest_of(
     return sha256_of(view)
 
 
-def scan_file(path: Path, settings: ScanSettings, part_of: str = "") -> ArtifactResult:
+def scan_file(path: Path | str, settings: ScanSettings, part_of: str = "") -> ArtifactResult:
     """Scan one file (memory-mapped; never executed, imported or unpickled).
 
     The file is read once: small files into memory for both the digest and the scan, large
     ones mapped, with the digest streamed in a second thread while the scan runs."""
+    name = os.fspath(path)
     try:
-        with path.open("rb") as handle:
-            info = os.fstat(handle.fileno())
+        # NOTE: os-level calls, not `Path.open`: a buffered file object costs more than
+        # scanning a small pickle
+        handle = os.open(name, os.O_RDONLY)
+        try:
+            info = os.fstat(handle)
             cache = settings.digest_cache if settings.digest else None
             known = cache.get(path, info) if cache is not None else None
             if info.st_size < _MAP_THRESHOLD:
-                result = scan_bytes(handle.read(), str(path), settings, part_of, known)
+                result = scan_bytes(read_all(handle, info.st_size), name, settings, part_of, known)
             else:
-                with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+                with mmap.mmap(handle, 0, access=mmap.ACCESS_READ) as mapped:
                     view = memoryview(mapped)
                     try:
                         pending = known or (BackgroundDigest(view) if settings.digest else None)
-                        result = scan_bytes(view, str(path), settings, part_of, pending)
+                        result = scan_bytes(view, name, settings, part_of, pending)
                     finally:
                         view.release()
-            if cache is not None and known is None and result.digest:
-                cache.put(path, info, result.digest)
-            return result
+        finally:
+            os.close(handle)
+        if cache is not None and known is None and result.digest:
+            cache.put(path, info, result.digest)
+        return result
     except OSError as error:
         raise InputError(
             f"cannot read {path}: {error.strerror or error}",
@@ -177,41 +171,54 @@ def scan_file(path: Path, settings: ScanSettings, part_of: str = "") -> Artifact
         ) from None
 
 
-def _folder_files(root: Path) -> list[Path]:
-    files: list[Path] = []
+def _child(base: str, name: str) -> str:
+    """``str(Path(base) / name)`` for a normalised ``base`` (``str(Path(...))``) and a name
+    from a listing (no ``/``, never ``.`` or ``..``), without parsing either."""
+    if os.name != "posix":  # pragma: no cover - sai runs on POSIX systems
+        return str(Path(base) / name)
+    if base == ".":
+        return name
+    return base + name if base.endswith("/") else f"{base}/{name}"
+
+
+def _folder_files(root: Path) -> list[str]:
+    files: list[str] = []
     for folder, dirs, names in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d not in (".git", ".sai"))
-        files.extend(Path(folder) / name for name in sorted(names))
+        base = str(Path(folder))  # NOTE: parsed once per folder, not per file
+        files.extend(_child(base, name) for name in sorted(names))
     return files
 
 
-def _link_result(link: Path, target: str) -> ArtifactResult:
+def _link_result(link: str, target: str) -> ArtifactResult:
     item = finding(
         "archive.link",
         f"symbolic link to {target!r}, outside the scanned folder: not followed",
         offset=None,
     )
-    return ArtifactResult(str(link), "", 0, "link", verdict_of((item,)), (item,))
+    return ArtifactResult(link, "", 0, "link", verdict_of((item,)), (item,))
 
 
 def _scan_folder(root: Path, settings: ScanSettings) -> Iterator[ArtifactResult]:
+    # NOTE: paths as text: making a `Path` per file costs more than scanning a small pickle
     files = _folder_files(root)
     regular = []
     for path in files:
-        link = path.is_symlink()
-        target = link_escapes(path, root) if link else None
-        if target is not None or (link and not path.exists()):
-            yield _link_result(path, target or os.readlink(path))
-        else:
-            regular.append(path)
-    companions = plan_folder(regular).companions
+        if os.path.islink(path):
+            link = Path(path)
+            target = link_escapes(link, root)
+            if target is not None or not link.exists():
+                yield _link_result(path, target or os.readlink(path))
+                continue
+        regular.append(path)
+    companions = companions_of(files, regular)
     for path in regular:
-        part_of = companions.get(path, "") if companions else ""  # NOTE: hashing a Path costs
+        part_of = companions.get(path, "") if companions else ""
         result = scan_file(path, settings, part_of)
         if (
             not part_of
             and result.format == Format.unknown.value
-            and not path.name.lower().endswith(MODEL_SUFFIXES)
+            and not os.path.basename(path).lower().endswith(MODEL_SUFFIXES)
         ):
             continue
         yield result

@@ -98,6 +98,24 @@ def plan_folder(files: list[Path]) -> FolderPlan:
     return FolderPlan({resolved.get(k, k): v for k, v in companions.items()})
 
 
+#: Lower-case file names and endings that `plan_folder` looks for: a listing without any of them
+#: has no companions (keep in step with the checks above; a test compares the two).
+_MARKERS = frozenset(n.lower() for n in ("saved_model.pb", *_TOKENIZER_MARKERS))
+_NAMING = (".xml", ".onnx")
+
+
+def companions_of(listed: list[str], files: list[str]) -> dict[str, str]:
+    """`plan_folder` for a folder scan's paths as text (``listed``: every file name the walk
+    met, links included; ``files``: the ones to scan): most folders hold no file that makes a
+    model folder, and their paths are then never parsed."""
+    for path in listed:
+        name = os.path.basename(path).lower()
+        if name in _MARKERS or name.endswith(_NAMING):
+            plan = plan_folder([Path(f) for f in files])
+            return {os.fspath(k): v for k, v in plan.companions.items()}
+    return {}
+
+
 def _is_openvino(path: Path) -> bool:
     """An OpenVINO IR: XML whose root element is ``<net``."""
     with path.open("rb") as handle:
@@ -114,4 +132,4 @@ def link_escapes(link: Path, root: Path) -> str | None:
     return os.readlink(link)
 
 
-__all__ = ["TOKENIZER_FILES", "FolderPlan", "link_escapes", "plan_folder"]
+__all__ = ["TOKENIZER_FILES", "FolderPlan", "companions_of", "link_escapes", "plan_folder"]

@@ -11,7 +11,6 @@ changed), and the results are appended to a SQLite ledger with `sqlite3` directl
 from __future__ import annotations
 
 import threading
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -22,7 +21,7 @@ from sai.scanning.digests import MAC_LABEL as DIGEST_MAC_LABEL
 from sai.scanning.digests import DigestCache
 from sai.scanning.engine import ScanSettings, scan_paths
 from sai.scanning.pickle import default_allowlist
-from sai.scanning.result import ArtifactResult, FailOn
+from sai.scanning.result import ArtifactResult, FailOn, ScanVerdict
 from sai.workspace import Workspace, find_workspace, open_workspace
 
 if TYPE_CHECKING:
@@ -64,14 +63,18 @@ class ScanOutcome(NamedTuple):
     @property
     def has_findings(self) -> bool:
         """Any artifact failing under ``fail_on``, or any vulnerable dependency."""
-        failing = any(r.fails(self.fail_on) for r in self.results)
+        # NOTE: by verdict (a result fails on its verdict alone): one call per verdict, not file
+        verdicts = tuple(v for v in ScanVerdict if self.fail_on.fails(v))
+        failing = any(r.verdict in verdicts for r in self.results)
         return failing or bool(self.audit and self.audit.vulnerabilities)
 
 
-def settings_for(policy: Policy | None) -> ScanSettings:
+def settings_for(policy: Policy | None, digest_cache: DigestCache | None = None) -> ScanSettings:
     """Scan settings: sai's allow-list, extended by the policy's entries."""
     allow = default_allowlist()
-    return ScanSettings(allow=allow.extended(policy.allow_pairs()) if policy else allow)
+    return ScanSettings(
+        allow=allow.extended(policy.allow_pairs()) if policy else allow, digest_cache=digest_cache
+    )
 
 
 def _workspace(option: Path | None, notes: list[str]) -> Workspace | None:
@@ -165,7 +168,7 @@ def run_scan(request: ScanRequest) -> ScanOutcome:
                 hint="name files or folders, declare models in sai.yaml, or pass --deps --osv FILE",
             )
         cache = _digest_cache(workspace) if workspace else None
-        settings = replace(settings_for(policy), digest_cache=cache)
+        settings = settings_for(policy, cache)
         results = tuple(scan_paths(list(paths), settings))
     finally:
         prepared.wait()

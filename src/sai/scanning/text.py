@@ -29,8 +29,10 @@ _STYLE = {
     ScanVerdict.unsafe: "bold red",
     ScanVerdict.error: "red",
 }
+#: Each verdict's label, padded, and style (computed once: a line per artifact uses them).
+_LABELS = {v: (f"{v.value.upper():6}", style) for v, style in _STYLE.items()}
 #: Characters rich does not print as they are (it expands tabs, strips these control codes).
-_REWRITTEN_BY_RICH = frozenset("\t\r\x07\x08\x0b\x0c")
+_REWRITTEN_BY_RICH = "\t\r\x07\x08\x0b\x0c"
 #: Environment variables that make rich style output that is not a terminal.
 _FORCING_STYLES = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "JUPYTER_COLUMNS")
 
@@ -66,7 +68,7 @@ def result_lines(results: Sequence[ArtifactResult]) -> list[Line]:
         inner += f" part of {result.part_of}" if result.part_of else ""
         lines.append(
             (
-                (f"{result.verdict.value.upper():6}", _STYLE[result.verdict]),
+                _LABELS[result.verdict],
                 (f" {result.path}  ", ""),
                 (f"{result.format}{inner}", "dim"),
             )
@@ -119,7 +121,9 @@ def summary_lines(
         (("hint:", "yellow"), (f" {allow_hint(item) or ''}", ""))
         for item in unknown_callables(results)
     )
-    failing = sum(r.fails(fail_on) for r in results)
+    # NOTE: counted by verdict (whether a result fails depends on its verdict alone)
+    failing_verdicts = tuple(v for v in ScanVerdict if fail_on.fails(v))
+    failing = sum(r.verdict in failing_verdicts for r in results)
     review = sum(r.verdict is ScanVerdict.review for r in results)
     lines.append(
         (
@@ -178,8 +182,8 @@ def plain_stream(stream: TextIO) -> bool:
 def write_plain(lines: Sequence[Line], stream: TextIO) -> bool:
     """Write ``lines`` unstyled, exactly as rich prints them to a plain stream; False (nothing
     written) when a line holds a character rich would rewrite."""
-    text = "".join("".join(part for part, _ in line) + "\n" for line in lines)
-    if not _REWRITTEN_BY_RICH.isdisjoint(text):
+    text = "".join(["".join([part for part, _ in line]) + "\n" for line in lines])
+    if any(char in text for char in _REWRITTEN_BY_RICH):
         return False
     stream.write(text)
     return True

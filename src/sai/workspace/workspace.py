@@ -19,10 +19,10 @@ import json
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sai._record import FrozenRecord
 from sai.errors import WorkspaceError
 from sai.workspace._keys import read_private_key, read_public_key, write_new_keypair
 
@@ -43,21 +43,32 @@ _GITIGNORE = (
 )
 
 
-@dataclass(frozen=True)
-class WorkspaceSettings:
+# NOTE: `sai._record` classes, not dataclasses: a dataclass compiles its methods at import,
+# which every command pays on every start.
+class WorkspaceSettings(FrozenRecord):
     """Settings stored in `.sai/settings.json`."""
 
+    __slots__ = ("database_url", "key_name", "origin")
     origin: str
     key_name: str
-    database_url: str | None = None
+    database_url: str | None
+
+    def __init__(self, origin: str, key_name: str, database_url: str | None = None) -> None:
+        object.__setattr__(self, "origin", origin)
+        object.__setattr__(self, "key_name", key_name)
+        object.__setattr__(self, "database_url", database_url)
 
 
-@dataclass(frozen=True)
-class Workspace:
+class Workspace(FrozenRecord):
     """An opened workspace: the project root and its settings."""
 
+    __slots__ = ("root", "settings")
     root: Path
     settings: WorkspaceSettings
+
+    def __init__(self, root: Path, settings: WorkspaceSettings) -> None:
+        object.__setattr__(self, "root", root)
+        object.__setattr__(self, "settings", settings)
 
     @property
     def sai_dir(self) -> Path:

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import struct
 import zlib
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from sai._record import Record
 from sai.scanning.containers.errors import ContainerError, LimitExceeded, Unsupported
 from sai.scanning.containers.streams import decompress
 
@@ -48,12 +48,18 @@ class ZipMember(NamedTuple):
         return self.mode & 0o170000 == 0o120000
 
 
-@dataclass
-class ZipListing:
+class ZipListing(Record):
     """The members of a zip and the irregularities met while reading it."""
 
-    members: list[ZipMember] = field(default_factory=list)
-    irregular: list[str] = field(default_factory=list)
+    __slots__ = ("irregular", "members")
+    members: list[ZipMember]
+    irregular: list[str]
+
+    def __init__(
+        self, members: list[ZipMember] | None = None, irregular: list[str] | None = None
+    ) -> None:
+        self.members = [] if members is None else members
+        self.irregular = [] if irregular is None else irregular
 
 
 def is_zip(data: memoryview) -> bool:

@@ -9,8 +9,7 @@ level deeper (``State.nested``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from sai._record import FrozenRecord
 from sai.scanning.containers.errors import ContainerError
 from sai.scanning.containers.zip import is_zip, member_data, read_zip
 
@@ -19,12 +18,16 @@ _MAX_MEMBERS = 1000
 _MAX_MEMBER = 256 << 20
 
 
-@dataclass(frozen=True)
-class Embedded:
+class Embedded(FrozenRecord):
     """One pickle inside an argument: its bytes and, for a zip member, the member's name."""
 
+    __slots__ = ("data", "member")
     data: memoryview
-    member: str = ""
+    member: str
+
+    def __init__(self, data: memoryview, member: str = "") -> None:
+        object.__setattr__(self, "data", data)
+        object.__setattr__(self, "member", member)
 
 
 def looks_like_pickle(blob: bytes | memoryview) -> bool:

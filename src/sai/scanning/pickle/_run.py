@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from sai._record import Record
 from sai.scanning.pickle._values import Global
 from sai.scanning.result import Finding
 
@@ -32,16 +32,32 @@ class PickleMode(NamedTuple):
     torchscript: bool = False
 
 
-@dataclass
-class PickleRun:
+class PickleRun(Record):
     """The outcome of simulating one pickle: findings, where it ended, what it returned."""
 
-    findings: list[Finding] = field(default_factory=list)
-    end: int = 0
-    complete: bool = False
-    result: object = None
-    imports: list[Global] = field(default_factory=list)
-    dropped: int = 0
+    __slots__ = ("complete", "dropped", "end", "findings", "imports", "result")
+    findings: list[Finding]
+    end: int
+    complete: bool
+    result: object
+    imports: list[Global]
+    dropped: int
+
+    def __init__(
+        self,
+        findings: list[Finding] | None = None,
+        end: int = 0,
+        complete: bool = False,
+        result: object = None,
+        imports: list[Global] | None = None,
+        dropped: int = 0,
+    ) -> None:
+        self.findings = [] if findings is None else findings
+        self.end = end
+        self.complete = complete
+        self.result = result
+        self.imports = [] if imports is None else imports
+        self.dropped = dropped
 
 
 __all__ = ["MAX_PROTOCOL", "PickleLimits", "PickleMode", "PickleRun"]

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from functools import cache
 from types import MappingProxyType
 
+from sai._record import FrozenRecord
 from sai.scanning._package_data import package_text
 from sai.scanning.pickle._values import Global, ListVal, TupleVal
 from sai.scanning.pickle.danger import default_dangerous
@@ -37,15 +37,21 @@ _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?$")
 _MAX_DEPTH = 4
 
 
-@dataclass(frozen=True)
-class AllowList:
+class AllowList(FrozenRecord):
     """Exact (module, name) pairs that loading may import without a finding."""
 
+    __slots__ = ("arg_rules", "entries")
+    _uncompared = ("arg_rules",)
     entries: frozenset[tuple[str, str]]
     #: (module, name) -> argument shape that calls of it must have.
-    arg_rules: Mapping[tuple[str, str], str] = field(
-        default_factory=lambda: MappingProxyType({}), compare=False, hash=False
-    )
+    arg_rules: Mapping[tuple[str, str], str]
+
+    def __init__(
+        self,
+        entries: frozenset[tuple[str, str]],
+        arg_rules: Mapping[tuple[str, str], str] | None = None,
+    ) -> None:
+        self._assign(entries, MappingProxyType({}) if arg_rules is None else arg_rules)
 
     def allows(self, module: str, name: str, *, torchscript: bool = False) -> bool:
         """Whether importing ``module.name`` is allowed (TorchScript classes in archives only)."""
