@@ -272,3 +272,74 @@ def test_rule_guards_find_what_the_reference_finds(pieces: list[str]) -> None:
     ):
         context = GuardContext(direction=Direction.output)
         assert live.scan(text, context) == old.scan(text, context)
+
+
+def _features_match(text: str, spec: object) -> None:
+    from sai.guards.injection._features import features
+    from tests.guards.reference._features import FeatureSpec as ReferenceSpec
+    from tests.guards.reference._features import features as reference_features
+
+    got_indices, got_values = features(text, spec)  # type: ignore[arg-type]
+    want_indices, want_values = reference_features(text, ReferenceSpec(**vars(spec)))
+    assert got_indices.tolist() == want_indices.tolist(), text[:40]
+    assert got_values.dtype == want_values.dtype
+    assert got_values.tobytes() == want_values.tobytes(), text[:40]  # bit for bit
+
+
+_SPECS = (
+    {},
+    {"char_min": 3, "char_max": 4, "word_max": 3, "punctuation": 2},
+    {"char_min": 2, "char_max": 2, "word_max": 1, "punctuation": 0},
+    {"char_min": 1, "char_max": 6, "word_max": 2, "bits": 16},
+)
+
+
+def test_features_equal_the_reference_at_every_short_length_and_around_the_branches() -> None:
+    """The gathered hashing (texts up to GATHERED - 2 characters), the rolling one beyond it,
+    and the tabulated ``1 + log(count)`` (up to TABULATED n-grams) against the reference, for
+    every length from 0 to 64, around both branch points, with non-ASCII and astral text."""
+    from sai.guards.injection._features import TABULATED, FeatureSpec
+    from sai.guards.injection._hashing import GATHERED, hashes
+
+    rng = random.Random(5)
+    alphabet = "abc de.!?é中ü\U0001f600\u200b \n0123"
+    lengths = [*range(65), *range(GATHERED - 5, GATHERED + 3)]
+    for options in _SPECS:
+        spec = FeatureSpec(**options)
+        for length in lengths:
+            for _ in range(3):
+                _features_match("".join(rng.choice(alphabet) for _ in range(length)), spec)
+    spec = FeatureSpec()
+    base = "the quick brown fox jumps over the lazy dog " * 60
+    totals = set()
+    for cut in range(1500, 2300, 3):
+        total = len(hashes(base[:cut], spec))
+        if abs(total - TABULATED) <= 12:
+            totals.add(total - TABULATED)
+            _features_match(base[:cut], spec)
+    assert min(totals) < 0 < max(totals)  # both sides of the table's end were compared
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "a", "?", "ab", "é", "中文", "\U0001f600", "ignore", "x" * 598, "y " * 400],
+)
+def test_very_short_and_boundary_texts_score_as_the_reference(guards, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert_same(*guards, text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=_TRICKY + "IGNORE previous instructions?! \n", max_size=90))
+def test_generated_short_texts_score_as_the_reference(text: str) -> None:
+    from sai.guards.injection import load_detector
+
+    live = load_detector()
+    want = reference.detector(live).score(text)
+    got = live.score(text)
+    assert abs(got.probability - want.probability) <= TOLERANCE
+    assert (got.start, got.end, got.view, got.windows) == (
+        want.start,
+        want.end,
+        want.view,
+        want.windows,
+    )

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from sai.guards.injection._features import _PRIME, FeatureSpec, _mix, counted
+from sai.guards.injection._features import FeatureSpec, counted
+from sai.guards.injection._hashing import _PRIME, _mix
 
 IntArray = npt.NDArray[np.int64]
 UintArray = npt.NDArray[np.uint64]

@@ -75,8 +75,12 @@ class Detector:
         if not texts:
             # Nothing readable (empty, or only invisible characters): nothing to instruct with.
             return Finding(0.0, 0, len(text), "plain", len(ranges))
-        stacked = self.stack(np.stack([tier.logits(texts) for tier in self.tiers]))
-        best = int(np.argmax(stacked))
+        if len(self.tiers) == 1:  # the fast tier: the same float32 steps as ``stack``
+            raw = self.tiers[0].logits(texts)
+            stacked = raw * np.float32(self.weights[0]) + np.float32(self.intercept)
+        else:
+            stacked = self.stack(np.stack([tier.logits(texts) for tier in self.tiers]))
+        best = int(stacked.argmax()) if len(stacked) > 1 else 0
         logit = float(stacked[best]) - self.penalty * math.log(len(ranges))
         start, end, how = items[best]
         return Finding(sigmoid(logit), start, end, how, len(ranges))

@@ -8,21 +8,18 @@ processes and Python versions: the shipped weights index the same buckets everyw
 
 from __future__ import annotations
 
+import math
 import re
-import zlib
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
+from sai.guards.injection._hashing import _mix_in_place, hashes
+
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float32]
 
-_PRIME = np.uint64(0x100000001B3)
-_MIX1 = np.uint64(0xBF58476D1CE4E5B9)
-_MIX2 = np.uint64(0x94D049BB133111EB)
-_WORDS = re.compile(r"\w+|[^\w\s]")
-_WORDS_ONLY = re.compile(r"\w+")
 _PUNCT = re.compile(r"[^\w\s]+")
 
 
@@ -45,74 +42,30 @@ class FeatureSpec:
         return 1 << self.bits
 
 
-def _mix(values: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
-    values = values ^ (values >> np.uint64(30))
-    values = values * _MIX1
-    values = values ^ (values >> np.uint64(27))
-    values = values * _MIX2
-    return values ^ (values >> np.uint64(31))
+#: ``1 + log(count)`` in float32 for counts up to this, computed once as :func:`features`
+#: computes it (the same numpy function on int64 counts) and gathered per text.
+TABULATED = 8192
+with np.errstate(divide="ignore"):
+    _SUBLINEAR = (1.0 + np.log(np.arange(TABULATED + 1, dtype=np.int64))).astype(np.float32)
 
 
-def _mix_in_place(values: npt.NDArray[np.uint64]) -> None:
-    """:func:`_mix` without temporaries (the same integers)."""
-    shifted = np.empty_like(values)
-    for shift, factor in ((_S30, _MIX1), (_S27, _MIX2)):
-        np.right_shift(values, shift, out=shifted)
-        np.bitwise_xor(values, shifted, out=values)
-        np.multiply(values, factor, out=values)
-    np.right_shift(values, _S31, out=shifted)
-    np.bitwise_xor(values, shifted, out=values)
-
-
-_S30, _S27, _S31 = np.uint64(30), np.uint64(27), np.uint64(31)
-_WORD_TAG = np.uint64(1 << 40)
-
-
-def _hashes(text: str, spec: FeatureSpec) -> npt.NDArray[np.uint64]:
-    """Every n-gram hash of ``text`` (characters, then words) in one preallocated array, in
-    the order of ``_char_hashes`` and ``_word_hashes``."""
-    codes = np.frombuffer(f" {text} ".encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    tokens = (_WORDS if spec.punctuation == 1 else _WORDS_ONLY).findall(text)
-    size = len(codes)
-    chars = [n for n in range(2, spec.char_max + 1) if size >= n]
-    words = [n for n in range(2, spec.word_max + 1) if len(tokens) >= n] if tokens else []
-    kept = [n for n in chars if n >= spec.char_min]
-    total = sum(size - n + 1 for n in kept)
-    total += len(tokens) + sum(len(tokens) - n + 1 for n in words) if tokens else 0
-    out = np.empty(total, dtype=np.uint64)
-    position = 0
-    rolling = codes
-    for n in chars:
-        rolling = rolling[:-1] * _PRIME
-        rolling += codes[n - 1 :]
-        if n >= spec.char_min:
-            np.add(rolling, np.uint64(n), out=out[position : position + len(rolling)])
-            position += len(rolling)
-    if tokens:
-        unigrams = out[position : position + len(tokens)]
-        unigrams[:] = [zlib.crc32(token.encode("utf-8")) for token in tokens]
-        unigrams += _WORD_TAG
-        position += len(tokens)
-        current = unigrams
-        for n in words:
-            current = current[:-1] * _PRIME
-            current += unigrams[n - 1 :]
-            np.add(current, np.uint64(n << 44), out=out[position : position + len(current)])
-            current = out[position : position + len(current)]
-            position += len(current)
-    return out
+def _distinct(text: str, spec: FeatureSpec) -> tuple[IntArray, IntArray, int]:
+    """The distinct buckets of ``text`` (ascending), their counts and the counts' sum."""
+    if spec.punctuation == 0:
+        text = " ".join(_PUNCT.sub(" ", text).split())
+    found = hashes(text, spec)
+    if not len(found):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), 0
+    _mix_in_place(found)
+    found >>= np.uint64(64 - spec.bits)
+    # below 2**bits: the same numbers as signed
+    return (*counted(found.view(np.int64)), len(found))
 
 
 def bucket_counts(text: str, spec: FeatureSpec) -> tuple[IntArray, IntArray]:
     """The distinct buckets of already-normalised ``text`` (ascending) and their counts."""
-    if spec.punctuation == 0:
-        text = " ".join(_PUNCT.sub(" ", text).split())
-    hashes = _hashes(text, spec)
-    if not len(hashes):
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    _mix_in_place(hashes)
-    hashes >>= np.uint64(64 - spec.bits)
-    return counted(hashes.view(np.int64))  # below 2**bits: the same numbers as signed
+    indices, counts, _ = _distinct(text, spec)
+    return indices, counts
 
 
 def counted(values: IntArray) -> tuple[IntArray, IntArray]:
@@ -132,12 +85,20 @@ def counted(values: IntArray) -> tuple[IntArray, IntArray]:
 
 def features(text: str, spec: FeatureSpec) -> tuple[IntArray, FloatArray]:
     """The sparse feature vector of already-normalised ``text``: bucket indices and values."""
-    indices, counts = bucket_counts(text, spec)
+    indices, counts, total = _distinct(text, spec)
     if not len(indices):
         return indices, np.zeros(0, dtype=np.float32)
-    values = (1.0 + np.log(counts)).astype(np.float32)
-    values /= np.float32(np.sqrt(np.dot(values, values)))
+    # no count exceeds the counts' sum
+    tabulated = total <= TABULATED
+    values = _SUBLINEAR[counts] if tabulated else (1.0 + np.log(counts)).astype(np.float32)
+    values /= norm(values)
     return indices, values
 
 
-__all__ = ["FeatureSpec", "FloatArray", "IntArray", "bucket_counts", "counted", "features"]
+def norm(values: FloatArray) -> np.float32:
+    """``np.float32(np.sqrt(np.dot(values, values)))``: the square root of a float32 taken in
+    double precision and rounded to float32 is the correctly rounded float32 root."""
+    return np.float32(math.sqrt(np.dot(values, values)))
+
+
+__all__ = ["FeatureSpec", "FloatArray", "IntArray", "bucket_counts", "counted", "features", "norm"]

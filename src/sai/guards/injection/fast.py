@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from sai.guards.errors import GuardModelError
-from sai.guards.injection._features import FeatureSpec, features
+from sai.guards.injection._features import FeatureSpec, features, norm
 
 FloatArray = npt.NDArray[np.float32]
 
@@ -46,8 +46,8 @@ class FastTier:
         """The sparse (indices, values) feature vector of one normalised text."""
         indices, values = features(text, self.spec)
         if self.idf is not None and len(indices):
-            values = values * self.idf[indices]
-            values /= np.float32(np.sqrt(np.dot(values, values)))
+            values *= self.idf[indices]
+            values /= norm(values)
         return indices, values
 
     def logit(self, text: str) -> float:

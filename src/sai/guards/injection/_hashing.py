@@ -1,0 +1,159 @@
+"""The n-gram hashes of one text: character n-grams of the padded text, then word n-grams.
+
+Character n-gram ``c0 .. c(n-1)`` hashes to ``c0 * P**(n-1) + ... + c(n-1) + n`` and word
+n-grams to a rolling product of the words' CRC-32 (mod 2**64); :func:`_mix` spreads the bits
+before the top ones pick a bucket. A short text is hashed by one gather and one dot product
+(:class:`_Plan`), which costs a few numpy calls instead of a few per n-gram order; a long one
+by rolling products (``_rolling``). Both give the same integers.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+
+if TYPE_CHECKING:
+    from sai.guards.injection._features import FeatureSpec
+
+_PRIME = np.uint64(0x100000001B3)
+_MIX1 = np.uint64(0xBF58476D1CE4E5B9)
+_MIX2 = np.uint64(0x94D049BB133111EB)
+_WORDS = re.compile(r"\w+|[^\w\s]")
+_WORDS_ONLY = re.compile(r"\w+")
+
+
+def _mix(values: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
+    values = values ^ (values >> np.uint64(30))
+    values = values * _MIX1
+    values = values ^ (values >> np.uint64(27))
+    values = values * _MIX2
+    return values ^ (values >> np.uint64(31))
+
+
+def _mix_in_place(values: npt.NDArray[np.uint64]) -> None:
+    """:func:`_mix` without temporaries (the same integers)."""
+    shifted = np.empty_like(values)
+    for shift, factor in ((_S30, _MIX1), (_S27, _MIX2)):
+        np.right_shift(values, shift, out=shifted)
+        np.bitwise_xor(values, shifted, out=values)
+        np.multiply(values, factor, out=values)
+    np.right_shift(values, _S31, out=shifted)
+    np.bitwise_xor(values, shifted, out=values)
+
+
+_S30, _S27, _S31 = np.uint64(30), np.uint64(27), np.uint64(31)
+_WORD_TAG = np.uint64(1 << 40)
+_MASK = (1 << 64) - 1
+#: Texts up to this many characters (spaces of the padding included) are hashed through the
+#: gather table of :class:`_Plan`; longer ones by the rolling products of ``_rolling``.
+GATHERED = 1024
+
+
+class _Plan:
+    """Every character n-gram of a padded text up to ``GATHERED`` characters as one gather.
+
+    The codes array of a text is ``prefix + " text "`` where the prefix holds a zero and each
+    order ``n`` as a code point. Row ``(e, n)`` of the table gathers, right-aligned in
+    ``char_max`` slots, the ``n`` codes that end before position ``e``, zeros before them, and
+    ``n`` itself; its dot product with ``(P**(k-1), ..., P, 1, 1)`` (mod 2**64) is the rolling
+    hash ``c0 * P**(n-1) + ... + c(n-1) + n`` that ``_rolling`` computes. Rows go by end
+    position, so those of a text of length ``L`` are the first ``ends[L]``.
+    """
+
+    def __init__(self, spec: FeatureSpec) -> None:
+        width = spec.char_max
+        orders = list(range(max(2, spec.char_min), width + 1))
+        self.prefix = "\0" + "".join(chr(n) for n in range(2, width + 1))
+        rows: list[list[int]] = []
+        self.ends = [0] * (GATHERED + 1)
+        for end in range(GATHERED + 1):
+            for n in orders:
+                if end - n >= 0:
+                    codes = [width + end - n + k for k in range(n)]
+                    rows.append([0] * (width - n) + codes + [n - 1])
+            self.ends[end] = len(rows)
+        self.table = np.array(rows, dtype=np.intp).reshape(-1, width + 1)
+        powers = [pow(int(_PRIME), width - 1 - k, 1 << 64) for k in range(width)]
+        self.powers = np.array([*powers, 1], dtype=np.uint64)
+
+
+_PLANS: dict[tuple[int, int], _Plan] = {}
+
+
+def _plan(spec: FeatureSpec) -> _Plan:
+    key = (spec.char_min, spec.char_max)
+    found = _PLANS.get(key)
+    if found is None:
+        found = _PLANS[key] = _Plan(spec)
+    return found
+
+
+def _word_hashes(tokens: list[str], spec: FeatureSpec) -> list[int]:
+    """The word n-gram hashes of ``_rolling`` in Python integers (a few per text)."""
+    unigrams = [zlib.crc32(token.encode("utf-8")) + (1 << 40) for token in tokens]
+    found, current = list(unigrams), unigrams
+    prime = int(_PRIME)
+    for n in range(2, spec.word_max + 1):
+        if len(unigrams) < n:
+            break
+        offset = n << 44
+        pairs = zip(current, unigrams[n - 1 :], strict=False)
+        current = [(a * prime + b + offset) & _MASK for a, b in pairs]
+        found.extend(current)
+    return found
+
+
+def hashes(text: str, spec: FeatureSpec) -> npt.NDArray[np.uint64]:
+    """Every n-gram hash of ``text``: characters, then words (in no particular order)."""
+    tokens = (_WORDS if spec.punctuation == 1 else _WORDS_ONLY).findall(text)
+    if len(text) + 2 > GATHERED or spec.char_max < 2:
+        return _rolling(text, tokens, spec)
+    plan = _plan(spec)
+    codes = np.frombuffer(f"{plan.prefix} {text} ".encode("utf-32-le"), dtype=np.uint32)
+    rows = plan.ends[len(text) + 2]
+    words = _word_hashes(tokens, spec) if tokens else []
+    out = np.empty(rows + len(words), dtype=np.uint64)
+    np.matmul(codes[plan.table[:rows]], plan.powers, out=out[:rows])
+    if words:
+        out[rows:] = words
+    return out
+
+
+def _rolling(text: str, tokens: list[str], spec: FeatureSpec) -> npt.NDArray[np.uint64]:
+    """Every n-gram hash of ``text`` (characters, then words) in one preallocated array."""
+    codes = np.frombuffer(f" {text} ".encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    size = len(codes)
+    chars = [n for n in range(2, spec.char_max + 1) if size >= n]
+    words = [n for n in range(2, spec.word_max + 1) if len(tokens) >= n] if tokens else []
+    kept = [n for n in chars if n >= spec.char_min]
+    total = sum(size - n + 1 for n in kept)
+    total += len(tokens) + sum(len(tokens) - n + 1 for n in words) if tokens else 0
+    out = np.empty(total, dtype=np.uint64)
+    position = 0
+    rolling = codes
+    for n in chars:
+        rolling = rolling[:-1] * _PRIME
+        rolling += codes[n - 1 :]
+        if n >= spec.char_min:
+            np.add(rolling, np.uint64(n), out=out[position : position + len(rolling)])
+            position += len(rolling)
+    if tokens:
+        unigrams = out[position : position + len(tokens)]
+        unigrams[:] = [zlib.crc32(token.encode("utf-8")) for token in tokens]
+        unigrams += _WORD_TAG
+        position += len(tokens)
+        current = unigrams
+        for n in words:
+            current = current[:-1] * _PRIME
+            current += unigrams[n - 1 :]
+            np.add(current, np.uint64(n << 44), out=out[position : position + len(current)])
+            current = out[position : position + len(current)]
+            position += len(current)
+    return out
+
+
+__all__ = ["GATHERED", "hashes"]
