@@ -75,7 +75,7 @@ class Detector:
         if not texts:
             # Nothing readable (empty, or only invisible characters): nothing to instruct with.
             return Finding(0.0, 0, len(text), "plain", len(ranges))
-        if len(self.tiers) == 1:  # the fast tier: the same float32 steps as ``stack``
+        if len(self.tiers) == 1:  # the fast tier: the float32 steps of ``stack``, one weight
             raw = self.tiers[0].logits(texts)
             stacked = raw * np.float32(self.weights[0]) + np.float32(self.intercept)
         else:

@@ -70,17 +70,15 @@ def bucket_counts(text: str, spec: FeatureSpec) -> tuple[IntArray, IntArray]:
 
 def counted(values: IntArray) -> tuple[IntArray, IntArray]:
     """``np.unique(values, return_counts=True)``, sorting ``values`` in place."""
-    if not len(values):
+    size = len(values)
+    if not size:
         return values, np.zeros(0, dtype=np.int64)
     values.sort()
-    starts = np.empty(len(values), dtype=bool)
-    starts[0] = True
-    np.not_equal(values[1:], values[:-1], out=starts[1:])
-    first = np.flatnonzero(starts)
-    counts = np.empty(len(first), dtype=np.int64)
-    np.subtract(first[1:], first[:-1], out=counts[:-1])
-    counts[-1] = len(values) - first[-1]
-    return values[first], counts
+    bounds = np.empty(size + 1, dtype=bool)  # where a run of equal values starts, and the end
+    bounds[::size] = True
+    np.not_equal(values[1:], values[:-1], out=bounds[1:size])
+    starts = bounds.nonzero()[0]
+    return values[starts[:-1]], starts[1:] - starts[:-1]
 
 
 def features(text: str, spec: FeatureSpec) -> tuple[IntArray, FloatArray]:
