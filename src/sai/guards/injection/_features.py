@@ -10,36 +10,17 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
 from sai.guards.injection._hashing import _mix_in_place, hashes
+from sai.guards.injection._spec import FeatureSpec
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float32]
 
 _PUNCT = re.compile(r"[^\w\s]+")
-
-
-@dataclass(frozen=True)
-class FeatureSpec:
-    """Which n-grams are hashed into how many buckets; stored beside the weights."""
-
-    bits: int = 20
-    char_min: int = 2
-    char_max: int = 5
-    word_max: int = 2
-    #: 1: punctuation marks are word tokens and part of character n-grams; 2: only part of
-    #: character n-grams; 0: dropped (in the training data a final "?" or "." says more about
-    #: the source than about intent).
-    punctuation: int = 1
-
-    @property
-    def size(self) -> int:
-        """The number of buckets."""
-        return 1 << self.bits
 
 
 #: ``1 + log(count)`` in float32 for counts up to this, computed once as :func:`features`

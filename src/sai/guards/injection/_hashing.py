@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import re
 import zlib
-from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
-if TYPE_CHECKING:
-    from sai.guards.injection._features import FeatureSpec
+from sai.guards.injection._spec import FeatureSpec
 
 _PRIME = np.uint64(0x100000001B3)
 _MIX1 = np.uint64(0xBF58476D1CE4E5B9)
