@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from benchmarks import guard_cold
 from benchmarks.gateway import BODY
+
+from benchmarks import guard_cold
 
 
 def test_the_child_reports_every_subject_in_both_regimes() -> None:
