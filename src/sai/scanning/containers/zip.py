@@ -23,7 +23,7 @@ _ZIP64_LOCATOR = b"PK\x06\x07"
 _CENTRAL = b"PK\x01\x02"
 _LOCAL = b"PK\x03\x04"
 _DESCRIPTOR = b"PK\x07\x08"
-_METHODS = {0: "stored", 8: "deflate", 12: "bz2"}
+_METHODS = {0: "stored", 8: "deflate", 12: "bz2", 14: "lzma"}
 
 
 # NOTE: NamedTuple, not a dataclass: a frozen dataclass compiles six methods at import,
@@ -101,16 +101,19 @@ def _central(data: memoryview, listing: ZipListing, max_members: int) -> None:
     if len(raw) < 22:
         raise ContainerError("truncated end-of-central-directory record", eocd)
     count, cd_size, cd_offset = struct.unpack_from("<HII", raw, 10)
-    locator = eocd - 20
-    if locator >= 0 and bytes(data[locator : locator + 4]) == _ZIP64_LOCATOR:
-        (z64,) = struct.unpack_from("<Q", bytes(data[locator + 8 : locator + 16]))
-        rec = bytes(data[z64 : z64 + 56])
-        if len(rec) == 56 and rec[:4] == b"PK\x06\x06":
+    locator, end = eocd - 20, eocd
+    if locator >= 56 and bytes(data[locator : locator + 4]) == _ZIP64_LOCATOR:
+        # The zip64 end record sits right before its locator (where zipfile reads it).
+        rec = bytes(data[locator - 56 : locator])
+        if rec[:4] == b"PK\x06\x06":
             count, cd_size, cd_offset = struct.unpack_from("<QQQ", rec, 32)
+            end = locator - 56
     pos = cd_offset
-    if pos + cd_size > len(data):
-        # A prefix (self-extracting stub, polyglot) shifts every offset; find the directory.
-        pos = eocd - cd_size
+    if pos + cd_size > len(data) or bytes(data[pos : pos + 4]) != _CENTRAL:
+        # A prefix (self-extracting stub, polyglot) shifts every offset; find the directory
+        # where it ends (as zipfile does), right before the end records.
+        if bytes(data[end - cd_size : end - cd_size + 4]) == _CENTRAL:
+            pos = end - cd_size
         listing.irregular.append("central directory offset is wrong; found it before the EOCD")
     shift = pos - cd_offset
     for _ in range(min(count, max_members + 1)):
@@ -213,8 +216,32 @@ def member_data(data: memoryview, member: ZipMember, *, limit: int) -> tuple[mem
     else:
         if member.size > limit:
             raise LimitExceeded(f"member {member.name!r} declares {member.size} bytes")
-        content = memoryview(decompress(raw, kind, limit))
+        unpack = _lzma_member if kind == "lzma" else decompress
+        content = memoryview(unpack(raw, kind, limit))
     return content, (zlib.crc32(content) & 0xFFFFFFFF) == member.crc
+
+
+def _lzma_member(raw: memoryview, kind: str, limit: int) -> bytes:
+    """A zip LZMA member (method 14, as ``zipfile`` writes and NumPy reads): a 4-byte
+    version and properties size, LZMA1 properties, then a raw LZMA1 stream."""
+    import lzma
+
+    head = bytes(raw[:9])
+    if len(head) < 9 or struct.unpack_from("<H", head, 2)[0] != 5:
+        raise ContainerError(f"{kind} member has no LZMA1 properties")
+    packed, dict_size = head[4], struct.unpack_from("<I", head, 5)[0]
+    lc, lp, pb = packed % 9, packed // 9 % 5, packed // 45
+    lzma1 = {"id": lzma.FILTER_LZMA1, "dict_size": min(dict_size, max(limit, 4096))}
+    try:
+        engine = lzma.LZMADecompressor(
+            lzma.FORMAT_RAW, filters=[{**lzma1, "lc": lc, "lp": lp, "pb": pb}]
+        )
+        out = engine.decompress(bytes(raw[9:]), limit + 1)
+    except (lzma.LZMAError, ValueError) as error:
+        raise ContainerError(f"{kind} member is corrupt: {error}") from None
+    if len(out) > limit:
+        raise LimitExceeded(f"{kind} data expands past {limit} bytes")
+    return out
 
 
 __all__ = ["ZipListing", "ZipMember", "is_zip", "member_data", "read_zip"]

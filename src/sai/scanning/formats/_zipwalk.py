@@ -47,6 +47,11 @@ def zip_members(
         return
     for note in listing.irregular:
         ctx.report(finding("archive.lenient", note, member=item.member))
+    start = min((m.header_offset for m in listing.members), default=0)
+    if start > 0:
+        # Bytes before the first member: loaders that check the magic number at offset 0
+        # (torch.load, np.load) read them, not the zip (a pickle + zip polyglot).
+        ctx.scan_member(item.data[:start], item.child("<prefix>"), "<prefix>", item.depth + 1)
     seen: set[int] = set()
     for member in listing.members:
         if member.header_offset in seen or member.name.endswith("/") or not want(member):

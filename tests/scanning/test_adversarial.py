@@ -1,0 +1,78 @@
+"""Issue #21's second adversarial review: valid containers sai must read (zip LZMA members,
+prefixed zips and pickle + zip polyglots, out-of-band pickle buffers) and techniques outside
+the corpus (chat templates that build attribute names, legacy tokenizer ``auto_map`` lists,
+diffusers pipelines mapped to shipped code, allowed callables called outside their shape)."""
+
+from __future__ import annotations
+
+import io
+import pickle
+import zipfile
+
+import numpy as np
+import pytest
+
+from sai.scanning import ScanSettings, ScanVerdict, scan_bytes
+
+EVIL = b"cposix\nsystem\n(S'echo sai'\ntR."
+
+
+def _rules(data: bytes, name: str = "m.bin") -> list[str]:
+    return [f.rule for f in scan_bytes(data, name, ScanSettings()).findings]
+
+
+def _zip(payload: bytes, method: int, name: str = "archive/data.pkl") -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", method) as archive:
+        archive.writestr(name, payload)
+        archive.writestr("archive/version", "3\n")
+    return out.getvalue()
+
+
+class TestZipLzma:
+    """NumPy reads ``.npz`` members compressed with zip's LZMA (method 14) through zipfile."""
+
+    def test_benign_npz_with_lzma_members_is_read(self) -> None:
+        out = io.BytesIO()
+        with (
+            zipfile.ZipFile(out, "w", zipfile.ZIP_LZMA) as archive,
+            archive.open("a.npy", "w") as member,
+        ):
+            np.save(member, np.arange(10))
+        result = scan_bytes(out.getvalue(), "w.npz", ScanSettings())
+        assert result.verdict is ScanVerdict.safe
+        assert "npy" in result.inner_formats
+
+    def test_a_command_in_an_lzma_member_is_found(self) -> None:
+        result = scan_bytes(_zip(EVIL, zipfile.ZIP_LZMA), "m.pt", ScanSettings())
+        assert result.verdict is ScanVerdict.unsafe
+        assert [f.callable for f in result.findings] == ["posix.system"]
+
+    def test_a_corrupt_lzma_member_fails_closed(self) -> None:
+        data = bytearray(_zip(EVIL * 20, zipfile.ZIP_LZMA))
+        start = data.index(b"archive/data.pkl") + len("archive/data.pkl") + 12
+        data[start : start + 8] = b"\xff" * 8
+        assert "archive.malformed" in _rules(bytes(data), "m.pt")
+
+
+class TestPrefixedZip:
+    """zipfile reads a zip behind a prefix (self-extracting stub); torch.load and np.load
+    check the magic number at offset 0 and unpickle the prefix instead."""
+
+    @pytest.mark.parametrize("zip64", [False, True])
+    def test_members_behind_a_prefix_are_scanned(self, zip64: bool) -> None:
+        out = io.BytesIO()
+        with (
+            zipfile.ZipFile(out, "w") as archive,
+            archive.open("archive/data.pkl", "w", force_zip64=zip64) as member,
+        ):
+            member.write(EVIL)
+        result = scan_bytes(b"#!/bin/sh\nexit 0\n" + out.getvalue(), "m.pt", ScanSettings())
+        assert "posix.system" in [f.callable for f in result.findings]
+
+    def test_a_pickle_prefix_is_scanned(self) -> None:
+        benign = _zip(pickle.dumps({"a": 1}), zipfile.ZIP_STORED)
+        assert _rules(benign, "m.pt") == []
+        result = scan_bytes(EVIL + benign, "m.pt", ScanSettings())
+        found = {f.callable: f.member for f in result.findings if f.callable}
+        assert found == {"posix.system": "<prefix>"}
