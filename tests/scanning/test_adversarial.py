@@ -11,6 +11,7 @@ import zipfile
 
 import numpy as np
 import pytest
+from benchmarks.corpus import build as b
 
 from sai.scanning import ScanSettings, ScanVerdict, scan_bytes
 
@@ -76,3 +77,42 @@ class TestPrefixedZip:
         result = scan_bytes(EVIL + benign, "m.pt", ScanSettings())
         found = {f.callable: f.member for f in result.findings if f.callable}
         assert found == {"posix.system": "<prefix>"}
+
+
+def _template_findings(template: str) -> list[str]:
+    result = scan_bytes(b.gguf(template), "m.gguf", ScanSettings())
+    return [f.message for f in result.findings if f.rule == "gguf.template-injection"]
+
+
+class TestChatTemplates:
+    """Names spelled with escapes or built from pieces, read by subscript."""
+
+    @pytest.mark.parametrize(
+        "template",
+        [
+            r"{{ x['\x5f\x5fglobals\x5f\x5f'] }}",
+            r"{{ ''['\u005f\u005fclass\u005f\u005f'] }}",
+            "{{ ''['__cla' + 'ss__'] }}",
+            "{{ x[('_' * 2) ~ 'class' ~ ('_' * 2)] }}",
+            "{% set n = ['_', '_', 'cla', 'ss', '_', '_'] | join %}{{ x[n] }}",
+            "{{ x['%c%cclass%c%c' % (95, 95, 95, 95)] }}",
+            "{{ x._TemplateReference__context }}",
+        ],
+    )
+    def test_hidden_attribute_names_are_found(self, template: str) -> None:
+        assert _template_findings(template)
+
+    @pytest.mark.parametrize(
+        "template",
+        [
+            "{% for m in messages %}{{ '<|im_start|>' + m['role'] + '\\n' + m['content'] }}"
+            "{% endfor %}",
+            "{%- set ns = namespace(found=false) -%}{%- if messages[0]['role'] == 'system' -%}"
+            "{%- set ns.found = true -%}{%- endif -%}{{ messages[loop.index0 - 1].role }}"
+            "{{ messages[1:] | length }}{{ m.name | replace(' ', '_') }}",
+            '{%- set d = strftime_now("%d %b %Y") %}{{ tool.arguments | tojson }}',
+            "{% for m in messages %}{% generation %}{{ m.content }}{% endgeneration %}{% endfor %}",
+        ],
+    )
+    def test_ordinary_templates_are_clean(self, template: str) -> None:
+        assert _template_findings(template) == []

@@ -93,14 +93,13 @@ class _Reader:
 
 
 def _check_template(key: str, text: str, offset: int, item: Item, ctx: ScanContext) -> None:
-    for match in INJECTION.finditer(text[:_MAX_TEMPLATE]):
+    from sai.scanning.formats._jinja import hidden_names
+
+    text = text[:_MAX_TEMPLATE]
+    reasons = [f"contains {m.group(0)!r}" for m in INJECTION.finditer(text)]
+    for reason in [*reasons, *hidden_names(text, INJECTION)]:
         ctx.report(
-            finding(
-                "gguf.template-injection",
-                f"{key} contains {match.group(0)!r}",
-                member=item.member,
-                offset=offset,
-            )
+            finding("gguf.template-injection", f"{key} {reason}", member=item.member, offset=offset)
         )
 
 
