@@ -6,6 +6,7 @@ diffusers pipelines mapped to shipped code, allowed callables called outside the
 from __future__ import annotations
 
 import io
+import json
 import pickle
 import zipfile
 
@@ -116,3 +117,30 @@ class TestChatTemplates:
     )
     def test_ordinary_templates_are_clean(self, template: str) -> None:
         assert _template_findings(template) == []
+
+
+def _json_rules(config: dict[str, object]) -> list[str | None]:
+    result = scan_bytes(json.dumps(config).encode(), "config.json", ScanSettings())
+    return [f.callable for f in result.findings]
+
+
+class TestRemoteCodeConfigs:
+    def test_legacy_tokenizer_auto_map_list(self) -> None:
+        config = {"tokenizer_class": "X", "auto_map": ["tokenization_x.XTok", None]}
+        assert _json_rules(config) == ["tokenization_x.XTok"]
+
+    def test_diffusers_custom_pipeline(self) -> None:
+        config = {"_class_name": ["pipeline_x", "XPipeline"], "_diffusers_version": "0.34.0"}
+        assert _json_rules(config) == ["pipeline_x.XPipeline"]
+
+    def test_ordinary_diffusers_configs_are_read_and_clean(self) -> None:
+        index = {
+            "_class_name": "StableDiffusionPipeline",
+            "_diffusers_version": "0.6.0",
+            "safety_checker": ["stable_diffusion", "StableDiffusionSafetyChecker"],
+            "vae": ["diffusers", "AutoencoderKL"],
+        }
+        scheduler = {"_class_name": "PNDMScheduler", "_diffusers_version": "0.30.0"}
+        for config in (index, scheduler):
+            result = scan_bytes(json.dumps(config).encode(), "model_index.json", ScanSettings())
+            assert (result.verdict, result.format) == (ScanVerdict.safe, "hf-config")

@@ -49,7 +49,7 @@ def looks_like_saved_model(data: memoryview) -> bool:
 #: Keys of a Hugging Face configuration (config.json, tokenizer_config.json, ...).
 _HF_KEYS = frozenset(
     {"auto_map", "architectures", "model_type", "tokenizer_class", "custom_pipelines",
-     "processor_class", "transformers_version"}
+     "processor_class", "transformers_version", "_diffusers_version"}
 )  # fmt: skip
 _MAX_CONFIG = 16 << 20
 _MAX_CONFIG_DEPTH = 3

@@ -5,7 +5,9 @@ names modules shipped beside the weights (``modeling_x.XModel``) or in another r
 (``org/repo--modeling_x.XModel``); ``custom_pipelines`` does the same for pipelines. Loading
 with ``trust_remote_code=True`` imports and runs those files, so each is a finding naming the
 code file, wherever it sits (composite models nest sub-configurations, each of which may carry
-its own ``auto_map``). Configurations without them are ordinary.
+its own ``auto_map``; tokenizers may give it as a legacy ``[slow, fast]`` list), and a diffusers
+``model_index.json`` whose ``_class_name`` is a ``[module, class]`` pair names the
+repository's own pipeline file. Configurations without them are ordinary.
 """
 
 from __future__ import annotations
@@ -47,11 +49,20 @@ def _references(config: dict[str, object]) -> Iterator[tuple[str, str]]:
 
 def _own_references(config: dict[str, object]) -> Iterator[tuple[str, str]]:
     auto_map = config.get("auto_map")
+    if isinstance(auto_map, list):  # the legacy tokenizer form: [slow, fast]
+        auto_map = {"AutoTokenizer": auto_map}
     if isinstance(auto_map, dict):
         for key, value in auto_map.items():
             for ref in value if isinstance(value, list) else [value]:
                 if isinstance(ref, str) and ref:
                     yield f"auto_map {key}", ref
+    pipeline = config.get("_class_name")
+    if (
+        isinstance(pipeline, list)
+        and len(pipeline) == 2
+        and all(isinstance(part, str) and part for part in pipeline)
+    ):  # diffusers: a [module, class] pipeline is the repository's own code
+        yield "custom diffusers pipeline", ".".join(pipeline)
     pipelines = config.get("custom_pipelines")
     if isinstance(pipelines, dict):
         for task, spec in pipelines.items():
