@@ -144,3 +144,33 @@ class TestRemoteCodeConfigs:
         for config in (index, scheduler):
             result = scan_bytes(json.dumps(config).encode(), "model_index.json", ScanSettings())
             assert (result.verdict, result.format) == (ScanVerdict.safe, "hf-config")
+
+
+def _call(module: str, name: str, *args: bytes) -> bytes:
+    return b"\x80\x04" + b.sbu(module) + b.sbu(name) + b"\x93(" + b"".join(args) + b"tR."
+
+
+class TestPickleShapes:
+    def test_bytes_as_protocol_2_pickles_them_are_clean(self) -> None:
+        data = pickle.dumps({"raw": b"\x00\xff" * 40_000, "arr": np.arange(5)}, protocol=2)
+        assert _rules(data) == []
+
+    @pytest.mark.parametrize(
+        "data",
+        [
+            _call("_codecs", "encode", b.sbu("cq_yvo"), b.sbu("rot13")),
+            _call("_codecs", "encode", b.sbu("x"), b.sbu("zlib_codec")),
+            _call("enum", "Enum", b.sbu("X"), b.sbu("a b")),
+        ],
+    )
+    def test_allowed_callables_outside_their_shape_are_refused(self, data: bytes) -> None:
+        assert _rules(data) == ["pickle.argument-not-allowed"]
+
+    def test_out_of_band_buffer_fails_closed_and_the_rest_is_still_read(self) -> None:
+        buffers: list[pickle.PickleBuffer] = []
+        data = pickle.dumps(np.arange(10), protocol=5, buffer_callback=buffers.append)
+        result = scan_bytes(data, "m.pkl", ScanSettings())
+        assert result.verdict is ScanVerdict.error
+        evil = b"\x80\x05\x97\x98" + EVIL
+        found = scan_bytes(evil, "m", ScanSettings()).findings
+        assert "posix.system" in [f.callable for f in found]

@@ -222,7 +222,14 @@ def _frame(m: State) -> None:
 
 
 def _next_buffer(m: State) -> None:
-    raise rd.StreamError("out-of-band buffer requested; plain loading fails here", m.op_start)
+    # Plain loading fails here (fail closed), but a loader that passes `buffers=` goes on:
+    # the rest of the stream is still simulated, so what it would run is reported too.
+    m.flag(
+        "pickle.malformed",
+        "the stream would not load: out-of-band buffer requested; plain loading fails here",
+        m.op_start,
+    )
+    m.stack.append(Opaque("buffer"))
 
 
 def _readonly_buffer(m: State) -> None:

@@ -9,8 +9,9 @@ an allowed import whose name is not a known-dangerous one (or an attribute liste
 not be given a callable that is only safe with arguments of its own shape, or an attribute
 that is not listed (``args=callee``: and the first argument, the callable held, must be an
 allowed import; ``args=single``: one argument only; ``args=new``: a class that may only be
-created by ``NEWOBJ``, i.e. ``cls.__new__`` without its ``__init__``). Those shapes are
-checked where the callable is called.
+created by ``NEWOBJ``, i.e. ``cls.__new__`` without its ``__init__``; ``args=latin1``: text
+and the codec ``latin1``, as protocols 0-2 pickle bytes). Those shapes are checked where the
+callable is called.
 """
 
 from __future__ import annotations
@@ -22,15 +23,17 @@ from types import MappingProxyType
 
 from sai._record import FrozenRecord
 from sai.scanning._package_data import package_text
-from sai.scanning.pickle._values import Global, ListVal, TupleVal
+from sai.scanning.pickle._values import Global, ListVal, Opaque, TupleVal
 from sai.scanning.pickle.danger import default_dangerous
 
 #: Module prefix of TorchScript classes; resolved by TorchScript's own compiler, not imported.
 TORCHSCRIPT_PREFIX = "__torch__"
 #: Argument shapes an entry may require.
-ARG_RULES = frozenset({"import", "attribute", "callables", "callee", "single", "new"})
+ARG_RULES = frozenset({"import", "attribute", "callables", "callee", "single", "new", "latin1"})
 #: Opcodes that create an instance with ``cls.__new__(cls, *args)``, never calling ``__init__``.
 _NEW_KINDS = frozenset({"NEWOBJ", "NEWOBJ_EX"})
+#: Codec names of ``_codecs.encode(text, "latin1")``, how protocols 0-2 pickle bytes.
+_LATIN1 = frozenset({"latin1", "latin-1"})
 _PUBLIC = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 #: A name, or ``Class.attribute`` (what ``getattr`` of an allowed class reads).
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?$")
@@ -75,15 +78,20 @@ class AllowList(FrozenRecord):
         if len(items) != 2:
             return False
         first, second = items
-        if rule == "import":
-            return (
-                isinstance(first, str)
-                and isinstance(second, str)
-                and "." not in second
-                and (first, second) in self.entries
-                and (first, second) not in self.arg_rules
-            )
+        if rule in ("import", "latin1"):
+            return self._pair_allowed(rule, first, second)
         return self.attribute(first, second) is not None
+
+    def _pair_allowed(self, rule: str, first: object, second: object) -> bool:
+        if rule == "latin1":
+            return isinstance(first, str | Opaque) and second in _LATIN1
+        return (
+            isinstance(first, str)
+            and isinstance(second, str)
+            and "." not in second
+            and (first, second) in self.entries
+            and (first, second) not in self.arg_rules
+        )
 
     def _calls_allowed(self, rule: str, items: tuple[object, ...]) -> bool:
         if rule == "single":
