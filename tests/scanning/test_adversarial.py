@@ -174,3 +174,15 @@ class TestPickleShapes:
         evil = b"\x80\x05\x97\x98" + EVIL
         found = scan_bytes(evil, "m", ScanSettings()).findings
         assert "posix.system" in [f.callable for f in found]
+
+
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [("distutils.spawn", "find_executable"), ("imp", "init_builtin"), ("commands", "mk2arg")],
+)
+def test_modules_of_other_python_versions_are_dangerous(module: str, name: str) -> None:
+    """Removed from the standard library after 3.11, or Python 2's: still the standard
+    library's, so dangerous whatever interpreter sai runs on."""
+    from sai.scanning.pickle.danger import classify
+
+    assert classify(module, name).value == "dangerous"

@@ -17,7 +17,16 @@ from typing import NamedTuple
 from sai.scanning._package_data import package_text
 from sai.scanning.result import Confidence
 
-_STDLIB = frozenset(sys.stdlib_module_names) | {"__builtin__", "__builtins__", "copy_reg"}
+#: Standard-library modules of other Python versions: removed in 3.12/3.13 (a scan on a newer
+#: interpreter must still know them) and Python 2's (pickles of protocols 0-2 name them).
+_OTHER_STDLIB = frozenset({
+    "aifc", "asynchat", "asyncore", "audioop", "cgi", "cgitb", "chunk", "crypt", "distutils",
+    "imghdr", "imp", "lib2to3", "mailcap", "msilib", "nis", "nntplib", "ossaudiodev", "pipes",
+    "smtpd", "sndhdr", "spwd", "sunau", "telnetlib", "uu", "xdrlib", "__builtin__",
+    "__builtins__", "copy_reg", "commands", "popen2", "new", "cPickle", "urllib2", "httplib",
+    "SocketServer", "SimpleHTTPServer", "CGIHTTPServer", "cookielib", "thread", "dummy_thread",
+})  # fmt: skip
+_STDLIB = frozenset(sys.stdlib_module_names) | _OTHER_STDLIB
 
 
 # NOTE: NamedTuple, not a dataclass: a frozen dataclass compiles six methods at import,
