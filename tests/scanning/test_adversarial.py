@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import json
 import pickle
+import struct
 import zipfile
 
 import numpy as np
@@ -186,3 +187,10 @@ def test_modules_of_other_python_versions_are_dangerous(module: str, name: str) 
     from sai.scanning.pickle.danger import classify
 
     assert classify(module, name).value == "dangerous"
+
+
+def test_a_safetensors_header_length_past_the_file_is_malformed_safetensors() -> None:
+    data = struct.pack("<Q", 2**62) + b'{"a": {"dtype": "F32"}}'
+    result = scan_bytes(data, "m.safetensors", ScanSettings())
+    assert (result.format, result.verdict) == ("safetensors", ScanVerdict.error)
+    assert [f.rule for f in result.findings] == ["safetensors.malformed"]

@@ -123,11 +123,14 @@ def is_zlib(head: bytes) -> bool:
 
 
 def is_safetensors(data: memoryview) -> bool:
-    """An 8-byte little-endian header length followed by a JSON object that fits the file."""
+    """An 8-byte little-endian header length followed by a JSON object that fits the file (or
+    a JSON key, whatever the length says: a header length past the file is malformed)."""
     if len(data) < 10:
         return False
     (length,) = struct.unpack("<Q", data[:8])
-    return 2 <= length <= len(data) - 8 and data[8] == ord("{")
+    return (2 <= length <= len(data) - 8 and data[8] == ord("{")) or (
+        length > len(data) - 8 and bytes(data[8:10]) == b'{"'
+    )
 
 
 def is_joblib(data: memoryview) -> bool:
