@@ -194,3 +194,16 @@ def test_a_safetensors_header_length_past_the_file_is_malformed_safetensors() ->
     result = scan_bytes(data, "m.safetensors", ScanSettings())
     assert (result.format, result.verdict) == ("safetensors", ScanVerdict.error)
     assert [f.rule for f in result.findings] == ["safetensors.malformed"]
+
+
+@pytest.mark.parametrize(
+    ("function", "flagged"), [("eval", True), ("getattr", True), ("relu", False)]
+)
+def test_keras_builtins_function_names_python_gadgets(function: str, flagged: bool) -> None:
+    """Keras 3 resolves module ``builtins`` in its own namespaces first; before 3.9 it then
+    imported the module, so Python's ``eval`` named there is a finding, ``relu`` is not."""
+    activation = {"module": "builtins", "class_name": "function", "config": function}
+    dense = {"module": "keras.layers", "class_name": "Dense", "config": {"activation": activation}}
+    model = {"module": "keras", "class_name": "Sequential", "config": {"layers": [dense]}}
+    result = scan_bytes(b.keras_zip(model), "m.keras", ScanSettings())
+    assert (result.verdict is ScanVerdict.unsafe) is flagged

@@ -106,9 +106,22 @@ def torch_modules(config: object) -> Iterator[tuple[str, bytes | None]]:
             yield _name(node), blob
 
 
-def _function_ref(module: str, name: str) -> tuple[str, str, Confidence] | None:
+def _builtin_ref(name: str) -> tuple[str, str, Confidence] | None:
+    """Module ``builtins``: Keras 3 looks the name up in its own namespaces (keras.ops,
+    keras.activations, ...), but before 3.9 then fell back to importing the module, so
+    Python's own gadgets named there (eval, exec, open, getattr, ...) are findings."""
+    if default_dangerous().dangerous_name(name) or name == "getattr":
+        return "keras.module-not-allowed", f"config calls the Python built-in {name}", _D
+    return None
+
+
+def _function_ref(
+    module: str, name: str, *, keras3: bool = False
+) -> tuple[str, str, Confidence] | None:
     """A function referenced by name: allowed if Keras's own, one of TensorFlow's tensor
     arithmetic modules (a Lambda over ``tf.nn.relu``), or on the pickle allow-list."""
+    if keras3 and module == "builtins":
+        return _builtin_ref(name)
     if module_allowed(module) or default_allowlist().allows(module, name):
         return None
     if module in TF_MATH_MODULES and not default_dangerous().dangerous_name(name):
@@ -157,9 +170,7 @@ def _node_problems(node: dict[str, object]) -> Iterator[tuple[str, str, Confiden
     elif (
         class_name == "function" and isinstance(module, str) and isinstance(node.get("config"), str)
     ):
-        # NOTE: Keras 3 resolves module "builtins" in its own namespaces (keras.ops,
-        # keras.activations, ...), never in Python's builtins.
-        found = None if module == "builtins" else _function_ref(module, str(node["config"]))
+        found = _function_ref(module, str(node["config"]), keras3=True)
         yield from (found,) if found else ()
     elif class_name in _TF_OP_CLASSES:
         inner = node.get("config")
