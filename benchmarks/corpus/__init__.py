@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from benchmarks.corpus.adversarial import adversarial_samples
 from benchmarks.corpus.benign import benign as first_benign
 from benchmarks.corpus.malicious_formats import formats
 from benchmarks.corpus.malicious_pickles import in_containers
@@ -25,12 +26,14 @@ from benchmarks.corpus.second import second_malicious
 
 def benign() -> list[Sample]:
     """Every benign sample: the first release's, then files made by the real libraries
-    (including the committed ones of PyTorch, Keras, TensorFlow and transformers)."""
-    return first_benign() + real_benign() + review_benign() + libs_samples("benign")
+    (including the committed ones of PyTorch, Keras, TensorFlow and transformers), then the
+    second adversarial review's."""
+    second_review = [s for s in adversarial_samples() if not s.malicious]
+    return first_benign() + real_benign() + review_benign() + libs_samples("benign") + second_review
 
 
 def malicious() -> list[Sample]:
-    """Every malicious sample: the first release's classes, the second's, the review's, and
+    """Every malicious sample: the first release's classes, the second's, the reviews', and
     payloads written with the real PyTorch, Keras and TensorFlow."""
     return (
         in_containers()
@@ -38,6 +41,7 @@ def malicious() -> list[Sample]:
         + second_malicious()
         + review_malicious()
         + libs_samples("malicious")
+        + [s for s in adversarial_samples() if s.malicious]
     )
 
 
