@@ -8,7 +8,8 @@ Malicious: what the review found missed or flagged for the wrong reason (a comma
 zip LZMA member, behind a self-extracting prefix, in a pickle + zip polyglot, after an
 out-of-band buffer; chat templates that spell ``__globals__`` with escapes or build it from
 pieces; a tokenizer's legacy ``auto_map`` list; a diffusers custom pipeline; a Keras
-activation naming Python's ``eval``; a safetensors header length past the file).
+activation naming Python's ``eval``; a safetensors header length past the file; ONNX external
+data in a sparse initializer).
 """
 
 from __future__ import annotations
@@ -108,6 +109,23 @@ def _template(body: str) -> bytes:
     return b.gguf("{% for m in messages %}{{ m['content'] }}{% endfor %}" + body)
 
 
+def _sparse_external_onnx() -> bytes:
+    """An ONNX model whose sparse initializer keeps its values in ``/etc/passwd``."""
+    from onnx import TensorProto, helper
+
+    values = helper.make_tensor("v", TensorProto.FLOAT, [1], [1.0])
+    values.ClearField("float_data")
+    values.data_location = TensorProto.EXTERNAL
+    entry = values.external_data.add()
+    entry.key, entry.value = "location", "/etc/passwd"
+    index = helper.make_tensor("i", TensorProto.INT64, [1], [0])
+    sparse = helper.make_sparse_tensor(values, index, [4])
+    out = [helper.make_tensor_value_info("y", TensorProto.FLOAT, [4])]
+    node = helper.make_node("Identity", ["v"], ["y"])
+    graph = helper.make_graph([node], "g", [], out, sparse_initializer=[sparse])
+    return bytes(helper.make_model(graph).SerializeToString())
+
+
 def _malicious() -> list[Sample]:
     clean = b.torch_zip(torch_pickle({"w": Tensor("0", (2,))}))
     rot13 = b.sbu("posix") + b.sbu("_codecs") + b.sbu("encode") + b"\x93"
@@ -140,6 +158,7 @@ def _malicious() -> list[Sample]:
             b.keras_zip({"class_name": "Sequential", "config": {"layers": [dense]}}),
             "Keras builtins function",
         ),
+        "sparse-external.onnx": (_sparse_external_onnx(), "sparse initializer external data"),
         "huge-header.safetensors": (struct.pack("<Q", 1 << 62) + b'{"w": {}}', "header length"),
     }
     return [Sample(f"adversarial/{k}", v, True, t) for k, (v, t) in samples.items()]

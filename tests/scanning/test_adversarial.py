@@ -207,3 +207,35 @@ def test_keras_builtins_function_names_python_gadgets(function: str, flagged: bo
     model = {"module": "keras", "class_name": "Sequential", "config": {"layers": [dense]}}
     result = scan_bytes(b.keras_zip(model), "m.keras", ScanSettings())
     assert (result.verdict is ScanVerdict.unsafe) is flagged
+
+
+def _external(name: str, location: str) -> object:
+    from onnx import TensorProto, helper
+
+    tensor = helper.make_tensor(name, TensorProto.FLOAT, [1], [1.0])
+    tensor.ClearField("float_data")
+    tensor.data_location = TensorProto.EXTERNAL
+    entry = tensor.external_data.add()
+    entry.key, entry.value = "location", location
+    return tensor
+
+
+@pytest.mark.parametrize("where", ["sparse_initializer", "sparse_attribute", "training_info"])
+def test_onnx_external_data_outside_the_main_graph_is_found(where: str) -> None:
+    from onnx import TensorProto, helper
+
+    out = [helper.make_tensor_value_info("y", TensorProto.FLOAT, [4])]
+    index = helper.make_tensor("i", TensorProto.INT64, [1], [0])
+    sparse = helper.make_sparse_tensor(_external("v", "/etc/passwd"), index, [4])
+    node = helper.make_node("Identity", ["v"], ["y"])
+    if where == "sparse_initializer":
+        graph = helper.make_graph([node], "g", [], out, sparse_initializer=[sparse])
+    else:
+        constant = helper.make_node("Constant", [], ["y"], sparse_value=sparse)
+        graph = helper.make_graph([constant if where == "sparse_attribute" else node], "g", [], out)
+    model = helper.make_model(graph)
+    if where == "training_info":
+        init = helper.make_graph([], "init", [], [], initializer=[_external("w", "../../x")])
+        model.training_info.add().initialization.CopyFrom(init)
+    result = scan_bytes(model.SerializeToString(), "m.onnx", ScanSettings())
+    assert [f.rule for f in result.findings] == ["onnx.external-data-path"]

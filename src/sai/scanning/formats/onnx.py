@@ -68,6 +68,8 @@ class _Walker:
                 self.graph(start, end)
             elif number == _FUNCTION:
                 self.graph(start, end, function=True)
+            elif number == 20:  # training_info: initialization and algorithm graphs
+                self.graphs_in(start, end, (1, 2))
 
     def graph(self, start: int, end: int, function: bool = False) -> None:
         self.count += 1
@@ -80,6 +82,19 @@ class _Walker:
             if number == node_field:
                 self.node(s, e)
             elif number == _INITIALIZER and not function:
+                self.tensor(s, e)
+            elif number == 15 and not function:  # sparse_initializer
+                self.graphs_in(s, e, (), tensors=(1, 2))
+
+    def graphs_in(
+        self, start: int, end: int, graphs: tuple[int, ...], tensors: tuple[int, ...] = ()
+    ) -> None:
+        """The graphs and tensors held in the given fields of a message (training info,
+        sparse tensors: values and indices)."""
+        for number, wire, s, e in fields(self.data, start, end):
+            if wire == 2 and number in graphs:
+                self.graph(s, e)
+            elif wire == 2 and number in tensors:
                 self.tensor(s, e)
 
     def domain_of(self, start: int, end: int, local_domains: set[str]) -> None:
@@ -111,6 +126,8 @@ class _Walker:
                 self.graph(s, e)
             elif number in (5, 10):  # t, tensors
                 self.tensor(s, e)
+            elif number in (22, 23):  # sparse_tensor, sparse_tensors
+                self.graphs_in(s, e, (), tensors=(1, 2))
 
     def tensor(self, start: int, end: int) -> None:
         for number, wire, s, e in fields(self.data, start, end):
