@@ -9,7 +9,7 @@ zip LZMA member, behind a self-extracting prefix, in a pickle + zip polyglot, af
 out-of-band buffer; chat templates that spell ``__globals__`` with escapes or build it from
 pieces; a tokenizer's legacy ``auto_map`` list; a diffusers custom pipeline; a Keras
 activation naming Python's ``eval``; a safetensors header length past the file; ONNX external
-data in a sparse initializer).
+data in a sparse initializer; a sentence-transformers module of the repository's own code).
 """
 
 from __future__ import annotations
@@ -28,6 +28,21 @@ from benchmarks.corpus.stubs import Tensor, storages, torch_pickle
 
 _EVIL = b.call_pickle("os", "system", ECHO)
 _EVIL0 = b.global0("posix", "system") + f"(S'{ECHO}'\ntR.".encode()
+_TRANSFORMER = {
+    "idx": 0,
+    "name": "0",
+    "path": "",
+    "type": "sentence_transformers.models.Transformer",
+}
+
+
+def _modules(pooling: str) -> bytes:
+    """sentence-transformers' modules.json with a pooling module of class ``pooling``."""
+    return json.dumps(
+        [_TRANSFORMER, {"idx": 1, "name": "1", "path": "1_Pooling", "type": pooling}]
+    ).encode()
+
+
 _TOOLS_TEMPLATE = (
     "{%- set ns = namespace(system='') -%}{%- if messages[0]['role'] == 'system' -%}"
     "{%- set ns.system = messages[0]['content'] | trim -%}{%- set messages = messages[1:] -%}"
@@ -101,6 +116,7 @@ def _benign() -> list[Sample]:
         "model_index.json": json.dumps(pipeline).encode(),
         "scheduler_config.json": json.dumps(scheduler).encode(),
         "tool-calls-template.gguf": b.gguf(_TOOLS_TEMPLATE),
+        "modules.json": _modules("sentence_transformers.models.Pooling"),
     }
     return [Sample(f"real/adversarial/{k}", v, False, "valid container") for k, v in files.items()]
 
@@ -158,6 +174,7 @@ def _malicious() -> list[Sample]:
             b.keras_zip({"class_name": "Sequential", "config": {"layers": [dense]}}),
             "Keras builtins function",
         ),
+        "modules.json": (_modules("custom_pooling.Pooling"), "sentence-transformers module"),
         "sparse-external.onnx": (_sparse_external_onnx(), "sparse initializer external data"),
         "huge-header.safetensors": (struct.pack("<Q", 1 << 62) + b'{"w": {}}', "header length"),
     }

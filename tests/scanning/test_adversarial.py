@@ -239,3 +239,33 @@ def test_onnx_external_data_outside_the_main_graph_is_found(where: str) -> None:
         model.training_info.add().initialization.CopyFrom(init)
     result = scan_bytes(model.SerializeToString(), "m.onnx", ScanSettings())
     assert [f.rule for f in result.findings] == ["onnx.external-data-path"]
+
+
+class TestSentenceTransformersModules:
+    """modules.json names the class of each module; outside sentence-transformers it is the
+    repository's own code (loaded with trust_remote_code)."""
+
+    def _modules(self, pooling: str) -> bytes:
+        modules = [
+            {"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.models.Transformer"},
+            {"idx": 1, "name": "1", "path": "1_Pooling", "type": pooling},
+        ]
+        return json.dumps(modules).encode()
+
+    def test_own_modules_are_clean(self) -> None:
+        data = self._modules("sentence_transformers.models.Pooling")
+        result = scan_bytes(data, "modules.json", ScanSettings())
+        assert (result.format, result.verdict) == ("hf-config", ScanVerdict.safe)
+
+    def test_a_module_of_the_repository_is_remote_code(self) -> None:
+        assert _json_modules(self._modules("custom_pooling.EvilPooling")) == [
+            ("hf.remote-code", "custom_pooling.EvilPooling")
+        ]
+
+    def test_a_plain_json_list_is_not_a_configuration(self) -> None:
+        result = scan_bytes(b"[1, 2, 3]", "data.json", ScanSettings())
+        assert result.format == "unknown"
+
+
+def _json_modules(data: bytes) -> list[tuple[str, str | None]]:
+    return [(f.rule, f.callable) for f in scan_bytes(data, "modules.json", ScanSettings()).findings]

@@ -58,13 +58,23 @@ _MAX_CONFIG_DEPTH = 3
 def looks_like_hf_config(data: memoryview) -> bool:
     """A JSON object with the keys of a Hugging Face model, tokenizer or processor config
     (at the top or in a sub-configuration)."""
-    if len(data) > _MAX_CONFIG or not bytes(data[:64]).lstrip().startswith(b"{"):
+    if len(data) > _MAX_CONFIG or bytes(data[:64]).lstrip()[:1] not in (b"{", b"["):
         return False
     try:
         value = json.loads(bytes(data))
     except (ValueError, RecursionError):
         return False
-    return _has_hf_keys(value, 0)
+    return _has_hf_keys(value, 0) or _is_module_list(value)
+
+
+def _is_module_list(value: object) -> bool:
+    """sentence-transformers' ``modules.json``: a list of modules, each a dict naming the
+    class to load (``type``) and its folder (``path``)."""
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(isinstance(v, dict) and "type" in v and "path" in v for v in value)
+    )
 
 
 def _has_hf_keys(value: object, depth: int) -> bool:

@@ -7,7 +7,8 @@ with ``trust_remote_code=True`` imports and runs those files, so each is a findi
 code file, wherever it sits (composite models nest sub-configurations, each of which may carry
 its own ``auto_map``; tokenizers may give it as a legacy ``[slow, fast]`` list), and a diffusers
 ``model_index.json`` whose ``_class_name`` is a ``[module, class]`` pair names the
-repository's own pipeline file. Configurations without them are ordinary.
+repository's own pipeline file, as does a sentence-transformers ``modules.json`` entry whose
+``type`` is not one of sentence-transformers' own. Configurations without them are ordinary.
 """
 
 from __future__ import annotations
@@ -63,6 +64,13 @@ def _own_references(config: dict[str, object]) -> Iterator[tuple[str, str]]:
         and all(isinstance(part, str) and part for part in pipeline)
     ):  # diffusers: a [module, class] pipeline is the repository's own code
         yield "custom diffusers pipeline", ".".join(pipeline)
+    module_type = config.get("type")
+    if (
+        isinstance(module_type, str)
+        and "path" in config
+        and not module_type.startswith("sentence_transformers.")
+    ):  # a modules.json entry outside sentence-transformers: the repository's own code
+        yield "sentence-transformers module", module_type
     pipelines = config.get("custom_pipelines")
     if isinstance(pipelines, dict):
         for task, spec in pipelines.items():
@@ -82,6 +90,8 @@ class HfConfigScanner(FormatScanner):
         except (ValueError, RecursionError) as error:
             ctx.report(finding("hf.malformed", f"not JSON: {error}", member=item.member))
             return
+        if isinstance(config, list):  # sentence-transformers' modules.json
+            config = {"modules": config}
         if not isinstance(config, dict):
             ctx.report(
                 finding(
