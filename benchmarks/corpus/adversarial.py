@@ -87,6 +87,22 @@ def _npy(array: np.ndarray, version: tuple[int, int]) -> bytes:
     return out.getvalue()
 
 
+def _memmaps() -> dict[str, bytes]:
+    """A memory-mapped array pickled, and in a joblib file (joblib names it in its wrapper)."""
+    import tempfile
+
+    import joblib
+
+    with tempfile.TemporaryDirectory() as folder:
+        mapped = np.memmap(f"{folder}/a.dat", dtype="float32", mode="w+", shape=(16,))
+        joblib.dump({"features": mapped, "n": 16}, f"{folder}/m.joblib")
+        with open(f"{folder}/m.joblib", "rb") as handle:
+            dumped = handle.read()
+        pickled = pickle.dumps({"features": mapped}, 4)
+        del mapped
+    return {"memmap.pkl": pickled, "memmap.joblib": dumped}
+
+
 def _benign() -> list[Sample]:
     state = {"w": Tensor("0", (2,))}
     checkpoint = {"archive/data.pkl": torch_pickle(state)}
@@ -117,6 +133,7 @@ def _benign() -> list[Sample]:
         "scheduler_config.json": json.dumps(scheduler).encode(),
         "tool-calls-template.gguf": b.gguf(_TOOLS_TEMPLATE),
         "modules.json": _modules("sentence_transformers.models.Pooling"),
+        **_memmaps(),
     }
     return [Sample(f"real/adversarial/{k}", v, False, "valid container") for k, v in files.items()]
 
@@ -175,6 +192,19 @@ def _malicious() -> list[Sample]:
             "Keras builtins function",
         ),
         "modules.json": (_modules("custom_pooling.Pooling"), "sentence-transformers module"),
+        "memmap-call.pkl": (
+            b.proto(
+                4,
+                b.sbu("numpy")
+                + b.sbu("memmap")
+                + b"\x93"
+                + b.sbu("/tmp/sai-corpus")
+                + b.sbu("uint8")
+                + b.sbu("w+")
+                + b"\x87R.",
+            ),
+            "numpy.memmap called: creates a file",
+        ),
         "sparse-external.onnx": (_sparse_external_onnx(), "sparse initializer external data"),
         "huge-header.safetensors": (struct.pack("<Q", 1 << 62) + b'{"w": {}}', "header length"),
     }

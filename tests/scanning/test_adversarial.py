@@ -10,6 +10,7 @@ import json
 import pickle
 import struct
 import zipfile
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -269,3 +270,27 @@ class TestSentenceTransformersModules:
 
 def _json_modules(data: bytes) -> list[tuple[str, str | None]]:
     return [(f.rule, f.callable) for f in scan_bytes(data, "modules.json", ScanSettings()).findings]
+
+
+class TestMemmap:
+    """A memory-mapped array pickles as ``_reconstruct(numpy.memmap, ...)`` (joblib names it
+    in its array wrapper); calling ``numpy.memmap`` opens or creates a file."""
+
+    def test_pickled_and_joblib_memmaps_are_clean(self, tmp_path: Path) -> None:
+        import joblib
+
+        mapped = np.memmap(tmp_path / "a.dat", dtype="float32", mode="w+", shape=(8,))
+        joblib.dump({"mm": mapped}, tmp_path / "m.joblib")
+        for data in (pickle.dumps({"mm": mapped}, 2), (tmp_path / "m.joblib").read_bytes()):
+            assert _rules(data) == []
+
+    @pytest.mark.parametrize(
+        "call",
+        [
+            b.sbu("/tmp/x") + b.sbu("uint8") + b.sbu("w+") + b"\x87R",  # REDUCE
+            b.sbu("/tmp/x") + b"\x85\x81",  # NEWOBJ: memmap.__new__ opens the file
+        ],
+    )
+    def test_calling_memmap_is_refused(self, call: bytes) -> None:
+        data = b"\x80\x04" + b.sbu("numpy") + b.sbu("memmap") + b"\x93" + call + b"."
+        assert _rules(data) == ["pickle.argument-not-allowed"]

@@ -10,7 +10,8 @@ not be given a callable that is only safe with arguments of its own shape, or an
 that is not listed (``args=callee``: and the first argument, the callable held, must be an
 allowed import; ``args=single``: one argument only; ``args=new``: a class that may only be
 created by ``NEWOBJ``, i.e. ``cls.__new__`` without its ``__init__``; ``args=latin1``: text
-and the codec ``latin1``, as protocols 0-2 pickle bytes). Those shapes are checked where the
+and the codec ``latin1``, as protocols 0-2 pickle bytes; ``args=value``: a class that is only
+a value, never called). Those shapes are checked where the
 callable is called.
 """
 
@@ -29,7 +30,9 @@ from sai.scanning.pickle.danger import default_dangerous
 #: Module prefix of TorchScript classes; resolved by TorchScript's own compiler, not imported.
 TORCHSCRIPT_PREFIX = "__torch__"
 #: Argument shapes an entry may require.
-ARG_RULES = frozenset({"import", "attribute", "callables", "callee", "single", "new", "latin1"})
+ARG_RULES = frozenset(
+    {"import", "attribute", "callables", "callee", "single", "new", "latin1", "value"}
+)
 #: Opcodes that create an instance with ``cls.__new__(cls, *args)``, never calling ``__init__``.
 _NEW_KINDS = frozenset({"NEWOBJ", "NEWOBJ_EX"})
 #: Codec names of ``_codecs.encode(text, "latin1")``, how protocols 0-2 pickle bytes.
@@ -68,8 +71,8 @@ class AllowList(FrozenRecord):
         """Whether calling the allowed ``module.name`` with ``args`` keeps to its shape
         (``kind``: the opcode that calls it; ``args=new`` classes only by NEWOBJ)."""
         rule = self.arg_rules.get((module, name))
-        if rule is None or rule == "new":
-            return rule is None or kind in _NEW_KINDS
+        if rule is None or rule in ("new", "value"):
+            return rule is None or (rule == "new" and kind in _NEW_KINDS)
         items = args.items if isinstance(args, TupleVal) else None
         if items is None:
             return False
