@@ -15,6 +15,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 from benchmarks.corpus import build as b
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sai.scanning import ScanSettings, ScanVerdict, scan_bytes
 
@@ -294,3 +296,28 @@ class TestMemmap:
     def test_calling_memmap_is_refused(self, call: bytes) -> None:
         data = b"\x80\x04" + b.sbu("numpy") + b.sbu("memmap") + b"\x93" + call + b"."
         assert _rules(data) == ["pickle.argument-not-allowed"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from([b"", b"\x09\x14\x05\x00]\x00\x00\x01\x00"]), st.binary(max_size=64))
+def test_zip_lzma_members_of_any_bytes_fail_closed(header: bytes, raw: bytes) -> None:
+    """Untrusted LZMA member bytes (with or without a valid properties header): data within
+    the limit, or a container error, never another exception."""
+    from sai.scanning.containers import ContainerError
+    from sai.scanning.containers.zip import _lzma_member
+
+    try:
+        out = _lzma_member(memoryview(header + raw), "lzma", 1 << 16)
+    except ContainerError:
+        return
+    assert len(out) <= 1 << 16
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="{}%#[]()'\"_~|+.abc x\\\n", max_size=80))
+def test_templates_of_any_text_are_checked_without_error(text: str) -> None:
+    """Any template text: reasons (strings), never an exception from Jinja's parser."""
+    from sai.scanning.formats._jinja import hidden_names
+    from sai.scanning.formats.gguf import INJECTION
+
+    assert all(isinstance(reason, str) for reason in hidden_names(text, INJECTION))

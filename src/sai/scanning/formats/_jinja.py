@@ -31,7 +31,7 @@ def hidden_names(text: str, injection: re.Pattern[str]) -> Iterator[str]:
     try:
         yield from _literals(env, text, injection)
         tree = env.parse(text)
-    except (jinja2.TemplateSyntaxError, RecursionError):
+    except (jinja2.TemplateError, RecursionError):
         return
     built: set[str] = set()
     for assign in tree.find_all(nodes.Assign):
