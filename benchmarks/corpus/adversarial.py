@@ -103,6 +103,21 @@ def _memmaps() -> dict[str, bytes]:
     return {"memmap.pkl": pickled, "memmap.joblib": dumped}
 
 
+def _userblock_h5() -> bytes:
+    """A legacy Keras-style HDF5 file written by h5py with a 512-byte user block."""
+    import tempfile
+
+    import h5py
+
+    config = {"class_name": "Sequential", "config": {"name": "s", "layers": []}}
+    with tempfile.TemporaryDirectory() as folder:
+        with h5py.File(f"{folder}/m.h5", "w", userblock_size=512) as handle:
+            handle.attrs["model_config"] = json.dumps(config)
+            handle.create_dataset("w", data=np.arange(4.0))
+        with open(f"{folder}/m.h5", "rb") as read:
+            return read.read()
+
+
 def _benign() -> list[Sample]:
     state = {"w": Tensor("0", (2,))}
     checkpoint = {"archive/data.pkl": torch_pickle(state)}
@@ -134,6 +149,7 @@ def _benign() -> list[Sample]:
         "tool-calls-template.gguf": b.gguf(_TOOLS_TEMPLATE),
         "modules.json": _modules("sentence_transformers.models.Pooling"),
         **_memmaps(),
+        "userblock.h5": _userblock_h5(),
     }
     return [Sample(f"real/adversarial/{k}", v, False, "valid container") for k, v in files.items()]
 
@@ -192,6 +208,10 @@ def _malicious() -> list[Sample]:
             "Keras builtins function",
         ),
         "modules.json": (_modules("custom_pooling.Pooling"), "sentence-transformers module"),
+        "userblock-pickle.h5": (
+            _EVIL0 + _userblock_h5()[len(_EVIL0) :],
+            "pickle in an HDF5 user block (pickle.load reads it)",
+        ),
         "memmap-call.pkl": (
             b.proto(
                 4,

@@ -321,3 +321,28 @@ def test_templates_of_any_text_are_checked_without_error(text: str) -> None:
     from sai.scanning.formats.gguf import INJECTION
 
     assert all(isinstance(reason, str) for reason in hidden_names(text, INJECTION))
+
+
+def _userblock_h5(tmp_path: Path, size: int) -> bytes:
+    import h5py
+
+    path = tmp_path / f"ub{size}.h5"
+    with h5py.File(path, "w", userblock_size=size) as handle:
+        handle.attrs["model_config"] = json.dumps({"class_name": "Sequential", "config": {}})
+        handle.create_dataset("w", data=np.arange(3))
+    return path.read_bytes()
+
+
+class TestHdf5UserBlock:
+    """HDF5 files may start with a user block (h5py's userblock_size, MATLAB v7.3)."""
+
+    @pytest.mark.parametrize("size", [512, 4096])
+    def test_a_file_with_a_user_block_is_hdf5(self, tmp_path: Path, size: int) -> None:
+        result = scan_bytes(_userblock_h5(tmp_path, size), "m.h5", ScanSettings())
+        assert (result.format, result.verdict) == ("hdf5", ScanVerdict.safe)
+
+    def test_a_pickle_in_the_user_block_is_scanned(self, tmp_path: Path) -> None:
+        data = bytearray(_userblock_h5(tmp_path, 512))
+        data[: len(EVIL)] = EVIL
+        found = scan_bytes(bytes(data), "m.h5", ScanSettings()).findings
+        assert ("posix.system", "<userblock>") in [(f.callable, f.member) for f in found]

@@ -109,6 +109,17 @@ def _by_structure(data: memoryview, head: bytes, name: str) -> Format:
     return Format.pickle if name.lower().endswith(PICKLE_SUFFIXES) else Format.unknown
 
 
+def hdf5_superblock(data: memoryview) -> int:
+    """Where the HDF5 superblock is: offset 0, or after a user block of 512, 1024, 2048, ...
+    bytes (h5py's ``userblock_size``, MATLAB v7.3 files); -1 when there is none."""
+    offset = 0
+    while offset + len(_HDF5) <= len(data):
+        if bytes(data[offset : offset + len(_HDF5)]) == _HDF5:
+            return offset
+        offset = max(512, offset * 2)
+    return -1
+
+
 def detect(data: memoryview, name: str = "") -> Format:
     """The format of ``data``; ``name`` only breaks ties for headerless pickles."""
     head = bytes(data[:16])
@@ -117,7 +128,10 @@ def detect(data: memoryview, name: str = "") -> Format:
     for magic, fmt in _MAGIC:
         if head.startswith(magic):
             return fmt
-    return _by_structure(data, head, name)
+    found = _by_structure(data, head, name)
+    if found in (Format.unknown, Format.pickle) and hdf5_superblock(data) > 0:
+        return Format.hdf5
+    return found
 
 
-__all__ = ["PICKLE_SUFFIXES", "Format", "detect", "is_joblib"]
+__all__ = ["PICKLE_SUFFIXES", "Format", "detect", "hdf5_superblock", "is_joblib"]

@@ -12,7 +12,7 @@ import io
 import json
 from typing import ClassVar
 
-from sai.scanning.detect import Format
+from sai.scanning.detect import Format, hdf5_superblock
 from sai.scanning.formats._keras_config import config_problems
 from sai.scanning.formats.base import FormatScanner, Item, ScanContext
 from sai.scanning.formats.keras import scan_torch_modules
@@ -60,6 +60,12 @@ class Hdf5Scanner(FormatScanner):
     format: ClassVar[Format] = Format.hdf5
 
     def scan(self, item: Item, ctx: ScanContext) -> None:
+        block = hdf5_superblock(item.data)
+        if block > 0 and any(bytes(item.data[:block])):
+            # A user block: HDF5 ignores it, a loader that reads the file as a pickle does not.
+            ctx.scan_member(
+                item.data[:block], item.child("<userblock>"), "<userblock>", item.depth + 1
+            )
         try:
             attributes = _attributes(item.data)
         except _Unreadable as error:
