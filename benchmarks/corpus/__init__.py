@@ -22,6 +22,7 @@ from benchmarks.corpus.real_review import review_benign
 from benchmarks.corpus.review import review_malicious
 from benchmarks.corpus.sample import ECHO, Sample
 from benchmarks.corpus.second import second_malicious
+from benchmarks.corpus.spec_formats import spec_benign, spec_malicious
 
 
 def benign() -> list[Sample]:
@@ -29,7 +30,14 @@ def benign() -> list[Sample]:
     (including the committed ones of PyTorch, Keras, TensorFlow and transformers), then the
     second adversarial review's."""
     second_review = [s for s in adversarial_samples() if not s.malicious]
-    return first_benign() + real_benign() + review_benign() + libs_samples("benign") + second_review
+    return (
+        first_benign()
+        + real_benign()
+        + review_benign()
+        + libs_samples("benign")
+        + second_review
+        + spec_benign()
+    )
 
 
 def malicious() -> list[Sample]:
@@ -42,6 +50,7 @@ def malicious() -> list[Sample]:
         + review_malicious()
         + libs_samples("malicious")
         + [s for s in adversarial_samples() if s.malicious]
+        + spec_malicious()
     )
 
 

@@ -53,6 +53,11 @@ POOL = {
     "sub/w.data": bytes(16),
     "x.pkl": b.proto(2, b"}."),
     "notes.txt": b"hello",
+    "ckpt.index": b"x",
+    "ckpt.data-00000-of-00001": bytes(8),
+    "ckpt.data-0-of-1": bytes(8),
+    "other.data-00000-of-00001": bytes(8),
+    "checkpoint": b'model_checkpoint_path: "ckpt"',
 }
 
 

@@ -22,6 +22,12 @@ from sai.scanning.probes import (
     looks_like_tiktoken,
     probable_pickle,
 )
+from sai.scanning.probes_formats import (
+    looks_like_executorch,
+    looks_like_flax,
+    looks_like_tf_index,
+    looks_like_tflite,
+)
 
 
 class Format(enum.StrEnum):
@@ -41,6 +47,10 @@ class Format(enum.StrEnum):
     tokenizer = "tokenizer"
     gguf = "gguf"
     safetensors = "safetensors"
+    tflite = "tflite"
+    executorch = "executorch"
+    flax = "flax-msgpack"
+    tf_checkpoint = "tf-checkpoint"
     zip = "zip"
     tar = "tar"
     compressed = "compressed"
@@ -98,6 +108,10 @@ def _by_structure(data: memoryview, head: bytes, name: str) -> Format:
         (looks_like_saved_model(data), Format.savedmodel),
         (looks_like_hf_config(data), Format.hf_config),
         (looks_like_sentencepiece(data), Format.tokenizer),
+        (looks_like_tflite(data), Format.tflite),
+        (looks_like_executorch(data), Format.executorch),
+        (looks_like_flax(data), Format.flax),
+        (looks_like_tf_index(data), Format.tf_checkpoint),
     )
     found = next((fmt for hit, fmt in probes if hit), None)
     if found is not None:

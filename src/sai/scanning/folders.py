@@ -3,7 +3,9 @@
 A TensorFlow SavedModel's variables, fingerprint, Keras metadata and assets; the tokenizer
 files of a Hugging Face repository or tokenizer folder; the external data files an ONNX model
 names (in subfolders too); the weights file of an OpenVINO IR (``model.xml`` +
-``model.bin``) are read by the model's own loader as data. They are still scanned by content
+``model.bin``); the data shards of a TensorFlow checkpoint (``<prefix>.index`` +
+``<prefix>.data-00000-of-00001``) and its ``checkpoint`` file are read by the model's own
+loader as data. They are still scanned by content
 (a pickle hidden among them is found), but an unrecognised format there is expected, not a
 finding, and their file names do not make sai read them as pickles.
 
@@ -15,6 +17,7 @@ any other link is reported and never read.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import NamedTuple
 
@@ -34,6 +37,7 @@ _SAVED_MODEL_PARTS = ("fingerprint.pb", "keras_metadata.pb")
 _OPENVINO_MARK = b"<net "
 _SAVED_MODEL_DIRS = ("variables", "assets", "assets.extra")
 _MAX_ONNX = 64 << 20
+_SHARD = re.compile(r"\d{5}-of-\d{5}")
 
 
 # NOTE: NamedTuple, not a dataclass: a frozen dataclass compiles six methods at import,
@@ -77,12 +81,27 @@ def _openvino_weights(files: list[Path]) -> dict[Path, str]:
     }
 
 
+def _checkpoint_parts(files: list[Path]) -> dict[Path, str]:
+    """TensorFlow checkpoints: ``<prefix>.index`` reads its tensors from the data shards
+    ``<prefix>.data-NNNNN-of-MMMMM``, and the ``checkpoint`` file names the latest prefix."""
+    indexes = {p for p in files if p.name.endswith(".index")}
+    parts: dict[Path, str] = {}
+    for path in files:
+        prefix, _, shard = path.name.rpartition(".data-")
+        if prefix and _SHARD.fullmatch(shard) and path.with_name(f"{prefix}.index") in indexes:
+            parts[path] = f"data shard of checkpoint {prefix}"
+        elif path.name == "checkpoint" and any(p.parent == path.parent for p in indexes):
+            parts[path] = "checkpoint state of its folder"
+    return parts
+
+
 def plan_folder(files: list[Path]) -> FolderPlan:
     """Find the model folders among ``files`` and the companion files of each."""
     companions: dict[Path, str] = {}
     for folder in {f.parent for f in files}:
         companions |= _parts_by_name(folder, files)
     companions |= _openvino_weights(files)
+    companions |= _checkpoint_parts(files)
     before = len(companions)  # ONNX external data is named by resolved path: map it back
     for path in files:
         if path.suffix.lower() == ".onnx" and path.stat().st_size <= _MAX_ONNX:
@@ -101,7 +120,7 @@ def plan_folder(files: list[Path]) -> FolderPlan:
 #: Lower-case file names and endings that `plan_folder` looks for: a listing without any of them
 #: has no companions (keep in step with the checks above; a test compares the two).
 _MARKERS = frozenset(n.lower() for n in ("saved_model.pb", *_TOKENIZER_MARKERS))
-_NAMING = (".xml", ".onnx")
+_NAMING = (".xml", ".onnx", ".index")
 
 
 def companions_of(listed: list[str], files: list[str]) -> dict[str, str]:

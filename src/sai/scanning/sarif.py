@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sai import __version__
+from sai.scanning._format_rules import FORMAT_RULES
 from sai.scanning.result import ArtifactResult, FailOn, Finding, Severity
 from sai.scanning.rules import RULES
 
@@ -35,15 +36,16 @@ def to_sarif(
     results: Sequence[ArtifactResult], fail_on: FailOn = FailOn.dangerous
 ) -> dict[str, Any]:
     """One SARIF run with every rule and one result per finding."""
-    rule_ids = sorted(RULES)
+    known = {**{rule.id: rule for rule in FORMAT_RULES}, **RULES}
+    rule_ids = sorted(known)
     rules = [
         {
             "id": rule_id,
             "name": rule_id.replace(".", "_").replace("-", "_"),
-            "shortDescription": {"text": RULES[rule_id].title},
-            "help": {"text": RULES[rule_id].help},
-            "defaultConfiguration": {"level": _LEVEL[RULES[rule_id].severity]},
-            "properties": {"security-severity": _score(RULES[rule_id].severity)},
+            "shortDescription": {"text": known[rule_id].title},
+            "help": {"text": known[rule_id].help},
+            "defaultConfiguration": {"level": _LEVEL[known[rule_id].severity]},
+            "properties": {"security-severity": _score(known[rule_id].severity)},
         }
         for rule_id in rule_ids
     ]
