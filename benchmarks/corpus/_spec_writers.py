@@ -136,6 +136,43 @@ def checkpoint_index(tensors: dict[str, tuple[int, int, int]], shards: int = 1) 
     return table + footer.ljust(40, b"\0") + (0xDB4775248B80FB57).to_bytes(8, "little")
 
 
+def mxnet_params(arrays: dict[str, list[int]], magic: int = 0xF993FAC9) -> bytes:
+    """``mx.nd.save`` of dense float32 arrays (name -> shape), NDArray V2 layout."""
+    out = struct.pack("<QQQ", 0x112, 0, len(arrays))
+    for shape in arrays.values():
+        count = 1
+        for n in shape:
+            count *= n
+        out += struct.pack("<Ii", magic, 0) + struct.pack(f"<i{len(shape)}q", len(shape), *shape)
+        out += struct.pack("<iii", 1, 0, 0) + bytes(4 * count)
+    out += struct.pack("<Q", len(arrays))
+    return out + b"".join(struct.pack("<Q", len(n.encode())) + n.encode() for n in arrays)
+
+
+def mxnet_symbol(custom: str | None = None) -> bytes:
+    """An MXNet symbol graph (``-symbol.json``) of one FullyConnected layer, and a Custom node
+    of op_type ``custom`` when given."""
+    import json
+
+    nodes: list[dict[str, object]] = [
+        {"op": "null", "name": "data", "inputs": []},
+        {"op": "null", "name": "dense0_weight", "inputs": []},
+        {"op": "FullyConnected", "name": "dense0", "attrs": {"num_hidden": "2"},
+         "inputs": [[0, 0, 0], [1, 0, 0]]},
+    ]  # fmt: skip
+    if custom:
+        nodes.append({"op": "Custom", "name": "hook", "attrs": {"op_type": custom},
+                      "inputs": [[2, 0, 0]]})  # fmt: skip
+    graph = {
+        "nodes": nodes,
+        "arg_nodes": [0, 1],
+        "node_row_ptr": list(range(len(nodes) + 1)),
+        "heads": [[len(nodes) - 1, 0, 0]],
+        "attrs": {"mxnet_version": ["int", 10901]},
+    }
+    return json.dumps(graph, indent=2).encode()
+
+
 __all__ = [
     "Table",
     "checkpoint_index",
@@ -143,5 +180,7 @@ __all__ = [
     "flatbuffer",
     "flax_array",
     "msgpack",
+    "mxnet_params",
+    "mxnet_symbol",
     "tflite",
 ]

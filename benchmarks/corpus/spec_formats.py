@@ -1,9 +1,10 @@
-"""TFLite, ExecuTorch, Flax msgpack and TensorFlow checkpoint samples (issue #21).
+"""TFLite, ExecuTorch, Flax msgpack, TensorFlow checkpoint and MXNet samples (issue #21).
 
-Provenance: tensorflow, flax/msgpack and executorch are not installed here, so these files are
-written by ``_spec_writers`` from each format's spec (TFLite ``schema.fbs`` v3, ExecuTorch
-``program.fbs``, msgpack and ``flax.serialization.to_bytes``'s extension types, LevelDB's
-table format as TensorFlow's BundleWriter uses it). The real-checkpoint folder reuses the
+Provenance: tensorflow, flax/msgpack, executorch and mxnet are not installed here, so these
+files are written by ``_spec_writers`` from each format's spec (TFLite ``schema.fbs`` v3,
+ExecuTorch ``program.fbs``, MXNet's NDArray list and symbol JSON, msgpack and
+``flax.serialization.to_bytes``'s extension types, LevelDB's table format as TensorFlow's
+BundleWriter uses it). The real-checkpoint folder reuses the
 ``variables.index`` and data shard that TensorFlow 2.21 wrote for the committed SavedModel
 fixture ``libs/benign/tf/savedmodel-tf-module`` (see fixtures/libs/PROVENANCE.md).
 """
@@ -21,6 +22,14 @@ _TF_MODULE = Path(__file__).parent / "fixtures/libs/benign/tf/savedmodel-tf-modu
 def _flax_state(**extra: object) -> bytes:
     layer = {"kernel": w.flax_array([4, 2]), "bias": w.flax_array([2])}
     return w.msgpack({"params": {"Dense_0": layer, **extra}})
+
+
+def _oversized_params() -> bytes:
+    """Parameters whose first array claims 2**40 rows (the shape's first int64, at byte 36:
+    after the list header, the array's magic, storage type and ndim)."""
+    params = bytearray(w.mxnet_params({"w": [2, 2]}))
+    params[36:44] = (1 << 40).to_bytes(8, "little")
+    return bytes(params)
 
 
 def spec_benign() -> list[Sample]:
@@ -51,6 +60,24 @@ def spec_benign() -> list[Sample]:
         Sample("benign/spec/tf-checkpoint", b"", False, "TF 2.21 checkpoint pair", real),
         Sample(
             "benign/spec/tf-checkpoint-written", b"", False, "checkpoint pair (writer)", written
+        ),
+        Sample(
+            "benign/spec/mxnet-model",
+            b"",
+            False,
+            "MXNet symbol and parameters (spec writer)",
+            {
+                "model-symbol.json": w.mxnet_symbol(),
+                "model-0000.params": w.mxnet_params(
+                    {"arg:dense0_weight": [2, 3], "arg:dense0_bias": [2]}
+                ),
+            },
+        ),
+        Sample(
+            "benign/spec/net.params",
+            w.mxnet_params({"dense0.weight": [4, 4]}, magic=0xF993FACA),
+            False,
+            "Gluon save_parameters, NDArray V3 (spec writer)",
         ),
         Sample("benign/spec/model.ckpt.index", written["model.ckpt.index"], False, "index alone"),
     ]
@@ -99,6 +126,12 @@ def spec_malicious() -> list[Sample]:
             w.checkpoint_index({"dense/kernel": (7, 0, 32)}),
             True,
             "checkpoint entry in a shard that does not exist (malformed)",
+        ),
+        Sample(
+            "malicious/spec/shape-overflow.params",
+            _oversized_params(),
+            True,
+            "MXNet shape larger than the file (malformed)",
         ),
     ]
 

@@ -3,6 +3,7 @@ content, what each scanner reports, malformed input, and checkpoint folders as u
 
 from __future__ import annotations
 
+import struct
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,14 @@ from sai.scanning import Format, ScanSettings, ScanVerdict, detect, scan_bytes, 
 from sai.scanning._msgpack import MsgpackError, walk_map
 from sai.scanning.sarif import to_sarif
 
-NEW = {Format.tflite, Format.executorch, Format.flax, Format.tf_checkpoint}
+NEW = {
+    Format.tflite,
+    Format.executorch,
+    Format.flax,
+    Format.tf_checkpoint,
+    Format.mxnet,
+    Format.mxnet_symbol,
+}
 STATE = w.msgpack({"params": {"Dense_0": {"kernel": w.flax_array([2, 2])}}})
 INDEX = w.checkpoint_index({"a": (0, 0, 4), "b/c": (0, 4, 4)})
 SAMPLES = {
@@ -24,6 +32,8 @@ SAMPLES = {
     Format.executorch: w.executorch(("XnnpackBackend",)),
     Format.flax: STATE,
     Format.tf_checkpoint: INDEX,
+    Format.mxnet: w.mxnet_params({"w": [2, 3], "b": [3]}),
+    Format.mxnet_symbol: w.mxnet_symbol(),
 }
 
 
@@ -193,3 +203,36 @@ def test_every_malicious_sample_fails_and_sarif_names_the_new_rules() -> None:
     sarif = to_sarif(results)
     listed = {rule["id"] for rule in sarif["runs"][0]["tool"]["driver"]["rules"]}
     assert {"tflite.dangerous-op", "tfcheckpoint.malformed"} <= listed
+
+
+def test_mxnet_params_of_each_array_version_parse() -> None:
+    v1 = struct.pack("<QQQ", 0x112, 0, 1) + struct.pack("<IIq", 0xF993FAC8, 1, 3)
+    v1 += struct.pack("<iii", 1, 0, 0) + bytes(12) + struct.pack("<Q", 0)
+    legacy = struct.pack("<QQQ", 0x112, 0, 1) + struct.pack("<II", 1, 3)
+    legacy += struct.pack("<iii", 1, 0, 6) + bytes(24) + struct.pack("<Q", 0)  # int64
+    for data in (v1, legacy, w.mxnet_params({"s": []}, magic=0xF993FACA)):
+        assert _rules(data, "m.params") == []
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d[:-1], "cannot fit"),  # a name cut short
+        (lambda d: d + b"!", "after the name list"),
+        (lambda d: d[:28] + struct.pack("<i", 9) + d[32:], "unknown storage type"),
+        (lambda d: d[:-17] + struct.pack("<Q", 5) + d[-9:], "names for"),
+    ],
+)
+def test_inconsistent_mxnet_params_are_malformed(change: object, message: str) -> None:
+    data = change(w.mxnet_params({"w": [2, 2]}))  # type: ignore[operator]
+    findings = scan_bytes(data, "m.params", ScanSettings()).findings
+    assert [f.rule for f in findings] == ["mxnet.malformed"]
+    assert message in findings[0].message
+
+
+def test_mxnet_custom_node_needs_review_and_plain_json_is_not_a_graph() -> None:
+    result = scan_bytes(w.mxnet_symbol("my_python_op"), "m-symbol.json", ScanSettings())
+    assert [f.rule for f in result.findings] == ["mxnet.custom-op"]
+    assert "my_python_op" in result.findings[0].message
+    assert result.verdict is ScanVerdict.review
+    assert detect(memoryview(b'{"nodes": [], "heads": []}')) is Format.unknown

@@ -1,4 +1,4 @@
-"""Rules of the TFLite, ExecuTorch, Flax msgpack and TensorFlow checkpoint scanners.
+"""Rules of the TFLite, ExecuTorch, Flax msgpack, MXNet and TensorFlow checkpoint scanners.
 
 Kept beside ``rules.py`` (which is being split elsewhere) until the two merge: ``finding_of``
 builds findings of these rules the way ``rules.finding`` does, and the SARIF writer lists them.
@@ -49,6 +49,21 @@ FORMAT_RULES: tuple[Rule, ...] = (
         confidence=Confidence.unknown,
     ),
     Rule("msgpack.malformed", Severity.high, "msgpack state is malformed", "Re-export.", True),
+    Rule(
+        "mxnet.custom-op",
+        Severity.medium,
+        "MXNet graph uses a Custom operator",
+        "A Custom node runs the Python CustomOp class the loading program registered under its "
+        "op_type; the file cannot ship that code, but sai cannot tell what it does.",
+        confidence=Confidence.unknown,
+    ),
+    Rule(
+        "mxnet.malformed",
+        Severity.high,
+        "MXNet parameter file is malformed",
+        "Its arrays do not hold together; re-save the parameters.",
+        True,
+    ),
     Rule(
         "tfcheckpoint.malformed",
         Severity.high,

@@ -25,6 +25,7 @@ from sai.scanning.probes import (
 from sai.scanning.probes_formats import (
     looks_like_executorch,
     looks_like_flax,
+    looks_like_mxnet_symbol,
     looks_like_tf_index,
     looks_like_tflite,
 )
@@ -51,6 +52,8 @@ class Format(enum.StrEnum):
     executorch = "executorch"
     flax = "flax-msgpack"
     tf_checkpoint = "tf-checkpoint"
+    mxnet = "mxnet"
+    mxnet_symbol = "mxnet-symbol"
     zip = "zip"
     tar = "tar"
     compressed = "compressed"
@@ -90,6 +93,7 @@ _MAGIC: tuple[tuple[bytes, Format], ...] = (
     (b"\x93NUMPY", Format.npy),
     (_HDF5, Format.hdf5),
     (b"GGUF", Format.gguf),
+    (b"\x12\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0", Format.mxnet),
     (_SEVENZIP, Format.sevenzip),
     *((magic, Format.compressed) for magic in _COMPRESSED),
 )
@@ -112,6 +116,7 @@ def _by_structure(data: memoryview, head: bytes, name: str) -> Format:
         (looks_like_executorch(data), Format.executorch),
         (looks_like_flax(data), Format.flax),
         (looks_like_tf_index(data), Format.tf_checkpoint),
+        (looks_like_mxnet_symbol(data), Format.mxnet_symbol),
     )
     found = next((fmt for hit, fmt in probes if hit), None)
     if found is not None:

@@ -3,7 +3,8 @@
 TFLite and ExecuTorch are FlatBuffers with a file identifier at bytes 4-8 (``TFL3``; ``ET``
 and two digits) whose root table must parse; a Flax state is one msgpack map with string
 keys and at least one NumPy extension value, to the last byte; a TensorFlow checkpoint index
-ends in a LevelDB table footer whose block handles lie inside the file.
+ends in a LevelDB table footer whose block handles lie inside the file; an MXNet symbol file is
+a JSON graph with ``nodes``, ``arg_nodes`` and ``heads`` lists.
 """
 
 from __future__ import annotations
@@ -54,4 +55,31 @@ def looks_like_tf_index(data: memoryview) -> bool:
     return is_table(data)
 
 
-__all__ = ["looks_like_executorch", "looks_like_flax", "looks_like_tf_index", "looks_like_tflite"]
+_MAX_SYMBOL = 64 << 20
+
+
+def looks_like_mxnet_symbol(data: memoryview) -> bool:
+    """An MXNet symbol file (``-symbol.json``): a JSON graph with nodes, arg_nodes and heads."""
+    if len(data) > _MAX_SYMBOL or bytes(data[:64]).lstrip()[:1] != b"{":
+        return False
+    text = bytes(data)
+    if b'"arg_nodes"' not in text:
+        return False
+    import json
+
+    try:
+        graph = json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(graph, dict) and all(
+        isinstance(graph.get(key), list) for key in ("nodes", "arg_nodes", "heads")
+    )
+
+
+__all__ = [
+    "looks_like_executorch",
+    "looks_like_flax",
+    "looks_like_mxnet_symbol",
+    "looks_like_tf_index",
+    "looks_like_tflite",
+]

@@ -29,6 +29,8 @@ _HOMES: dict[Format, tuple[str, str]] = {
     Format.executorch: ("flatbuffers", "ExecuTorchScanner"),
     Format.flax: ("flax", "FlaxScanner"),
     Format.tf_checkpoint: ("tfcheckpoint", "TfCheckpointScanner"),
+    Format.mxnet: ("mxnet", "MxnetScanner"),
+    Format.mxnet_symbol: ("mxnet", "MxnetSymbolScanner"),
     Format.zip: ("archive", "ZipScanner"),
     Format.tar: ("archive", "TarScanner"),
     Format.compressed: ("archive", "CompressedScanner"),
