@@ -236,3 +236,26 @@ def test_mxnet_custom_node_needs_review_and_plain_json_is_not_a_graph() -> None:
     assert "my_python_op" in result.findings[0].message
     assert result.verdict is ScanVerdict.review
     assert detect(memoryview(b'{"nodes": [], "heads": []}')) is Format.unknown
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.binary(min_size=4, max_size=4),
+    st.sampled_from([b"TFL3", b"ET12", b"ET99"]),
+    st.binary(max_size=200),
+)
+def test_random_flatbuffers_with_a_real_identifier_never_crash(
+    root: bytes, ident: bytes, rest: bytes
+) -> None:
+    data = root + ident + rest
+    result = scan_bytes(data, "m.tflite", ScanSettings())
+    assert "scanner.crash" not in [f.rule for f in result.findings]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300))
+def test_random_tables_with_the_leveldb_magic_never_crash(body: bytes) -> None:
+    from sai.scanning._sstable import TABLE_MAGIC
+
+    result = scan_bytes(body + TABLE_MAGIC, "m.index", ScanSettings())
+    assert "scanner.crash" not in [f.rule for f in result.findings]

@@ -63,7 +63,7 @@ class FlatBuffer:
         if slot + 2 > size:
             return 0
         offset = struct.unpack_from("<H", self.data, vtable + slot)[0]
-        if offset and table + offset + 4 > len(self.data):
+        if offset and table + offset >= len(self.data):
             raise FlatError(f"field {index} of the table at {table} is outside the buffer", table)
         return table + offset if offset else 0
 
