@@ -259,3 +259,11 @@ def test_random_tables_with_the_leveldb_magic_never_crash(body: bytes) -> None:
 
     result = scan_bytes(body + TABLE_MAGIC, "m.index", ScanSettings())
     assert "scanner.crash" not in [f.rule for f in result.findings]
+
+
+def test_in_a_folder_broken_pte_and_params_fail_closed(tmp_path: Path) -> None:
+    _write(tmp_path, {"a/model.pte": b"\0" * 40, "b/net.params": b"\1" * 40, "c/x.msgpack": b"?"})
+    found = {
+        Path(r.path).name: r.fails() for r in scan_paths([tmp_path], ScanSettings(digest=False))
+    }
+    assert found == {"model.pte": True, "net.params": True}  # other msgpack data is left out

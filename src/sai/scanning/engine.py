@@ -26,7 +26,8 @@ from sai.scanning.settings import ScanSettings
 #: Extensions of model files: in a folder, unrecognised files with these are still reported.
 MODEL_SUFFIXES = (
     *PICKLE_SUFFIXES, ".npy", ".npz", ".h5", ".hdf5", ".keras", ".onnx", ".gguf",
-    ".safetensors", ".pb", ".tflite", ".mar", ".model", ".zip", ".tar", ".gz", ".7z",
+    ".safetensors", ".pb", ".tflite", ".pte", ".params", ".mar", ".model", ".zip", ".tar",
+    ".gz", ".7z",
 )  # fmt: skip
 _MAX_REPORTED = 500
 #: Files smaller than this are read into memory; larger ones are memory-mapped.
