@@ -133,7 +133,6 @@ OVERSIZED = {
     "sai/gateway/config.py",
     "sai/ledger/entry.py",
     "sai/ledger/ledger.py",
-    "sai/ledger/note.py",
     "sai/scanning/pickle/_dispatch.py",
     "sai/scanning/rules.py",
 }
