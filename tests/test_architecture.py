@@ -131,7 +131,6 @@ MAX_LINES = 250
 OVERSIZED = {
     "sai/gateway/app.py",
     "sai/gateway/config.py",
-    "sai/ledger/ledger.py",
     "sai/scanning/pickle/_dispatch.py",
     "sai/scanning/rules.py",
 }
