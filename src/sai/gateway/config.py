@@ -1,5 +1,6 @@
 """The gateway's settings: read from sai.yaml's ``gateway``, ``upstream`` and ``guards``
-sections, with command-line and environment overrides, into frozen values.
+sections, with command-line and environment overrides, into frozen values. The guard
+policy is resolved in :mod:`sai.gateway._guard_policy` (re-exported here).
 """
 
 from __future__ import annotations
@@ -10,19 +11,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 
+from sai.gateway._guard_policy import GuardPlan, GuardPolicy, guard_policy, scanner_settings
 from sai.gateway.errors import GatewayConfigError
-from sai.guards import Direction, GuardSettings, OnMatch
 from sai.manifest import LoadedManifest
-from sai.manifest.guard_policy import EffectiveGuards, guard_policy_problems, resolve_guards
 from sai.manifest.schema import (
     GatewayRoute,
     GatewaySpec,
-    GuardScannerSpec,
     GuardsSpec,
     Manifest,
     ModelFormat,
     Sensitivity,
-    StreamingMode,
 )
 
 #: Environment variable naming the Redis that shares rate limits between workers and replicas.
@@ -65,66 +63,6 @@ class ModelRoute:
 
 
 @dataclass(frozen=True)
-class GuardPlan:
-    """The scanners one route and role runs per direction, their settings, and their origin.
-
-    ``sources`` names the sai.yaml fields that shaped the plan; ``canary`` says whether chat
-    requests get a canary planted in their system message.
-    """
-
-    input: tuple[str, ...] = ()
-    output: tuple[str, ...] = ()
-    settings: Mapping[str, GuardSettings] = field(default_factory=lambda: MappingProxyType({}))
-    canary: bool = False
-    sources: tuple[str, ...] = ("guards",)
-
-    def names(self, direction: Direction) -> tuple[str, ...]:
-        """The scanners of ``direction``."""
-        return self.input if direction is Direction.input else self.output
-
-    def audit(self, *, canary_planted: bool = False) -> dict[str, object]:
-        """The plan as recorded in an audit entry (a planted canary by fact, never value)."""
-        out: dict[str, object] = {
-            "input": list(self.input),
-            "output": list(self.output),
-            "from": list(self.sources),
-        }
-        if canary_planted:
-            out["canary"] = "planted"
-        return out
-
-
-@dataclass(frozen=True)
-class GuardPolicy:
-    """The scanners per direction, their settings, review triggers and the latency budget.
-
-    ``input``, ``output`` and ``settings`` are the plan of any route and role that ``plans``
-    (resolved from sai.yaml at start-up, keyed by route and role) does not name.
-    """
-
-    input: tuple[str, ...] = ()
-    output: tuple[str, ...] = ()
-    settings: Mapping[str, GuardSettings] = field(default_factory=lambda: MappingProxyType({}))
-    review_on: frozenset[str] = frozenset()
-    budget_ms: int = 250
-    #: Per-field results the guards may reuse (`sai.guards.memo`); 0: no cache.
-    cache_entries: int = 50_000
-    #: Chat roles whose messages are data (the injection guard's document detector reads them).
-    data_roles: frozenset[str] = frozenset({"tool", "function"})
-    streaming: StreamingMode = StreamingMode.buffer
-    plans: Mapping[tuple[str, str], GuardPlan] = field(default_factory=lambda: MappingProxyType({}))
-
-    @property
-    def default_plan(self) -> GuardPlan:
-        """The plan of a route and role without one of their own."""
-        return GuardPlan(self.input, self.output, self.settings)
-
-    def plan(self, route: str, role: str) -> GuardPlan:
-        """The plan of ``route`` for keys of ``role``."""
-        return self.plans.get((route, role)) or self.default_plan
-
-
-@dataclass(frozen=True)
 class GatewayConfig:
     """Everything the running gateway needs, resolved and checked."""
 
@@ -139,7 +77,7 @@ class GatewayConfig:
     max_body_bytes: int = 1_048_576
     max_tokens: int | None = None
     body_timeout: float = 10.0
-    guards: GuardPolicy = GuardPolicy()
+    guards: GuardPolicy = GuardPolicy()  # noqa: RUF009 (frozen: one shared default is safe)
     audit_text: bool = False
     redis_url: str | None = None
     unsafe_fail_open_without_limiter: bool = False
@@ -182,51 +120,6 @@ def _roles(spec: GatewaySpec) -> dict[str, RolePolicy]:
     return roles
 
 
-def scanner_settings(spec: GuardScannerSpec) -> GuardSettings:
-    """A manifest scanner section as the scanners' own settings value."""
-    return GuardSettings(
-        threshold=spec.threshold,
-        on_match=OnMatch(spec.action.value) if spec.action is not None else None,
-        options=tuple(sorted(spec.options.items())),
-    )
-
-
-def _plan(policy: EffectiveGuards) -> GuardPlan:
-    return GuardPlan(
-        input=tuple(name.value for name in policy.input),
-        output=tuple(name.value for name in policy.output),
-        settings=MappingProxyType(
-            {name.value: scanner_settings(spec) for name, spec in policy.scanners.items()}
-        ),
-        canary=policy.canary,
-        sources=policy.sources,
-    )
-
-
-def _guard_policy(spec: GatewaySpec, guards: GuardsSpec) -> GuardPolicy:
-    for problem in guard_policy_problems(guards, spec):
-        if problem.severity == "error":
-            where = ".".join(str(part) for part in problem.loc)
-            raise GatewayConfigError(f"{where}: {problem.message}", hint=problem.hint)
-    plans = {
-        (route.value, role): _plan(policy)
-        for (route, role), policy in resolve_guards(guards, spec).items()
-    }
-    return GuardPolicy(
-        input=tuple(name.value for name in guards.input),
-        output=tuple(name.value for name in guards.output),
-        settings=MappingProxyType(
-            {name.value: scanner_settings(item) for name, item in guards.scanners.items()}
-        ),
-        review_on=frozenset(name.value for name in spec.policies.review_on),
-        data_roles=frozenset(spec.policies.data_roles),
-        budget_ms=spec.guard_budget_ms,
-        cache_entries=spec.guard_cache_entries,
-        streaming=spec.streaming,
-        plans=MappingProxyType(plans),
-    )
-
-
 def config_for(
     upstream_url: str | None,
     *,
@@ -245,7 +138,7 @@ def config_for(
         max_body_bytes=spec.policies.max_body_bytes,
         max_tokens=spec.policies.max_tokens,
         body_timeout=spec.policies.body_timeout_seconds,
-        guards=_guard_policy(spec, guards if guards is not None else GuardsSpec()),
+        guards=guard_policy(spec, guards if guards is not None else GuardsSpec()),
         audit_text=spec.audit_text,
         unsafe_fail_open_without_limiter=spec.unsafe_fail_open_without_limiter,
         failed_auth_limit=spec.policies.failed_auth_per_address,

@@ -1,7 +1,8 @@
 """Opcode handlers of the pickle machine, one small function per opcode (protocols 0-5).
 
 Each handler reads its argument at ``m.pos``, advances it, and updates the abstract stack the
-way CPython's unpickler would, but never imports or calls anything.
+way CPython's unpickler would, but never imports or calls anything. The handlers that push
+literals are in :mod:`sai.scanning.pickle._literals`, those that call in ``_calls``.
 """
 
 from __future__ import annotations
@@ -9,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sai.scanning.pickle import _calls as calls
+from sai.scanning.pickle import _literals as lit
 from sai.scanning.pickle import _reader as rd
-from sai.scanning.pickle._operands import Handler, line, sized, uint
+from sai.scanning.pickle._operands import Handler, line, uint
 from sai.scanning.pickle._state import State
 from sai.scanning.pickle._values import DictVal, ListVal, Opaque, SetVal, TupleVal
 
@@ -33,94 +35,6 @@ def _pop_mark(m: State) -> None:
 
 def _dup(m: State) -> None:
     m.stack.append(m.top())
-
-
-def _float(m: State) -> None:
-    raw = line(m)
-    try:
-        m.stack.append(float(raw))
-    except ValueError:
-        raise rd.StreamError(f"bad float literal {raw[:40]!r}", m.op_start) from None
-
-
-def _binfloat(m: State) -> None:
-    # NOTE: float values never decide anything, so the 8 bytes are skipped, not decoded.
-    if m.pos + 8 > len(m.data):
-        raise rd.StreamError("truncated: BINFLOAT needs 8 bytes", m.pos)
-    m.pos += 8
-    m.stack.append(0.0)
-
-
-def _int(m: State) -> None:
-    m.stack.append(rd.text_int(line(m), m.op_start))
-
-
-def _long(m: State) -> None:
-    m.stack.append(rd.text_int(line(m), m.op_start, long=True))
-
-
-def _binint(m: State) -> None:
-    value, m.pos = rd.sint4(m.data, m.pos)
-    m.stack.append(value)
-
-
-def _long_n(size: int) -> Handler:
-    def handler(m: State) -> None:
-        length = uint(m, size)
-        if size == 4 and length >= 1 << 31:
-            raise rd.StreamError("LONG4 with a negative byte count", m.op_start)
-        raw = sized(m, length)
-        m.stack.append(
-            int.from_bytes(raw, "little", signed=True) if length <= 64 else Opaque("int")
-        )
-
-    return handler
-
-
-def _const(value: object) -> Handler:
-    def handler(m: State) -> None:
-        m.stack.append(value)
-
-    return handler
-
-
-def _string(m: State) -> None:
-    m.stack.append(rd.quoted_string(line(m), m.op_start).decode("latin-1"))
-
-
-def _binstring(size: int, signed: bool) -> Handler:
-    def handler(m: State) -> None:
-        if signed:
-            length, m.pos = rd.sint4(m.data, m.pos)
-            if length < 0:
-                raise rd.StreamError("BINSTRING with a negative length", m.op_start)
-        else:
-            length = uint(m, size)
-        raw = sized(m, length)
-        m.stack.append(bytes(raw).decode("latin-1") if length <= m.limits.max_text else raw)
-
-    return handler
-
-
-def _unicode(m: State) -> None:
-    try:
-        m.stack.append(line(m).decode("raw-unicode-escape"))
-    except UnicodeDecodeError:
-        raise rd.StreamError("UNICODE argument does not decode", m.op_start) from None
-
-
-def _binunicode(size: int) -> Handler:
-    def handler(m: State) -> None:
-        m.stack.append(m.text(sized(m, uint(m, size))))
-
-    return handler
-
-
-def _binbytes(size: int) -> Handler:
-    def handler(m: State) -> None:
-        m.stack.append(sized(m, uint(m, size)))
-
-    return handler
 
 
 def _append(m: State) -> None:
@@ -242,21 +156,21 @@ DISPATCH: dict[int, Handler] = {
     ord("0"): _pop,
     ord("1"): _pop_mark,
     ord("2"): _dup,
-    ord("F"): _float,
-    ord("I"): _int,
-    ord("J"): _binint,
+    ord("F"): lit.float_,
+    ord("I"): lit.int_,
+    ord("J"): lit.binint,
     ord("K"): lambda m: m.stack.append(uint(m, 1)),
-    ord("L"): _long,
+    ord("L"): lit.long_,
     ord("M"): lambda m: m.stack.append(uint(m, 2)),
-    ord("N"): _const(None),
+    ord("N"): lit.const(None),
     ord("P"): calls.persid,
     ord("Q"): calls.binpersid,
     ord("R"): calls.reduce,
-    ord("S"): _string,
-    ord("T"): _binstring(4, signed=True),
-    ord("U"): _binstring(1, signed=False),
-    ord("V"): _unicode,
-    ord("X"): _binunicode(4),
+    ord("S"): lit.string,
+    ord("T"): lit.binstring(4, signed=True),
+    ord("U"): lit.binstring(1, signed=False),
+    ord("V"): lit.unicode,
+    ord("X"): lit.binunicode(4),
     ord("a"): _append,
     ord("b"): calls.build,
     ord("c"): calls.global_,
@@ -277,7 +191,7 @@ DISPATCH: dict[int, Handler] = {
     ord("t"): _collect("tuple"),
     ord(")"): _empty(lambda: TupleVal(())),
     ord("u"): _setitems,
-    ord("G"): _binfloat,
+    ord("G"): lit.binfloat,
     0x80: _proto,
     0x81: calls.newobj,
     0x82: calls.ext(1),
@@ -286,15 +200,15 @@ DISPATCH: dict[int, Handler] = {
     0x85: _tuple_n(1),
     0x86: _tuple_n(2),
     0x87: _tuple_n(3),
-    0x88: _const(True),
-    0x89: _const(False),
-    0x8A: _long_n(1),
-    0x8B: _long_n(4),
-    ord("B"): _binbytes(4),
-    ord("C"): _binbytes(1),
-    0x8C: _binunicode(1),
-    0x8D: _binunicode(8),
-    0x8E: _binbytes(8),
+    0x88: lit.const(True),
+    0x89: lit.const(False),
+    0x8A: lit.long_n(1),
+    0x8B: lit.long_n(4),
+    ord("B"): lit.binbytes(4),
+    ord("C"): lit.binbytes(1),
+    0x8C: lit.binunicode(1),
+    0x8D: lit.binunicode(8),
+    0x8E: lit.binbytes(8),
     0x8F: _empty(SetVal),
     0x90: _additems,
     0x91: _collect("frozenset"),
@@ -302,7 +216,7 @@ DISPATCH: dict[int, Handler] = {
     0x93: calls.stack_global,
     0x94: _memoize,
     0x95: _frame,
-    0x96: _binbytes(8),
+    0x96: lit.binbytes(8),
     0x97: _next_buffer,
     0x98: _readonly_buffer,
 }
