@@ -1,13 +1,12 @@
 """Rules of the TFLite, ExecuTorch, Flax msgpack, MXNet and TensorFlow checkpoint scanners.
 
-Kept beside ``rules.py`` (which is being split elsewhere) until the two merge: ``finding_of``
-builds findings of these rules the way ``rules.finding`` does, and the SARIF writer lists them.
+``rules.py`` adds them to its table; findings of them are made with ``rules.finding``.
 """
 
 from __future__ import annotations
 
-from sai.scanning.result import Confidence, Finding, Severity
-from sai.scanning.rules import RULES, Rule
+from sai.scanning._rule import Rule
+from sai.scanning.result import Confidence, Severity
 
 FORMAT_RULES: tuple[Rule, ...] = (
     Rule(
@@ -73,26 +72,5 @@ FORMAT_RULES: tuple[Rule, ...] = (
     ),
 )
 
-_BY_ID = {rule.id: rule for rule in FORMAT_RULES}
 
-
-def finding_of(
-    rule_id: str, message: str, *, member: str = "", offset: int | None = None
-) -> Finding:
-    """A finding of one of these rules (or of ``rules.RULES`` once they are merged)."""
-    rule = RULES.get(rule_id) or _BY_ID[rule_id]
-    severity = rule.severity
-    if rule.confidence is Confidence.unknown and severity is not Severity.info:
-        severity = Severity.medium
-    return Finding(
-        rule=rule_id,
-        severity=severity,
-        message=message,
-        member=member,
-        offset=offset,
-        incomplete=rule.incomplete,
-        confidence=rule.confidence,
-    )
-
-
-__all__ = ["FORMAT_RULES", "finding_of"]
+__all__ = ["FORMAT_RULES"]

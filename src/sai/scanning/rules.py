@@ -12,11 +12,13 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from sai.scanning._container_rules import CONTAINER_RULES
+from sai.scanning._format_rules import FORMAT_RULES
 from sai.scanning._rule import INFO, C, H, M, Rule
 from sai.scanning.result import Confidence, Finding, Severity
 
 _RULES = (
     *CONTAINER_RULES,
+    *FORMAT_RULES,
     Rule(
         "keras.lambda",
         C,

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from sai import __version__
-from sai.scanning._format_rules import FORMAT_RULES
 from sai.scanning.result import ArtifactResult, FailOn, Finding, Severity
 from sai.scanning.rules import RULES
 
@@ -36,7 +35,7 @@ def to_sarif(
     results: Sequence[ArtifactResult], fail_on: FailOn = FailOn.dangerous
 ) -> dict[str, Any]:
     """One SARIF run with every rule and one result per finding."""
-    known = {**{rule.id: rule for rule in FORMAT_RULES}, **RULES}
+    known = RULES
     rule_ids = sorted(known)
     rules = [
         {

@@ -16,10 +16,10 @@ import struct
 from typing import ClassVar
 
 from sai.scanning._flatbuffer import FlatBuffer, FlatError
-from sai.scanning._format_rules import finding_of
 from sai.scanning.detect import Format
 from sai.scanning.formats._tf_ops import DANGEROUS_GRAPH_OPS
 from sai.scanning.formats.base import FormatScanner, Item, ScanContext
+from sai.scanning.rules import finding
 
 #: Custom operators whose kernels ship with TFLite itself (tensorflow/lite/kernels).
 TFLITE_CUSTOM_OPS = frozenset(
@@ -57,7 +57,7 @@ class TfliteScanner(FormatScanner):
                 if rule is not None:
                     what = "runs the TensorFlow op" if rule.endswith("dangerous-op") else "uses"
                     ctx.report(
-                        finding_of(
+                        finding(
                             rule,
                             f"operator code {what} {name!r}",
                             member=item.member,
@@ -66,9 +66,7 @@ class TfliteScanner(FormatScanner):
                     )
         except (FlatError, struct.error) as error:
             offset = error.offset if isinstance(error, FlatError) else None
-            ctx.report(
-                finding_of("tflite.malformed", str(error), member=item.member, offset=offset)
-            )
+            ctx.report(finding("tflite.malformed", str(error), member=item.member, offset=offset))
 
 
 class ExecuTorchScanner(FormatScanner):
@@ -87,7 +85,7 @@ class ExecuTorchScanner(FormatScanner):
                 for delegate in buffer.tables_of(plan, _PLAN_DELEGATES):
                     backend = buffer.string(delegate, _DELEGATE_ID)
                     ctx.report(
-                        finding_of(
+                        finding(
                             "executorch.delegate",
                             f"part of the program runs in the {backend!r} backend",
                             member=item.member,
@@ -97,7 +95,7 @@ class ExecuTorchScanner(FormatScanner):
         except (FlatError, struct.error) as error:
             offset = error.offset if isinstance(error, FlatError) else None
             ctx.report(
-                finding_of("executorch.malformed", str(error), member=item.member, offset=offset)
+                finding("executorch.malformed", str(error), member=item.member, offset=offset)
             )
 
 

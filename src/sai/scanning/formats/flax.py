@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from sai.scanning._format_rules import finding_of
 from sai.scanning._msgpack import MsgpackError, walk_map
 from sai.scanning.detect import Format
 from sai.scanning.formats.base import FormatScanner, Item, ScanContext
+from sai.scanning.rules import finding
 
 #: flax.serialization's _MsgpackExtType: ndarray, native_complex, npscalar.
 FLAX_EXT_TYPES = frozenset({1, 2, 3})
@@ -31,13 +31,13 @@ class FlaxScanner(FormatScanner):
                 raise MsgpackError("the map holds no array (not a model's state)", 0)
         except MsgpackError as error:
             ctx.report(
-                finding_of("msgpack.malformed", str(error), member=item.member, offset=error.offset)
+                finding("msgpack.malformed", str(error), member=item.member, offset=error.offset)
             )
             return
         for kind, offset in exts:
             if kind not in FLAX_EXT_TYPES:
                 ctx.report(
-                    finding_of(
+                    finding(
                         "msgpack.ext-type",
                         f"extension type {kind} (Flax writes only 1, 2 and 3)",
                         member=item.member,

@@ -12,10 +12,10 @@ from __future__ import annotations
 import struct
 from typing import ClassVar
 
-from sai.scanning._format_rules import finding_of
 from sai.scanning.detect import Format
 from sai.scanning.errors import ScanningError
 from sai.scanning.formats.base import FormatScanner, Item, ScanContext
+from sai.scanning.rules import finding
 
 LIST_MAGIC = struct.pack("<QQ", 0x112, 0)
 _V1, _V2, _V3 = 0xF993FAC8, 0xF993FAC9, 0xF993FACA
@@ -134,7 +134,7 @@ class MxnetScanner(FormatScanner):
             check_params(item.data)
         except (_Bad, struct.error) as error:
             offset = error.offset if isinstance(error, _Bad) else None
-            ctx.report(finding_of("mxnet.malformed", str(error), member=item.member, offset=offset))
+            ctx.report(finding("mxnet.malformed", str(error), member=item.member, offset=offset))
 
 
 class MxnetSymbolScanner(FormatScanner):
@@ -150,14 +150,14 @@ class MxnetSymbolScanner(FormatScanner):
             if not isinstance(nodes, list):
                 raise TypeError("nodes is not a list")
         except (ValueError, TypeError, KeyError, RecursionError) as error:
-            ctx.report(finding_of("mxnet.malformed", f"symbol graph: {error}", member=item.member))
+            ctx.report(finding("mxnet.malformed", f"symbol graph: {error}", member=item.member))
             return
         for node in nodes:
             if isinstance(node, dict) and node.get("op") == "Custom":
                 attrs = node.get("attrs") or node.get("attr") or node.get("param") or {}
                 kind = attrs.get("op_type") if isinstance(attrs, dict) else None
                 ctx.report(
-                    finding_of(
+                    finding(
                         "mxnet.custom-op",
                         f"node {node.get('name')!r} runs the Custom operator {kind!r}",
                         member=item.member,

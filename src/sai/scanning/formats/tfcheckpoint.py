@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from sai.scanning._format_rules import finding_of
 from sai.scanning._protobuf import WireError, fields
 from sai.scanning._sstable import table_entries
 from sai.scanning.detect import Format
 from sai.scanning.formats.base import FormatScanner, Item, ScanContext
+from sai.scanning.rules import finding
 
 _NUM_SHARDS, _SHARD_ID = 1, 3
 
@@ -47,7 +47,7 @@ class TfCheckpointScanner(FormatScanner):
             _check(item.data)
         except WireError as error:
             ctx.report(
-                finding_of(
+                finding(
                     "tfcheckpoint.malformed", str(error), member=item.member, offset=error.offset
                 )
             )
