@@ -16,6 +16,7 @@ import json
 import os
 import time
 
+from sai.gateway._verdicts import join, runs
 from sai.guards import GuardContext
 from sai.guards.injection import InjectionGuard
 from sai.guards.memo import FieldCache
@@ -39,16 +40,12 @@ Bounds = tuple[tuple[int, int], ...]
 
 
 def request(n: int) -> tuple[str, Bounds, Bounds]:
-    """Request ``n`` joined by newlines, its field bounds and its unit bounds."""
+    """Request ``n`` joined by newlines, its field bounds and its unit bounds (the gateway's
+    own `join` and `runs`)."""
     units = [["alice", question(n)], *TOOLS]
-    fields, spans, position = [], [], 0
-    for strings in units:
-        begin = position
-        for text in strings:
-            fields.append((position, position + len(text)))
-            position += len(text) + 1
-        spans.append((begin, position - 1))
-    return "\n".join(text for strings in units for text in strings), tuple(fields), tuple(spans)
+    text, fields = join([s for strings in units for s in strings])
+    groups = [i for i, strings in enumerate(units) for _ in strings]
+    return text, fields, runs(fields, groups)
 
 
 def _run(guard: InjectionGuard, cache: FieldCache, mode: str, first: int, count: int) -> float:
