@@ -13,8 +13,13 @@ import pytest
 from typer.testing import CliRunner
 
 from sai.cli.app import app
+from sai.disposal.baseline_erase import ORIGIN as ERASE_ORIGIN
+from sai.disposal.demo_baseline import COPY
 from sai.guards.injection import semantic_available
-from sai.ledger import canonical_json, open_ledger, parse_canonical
+from sai.inventory.errors import SealError
+from sai.inventory.seal import custody_for
+from sai.ledger import Origin, canonical_json, open_ledger, parse_canonical
+from sai.ledger.kinds import KeyDestroyed, Kind
 from sai.workspace import open_workspace
 
 runner = CliRunner()
@@ -38,12 +43,14 @@ class TestDemo:
         assert (root / "sai-report" / "monitoring" / "report.md").exists()
         # The loan data is personal: the drift baseline keeps aggregates, the prompts' moments.
         profiles = list((root / ".sai" / "monitoring" / "baselines").glob("*/profile.json"))
-        assert [json.loads(p.read_text())["form"] for p in profiles] == ["aggregates"]
+        assert [json.loads(p.read_text())["form"] for p in profiles] == ["aggregates"] * 2
         assert list((root / ".sai" / "monitoring" / "baselines").glob("*/embeddings.npy")) == []
-        # Its banded row sample is sealed under the dataset's own data key.
-        assert [json.loads(p.read_text()).get("sample_key") for p in profiles] == [
-            "loan-applications"
-        ]
+        # Its banded row sample is sealed under the dataset's own data key; the analyst's
+        # baseline of an undeclared copy under a key of its own, which the demo erased.
+        keys = sorted(str(json.loads(p.read_text()).get("sample_key")) for p in profiles)
+        assert keys[0].startswith("baseline:")
+        assert keys[1] == "loan-applications"
+        self._analyst_sample_erased(root, keys[0])
         assert list((root / ".sai" / "monitoring" / "baselines").glob("*/sample.npz")) == []
         logged = list((root / ".sai" / "monitoring" / "features").glob("*.parquet"))
         assert logged
@@ -94,6 +101,18 @@ class TestDemo:
             times = [e.evidence.time for e in opened.query()]
         assert times == sorted(times)
         assert len(set(times)) > len(times) // 4
+
+    @staticmethod
+    def _analyst_sample_erased(root: Path, key: str) -> None:
+        """The analyst baseline's own sample key is gone, recorded by its control."""
+        with pytest.raises(SealError):
+            custody_for(open_workspace(root), key).data_key(key, create=False)
+        with open_ledger(open_workspace(root), read_only=True) as opened:
+            entry = opened.latest(kind=Kind.KEY_DESTROYED, subject=key)
+        assert entry is not None
+        assert entry.evidence.origin == Origin.control(ERASE_ORIGIN)
+        assert KeyDestroyed.from_evidence(entry.evidence).remaining == ()
+        assert not (root / COPY).exists()
 
     @staticmethod
     def _replaying_by_hand_passes_nothing(demo: Path, copy: Path) -> None:

@@ -58,13 +58,17 @@ def _retire(
     ledger: Ledger, workspace: Workspace, loaded: LoadedManifest, root: Path, on_step: Step
 ) -> LoadedManifest:
     """The disposal of a confidential export (returns sai.yaml as it is after: the export is
-    listed under ``disposed:``). It runs before the threat model is built and reviewed, so that
-    the review covers the sai.yaml the assessment reads."""
+    listed under ``disposed:``), then of an analyst baseline's own sample key. It runs before
+    the threat model is built and reviewed, so that the review covers the sai.yaml the
+    assessment reads."""
     from sai.disposal.demo import run_disposal_demo
+    from sai.disposal.demo_baseline import run_baseline_sample_demo
 
-    return run_disposal_demo(
+    after = run_disposal_demo(
         ledger, workspace, loaded, root / "sai-report", actor=ACTOR, on_step=on_step
     )
+    run_baseline_sample_demo(ledger, workspace, after, root, actor=ACTOR, on_step=on_step)
+    return after
 
 
 def _attack_document(
