@@ -297,6 +297,21 @@ def _cadence(root: Path, cadence: str, after: int, in_flight: int) -> dict[str, 
         )
 
 
+def _litellm_version() -> str:
+    """The installed LiteLLM's version, as its own venv reports it."""
+    done = subprocess.run(
+        [
+            str(PEERS / "bin" / "python"),
+            "-c",
+            "import importlib.metadata as m; print(m.version('litellm'))",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.stdout.strip() or "unknown"
+
+
 def _litellm(tmp: Path, upstream: str) -> tuple[subprocess.Popen[bytes], str, str] | str:
     python = PEERS / "bin" / "python"
     if not (PEERS / "bin" / "litellm").exists():
@@ -443,6 +458,7 @@ def run(
                 else:
                     procs.append(peer[0])
                     targets["litellm"] = (peer[1], peer[2])
+                    results["litellm_version"] = _litellm_version()
             for url, key in targets.values():  # warm-up: connections, caches, lazy imports
                 asyncio.run(_load(url, key, min(1.0, seconds), 2))
             before = {name: _entries(root) for name, root in roots.items()}
