@@ -29,13 +29,6 @@ from sai.guards.injection.artifacts import Artifacts
 CHECK = Path(__file__).resolve().parent.parent / "training" / "check" / "indirect.jsonl"
 HELD_OUT_GENRE = "review"
 HELD_OUT_FAMILY = "tool"
-#: The third release's held-out set (training/check/forum_gen.py): forum threads, the family
-#: ``memory``; written before that release trained anything, read once at its end.
-FORUM = CHECK.with_name("forum.jsonl")
-#: The fourth held-out set (training/check/article_gen.py): encyclopedia articles and terms of
-#: service (two genres, both unseen: ``genre="*"`` takes every row as held out), the family
-#: ``refusal``; written before the fourth candidate trained anything, read once at its end.
-ARTICLES = CHECK.with_name("articles.jsonl")
 
 
 def _rows(check: Path = CHECK) -> list[dict[str, Any]]:
@@ -135,7 +128,26 @@ def indirect(
                 for g in sorted(groups["genre"])
                 for mask in [np.array([row["genre"] == g for row in rows])]
             },
+            **{
+                f"tpr_at_2pct_fpr_per_{key}": _tpr_per(scores, labels, groups[key], key)
+                for key in ("family", "lang")
+            },
         }
+    return out
+
+
+def _tpr_per(
+    scores: np.ndarray, labels: np.ndarray, groups: dict[str, list[int]], key: str
+) -> dict[str, float]:
+    """Per group of positives (family, plant language): TPR at the cut that keeps the FPR over
+    all negatives at 2% (negatives have no family, so one cut serves every group)."""
+    negatives = labels == 0
+    out = {}
+    for name, idx in sorted(groups.items()):
+        mask = negatives.copy()
+        mask[[i for i in idx if labels[i]]] = True
+        if key != "family" or name != "benign":
+            out[name] = _tpr_at(scores[mask], labels[mask], 0.02)
     return out
 
 
@@ -146,11 +158,15 @@ def print_indirect(result: dict[str, Any]) -> None:
     for name in ("document", "guard", "direct-fast"):
         r = result[name]
         held = r["held_out_genre"]
+        fam = (
+            f" | {family} family TPR {r['family'][family]['tpr']:.3f}"
+            if family in r["family"]
+            else ""
+        )
         print(
             f"  {name:11s} TPR {r['tpr']:.3f} FPR {r['fpr']:.3f} AUC {r['roc_auc']:.3f} | "
             f"{genre} (never trained): TPR {held['tpr']:.3f} FPR {held['fpr']:.3f} "
-            f"TPR@2%FPR {held['tpr_at_2pct_fpr']:.3f} | {family} family TPR "
-            f"{r['family'][family]['tpr']:.3f}"
+            f"TPR@2%FPR {held['tpr_at_2pct_fpr']:.3f}{fam}"
         )
         fprs = ", ".join(f"{g} {v['fpr']:.3f}" for g, v in r["genre"].items())
         print(f"  {'':11s} FPR per genre: {fprs}")

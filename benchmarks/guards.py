@@ -21,10 +21,11 @@ logistic-regression baseline trained on the same train split in this run:
     python benchmarks/guards.py --quick    # seconds; CI (fast tier, small samples)
     python benchmarks/guards.py --latency-only --output FILE   # latency again, no test split
     python benchmarks/guards.py --indirect-only --output benchmarks/results/guards_indirect.json
-    python benchmarks/guards.py --forum-only --output benchmarks/results/guards_forum-candidate.json
-                                           # the third release's held-out set (read once)
-    python benchmarks/guards.py --articles-only [--artifacts DIR] --output FILE
-                                           # the fourth held-out set (read once per model)
+    python benchmarks/guards.py --check NAME [--artifacts DIR] --output FILE
+                                           # one held-out set, training/check/NAME.jsonl
+                                           # (benchmarks/_check.py; read once per model):
+                                           # forum (= --forum-only), articles
+                                           # (= --articles-only), jobs (the fifth)
 
 The data is found via --data, SAI_DATA_DIR or <repo>/../shared/data/prompt_injection; without
 it the quality part is skipped with a note.
@@ -54,18 +55,19 @@ from sai.guards.injection import (
     load_document_detector,
     semantic_available,
 )
-from sai.guards.injection.artifacts import load_artifacts
 
 try:
     from benchmarks._benign import CHECK as CHECK_BENIGN
     from benchmarks._benign import benign, print_benign
-    from benchmarks._indirect import ARTICLES, FORUM, indirect, print_indirect
+    from benchmarks._check import check_only
     from benchmarks._indirect import CHECK as CHECK_INDIRECT
+    from benchmarks._indirect import indirect, print_indirect
 except ModuleNotFoundError:  # run as a script: benchmarks/ is on sys.path
     from _benign import CHECK as CHECK_BENIGN  # type: ignore[no-redef]
     from _benign import benign, print_benign  # type: ignore[no-redef]
-    from _indirect import ARTICLES, FORUM, indirect, print_indirect  # type: ignore[no-redef]
+    from _check import check_only  # type: ignore[no-redef]
     from _indirect import CHECK as CHECK_INDIRECT  # type: ignore[no-redef]
+    from _indirect import indirect, print_indirect  # type: ignore[no-redef]
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).with_name("results") / "guards.json"
@@ -195,40 +197,6 @@ def indirect_only(output: Path) -> None:
     output.write_text(json.dumps(result, indent=2) + "\n")
 
 
-def articles_only(output: Path, artifacts: Path | None) -> None:
-    """The fourth held-out set alone (encyclopedia articles and terms of service, both genres
-    unseen), scored by the shipped artefacts or those in ``artifacts``."""
-    start = list(os.getloadavg())
-    found = indirect(
-        check=ARTICLES,
-        genre="*",
-        family="refusal",
-        artifacts=load_artifacts(artifacts) if artifacts else None,
-    )
-    print_indirect(found)
-    result = {"mode": "articles-only", "artifacts": str(artifacts or "shipped"), "articles": found}
-    result["machine"] = {"load_average_at_start": start, "load_average_at_end": os.getloadavg()}
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(json.dumps(result, indent=2) + "\n")
-
-
-def forum_only(output: Path, artifacts: Path | None = None) -> None:
-    """The third release's held-out set alone (forum threads, the family ``memory``), scored by
-    the shipped artefacts or those in ``artifacts``."""
-    start = list(os.getloadavg())
-    found = indirect(
-        check=FORUM,
-        genre="forum",
-        family="memory",
-        artifacts=load_artifacts(artifacts) if artifacts else None,
-    )
-    print_indirect(found)
-    result = {"mode": "forum-only", "artifacts": str(artifacts or "shipped"), "forum": found}
-    result["machine"] = {"load_average_at_start": start, "load_average_at_end": os.getloadavg()}
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(json.dumps(result, indent=2) + "\n")
-
-
 def probability_of(detector: Detector) -> Callable[[str], float]:
     return lambda text: detector.score(text).probability
 
@@ -243,24 +211,19 @@ def main() -> None:
         help="only the held-out documents and the document detector's latency",
     )
     parser.add_argument(
-        "--forum-only", action="store_true", help="only the third held-out set (forum threads)"
+        "--check",
+        metavar="NAME",
+        help="only the held-out set training/check/NAME.jsonl (or a .jsonl path)",
     )
-    parser.add_argument(
-        "--articles-only",
-        action="store_true",
-        help="only the fourth held-out set (encyclopedia articles, terms of service)",
-    )
-    parser.add_argument(
-        "--artifacts", type=Path, help="--articles-only, --forum-only: artefacts folder"
-    )
+    parser.add_argument("--forum-only", action="store_true", help="the same as --check forum")
+    parser.add_argument("--articles-only", action="store_true", help="the same as --check articles")
+    parser.add_argument("--artifacts", type=Path, help="--check: artefacts folder")
     parser.add_argument("--data")
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args()
-    if args.articles_only:
-        articles_only(args.output, args.artifacts)
-        return
-    if args.forum_only:
-        forum_only(args.output, args.artifacts)
+    check = args.check or ("articles" if args.articles_only else "forum" if args.forum_only else "")
+    if check:
+        check_only(check, args.output, args.artifacts)
         return
     if args.indirect_only:
         indirect_only(args.output)
