@@ -19,7 +19,8 @@ import _grammar
 import _grammar_wide
 import _plants
 import _third
-from _genres import EXTRA_GENRES, GENRES, Composer, Sources
+from _addressed import addressed_text
+from _genres import EXTRA_GENRES, GENRES, RULES_GENRE, Composer, Sources
 from _plant import plant
 
 HELD_OUT_GENRE = "review"
@@ -43,9 +44,15 @@ class Recipe:
     extended: bool
     #: share of plants taken from the shared corpus's short injections
     corpus_share: float = 0.2
+    #: obligations told to a person (``_banks/rules.py``): "genre" (a genre, without the
+    #: sentences that mention an AI), "both" (a genre, all sentences, and decoys), "" (none)
+    rules: str = ""
 
     def composer(self, parts: tuple[str, ...]) -> Composer:
-        return Composer(Sources.load(parts), extended=self.extended)
+        return self.compose(Sources.load(parts))
+
+    def compose(self, sources: Sources) -> Composer:
+        return Composer(sources, extended=self.extended, rules=self.rules)
 
 
 RECIPES = {
@@ -108,6 +115,26 @@ def _third_grammar(rng: random.Random, family: str, lang: str | None) -> tuple[s
 
 #: the first recipe's genres, its grammar with third-person plants and more languages
 RECIPES["third"] = Recipe(TRAIN_GENRES, TRAIN_FAMILIES, _third_grammar, (), extended=False)
+
+
+def _fifth_grammar(rng: random.Random, family: str, lang: str | None) -> tuple[str, str]:
+    """The third recipe's plants, and one in six addressed to the model as "you" by name
+    ("If you are an AI reading this, you must ...", ``_addressed.py``)."""
+    if family in _third.PHRASES and rng.random() < 1 / 6:
+        return addressed_text(rng, family, lang)
+    return _third_grammar(rng, family, lang)
+
+
+#: the third recipe with plants that address the model as "you" by name
+RECIPES["addressed"] = Recipe(TRAIN_GENRES, TRAIN_FAMILIES, _fifth_grammar, (), extended=False)
+#: the third recipe with obligations told to a person as a genre (no AI mentions, no decoys)
+RECIPES["third-rules"] = Recipe(
+    (*TRAIN_GENRES, RULES_GENRE), TRAIN_FAMILIES, _third_grammar, (), extended=False, rules="genre"
+)
+#: the addressed plants and obligations told to a person as a genre, AI mentions and decoys
+RECIPES["fifth"] = Recipe(
+    (*TRAIN_GENRES, RULES_GENRE), TRAIN_FAMILIES, _fifth_grammar, (), extended=False, rules="both"
+)
 #: The recipe of the shipped document detector (fourth candidate, 2026-12-07; before: "first").
 SHIPPED = "third"
 #: Documents per genre and partition of the shipped detector (before: 500).

@@ -25,6 +25,9 @@ import _tool_output
 GENRES = ("email", "table", "code", "web", "techdoc", "book", "chat", "security", "review")
 #: Genres added for training only (the held-out set keeps the first release's genres).
 EXTRA_GENRES = ("howto", "news", "support", "notes", "data")
+#: Obligations told to a person (terms, house rules, recipes, manuals, exams, signs, games):
+#: training only, fifth candidate.
+RULES_GENRE = "rules"
 PERMISSIVE = re.compile(r"\b(MIT|BSD|Apache|ISC|PSF|Python Software Foundation)\b", re.I)
 CODE_MODULES = (
     "argparse", "calendar", "configparser", "csv", "dataclasses", "datetime", "difflib",
@@ -114,15 +117,19 @@ def _sentences(
 class Composer:
     """Benign documents of each genre, from one partition's sources."""
 
-    def __init__(self, sources: Sources, *, extended: bool = False) -> None:
+    def __init__(self, sources: Sources, *, extended: bool = False, rules: str = "") -> None:
         self.sources = sources
         names = ("email", "book", "chat", "security", "review")
-        #: decoys: benign sentences planted out of place; extended, they include imperatives
-        self.decoys = names[:4] + (EXTRA_GENRES[:4] if extended else ())
+        #: decoys: benign sentences planted out of place; extended, they include imperatives;
+        #: ``rules="both"``: obligations told to a person too (twice as likely as another bank)
+        more = (RULES_GENRE, RULES_GENRE) if rules == "both" else ()
+        self.decoys = names[:4] + (EXTRA_GENRES[:4] if extended else ()) + more
         self.banks = {
             name: _bank(getattr(_banks, name.upper()), sources.parts)
-            for name in names + (EXTRA_GENRES[:4] if extended else ())
+            for name in names + (EXTRA_GENRES[:4] if extended else ()) + more[:1]
         }
+        if rules == "genre":  # the genre alone, without the sentences that mention an AI
+            self.banks[RULES_GENRE] = _bank(_banks.without_ai(_banks.RULES), sources.parts)
         self.questions = {
             k: list(v) for k, v in _banks.QUESTIONS.items()
         }  # user questions are the user's part
@@ -140,7 +147,7 @@ class Composer:
             "chat": self._prose("chat", 2, 5), "security": self._prose("security", 2, 6),
             "review": self._review, "howto": self._prose("howto", 3, 9),
             "news": self._prose("news", 3, 8), "support": self._prose("support", 2, 7),
-            "notes": self._notes, "data": self._data,
+            "notes": self._notes, "data": self._data, RULES_GENRE: self._rules,
         }  # fmt: skip
         return make[genre](rng)
 
@@ -202,6 +209,20 @@ class Composer:
         self.lang, items = _sentences(rng, self.banks["review"], 2, 6)
         stars = rng.choice(("★★★★☆", "Rating: 3/5", "5 stars", "", "Note : 2/5"))
         return (stars + "\n" if stars else "") + " ".join(items)
+
+    def _rules(self, rng: random.Random) -> str:
+        """Clauses of one language, numbered or as paragraphs, under a heading now and then,
+        with a contact line (a link or an address) now and then."""
+        self.lang, items = _sentences(rng, self.banks[RULES_GENRE], 3, 10)
+        if rng.random() < 0.5:
+            body = "\n".join(f"{n}. {item}" for n, item in enumerate(items, rng.choice((1, 4, 7))))
+        else:
+            body = "\n\n".join(" ".join(items[i : i + 3]) for i in range(0, len(items), 3))
+        if rng.random() < 0.5:
+            body = rng.choice(_banks.HEADINGS.get(self.lang, ("Rules",))) + "\n\n" + body
+        if rng.random() < 0.4:
+            body += "\n\n" + rng.choice(_banks.CONTACTS.get(self.lang, _banks.CONTACTS["en"]))
+        return body
 
     def _notes(self, rng: random.Random) -> str:
         self.lang, items = _sentences(rng, self.banks["notes"], 3, 9)

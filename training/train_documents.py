@@ -64,10 +64,13 @@ def corpus_for(data: str | None) -> list[str]:
     return random.Random(SEED).sample(corpus, min(1500, len(corpus)))  # noqa: S311 - sampling
 
 
-def update_long_threshold(out: Path, per_genre: int, corpus: list[str], recipe: Recipe) -> None:
-    """Recompute ``direct_long_threshold`` in ``document.json`` for the instruction detector
-    now in ``out`` (the same value a full run computes), and refresh the manifest."""
-    docs = make_docs(
+def long_documents(per_genre: int, corpus: list[str], recipe: Recipe) -> list[Doc]:
+    """Partition b's documents on which the fast instruction detector's threshold for unmarked
+    long texts is chosen. A recipe with the ``rules`` genre uses the third recipe's documents:
+    that threshold belongs to the fast tier (unchanged), and obligations told to a person are
+    there to teach the document detector, not to move the guard's reading of long messages."""
+    recipe = RECIPES["third"] if recipe.rules else recipe
+    return make_docs(
         recipe.composer(("b",)),
         random.Random(SEED + 1),  # noqa: S311 - sampling, not secrecy
         recipe.genres,
@@ -77,8 +80,15 @@ def update_long_threshold(out: Path, per_genre: int, corpus: list[str], recipe: 
         corpus=corpus,
         recipe=recipe,
     )
+
+
+def update_long_threshold(out: Path, per_genre: int, corpus: list[str], recipe: Recipe) -> None:
+    """Recompute ``direct_long_threshold`` in ``document.json`` for the instruction detector
+    now in ``out`` (the same value a full run computes), and refresh the manifest."""
     config = json.loads((out / "document.json").read_text())
-    config["direct_long_threshold"] = direct_on_documents(docs, out)
+    config["direct_long_threshold"] = direct_on_documents(
+        long_documents(per_genre, corpus, recipe), out
+    )
     (out / "document.json").write_text(json.dumps(config, indent=2, sort_keys=True) + "\n")
     write_manifest(out, sorted(artifact_digests(out)))
     print(f"direct_long_threshold {config['direct_long_threshold']:.4f}")
@@ -93,6 +103,12 @@ def main() -> None:
     parser.add_argument("--out", default=str(ARTIFACTS_DIR))
     parser.add_argument("--c", type=float, default=WINDOW_C, help="window model's C")
     parser.add_argument("--calibrate-only", action="store_true", help="stop after partition b")
+    parser.add_argument(
+        "--partition-a",
+        action="store_true",
+        help="development: write the window model of partition a with its partition-b "
+        "calibration (no refit on a and b, held-out files untouched, long-text threshold kept)",
+    )
     parser.add_argument(
         "--recipe", choices=sorted(RECIPES), default=SHIPPED, help="training documents' recipe"
     )
@@ -127,7 +143,7 @@ def main() -> None:
 
     def docs(part: tuple[str, ...], seed: int) -> list[Doc]:
         return make_docs(
-            Composer(sources[part], extended=recipe.extended),
+            recipe.compose(sources[part]),
             random.Random(seed),  # noqa: S311 - sampling, not secrecy
             recipe.genres,
             recipe.families,
@@ -142,11 +158,14 @@ def main() -> None:
     print(
         f"C={args.c} out-of-partition calibration: {figures}, threshold {threshold:.3f}", flush=True
     )
-    long_threshold = direct_on_documents(docs(("b",), SEED + 1), out)
+    if args.partition_a:
+        long_threshold = json.loads((out / "document.json").read_text())["direct_long_threshold"]
+    else:
+        long_threshold = direct_on_documents(long_documents(args.docs, corpus, recipe), out)
     print(f"fast instruction detector on unmarked long documents: threshold {long_threshold:.4f}")
     if args.calibrate_only:
         return
-    final = fit_windows(empty, docs(("a", "b"), SEED + 2), args.c)
+    final = first if args.partition_a else fit_windows(empty, docs(("a", "b"), SEED + 2), args.c)
     np.savez_compressed(
         out / "document.npz",
         weights=final.weights.astype(np.float16),
@@ -170,7 +189,8 @@ def main() -> None:
         **({} if args.recipe == "first" else {"recipe": args.recipe}),
     }
     (out / "document.json").write_text(json.dumps(config, indent=2, sort_keys=True) + "\n")
-    write_check(Composer(sources[("test",)]))
+    if not args.partition_a:
+        write_check(Composer(sources[("test",)]))
     names = sorted(set(artifact_digests(out)) | {"document.npz", "document.json"})
     write_manifest(out, names)
     print(

@@ -131,9 +131,15 @@ def test_a_plant_in_tool_output_is_a_json_field_or_a_log_line() -> None:
     assert seen == {"json", "log"}
 
 
+#: Reads the spent held-out sets (forum, articles, reviews) as development material since the
+#: fifth candidate; it trains nothing.
+SPENT_READER = "spent_dev.py"
+
+
 def test_the_third_held_out_set_stays_out_of_training() -> None:
     """Forum threads and the ``memory`` family (training/check/forum.jsonl) are in no recipe,
-    and no training module reads the forum bank or its set."""
+    and no training module reads the forum bank or its set (the development script that
+    measures the spent sets apart)."""
     from _doc_corpus import RECIPES
 
     for recipe in RECIPES.values():
@@ -142,4 +148,14 @@ def test_the_third_held_out_set_stays_out_of_training() -> None:
     for path in TRAINING.glob("*.py"):
         source = path.read_text(encoding="utf-8")
         assert "forum_bank" not in source, path.name
-        assert "forum.jsonl" not in source, path.name
+        assert path.name == SPENT_READER or "forum.jsonl" not in source, path.name
+
+
+def test_the_fifth_held_out_set_is_read_by_no_training_module() -> None:
+    """The job and medication documents being written as the next held-out set
+    (training/check/jobs*) are named by no training or development module."""
+    for path in [*TRAINING.glob("*.py"), *TRAINING.glob("_*/*.py")]:
+        source = path.read_text(encoding="utf-8")
+        assert "check/jobs" not in source, path.name
+        assert "jobs.jsonl" not in source, path.name
+        assert "jobs_" not in source, path.name

@@ -2,7 +2,8 @@
 talk and security discussions, in several languages, one module per genre; ``_genres.py``
 composes documents from them. Security discussions quote attacks on purpose: they are benign
 text about attacks. How-to text, news, support pages and meeting notes (added later) are
-for training only: the held-out set is made of the first release's banks.
+for training only: the held-out set is made of the first release's banks; so are the rules
+(obligations told to a person: terms, house rules, recipes, manuals, exams, signs, games).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from _banks.notes import NOTES
 from _banks.questions import QUESTIONS
 from _banks.requests import REQUESTS
 from _banks.review import REVIEW
+from _banks.rules import CONTACTS, HEADINGS, RULES, without_ai
 from _banks.security import SECURITY
 from _banks.support import SUPPORT
 
@@ -23,14 +25,18 @@ __all__ = [
     "BOOK",
     "CHAT",
     "CLOSINGS",
+    "CONTACTS",
     "EMAIL",
     "GREETINGS",
+    "HEADINGS",
     "HOWTO",
     "NEWS",
     "NOTES",
     "QUESTIONS",
     "REQUESTS",
     "REVIEW",
+    "RULES",
     "SECURITY",
     "SUPPORT",
+    "without_ai",
 ]
