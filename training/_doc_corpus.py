@@ -45,7 +45,8 @@ class Recipe:
     #: share of plants taken from the shared corpus's short injections
     corpus_share: float = 0.2
     #: obligations told to a person (``_banks/rules.py``): "genre" (a genre, without the
-    #: sentences that mention an AI), "both" (a genre, all sentences, and decoys), "" (none)
+    #: sentences that mention an AI), "both" (a genre, all sentences, and decoys), "ai" (decoys
+    #: that mention an AI system, no genre), "" (none)
     rules: str = ""
 
     def composer(self, parts: tuple[str, ...]) -> Composer:
@@ -134,6 +135,11 @@ RECIPES["third-rules"] = Recipe(
 #: the addressed plants and obligations told to a person as a genre, AI mentions and decoys
 RECIPES["fifth"] = Recipe(
     (*TRAIN_GENRES, RULES_GENRE), TRAIN_FAMILIES, _fifth_grammar, (), extended=False, rules="both"
+)
+#: the third recipe with benign sentences that mention an AI system as decoys (for the
+#: ``model`` flag trial, training/trials/model_flag.diff)
+RECIPES["third-ai"] = Recipe(
+    TRAIN_GENRES, TRAIN_FAMILIES, _third_grammar, (), extended=False, rules="ai"
 )
 #: The recipe of the shipped document detector (fourth candidate, 2026-12-07; before: "first").
 SHIPPED = "third"

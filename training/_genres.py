@@ -121,15 +121,19 @@ class Composer:
         self.sources = sources
         names = ("email", "book", "chat", "security", "review")
         #: decoys: benign sentences planted out of place; extended, they include imperatives;
-        #: ``rules="both"``: obligations told to a person too (twice as likely as another bank)
-        more = (RULES_GENRE, RULES_GENRE) if rules == "both" else ()
+        #: ``rules="both"``: obligations told to a person too (twice as likely as another bank);
+        #: ``rules="ai"``: sentences of any bank that mention an AI system to a person, likewise
+        more = {"both": (RULES_GENRE, RULES_GENRE), "ai": ("ai", "ai")}.get(rules, ())
         self.decoys = names[:4] + (EXTRA_GENRES[:4] if extended else ()) + more
         self.banks = {
             name: _bank(getattr(_banks, name.upper()), sources.parts)
             for name in names + (EXTRA_GENRES[:4] if extended else ()) + more[:1]
+            if name != "ai"
         }
         if rules == "genre":  # the genre alone, without the sentences that mention an AI
             self.banks[RULES_GENRE] = _bank(_banks.without_ai(_banks.RULES), sources.parts)
+        if rules == "ai":  # decoys: sentences that mention an AI system to a person
+            self.banks["ai"] = _bank(_banks.ai_mentions(), sources.parts)
         self.questions = {
             k: list(v) for k, v in _banks.QUESTIONS.items()
         }  # user questions are the user's part

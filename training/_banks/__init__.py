@@ -17,7 +17,7 @@ from _banks.notes import NOTES
 from _banks.questions import QUESTIONS
 from _banks.requests import REQUESTS
 from _banks.review import REVIEW
-from _banks.rules import CONTACTS, HEADINGS, RULES, without_ai
+from _banks.rules import CONTACTS, HEADINGS, RULES, ai_mentions, without_ai
 from _banks.security import SECURITY
 from _banks.support import SUPPORT
 
@@ -38,5 +38,6 @@ __all__ = [
     "RULES",
     "SECURITY",
     "SUPPORT",
+    "ai_mentions",
     "without_ai",
 ]

@@ -330,3 +330,17 @@ def without_ai(bank: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
     return {
         lang: tuple(s for s in items if not MENTIONS_AI.search(s)) for lang, items in bank.items()
     }
+
+
+def ai_mentions() -> dict[str, tuple[str, ...]]:
+    """The sentences of the rules, news, support and notes banks that mention an AI system to a
+    person ("Our AI assistant can make mistakes ...", news about chatbots), per language."""
+    from _banks.news import NEWS
+    from _banks.notes import NOTES
+    from _banks.support import SUPPORT
+
+    out: dict[str, tuple[str, ...]] = {}
+    for bank in (RULES, NEWS, SUPPORT, NOTES):
+        for lang, items in bank.items():
+            out[lang] = out.get(lang, ()) + tuple(s for s in items if MENTIONS_AI.search(s))
+    return {lang: items for lang, items in out.items() if items}
