@@ -14,7 +14,7 @@ import re
 import numpy as np
 import numpy.typing as npt
 
-from sai.guards.injection._hashing import _mix_in_place, hashes
+from sai.guards.injection._hashing import buckets_in_place, hashes
 from sai.guards.injection._spec import FeatureSpec
 
 IntArray = npt.NDArray[np.int64]
@@ -37,8 +37,7 @@ def _distinct(text: str, spec: FeatureSpec) -> tuple[IntArray, IntArray, int]:
     found = hashes(text, spec)
     if not len(found):
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), 0
-    _mix_in_place(found)
-    found >>= np.uint64(64 - spec.bits)
+    buckets_in_place(found, spec.bits)
     # below 2**bits: the same numbers as signed
     return (*counted(found.view(np.int64)), len(found))
 

@@ -32,15 +32,22 @@ def _mix(values: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
     return values ^ (values >> np.uint64(31))
 
 
-def _mix_in_place(values: npt.NDArray[np.uint64]) -> None:
-    """:func:`_mix` without temporaries (the same integers)."""
+def buckets_in_place(values: npt.NDArray[np.uint64], bits: int) -> None:
+    """``_mix(values) >> (64 - bits)`` in place, without temporaries (the same integers).
+
+    The mixer's last step XORs in the value shifted right by 31, whose top 31 bits are zero: a
+    bucket of at most 31 bits is not changed by it, so the step is skipped then (two numpy calls
+    of about ten per text).
+    """
     shifted = np.empty_like(values)
     for shift, factor in ((_S30, _MIX1), (_S27, _MIX2)):
         np.right_shift(values, shift, out=shifted)
         np.bitwise_xor(values, shifted, out=values)
         np.multiply(values, factor, out=values)
-    np.right_shift(values, _S31, out=shifted)
-    np.bitwise_xor(values, shifted, out=values)
+    if bits > 31:
+        np.right_shift(values, _S31, out=shifted)
+        np.bitwise_xor(values, shifted, out=values)
+    np.right_shift(values, np.uint64(64 - bits), out=values)
 
 
 _S30, _S27, _S31 = np.uint64(30), np.uint64(27), np.uint64(31)
@@ -154,4 +161,4 @@ def _rolling(text: str, tokens: list[str], spec: FeatureSpec) -> npt.NDArray[np.
     return out
 
 
-__all__ = ["GATHERED", "hashes"]
+__all__ = ["GATHERED", "buckets_in_place", "hashes"]
