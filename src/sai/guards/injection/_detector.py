@@ -77,7 +77,12 @@ class Detector:
             return Finding(0.0, 0, len(text), "plain", len(ranges))
         if len(self.tiers) == 1:  # the fast tier: the float32 steps of ``stack``, one weight
             raw = self.tiers[0].logits(texts)
-            stacked = raw * np.float32(self.weights[0]) + np.float32(self.intercept)
+            weight, intercept = np.float32(self.weights[0]), np.float32(self.intercept)
+            if len(raw) == 1:  # the same float32 steps on scalars (a short text in one view)
+                start, end, how = items[0]
+                logit = float(raw[0] * weight + intercept) - self.penalty * math.log(len(ranges))
+                return Finding(sigmoid(logit), start, end, how, len(ranges))
+            stacked = raw * weight + intercept
         else:
             stacked = self.stack(np.stack([tier.logits(texts) for tier in self.tiers]))
         best = int(stacked.argmax()) if len(stacked) > 1 else 0

@@ -57,7 +57,7 @@ class FastTier:
 
     def logits(self, texts: Sequence[str]) -> FloatArray:
         """Raw logits of normalised texts."""
-        return np.fromiter((self.logit(text) for text in texts), dtype=np.float32, count=len(texts))
+        return np.array([self.logit(text) for text in texts], dtype=np.float32)
 
     @classmethod
     def from_arrays(cls, config: dict[str, Any], arrays: dict[str, npt.NDArray[Any]]) -> FastTier:
