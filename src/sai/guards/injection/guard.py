@@ -134,7 +134,7 @@ class InjectionGuard(Guard):
         pasted = find_documents(text)
         if pasted:
             pasted = [(pasted[0][0], pasted[-1][1])]
-        marked = merge([*data, *pasted])
+        marked = merge([*data, *pasted]) if data or pasted else []
         scored = [self._document(text, start, end) for start, end in marked]
         if not marked:
             scored.append(self._instruction(text, 0, len(text), long=len(text) >= DOCUMENT_MIN))

@@ -81,8 +81,10 @@ def find_documents(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each stretch of ``text`` that is a pasted document, merged."""
     found: list[tuple[int, int]] = []
     for pattern, marks in _MARKED:
-        if any(mark in text for mark in marks):
-            found.extend(match.span() for match in pattern.finditer(text))
+        for mark in marks:  # a loop, not any(): a generator per wrapper costs more than the test
+            if mark in text:
+                found.extend(match.span() for match in pattern.finditer(text))
+                break
     if ":" in text or "：" in text:
         for match in _LABEL.finditer(text):
             # the label line belongs to the document: alone, "Context:" is no request
@@ -92,7 +94,7 @@ def find_documents(text: str) -> list[tuple[int, int]]:
             found.append((header.start(), _to_request(text, header.end())))
     if "|" in text or "\t" in text:
         found.extend(_tables(text))
-    return merge(found)
+    return merge(found) if found else found
 
 
 def merge(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
