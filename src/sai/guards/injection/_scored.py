@@ -45,6 +45,8 @@ def shift(item: Scored, start: int) -> Scored:
 
 def clip(stretches: Sequence[tuple[int, int]], start: int, end: int) -> Bounds:
     """The parts of ``stretches`` inside ``[start, end)``, relative to ``start``."""
+    if not stretches:
+        return ()
     return tuple(
         (max(a, start) - start, min(b, end) - start) for a, b in stretches if a < end and b > start
     )

@@ -30,6 +30,8 @@ DOCUMENT_MIN = 400
 #: Shorter texts of at least this many sentences or lines are read as one too: a pasted review
 #: or e-mail of two sentences can carry a planted one.
 DOCUMENT_UNITS = 2
+#: The memo key's part for a unit without data marks or fields: ``repr(((), ()))``.
+_NO_MARKS = b"((), ())"
 
 
 class InjectionGuard(Guard):
@@ -177,7 +179,8 @@ class InjectionGuard(Guard):
         memo = context.memo
         if memo is None:
             return shift(max(self._unit(part, data, fields), key=by_score), start)
-        key = memo.key(self._identity, repr((data, fields)).encode(), part)
+        marks = repr((data, fields)).encode() if data or fields else _NO_MARKS
+        key = memo.key(self._identity, marks, part)
         found = memo.get(key)
         if not isinstance(found, Scored):
             found = max(self._unit(part, data, fields), key=by_score)
