@@ -27,6 +27,7 @@ from sai.ledger import BatchingAppender, EntryRef, Evidence, Ledger, Origin
 from sai.ledger.kinds import GatewayAuthFailures, Kind
 from sai.ledger.kinds.gateway import sealed_text_context
 from sai.ledger.shreddable import seal_value
+from sai.ledger.template import EntryTemplate
 
 KIND = Kind.GATEWAY_REQUEST
 #: Failed authentications of one client address in one window, rolled up.
@@ -34,6 +35,7 @@ AUTH_FAILURES_KIND = Kind.GATEWAY_AUTH_FAILURES
 _ORIGIN = Origin.control("gateway.audit")
 #: Always evidenced: logging of user and system actions, access control of the API.
 BASE_PROVISIONS = ("5.4.2-1", "5.2.2-1")
+_TEMPLATES = 256
 
 
 def digest(data: bytes | str) -> str:
@@ -155,17 +157,21 @@ class Auditor:
         self._actor = actor
         self._store_text = store_text
         self._keys = keys
+        #: (route, provisions) -> the entry's fixed fields, validated once (a few dozen at most)
+        self._templates: dict[tuple[str, tuple[str, ...]], EntryTemplate] = {}
 
     def evidence(self, record: CallRecord) -> Evidence:
         """The ``gateway.request`` entry of ``record``."""
-        return Evidence.create(
-            kind=KIND,
-            origin=_ORIGIN,
-            subject=record.route,
-            provisions=record.provisions(),
-            actor=self._actor,
-            data=record.data(with_text=self._store_text, keys=self._keys),
-        )
+        provisions = record.provisions()
+        template = self._templates.get((record.route, provisions))
+        if template is None:
+            if len(self._templates) >= _TEMPLATES:
+                self._templates.clear()
+            template = EntryTemplate(
+                KIND, record.route, provisions=provisions, actor=self._actor, origin=_ORIGIN
+            )
+            self._templates[record.route, provisions] = template
+        return template.create(record.data(with_text=self._store_text, keys=self._keys))
 
     async def record(self, record: CallRecord, *, alone: bool = False) -> EntryRef:
         """Commit ``record``'s entry; return once it is committed.
