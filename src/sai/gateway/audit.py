@@ -12,7 +12,6 @@ the client gets 503, never an unlogged answer.
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -179,8 +178,8 @@ class Auditor:
         ``alone`` (no other request in progress): append it right here when the appender is
         idle, blocking the event loop for the one commit that nothing else waits for;
         otherwise queue it for the next batch and wait. The record is marked audited before
-        waiting, so a cancelled caller never writes a second entry; the wait is shielded, so
-        cancellation does not withdraw the entry.
+        waiting, so a cancelled caller never writes a second entry; cancellation does not
+        withdraw the entry (`BatchingAppender.submit_async`).
         """
         evidence = self.evidence(record)
         if alone:
@@ -189,9 +188,9 @@ class Auditor:
             if ref is not None:
                 self._rollups.recorded()
                 return ref
-        future = self._appender.submit(evidence)
+        future = self._appender.submit_async(evidence)
         record.audited = True
-        ref = await asyncio.shield(asyncio.wrap_future(future))
+        ref = await future  # a cancelled wait leaves the entry queued: it is written anyway
         self._rollups.recorded()
         return ref
 
