@@ -86,7 +86,9 @@ class EntryTemplate:
                 data=data,
                 time=moment,
             )
-        leaf = self._head + plain_text(data) + self._middle + format_time(moment) + self._tail
+        # ``format_time`` of a UTC time: its ISO form without the offset's "+00:00", then "Z"
+        stamp = moment.isoformat(timespec="microseconds")[:-6]
+        leaf = self._head + plain_text(data) + self._middle + stamp + "Z" + self._tail
         evidence: Evidence = Evidence.__new__(Evidence)
         evidence.__dict__.update(self._fields, time=moment, data=frozen, _leaf=leaf.encode())
         return evidence
