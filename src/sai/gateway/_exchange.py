@@ -70,10 +70,10 @@ class Exchange:
         return True
 
     def _observe(self, overhead: float) -> None:
-        metrics = self.runtime.metrics
-        metrics.requests.labels(self.record.route, str(self.record.status)).inc()
-        metrics.latency.labels(self.record.route).observe(self.record.latency_us / 1e6)
-        metrics.overhead.observe(overhead)
+        record = self.record
+        self.runtime.metrics.answered(
+            record.route, record.status, record.latency_us / 1e6, overhead
+        )
 
     async def respond(
         self,

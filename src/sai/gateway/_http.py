@@ -103,9 +103,13 @@ def parse_object(body: bytes) -> dict[str, Any]:
     return value
 
 
+#: One encoder for every answer (``json.dumps`` with options builds a new one per call).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def dumps(value: object) -> bytes:
     """Compact JSON bytes (non-ASCII kept as UTF-8)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _ENCODER.encode(value).encode("utf-8")
 
 
 async def send_answer(

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from sai.gateway._exchange import Exchange
@@ -36,6 +35,10 @@ ROUTES: dict[str, tuple[str, GatewayRoute]] = {
     "/v1/predict": ("POST", GatewayRoute.predict),
     "/metrics": ("GET", GatewayRoute.metrics),
 }
+
+
+#: route group -> its name (an enum's ``.value`` is a slow descriptor in Python 3.11)
+_NAMES = {route: route.value for route in GatewayRoute}
 
 
 def _route(method: str, path: str) -> tuple[GatewayRoute, str | None, str | None]:
@@ -118,7 +121,7 @@ async def _authorised(ex: Exchange, scope: Scope, body: bytes) -> None:
     except HttpError as unknown:  # answered only to a caller with a valid key
         await _authenticate(ex, scope)
         raise unknown from None
-    record.route = route.value
+    record.route = _NAMES[route]
     principal = await _authenticate(ex, scope)
     record.key_id, record.role = principal.key.key_id, principal.role.name
     if route is not GatewayRoute.review or action is not None:
@@ -163,12 +166,10 @@ async def _serve(
     action: str | None,
     body: bytes,
 ) -> None:
-    handlers: dict[GatewayRoute, Callable[[], Awaitable[None]]] = {
-        GatewayRoute.models: lambda: handle_models(ex, principal),
-        GatewayRoute.metrics: lambda: handle_metrics(ex),
-    }
-    if route in handlers:
-        await handlers[route]()
+    if route is GatewayRoute.models:
+        await handle_models(ex, principal)
+    elif route is GatewayRoute.metrics:
+        await handle_metrics(ex)
     elif route is GatewayRoute.review and review_id is not None and action is None:
         await handle_review_poll(ex, principal, review_id)
     else:

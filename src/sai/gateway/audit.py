@@ -12,7 +12,6 @@ the client gets 503, never an unlogged answer.
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from sai.ledger import BatchingAppender, EntryRef, Evidence, Ledger, Origin
 from sai.ledger.kinds import GatewayAuthFailures, Kind
 from sai.ledger.kinds.gateway import sealed_text_context
 from sai.ledger.shreddable import seal_value
+from sai.ledger.template import EntryTemplate
 
 KIND = Kind.GATEWAY_REQUEST
 #: Failed authentications of one client address in one window, rolled up.
@@ -34,6 +34,7 @@ AUTH_FAILURES_KIND = Kind.GATEWAY_AUTH_FAILURES
 _ORIGIN = Origin.control("gateway.audit")
 #: Always evidenced: logging of user and system actions, access control of the API.
 BASE_PROVISIONS = ("5.4.2-1", "5.2.2-1")
+_TEMPLATES = 256
 
 
 def digest(data: bytes | str) -> str:
@@ -155,17 +156,21 @@ class Auditor:
         self._actor = actor
         self._store_text = store_text
         self._keys = keys
+        #: (route, provisions) -> the entry's fixed fields, validated once (a few dozen at most)
+        self._templates: dict[tuple[str, tuple[str, ...]], EntryTemplate] = {}
 
     def evidence(self, record: CallRecord) -> Evidence:
         """The ``gateway.request`` entry of ``record``."""
-        return Evidence.create(
-            kind=KIND,
-            origin=_ORIGIN,
-            subject=record.route,
-            provisions=record.provisions(),
-            actor=self._actor,
-            data=record.data(with_text=self._store_text, keys=self._keys),
-        )
+        provisions = record.provisions()
+        template = self._templates.get((record.route, provisions))
+        if template is None:
+            if len(self._templates) >= _TEMPLATES:
+                self._templates.clear()
+            template = EntryTemplate(
+                KIND, record.route, provisions=provisions, actor=self._actor, origin=_ORIGIN
+            )
+            self._templates[record.route, provisions] = template
+        return template.create(record.data(with_text=self._store_text, keys=self._keys))
 
     async def record(self, record: CallRecord, *, alone: bool = False) -> EntryRef:
         """Commit ``record``'s entry; return once it is committed.
@@ -173,8 +178,8 @@ class Auditor:
         ``alone`` (no other request in progress): append it right here when the appender is
         idle, blocking the event loop for the one commit that nothing else waits for;
         otherwise queue it for the next batch and wait. The record is marked audited before
-        waiting, so a cancelled caller never writes a second entry; the wait is shielded, so
-        cancellation does not withdraw the entry.
+        waiting, so a cancelled caller never writes a second entry; cancellation does not
+        withdraw the entry (`BatchingAppender.submit_async`).
         """
         evidence = self.evidence(record)
         if alone:
@@ -183,9 +188,9 @@ class Auditor:
             if ref is not None:
                 self._rollups.recorded()
                 return ref
-        future = self._appender.submit(evidence)
+        future = self._appender.submit_async(evidence)
         record.audited = True
-        ref = await asyncio.shield(asyncio.wrap_future(future))
+        ref = await future  # a cancelled wait leaves the entry queued: it is written anyway
         self._rollups.recorded()
         return ref
 

@@ -17,6 +17,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest, values
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
@@ -193,6 +194,20 @@ class Metrics:
             ["limit"],
             registry=self.registry,
         )
+
+        #: (route, status) -> its request counter and latency histogram (labels() looks the
+        #: children up under a lock on every call)
+        self._children: dict[tuple[str, int], tuple[Any, Any]] = {}
+
+    def answered(self, route: str, status: int, seconds: float, overhead: float) -> None:
+        """Count one answered request: by route and status, its latency and the overhead."""
+        children = self._children.get((route, status))
+        if children is None:
+            children = (self.requests.labels(route, str(status)), self.latency.labels(route))
+            self._children[route, status] = children
+        children[0].inc()
+        children[1].observe(seconds)
+        self.overhead.observe(overhead)
 
     def render(self) -> bytes:
         """The Prometheus text exposition: this process's values, or every worker's summed."""

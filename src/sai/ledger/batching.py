@@ -14,6 +14,7 @@ one is due; `close` signs one for whatever is left uncovered.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import queue
 import threading
@@ -22,11 +23,12 @@ from concurrent.futures import Future
 from types import TracebackType
 from typing import Final, Literal
 
+from sai.ledger._waiters import LoopWaiters
 from sai.ledger.entry import EntryRef, Evidence
 from sai.ledger.errors import LedgerError
 from sai.ledger.ledger import Ledger
 
-_Item = tuple[Evidence, "Future[EntryRef]"]
+_Item = tuple[Evidence, "Future[EntryRef] | asyncio.Future[EntryRef]"]
 _TICK: Final = "tick"
 """Wakes the thread to look at the checkpoint cadence again."""
 _Message = _Item | None | Literal["tick"]
@@ -50,6 +52,7 @@ class BatchingAppender:
         self._lock = threading.Lock()
         self._committing = threading.Lock()  # held while a batch or direct append commits
         self._pending: set[Future[EntryRef]] = set()
+        self._waiters = LoopWaiters()  # the event loops' futures (`submit_async`)
         self._hurry = threading.Event()
         self._closed = False
         self._retry_at = 0.0
@@ -68,6 +71,19 @@ class BatchingAppender:
             # Put under the lock: nothing can land behind close()'s stop mark.
             self._queue.put((evidence, future))
         future.add_done_callback(self._forget)
+        return future
+
+    def submit_async(self, evidence: Evidence) -> asyncio.Future[EntryRef]:
+        """`submit` for a coroutine: an asyncio future of the running loop, resolved with
+        the others of its batch in one callback (no thread-safe future per entry). The entry
+        is written even if the future is cancelled: awaiting it can be given up, the entry not.
+        """
+        future: asyncio.Future[EntryRef] = asyncio.get_running_loop().create_future()
+        with self._lock:
+            if self._closed:
+                raise LedgerError("the batching appender is closed")
+            self._waiters.opened()
+            self._queue.put((evidence, future))
         return future
 
     def append_if_idle(self, evidence: Evidence) -> EntryRef | None:
@@ -98,11 +114,14 @@ class BatchingAppender:
         """Wait until everything submitted so far is committed (or failed)."""
         with self._lock:
             waiting = list(self._pending)
+            through = self._waiters.submitted
         self._hurry.set()
         deadline = None if timeout is None else time.monotonic() + timeout
         for future in waiting:
             remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
             future.exception(timeout=remaining)
+        remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
+        self._waiters.wait_through(through, remaining)
 
     def close(self) -> None:
         """Stop accepting evidence, append what is queued, and stop the thread."""
@@ -191,21 +210,19 @@ class BatchingAppender:
             self._anchor(final=True)
 
     def _commit(self, batch: list[_Item]) -> None:
-        live = [
+        live = [  # a cancelled `submit` withdraws its entry, a `submit_async` never does
             (evidence, future)
             for evidence, future in batch
-            if future.set_running_or_notify_cancel()
+            if not isinstance(future, Future) or future.set_running_or_notify_cancel()
         ]
         if not live:
             return
         try:
             refs = self._ledger.append_many([evidence for evidence, _ in live], anchor=False)
         except BaseException as error:  # every submitter must learn of the failure
-            for _, future in live:
-                future.set_exception(error)
+            self._waiters.settle([(future, error) for _, future in live])
             return
-        for (_, future), ref in zip(live, refs, strict=True):
-            future.set_result(ref)
+        self._waiters.settle([(future, ref) for (_, future), ref in zip(live, refs, strict=True)])
 
 
 __all__ = ["BatchingAppender"]

@@ -20,6 +20,7 @@ from sqlalchemy.engine import Engine
 from sai.ledger._checkpoints import latest_note, sign_if_due, sign_next
 from sai.ledger._ledgerread import LedgerReads, NoSuchEntryError
 from sai.ledger._query import PreparedEntry, insert_entries
+from sai.ledger._rawappend import RawSqliteAppends
 from sai.ledger._subtrees import tile_nodes
 from sai.ledger.cadence import CadenceTracker, CheckpointCadence
 from sai.ledger.checkpoint import SignedCheckpoint, open_checkpoint
@@ -72,6 +73,7 @@ class Ledger(LedgerReads):
         self._tracker = (
             CadenceTracker(cadence) if cadence is not None and signer is not None else None
         )
+        self._raw = RawSqliteAppends.for_engine(engine)
 
     @property
     def engine(self) -> Engine:
@@ -98,6 +100,19 @@ class Ledger(LedgerReads):
         prepared = [PreparedEntry(item) for item in items]
         if not prepared:
             return []
+        # A SQLite file: the same transaction without SQLAlchemy (see `sai.ledger._rawappend`).
+        raw = self._raw
+        first = raw.append(prepared) if raw is not None else self._append(prepared)
+        if self._tracker is not None:
+            self._tracker.appended(first + len(prepared), self._clock())
+            if anchor:
+                self.checkpoint_if_due()
+        return [
+            EntryRef(index=EntryIndex(first + n), leaf_hash=item.leaf_hash)
+            for n, item in enumerate(prepared)
+        ]
+
+    def _append(self, prepared: list[PreparedEntry]) -> int:
         with writing(self._engine) as conn:
             first = reserve(conn, len(prepared))
             insert_entries(conn, first, prepared)
@@ -107,14 +122,7 @@ class Ledger(LedgerReads):
                     sa.insert(ledger_nodes),
                     [{"level": lvl, "idx": idx, "hash": h} for lvl, idx, h in nodes],
                 )
-        if self._tracker is not None:
-            self._tracker.appended(first + len(prepared), self._clock())
-            if anchor:
-                self.checkpoint_if_due()
-        return [
-            EntryRef(index=EntryIndex(first + n), leaf_hash=item.leaf_hash)
-            for n, item in enumerate(prepared)
-        ]
+        return first
 
     # -- checkpoints -----------------------------------------------------------------------
 
@@ -201,6 +209,8 @@ class Ledger(LedgerReads):
         try:
             self.checkpoint_if_due(final=True)
         finally:
+            if self._raw is not None:
+                self._raw.close()
             if self._owns_engine:
                 self._engine.dispose()
 

@@ -45,8 +45,24 @@ def make_limiter(config: GatewayConfig) -> Limiter:
     return LIMITERS["redis" if config.redis_url else "memory"](config.redis_url)
 
 
+#: (key id, id of its role) -> (the role, its budgets): budgets are immutable, built once
+_BUDGETS: dict[tuple[str, int], tuple[RolePolicy, tuple[Budget, ...]]] = {}
+_BUDGETS_KEPT = 4096
+
+
 def budgets_for(key_id: str, role: RolePolicy) -> tuple[Budget, ...]:
     """The scopes a request of ``key_id`` counts against: its key, and its role if shared."""
+    kept = _BUDGETS.get((key_id, id(role)))
+    if kept is not None and kept[0] is role:
+        return kept[1]
+    budgets = _budgets(key_id, role)
+    if len(_BUDGETS) >= _BUDGETS_KEPT:
+        _BUDGETS.clear()
+    _BUDGETS[key_id, id(role)] = (role, budgets)
+    return budgets
+
+
+def _budgets(key_id: str, role: RolePolicy) -> tuple[Budget, ...]:
     limits = role.limits
     budgets = [
         Budget(

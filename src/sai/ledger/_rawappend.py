@@ -1,0 +1,163 @@
+"""`Ledger.append_many` on a SQLite file through one DB-API connection, without SQLAlchemy.
+
+The gateway appends one small batch per request (one entry when a request is alone); through
+SQLAlchemy, the connection's checkout and return and each statement's execution cost several
+times SQLite's own work. For a plain SQLite file the ledger therefore keeps one connection of
+its engine's pool (so it is configured as the engine's are: WAL, busy timeout, the
+``synchronous`` level of the store's durability) and runs the same transaction on it: the
+writers' lock file, ``BEGIN IMMEDIATE``, the sequencer update, the entry, provision and
+tile-node rows (the rows `sai.ledger.sqlite_writer` writes too), ``COMMIT``; any failure rolls
+the whole transaction back and is raised as SQLAlchemy raises it (e.g. ``IntegrityError``).
+Other stores (PostgreSQL, in-memory SQLite) keep SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.exc import DBAPIError
+
+from sai.ledger._sqlite_tx import database_of
+from sai.ledger._tiles import tile_nodes
+from sai.store.sqlite import lock_path_of, writer_lock
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on POSIX: SQLite's own busy wait only
+    fcntl = None  # type: ignore[assignment]
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from sai.ledger._query import PreparedEntry
+
+_RESERVE = "UPDATE ledger_head SET size = size + ? WHERE id = 1 RETURNING size"
+_ENTRIES = (
+    "INSERT INTO ledger_entries (idx, leaf, leaf_hash, kind, subject, time) "
+    "VALUES (?, ?, ?, ?, ?, ?)"
+)
+_PROVISIONS = "INSERT INTO ledger_provisions (idx, provision) VALUES (?, ?)"
+_NODES = "INSERT INTO ledger_nodes (level, idx, hash) VALUES (?, ?, ?)"
+
+
+def column_time(moment: datetime) -> str:
+    """`sai.store.sqlite.sqlite_time` of an aware datetime (naive UTC, microseconds), in C."""
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
+class RawSqliteAppends:
+    """Appends on one connection held from the engine's pool until `close`."""
+
+    def __init__(self, engine: Engine, database: str) -> None:
+        self._engine = engine
+        self._lock_path = lock_path_of(database)
+        self._guard = threading.Lock()  # one transaction at a time on the connection
+        self._pooled: Any = None
+        self._handle: int | None = None
+
+    @classmethod
+    def for_engine(cls, engine: Engine) -> RawSqliteAppends | None:
+        """The raw path for a plain SQLite file engine; None for any other store."""
+        if engine.dialect.name != "sqlite":
+            return None
+        database = database_of(engine.url.render_as_string(hide_password=False))
+        return None if database is None else cls(engine, engine.url.database or database)
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._pooled is None:
+            self._pooled = self._engine.raw_connection()
+        connection = self._pooled.driver_connection
+        assert isinstance(connection, sqlite3.Connection)
+        return connection
+
+    def append(self, items: Sequence[PreparedEntry]) -> int:
+        """Append ``items`` in one transaction at consecutive indices; the first index."""
+        with self._guard:
+            connection = self._connection()
+            try:
+                with self._locked():
+                    connection.execute("BEGIN IMMEDIATE")
+                    try:
+                        first = self._insert(connection, items)
+                        connection.execute("COMMIT")
+                    except BaseException:
+                        with contextlib.suppress(sqlite3.Error):
+                            connection.execute("ROLLBACK")
+                        raise
+            except sqlite3.Error as error:  # raised as SQLAlchemy raises it on the other path
+                raise DBAPIError.instance(None, None, error, sqlite3.Error) from error
+        return first
+
+    @staticmethod
+    def _insert(connection: sqlite3.Connection, items: Sequence[PreparedEntry]) -> int:
+        count = len(items)
+        first = int(connection.execute(_RESERVE, (count,)).fetchone()[0]) - count
+        connection.executemany(
+            _ENTRIES,
+            [
+                (
+                    first + offset,
+                    item.leaf,
+                    item.leaf_hash,
+                    item.evidence.kind,
+                    item.evidence.subject,
+                    column_time(item.evidence.time),
+                )
+                for offset, item in enumerate(items)
+            ],
+        )
+        connection.executemany(
+            _PROVISIONS,
+            [
+                (first + offset, provision)
+                for offset, item in enumerate(items)
+                for provision in item.evidence.provisions
+            ],
+        )
+
+        def rows(sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
+            return connection.execute(sql, params).fetchall()
+
+        nodes = tile_nodes(rows, first, [item.leaf_hash for item in items])
+        if nodes:
+            connection.executemany(_NODES, nodes)
+        return first
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        """The writers' lock file: taken on a handle kept open when it is free (no open and
+        close per append); when another writer holds it, waited for as `writer_lock` waits."""
+        if self._lock_path is None or fcntl is None:
+            yield
+            return
+        if self._handle is None:
+            self._handle = os.open(self._lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(self._handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            with writer_lock(self._lock_path):
+                yield
+            return
+        try:
+            yield
+        finally:
+            fcntl.flock(self._handle, fcntl.LOCK_UN)
+
+    def close(self) -> None:
+        """Give the connection back to the engine's pool."""
+        with self._guard:
+            if self._pooled is not None:
+                self._pooled.close()
+                self._pooled = None
+            if self._handle is not None:
+                os.close(self._handle)
+                self._handle = None
+
+
+__all__ = ["RawSqliteAppends"]
