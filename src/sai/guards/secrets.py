@@ -145,7 +145,7 @@ class SecretsGuard(Guard):
         """Flag and (by default) redact every secret found."""
         spans = self.find(text)
         if not spans:
-            return self.verdict(text, 0.0, [], "no secrets found")
+            return self.clean("no secrets found")
         labels = sorted({span.label for span in spans})
         return self.verdict(text, 1.0, spans, f"{len(spans)} secret(s): {', '.join(labels)}")
 
