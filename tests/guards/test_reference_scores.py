@@ -274,6 +274,32 @@ def test_rule_guards_find_what_the_reference_finds(pieces: list[str]) -> None:
         assert live.scan(text, context) == old.scan(text, context)
 
 
+#: Digits, the separators of the numbers PII looks for, id letters and the keywords before
+#: national ids: texts around the seven digits below which only e-mails and IBANs are sought.
+_NUMBERISH = st.lists(
+    st.text(alphabet="0123456789 -+()./XYZLTE\u0663", max_size=9)
+    | st.sampled_from(["personnummer ", "BSN ", "PESEL ", "DE89", "00", "+4", " 0", "\n"]),
+    max_size=8,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_NUMBERISH)
+def test_pii_finds_what_the_reference_finds_around_seven_digits(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    context = GuardContext(direction=Direction.output)
+    assert PiiGuard().scan(text, context) == reference_pii.PiiGuard().scan(text, context)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["X1234567L", "+33 6123 45", "+33 6123 4567", "06 123 4567", "call 0612-345 678 now", "123456"],
+)
+def test_pii_numbers_at_the_digit_threshold_match_the_reference(text: str) -> None:
+    context = GuardContext(direction=Direction.output)
+    assert PiiGuard().scan(text, context) == reference_pii.PiiGuard().scan(text, context)
+
+
 def _features_match(text: str, spec: object) -> None:
     from sai.guards.injection._features import features
     from tests.guards.reference._features import FeatureSpec as ReferenceSpec

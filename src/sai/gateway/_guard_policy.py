@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 
 from sai.gateway.errors import GatewayConfigError
@@ -64,9 +65,9 @@ class GuardPolicy:
     streaming: StreamingMode = StreamingMode.buffer
     plans: Mapping[tuple[str, str], GuardPlan] = field(default_factory=lambda: MappingProxyType({}))
 
-    @property
+    @cached_property
     def default_plan(self) -> GuardPlan:
-        """The plan of a route and role without one of their own."""
+        """The plan of a route and role without one of their own (made once)."""
         return GuardPlan(self.input, self.output, self.settings)
 
     def plan(self, route: str, role: str) -> GuardPlan:

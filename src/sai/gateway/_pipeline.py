@@ -21,6 +21,8 @@ from sai.gateway.upstream import Upstream
 from sai.guards import Action, Direction, GuardContext
 from sai.manifest.schema import GatewayRoute
 
+#: The verdicts counted in the blocks metric.
+_COUNTED = frozenset({Action.block.value, Action.review.value})
 UPSTREAM_PATHS = {
     GatewayRoute.chat: "chat/completions",
     GatewayRoute.completions: "completions",
@@ -54,7 +56,7 @@ def apply_outcome(ex: Exchange, outcome: GuardOutcome, direction: Direction) -> 
     else:
         record.guard_output = outcome.state
     for verdict in outcome.verdicts:
-        if verdict.action in (Action.block.value, Action.review.value):
+        if verdict.action in _COUNTED:
             ex.runtime.metrics.blocks.labels(verdict.scanner, direction.value, verdict.action).inc()
     if outcome.action is Action.block:
         names = ", ".join(outcome.blocked_by)
@@ -68,7 +70,7 @@ def apply_outcome(ex: Exchange, outcome: GuardOutcome, direction: Direction) -> 
 
 def review_reasons(outcome: GuardOutcome) -> list[str]:
     """The scanners that asked for review."""
-    return [v.scanner for v in outcome.verdicts if v.action == Action.review.value]
+    return [v.scanner for v in outcome.verdicts if v.action == "review"]
 
 
 async def check(

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from sai.guards import Action, Direction, Span
 from sai.guards.base import redact
 
 #: Combining order of the actions a decision records (block > review > redact > allow).
 SEVERITY = {"allow": 0, "none": 0, "redact": 1, "review": 2, "block": 3}
+_NAMES = {action: action.value for action in Action}
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,18 @@ class GuardDecision:
     spans: tuple[tuple[int, int, str], ...] = ()
 
     def as_json(self) -> dict[str, object]:
-        """The verdict as canonical-JSON-ready data (no floats)."""
+        """The verdict as canonical-JSON-ready data (no floats); a new dict on each call."""
+        if self.spans:
+            return self._json()
+        return {**self._plain}
+
+    @cached_property
+    def _plain(self) -> dict[str, object]:
+        """`as_json` of a verdict without spans, made once (a decision may be recorded by
+        many requests); never handed out, only copies of it."""
+        return self._json()
+
+    def _json(self) -> dict[str, object]:
         out: dict[str, object] = {
             "scanner": self.scanner,
             "direction": self.direction,
@@ -57,14 +70,15 @@ class GuardOutcome:
     def state(self) -> str:
         """What the audit records for the direction: the action, or ``skipped`` when no
         scanner ran (never ``allow`` for a check that did not run)."""
-        if self.verdicts and all(v.state == "skipped" for v in self.verdicts):
-            return "skipped"
-        return self.action.value
+        for verdict in self.verdicts:
+            if verdict.state != "skipped":
+                return _NAMES[self.action]
+        return "skipped" if self.verdicts else _NAMES[self.action]
 
     @property
     def blocked_by(self) -> tuple[str, ...]:
         """Scanners whose verdict was block (including ones that failed to run)."""
-        return tuple(v.scanner for v in self.verdicts if v.action == Action.block.value)
+        return tuple(v.scanner for v in self.verdicts if v.action == "block")
 
 
 def skipped(direction: Direction, why: str) -> tuple[GuardDecision, ...]:

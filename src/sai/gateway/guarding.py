@@ -47,6 +47,10 @@ from sai.guards.memo import FieldCache
 
 #: The actions by severity (allow, redact, review, block).
 _BY_SEVERITY = sorted(Action, key=lambda action: action.severity)
+_REDACT = SEVERITY[Action.redact.value]
+_NAMES = {direction: direction.value for direction in Direction}
+#: Decisions kept on results with nothing found (forgotten all at once beyond this many).
+_DECIDED = 512
 
 
 class GuardRunner:
@@ -73,6 +77,8 @@ class GuardRunner:
         #: new models) starts with an empty one.
         self.cache = FieldCache(policy.cache_entries)
         self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="sai-guard")
+        #: Decisions on results with neither score nor spans, by what they follow from.
+        self._decided: dict[tuple[str, str, str, str, str], GuardDecision] = {}
 
     def plan(self, route: str, role: str) -> GuardPlan:
         """The plan of ``route`` for keys of ``role``."""
@@ -125,6 +131,18 @@ class GuardRunner:
         if isinstance(result, BaseException):
             why = f"scanner failed: {type(result).__name__}"
             return GuardDecision(scanner.name, direction, "block", 0, why, "error")
+        if result.spans or result.score:
+            return self._decide(scanner, direction, result)
+        # nothing found (the same few results again and again): one decision for each
+        key = (scanner.name, direction, result.scanner, result.action, result.reason)
+        known = self._decided.get(key)
+        if known is None:
+            if len(self._decided) >= _DECIDED:
+                self._decided.clear()
+            known = self._decided[key] = self._decide(scanner, direction, result)
+        return known
+
+    def _decide(self, scanner: Guard, direction: str, result: GuardResult) -> GuardDecision:
         action = result.action
         if action is not Action.allow and result.scanner in self.policy.review_on:
             action = Action.review
@@ -162,30 +180,34 @@ class GuardRunner:
             )
             return GuardOutcome(Action.allow, skipped(direction, why), tuple(segments))
         text, bounds = join(segments)
-        marked = tuple(bound for bound, flag in zip(bounds, data, strict=False) if flag)
+        marked = (
+            tuple(bound for bound, flag in zip(bounds, data, strict=False) if flag)
+            if any(data)
+            else ()
+        )
         context = GuardContext(
-            direction=context.direction,
-            role=context.role,
-            route=context.route,
-            system_prompt=context.system_prompt,
-            canary=context.canary,
-            data=marked or context.data,
-            fields=bounds,
-            units=runs(bounds, units) if units else (),
-            memo=self.cache.scope(scope)
-            if scope is not None and self._memo.get(scanners)
-            else None,
+            context.direction,
+            context.role,
+            context.route,
+            context.system_prompt,
+            context.canary,
+            marked or context.data,
+            bounds,
+            runs(bounds, units) if units else (),
+            self.cache.scope(scope) if scope is not None and self._memo.get(scanners) else None,
         )
         results = await self._run(scanners, text, context)
         verdicts: list[GuardDecision] = []
         spans: list[Span] = []
         worst = 0
+        name = _NAMES[direction]
         for scanner, result in zip(scanners, results, strict=True):
-            verdict = self._decision(scanner, direction.value, result)
-            if verdict.action == "redact" and isinstance(result, GuardResult):
+            verdict = self._decision(scanner, name, result)
+            severity = SEVERITY[verdict.action]
+            if severity == _REDACT and isinstance(result, GuardResult):
                 spans.extend(result.spans)
+            worst = max(worst, severity)
             verdicts.append(verdict)
-            worst = max(worst, SEVERITY[verdict.action])
         action = _BY_SEVERITY[worst]
         redacted = split_redaction(segments, bounds, spans) if spans else tuple(segments)
         return GuardOutcome(action, tuple(verdicts), redacted)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar, NewType
 
 from sai.guards.memo import FieldMemo
+from sai.guards.spans import Span, redact
 
 GuardId = NewType("GuardId", str)
 #: Heavy resources guards share (loaded models), keyed by what identifies them.
@@ -70,19 +71,6 @@ class GuardContext:
     fields: tuple[tuple[int, int], ...] = ()
     units: tuple[tuple[int, int], ...] = ()
     memo: FieldMemo | None = field(default=None, compare=False, repr=False)
-
-
-@dataclass(frozen=True)
-class Span:
-    """A matched stretch of the text: ``text[start:end]`` and what was found there."""
-
-    start: int
-    end: int
-    label: str
-
-    def __post_init__(self) -> None:
-        if not 0 <= self.start <= self.end:
-            raise ValueError(f"span [{self.start}, {self.end}) is not a valid range")
 
 
 @dataclass(frozen=True)
@@ -156,6 +144,8 @@ class Guard(abc.ABC):
 
     def __init__(self, settings: GuardSettings | None = None) -> None:
         self.settings = settings if settings is not None else self.default_settings()
+        #: `clean`'s results by reason, and the settings they follow from.
+        self._cleaned: tuple[GuardSettings, dict[str, GuardResult]] = (self.settings, {})
 
     @classmethod
     def build(cls, settings: GuardSettings | None, shared: SharedResources) -> Guard:
@@ -215,24 +205,18 @@ class Guard(abc.ABC):
             redacted = None
         return GuardResult(self.name, action, score, reason, tuple(spans), redacted)
 
-
-def redact(text: str, spans: Sequence[Span]) -> str:
-    """Replace each span (merged where they overlap) with ``[REDACTED:<label>]``."""
-    merged: list[Span] = []
-    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
-        if merged and span.start < merged[-1].end:
-            last = merged[-1]
-            merged[-1] = Span(last.start, max(last.end, span.end), last.label)
-        else:
-            merged.append(span)
-    pieces: list[str] = []
-    position = 0
-    for span in merged:
-        pieces.append(text[position : span.start])
-        pieces.append(f"[REDACTED:{span.label}]")
-        position = span.end
-    pieces.append(text[position:])
-    return "".join(pieces)
+    def clean(self, reason: str) -> GuardResult:
+        """``verdict(text, 0.0, (), reason)``: the result when nothing was found, made once per
+        reason and shared. Without spans it does not depend on the text (allow below the
+        threshold; else the action on a match, redact becoming block), and a guard whose
+        threshold and action follow from its settings alone gets it anew when they change."""
+        settings, known = self._cleaned
+        if settings is not self.settings:
+            settings, known = self._cleaned = (self.settings, {})
+        found = known.get(reason)
+        if found is None:
+            found = known[reason] = self.verdict("", 0.0, (), reason)
+        return found
 
 
 __all__ = [

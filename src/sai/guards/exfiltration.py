@@ -42,6 +42,7 @@ _ELEMENTS = (
 )
 #: Per element pattern above (same order), a string each of its matches contains.
 _MARKS = ("](", "<", "]:", "<", "](", "<")
+_NOTHING = "no images or data-carrying links to untrusted hosts"
 _ENCODED = re.compile(r"[A-Za-z0-9+/=_%\-]{24,}")
 
 
@@ -72,6 +73,8 @@ class ExfiltrationGuard(Guard):
 
     def scan(self, text: str, context: GuardContext) -> GuardResult:
         """Score each embedded URL; the strongest decides."""
+        if "<" not in text and "](" not in text and "]:" not in text:  # no element's mark
+            return self.clean(_NOTHING)
         allowed = self.allowed_hosts
         spans: list[Span] = []
         score = 0.0
@@ -95,9 +98,7 @@ class ExfiltrationGuard(Guard):
                     spans.append(Span(m.start(), m.end(), f"{kind}-to-untrusted-host"))
                     score = max(score, value)
         if not spans:
-            return self.verdict(
-                text, 0.0, [], "no images or data-carrying links to untrusted hosts"
-            )
+            return self.clean(_NOTHING)
         return self.verdict(
             text,
             score,

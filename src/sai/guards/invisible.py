@@ -60,7 +60,7 @@ class InvisibleGuard(Guard):
         spans: list[Span] = []
         tags = bidi = other = 0
         if text.isascii() or not _CANDIDATE.search(text):
-            return self.verdict(text, 0.0, [], "no invisible characters")
+            return self.clean("no invisible characters")
         for index, char in enumerate(text):
             code = ord(char)
             if TAG_FIRST <= code <= TAG_LAST:
@@ -76,7 +76,7 @@ class InvisibleGuard(Guard):
             else:
                 spans.append(Span(index, index + 1, label))
         if not spans:
-            return self.verdict(text, 0.0, [], "no invisible characters")
+            return self.clean("no invisible characters")
         score = 1.0 if tags else 0.9 if bidi else min(1.0, 0.3 + 0.1 * other)
         hidden = tag_payload(text)
         reason = f"{tags} tag, {bidi} bidi-control and {other} other invisible character(s)"

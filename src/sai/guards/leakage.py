@@ -58,10 +58,10 @@ class LeakageGuard(Guard):
             if found:
                 return self.verdict(text, 1.0, found, "the output contains the prompt's canary")
         if not context.system_prompt:
-            return self.verdict(text, 0.0, [], "no system prompt in context to compare with")
+            return self.clean("no system prompt in context to compare with")
         prompt = shingles([word for word, _, _ in _words(context.system_prompt)])
         if not prompt:
-            return self.verdict(text, 0.0, [], "system prompt too short to compare")
+            return self.clean("system prompt too short to compare")
         output = _words(text)
         tokens = [word for word, _, _ in output]
         matched: set[tuple[str, ...]] = set()

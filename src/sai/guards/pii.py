@@ -53,6 +53,9 @@ _CONTEXT_IDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str], Callable[[str],
 _CARD_PREFIX = re.compile(r"^(?:4|5[1-5]|2[2-7]|3[47]|3[068]|6(?:011|5|4[4-9])|35|62)")
 _NEAR = 60
 _DIGIT = re.compile(r"\d")
+#: Seven digits anywhere in a text: every item but an e-mail or an IBAN holds at least that
+#: many (an es-id seven, a phone number eight by its count, the others nine or more).
+_SEVEN_DIGITS = re.compile(r"\d(?:\D*\d){6}")
 
 
 def _digits(text: str) -> str:
@@ -76,6 +79,8 @@ class PiiGuard(Guard):
         spans += [
             Span(m.start(), m.end(), "iban") for m in _IBAN.finditer(text) if iban_valid(m.group())
         ]
+        if not _SEVEN_DIGITS.search(text):  # no item but an IBAN holds fewer than 7 digits
+            return sorted(spans, key=lambda s: s.start)
         for m in _CARD.finditer(text):
             digits = _digits(m.group())
             if 13 <= len(digits) <= 19 and _CARD_PREFIX.match(digits) and luhn_valid(digits):
@@ -107,7 +112,7 @@ class PiiGuard(Guard):
         """Flag and (by default) redact validated personal data."""
         spans = self.find(text)
         if not spans:
-            return self.verdict(text, 0.0, [], "no personal data found")
+            return self.clean("no personal data found")
         labels = sorted({span.label for span in spans})
         return self.verdict(
             text, 1.0, spans, f"{len(spans)} personal-data item(s): {', '.join(labels)}"
