@@ -60,14 +60,7 @@ def addressed_text(rng: random.Random, family: str, lang: str | None) -> tuple[s
     if lang not in table or lang not in OPENINGS or rng.random() >= 0.75:
         lang = rng.choice(("en", "en", "de", "it", "pl", "nl", "fr", "es", "pt"))
     phrase = rng.choice(table[lang])
-    text = f"{rng.choice(OPENINGS[lang])} {phrase}".format(
-        topic=rng.choice(slots.TOPICS.get(lang, slots.TOPICS["en"])),
-        word=rng.choice(slots.WORDS),
-        lang=rng.choice(slots.LANGS),
-        mail=rng.choice(slots.MAILS),
-        url=rng.choice(slots.URLS),
-        persona=rng.choice(slots.PERSONAS),
-    )
+    text = slots.fill(rng, f"{rng.choice(OPENINGS[lang])} {phrase}", lang)
     return text, lang
 
 

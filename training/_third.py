@@ -176,14 +176,7 @@ def third_text(rng: random.Random, family: str, lang: str | None) -> tuple[str, 
     table = PHRASES[family]
     if lang not in table or rng.random() >= 0.75:
         lang = rng.choice(("en", "en", "de", "it", "pl", "nl", "fr", "es", "pt"))
-    text = f"{rng.choice(SUBJECTS[lang])} {rng.choice(table[lang])}".format(
-        topic=rng.choice(slots.TOPICS.get(lang, slots.TOPICS["en"])),
-        word=rng.choice(slots.WORDS),
-        lang=rng.choice(slots.LANGS),
-        mail=rng.choice(slots.MAILS),
-        url=rng.choice(slots.URLS),
-        persona=rng.choice(slots.PERSONAS),
-    )
+    text = slots.fill(rng, f"{rng.choice(SUBJECTS[lang])} {rng.choice(table[lang])}", lang)
     lead = rng.choice(LEADS.get(lang, ("",)))
     return (f"{lead}{text} -->" if lead == "<!-- " else lead + text), lang
 

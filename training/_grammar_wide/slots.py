@@ -5,6 +5,8 @@ topics differ from the evaluation plants' (``_plants.slots``) so that none is a 
 
 from __future__ import annotations
 
+import random
+
 TOPICS = {
     "en": (
         "the harbour fire", "the new vaccine", "electric scooters", "the river flood",
@@ -44,3 +46,16 @@ PERSONAS = (
 LANGS = ("French", "German", "Latin", "Spanish", "emoji", "Morse code")
 WORDS = ("banana", "PWNED", "ACCESS GRANTED", "hello", "yes", "42", "OK", "HACKED", "lol")
 PRODUCTS = ("SuperVPN Pro", "CryptoMax", "QuickLoans", "MegaDiet pills", "BrightPath Academy")
+
+
+def fill(rng: random.Random, template: str, lang: str) -> str:
+    """``template`` with its slots filled (drawn in this order: topic, word, lang, mail, url,
+    persona), topics in ``lang`` where there are some."""
+    return template.format(
+        topic=rng.choice(TOPICS.get(lang, TOPICS["en"])),
+        word=rng.choice(WORDS),
+        lang=rng.choice(LANGS),
+        mail=rng.choice(MAILS),
+        url=rng.choice(URLS),
+        persona=rng.choice(PERSONAS),
+    )

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import DBAPIError
 
+from sai.ledger import _append_sql as _sql
 from sai.ledger._sqlite_tx import database_of
 from sai.ledger._tiles import tile_nodes
 from sai.store.sqlite import lock_path_of, writer_lock
@@ -36,14 +37,6 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from sai.ledger._query import PreparedEntry
-
-_RESERVE = "UPDATE ledger_head SET size = size + ? WHERE id = 1 RETURNING size"
-_ENTRIES = (
-    "INSERT INTO ledger_entries (idx, leaf, leaf_hash, kind, subject, time) "
-    "VALUES (?, ?, ?, ?, ?, ?)"
-)
-_PROVISIONS = "INSERT INTO ledger_provisions (idx, provision) VALUES (?, ?)"
-_NODES = "INSERT INTO ledger_nodes (level, idx, hash) VALUES (?, ?, ?)"
 
 
 def column_time(moment: datetime) -> str:
@@ -97,9 +90,9 @@ class RawSqliteAppends:
     @staticmethod
     def _insert(connection: sqlite3.Connection, items: Sequence[PreparedEntry]) -> int:
         count = len(items)
-        first = int(connection.execute(_RESERVE, (count,)).fetchone()[0]) - count
+        first = int(connection.execute(_sql.RESERVE, (count,)).fetchone()[0]) - count
         connection.executemany(
-            _ENTRIES,
+            _sql.ENTRIES,
             [
                 (
                     first + offset,
@@ -113,7 +106,7 @@ class RawSqliteAppends:
             ],
         )
         connection.executemany(
-            _PROVISIONS,
+            _sql.PROVISIONS,
             [
                 (first + offset, provision)
                 for offset, item in enumerate(items)
@@ -126,7 +119,7 @@ class RawSqliteAppends:
 
         nodes = tile_nodes(rows, first, [item.leaf_hash for item in items])
         if nodes:
-            connection.executemany(_NODES, nodes)
+            connection.executemany(_sql.NODES, nodes)
         return first
 
     @contextlib.contextmanager

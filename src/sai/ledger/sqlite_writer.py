@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sai.ledger import _append_sql as _sql
 from sai.ledger._files import write_atomically
 from sai.ledger._sqlite_tx import (
     Transaction,
@@ -44,13 +45,6 @@ if TYPE_CHECKING:
     from sai.ledger.prepared import PreparedEntry
     from sai.workspace import Workspace
 
-_RESERVE = "UPDATE ledger_head SET size = size + ? WHERE id = 1 RETURNING size"
-_ENTRIES = (
-    "INSERT INTO ledger_entries (idx, leaf, leaf_hash, kind, subject, time) "
-    "VALUES (?, ?, ?, ?, ?, ?)"
-)
-_PROVISIONS = "INSERT INTO ledger_provisions (idx, provision) VALUES (?, ?)"
-_NODES = "INSERT INTO ledger_nodes (level, idx, hash) VALUES (?, ?, ?)"
 _LATEST = "SELECT id, size, note FROM ledger_checkpoints ORDER BY id DESC LIMIT 1"
 _CHECKPOINT = "INSERT INTO ledger_checkpoints (size, root, note, created_at) VALUES (?, ?, ?, ?)"
 
@@ -125,9 +119,9 @@ class SqliteLedgerWriter:
         hashes = [leaf_hash(item.leaf) for item in items]
         try:
             with Transaction(self._connection, self._lock) as tx:
-                first = int(tx.rows(_RESERVE, (len(items),))[0][0]) - len(items)
+                first = int(tx.rows(_sql.RESERVE, (len(items),))[0][0]) - len(items)
                 self._connection.executemany(
-                    _ENTRIES,
+                    _sql.ENTRIES,
                     [
                         (
                             first + n,
@@ -141,14 +135,14 @@ class SqliteLedgerWriter:
                     ],
                 )
                 self._connection.executemany(
-                    _PROVISIONS,
+                    _sql.PROVISIONS,
                     [
                         (first + n, provision)
                         for n, item in enumerate(items)
                         for provision in item.provisions
                     ],
                 )
-                self._connection.executemany(_NODES, tile_nodes(tx.rows, first, hashes))
+                self._connection.executemany(_sql.NODES, tile_nodes(tx.rows, first, hashes))
         except sqlite3.Error as error:
             raise store_error(self.path, error) from error
         return first, hashes
