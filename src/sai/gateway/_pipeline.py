@@ -14,7 +14,7 @@ from sai.gateway._exchange import Exchange
 from sai.gateway._payload import Slot, texts, write_back
 from sai.gateway.auth import Principal
 from sai.gateway.canary import act_on_leak, scrub, scrub_text
-from sai.gateway.errors import HttpError
+from sai.gateway.errors import HttpError, limit_reached
 from sai.gateway.guarding import GuardOutcome, skipped
 from sai.gateway.limits import LimiterUnavailableError, budgets_for
 from sai.gateway.upstream import Upstream
@@ -132,13 +132,10 @@ async def reserve_tokens(
     if not decision.allowed:
         ex.record.limit = "tokens"
         ex.runtime.metrics.limits.labels("tokens").inc()
-        raise HttpError(
-            429,
-            "rate_limit_exceeded",
+        raise limit_reached(
             f"tokens limit reached for {decision.scope}: this request may use up to {most} "
             f"tokens (prompt estimate plus max_tokens); retry in {decision.retry_after} s",
-            error_type="rate_limit_error",
-            headers=(("retry-after", str(decision.retry_after)),),
+            decision.retry_after,
         )
 
 

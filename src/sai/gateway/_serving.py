@@ -11,7 +11,7 @@ from typing import Any
 from sai.gateway._exchange import Exchange
 from sai.gateway._http import Scope, header, parse_object
 from sai.gateway.auth import AuthError, Principal, authorise_route
-from sai.gateway.errors import HttpError
+from sai.gateway.errors import HttpError, limit_reached
 from sai.gateway.limits import LimiterUnavailableError, budgets_for
 from sai.gateway.proxy import handle_proxy
 from sai.gateway.routes import (
@@ -148,13 +148,10 @@ async def _acquire(ex: Exchange, budgets: Any, slot: str) -> None:
     if not decision.allowed:
         ex.record.limit = decision.limit
         runtime.metrics.limits.labels(decision.limit or "unknown").inc()
-        raise HttpError(
-            429,
-            "rate_limit_exceeded",
+        raise limit_reached(
             f"{decision.limit} limit reached for {decision.scope}; retry in "
             f"{decision.retry_after} s",
-            error_type="rate_limit_error",
-            headers=(("retry-after", str(decision.retry_after)),),
+            decision.retry_after,
         )
 
 

@@ -58,6 +58,17 @@ class HttpError(Exception):
         }
 
 
+def limit_reached(message: str, retry_after: int) -> HttpError:
+    """The 429 answer of a rate limit or token budget, with its ``retry-after``."""
+    return HttpError(
+        429,
+        "rate_limit_exceeded",
+        message,
+        error_type="rate_limit_error",
+        headers=(("retry-after", str(retry_after)),),
+    )
+
+
 __all__ = [
     "ApiKeyError",
     "GatewayConfigError",
@@ -65,4 +76,5 @@ __all__ = [
     "HttpError",
     "ReviewError",
     "SelfReviewError",
+    "limit_reached",
 ]

@@ -186,15 +186,17 @@ class GuardRunner:
             else ()
         )
         context = GuardContext(
-            context.direction,
-            context.role,
-            context.route,
-            context.system_prompt,
-            context.canary,
-            marked or context.data,
-            bounds,
-            runs(bounds, units) if units else (),
-            self.cache.scope(scope) if scope is not None and self._memo.get(scanners) else None,
+            direction=context.direction,
+            role=context.role,
+            route=context.route,
+            system_prompt=context.system_prompt,
+            canary=context.canary,
+            data=marked or context.data,
+            fields=bounds,
+            units=runs(bounds, units) if units else (),
+            memo=self.cache.scope(scope)
+            if scope is not None and self._memo.get(scanners)
+            else None,
         )
         results = await self._run(scanners, text, context)
         verdicts: list[GuardDecision] = []
