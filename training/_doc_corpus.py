@@ -15,12 +15,13 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import _banks
 import _grammar
 import _grammar_wide
 import _plants
 import _third
 from _addressed import addressed_text
-from _genres import EXTRA_GENRES, GENRES, RULES_GENRE, Composer, Sources
+from _genres import EXTRA_GENRES, GENRES, RULES_GENRE, Composer, Sources, _bank
 from _plant import plant
 
 HELD_OUT_GENRE = "review"
@@ -48,12 +49,41 @@ class Recipe:
     #: sentences that mention an AI), "both" (a genre, all sentences, and decoys), "ai" (decoys
     #: that mention an AI system, no genre), "" (none)
     rules: str = ""
+    #: benign text that mentions AI systems (``_banks/ai_talk.py``) as a genre and as decoys
+    ai_talk: bool = False
 
     def composer(self, parts: tuple[str, ...]) -> Composer:
         return self.compose(Sources.load(parts))
 
     def compose(self, sources: Sources) -> Composer:
+        if self.ai_talk:
+            return AiTalkComposer(sources, extended=self.extended, rules=self.rules)
         return Composer(sources, extended=self.extended, rules=self.rules)
+
+
+#: Benign documents that mention AI systems (news, release notes, help pages, forum talk,
+#: abstracts, policies, fiction, reviews of AI apps, "travel agent"): training only.
+AI_TALK_GENRE = "ai_talk"
+
+
+class AiTalkComposer(Composer):
+    """The composer with a genre of benign AI talk (``_banks.AI_TALK``: 2 to 8 sentences of one
+    language, in paragraphs) and with decoys that mention an AI system drawn from that bank and
+    from ``_banks.ai_mentions()`` (with ``rules="ai"``, a third of the decoys)."""
+
+    def __init__(self, sources: Sources, *, extended: bool = False, rules: str = "") -> None:
+        super().__init__(sources, extended=extended, rules=rules)
+        self.banks[AI_TALK_GENRE] = _bank(_banks.AI_TALK, sources.parts)
+        if "ai" in self.banks:
+            merged = {**self.banks["ai"]}
+            for lang, items in self.banks[AI_TALK_GENRE].items():
+                merged[lang] = merged.get(lang, []) + items
+            self.banks["ai"] = merged
+
+    def _make(self, genre: str, rng: random.Random) -> str:
+        if genre == AI_TALK_GENRE:
+            return self._prose(AI_TALK_GENRE, 2, 8)(rng)
+        return super()._make(genre, rng)
 
 
 RECIPES = {
@@ -140,6 +170,18 @@ RECIPES["fifth"] = Recipe(
 #: ``model`` flag trial, training/trials/model_flag.diff)
 RECIPES["third-ai"] = Recipe(
     TRAIN_GENRES, TRAIN_FAMILIES, _third_grammar, (), extended=False, rules="ai"
+)
+#: sixth candidate: the third recipe with many benign sentences that mention AI systems
+#: (``_banks/ai_talk.py``, ten languages) as a genre (half poisoned, like every genre: naming a
+#: model is a cue neither way) and, with the AI mentions of ``third-ai``, as decoys
+RECIPES["third-ai2"] = Recipe(
+    (*TRAIN_GENRES, AI_TALK_GENRE), TRAIN_FAMILIES, _third_grammar, (), extended=False,
+    rules="ai", ai_talk=True,
+)  # fmt: skip
+#: the same sentences as decoys only (no genre of their own): benign documents of the third
+#: recipe's genres with one AI mention out of place
+RECIPES["third-ai2-decoys"] = Recipe(
+    TRAIN_GENRES, TRAIN_FAMILIES, _third_grammar, (), extended=False, rules="ai", ai_talk=True
 )
 #: The recipe of the shipped document detector (fourth candidate, 2026-12-07; before: "first").
 SHIPPED = "third"

@@ -85,7 +85,8 @@ def estimate(
         return 1 / (1 + np.exp(-logits)), np.array([d.label for d in found])
 
     genre_p, genre_y = probabilities(docs("b", SEED + 4, (genre,), families, shown))
-    planted = [d for d in docs("b", SEED + 5, genres, (family,), shown) if d.family == family]
+    shared = tuple(g for g in genres if g in shown.genres)  # genres both recipes make
+    planted = [d for d in docs("b", SEED + 5, shared, (family,), shown) if d.family == family]
     family_p, _ = probabilities(planted)
     return {
         "calibration": figures,

@@ -3,11 +3,13 @@ talk and security discussions, in several languages, one module per genre; ``_ge
 composes documents from them. Security discussions quote attacks on purpose: they are benign
 text about attacks. How-to text, news, support pages and meeting notes (added later) are
 for training only: the held-out set is made of the first release's banks; so are the rules
-(obligations told to a person: terms, house rules, recipes, manuals, exams, signs, games).
+(obligations told to a person: terms, house rules, recipes, manuals, exams, signs, games) and
+the AI talk (benign text that mentions AI systems, sixth candidate).
 """
 
 from __future__ import annotations
 
+from _banks.ai_talk import AI_TALK
 from _banks.book import BOOK
 from _banks.chat import CHAT
 from _banks.emails import CLOSINGS, EMAIL, GREETINGS
@@ -22,6 +24,7 @@ from _banks.security import SECURITY
 from _banks.support import SUPPORT
 
 __all__ = [
+    "AI_TALK",
     "BOOK",
     "CHAT",
     "CLOSINGS",
