@@ -51,13 +51,18 @@ class Recipe:
     rules: str = ""
     #: benign text that mentions AI systems (``_banks/ai_talk.py``) as a genre and as decoys
     ai_talk: bool = False
+    #: with ``ai_talk``: share of all documents (benign and, before planting, poisoned) that get
+    #: one sentence of that bank at a random boundary, so that naming a model is no cue alone
+    ai_share: float = 0.0
 
     def composer(self, parts: tuple[str, ...]) -> Composer:
         return self.compose(Sources.load(parts))
 
     def compose(self, sources: Sources) -> Composer:
         if self.ai_talk:
-            return AiTalkComposer(sources, extended=self.extended, rules=self.rules)
+            composer = AiTalkComposer(sources, extended=self.extended, rules=self.rules)
+            composer.share = self.ai_share
+            return composer
         return Composer(sources, extended=self.extended, rules=self.rules)
 
 
@@ -79,6 +84,18 @@ class AiTalkComposer(Composer):
             for lang, items in self.banks[AI_TALK_GENRE].items():
                 merged[lang] = merged.get(lang, []) + items
             self.banks["ai"] = merged
+
+    share = 0.0
+
+    def document(self, genre: str, rng: random.Random) -> tuple[str, str]:
+        """One benign document; a share of them with one AI-talk sentence (the document's
+        language when the bank has it) at a random boundary."""
+        text, lang = super().document(genre, rng)
+        if self.share and genre != AI_TALK_GENRE and rng.random() < self.share:
+            bank = self.banks[AI_TALK_GENRE]
+            sentence = rng.choice(bank.get(lang) or bank[rng.choice(sorted(bank))])
+            text = plant(rng, genre, text, sentence)[0]
+        return text, lang
 
     def _make(self, genre: str, rng: random.Random) -> str:
         if genre == AI_TALK_GENRE:
@@ -183,6 +200,11 @@ RECIPES["third-ai2"] = Recipe(
 RECIPES["third-ai2-decoys"] = Recipe(
     TRAIN_GENRES, TRAIN_FAMILIES, _third_grammar, (), extended=False, rules="ai", ai_talk=True
 )
+#: the decoys, and one AI-talk sentence in 30% of all documents (benign or to be poisoned)
+RECIPES["third-ai2-mixed"] = Recipe(
+    TRAIN_GENRES, TRAIN_FAMILIES, _third_grammar, (), extended=False, rules="ai", ai_talk=True,
+    ai_share=0.3,
+)  # fmt: skip
 #: The recipe of the shipped document detector (fourth candidate, 2026-12-07; before: "first").
 SHIPPED = "third"
 #: Documents per genre and partition of the shipped detector (before: 500).
