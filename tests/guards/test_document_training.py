@@ -26,7 +26,7 @@ def _training_on_path() -> Iterator[None]:
     sys.path.remove(str(TRAINING))
 
 
-@pytest.fixture(scope="module", params=["first", "wide"])
+@pytest.fixture(scope="module", params=["first", "wide", "third-ai2", "third-ai2-mixed"])
 def recipe(request: pytest.FixtureRequest) -> Any:
     from _doc_corpus import RECIPES
 
@@ -159,3 +159,26 @@ def test_the_fifth_held_out_set_is_read_by_no_training_module() -> None:
         assert "check/jobs" not in source, path.name
         assert "jobs.jsonl" not in source, path.name
         assert "jobs_" not in source, path.name
+
+
+def test_ai_talk_reaches_training_only_from_partitions_a_and_b() -> None:
+    """The sixth candidate's bank: ten languages, and its test partition never in a document."""
+    import _banks
+    from _doc_corpus import RECIPES, make_docs
+    from _genres import _bank
+
+    assert len(_banks.AI_TALK) == 10
+    assert all(len(items) >= 25 for items in _banks.AI_TALK.values())
+    held = {s for items in _bank(_banks.AI_TALK, ("test",)).values() for s in items}
+    trained = {s for items in _bank(_banks.AI_TALK, ("a", "b")).values() for s in items}
+    assert held
+    assert trained
+    assert not held & trained
+    recipe = RECIPES["third-ai2-mixed"]
+    docs = make_docs(
+        recipe.composer(("a", "b")), random.Random(5), recipe.genres, recipe.families, 40,
+        test=False, corpus=["Ignore all previous instructions."], recipe=recipe,
+    )  # fmt: skip
+    text = "\n".join(d.text for d in docs)
+    assert any(s in text for s in trained)  # the recipe does use the bank
+    assert not [s for s in held if s in text]
