@@ -71,7 +71,11 @@ _LEET_WORD = re.compile(
     r"[a-z0-9@$!|+]{3,}"
 )
 _LEET_CHAR = re.compile(r"[013457@$!|89+]")
+_LETTER = re.compile(r"[a-z]")
 _SPACED = re.compile(r"(?<![^\W_])(?:[^\W_][ .\-_*|/]{1,3}){3,}[^\W_](?![^\W_])")
+#: Every spaced-out word has a letter or digit alone between two separators (its second one):
+#: a text without one has none, and this charset-led search is a few times cheaper.
+_SPACED_HINT = re.compile(r"[ .\-_*|/][^\W_][ .\-_*|/]")
 _BASE64 = re.compile(r"[A-Za-z0-9+/_-]{16,}={0,2}")
 _HEX = re.compile(r"(?:\\x|0x)?(?:[0-9a-fA-F]{2}(?:[\s:,]|\\x|0x)?){8,}")
 #: Every hex run is at least 16 characters of this class: without one, there is none.
@@ -85,6 +89,9 @@ _COMMON = frozenset(
         *("previous", "instructions", "system", "prompt", "reveal", "tell", "me", "what"),
     }
 )
+#: The rot13 of each common word: a word whose rot13 is common is one of these (rot13 is its
+#: own inverse and leaves spaces alone), so the decoded text need not be built and split.
+_COMMON_ROT13 = frozenset(codecs.decode(word, "rot13") for word in _COMMON)
 MAX_DECODE_DEPTH = 2
 
 
@@ -111,7 +118,9 @@ def normalize(text: str) -> str:
 def _canonical(folded: str) -> str:
     if not folded.isascii():
         folded = _WORD.sub(_fold_mixed_word, folded)
-    return _SPACE.sub(" ", folded.lower()).strip()
+    # str.split() and the regex ``\s`` know the same whitespace: runs become one space, and
+    # the ends none (what ``_SPACE.sub(" ", ...).strip()`` gives, several times faster)
+    return " ".join(folded.lower().split())
 
 
 def tag_payload(text: str) -> str:
@@ -129,9 +138,9 @@ def views(text: str, *, depth: int = 0) -> tuple[View, ...]:
     hidden = tag_payload(text)
     if hidden.strip():
         found.append(View(normalize(hidden), "tags"))
-    if _LEET_CHAR.search(plain) and _LEET_WORD.search(plain):
+    if _may_leet(plain) and _LEET_WORD.search(plain):
         found.append(View(_LEET_WORD.sub(_unleet, plain), "leet"))
-    if _SPACED.search(plain):
+    if _SPACED_HINT.search(plain) and _SPACED.search(plain):
         found.append(View(_SPACE.sub(" ", _SPACED.sub(_join_spaced, plain)).strip(), "spacing"))
     if _ROT13_HINT.search(plain) or _looks_rot13(plain):
         found.append(View(codecs.decode(plain, "rot13"), "rot13"))
@@ -142,6 +151,21 @@ def views(text: str, *, depth: int = 0) -> tuple[View, ...]:
                 for view in views(payload, depth=depth + 1)
             )
     return tuple(found)
+
+
+def _may_leet(plain: str) -> bool:
+    """Whether a word of ``plain`` (words apart by single spaces) holds a leet character and
+    a letter, as the word of every ``_LEET_WORD`` match does: a number alone ("1234,") has
+    none, and this is cheaper than the lookarounds of that search at every position."""
+    found = _LEET_CHAR.search(plain)
+    while found is not None:
+        start = plain.rfind(" ", 0, found.start()) + 1
+        end = plain.find(" ", found.end())
+        end = len(plain) if end < 0 else end
+        if _LETTER.search(plain, start, end):
+            return True
+        found = _LEET_CHAR.search(plain, end)
+    return False
 
 
 def _fold_mixed_word(match: re.Match[str]) -> str:
@@ -167,11 +191,9 @@ def _looks_rot13(text: str) -> bool:
     words = text.split()
     if len(words) < 4:
         return False
-    plain_hits = sum(word in _COMMON for word in words)
-    if plain_hits * 5 >= len(words):
+    if sum(map(_COMMON.__contains__, words)) * 5 >= len(words):
         return False
-    rotated_hits = sum(word in _COMMON for word in codecs.decode(text, "rot13").split())
-    return rotated_hits * 4 >= len(words)
+    return sum(map(_COMMON_ROT13.__contains__, words)) * 4 >= len(words)
 
 
 def _printable(decoded: bytes) -> str | None:

@@ -17,8 +17,9 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
-from sai.guards.injection._windows import windows
-from sai.guards.normalize import views
+from sai.guards.injection._windows import LONG, windows
+from sai.guards.injection.fast import FastTier
+from sai.guards.normalize import View, views
 
 FloatArray = npt.NDArray[np.float32]
 
@@ -64,11 +65,26 @@ class Detector:
 
     def score(self, text: str) -> Finding:
         """Score ``text``; the probability is calibrated on out-of-fold validation scores."""
+        if len(text) <= LONG and len(self.tiers) == 1:
+            found = views(text)  # one window, the whole text
+            if len(found) == 1 and found[0].text:
+                return self._one(text, found[0].text)
+            return self._best(text, [(0, len(text))], [found])
+        return self.general(text)
+
+    def general(self, text: str) -> Finding:
+        """``score`` without its shortcut for a short text read in one view by one tier."""
         ranges = windows(text, bridges=self.bridges)
+        return self._best(text, ranges, [views(text[start:end]) for start, end in ranges])
+
+    def _best(
+        self, text: str, ranges: list[tuple[int, int]], seen: list[tuple[View, ...]]
+    ) -> Finding:
+        """The strongest of the ``seen`` views of the windows ``ranges`` of ``text``."""
         items: list[tuple[int, int, str]] = []
         texts: list[str] = []
-        for start, end in ranges:
-            for view in views(text[start:end]):
+        for (start, end), found in zip(ranges, seen, strict=True):
+            for view in found:
                 if view.text:
                     items.append((start, end, view.how))
                     texts.append(view.text)
@@ -89,6 +105,19 @@ class Detector:
         logit = float(stacked[best]) - self.penalty * math.log(len(ranges))
         start, end, how = items[best]
         return Finding(sigmoid(logit), start, end, how, len(ranges))
+
+    def _one(self, text: str, plain: str) -> Finding:
+        """``score`` of a short ``text`` read in one view (``plain``) by one tier: the steps of
+        its general path without the lists and arrays of several windows and views."""
+        tier = self.tiers[0]
+        # the fast tier scores one text without a list (``logits`` rounds each to float32)
+        if isinstance(tier, FastTier):
+            raw = np.float32(tier.logit(plain))
+        else:
+            raw = tier.logits([plain])[0]
+        weight, intercept = np.float32(self.weights[0]), np.float32(self.intercept)
+        logit = float(raw * weight + intercept) - self.penalty * math.log(1)
+        return Finding(sigmoid(logit), 0, len(text), "plain", 1)
 
     def stack(self, raw: FloatArray) -> FloatArray:
         """Combine raw tier logits (shape tiers x n) into calibrated logits (shape n)."""

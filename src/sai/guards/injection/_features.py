@@ -30,7 +30,7 @@ with np.errstate(divide="ignore"):
     _SUBLINEAR = (1.0 + np.log(np.arange(TABULATED + 1, dtype=np.int64))).astype(np.float32)
 
 
-def _distinct(text: str, spec: FeatureSpec) -> tuple[IntArray, IntArray, int]:
+def distinct(text: str, spec: FeatureSpec) -> tuple[IntArray, IntArray, int]:
     """The distinct buckets of ``text`` (ascending), their counts and the counts' sum."""
     if spec.punctuation == 0:
         text = " ".join(_PUNCT.sub(" ", text).split())
@@ -44,7 +44,7 @@ def _distinct(text: str, spec: FeatureSpec) -> tuple[IntArray, IntArray, int]:
 
 def bucket_counts(text: str, spec: FeatureSpec) -> tuple[IntArray, IntArray]:
     """The distinct buckets of already-normalised ``text`` (ascending) and their counts."""
-    indices, counts, _ = _distinct(text, spec)
+    indices, counts, _ = distinct(text, spec)
     return indices, counts
 
 
@@ -63,14 +63,20 @@ def counted(values: IntArray) -> tuple[IntArray, IntArray]:
 
 def features(text: str, spec: FeatureSpec) -> tuple[IntArray, FloatArray]:
     """The sparse feature vector of already-normalised ``text``: bucket indices and values."""
-    indices, counts, total = _distinct(text, spec)
+    indices, counts, total = distinct(text, spec)
     if not len(indices):
         return indices, np.zeros(0, dtype=np.float32)
-    # no count exceeds the counts' sum
-    tabulated = total <= TABULATED
-    values = _SUBLINEAR[counts] if tabulated else (1.0 + np.log(counts)).astype(np.float32)
+    values = sublinear(counts, total)
     values /= norm(values)
     return indices, values
+
+
+def sublinear(counts: IntArray, total: int) -> FloatArray:
+    """``1 + log(counts)`` in float32 (a new array); ``total`` is the counts' sum."""
+    # no count exceeds the counts' sum
+    if total <= TABULATED:
+        return _SUBLINEAR[counts]
+    return (1.0 + np.log(counts)).astype(np.float32)
 
 
 def norm(values: FloatArray) -> np.float32:
@@ -79,4 +85,14 @@ def norm(values: FloatArray) -> np.float32:
     return np.float32(math.sqrt(np.dot(values, values)))
 
 
-__all__ = ["FeatureSpec", "FloatArray", "IntArray", "bucket_counts", "counted", "features", "norm"]
+__all__ = [
+    "FeatureSpec",
+    "FloatArray",
+    "IntArray",
+    "bucket_counts",
+    "counted",
+    "distinct",
+    "features",
+    "norm",
+    "sublinear",
+]

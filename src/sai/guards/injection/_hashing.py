@@ -59,31 +59,36 @@ GATHERED = 1024
 
 
 class _Plan:
-    """Every character n-gram of a padded text up to ``GATHERED`` characters as one gather.
+    """Every character n-gram hash of a padded text up to ``GATHERED`` characters from its
+    prefix sums, in a few numpy calls whatever the number of n-gram orders.
 
-    The codes array of a text is ``prefix + " text "`` where the prefix holds a zero and each
-    order ``n`` as a code point. Row ``(e, n)`` of the table gathers, right-aligned in
-    ``char_max`` slots, the ``n`` codes that end before position ``e``, zeros before them, and
-    ``n`` itself; its dot product with ``(P**(k-1), ..., P, 1, 1)`` (mod 2**64) is the rolling
-    hash ``c0 * P**(n-1) + ... + c(n-1) + n`` that ``_rolling`` computes. Rows go by end
-    position, so those of a text of length ``L`` are the first ``ends[L]``.
+    ``P`` is odd, so it has an inverse ``Q`` modulo 2**64. With ``C[i] = c0 + c1 * Q + ... +
+    c(i-1) * Q**(i-1)`` (``C[0] = 0``), the n-gram of codes ``a .. e-1`` hashes to
+    ``P**(e-1) * (C[e] - C[a]) + n``: the rolling hash ``c(a) * P**(n-1) + ... + c(e-1) + n``
+    that ``_rolling`` computes (mod 2**64). Row ``r`` holds ``e``, ``a``, ``P**(e-1)`` and
+    ``n`` of one n-gram; rows go by end position, so those of a text of length ``L`` are the
+    first ``ends[L]``.
     """
 
     def __init__(self, spec: FeatureSpec) -> None:
-        width = spec.char_max
-        orders = list(range(max(2, spec.char_min), width + 1))
-        self.prefix = "\0" + "".join(chr(n) for n in range(2, width + 1))
-        rows: list[list[int]] = []
+        orders = list(range(max(2, spec.char_min), spec.char_max + 1))
+        prime, modulus = int(_PRIME), 1 << 64
+        inverse = pow(prime, -1, modulus)
+        self.inverses = np.array(
+            [pow(inverse, j, modulus) for j in range(GATHERED)], dtype=np.uint64
+        )
+        rows: list[tuple[int, int, int, int]] = []
         self.ends = [0] * (GATHERED + 1)
         for end in range(GATHERED + 1):
-            for n in orders:
-                if end - n >= 0:
-                    codes = [width + end - n + k for k in range(n)]
-                    rows.append([0] * (width - n) + codes + [n - 1])
+            rows.extend(
+                (end, end - n, pow(prime, end - 1, modulus), n) for n in orders if end - n >= 0
+            )
             self.ends[end] = len(rows)
-        self.table = np.array(rows, dtype=np.intp).reshape(-1, width + 1)
-        powers = [pow(int(_PRIME), width - 1 - k, 1 << 64) for k in range(width)]
-        self.powers = np.array([*powers, 1], dtype=np.uint64)
+        columns = list(zip(*rows, strict=True)) if rows else [(), (), (), ()]
+        self.end = np.array(columns[0], dtype=np.intp)
+        self.start = np.array(columns[1], dtype=np.intp)
+        self.power = np.array(columns[2], dtype=np.uint64)
+        self.order = np.array(columns[3], dtype=np.uint64)
 
 
 _PLANS: dict[tuple[int, int], _Plan] = {}
@@ -118,11 +123,20 @@ def hashes(text: str, spec: FeatureSpec) -> npt.NDArray[np.uint64]:
     if len(text) + 2 > GATHERED or spec.char_max < 2:
         return _rolling(text, tokens, spec)
     plan = _plan(spec)
-    codes = np.frombuffer(f"{plan.prefix} {text} ".encode("utf-32-le"), dtype=np.uint32)
-    rows = plan.ends[len(text) + 2]
+    codes = np.frombuffer(f" {text} ".encode("utf-32-le"), dtype=np.uint32)
+    size = len(codes)
+    sums = np.zeros(size + 1, dtype=np.uint64)  # the prefix sums C (wrapping mod 2**64)
+    np.multiply(codes, plan.inverses[:size], out=sums[1:])
+    np.add.accumulate(sums, out=sums)
+    rows = plan.ends[size]
     words = _word_hashes(tokens, spec) if tokens else []
     out = np.empty(rows + len(words), dtype=np.uint64)
-    np.matmul(codes[plan.table[:rows]], plan.powers, out=out[:rows])
+    chars = out[:rows]
+    # mode="clip" (the indices are in range): "raise" would gather into a copy of ``out``
+    np.take(sums, plan.end[:rows], out=chars, mode="clip")
+    chars -= sums.take(plan.start[:rows])
+    chars *= plan.power[:rows]
+    chars += plan.order[:rows]
     if words:
         out[rows:] = words
     return out

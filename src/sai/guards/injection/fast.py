@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from sai.guards.errors import GuardModelError
-from sai.guards.injection._features import FeatureSpec, features, norm
+from sai.guards.injection._features import FeatureSpec, distinct, features, norm, sublinear
 
 FloatArray = npt.NDArray[np.float32]
 
@@ -51,8 +51,15 @@ class FastTier:
         return indices, values
 
     def logit(self, text: str) -> float:
-        """The raw logit of one normalised text."""
-        indices, values = self.vector(text)
+        """The raw logit of one normalised text: ``vector``'s float32 steps, in one call."""
+        indices, counts, total = distinct(text, self.spec)
+        if not len(indices):
+            return 0.0 + self.bias
+        values = sublinear(counts, total)
+        values /= norm(values)
+        if self.idf is not None:
+            values *= self.idf[indices]
+            values /= norm(values)
         return float(np.dot(self.weights[indices], values)) + self.bias
 
     def logits(self, texts: Sequence[str]) -> FloatArray:
