@@ -19,7 +19,9 @@ from hypothesis import strategies as st
 
 from sai.guards import GuardContext
 from sai.guards.injection import InjectionGuard, load_detector, load_document_detector
-from sai.guards.injection._hashing import _WORDS, _WORDS_ONLY, GATHERED, _rolling, hashes
+from sai.guards.injection._hashing import _WORDS, _WORDS_ONLY, GATHERED, _rolling, _tokens, hashes
+from sai.guards.injection._spec import FeatureSpec
+from sai.guards.injection._units import _BOUNDARY, has_boundary
 from sai.guards.injection._windows import LONG
 from sai.guards.injection.fast import FastTier
 from sai.guards.memo import FieldCache
@@ -179,3 +181,26 @@ def test_the_shortcut_is_taken_for_a_short_plain_text(detector, monkeypatch) -> 
     found = detector.score("For ticket 12, which river runs through Paris?")
     assert (found.start, found.end, found.view, found.windows) == (0, 46, "plain", 1)
     assert 0.0 < found.probability < 1.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80) | st.text(max_size=40))
+def test_words_are_the_regex_words(text: str) -> None:
+    spec = FeatureSpec(punctuation=2)
+    assert _tokens(text, spec) == [token.encode() for token in _WORDS_ONLY.findall(text)]
+    marks = FeatureSpec(punctuation=1)
+    assert _tokens(text, marks) == [token.encode() for token in _WORDS.findall(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=".!?;\n\r。！？\"'»”)] \t\u3000\u00a0ab", max_size=12))
+def test_a_boundary_is_found_where_the_unit_regex_finds_one(text: str) -> None:
+    assert has_boundary(text) is (_BOUNDARY.search(text) is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Paris?", False), ("Paris? Yes", True), ('He said "no." Then', True), ("a\nb", True)],
+)
+def test_boundaries_by_hand(text: str, expected: bool) -> None:
+    assert has_boundary(text) is expected

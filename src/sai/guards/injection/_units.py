@@ -18,6 +18,11 @@ STRIDE = 160
 #: Consecutive units of the wider windows.
 SPAN = 2
 _BOUNDARY = re.compile(r"(?<=[.!?。！？;])[\"'»”)\]]*\s+|[\n\r]+|(?<=[。！？])")
+#: Matches where ``_BOUNDARY`` would match somewhere: a line break or an ideographic sentence
+#: end, or a sentence end followed by closing quotes or brackets and a space. It starts with
+#: a character class, which the regex engine looks for quickly; ``_BOUNDARY`` starts with a
+#: lookbehind tried at every position.
+_ANY_BOUNDARY = re.compile(r"[.!?;\n\r。！？](?:(?<=[\n\r。！？])|[\"'»”)\]]*\s)")
 _WORDY = re.compile(r"[^\W\d_]{2}")
 
 
@@ -46,7 +51,7 @@ def units(text: str) -> list[tuple[int, int]]:
 
 def has_boundary(text: str) -> bool:
     """Whether ``text`` has a sentence end or line break that `units` would cut at."""
-    return _BOUNDARY.search(text) is not None
+    return _ANY_BOUNDARY.search(text) is not None
 
 
 def _strip(text: str, begin: int, end: int) -> tuple[int, int]:
