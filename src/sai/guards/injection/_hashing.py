@@ -40,17 +40,25 @@ def buckets_in_place(values: npt.NDArray[np.uint64], bits: int) -> None:
     of about ten per text).
     """
     shifted = np.empty_like(values)
-    for shift, factor in ((_S30, _MIX1), (_S27, _MIX2)):
+    for shift, factor in _STEPS:
         np.right_shift(values, shift, out=shifted)
         np.bitwise_xor(values, shifted, out=values)
         np.multiply(values, factor, out=values)
     if bits > 31:
         np.right_shift(values, _S31, out=shifted)
         np.bitwise_xor(values, shifted, out=values)
-    np.right_shift(values, np.uint64(64 - bits), out=values)
+    np.right_shift(values, _TOPS[bits], out=values)
 
 
-_S30, _S27, _S31 = np.uint64(30), np.uint64(27), np.uint64(31)
+def _constant(value: int) -> npt.NDArray[np.uint64]:
+    """A 0-d uint64 array: a ufunc takes one at about half the cost of a numpy scalar."""
+    return np.array(value, dtype=np.uint64)
+
+
+_S30, _S27, _S31 = _constant(30), _constant(27), _constant(31)
+_STEPS = ((_S30, _constant(int(_MIX1))), (_S27, _constant(int(_MIX2))))
+#: The shift that keeps the top ``bits`` bits, for each number of bits.
+_TOPS = [_constant(64 - bits) for bits in range(65)]
 _WORD_TAG = np.uint64(1 << 40)
 _MASK = (1 << 64) - 1
 #: Texts up to this many characters (spaces of the padding included) are hashed through the
@@ -72,25 +80,60 @@ class _Plan:
 
     def __init__(self, spec: FeatureSpec) -> None:
         orders = list(range(max(2, spec.char_min), spec.char_max + 1))
-        prime, modulus = int(_PRIME), 1 << 64
-        inverse = pow(prime, -1, modulus)
-        self.inverses = np.array(
-            [pow(inverse, j, modulus) for j in range(GATHERED)], dtype=np.uint64
-        )
-        rows: list[tuple[int, int, int, int]] = []
+        prime = int(_PRIME)
+        self.inverses = np.array(_powers(pow(prime, -1, 1 << 64), GATHERED), dtype=np.uint64)
+        powers = _powers(prime, GATHERED)
+        columns: tuple[list[int], list[int], list[int], list[int]] = ([], [], [], [])
+        ends, starts, factors, kinds = columns
         self.ends = [0] * (GATHERED + 1)
         for end in range(GATHERED + 1):
-            rows.extend(
-                (end, end - n, pow(prime, end - 1, modulus), n) for n in orders if end - n >= 0
+            for n in orders:
+                if end >= n:
+                    ends.append(end)
+                    starts.append(end - n)
+                    factors.append(powers[end - 1])
+                    kinds.append(n)
+            self.ends[end] = len(ends)
+        self.end = np.array(ends, dtype=np.intp)
+        self.start = np.array(starts, dtype=np.intp)
+        self.power = np.array(factors, dtype=np.uint64)
+        self.order = np.array(kinds, dtype=np.uint64)
+        self._cuts: dict[int, _Cut] = {}
+
+    def cut(self, size: int) -> _Cut:
+        """The inverse powers and rows of a padded text of ``size`` characters (views made
+        once per size: slicing five arrays per text costs more than a dictionary look-up)."""
+        found = self._cuts.get(size)
+        if found is None:
+            rows = self.ends[size]
+            found = self._cuts[size] = (
+                self.inverses[:size],
+                self.end[:rows],
+                self.start[:rows],
+                self.power[:rows],
+                self.order[:rows],
             )
-            self.ends[end] = len(rows)
-        columns = list(zip(*rows, strict=True)) if rows else [(), (), (), ()]
-        self.end = np.array(columns[0], dtype=np.intp)
-        self.start = np.array(columns[1], dtype=np.intp)
-        self.power = np.array(columns[2], dtype=np.uint64)
-        self.order = np.array(columns[3], dtype=np.uint64)
+        return found
 
 
+def _powers(base: int, count: int) -> list[int]:
+    """``base**0 .. base**(count - 1)`` modulo 2**64."""
+    found, value = [], 1
+    for _ in range(count):
+        found.append(value)
+        value = value * base & _MASK
+    return found
+
+
+#: A plan's arrays for one text size: inverse powers, then the rows' ends, starts, powers
+#: and orders.
+_Cut = tuple[
+    npt.NDArray[np.uint64],
+    npt.NDArray[np.intp],
+    npt.NDArray[np.intp],
+    npt.NDArray[np.uint64],
+    npt.NDArray[np.uint64],
+]
 _PLANS: dict[tuple[int, int], _Plan] = {}
 
 
@@ -144,18 +187,19 @@ def hashes(text: str, spec: FeatureSpec) -> npt.NDArray[np.uint64]:
     else:
         codes = np.frombuffer(f" {text} ".encode("utf-32-le"), dtype=np.uint32)
     size = len(codes)
+    inverses, ends, starts, powers, orders = plan.cut(size)
     sums = np.zeros(size + 1, dtype=np.uint64)  # the prefix sums C (wrapping mod 2**64)
-    np.multiply(codes, plan.inverses[:size], out=sums[1:])
+    np.multiply(codes, inverses, out=sums[1:])
     np.add.accumulate(sums, out=sums)
-    rows = plan.ends[size]
+    rows = len(ends)
     words = _word_hashes(_tokens(text, spec), spec)
     out = np.empty(rows + len(words), dtype=np.uint64)
     chars = out[:rows]
     # mode="clip" (the indices are in range): "raise" would gather into a copy of ``out``
-    np.take(sums, plan.end[:rows], out=chars, mode="clip")
-    chars -= sums.take(plan.start[:rows])
-    chars *= plan.power[:rows]
-    chars += plan.order[:rows]
+    np.take(sums, ends, out=chars, mode="clip")
+    chars -= sums.take(starts)
+    chars *= powers
+    chars += orders
     if words:
         out[rows:] = words
     return out

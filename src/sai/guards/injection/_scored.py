@@ -47,8 +47,13 @@ def clip(stretches: Sequence[tuple[int, int]], start: int, end: int) -> Bounds:
     """The parts of ``stretches`` inside ``[start, end)``, relative to ``start``."""
     if not stretches:
         return ()
+    # a list, not a generator, inside tuple(): the gateway clips a few per unit and request
     return tuple(
-        (max(a, start) - start, min(b, end) - start) for a, b in stretches if a < end and b > start
+        [
+            (a - start if a > start else 0, (b if b < end else end) - start)
+            for a, b in stretches
+            if a < end and b > start
+        ]
     )
 
 
