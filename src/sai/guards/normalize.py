@@ -132,9 +132,16 @@ def tag_payload(text: str) -> str:
 
 def views(text: str, *, depth: int = 0) -> tuple[View, ...]:
     """The normalised text and every decoded or de-obfuscated variant of it."""
+    plain, found = read(text, depth=depth)
+    return (View(plain, "plain"), *found)
+
+
+def read(text: str, *, depth: int = 0) -> tuple[str, list[View]]:
+    """``views(text)`` as the plain view's text and the other views (a list, often empty):
+    a caller that needs only the plain text when it is the only view builds no `View`."""
     stripped = _stripped(text)
     plain = _canonical(stripped)
-    found = [View(plain, "plain")]
+    found: list[View] = []
     hidden = tag_payload(text)
     if hidden.strip():
         found.append(View(normalize(hidden), "tags"))
@@ -150,7 +157,7 @@ def views(text: str, *, depth: int = 0) -> tuple[View, ...]:
                 View(view.text, f"{how}+{view.how}" if view.how != "plain" else how)
                 for view in views(payload, depth=depth + 1)
             )
-    return tuple(found)
+    return plain, found
 
 
 def _may_leet(plain: str) -> bool:
@@ -235,4 +242,13 @@ def _payloads(text: str) -> list[tuple[str, str]]:
     return found
 
 
-__all__ = ["INVISIBLE", "TAG_FIRST", "TAG_LAST", "View", "normalize", "tag_payload", "views"]
+__all__ = [
+    "INVISIBLE",
+    "TAG_FIRST",
+    "TAG_LAST",
+    "View",
+    "normalize",
+    "read",
+    "tag_payload",
+    "views",
+]

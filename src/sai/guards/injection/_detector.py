@@ -9,6 +9,7 @@ would otherwise drift upwards with its length alone.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ import numpy.typing as npt
 
 from sai.guards.injection._windows import LONG, windows
 from sai.guards.injection.fast import FastTier
-from sai.guards.normalize import View, views
+from sai.guards.normalize import View, read, views
 
 FloatArray = npt.NDArray[np.float32]
 
@@ -66,10 +67,10 @@ class Detector:
     def score(self, text: str) -> Finding:
         """Score ``text``; the probability is calibrated on out-of-fold validation scores."""
         if len(text) <= LONG and len(self.tiers) == 1:
-            found = views(text)  # one window, the whole text
-            if len(found) == 1 and found[0].text:
-                return self._one(text, found[0].text)
-            return self._best(text, [(0, len(text))], [found])
+            plain, found = read(text)  # one window, the whole text
+            if not found and plain:
+                return self._one(text, plain)
+            return self._best(text, [(0, len(text))], [(View(plain, "plain"), *found)])
         return self.general(text)
 
     def general(self, text: str) -> Finding:
@@ -115,9 +116,14 @@ class Detector:
             raw = np.float32(tier.logit(plain))
         else:
             raw = tier.logits([plain])[0]
-        weight, intercept = np.float32(self.weights[0]), np.float32(self.intercept)
+        weight, intercept = self._scale
         logit = float(raw * weight + intercept) - self.penalty * math.log(1)
         return Finding(sigmoid(logit), 0, len(text), "plain", 1)
+
+    @functools.cached_property
+    def _scale(self) -> tuple[np.float32, np.float32]:
+        """The first tier's weight and the intercept in float32 (made once, not per text)."""
+        return np.float32(self.weights[0]), np.float32(self.intercept)
 
     def stack(self, raw: FloatArray) -> FloatArray:
         """Combine raw tier logits (shape tiers x n) into calibrated logits (shape n)."""

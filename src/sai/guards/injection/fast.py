@@ -7,6 +7,7 @@ bucket) are float16 arrays indexed by hash bucket, shipped in ``artifacts/fast.n
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -56,10 +57,12 @@ class FastTier:
         if not len(indices):
             return 0.0 + self.bias
         values = sublinear(counts, total)
-        values /= norm(values)
+        # ``/= norm(values)`` without the float32 scalar: numpy rounds the Python float to
+        # float32 for a float32 array, as ``norm`` does (the same quotients)
+        values /= math.sqrt(np.dot(values, values))
         if self.idf is not None:
             values *= self.idf[indices]
-            values /= norm(values)
+            values /= math.sqrt(np.dot(values, values))
         return float(np.dot(self.weights[indices], values)) + self.bias
 
     def logits(self, texts: Sequence[str]) -> FloatArray:
