@@ -73,8 +73,7 @@ _LEET_WORD = re.compile(
 _LEET_CHAR = re.compile(r"[013457@$!|89+]")
 _LETTER = re.compile(r"[a-z]")
 _SPACED = re.compile(r"(?<![^\W_])(?:[^\W_][ .\-_*|/]{1,3}){3,}[^\W_](?![^\W_])")
-#: Every spaced-out word has a letter or digit alone between two separators (its second one):
-#: a text without one has none, and this charset-led search is a few times cheaper.
+#: A spaced-out word's second letter stands alone between separators (a cheap first search).
 _SPACED_HINT = re.compile(r"[ .\-_*|/][^\W_][ .\-_*|/]")
 _BASE64 = re.compile(r"[A-Za-z0-9+/_-]{16,}={0,2}")
 _HEX = re.compile(r"(?:\\x|0x)?(?:[0-9a-fA-F]{2}(?:[\s:,]|\\x|0x)?){8,}")
@@ -89,8 +88,7 @@ _COMMON = frozenset(
         *("previous", "instructions", "system", "prompt", "reveal", "tell", "me", "what"),
     }
 )
-#: The rot13 of each common word: a word whose rot13 is common is one of these (rot13 is its
-#: own inverse and leaves spaces alone), so the decoded text need not be built and split.
+#: A word whose rot13 is common is one of these (rot13 is its own inverse, keeps spaces).
 _COMMON_ROT13 = frozenset(codecs.decode(word, "rot13") for word in _COMMON)
 MAX_DECODE_DEPTH = 2
 
@@ -118,8 +116,7 @@ def normalize(text: str) -> str:
 def _canonical(folded: str) -> str:
     if not folded.isascii():
         folded = _WORD.sub(_fold_mixed_word, folded)
-    # str.split() and the regex ``\s`` know the same whitespace: runs become one space, and
-    # the ends none (what ``_SPACE.sub(" ", ...).strip()`` gives, several times faster)
+    # ``_SPACE.sub(" ", ...).strip()``, faster: split() and ``\s`` know the same whitespace
     return " ".join(folded.lower().split())
 
 
@@ -161,9 +158,8 @@ def read(text: str, *, depth: int = 0) -> tuple[str, list[View]]:
 
 
 def _may_leet(plain: str) -> bool:
-    """Whether a word of ``plain`` (words apart by single spaces) holds a leet character and
-    a letter, as the word of every ``_LEET_WORD`` match does: a number alone ("1234,") has
-    none, and this is cheaper than the lookarounds of that search at every position."""
+    """Whether a word of ``plain`` (single spaces apart) holds a leet character and a letter,
+    as every ``_LEET_WORD`` match's word does (cheaper than that search's lookarounds)."""
     found = _LEET_CHAR.search(plain)
     while found is not None:
         start = plain.rfind(" ", 0, found.start()) + 1
