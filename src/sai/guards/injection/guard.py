@@ -171,31 +171,34 @@ class InjectionGuard(Guard):
         ]
 
     def _best(self, text: str, start: int, end: int, context: GuardContext) -> Scored:
-        """The strongest finding of one unit (the first of equals), from the context's memo
-        when the same text with the same fields and data marks was read before."""
+        """The strongest finding of one unit (the first of equals; offsets into the unit),
+        from the context's memo when the same text with the same fields and data marks was
+        read before."""
         if context.units:
             part, (data, fields) = text[start:end], _inside(context, start, end)
         else:
             part, data, fields = text, context.data, context.fields
         memo = context.memo
         if memo is None:
-            return shift(max(self._unit(part, data, fields), key=by_score), start)
+            return max(self._unit(part, data, fields), key=by_score)
         marks = repr((data, fields)).encode() if data or fields else _NO_MARKS
         key = memo.key(self._identity, marks, part)
         found = memo.get(key)
         if not isinstance(found, Scored):
             found = max(self._unit(part, data, fields), key=by_score)
             memo.put(key, found, SCORED_BYTES)
-        return shift(found, start)
+        return found
 
     def scan(self, text: str, context: GuardContext) -> GuardResult:
         """Score the instructions and the data of ``text``; report the strongest finding."""
         best: Scored | None = None
+        offset = 0
         for start, end in context.units or ((0, len(text)),):
             found = self._best(text, start, end, context)
             if best is None or found.score > best.score:
-                best = found
+                best, offset = found, start
         assert best is not None
+        best = shift(best, offset)  # only the strongest unit's finding is moved into the text
         finding = best.finding
         how = "" if finding.view == "plain" else f" after undoing {finding.view}"
         (start, end), (w_start, w_end) = best.span, best.window
