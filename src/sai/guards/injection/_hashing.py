@@ -2,9 +2,9 @@
 
 Character n-gram ``c0 .. c(n-1)`` hashes to ``c0 * P**(n-1) + ... + c(n-1) + n`` and word
 n-grams to a rolling product of the words' CRC-32 (mod 2**64); :func:`_mix` spreads the bits
-before the top ones pick a bucket. A short text is hashed by one gather and one dot product
-(:class:`_Plan`), which costs a few numpy calls instead of a few per n-gram order; a long one
-by rolling products (``_rolling``). Both give the same integers.
+before the top ones pick a bucket. A short text is hashed from prefix sums (:class:`_Plan`),
+a few numpy calls whatever the number of n-gram orders; a long one by rolling products
+(``_rolling``). Both give the same integers.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ _TOPS = [_constant(64 - bits) for bits in range(65)]
 _WORD_TAG = np.uint64(1 << 40)
 _MASK = (1 << 64) - 1
 #: Texts up to this many characters (spaces of the padding included) are hashed through the
-#: gather table of :class:`_Plan`; longer ones by the rolling products of ``_rolling``.
+#: prefix sums of :class:`_Plan`; longer ones by the rolling products of ``_rolling``.
 GATHERED = 1024
 
 
