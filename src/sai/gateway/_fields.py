@@ -26,6 +26,8 @@ STRUCTURAL = frozenset(
 MEDIA = frozenset({"image_url", "input_audio", "file", "audio"})
 #: Request fields besides ``messages`` whose strings reach the model.
 _CHAT_EXTRAS = ("tools", "functions", "response_format")
+#: ``isinstance`` with a tuple: quicker than with a union (``dict | list``) in Python 3.11.
+_CONTAINERS = (dict, list)
 
 
 def string_slots(value: Any, out: list[Slot]) -> list[Slot]:
@@ -37,14 +39,14 @@ def string_slots(value: Any, out: list[Slot]) -> list[Slot]:
             if isinstance(item, str):
                 if item:
                     out.append(Slot(value, key))
-            elif isinstance(item, dict | list):
+            elif isinstance(item, _CONTAINERS):
                 string_slots(item, out)
     elif isinstance(value, list):
         for index, item in enumerate(value):
             if isinstance(item, str):
                 if item:
                     out.append(Slot(value, index))
-            elif isinstance(item, dict | list):
+            elif isinstance(item, _CONTAINERS):
                 string_slots(item, out)
     return out
 
@@ -157,7 +159,9 @@ def tool_names(choices: Any) -> tuple[str, ...]:
     data. Choices are whole answers (``message``) or merged streams (``delta``), in a list or
     any other iterable; anything else holds no call."""
     found: dict[str, None] = {}
-    if not isinstance(choices, Iterable) or isinstance(choices, str | bytes | dict):
+    if type(choices) is not list and (  # a list (nearly always) is iterable: no ABC check
+        not isinstance(choices, Iterable) or isinstance(choices, str | bytes | dict)
+    ):
         return ()
     for choice in choices:
         if not isinstance(choice, dict):

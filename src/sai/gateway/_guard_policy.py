@@ -4,13 +4,14 @@ resolved from sai.yaml's ``guards`` and ``gateway`` sections (re-exported by
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
 
 from sai.gateway.errors import GatewayConfigError
 from sai.guards import Direction, GuardSettings, OnMatch
+from sai.ledger.template import NotPlainError, PlainPart
 from sai.manifest.guard_policy import EffectiveGuards, guard_policy_problems, resolve_guards
 from sai.manifest.schema import GatewaySpec, GuardScannerSpec, GuardsSpec, StreamingMode
 
@@ -33,16 +34,47 @@ class GuardPlan:
         """The scanners of ``direction``."""
         return self.input if direction is Direction.input else self.output
 
-    def audit(self, *, canary_planted: bool = False) -> dict[str, object]:
-        """The plan as recorded in an audit entry (a planted canary by fact, never value)."""
+    def audit(self, *, canary_planted: bool = False) -> Mapping[str, object]:
+        """The plan as recorded in an audit entry (a planted canary by fact, never value):
+        read-only and made once, so the audit encodes it once too."""
+        return self._audits[canary_planted]
+
+    @cached_property
+    def _audits(self) -> tuple[AuditedPlan, AuditedPlan]:
+        """`audit` without and with a planted canary."""
         out: dict[str, object] = {
-            "input": list(self.input),
-            "output": list(self.output),
-            "from": list(self.sources),
+            "input": tuple(self.input),
+            "output": tuple(self.output),
+            "from": tuple(self.sources),
         }
-        if canary_planted:
-            out["canary"] = "planted"
-        return out
+        return AuditedPlan(out), AuditedPlan({**out, "canary": "planted"})
+
+
+class AuditedPlan(Mapping[str, object]):
+    """A guard plan as audit entries record it: read-only, and made an entry part (validated
+    and encoded) once; ``part`` is None when it is not canonical data (the entry's general
+    path then says why)."""
+
+    __slots__ = ("_items", "part")
+
+    def __init__(self, items: dict[str, object]) -> None:
+        self._items = items
+        try:
+            self.part: PlainPart | None = PlainPart(items)
+        except NotPlainError:
+            self.part = None
+
+    def __getitem__(self, key: str) -> object:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __repr__(self) -> str:
+        return f"AuditedPlan({self._items!r})"
 
 
 @dataclass(frozen=True)

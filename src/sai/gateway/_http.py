@@ -75,6 +75,10 @@ def _no_constant(name: str) -> None:
     raise ValueError(f"{name} is not a JSON number")
 
 
+#: One decoder for every body (``json.loads`` with options builds a new one per call).
+_DECODER = json.JSONDecoder(parse_constant=_no_constant)
+
+
 def parse_object(body: bytes) -> dict[str, Any]:
     """The body as a JSON object; 400 naming the byte offset, line or column of the problem."""
     try:
@@ -84,7 +88,9 @@ def parse_object(body: bytes) -> dict[str, Any]:
             400, "invalid_utf8", f"the request body is not UTF-8: bad byte at offset {error.start}"
         ) from None
     try:
-        value = json.loads(text, parse_constant=_no_constant)
+        if text.startswith("\ufeff"):  # as json.loads refuses it
+            raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+        value = _DECODER.decode(text)
     except json.JSONDecodeError as error:
         raise HttpError(
             400,

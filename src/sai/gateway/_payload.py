@@ -8,15 +8,14 @@ place.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sai.gateway.errors import HttpError
 
 
-@dataclass(frozen=True)
-class Slot:
-    """A string inside a JSON body: ``container[key]``."""
+class Slot(NamedTuple):
+    """A string inside a JSON body: ``container[key]`` (a named tuple: made for every string
+    of every request, and a tuple is made quicker than a frozen dataclass)."""
 
     container: Any
     key: Any

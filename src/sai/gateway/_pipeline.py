@@ -18,7 +18,7 @@ from sai.gateway.errors import HttpError, limit_reached
 from sai.gateway.guarding import GuardOutcome, skipped
 from sai.gateway.limits import LimiterUnavailableError, budgets_for
 from sai.gateway.upstream import Upstream
-from sai.guards import Action, Direction, GuardContext
+from sai.guards import Action, Direction
 from sai.manifest.schema import GatewayRoute
 
 #: The verdicts counted in the blocks metric.
@@ -90,16 +90,16 @@ async def check(
     marks ``slots[i]`` as data (a tool result) for the injection guard's document detector;
     ``units[i]`` numbers its message or tool definition (`GuardRunner.check`); ``values`` are
     the slots' strings when the caller has read them already."""
+    role, name, runner = principal.role.name, route.value, ex.runtime.guards
     if ex.record.guard_policy is None:
-        ex.record.guard_policy = ex.runtime.guards.plan(route.value, principal.role.name).audit()
+        ex.record.guard_policy = runner.plan(name, role).audit()
     if not guards_on(principal):
-        ex.record.verdicts.extend(skipped(direction, f"role {principal.role.name} runs no guards"))
+        ex.record.verdicts.extend(skipped(direction, f"role {role} runs no guards"))
         setattr(ex.record, f"guard_{direction.value}", "skipped")
         return []
-    context = GuardContext(direction, principal.role.name, route.value, system, canary)
-    segments = texts(slots) if values is None else values
-    outcome = await ex.runtime.guards.check(
-        segments, direction, context, data=data, units=units, scope=principal.key.key_id
+    segments, key = texts(slots) if values is None else values, principal.key.key_id
+    outcome = await runner.check_request(  # the scanners' context is made there, once
+        segments, direction, role, name, system, canary, data=data, units=units, scope=key
     )
     apply_outcome(ex, outcome, direction)
     if tuple(segments) != outcome.segments:  # a scanner redacted something

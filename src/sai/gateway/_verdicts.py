@@ -12,6 +12,7 @@ from functools import cached_property
 
 from sai.guards import Action, Direction, Span
 from sai.guards.base import redact
+from sai.ledger.template import NotPlainError, PlainPart
 
 #: Combining order of the actions a decision records (block > review > redact > allow).
 SEVERITY = {"allow": 0, "none": 0, "redact": 1, "review": 2, "block": 3}
@@ -37,6 +38,16 @@ class GuardDecision:
         if self.spans:
             return self._json()
         return {**self._plain}
+
+    @cached_property
+    def part(self) -> PlainPart | None:
+        """`as_json` validated and encoded once, as an item of an entry's ``verdicts`` array
+        (shared decisions are recorded by many requests); None when it is not exactly-typed
+        canonical data (the entry then takes the general path, which says what is wrong)."""
+        try:
+            return PlainPart(self._json(), 3)
+        except NotPlainError:
+            return None
 
     @cached_property
     def _plain(self) -> dict[str, object]:
@@ -82,8 +93,21 @@ class GuardOutcome:
 
 
 def skipped(direction: Direction, why: str) -> tuple[GuardDecision, ...]:
-    """A single audit verdict saying the direction's guards did not run, and why."""
-    return (GuardDecision("*", direction.value, "none", 0, why, "skipped"),)
+    """A single audit verdict saying the direction's guards did not run, and why (the same
+    decision for the same direction and reason: its entry form is then made once)."""
+    key = (direction, why)
+    known = _SKIPPED.get(key)
+    if known is None:
+        if len(_SKIPPED) >= _SKIPPED_MOST:
+            _SKIPPED.clear()
+        known = _SKIPPED[key] = (GuardDecision("*", direction.value, "none", 0, why, "skipped"),)
+    return known
+
+
+#: `skipped`'s decisions by direction and reason (a few per configuration; forgotten all at
+#: once beyond this many).
+_SKIPPED_MOST = 256
+_SKIPPED: dict[tuple[Direction, str], tuple[GuardDecision, ...]] = {}
 
 
 def join(segments: Sequence[str]) -> tuple[str, tuple[tuple[int, int], ...]]:

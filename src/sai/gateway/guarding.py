@@ -7,15 +7,14 @@ itself: a thread would not run them any sooner, and the two hand-offs cost more 
 scanning (measured in-process at load 11 on 2 cores: about 0.2 ms per request for the two
 directions, while the default set scans the benchmark's request and answer in about 0.15 ms).
 A scanner that finishes after the budget counts as ``timeout``, as do those after it. Other
-short texts (up to `IN_TURN_CHARS`, the usual
-chat message) go to one worker that runs the scanners in turn: under the GIL they would not
-overlap anyway. A longer text gets one task per scanner, so a detector that releases the GIL
-overlaps the others. A scanner that raised or did not finish in time counts as ``error`` or
-``timeout`` and blocks (fail closed): the audit never says a check passed that did not run.
-Redactions of several scanners are merged over the original text; scanners named in the
-policy's ``review_on`` turn their finding into ``review``. Which scanners run, with which
-settings, depends on the request's route and role (`GuardPlan`, resolved at start-up); the
-scanners of every plan are built once, when the runner is.
+short texts (up to `IN_TURN_CHARS`, the usual chat message) go to one worker that runs the
+scanners in turn: under the GIL they would not overlap anyway. A longer text gets one task per
+scanner, so a detector that releases the GIL overlaps the others. A scanner that raised or did
+not finish in time counts as ``error`` or ``timeout`` and blocks (fail closed): the audit never
+says a check passed that did not run. Redactions of several scanners are merged over the
+original text; scanners named in the policy's ``review_on`` turn their finding into ``review``.
+Which scanners run, with which settings, depends on the request's route and role (`GuardPlan`,
+resolved at start-up); the scanners of every plan are built once, when the runner is.
 """
 
 from __future__ import annotations
@@ -166,32 +165,59 @@ class GuardRunner:
         units: Sequence[int] = (),
         scope: str | None = None,
     ) -> GuardOutcome:
-        """Scan the concatenated ``segments`` with the scanners of ``direction`` that the plan
-        of ``context.route`` and ``context.role`` names; ``data[i]`` marks segment ``i`` as
-        data (the guards' context lists its range). Consecutive segments with the same
-        ``units[i]`` form one unit (a message, a tool definition) that a scanner may read on
-        its own (``GuardContext.units``). With ``scope`` (the API key id), a scanner that
-        can reuse a unit's result from an earlier request of the same scope does."""
-        scanners = self.scanners(direction, context.route, context.role)
+        """Scan the joined ``segments`` with the scanners of ``direction`` that the plan of
+        ``context.route`` and ``context.role`` names; ``data[i]`` marks segment ``i`` as data
+        (the guards' context lists its range). Consecutive segments with the same ``units[i]``
+        form one unit (a message, a tool definition) a scanner may read on its own. With
+        ``scope`` (the API key id), a scanner reuses a unit's result of the same scope."""
+        return await self.check_request(
+            segments,
+            direction,
+            context.role,
+            context.route,
+            context.system_prompt,
+            context.canary,
+            data=data,
+            units=units,
+            scope=scope,
+            scanned=context.direction,
+            marked=context.data,
+        )
+
+    async def check_request(
+        self,
+        segments: Sequence[str],
+        direction: Direction,
+        role: str,
+        route: str,
+        system_prompt: str | None,
+        canary: str | None,
+        *,
+        data: Sequence[bool] = (),
+        units: Sequence[int] = (),
+        scope: str | None = None,
+        scanned: Direction | None = None,
+        marked: tuple[tuple[int, int], ...] = (),
+    ) -> GuardOutcome:
+        """`check` given the context's fields (its direction ``scanned``, by default
+        ``direction``; its data ``marked``), so that a caller need not make one."""
+        scanners = self.scanners(direction, route, role)
         if not scanners:
             why = (
-                f"the guard policy of route {context.route or '-'} and role {context.role} "
+                f"the guard policy of route {route or '-'} and role {role} "
                 f"runs no {direction.value} scanners"
             )
             return GuardOutcome(Action.allow, skipped(direction, why), tuple(segments))
         text, bounds = join(segments)
-        marked = (
-            tuple(bound for bound, flag in zip(bounds, data, strict=False) if flag)
-            if any(data)
-            else ()
-        )
+        if any(data):
+            marked = tuple(b for b, flag in zip(bounds, data, strict=False) if flag) or marked
         context = GuardContext(
-            direction=context.direction,
-            role=context.role,
-            route=context.route,
-            system_prompt=context.system_prompt,
-            canary=context.canary,
-            data=marked or context.data,
+            direction=direction if scanned is None else scanned,
+            role=role,
+            route=route,
+            system_prompt=system_prompt,
+            canary=canary,
+            data=marked,
             fields=bounds,
             units=runs(bounds, units) if units else (),
             memo=self.cache.scope(scope)
@@ -202,9 +228,8 @@ class GuardRunner:
         verdicts: list[GuardDecision] = []
         spans: list[Span] = []
         worst = 0
-        name = _NAMES[direction]
         for scanner, result in zip(scanners, results, strict=True):
-            verdict = self._decision(scanner, name, result)
+            verdict = self._decision(scanner, _NAMES[direction], result)
             severity = SEVERITY[verdict.action]
             if severity == _REDACT and isinstance(result, GuardResult):
                 spans.extend(result.spans)

@@ -32,7 +32,9 @@ def _text(value: str) -> str:
     return value
 
 
-def _object(value: dict[Any, Any], depth: int) -> MappingProxyType[str, Any]:
+def frozen_fields(value: dict[Any, Any], depth: int = 1) -> dict[str, Any]:
+    """The members of an exactly-typed object at ``depth``, validated and frozen, in a new
+    (still writable) dict: `frozen_plain` of the object is its mapping proxy."""
     out: dict[str, Any] = {}
     for key, item in value.items():
         if type(key) is not str:
@@ -50,7 +52,7 @@ def _object(value: dict[Any, Any], depth: int) -> MappingProxyType[str, Any]:
             out[key] = item
         else:
             out[key] = frozen_plain(item, depth + 1)
-    return MappingProxyType(out)
+    return out
 
 
 def frozen_plain(value: Any, depth: int = 1) -> Any:
@@ -61,7 +63,7 @@ def frozen_plain(value: Any, depth: int = 1) -> Any:
         if depth > MAX_DEPTH:
             raise NotPlainError
         if kind is dict:
-            return _object(value, depth)
+            return MappingProxyType(frozen_fields(value, depth))
         return tuple([frozen_plain(item, depth + 1) for item in value])
     if kind is str:
         return _text(value)
@@ -72,4 +74,4 @@ def frozen_plain(value: Any, depth: int = 1) -> Any:
     raise NotPlainError
 
 
-__all__ = ["NotPlainError", "frozen_plain"]
+__all__ = ["NotPlainError", "frozen_fields", "frozen_plain"]

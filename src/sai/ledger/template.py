@@ -8,15 +8,23 @@ the time. The leaf is byte for byte what ``Evidence.create`` makes of the same v
 leaf's keys are sorted: ``data`` falls between ``attachments`` and ``kind``, ``time`` before
 ``v``); data that is not exactly-typed plain JSON goes through ``Evidence.create``, which
 converts it or names what is wrong.
+
+Values that many entries repeat (the gateway's guard verdicts, most of them the same clean
+verdict request after request) can be made `PlainPart`s: validated, frozen and encoded once.
+``create(data, parts={key: part})`` then splices each part's frozen copy and text in under its
+key instead of walking and encoding it again; the evidence is the one ``Evidence.create`` makes
+of the data with the parts' values under their keys.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
+from types import MappingProxyType
 from typing import Any
 
-from sai.ledger._frozen import NotPlainError, frozen_plain
+from sai.ledger._frozen import NotPlainError, frozen_fields, frozen_plain
+from sai.ledger._scanner import MAX_DEPTH
 from sai.ledger.canonical import plain_text
 from sai.ledger.entry import Evidence
 from sai.ledger.origin import Origin
@@ -24,6 +32,42 @@ from sai.ledger.prepared import format_time
 
 _PROBE_TIME = datetime(2000, 1, 1, tzinfo=UTC)
 _DATA = ',"data":{},"kind":'
+#: Stand-ins for parts while the rest of the data is encoded (control characters: a part's
+#: place is found by its stand-in's encoded form, which must occur exactly once).
+_MARKS = tuple(f"\x00sai part {n}\x00" for n in range(8))
+_MARKED = tuple(plain_text(mark) for mark in _MARKS)
+
+
+class PlainPart:
+    """A value of evidence data validated, frozen and encoded once, to be spliced into many
+    entries' data (`EntryTemplate.create`); immutable.
+
+    ``depth`` is the deepest place the value may sit at, as `frozen_plain` counts (2: the value
+    of a data key; 3: an item of an array that is such a value); `NotPlainError` for a value
+    that is not exactly-typed canonical data there.
+    """
+
+    __slots__ = ("depth", "frozen", "text")
+
+    depth: int
+    frozen: Any
+    text: str
+
+    def __init__(self, value: Any, depth: int = 2) -> None:
+        self.frozen = frozen_plain(value, depth)
+        self.text = plain_text(value)
+        self.depth = depth
+
+    @classmethod
+    def array(cls, items: Sequence[PlainPart], depth: int = 2) -> PlainPart:
+        """The array of ``items`` (each made for ``depth + 1`` or deeper) at ``depth``."""
+        if depth > MAX_DEPTH or any(item.depth <= depth for item in items):
+            raise ValueError("an array part's items must be made for a deeper place")
+        part = cls.__new__(cls)
+        part.frozen = tuple([item.frozen for item in items])
+        part.text = "[" + ",".join([item.text for item in items]) + "]"
+        part.depth = depth
+        return part
 
 
 class EntryTemplate:
@@ -67,16 +111,28 @@ class EntryTemplate:
             "origin": probe.origin,
         }
 
-    def create(self, data: Mapping[str, Any], time: datetime | None = None) -> Evidence:
-        """Evidence with these fields, ``data`` and ``time`` (default: now, UTC); as
-        ``Evidence.create`` would make it (and raising what it raises for bad data or time)."""
+    def create(
+        self,
+        data: Mapping[str, Any],
+        time: datetime | None = None,
+        *,
+        parts: Mapping[str, PlainPart] | None = None,
+    ) -> Evidence:
+        """Evidence with these fields, ``data`` (with each of ``parts`` under its key) and
+        ``time`` (default: now, UTC); as ``Evidence.create`` would make it of the data with the
+        parts' values (and raising what it raises for bad data or time)."""
         moment = datetime.now(UTC) if time is None else time
         try:
             if type(data) is not dict or type(moment) is not datetime or moment.tzinfo is not UTC:
                 raise NotPlainError
-            frozen = frozen_plain(data)
+            if parts:
+                frozen, text = _spliced(data, parts)
+            else:
+                frozen, text = frozen_plain(data), plain_text(data)
         except NotPlainError:
             probe = self._fields
+            if parts and isinstance(data, Mapping):
+                data = {**data, **{key: part.frozen for key, part in parts.items()}}
             return Evidence.create(
                 probe["kind"],
                 probe["subject"],
@@ -88,10 +144,41 @@ class EntryTemplate:
             )
         # ``format_time`` of a UTC time: its ISO form without the offset's "+00:00", then "Z"
         stamp = moment.isoformat(timespec="microseconds")[:-6]
-        leaf = self._head + plain_text(data) + self._middle + stamp + "Z" + self._tail
+        leaf = self._head + text + self._middle + stamp + "Z" + self._tail
         evidence: Evidence = Evidence.__new__(Evidence)
         evidence.__dict__.update(self._fields, time=moment, data=frozen, _leaf=leaf.encode())
         return evidence
 
 
-__all__ = ["EntryTemplate"]
+def _spliced(data: dict[str, Any], parts: Mapping[str, PlainPart]) -> tuple[Any, str]:
+    """The frozen copy and canonical text of ``data`` with ``parts`` under their keys: the rest
+    is validated and encoded with a stand-in for each part, whose one place in the text takes
+    the part's text; `NotPlainError` when that cannot be done (the general path decides)."""
+    if len(parts) > len(_MARKS):
+        raise NotPlainError
+    marked = dict(data)
+    for mark, (key, part) in zip(_MARKS, parts.items(), strict=False):
+        if part.depth < 2:
+            raise NotPlainError
+        marked[key] = mark
+    fields = frozen_fields(marked)
+    text = plain_text(marked)
+    places = []
+    for marked_text, part in zip(_MARKED, parts.values(), strict=False):
+        at = text.find(marked_text)
+        if text.find(marked_text, at + 1) >= 0:  # the data holds a stand-in's text too
+            raise NotPlainError
+        places.append((at, len(marked_text), part.text))
+    places.sort()
+    pieces: list[str] = []
+    done = 0
+    for at, length, part_text in places:
+        pieces += (text[done:at], part_text)
+        done = at + length
+    pieces.append(text[done:])
+    for key, part in parts.items():
+        fields[key] = part.frozen
+    return MappingProxyType(fields), "".join(pieces)
+
+
+__all__ = ["EntryTemplate", "NotPlainError", "PlainPart"]
