@@ -99,6 +99,14 @@ def estimate(
     }
 
 
+def untrained(direct: FastTier) -> DocumentDetector:
+    """A document detector over ``direct`` with zero weights: what ``fit_windows`` fits."""
+    return DocumentDetector(
+        direct, np.zeros(direct.spec.size, np.float32), np.zeros(len(DENSE), np.float32), 0.0,
+        (1, 0, 0), 0.5,
+    )  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=SHIPPED_DOCS, help="documents per genre")
@@ -115,10 +123,7 @@ def main() -> None:
     args = parser.parse_args()
     shipped = load_artifacts(args.fast) if args.fast else load_artifacts()
     direct = FastTier.from_arrays(shipped.config["fast"], shipped.arrays["fast"])
-    empty = DocumentDetector(
-        direct, np.zeros(direct.spec.size, np.float32), np.zeros(len(DENSE), np.float32), 0.0,
-        (1, 0, 0), 0.5,
-    )  # fmt: skip
+    empty = untrained(direct)
     corpus = corpus_for(None)
     recipe = RECIPES[args.recipe]
     measure = RECIPES[args.measure] if args.measure else None

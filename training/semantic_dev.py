@@ -29,13 +29,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _doc_semantic as sem
 from _doc_corpus import QUOTING_GENRE, RECIPES, SHIPPED, SHIPPED_DOCS, Doc, make_docs
 from _doc_model import SEED, fit_windows
-from doc_dev import LOGO_FAMILIES, LOGO_GENRES, tpr_at_fpr
+from doc_dev import LOGO_FAMILIES, LOGO_GENRES, tpr_at_fpr, untrained
 from spent_dev import CHECK, SETS
 from train_documents import WINDOW_C, corpus_for
 
 from sai.guards.injection import load_document_detector
 from sai.guards.injection.artifacts import load_artifacts
-from sai.guards.injection.document import DENSE, DocumentDetector
+from sai.guards.injection.document import DocumentDetector
 from sai.guards.injection.fast import FastTier
 from sai.guards.injection.semantic import Head
 
@@ -143,10 +143,7 @@ def logo(args: argparse.Namespace) -> None:
     cached = sem.encoder(args.cache)
     shipped = load_artifacts()
     direct = FastTier.from_arrays(shipped.config["fast"], shipped.arrays["fast"])
-    empty = DocumentDetector(
-        direct, np.zeros(direct.spec.size, np.float32), np.zeros(len(DENSE), np.float32), 0.0,
-        (1, 0, 0), 0.5,
-    )  # fmt: skip
+    empty = untrained(direct)
     corpus = corpus_for(None)
     recipe = RECIPES[SHIPPED]
     results: dict[str, list[dict[str, float]]] = {v: [] for v in args.variants.split(",")}
