@@ -4,22 +4,12 @@ encoder gives each text a fixed random unit vector, so the window arithmetic can
 from __future__ import annotations
 
 import hashlib
-import sys
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
 
-TRAINING = Path(__file__).resolve().parents[2] / "training"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _training_on_path() -> Iterator[None]:
-    sys.path.insert(0, str(TRAINING))
-    yield
-    sys.path.remove(str(TRAINING))
+pytestmark = pytest.mark.usefixtures("training_on_path")
 
 
 class FakeEncoder:

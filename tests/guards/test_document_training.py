@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 import random
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +17,7 @@ import pytest
 TRAINING = Path(__file__).resolve().parents[2] / "training"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _training_on_path() -> Iterator[None]:
-    sys.path.insert(0, str(TRAINING))
-    yield
-    sys.path.remove(str(TRAINING))
+pytestmark = pytest.mark.usefixtures("training_on_path")
 
 
 @pytest.fixture(scope="module", params=["first", "wide", "third-ai2", "third-ai2-mixed"])

@@ -94,7 +94,7 @@ class Detector:
             return Finding(0.0, 0, len(text), "plain", len(ranges))
         if len(self.tiers) == 1:  # the fast tier: the float32 steps of ``stack``, one weight
             raw = self.tiers[0].logits(texts)
-            weight, intercept = np.float32(self.weights[0]), np.float32(self.intercept)
+            weight, intercept = self._scale
             if len(raw) == 1:  # the same float32 steps on scalars (a short text in one view)
                 start, end, how = items[0]
                 logit = float(raw[0] * weight + intercept) - self.penalty * math.log(len(ranges))
@@ -117,7 +117,7 @@ class Detector:
         else:
             raw = tier.logits([plain])[0]
         weight, intercept = self._scale
-        logit = float(raw * weight + intercept) - self.penalty * math.log(1)
+        logit = float(raw * weight + intercept)  # one window: no length penalty (log 1 = 0)
         return Finding(sigmoid(logit), 0, len(text), "plain", 1)
 
     @functools.cached_property

@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from sai.guards.errors import GuardModelError
-from sai.guards.injection._features import FeatureSpec, distinct, features, norm, sublinear
+from sai.guards.injection._features import FeatureSpec, distinct, sublinear
 
 FloatArray = npt.NDArray[np.float32]
 
@@ -45,25 +45,31 @@ class FastTier:
 
     def vector(self, text: str) -> tuple[npt.NDArray[np.int64], FloatArray]:
         """The sparse (indices, values) feature vector of one normalised text."""
-        indices, values = features(text, self.spec)
-        if self.idf is not None and len(indices):
-            values *= self.idf[indices]
-            values /= norm(values)
-        return indices, values
+        indices, counts, total = distinct(text, self.spec)
+        return indices, self._values(indices, counts, total)
 
     def logit(self, text: str) -> float:
-        """The raw logit of one normalised text: ``vector``'s float32 steps, in one call."""
+        """The raw logit of one normalised text."""
         indices, counts, total = distinct(text, self.spec)
         if not len(indices):
             return 0.0 + self.bias
+        values = self._values(indices, counts, total)
+        return float(np.dot(self.weights[indices], values)) + self.bias
+
+    def _values(
+        self, indices: npt.NDArray[np.int64], counts: npt.NDArray[np.int64], total: int
+    ) -> FloatArray:
+        """The TF-IDF values of the distinct buckets ``indices`` seen ``counts`` times."""
         values = sublinear(counts, total)
+        if not len(values):
+            return values
         # ``/= norm(values)`` without the float32 scalar: numpy rounds the Python float to
         # float32 for a float32 array, as ``norm`` does (the same quotients)
         values /= math.sqrt(np.dot(values, values))
         if self.idf is not None:
             values *= self.idf[indices]
             values /= math.sqrt(np.dot(values, values))
-        return float(np.dot(self.weights[indices], values)) + self.bias
+        return values
 
     def logits(self, texts: Sequence[str]) -> FloatArray:
         """Raw logits of normalised texts."""

@@ -71,7 +71,6 @@ class InjectionGuard(Guard):
         self.documents = documents if wanted == "on" else None
         #: Who this guard is for the field cache: one per instance (settings and models).
         self._identity = os.urandom(16)
-        self._formatted: tuple[float | None, str] = (None, "")
 
     def _tier(self) -> TierName:
         raw = self.settings.option("tier", TierName.fast.value)
@@ -209,17 +208,10 @@ class InjectionGuard(Guard):
             where = "the text"
         reason = (
             f"{best.detector} detector: {what} p={best.score:.3f} "
-            f"(threshold {self._threshold_text()}) in {where}{how}"
+            f"(threshold {self.threshold:.3f}) in {where}{how}"
         )
         spans = [Span(start, end, "injection"), Span(w_start, w_end, "window")]
         return self.verdict(text, best.score, spans, reason)
-
-    def _threshold_text(self) -> str:
-        """``f"{self.threshold:.3f}"``, formatted once per threshold (not per scan)."""
-        threshold = self.threshold
-        if self._formatted[0] != threshold:
-            self._formatted = (threshold, f"{threshold:.3f}")
-        return self._formatted[1]
 
 
 def _inside(context: GuardContext, start: int, end: int) -> tuple[Bounds, Bounds]:
