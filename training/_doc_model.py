@@ -64,7 +64,7 @@ def fit_windows(detector: DocumentDetector, docs: list[Doc], c: float) -> Docume
     model.fit(design, labels[keep])
     coef = model.coef_[0]
     size = detector.direct.spec.size
-    return DocumentDetector(
+    return type(detector)(
         detector.direct,
         coef[:size].astype(np.float16).astype(np.float32),
         coef[size:].astype(np.float32),
