@@ -55,10 +55,11 @@ def counted(values: IntArray) -> tuple[IntArray, IntArray]:
         return values, np.zeros(0, dtype=np.int64)
     values.sort()
     bounds = np.empty(size + 1, dtype=bool)  # where a run of equal values starts, and the end
-    bounds[::size] = True
-    np.not_equal(values[1:], values[:-1], out=bounds[1:size])
+    bounds[0] = bounds[size] = True
+    np.not_equal(values[1:], values[:-1], bounds[1:size])
     starts = bounds.nonzero()[0]
-    return values[starts[:-1]], starts[1:] - starts[:-1]
+    firsts = starts[:-1]
+    return values[firsts], starts[1:] - firsts
 
 
 def features(text: str, spec: FeatureSpec) -> tuple[IntArray, FloatArray]:

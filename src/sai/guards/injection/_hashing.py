@@ -2,15 +2,17 @@
 
 Character n-gram ``c0 .. c(n-1)`` hashes to ``c0 * P**(n-1) + ... + c(n-1) + n`` and word
 n-grams to a rolling product of the words' CRC-32 (mod 2**64); :func:`_mix` spreads the bits
-before the top ones pick a bucket. A short text is hashed from prefix sums (:class:`_Plan`),
-a few numpy calls whatever the number of n-gram orders; a long one by rolling products
-(``_rolling``). Both give the same integers.
+before the top ones pick a bucket. A short text's character and word n-grams are hashed from
+one array of prefix sums (:class:`_Plan`), a few numpy calls whatever the number of n-gram
+orders; a long one's by rolling products (``_rolling``). Both give the same integers.
 """
 
 from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Sequence
+from struct import pack
 
 import numpy as np
 import numpy.typing as npt
@@ -33,21 +35,22 @@ def _mix(values: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
 
 
 def buckets_in_place(values: npt.NDArray[np.uint64], bits: int) -> None:
-    """``_mix(values) >> (64 - bits)`` in place, without temporaries (the same integers).
+    """``_mix(values) >> (64 - bits)`` in place, without temporaries (the same integers; the
+    ``out`` arrays are passed by position, which numpy parses faster than the keyword).
 
     The mixer's last step XORs in the value shifted right by 31, whose top 31 bits are zero: a
     bucket of at most 31 bits is not changed by it, so the step is skipped then (two numpy calls
     of about ten per text).
     """
-    shifted = np.empty_like(values)
+    shifted = np.empty(values.shape, values.dtype)  # np.empty_like dispatches in Python
     for shift, factor in _STEPS:
-        np.right_shift(values, shift, out=shifted)
-        np.bitwise_xor(values, shifted, out=values)
-        np.multiply(values, factor, out=values)
+        np.right_shift(values, shift, shifted)
+        np.bitwise_xor(values, shifted, values)
+        np.multiply(values, factor, values)
     if bits > 31:
-        np.right_shift(values, _S31, out=shifted)
-        np.bitwise_xor(values, shifted, out=values)
-    np.right_shift(values, _TOPS[bits], out=values)
+        np.right_shift(values, _S31, shifted)
+        np.bitwise_xor(values, shifted, values)
+    np.right_shift(values, _TOPS[bits], values)
 
 
 def _constant(value: int) -> npt.NDArray[np.uint64]:
@@ -67,53 +70,73 @@ GATHERED = 1024
 
 
 class _Plan:
-    """Every character n-gram hash of a padded text up to ``GATHERED`` characters from its
-    prefix sums, in a few numpy calls whatever the number of n-gram orders.
+    """Every n-gram hash of a padded text up to ``GATHERED`` characters from prefix sums, in
+    a few numpy calls whatever the number of n-gram orders.
 
     ``P`` is odd, so it has an inverse ``Q`` modulo 2**64. With ``C[i] = c0 + c1 * Q + ... +
-    c(i-1) * Q**(i-1)`` (``C[0] = 0``), the n-gram of codes ``a .. e-1`` hashes to
-    ``P**(e-1) * (C[e] - C[a]) + n``: the rolling hash ``c(a) * P**(n-1) + ... + c(e-1) + n``
-    that ``_rolling`` computes (mod 2**64). Row ``r`` holds ``e``, ``a``, ``P**(e-1)`` and
-    ``n`` of one n-gram; rows go by end position, so those of a text of length ``L`` are the
-    first ``ends[L]``.
+    c(i-1) * Q**(i-1)`` (``C[0] = 0``), the codes ``a .. e-1`` give ``P**(e-1) * (C[e] - C[a])
+    = c(a) * P**(n-1) + ... + c(e-1)`` (mod 2**64). The codes are the padded text's code points
+    followed by its words' CRC-32s: a character n-gram adds ``n`` to that sum, a word n-gram
+    the constant that its words' tag (``2**40`` each) and the orders' offsets add to the
+    rolling product of ``_rolling``. Character rows go by end position (those of a text of
+    length ``L`` are the first ``ends[L]``), word rows by the end word (``word_ends[k]``).
     """
 
     def __init__(self, spec: FeatureSpec) -> None:
         orders = list(range(max(2, spec.char_min), spec.char_max + 1))
         prime = int(_PRIME)
-        self.inverses = np.array(_powers(pow(prime, -1, 1 << 64), GATHERED), dtype=np.uint64)
-        powers = _powers(prime, GATHERED)
-        columns: tuple[list[int], list[int], list[int], list[int]] = ([], [], [], [])
-        ends, starts, factors, kinds = columns
-        self.ends = [0] * (GATHERED + 1)
-        for end in range(GATHERED + 1):
-            for n in orders:
-                if end >= n:
-                    ends.append(end)
-                    starts.append(end - n)
-                    factors.append(powers[end - 1])
-                    kinds.append(n)
-            self.ends[end] = len(ends)
-        self.end = np.array(ends, dtype=np.intp)
-        self.start = np.array(starts, dtype=np.intp)
-        self.power = np.array(factors, dtype=np.uint64)
-        self.order = np.array(kinds, dtype=np.uint64)
-        self._cuts: dict[int, _Cut] = {}
+        self.inverses = np.array(_powers(pow(prime, -1, 1 << 64), 2 * GATHERED), dtype=np.uint64)
+        self.powers = np.array(_powers(prime, 2 * GATHERED), dtype=np.uint64)
+        self.chars = _rows(orders, GATHERED, {n: n for n in orders})
+        self.words = _rows(range(1, spec.word_max + 1) or [1], GATHERED, _word_constants(spec))
+        self._cuts: dict[tuple[int, int], _Cut] = {}
 
-    def cut(self, size: int) -> _Cut:
-        """The inverse powers and rows of a padded text of ``size`` characters (views made
-        once per size: slicing five arrays per text costs more than a dictionary look-up)."""
-        found = self._cuts.get(size)
-        if found is None:
-            rows = self.ends[size]
-            found = self._cuts[size] = (
-                self.inverses[:size],
-                self.end[:rows],
-                self.start[:rows],
-                self.power[:rows],
-                self.order[:rows],
-            )
+    def cut(self, size: int, count: int) -> _Cut:
+        """The inverse powers and the rows (ends and starts, powers, constants) of a padded
+        text of ``size`` characters and ``count`` words, made once per size and count for the
+        short texts the gateway scans."""
+        found = self._cuts.get((size, count))
+        if found is not None:
+            return found
+        (chars, char_added, char_ends), (words, word_added, word_ends) = self.chars, self.words
+        rows, extra = char_ends[size], word_ends[count]
+        pairs = np.empty((2, rows + extra), dtype=np.intp)
+        pairs[:, :rows] = chars[:, :rows]
+        np.add(words[:, :extra], size, out=pairs[:, rows:])
+        powers = self.powers.take(pairs[0] - 1)
+        constants = np.concatenate((char_added[:rows], word_added[:extra]))
+        found = (self.inverses[: size + count], pairs, powers, constants)
+        if size <= CACHED:
+            if len(self._cuts) >= CUTS:
+                self._cuts.clear()
+            self._cuts[size, count] = found
         return found
+
+
+def _rows(orders: Sequence[int], limit: int, constants: dict[int, int]) -> _Rows:
+    """End and start (2 x rows) and constant of every n-gram of the ``orders`` ending at 1 ..
+    ``limit``, and how many rows end at each."""
+    pairs: tuple[list[int], list[int]] = ([], [])
+    added: list[int] = []
+    ends = [0] * (limit + 1)
+    for end in range(limit + 1):
+        for n in orders:
+            if end >= n:
+                pairs[0].append(end)
+                pairs[1].append(end - n)
+                added.append(constants[n])
+        ends[end] = len(added)
+    return np.array(pairs, dtype=np.intp), np.array(added, dtype=np.uint64), ends
+
+
+def _word_constants(spec: FeatureSpec) -> dict[int, int]:
+    """What ``_rolling`` adds to a word n-gram's rolling product of CRC-32s: each word's tag
+    times its power of ``P``, and the offset ``m << 44`` of each order ``m`` reached."""
+    prime, found, value = int(_PRIME), {}, 0
+    for n in range(1, max(spec.word_max, 1) + 1):
+        value = (value * prime + (1 << 40) + (n << 44 if n > 1 else 0)) & _MASK
+        found[n] = value
+    return found
 
 
 def _powers(base: int, count: int) -> list[int]:
@@ -125,20 +148,26 @@ def _powers(base: int, count: int) -> list[int]:
     return found
 
 
-#: A plan's arrays for one text size: inverse powers, then the rows' ends, starts, powers
-#: and orders.
+#: A plan's arrays for one text: inverse powers, the rows' ends and starts (2 x rows), their
+#: powers and constants.
 _Cut = tuple[
     npt.NDArray[np.uint64],
-    npt.NDArray[np.intp],
     npt.NDArray[np.intp],
     npt.NDArray[np.uint64],
     npt.NDArray[np.uint64],
 ]
-_PLANS: dict[tuple[int, int], _Plan] = {}
+#: A table of rows: ends and starts (2 x rows), constants, how many rows end at each position.
+_Rows = tuple[npt.NDArray[np.intp], npt.NDArray[np.uint64], list[int]]
+_PLANS: dict[tuple[int, int, int], _Plan] = {}
+#: Texts up to this many characters keep their plan's rows per size and word count (at most
+#: ``CUTS`` of them, 32 bytes per n-gram: ~9 kB for 50 characters, under 40 kB each); longer
+#: ones make them per text (about ten numpy calls).
+CACHED = 160
+CUTS = 128
 
 
 def _plan(spec: FeatureSpec) -> _Plan:
-    key = (spec.char_min, spec.char_max)
+    key = (spec.char_min, spec.char_max, spec.word_max)
     found = _PLANS.get(key)
     if found is None:
         found = _PLANS[key] = _Plan(spec)
@@ -161,48 +190,24 @@ _ASCII_WORDS = bytes(
 ) + bytes(128)
 
 
-def _word_hashes(tokens: list[bytes], spec: FeatureSpec) -> list[int]:
-    """The word n-gram hashes of ``_rolling`` in Python integers (a few per text)."""
-    unigrams = [zlib.crc32(token) + (1 << 40) for token in tokens]
-    found, current = list(unigrams), unigrams
-    prime = int(_PRIME)
-    for n in range(2, spec.word_max + 1):
-        if len(unigrams) < n:
-            break
-        offset = n << 44
-        pairs = zip(current, unigrams[n - 1 :], strict=False)
-        current = [(a * prime + b + offset) & _MASK for a, b in pairs]
-        found.extend(current)
-    return found
-
-
 def hashes(text: str, spec: FeatureSpec) -> npt.NDArray[np.uint64]:
     """Every n-gram hash of ``text``: characters, then words (in no particular order)."""
     if len(text) + 2 > GATHERED or spec.char_max < 2:
         tokens = (_WORDS if spec.punctuation == 1 else _WORDS_ONLY).findall(text)
         return _rolling(text, tokens, spec)
-    plan = _plan(spec)
-    if text.isascii():  # the code points as bytes (a copy), not four bytes each
-        codes = np.frombuffer(f" {text} ".encode("ascii"), dtype=np.uint8)
-    else:
-        codes = np.frombuffer(f" {text} ".encode("utf-32-le"), dtype=np.uint32)
-    size = len(codes)
-    inverses, ends, starts, powers, orders = plan.cut(size)
-    sums = np.zeros(size + 1, dtype=np.uint64)  # the prefix sums C (wrapping mod 2**64)
-    np.multiply(codes, inverses, out=sums[1:])
+    words = _tokens(text, spec)
+    crcs = pack(f"<{len(words)}I", *map(zlib.crc32, words))
+    codes = np.frombuffer(f" {text} ".encode("utf-32-le") + crcs, dtype=np.uint32)
+    inverses, pairs, powers, constants = _plan(spec).cut(len(text) + 2, len(words))
+    sums = np.zeros(len(codes) + 1, dtype=np.uint64)  # the prefix sums C (wrapping mod 2**64)
+    np.multiply(codes, inverses, sums[1:])
     np.add.accumulate(sums, out=sums)
-    rows = len(ends)
-    words = _word_hashes(_tokens(text, spec), spec)
-    out = np.empty(rows + len(words), dtype=np.uint64)
-    chars = out[:rows]
-    # mode="clip" (the indices are in range): "raise" would gather into a copy of ``out``
-    np.take(sums, ends, out=chars, mode="clip")
-    chars -= sums.take(starts)
-    chars *= powers
-    chars += orders
-    if words:
-        out[rows:] = words
-    return out
+    gathered = sums.take(pairs, mode="clip")  # the indices are in range
+    found: npt.NDArray[np.uint64] = gathered[0]  # a view (unpacking raises IndexError to stop)
+    np.subtract(found, gathered[1], found)
+    found *= powers
+    found += constants
+    return found
 
 
 def _rolling(text: str, tokens: list[str], spec: FeatureSpec) -> npt.NDArray[np.uint64]:

@@ -13,6 +13,9 @@ from sai.guards.injection._detector import Finding
 SCORED_BYTES = 400
 #: ``(start, end)`` stretches of a text.
 Bounds = tuple[tuple[int, int], ...]
+#: How many layouts of data marks and fields ``marks`` keeps (then it starts again).
+MARKS = 1024
+_MARKS: dict[tuple[Bounds, Bounds], bytes] = {((), ()): b"((), ())"}
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,18 @@ class Scored:
     def span(self) -> tuple[int, int]:
         start, end = self.finding.trigger
         return self.offset + start, self.offset + end
+
+
+def marks(data: Bounds, fields: Bounds) -> bytes:
+    """``repr((data, fields)).encode()`` for a memo key, from a table: requests repeat a few
+    layouts, and the representation of nested tuples costs more than hashing them."""
+    key = (data, fields)
+    found = _MARKS.get(key)
+    if found is None:
+        if len(_MARKS) >= MARKS:
+            _MARKS.clear()
+        found = _MARKS[key] = repr(key).encode()
+    return found
 
 
 def by_score(item: Scored) -> float:
@@ -57,4 +72,4 @@ def clip(stretches: Sequence[tuple[int, int]], start: int, end: int) -> Bounds:
     )
 
 
-__all__ = ["SCORED_BYTES", "Bounds", "Scored", "by_score", "clip", "shift"]
+__all__ = ["SCORED_BYTES", "Bounds", "Scored", "by_score", "clip", "marks", "shift"]

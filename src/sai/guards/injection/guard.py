@@ -19,7 +19,15 @@ from sai.guards.base import (
 )
 from sai.guards.errors import GuardConfigError
 from sai.guards.injection._detector import Detector, sigmoid
-from sai.guards.injection._scored import SCORED_BYTES, Bounds, Scored, by_score, clip, shift
+from sai.guards.injection._scored import (
+    SCORED_BYTES,
+    Bounds,
+    Scored,
+    by_score,
+    clip,
+    marks,
+    shift,
+)
 from sai.guards.injection._units import MAX_UNIT, has_boundary, units
 from sai.guards.injection.document import DocumentDetector
 from sai.guards.injection.loader import TierName, load_detector, load_document_detector
@@ -30,8 +38,6 @@ DOCUMENT_MIN = 400
 #: Shorter texts of at least this many sentences or lines are read as one too: a pasted review
 #: or e-mail of two sentences can carry a planted one.
 DOCUMENT_UNITS = 2
-#: The memo key's part for a unit without data marks or fields: ``repr(((), ()))``.
-_NO_MARKS = b"((), ())"
 
 
 class InjectionGuard(Guard):
@@ -180,8 +186,7 @@ class InjectionGuard(Guard):
         memo = context.memo
         if memo is None:
             return max(self._unit(part, data, fields), key=by_score)
-        marks = repr((data, fields)).encode() if data or fields else _NO_MARKS
-        key = memo.key(self._identity, marks, part)
+        key = memo.key(self._identity, marks(data, fields), part)
         found = memo.get(key)
         if not isinstance(found, Scored):
             found = max(self._unit(part, data, fields), key=by_score)
@@ -206,10 +211,13 @@ class InjectionGuard(Guard):
         whole = finding.windows <= 1 and best.offset == 0 and len(context.units) <= 1
         if best.detector != "document" and whole:
             where = "the text"
+        threshold = self.threshold
         reason = (
             f"{best.detector} detector: {what} p={best.score:.3f} "
-            f"(threshold {self.threshold:.3f}) in {where}{how}"
+            f"(threshold {threshold:.3f}) in {where}{how}"
         )
+        if best.score < threshold:  # a probability: allowed, and an allowed result has no spans
+            return self.verdict(text, best.score, (), reason)
         spans = [Span(start, end, "injection"), Span(w_start, w_end, "window")]
         return self.verdict(text, best.score, spans, reason)
 
