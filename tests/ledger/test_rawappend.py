@@ -59,6 +59,22 @@ def test_rows_equal_the_sqlalchemy_path(tmp_path: Path) -> None:
     assert _rows(tmp_path / "raw" / "ledger.db") == _rows(tmp_path / "sa" / "ledger.db")
 
 
+def test_single_appends_across_tile_windows_store_the_nodes(tmp_path: Path) -> None:
+    """One entry at a time: the appends that complete a 256-entry window (and only those)
+    store its node, as the SQLAlchemy path does."""
+    signer = new_signer()
+    for name in ("raw", "sa"):
+        (tmp_path / name).mkdir()
+        with make_ledger(sqlite_url(tmp_path / name), signer) as ledger:
+            if name == "sa":
+                ledger._raw = None
+            for n in range(260):
+                ledger.append(item(n, provisions=("5.2.2-1",)))
+    rows = _rows(tmp_path / "raw" / "ledger.db")
+    assert [(level, idx) for level, idx, _ in rows["ledger_nodes"]] == [(8, 0)]
+    assert rows == _rows(tmp_path / "sa" / "ledger.db")
+
+
 def test_memory_and_postgres_keep_sqlalchemy(tmp_path: Path) -> None:
     with make_ledger("sqlite://") as memory:
         assert memory._raw is None

@@ -110,29 +110,40 @@ class CallRecord:
 
     def _fields(self, with_text: bool, keys: TextKeys | None) -> dict[str, Any]:
         """`data` without the verdicts and the guard policy."""
+        # the optional fields go in only when set (no dict of them all filtered afterwards)
         out: dict[str, Any] = {
             "request_id": self.request_id,
             "method": self.method,
             "path": self.path[:200],
             "route": self.route,
-            "key_id": self.key_id,
-            "role": self.role,
-            "model": self.model,
-            "upstream_model": self.upstream_model,
-            "status": self.status,
-            "error": self.error,
-            "stream": self.stream,
-            "prompt_digest": self.prompt_digest,
-            "response_digest": self.response_digest,
-            "guards": {"input": self.guard_input, "output": self.guard_output},
-            "limit": self.limit,
-            "tokens": self.tokens,
-            "tokens_estimated": self.tokens_estimated,
-            "review_id": self.review_id,
-            "tool_calls": list(self.tool_calls) or None,
-            "latency_us": self.latency_us,
-            "upstream_us": self.upstream_us,
         }
+        if self.key_id is not None:
+            out["key_id"] = self.key_id
+        if self.role is not None:
+            out["role"] = self.role
+        if self.model is not None:
+            out["model"] = self.model
+        if self.upstream_model is not None:
+            out["upstream_model"] = self.upstream_model
+        out["status"] = self.status
+        if self.error is not None:
+            out["error"] = self.error
+        out["stream"] = self.stream
+        if self.prompt_digest is not None:
+            out["prompt_digest"] = self.prompt_digest
+        if self.response_digest is not None:
+            out["response_digest"] = self.response_digest
+        out["guards"] = {"input": self.guard_input, "output": self.guard_output}
+        if self.limit is not None:
+            out["limit"] = self.limit
+        out["tokens"] = self.tokens
+        out["tokens_estimated"] = self.tokens_estimated
+        if self.review_id is not None:
+            out["review_id"] = self.review_id
+        if self.tool_calls:
+            out["tool_calls"] = list(self.tool_calls)
+        out["latency_us"] = self.latency_us
+        out["upstream_us"] = self.upstream_us
         if with_text and keys is not None and (self.prompt_text or self.response_text):
             subject = self.key_id or "anonymous"
             kid, key = keys.key_for(subject)
@@ -141,7 +152,7 @@ class CallRecord:
                 "subject": subject,
                 **seal_value(text, key, kid, sealed_text_context(self.request_id)),
             }
-        return {k: v for k, v in out.items() if v is not None}
+        return out
 
 
 __all__ = ["BASE_PROVISIONS", "CallRecord", "TextKeys"]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import json
-import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 from sai.gateway.errors import HttpError
+from sai.ledger.canonical import one_shot
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -36,27 +36,44 @@ async def read_body(receive: Receive, scope: Scope, *, limit: int, timeout: floa
             raise HttpError(400, "invalid_content_length", "Content-Length is not a number")
         if int(declared) > limit:
             raise _too_large(limit)
-    chunks: list[bytes] = []
-    size = 0
-    deadline = time.monotonic() + timeout
-    while True:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise _too_slow(timeout)
-        try:
-            async with asyncio.timeout(remaining):  # no extra task, unlike wait_for
-                message = await receive()
-        except TimeoutError:
+    # One timer that cancels this task at the deadline (what `asyncio.timeout` does, without
+    # its context manager's objects); a cancellation from elsewhere stays one.
+    task = asyncio.current_task()
+    assert task is not None
+    cancelling = task.cancelling()
+    expired = False
+
+    def expire() -> None:
+        nonlocal expired
+        expired = True
+        task.cancel()
+
+    loop = asyncio.get_running_loop()
+    timer = loop.call_at(loop.time() + timeout, expire)
+    try:
+        message = await receive()
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            if message["type"] == "http.disconnect":
+                raise ClientGoneError
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > limit:
+                raise _too_large(limit)
+            if not message.get("more_body", False):
+                if not chunks:  # the whole body in one message, as a client sends a small one
+                    return bytes(chunk)
+                chunks.append(chunk)
+                return b"".join(chunks)
+            chunks.append(chunk)
+            message = await receive()
+    except asyncio.CancelledError:
+        if expired and task.uncancel() <= cancelling:
             raise _too_slow(timeout) from None
-        if message["type"] == "http.disconnect":
-            raise ClientGoneError
-        chunk = message.get("body", b"")
-        size += len(chunk)
-        if size > limit:
-            raise _too_large(limit)
-        chunks.append(chunk)
-        if not message.get("more_body", False):
-            return b"".join(chunks)
+        raise
+    finally:
+        timer.cancel()
 
 
 def _too_large(limit: int) -> HttpError:
@@ -110,12 +127,12 @@ def parse_object(body: bytes) -> dict[str, Any]:
 
 
 #: One encoder for every answer (``json.dumps`` with options builds a new one per call).
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_ENCODE = one_shot(json.JSONEncoder(ensure_ascii=False, separators=(",", ":")))
 
 
 def dumps(value: object) -> bytes:
-    """Compact JSON bytes (non-ASCII kept as UTF-8)."""
-    return _ENCODER.encode(value).encode("utf-8")
+    """Compact JSON bytes (non-ASCII kept as UTF-8) of a value that does not hold itself."""
+    return _ENCODE(value).encode("utf-8")
 
 
 async def send_answer(
@@ -130,9 +147,10 @@ async def send_answer(
     """Send a complete answer in one body message (``length``: a HEAD answer's size)."""
     raw_headers = [
         (b"content-type", content_type),
-        (b"content-length", str(len(body) if length is None else length).encode()),
-        *((k.encode("latin-1"), v.encode("latin-1")) for k, v in headers),
+        (b"content-length", b"%d" % (len(body) if length is None else length)),
     ]
+    for name, value in headers:
+        raw_headers.append((name.encode("latin-1"), value.encode("latin-1")))
     await send({"type": "http.response.start", "status": status, "headers": raw_headers})
     await send({"type": "http.response.body", "body": body, "more_body": False})
 

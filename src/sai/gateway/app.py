@@ -88,11 +88,14 @@ class GatewayApp:
         if path == "/healthz":
             await send_answer(send, 200, b'{"status":"ok"}')
             return
-        site = self._public_site(self.runtime)
         if path == "/openapi.json":
+            site = self._public_site(self.runtime)
             await send_answer(send, 200, dumps(with_public_paths(self._schema, site.files())))
             return
-        if scope["method"] in ("GET", "HEAD") and (found := site.lookup(path)) is not None:
+        if (
+            scope["method"] in ("GET", "HEAD")
+            and (found := self._public_site(self.runtime).lookup(path)) is not None
+        ):
             body, content_type = found
             await send_answer(
                 send,

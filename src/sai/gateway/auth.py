@@ -58,6 +58,8 @@ class Authenticator:
         self._refresh = refresh_seconds
         self._miss_refresh = miss_refresh_seconds
         self._keys: dict[str, tuple[ApiKey, bytes]] = {}
+        #: key id -> its principal, made once per key as loaded (the roles do not change)
+        self._principals: dict[str, Principal] = {}
         self._loaded_at = float("-inf")
         self._lock = asyncio.Lock()
 
@@ -67,6 +69,7 @@ class Authenticator:
                 return
             rows = await asyncio.to_thread(self._store.all_with_hashes)
             self._keys = {key.key_id: (key, digest) for key, digest in rows}
+            self._principals = {}
             self._loaded_at = time.monotonic()
 
     async def authenticate(self, authorization: str | None) -> Principal:
@@ -87,18 +90,22 @@ class Authenticator:
         if not secret_matches(secret, found[1] if found else None) or found is None:
             raise AuthError("invalid API key", "unknown")
         key = found[0]
-        state = key.state(datetime.now(UTC))
-        if state != "active":
-            raise AuthError(f"the API key {key.key_id} is {state}", state)
-        role = self._config.role(key.role)
-        if role is None:
-            raise HttpError(
-                403,
-                "role_not_configured",
-                f"the key's role {key.role!r} is not configured in gateway.roles",
-                error_type="permission_error",
-            )
-        return Principal(key, role)
+        if key.revoked_at is not None or key.expires_at is not None:
+            state = key.state(datetime.now(UTC))
+            if state != "active":
+                raise AuthError(f"the API key {key.key_id} is {state}", state)
+        principal = self._principals.get(key.key_id)
+        if principal is None or principal.key is not key:
+            role = self._config.role(key.role)
+            if role is None:
+                raise HttpError(
+                    403,
+                    "role_not_configured",
+                    f"the key's role {key.role!r} is not configured in gateway.roles",
+                    error_type="permission_error",
+                )
+            principal = self._principals[key.key_id] = Principal(key, role)
+        return principal
 
 
 def authorise_route(principal: Principal, route: GatewayRoute) -> None:

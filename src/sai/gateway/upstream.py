@@ -24,8 +24,11 @@ from sai.gateway._h1client import (
 )
 from sai.gateway.errors import HttpError
 from sai.gateway.transport import Answer, Transport
+from sai.ledger.canonical import one_shot
 
 _MAX_UPSTREAM_BYTES = 32 * 1024 * 1024
+#: ``json.dumps`` of a request body (parsed JSON, edited), its encoder made once
+_ENCODE = one_shot(json.JSONEncoder())
 
 
 @dataclass(frozen=True)
@@ -128,7 +131,7 @@ class Upstream:
         """POST ``body`` as JSON and return the parsed JSON answer."""
         url = self._url(path, base_url)
         began = time.perf_counter()
-        response = await self._call("POST", url, json.dumps(body).encode())
+        response = await self._call("POST", url, _ENCODE(body).encode())
         return await self._reply(url, response, began)
 
     async def stream(
@@ -141,7 +144,7 @@ class Upstream:
         not a JSON event or ends without ``[DONE]`` (a cut-off answer is not a success).
         """
         url = self._url(path, base_url)
-        response = await self._call("POST", url, json.dumps(body).encode())
+        response = await self._call("POST", url, _ENCODE(body).encode())
         try:
             if response.status >= 400:
                 _parse(response.status, await response.read(_MAX_UPSTREAM_BYTES))

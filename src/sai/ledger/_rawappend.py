@@ -17,7 +17,7 @@ import contextlib
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +26,7 @@ from sqlalchemy.exc import DBAPIError
 from sai.ledger import _append_sql as _sql
 from sai.ledger._sqlite_tx import database_of
 from sai.ledger._tiles import tile_nodes
-from sai.store.sqlite import lock_path_of, writer_lock
+from sai.store.sqlite import TILE_WIDTH, lock_path_of, writer_lock
 
 try:
     import fcntl
@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 
 def column_time(moment: datetime) -> str:
     """`sai.store.sqlite.sqlite_time` of an aware datetime (naive UTC, microseconds), in C."""
+    if moment.tzinfo is UTC:  # what the ledger's own entries carry: drop the "+00:00"
+        return moment.isoformat(" ", "microseconds")[:-6]
     return moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
@@ -49,9 +51,11 @@ class RawSqliteAppends:
 
     def __init__(self, engine: Engine, database: str) -> None:
         self._engine = engine
-        self._lock_path = lock_path_of(database)
+        # no fcntl (not POSIX): SQLite's own busy wait only, as `writer_lock` would not work
+        self._lock_path = lock_path_of(database) if fcntl is not None else None
         self._guard = threading.Lock()  # one transaction at a time on the connection
         self._pooled: Any = None
+        self._sqlite: sqlite3.Connection | None = None
         self._handle: int | None = None
 
     @classmethod
@@ -63,34 +67,45 @@ class RawSqliteAppends:
         return None if database is None else cls(engine, engine.url.database or database)
 
     def _connection(self) -> sqlite3.Connection:
-        if self._pooled is None:
+        if self._sqlite is None:
             self._pooled = self._engine.raw_connection()
-        connection = self._pooled.driver_connection
-        assert isinstance(connection, sqlite3.Connection)
-        return connection
+            connection = self._pooled.driver_connection
+            assert isinstance(connection, sqlite3.Connection)
+            self._sqlite = connection
+        return self._sqlite
 
     def append(self, items: Sequence[PreparedEntry]) -> int:
         """Append ``items`` in one transaction at consecutive indices; the first index."""
         with self._guard:
             connection = self._connection()
             try:
-                with self._locked():
-                    connection.execute("BEGIN IMMEDIATE")
+                handle = self._lock_free()
+                if handle is not None:
                     try:
-                        first = self._insert(connection, items)
-                        connection.execute("COMMIT")
-                    except BaseException:
-                        with contextlib.suppress(sqlite3.Error):
-                            connection.execute("ROLLBACK")
-                        raise
+                        return self._transaction(connection, items)
+                    finally:
+                        fcntl.flock(handle, fcntl.LOCK_UN)
+                with writer_lock(self._lock_path):  # held by another writer: wait as it waits
+                    return self._transaction(connection, items)
             except sqlite3.Error as error:  # raised as SQLAlchemy raises it on the other path
                 raise DBAPIError.instance(None, None, error, sqlite3.Error) from error
+
+    @classmethod
+    def _transaction(cls, connection: sqlite3.Connection, items: Sequence[PreparedEntry]) -> int:
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            first = cls._insert(connection, items)
+            connection.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                connection.execute("ROLLBACK")
+            raise
         return first
 
     @staticmethod
     def _insert(connection: sqlite3.Connection, items: Sequence[PreparedEntry]) -> int:
         count = len(items)
-        first = int(connection.execute(_sql.RESERVE, (count,)).fetchone()[0]) - count
+        first: int = connection.execute(_sql.RESERVE, (count,)).fetchone()[0] - count
         connection.executemany(
             _sql.ENTRIES,
             [
@@ -113,6 +128,8 @@ class RawSqliteAppends:
                 for provision in item.evidence.provisions
             ],
         )
+        if (first + count) // TILE_WIDTH == first // TILE_WIDTH:
+            return first  # no tile window completed: no nodes to store
 
         def rows(sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
             return connection.execute(sql, params).fetchall()
@@ -122,32 +139,26 @@ class RawSqliteAppends:
             connection.executemany(_sql.NODES, nodes)
         return first
 
-    @contextlib.contextmanager
-    def _locked(self) -> Iterator[None]:
-        """The writers' lock file: taken on a handle kept open when it is free (no open and
-        close per append); when another writer holds it, waited for as `writer_lock` waits."""
-        if self._lock_path is None or fcntl is None:
-            yield
-            return
+    def _lock_free(self) -> int | None:
+        """The handle, kept open, on which the writers' lock file was just taken (no open and
+        close per append); None when there is no lock file to take (then `writer_lock` does
+        nothing) or another writer holds it (then `writer_lock` waits for it)."""
+        if self._lock_path is None:
+            return None
         if self._handle is None:
             self._handle = os.open(self._lock_path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
             fcntl.flock(self._handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            with writer_lock(self._lock_path):
-                yield
-            return
-        try:
-            yield
-        finally:
-            fcntl.flock(self._handle, fcntl.LOCK_UN)
+            return None
+        return self._handle
 
     def close(self) -> None:
         """Give the connection back to the engine's pool."""
         with self._guard:
             if self._pooled is not None:
                 self._pooled.close()
-                self._pooled = None
+                self._pooled = self._sqlite = None
             if self._handle is not None:
                 os.close(self._handle)
                 self._handle = None

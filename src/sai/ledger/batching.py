@@ -92,9 +92,8 @@ class BatchingAppender:
         if not self._committing.acquire(blocking=False):
             return None
         try:
-            with self._lock:
-                if self._closed:
-                    raise LedgerError("the batching appender is closed")
+            if self._closed:  # set under `_lock`; reading it needs none
+                raise LedgerError("the batching appender is closed")
             if not self._queue.empty():
                 return None
             tracker = self._ledger.cadence

@@ -61,11 +61,17 @@ class PlainPart:
     @classmethod
     def array(cls, items: Sequence[PlainPart], depth: int = 2) -> PlainPart:
         """The array of ``items`` (each made for ``depth + 1`` or deeper) at ``depth``."""
-        if depth > MAX_DEPTH or any(item.depth <= depth for item in items):
+        frozen, texts = [], []
+        for item in items:
+            if item.depth <= depth:
+                raise ValueError("an array part's items must be made for a deeper place")
+            frozen.append(item.frozen)
+            texts.append(item.text)
+        if depth > MAX_DEPTH:
             raise ValueError("an array part's items must be made for a deeper place")
         part = cls.__new__(cls)
-        part.frozen = tuple([item.frozen for item in items])
-        part.text = "[" + ",".join([item.text for item in items]) + "]"
+        part.frozen = tuple(frozen)
+        part.text = "[" + ",".join(texts) + "]"
         part.depth = depth
         return part
 

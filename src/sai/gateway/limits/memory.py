@@ -7,6 +7,9 @@ from collections.abc import Callable, Sequence
 
 from sai.gateway.limits.base import ALLOWED, NOTHING, Budget, Decision, Reservation
 
+_PRUNE_AT = 10_000
+"""Counters kept before the old windows' are dropped."""
+
 
 class MemoryLimiter:
     """Fixed-window counters in a dict; the event loop serialises every check-and-take."""
@@ -22,9 +25,11 @@ class MemoryLimiter:
         retry = max(1, int((index + 1) * budget.window_seconds - now + 0.999))
         return index, retry
 
+    def _retry(self, budget: Budget, now: float) -> int:
+        """Seconds until the window that holds ``now`` ends (at least 1)."""
+        return self._window(budget, now)[1]
+
     def _prune(self, now: float) -> None:
-        if len(self._requests) + len(self._tokens) < 10_000:
-            return
         for table in (self._requests, self._tokens):
             for scope, index in list(table):
                 if index < int(now // 60) - 60:
@@ -32,20 +37,20 @@ class MemoryLimiter:
 
     async def acquire(self, budgets: Sequence[Budget], slot: str) -> Decision:
         now = self._clock()
-        self._prune(now)
+        if len(self._requests) + len(self._tokens) >= _PRUNE_AT:
+            self._prune(now)
+        windows = []
         for budget in budgets:
-            index, retry = self._window(budget, now)
-            used = self._requests.get((budget.scope, index), 0)
-            if budget.requests is not None and used >= budget.requests:
-                return Decision(False, "requests", budget.scope, retry)
-            spent = self._tokens.get((budget.scope, index), 0)
-            if budget.tokens is not None and spent >= budget.tokens:
-                return Decision(False, "tokens", budget.scope, retry)
-            busy = len(self._slots.get(budget.scope, ()))
-            if budget.concurrent is not None and busy >= budget.concurrent:
+            index = int(now // budget.window_seconds)
+            requests, tokens, concurrent = budget.requests, budget.tokens, budget.concurrent
+            if requests is not None and self._requests.get((budget.scope, index), 0) >= requests:
+                return Decision(False, "requests", budget.scope, self._retry(budget, now))
+            if tokens is not None and self._tokens.get((budget.scope, index), 0) >= tokens:
+                return Decision(False, "tokens", budget.scope, self._retry(budget, now))
+            if concurrent is not None and len(self._slots.get(budget.scope, ())) >= concurrent:
                 return Decision(False, "concurrent", budget.scope, 1)
-        for budget in budgets:
-            index, _ = self._window(budget, now)
+            windows.append(index)
+        for budget, index in zip(budgets, windows, strict=True):
             if budget.requests is not None:
                 key = (budget.scope, index)
                 self._requests[key] = self._requests.get(key, 0) + 1
