@@ -96,6 +96,20 @@ def _no_constant(name: str) -> None:
 _DECODER = json.JSONDecoder(parse_constant=_no_constant)
 
 
+def decode_whole(decoder: json.JSONDecoder, text: str) -> Any:
+    """``decoder.decode(text)``: a text that is an object and nothing else is scanned straight
+    away (``decode`` matches the whitespace around it first, and after it); anything else,
+    errors included, goes through ``decode``."""
+    if text[:1] == "{":
+        try:
+            value, end = decoder.scan_once(text, 0)  # type: ignore[attr-defined]  # not stubbed
+        except StopIteration:
+            return decoder.decode(text)  # raises what ``decode`` raises
+        if end == len(text):
+            return value
+    return decoder.decode(text)
+
+
 def parse_object(body: bytes) -> dict[str, Any]:
     """The body as a JSON object; 400 naming the byte offset, line or column of the problem."""
     try:
@@ -107,7 +121,7 @@ def parse_object(body: bytes) -> dict[str, Any]:
     try:
         if text.startswith("\ufeff"):  # as json.loads refuses it
             raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
-        value = _DECODER.decode(text)
+        value = decode_whole(_DECODER, text)
     except json.JSONDecodeError as error:
         raise HttpError(
             400,
@@ -168,6 +182,7 @@ __all__ = [
     "Receive",
     "Scope",
     "Send",
+    "decode_whole",
     "dumps",
     "header",
     "parse_object",

@@ -53,11 +53,14 @@ class _Watch:
         self.done = False
         self.cancelled = False
 
-    def client_left(self, gone: asyncio.Task[None]) -> None:
-        """Done-callback of the task that waits for the disconnect."""
-        if self.done or gone.cancelled() or gone.exception() is not None:
+    async def wait(self, receive: Receive) -> None:
+        """Wait for the client to leave, then cancel the handler (the watching task's body:
+        no done-callback to schedule when the task ends)."""
+        try:
+            await wait_disconnect(receive)
+        except Exception:  # the server could not tell: nothing to act on
             return
-        if self.ex.finished or self.ex.response_started:
+        if self.done or self.ex.finished or self.ex.response_started:
             return  # the answer is out; let the handler finish its bookkeeping
         self.cancelled = True
         self.work.cancel()
@@ -161,8 +164,7 @@ class GatewayApp:
         work = asyncio.current_task()
         assert work is not None
         watch = _Watch(ex, work)
-        gone = asyncio.create_task(wait_disconnect(receive))
-        gone.add_done_callback(watch.client_left)
+        gone = asyncio.create_task(watch.wait(receive))
         try:
             await serve_request(ex, scope, body)
         except asyncio.CancelledError:

@@ -22,6 +22,7 @@ from sai.gateway._h1client import (
     UpstreamConnectionError,
     UpstreamTimeoutError,
 )
+from sai.gateway._http import decode_whole
 from sai.gateway.errors import HttpError
 from sai.gateway.transport import Answer, Transport
 from sai.ledger.canonical import one_shot
@@ -29,6 +30,8 @@ from sai.ledger.canonical import one_shot
 _MAX_UPSTREAM_BYTES = 32 * 1024 * 1024
 #: ``json.dumps`` of a request body (parsed JSON, edited), its encoder made once
 _ENCODE = one_shot(json.JSONEncoder())
+#: ``json.loads``'s decoder
+_DECODER = json.JSONDecoder()
 
 
 @dataclass(frozen=True)
@@ -62,8 +65,8 @@ def _map_transport(error: Exception, url: str) -> HttpError:
 def _parse(status: int, raw: bytes) -> dict[str, Any]:
     if status >= 500:
         raise _bad_gateway("upstream_error", f"the upstream failed with HTTP {status}")
-    try:
-        body = json.loads(raw)
+    try:  # as json.loads(raw) reads it
+        body = decode_whole(_DECODER, raw.decode(json.detect_encoding(raw), "surrogatepass"))
     except (json.JSONDecodeError, UnicodeDecodeError):
         raise _bad_gateway(
             "upstream_invalid_response", f"the upstream answered HTTP {status} without JSON"
