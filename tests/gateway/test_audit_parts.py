@@ -1,7 +1,8 @@
 """The auditor's entries, made with the verdicts and the guard plan as parts made once, are the
 evidence `Evidence.create` makes of the record's plain data: the same leaf bytes.
 
-Drawn: records with verdicts (shared and fresh, with spans, reasons holding quotes,
+Drawn: records with paths and models (the fields validated once per client, unless they
+cannot be), verdicts (shared and fresh, with spans, reasons holding quotes,
 backslashes, non-ASCII text and lone surrogates, which cannot be parts), guard plans with
 and without a planted canary, text stored or not.
 """
@@ -72,6 +73,8 @@ def _outcome(make: Any) -> tuple[str, Any]:
     plan=st.none() | _PLANS,
     canary=st.booleans(),
     skip=st.booleans(),
+    model=st.none() | _TEXT,
+    path=_TEXT,
 )
 def test_entry_is_what_create_makes_of_the_data(
     auditor: Auditor,
@@ -79,8 +82,10 @@ def test_entry_is_what_create_makes_of_the_data(
     plan: GuardPlan | None,
     canary: bool,
     skip: bool,
+    model: str | None,
+    path: str,
 ) -> None:
-    record = CallRecord("r1", "POST", "/v1/chat/completions", route="chat", key_id="k", status=200)
+    record = CallRecord("r1", "POST", path, route="chat", key_id="k", status=200, model=model)
     record.verdicts = [*decisions, *(skipped(Direction.output, "no guards") if skip else ())]
     record.guard_policy = plan.audit(canary_planted=canary) if plan is not None else None
     made = _outcome(lambda: auditor.evidence(record))
@@ -102,6 +107,7 @@ def test_entry_is_what_create_makes_of_the_data(
         return
     assert made[1].leaf_bytes() == expected[1].leaf_bytes()
     assert made[1] == expected[1]
+    assert repr(made[1]) == repr(expected[1])  # the data's order too
 
 
 def test_shared_decisions_and_plans_are_made_parts_once() -> None:

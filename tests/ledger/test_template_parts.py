@@ -20,7 +20,7 @@ from sai.ledger import Evidence, Origin
 from sai.ledger._frozen import NotPlainError
 from sai.ledger.canonical import MAX_DEPTH, MAX_SAFE_INTEGER
 from sai.ledger.errors import EvidenceError
-from sai.ledger.template import _MARKS, EntryTemplate, PlainPart
+from sai.ledger.template import _MARKS, EntryTemplate, PlainFields, PlainPart
 
 _ORIGIN = Origin.control("gateway.audit")
 _TIME = datetime(2026, 5, 4, 3, 2, 1, 987654, tzinfo=UTC)
@@ -59,13 +59,17 @@ def _outcome(make: Any) -> tuple[str, Any]:
         return "error", str(error)
 
 
-def _check(data: dict[str, Any], parts: dict[str, PlainPart], values: dict[str, Any]) -> None:
+def _check(
+    data: dict[str, Any],
+    parts: dict[str, PlainPart],
+    values: dict[str, Any],
+    members: PlainFields | None = None,
+) -> None:
     template = EntryTemplate("gateway.request", "chat", actor="gw", origin=_ORIGIN)
     fields = {"actor": "gw", "origin": _ORIGIN, "time": _TIME}
-    expected = _outcome(
-        lambda: Evidence.create("gateway.request", "chat", data={**data, **values}, **fields)
-    )
-    made = _outcome(lambda: template.create(data, _TIME, parts=parts))
+    merged = {**(members.values if members is not None else {}), **data, **values}
+    expected = _outcome(lambda: Evidence.create("gateway.request", "chat", data=merged, **fields))
+    made = _outcome(lambda: template.create(data, _TIME, parts=parts, fields=members))
     assert made[0] == expected[0]
     if made[0] == "error":
         assert made[1] == expected[1]
@@ -83,6 +87,34 @@ def test_parts_make_what_create_makes(data: dict[str, Any], values: dict[str, An
     parts = {key: _part(value) for key, value in values.items()}
     usable = {key: part for key, part in parts.items() if part is not None}
     _check(data, usable, {key: values[key] for key in usable})
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    data=_DATA,
+    members=st.dictionaries(_KEYS, st.none() | _STRINGS, max_size=4),
+    values=st.dictionaries(_KEYS, _VALUES, max_size=2),
+)
+def test_fields_and_parts_make_what_create_makes(
+    data: dict[str, Any], members: dict[str, Any], values: dict[str, Any]
+) -> None:
+    """Members made `PlainFields` once, under the data (which wins a shared key) and the parts
+    (which win over both): what `Evidence.create` makes of the three merged."""
+    try:
+        made = PlainFields(members)
+    except NotPlainError:  # a lone surrogate: such members stay in the data
+        assert any("\ud800" <= c <= "\udfff" for v in members.values() if v for c in v)
+        return
+    parts = {key: _part(value) for key, value in values.items()}
+    usable = {key: part for key, part in parts.items() if part is not None}
+    _check(data, usable, {key: values[key] for key in usable}, made)
+
+
+def test_fields_take_strings_and_nulls_only() -> None:
+    for bad in (1, True, ["x"], {"k": "v"}, 0.5):
+        with pytest.raises(NotPlainError):
+            PlainFields({"k": bad})
+    assert PlainFields({"a": "x", "b": None}).frozen == {"a": "x", "b": None}
 
 
 @settings(max_examples=200, deadline=None)

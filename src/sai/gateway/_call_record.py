@@ -20,6 +20,19 @@ from sai.ledger.template import PlainPart
 
 #: Always evidenced: logging of user and system actions, access control of the API.
 BASE_PROVISIONS = ("5.4.2-1", "5.2.2-1")
+#: The entry's keys of `CallRecord.repeated`'s fields, in order.
+REPEATED = (
+    "method",
+    "path",
+    "route",
+    "key_id",
+    "role",
+    "model",
+    "upstream_model",
+    "error",
+    "limit",
+    "review_id",
+)
 
 
 class TextKeys(Protocol):
@@ -83,18 +96,35 @@ class CallRecord:
         With ``with_text`` the prompt and response go in sealed under the caller's subject
         key (``keys``; the subject is the API key id) as ``sealed_text``, never in clear.
         """
-        out = self._fields(with_text, keys)
+        out = self._fields(with_text, keys, repeated=True)
         out["verdicts"] = [v.as_json() for v in self.verdicts]
         if self.guard_policy is not None:
             out["guard_policy"] = self.guard_policy
         return out
 
+    def repeated(self) -> tuple[str | None, ...]:
+        """The fields a client's requests repeat, in `REPEATED`'s order (a cache key: strings
+        and nulls only, so equal keys make equal bytes)."""
+        return (
+            self.method,
+            self.path[:200],
+            self.route,
+            self.key_id,
+            self.role,
+            self.model,
+            self.upstream_model,
+            self.error,
+            self.limit,
+            self.review_id,
+        )
+
     def entry(
-        self, *, with_text: bool, keys: TextKeys | None = None
+        self, *, with_text: bool, keys: TextKeys | None = None, repeated: bool = True
     ) -> tuple[dict[str, Any], dict[str, PlainPart]]:
-        """`data` as an `EntryTemplate` takes it: the fields, and the parts made once (the
-        verdicts, the guard policy) that go in under their keys as they are."""
-        out = self._fields(with_text, keys)
+        """`data` as an `EntryTemplate` takes it: the fields (without the `repeated` ones
+        unless ``repeated``), and the parts made once (the verdicts, the guard policy) that go
+        in under their keys as they are."""
+        out = self._fields(with_text, keys, repeated)
         parts: dict[str, PlainPart] = {}
         items = [v.part for v in self.verdicts]
         if None in items:  # not canonical data: the template's general path says why
@@ -108,38 +138,26 @@ class CallRecord:
             out["guard_policy"] = policy
         return out, parts
 
-    def _fields(self, with_text: bool, keys: TextKeys | None) -> dict[str, Any]:
-        """`data` without the verdicts and the guard policy."""
-        # the optional fields go in only when set (no dict of them all filtered afterwards)
-        out: dict[str, Any] = {
-            "request_id": self.request_id,
-            "method": self.method,
-            "path": self.path[:200],
-            "route": self.route,
-        }
-        if self.key_id is not None:
-            out["key_id"] = self.key_id
-        if self.role is not None:
-            out["role"] = self.role
-        if self.model is not None:
-            out["model"] = self.model
-        if self.upstream_model is not None:
-            out["upstream_model"] = self.upstream_model
+    def _fields(self, with_text: bool, keys: TextKeys | None, repeated: bool) -> dict[str, Any]:
+        """`data` without the verdicts and the guard policy (and the `repeated` fields unless
+        ``repeated``); a field that is None is left out."""
+        out: dict[str, Any] = {}
+        if repeated:  # first, where `EntryTemplate.create` puts them when they are fields
+            out.update(
+                (name, value)
+                for name, value in zip(REPEATED, self.repeated(), strict=True)
+                if value is not None
+            )
+        out["request_id"] = self.request_id
         out["status"] = self.status
-        if self.error is not None:
-            out["error"] = self.error
         out["stream"] = self.stream
         if self.prompt_digest is not None:
             out["prompt_digest"] = self.prompt_digest
         if self.response_digest is not None:
             out["response_digest"] = self.response_digest
         out["guards"] = {"input": self.guard_input, "output": self.guard_output}
-        if self.limit is not None:
-            out["limit"] = self.limit
         out["tokens"] = self.tokens
         out["tokens_estimated"] = self.tokens_estimated
-        if self.review_id is not None:
-            out["review_id"] = self.review_id
         if self.tool_calls:
             out["tool_calls"] = list(self.tool_calls)
         out["latency_us"] = self.latency_us
@@ -155,4 +173,4 @@ class CallRecord:
         return out
 
 
-__all__ = ["BASE_PROVISIONS", "CallRecord", "TextKeys"]
+__all__ = ["BASE_PROVISIONS", "REPEATED", "CallRecord", "TextKeys"]

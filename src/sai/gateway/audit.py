@@ -16,13 +16,13 @@ import hashlib
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from sai.gateway._call_record import BASE_PROVISIONS, CallRecord, TextKeys
+from sai.gateway._call_record import BASE_PROVISIONS, REPEATED, CallRecord, TextKeys
 from sai.gateway.rollup import EVERY as ROLLUP_EVERY
 from sai.gateway.rollup import RequestRollups
 from sai.gateway.shield import Attempts
 from sai.ledger import BatchingAppender, EntryRef, Evidence, Ledger, Origin
 from sai.ledger.kinds import GatewayAuthFailures, Kind
-from sai.ledger.template import EntryTemplate
+from sai.ledger.template import EntryTemplate, NotPlainError, PlainFields
 
 KIND = Kind.GATEWAY_REQUEST
 #: Failed authentications of one client address in one window, rolled up.
@@ -56,6 +56,8 @@ class Auditor:
         self._keys = keys
         #: (route, provisions) -> the entry's fixed fields, validated once (a few dozen at most)
         self._templates: dict[tuple[str, tuple[str, ...]], EntryTemplate] = {}
+        #: `CallRecord.repeated` -> those fields validated once (one per client and model)
+        self._fields: dict[tuple[str | None, ...], PlainFields] = {}
 
     def evidence(self, record: CallRecord) -> Evidence:
         """The ``gateway.request`` entry of ``record``."""
@@ -68,8 +70,29 @@ class Auditor:
                 KIND, record.route, provisions=provisions, actor=self._actor, origin=_ORIGIN
             )
             self._templates[record.route, provisions] = template
-        data, parts = record.entry(with_text=self._store_text, keys=self._keys)
-        return template.create(data, parts=parts)
+        fields = self._repeated(record)
+        data, parts = record.entry(
+            with_text=self._store_text, keys=self._keys, repeated=fields is None
+        )
+        return template.create(data, parts=parts, fields=fields)
+
+    def _repeated(self, record: CallRecord) -> PlainFields | None:
+        """The record's `repeated` fields, validated once per distinct set; None when they
+        cannot be made `PlainFields` (the entry then carries them in its data)."""
+        key = record.repeated()
+        fields = self._fields.get(key)
+        if fields is None:
+            members = {
+                name: value for name, value in zip(REPEATED, key, strict=True) if value is not None
+            }
+            try:
+                fields = PlainFields(members)
+            except NotPlainError:
+                return None
+            if len(self._fields) >= _TEMPLATES:
+                self._fields.clear()
+            self._fields[key] = fields
+        return fields
 
     async def record(self, record: CallRecord, *, alone: bool = False) -> EntryRef:
         """Commit ``record``'s entry; return once it is committed.

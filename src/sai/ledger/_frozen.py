@@ -32,26 +32,28 @@ def _text(value: str) -> str:
     return value
 
 
+_KEY_TYPES = {str}
+
+
 def frozen_fields(value: dict[Any, Any], depth: int = 1) -> dict[str, Any]:
     """The members of an exactly-typed object at ``depth``, validated and frozen, in a new
     (still writable) dict: `frozen_plain` of the object is its mapping proxy."""
-    out: dict[str, Any] = {}
-    for key, item in value.items():
-        if type(key) is not str:
-            raise NotPlainError
-        if not key.isascii():
+    out = dict(value)  # scalars, most of a payload's values, stay as they are copied
+    if out and {*map(type, out)} != _KEY_TYPES:  # every key exactly a str, checked at once
+        raise NotPlainError
+    if not "".join(out).isascii():
+        for key in out:
             _text(key)
-        scalar = type(item)  # scalars inline: most values of a payload are one
-        if scalar is str:
-            out[key] = item if item.isascii() else _text(item)
-        elif (
-            item is None
-            or scalar is bool
-            or (scalar is int and -MAX_SAFE_INTEGER <= item <= MAX_SAFE_INTEGER)
-        ):
-            out[key] = item
-        else:
-            out[key] = frozen_plain(item, depth + 1)
+    for key, item in out.items():
+        kind = type(item)
+        if kind is str:
+            if not item.isascii():
+                _text(item)
+        elif kind is int:
+            if not -MAX_SAFE_INTEGER <= item <= MAX_SAFE_INTEGER:
+                raise NotPlainError
+        elif item is not None and kind is not bool:
+            out[key] = frozen_plain(item, depth + 1)  # a new value for a key: no resize
     return out
 
 

@@ -9,6 +9,10 @@ leaf's keys are sorted: ``data`` falls between ``attachments`` and ``kind``, ``t
 ``v``); data that is not exactly-typed plain JSON goes through ``Evidence.create``, which
 converts it or names what is wrong.
 
+Members that a series of entries repeats (the gateway's method, path, route, key, role,
+model) can be made `PlainFields` once: ``create(data, fields=...)`` then validates only
+``data`` and merges the members in (``data`` wins over a member of the same key).
+
 Values that many entries repeat (the gateway's guard verdicts, most of them the same clean
 verdict request after request) can be made `PlainPart`s: validated, frozen and encoded once.
 ``create(data, parts={key: part})`` then splices each part's frozen copy and text in under its
@@ -76,6 +80,24 @@ class PlainPart:
         return part
 
 
+class PlainFields:
+    """Members of evidence data validated and frozen once, for many entries' data
+    (`EntryTemplate.create`'s ``fields``): strings and nulls only, so that the copy kept for
+    encoding cannot change, and mappings equal member for member make the same bytes."""
+
+    __slots__ = ("frozen", "values")
+
+    frozen: dict[str, Any]
+    values: dict[str, Any]
+
+    def __init__(self, members: Mapping[str, Any]) -> None:
+        values = dict(members)
+        if any(value is not None and type(value) is not str for value in values.values()):
+            raise NotPlainError
+        frozen = frozen_fields(values)
+        self.frozen, self.values = frozen, values
+
+
 class EntryTemplate:
     """The fixed fields of a series of evidence, validated once."""
 
@@ -123,22 +145,28 @@ class EntryTemplate:
         time: datetime | None = None,
         *,
         parts: Mapping[str, PlainPart] | None = None,
+        fields: PlainFields | None = None,
     ) -> Evidence:
-        """Evidence with these fields, ``data`` (with each of ``parts`` under its key) and
-        ``time`` (default: now, UTC); as ``Evidence.create`` would make it of the data with the
-        parts' values (and raising what it raises for bad data or time)."""
+        """Evidence with these fields, ``data`` (with ``fields``' members under theirs, then
+        each of ``parts`` under its key) and ``time`` (default: now, UTC); as
+        ``Evidence.create`` would make it of that data (raising what it raises for bad data or
+        time). Only ``data`` is validated here: ``fields`` and ``parts`` were, once."""
         moment = datetime.now(UTC) if time is None else time
         try:
             if type(data) is not dict or type(moment) is not datetime or moment.tzinfo is not UTC:
                 raise NotPlainError
-            if parts:
-                frozen, text = _spliced(data, parts)
+            if parts or fields is not None:
+                frozen, text = _spliced(data, parts or {}, fields)
             else:
                 frozen, text = frozen_plain(data), plain_text(data)
         except NotPlainError:
             probe = self._fields
-            if parts and isinstance(data, Mapping):
-                data = {**data, **{key: part.frozen for key, part in parts.items()}}
+            if (parts or fields is not None) and isinstance(data, Mapping):
+                data = {
+                    **(fields.values if fields is not None else {}),
+                    **data,
+                    **{key: part.frozen for key, part in (parts or {}).items()},
+                }
             return Evidence.create(
                 probe["kind"],
                 probe["subject"],
@@ -156,10 +184,13 @@ class EntryTemplate:
         return evidence
 
 
-def _spliced(data: dict[str, Any], parts: Mapping[str, PlainPart]) -> tuple[Any, str]:
-    """The frozen copy and canonical text of ``data`` with ``parts`` under their keys: the rest
-    is validated and encoded with a stand-in for each part, whose one place in the text takes
-    the part's text; `NotPlainError` when that cannot be done (the general path decides)."""
+def _spliced(
+    data: dict[str, Any], parts: Mapping[str, PlainPart], fields: PlainFields | None
+) -> tuple[Any, str]:
+    """The frozen copy and canonical text of ``fields``' members, then ``data``'s, with
+    ``parts`` under their keys: ``data`` is validated and everything encoded with a stand-in
+    for each part, whose one place in the text takes the part's text; `NotPlainError` when
+    that cannot be done (the general path decides)."""
     if len(parts) > len(_MARKS):
         raise NotPlainError
     marked = dict(data)
@@ -167,7 +198,10 @@ def _spliced(data: dict[str, Any], parts: Mapping[str, PlainPart]) -> tuple[Any,
         if part.depth < 2:
             raise NotPlainError
         marked[key] = mark
-    fields = frozen_fields(marked)
+    own = frozen_fields(marked)  # data and the parts' keys: the fields' members are checked
+    if fields is not None:
+        own = {**fields.frozen, **own}
+        marked = {**fields.values, **marked}
     text = plain_text(marked)
     places = []
     for marked_text, part in zip(_MARKED, parts.values(), strict=False):
@@ -183,8 +217,8 @@ def _spliced(data: dict[str, Any], parts: Mapping[str, PlainPart]) -> tuple[Any,
         done = at + length
     pieces.append(text[done:])
     for key, part in parts.items():
-        fields[key] = part.frozen
-    return MappingProxyType(fields), "".join(pieces)
+        own[key] = part.frozen
+    return MappingProxyType(own), "".join(pieces)
 
 
-__all__ = ["EntryTemplate", "NotPlainError", "PlainPart"]
+__all__ = ["EntryTemplate", "NotPlainError", "PlainFields", "PlainPart"]
