@@ -128,3 +128,21 @@ def test_shared_decisions_and_plans_are_made_parts_once() -> None:
     )
     lone = GuardDecision("pii", "input", "allow", 0, "\ud800")
     assert lone.part is None
+
+
+def test_repeated_fields_that_are_not_strings_stay_in_the_data(auditor: Auditor) -> None:
+    for model in (["a", "list"], 7):  # not what the gateway sets, but what an entry can hold
+        record = CallRecord("r2", "POST", "/v1/x", route="chat", status=200)
+        record.model = model  # type: ignore[assignment]
+        made = auditor.evidence(record)
+        assert made.data["model"] == (("a", "list") if isinstance(model, list) else 7)
+        expected = Evidence.create(
+            KIND,
+            "chat",
+            provisions=record.provisions(),
+            actor="sai-gateway",
+            origin=Origin.control("gateway.audit"),
+            data=record.data(with_text=False),
+            time=made.time,
+        )
+        assert made.leaf_bytes() == expected.leaf_bytes()

@@ -80,18 +80,17 @@ class Auditor:
         """The record's `repeated` fields, validated once per distinct set; None when they
         cannot be made `PlainFields` (the entry then carries them in its data)."""
         key = record.repeated()
-        fields = self._fields.get(key)
-        if fields is None:
-            members = {
-                name: value for name, value in zip(REPEATED, key, strict=True) if value is not None
-            }
-            try:
-                fields = PlainFields(members)
-            except NotPlainError:
-                return None
-            if len(self._fields) >= _TEMPLATES:
-                self._fields.clear()
-            self._fields[key] = fields
+        try:
+            fields = self._fields.get(key)
+            if fields is not None:
+                return fields
+            members = zip(REPEATED, key, strict=True)
+            fields = PlainFields({name: value for name, value in members if value is not None})
+        except (NotPlainError, TypeError):  # not strings (or not hashable): in the data, then
+            return None
+        if len(self._fields) >= _TEMPLATES:
+            self._fields.clear()
+        self._fields[key] = fields
         return fields
 
     async def record(self, record: CallRecord, *, alone: bool = False) -> EntryRef:
