@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sai.gateway._payload import Slot, bad_field
+from sai.guards.base import assembled
 
 SYSTEM_ROLES = frozenset({"system", "developer"})
 #: Roles whose messages are data by default: tool and (legacy) function results.
@@ -24,6 +25,8 @@ STRUCTURAL = frozenset(
 )
 #: Keys holding media (URLs, base64): forwarded as they are, not text for the text guards.
 MEDIA = frozenset({"image_url", "input_audio", "file", "audio"})
+#: Keys whose values the slot walk passes over (structure and media).
+_PASSED_OVER = STRUCTURAL | MEDIA
 #: Request fields besides ``messages`` whose strings reach the model.
 _CHAT_EXTRAS = ("tools", "functions", "response_format")
 #: ``isinstance`` with a tuple: quicker than with a union (``dict | list``) in Python 3.11.
@@ -34,7 +37,7 @@ def string_slots(value: Any, out: list[Slot]) -> list[Slot]:
     """Append a slot for every string leaf of ``value`` (structural and media keys skipped)."""
     if isinstance(value, dict):
         for key, item in value.items():
-            if key in STRUCTURAL or key in MEDIA:
+            if key in _PASSED_OVER:
                 continue
             if isinstance(item, str):
                 if item:
@@ -113,7 +116,14 @@ def chat_input(body: dict[str, Any], data_roles: frozenset[str] = DATA_ROLES) ->
             groups.extend([group] * (len(slots) - before))
             group += 1
     data.extend([False] * (len(slots) - len(data)))
-    return ChatInput(slots, system, data, groups, system_groups)
+    return assembled(
+        ChatInput,
+        slots=slots,
+        system_slots=system,
+        data=data,
+        groups=groups,
+        system_groups=system_groups,
+    )
 
 
 def list_slots(body: dict[str, Any], field: str, *, tokens_ok: bool) -> list[Slot]:

@@ -190,14 +190,19 @@ async def screen_answer(
     route: GatewayRoute,
     system: str | None,
     canary: str | None,
+    values: Sequence[str] | None = None,
 ) -> list[str]:
-    """Run the output guards over ``slots`` of ``answer``; return review reasons.
+    """Run the output guards over ``slots`` of ``answer``; return review reasons; ``values``
+    are the slots' strings when the caller has read them already.
 
     The canary is looked for (and scrubbed) in every string of the answer first, before a
     scanner's redaction could break it apart; the leakage scanner's action then applies.
     """
     leaks = scrub(answer, canary) if canary is not None else 0
-    reasons = await check(ex, principal, slots, Direction.output, route, system, canary)
+    values = None if leaks else values  # a scrubbed string is read anew
+    reasons = await check(
+        ex, principal, slots, Direction.output, route, system, canary, values=values
+    )
     if act_on_leak(ex, principal, route, leaks):
         reasons.append("leakage")
     return reasons

@@ -6,8 +6,8 @@ the modes' mechanics and the cache that builds each scanner once.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
+from time import perf_counter
 
 from sai.gateway.config import GuardPlan
 from sai.guards import Guard, GuardContext, GuardResult, GuardSettings, build_guards
@@ -38,7 +38,7 @@ def inline(
 ) -> list[Result]:
     """Run ``scanners`` in turn here; one that ends after ``budget`` seconds, and every one
     after it, counts as not finished (None), as in a worker the budget ran out on."""
-    began = time.perf_counter()
+    ends = perf_counter() + budget
     out: list[Result] = []
     for scanner in scanners:
         result: Result
@@ -46,10 +46,11 @@ def inline(
             result = scanner.scan(text, context)
         except Exception as error:  # recorded as the scanner's error verdict
             result = error
-        if time.perf_counter() - began > budget:
+        if perf_counter() > ends:
+            out.extend([None] * (len(scanners) - len(out)))
             break
         out.append(result)
-    return out + [None] * (len(scanners) - len(out))
+    return out
 
 
 class ScannerCache:

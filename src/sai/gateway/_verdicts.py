@@ -112,6 +112,9 @@ _SKIPPED: dict[tuple[Direction, str], tuple[GuardDecision, ...]] = {}
 
 def join(segments: Sequence[str]) -> tuple[str, tuple[tuple[int, int], ...]]:
     """The segments joined by newlines, and where each one lies in the joined text."""
+    if len(segments) == 1:  # an answer's one string, mostly
+        text = segments[0]
+        return text, ((0, len(text)),)
     bounds: list[tuple[int, int]] = []
     position = 0
     for segment in segments:

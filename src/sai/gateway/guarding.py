@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
+from operator import is_
 
 from sai.gateway._scan_modes import (
     IN_TURN_CHARS,
@@ -42,6 +43,7 @@ from sai.gateway._verdicts import (
 )
 from sai.gateway.config import GuardPlan, GuardPolicy
 from sai.guards import Action, Direction, Guard, GuardContext, GuardResult, Span
+from sai.guards.base import assembled
 from sai.guards.memo import FieldCache
 
 #: The actions by severity (allow, redact, review, block).
@@ -50,6 +52,8 @@ _REDACT = SEVERITY[Action.redact.value]
 _NAMES = {direction: direction.value for direction in Direction}
 #: Decisions kept on results with nothing found (forgotten all at once beyond this many).
 _DECIDED = 512
+#: Results, and the combined action and decisions taken on them.
+_Decided = tuple[list[Result], Action, tuple[GuardDecision, ...]]
 
 
 class GuardRunner:
@@ -78,6 +82,10 @@ class GuardRunner:
         self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="sai-guard")
         #: Decisions on results with neither score nor spans, by what they follow from.
         self._decided: dict[tuple[str, str, str, str, str], GuardDecision] = {}
+        #: Per scanner set and direction, the last results without redaction spans and what
+        #: was decided on them: the same result objects again (a guard's shared clean
+        #: verdicts) are decided alike, so the decisions are taken over whole.
+        self._last: dict[tuple[tuple[Guard, ...], Direction], _Decided] = {}
 
     def plan(self, route: str, role: str) -> GuardPlan:
         """The plan of ``route`` for keys of ``role``."""
@@ -146,12 +154,14 @@ class GuardRunner:
         if action is not Action.allow and result.scanner in self.policy.review_on:
             action = Action.review
         spans = tuple((s.start, s.end, s.label) for s in result.spans) if result.spans else ()
-        return GuardDecision(
-            scanner.name,
-            direction,
-            action.value,
-            round(result.score * 10_000),
-            result.reason,
+        return assembled(  # made for every fresh result: without the per-field setattr calls
+            GuardDecision,
+            scanner=scanner.name,
+            direction=direction,
+            action=action.value,
+            score_bp=round(result.score * 10_000),
+            reason=result.reason,
+            state="ran",
             spans=spans,
         )
 
@@ -211,7 +221,8 @@ class GuardRunner:
         text, bounds = join(segments)
         if any(data):
             marked = tuple(b for b, flag in zip(bounds, data, strict=False) if flag) or marked
-        context = GuardContext(
+        context = assembled(
+            GuardContext,
             direction=direction if scanned is None else scanned,
             role=role,
             route=route,
@@ -225,6 +236,19 @@ class GuardRunner:
             else None,
         )
         results = await self._run(scanners, text, context)
+        last = self._last.get((scanners, direction))
+        if last is not None and all(map(is_, last[0], results)):
+            return assembled(GuardOutcome, action=last[1], verdicts=last[2], segments=(*segments,))
+        action, verdicts, spans = self._combine(scanners, direction, results)
+        if not spans and all(isinstance(result, GuardResult) for result in results):
+            self._last[scanners, direction] = (results, action, verdicts)
+        redacted = split_redaction(segments, bounds, spans) if spans else (*segments,)
+        return assembled(GuardOutcome, action=action, verdicts=verdicts, segments=redacted)
+
+    def _combine(
+        self, scanners: tuple[Guard, ...], direction: Direction, results: list[Result]
+    ) -> tuple[Action, tuple[GuardDecision, ...], list[Span]]:
+        """The combined action, each scanner's decision, and the spans to redact."""
         verdicts: list[GuardDecision] = []
         spans: list[Span] = []
         worst = 0
@@ -235,9 +259,7 @@ class GuardRunner:
                 spans.extend(result.spans)
             worst = max(worst, severity)
             verdicts.append(verdict)
-        action = _BY_SEVERITY[worst]
-        redacted = split_redaction(segments, bounds, spans) if spans else tuple(segments)
-        return GuardOutcome(action, tuple(verdicts), redacted)
+        return _BY_SEVERITY[worst], tuple(verdicts), spans
 
 
 __all__ = [

@@ -138,17 +138,19 @@ async def _screen(
     else:
         out = answer_slots(body)
         record.tool_calls = tool_names(body.get("choices"))
-        answer_chars = sum(map(len, texts(out)))
+        answer = texts(out)
+        answer_chars = sum(map(len, answer))
         try:
-            reasons = await screen_answer(ex, principal, body, out, route, system, canary)
+            reasons = await screen_answer(ex, principal, body, out, route, system, canary, answer)
         finally:  # a blocked answer cost its tokens too
             estimate = (prompt_chars + answer_chars + 3) // 4
             await settle_tokens(
                 ex, principal, estimate if tokens is None else tokens, tokens is None
             )
-        record.response_digest = digest("\n".join(texts(out)))
+        screened = "\n".join(texts(out))  # as the guards left it (redacted, scrubbed)
+        record.response_digest = digest(screened)
         if ex.runtime.config.audit_text:
-            record.response_text = "\n".join(texts(out))
+            record.response_text = screened
     return reasons
 
 

@@ -52,10 +52,16 @@ _CONTEXT_IDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str], Callable[[str],
 )
 _CARD_PREFIX = re.compile(r"^(?:4|5[1-5]|2[2-7]|3[47]|3[068]|6(?:011|5|4[4-9])|35|62)")
 _NEAR = 60
-_DIGIT = re.compile(r"\d")
-#: Seven digits anywhere in a text: every item but an e-mail or an IBAN holds at least that
-#: many (an es-id seven, a phone number eight by its count, the others nine or more).
-_SEVEN_DIGITS = re.compile(r"\d(?:\D*\d){6}")
+#: Two digits anywhere in a text (read once, without backtracking: see `_SEVEN_DIGITS`):
+#: every item but an e-mail holds at least that many (an IBAN two, the others seven).
+_TWO_DIGITS = re.compile(r"(?:\D*+\d){2}")
+#: What an IBAN's match begins with (two capitals, two digits), as a search that only tries
+#: where a capital stands.
+_IBAN_HEAD = re.compile(r"[A-Z][A-Z][0-9][0-9]")
+#: Seven digits anywhere in a text, matched at its start: every item but an e-mail or an
+#: IBAN holds at least that many (an es-id seven, a phone number eight by its count, the
+#: others nine or more). Possessive, so each character is read once.
+_SEVEN_DIGITS = re.compile(r"(?:\D*+\d){7}")
 
 
 def _digits(text: str) -> str:
@@ -74,12 +80,11 @@ class PiiGuard(Guard):
         """Every validated personal-data span."""
         emails = _EMAIL.finditer(text) if "@" in text else ()
         spans = [Span(m.start(), m.end(), "email") for m in emails]
-        if not _DIGIT.search(text):
-            return spans  # every other item holds a digit
-        spans += [
-            Span(m.start(), m.end(), "iban") for m in _IBAN.finditer(text) if iban_valid(m.group())
-        ]
-        if not _SEVEN_DIGITS.search(text):  # no item but an IBAN holds fewer than 7 digits
+        if not _TWO_DIGITS.match(text):
+            return spans  # every other item holds two digits or more
+        ibans = _IBAN.finditer(text) if _IBAN_HEAD.search(text) else ()
+        spans += [Span(m.start(), m.end(), "iban") for m in ibans if iban_valid(m.group())]
+        if not _SEVEN_DIGITS.match(text):  # no item but an IBAN holds fewer than 7 digits
             return sorted(spans, key=lambda s: s.start)
         for m in _CARD.finditer(text):
             digits = _digits(m.group())

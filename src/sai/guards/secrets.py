@@ -71,15 +71,18 @@ _MARKS: tuple[tuple[str, ...], ...] = (
     ("://",),
 )
 _MARKED = tuple((number, mark) for number, marks in enumerate(_MARKS) for mark in marks)
-#: Found in every text where a pattern above or `_TOKEN` matches: a string each match of a
-#: pattern holds (its mark, or a part of the pattern around it: "gh" before one of "pousr"
-#: and "_"; the Slack webhook's "://"), or a token's first 32 characters. One search instead
-#: of a search for each mark and one for tokens, when none of them is there.
+#: Found in every text where a pattern above matches: a string each match holds (its mark,
+#: or a part of the pattern around it: "gh" before one of "pousr" and "_"; the Slack
+#: webhook's "://"). One search instead of a search for each mark, when none is there.
 _CANDIDATE = re.compile(
     r"-----BEGIN |AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|_live_|"
-    r"_test_|AIza|sk-|hf_|npm_|SK[0-9a-fA-F]|SG\.|eyJ|://|"
-    r"(?<![A-Za-z0-9+/_\-])[A-Za-z0-9+/_\-]{32}"
+    r"_test_|AIza|sk-|hf_|npm_|SK[0-9a-fA-F]|SG\.|eyJ|://"
 )
+_RUN_CHARS = r"A-Za-z0-9+/_\-"
+#: Matches (at the start) exactly the texts with a run of 32 token characters, where every
+#: match of `_TOKEN` begins: it steps over each shorter run and what follows it without
+#: backtracking (possessive), so it reads the text once instead of trying every position.
+_LONG_RUN = re.compile(rf"(?:[{_RUN_CHARS}]{{0,31}}+[^{_RUN_CHARS}]++)*+[{_RUN_CHARS}]{{32}}")
 #: Every keyword contains one of these (in ASCII text, case aside).
 _KEYWORD_MARKS = ("passw", "pwd", "secret", "api", "token", "private")
 _KEYWORD = re.compile(
@@ -87,7 +90,7 @@ _KEYWORD = re.compile(
     r"client[_-]?secret|private[_-]?key|token)\b[\"']?\s*(?:[:=]|=>|:=)\s*[\"']?"
     r"(?P<value>[^\s\"',;]{8,})"
 )
-_TOKEN = re.compile(r"(?<![A-Za-z0-9+/_\-])[A-Za-z0-9+/_\-]{32,}={0,2}(?![A-Za-z0-9+/_\-])")
+_TOKEN = re.compile(rf"(?<![{_RUN_CHARS}])[{_RUN_CHARS}]{{32,}}={{0,2}}(?![{_RUN_CHARS}])")
 KEYWORD_ENTROPY = 3.0
 TOKEN_ENTROPY = 4.5
 
@@ -125,8 +128,9 @@ class SecretsGuard(Guard):
     def find(self, text: str) -> list[Span]:
         """Every secret-looking span, by pattern, keyword and entropy."""
         candidate = _CANDIDATE.search(text) is not None
+        tokens = len(text) >= 32 and _LONG_RUN.match(text) is not None
         keyword = _keyword_possible(text)
-        if not candidate and not keyword:
+        if not candidate and not tokens and not keyword:
             return []
         present = {number for number, mark in _MARKED if mark in text} if candidate else ()
         spans = [
@@ -144,7 +148,7 @@ class SecretsGuard(Guard):
             value = m.group("value")
             if free(m.start("value"), m.end("value")) and shannon_entropy(value) >= KEYWORD_ENTROPY:
                 spans.append(Span(m.start("value"), m.end("value"), "keyword-secret"))
-        for m in _TOKEN.finditer(text) if candidate and len(text) >= 32 else ():
+        for m in _TOKEN.finditer(text) if tokens else ():
             value = m.group()
             if (
                 free(m.start(), m.end())
