@@ -84,6 +84,21 @@ def test_no_pattern_matches_where_the_candidate_search_finds_nothing(pieces: lis
         assert not [label for label, pattern in _PATTERNS if pattern.search(text)]
 
 
+#: A search for each pattern's mark as it is (the candidate search looks behind from the
+#: rarer characters instead).
+_PLAIN_CANDIDATE = re.compile(
+    r"-----BEGIN |AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|_live_|"
+    r"_test_|AIza|sk-|hf_|npm_|SK[0-9a-fA-F]|SG\.|eyJ|://"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_MARK_PIECES | st.sampled_from(list("ghpxoskJeyAS_-:/ ")), max_size=8))
+def test_the_candidate_search_finds_a_mark_where_a_plain_search_does(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert (_CANDIDATE.search(text) is None) == (_PLAIN_CANDIDATE.search(text) is None)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_MARK_PIECES | runs() | st.text(max_size=10), max_size=6))
 def test_secrets_finds_what_the_reference_finds(pieces: list[str]) -> None:
