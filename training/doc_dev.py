@@ -45,6 +45,24 @@ def tpr_at_fpr(scores: np.ndarray, labels: np.ndarray, fpr: float) -> float:
     return float((scores[labels == 1] > cut).mean())
 
 
+def fold_docs(
+    recipe: Recipe,
+    corpus: list[str],
+    per_genre: int,
+    part: str,
+    seed: int,
+    genres: tuple[str, ...],
+    families: tuple[str, ...],
+) -> list[Doc]:
+    """``recipe``'s documents of partition ``part`` for ``genres`` and ``families`` (the same
+    draws for a seed in every development script)."""
+    rng = random.Random(seed)  # noqa: S311 - sampling, not secrecy
+    return make_docs(
+        recipe.composer((part,)), rng, genres, families, per_genre // 2,
+        test=False, corpus=corpus, recipe=recipe,
+    )  # fmt: skip
+
+
 def estimate(
     empty: DocumentDetector,
     recipe: Recipe,
@@ -67,11 +85,7 @@ def estimate(
         families: tuple[str, ...],
         used: Recipe = recipe,
     ) -> list[Doc]:
-        rng = random.Random(seed)  # noqa: S311 - sampling, not secrecy
-        return make_docs(
-            used.composer((part,)), rng, genres, families, per_genre // 2,
-            test=False, corpus=corpus, recipe=used,
-        )  # fmt: skip
+        return fold_docs(used, corpus, per_genre, part, seed, genres, families)
 
     shown = measure or recipe
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import sys
 from pathlib import Path
 
@@ -28,10 +27,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _doc_relative as rel
-from _doc_corpus import RECIPES, SHIPPED, SHIPPED_DOCS, Doc, make_docs
+from _doc_corpus import RECIPES, SHIPPED, SHIPPED_DOCS, Doc
 from _doc_model import SEED, fit_windows
 from _doc_semantic import calibrate, ngram_windows
-from doc_dev import LOGO_FAMILIES, LOGO_GENRES, tpr_at_fpr, untrained
+from doc_dev import LOGO_FAMILIES, LOGO_GENRES, fold_docs, tpr_at_fpr, untrained
 from semantic_dev import partition_docs, read_set, report
 from sklearn.metrics import roc_auc_score
 from spent_dev import SETS
@@ -114,11 +113,7 @@ def logo(args: argparse.Namespace) -> None:
         def docs(
             part: str, seed: int, genres: tuple[str, ...], families: tuple[str, ...]
         ) -> list[Doc]:
-            rng = random.Random(seed)  # noqa: S311 - sampling, not secrecy
-            return make_docs(
-                recipe.composer((part,)), rng, genres, families, args.docs // 2,
-                test=False, corpus=corpus, recipe=recipe,
-            )  # fmt: skip
+            return fold_docs(recipe, corpus, args.docs, part, seed, genres, families)
 
         calib = docs("b", SEED + 1, genres, families)
         shown = docs("b", SEED + 4, (genre,), families)

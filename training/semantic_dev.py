@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -27,9 +26,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _doc_semantic as sem
-from _doc_corpus import QUOTING_GENRE, RECIPES, SHIPPED, SHIPPED_DOCS, Doc, make_docs
+from _doc_corpus import QUOTING_GENRE, RECIPES, SHIPPED, SHIPPED_DOCS, Doc
 from _doc_model import SEED, fit_windows
-from doc_dev import LOGO_FAMILIES, LOGO_GENRES, tpr_at_fpr, untrained
+from doc_dev import LOGO_FAMILIES, LOGO_GENRES, fold_docs, tpr_at_fpr, untrained
 from spent_dev import CHECK, SETS
 from train_documents import WINDOW_C, corpus_for
 
@@ -53,11 +52,7 @@ VARIANTS: dict[str, tuple[float, tuple[int, ...]]] = {
 
 def partition_docs(part: str, seed: int, per_genre: int, corpus: list[str]) -> list[Doc]:
     recipe = RECIPES[SHIPPED]
-    rng = random.Random(seed)  # noqa: S311 - sampling, not secrecy
-    return make_docs(
-        recipe.composer((part,)), rng, recipe.genres, recipe.families, per_genre // 2,
-        test=False, corpus=corpus, recipe=recipe,
-    )  # fmt: skip
+    return fold_docs(recipe, corpus, per_genre, part, seed, recipe.genres, recipe.families)
 
 
 def read_set(name: str) -> list[Doc]:
@@ -156,11 +151,7 @@ def logo(args: argparse.Namespace) -> None:
         def docs(
             part: str, seed: int, genres: tuple[str, ...], families: tuple[str, ...]
         ) -> list[Doc]:
-            rng = random.Random(seed)  # noqa: S311 - sampling, not secrecy
-            return make_docs(
-                recipe.composer((part,)), rng, genres, families, args.docs // 2,
-                test=False, corpus=corpus, recipe=recipe,
-            )  # fmt: skip
+            return fold_docs(recipe, corpus, args.docs, part, seed, genres, families)
 
         train, calib = docs("a", SEED, genres, families), docs("b", SEED + 1, genres, families)
         shown = docs("b", SEED + 4, (genre,), families)

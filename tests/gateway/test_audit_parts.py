@@ -65,6 +65,19 @@ def _outcome(make: Any) -> tuple[str, Any]:
         return "error", str(error)
 
 
+def _created(record: CallRecord, moment: datetime) -> Evidence:
+    """What ``Evidence.create`` makes of ``record``'s data: the entry the auditor must equal."""
+    return Evidence.create(
+        KIND,
+        "chat",
+        provisions=record.provisions(),
+        actor="sai-gateway",
+        origin=Origin.control("gateway.audit"),
+        data=record.data(with_text=False),
+        time=moment,
+    )
+
+
 @settings(
     max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -90,17 +103,7 @@ def test_entry_is_what_create_makes_of_the_data(
     record.guard_policy = plan.audit(canary_planted=canary) if plan is not None else None
     made = _outcome(lambda: auditor.evidence(record))
     moment = made[1].time if made[0] == "ok" else datetime.now(UTC)
-    expected = _outcome(
-        lambda: Evidence.create(
-            KIND,
-            "chat",
-            provisions=record.provisions(),
-            actor="sai-gateway",
-            origin=Origin.control("gateway.audit"),
-            data=record.data(with_text=False),
-            time=moment,
-        )
-    )
+    expected = _outcome(lambda: _created(record, moment))
     assert made[0] == expected[0]
     if made[0] == "error":  # a lone surrogate: refused alike
         assert made[1] == expected[1]
@@ -136,13 +139,5 @@ def test_repeated_fields_that_are_not_strings_stay_in_the_data(auditor: Auditor)
         record.model = model  # type: ignore[assignment]
         made = auditor.evidence(record)
         assert made.data["model"] == (("a", "list") if isinstance(model, list) else 7)
-        expected = Evidence.create(
-            KIND,
-            "chat",
-            provisions=record.provisions(),
-            actor="sai-gateway",
-            origin=Origin.control("gateway.audit"),
-            data=record.data(with_text=False),
-            time=made.time,
-        )
+        expected = _created(record, made.time)
         assert made.leaf_bytes() == expected.leaf_bytes()
