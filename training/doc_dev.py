@@ -45,6 +45,14 @@ def tpr_at_fpr(scores: np.ndarray, labels: np.ndarray, fpr: float) -> float:
     return float((scores[labels == 1] > cut).mean())
 
 
+def fold_of(recipe: Recipe, genre: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """The leave-one-out fold of ``genre``: the family left out with it, and the genres and
+    families of ``recipe`` trained on."""
+    family = LOGO_FAMILIES[LOGO_GENRES.index(genre) % len(LOGO_FAMILIES)]
+    genres = tuple(g for g in recipe.genres if g != genre)
+    return family, genres, tuple(f for f in recipe.families if f != family)
+
+
 def fold_docs(
     recipe: Recipe,
     corpus: list[str],

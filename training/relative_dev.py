@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -30,7 +31,7 @@ import _doc_relative as rel
 from _doc_corpus import RECIPES, SHIPPED, SHIPPED_DOCS, Doc
 from _doc_model import SEED, fit_windows
 from _doc_semantic import calibrate, ngram_windows
-from doc_dev import LOGO_FAMILIES, LOGO_GENRES, fold_docs, tpr_at_fpr, untrained
+from doc_dev import LOGO_GENRES, fold_docs, fold_of, tpr_at_fpr, untrained
 from semantic_dev import partition_docs, read_set, report
 from sklearn.metrics import roc_auc_score
 from spent_dev import SETS
@@ -106,14 +107,8 @@ def logo(args: argparse.Namespace) -> None:
     variants = args.variants.split(",")
     results: dict[str, list[dict[str, float]]] = {v: [] for v in variants}
     for genre in args.folds.split(","):
-        family = LOGO_FAMILIES[LOGO_GENRES.index(genre) % len(LOGO_FAMILIES)]
-        genres = tuple(g for g in recipe.genres if g != genre)
-        families = tuple(f for f in recipe.families if f != family)
-
-        def docs(
-            part: str, seed: int, genres: tuple[str, ...], families: tuple[str, ...]
-        ) -> list[Doc]:
-            return fold_docs(recipe, corpus, args.docs, part, seed, genres, families)
+        family, genres, families = fold_of(recipe, genre)
+        docs = partial(fold_docs, recipe, corpus, args.docs)
 
         calib = docs("b", SEED + 1, genres, families)
         shown = docs("b", SEED + 4, (genre,), families)

@@ -20,6 +20,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -28,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _doc_semantic as sem
 from _doc_corpus import QUOTING_GENRE, RECIPES, SHIPPED, SHIPPED_DOCS, Doc
 from _doc_model import SEED, fit_windows
-from doc_dev import LOGO_FAMILIES, LOGO_GENRES, fold_docs, tpr_at_fpr, untrained
+from doc_dev import LOGO_GENRES, fold_docs, fold_of, tpr_at_fpr, untrained
 from spent_dev import CHECK, SETS
 from train_documents import WINDOW_C, corpus_for
 
@@ -143,15 +144,8 @@ def logo(args: argparse.Namespace) -> None:
     recipe = RECIPES[SHIPPED]
     results: dict[str, list[dict[str, float]]] = {v: [] for v in args.variants.split(",")}
     for genre in args.folds.split(","):
-        index = LOGO_GENRES.index(genre)
-        family = LOGO_FAMILIES[index % len(LOGO_FAMILIES)]
-        genres = tuple(g for g in recipe.genres if g != genre)
-        families = tuple(f for f in recipe.families if f != family)
-
-        def docs(
-            part: str, seed: int, genres: tuple[str, ...], families: tuple[str, ...]
-        ) -> list[Doc]:
-            return fold_docs(recipe, corpus, args.docs, part, seed, genres, families)
+        family, genres, families = fold_of(recipe, genre)
+        docs = partial(fold_docs, recipe, corpus, args.docs)
 
         train, calib = docs("a", SEED, genres, families), docs("b", SEED + 1, genres, families)
         shown = docs("b", SEED + 4, (genre,), families)
