@@ -20,6 +20,7 @@ import json
 import random
 import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -37,12 +38,25 @@ DEV_FAMILY = "links"
 #: Genres every recipe has (security discussions are calibrated apart, so never left out).
 LOGO_GENRES = ("email", "table", "code", "web", "techdoc", "book", "chat")
 LOGO_FAMILIES = ("links", "hijack", "misleading", "exfiltration", "persona")
+#: What a leave-one-out fold reports.
+FOLD_KEYS = ("genre_tpr_at_2pct_fpr", "genre_fpr", "family_tpr")
 
 
 def tpr_at_fpr(scores: np.ndarray, labels: np.ndarray, fpr: float) -> float:
     negatives = np.sort(scores[labels == 0])[::-1]
     cut = negatives[int(fpr * len(negatives))] if len(negatives) else 1.0
     return float((scores[labels == 1] > cut).mean())
+
+
+def fold_summary(folds: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
+    """Mean and worst over the folds of the unseen genre's TPR, its FPR (worst: highest) and
+    the unseen family's TPR, to three places."""
+    summary = {}
+    for key in FOLD_KEYS:
+        values = [float(f[key]) for f in folds]
+        worst = max(values) if key == "genre_fpr" else min(values)
+        summary[key] = {"mean": round(float(np.mean(values)), 3), "worst": round(worst, 3)}
+    return summary
 
 
 def fold_of(recipe: Recipe, genre: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
@@ -165,16 +179,7 @@ def main() -> None:
             f"FPR {found['genre_fpr']:.3f} | {family:12s} TPR {found['family_tpr']:.3f}",
             flush=True,
         )
-    keys = ("genre_tpr_at_2pct_fpr", "genre_fpr", "family_tpr")
-    summary = {
-        key: {
-            "mean": float(np.mean([f[key] for f in folds])),
-            "worst": float(
-                max(f[key] for f in folds) if key == "genre_fpr" else min(f[key] for f in folds)
-            ),  # type: ignore[type-var]
-        }
-        for key in keys
-    }
+    summary = fold_summary(folds)
     print(
         json.dumps(
             {"recipe": args.recipe, "measure": args.measure, "c": args.c, "summary": summary},

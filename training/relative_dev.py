@@ -31,7 +31,7 @@ import _doc_relative as rel
 from _doc_corpus import RECIPES, SHIPPED, SHIPPED_DOCS, Doc
 from _doc_model import SEED, fit_windows
 from _doc_semantic import calibrate, ngram_windows
-from doc_dev import LOGO_GENRES, fold_docs, fold_of, tpr_at_fpr, untrained
+from doc_dev import LOGO_GENRES, fold_docs, fold_of, fold_summary, tpr_at_fpr, untrained
 from semantic_dev import partition_docs, read_set, report
 from sklearn.metrics import roc_auc_score
 from spent_dev import SETS
@@ -133,15 +133,7 @@ def logo(args: argparse.Namespace) -> None:
                 flush=True,
             )
     for variant, folds in results.items():
-        summary = {
-            key: {
-                "mean": round(float(np.mean([f[key] for f in folds])), 3),
-                "worst": round(
-                    float((max if key == "genre_fpr" else min)(f[key] for f in folds)), 3
-                ),
-            }
-            for key in ("genre_tpr_at_2pct_fpr", "genre_fpr", "family_tpr")
-        }
+        summary = fold_summary(folds)
         print(json.dumps({"variant": variant, "folds": args.folds, **summary}), flush=True)
 
 

@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _doc_semantic as sem
 from _doc_corpus import QUOTING_GENRE, RECIPES, SHIPPED, SHIPPED_DOCS, Doc
 from _doc_model import SEED, fit_windows
-from doc_dev import LOGO_GENRES, fold_docs, fold_of, tpr_at_fpr, untrained
+from doc_dev import LOGO_GENRES, fold_docs, fold_of, fold_summary, tpr_at_fpr, untrained
 from spent_dev import CHECK, SETS
 from train_documents import WINDOW_C, corpus_for
 
@@ -181,20 +181,7 @@ def logo(args: argparse.Namespace) -> None:
                 flush=True,
             )
     for variant, folds in results.items():
-        summary = {
-            key: {
-                "mean": round(float(np.mean([f[key] for f in folds])), 3),
-                "worst": round(
-                    float(
-                        max(f[key] for f in folds)
-                        if key == "genre_fpr"
-                        else min(f[key] for f in folds)
-                    ),
-                    3,
-                ),
-            }
-            for key in ("genre_tpr_at_2pct_fpr", "genre_fpr", "family_tpr")
-        }
+        summary = fold_summary(folds)
         print(json.dumps({"variant": variant, "head": args.head, "folds": args.folds, **summary}))
 
 

@@ -137,3 +137,32 @@ def test_fit_windows_keeps_the_relative_window_model(relative: object) -> None:
     found, logits = fitted.window_logits(poisoned)
     best = found[int(logits.argmax())]
     assert best.start <= start < best.end
+
+
+def test_a_fold_leaves_out_its_genre_and_one_family() -> None:
+    from _doc_corpus import RECIPES, SHIPPED
+    from doc_dev import LOGO_FAMILIES, LOGO_GENRES, fold_of
+
+    recipe = RECIPES[SHIPPED]
+    seen = set()
+    for genre in LOGO_GENRES:
+        family, genres, families = fold_of(recipe, genre)
+        assert genre not in genres
+        assert family not in families
+        assert set(genres) | {genre} == set(recipe.genres)
+        assert set(families) | {family} == set(recipe.families)
+        seen.add(family)
+    assert seen == set(LOGO_FAMILIES)  # seven folds leave every family out at least once
+
+
+def test_fold_summary_takes_the_worst_fpr_as_the_highest() -> None:
+    from doc_dev import fold_summary
+
+    folds = [
+        {"genre_tpr_at_2pct_fpr": 0.8, "genre_fpr": 0.01, "family_tpr": 0.7},
+        {"genre_tpr_at_2pct_fpr": 0.9, "genre_fpr": 0.05, "family_tpr": 0.6},
+    ]
+    summary = fold_summary(folds)
+    assert summary["genre_tpr_at_2pct_fpr"] == {"mean": 0.85, "worst": 0.8}
+    assert summary["genre_fpr"] == {"mean": 0.03, "worst": 0.05}
+    assert summary["family_tpr"] == {"mean": 0.65, "worst": 0.6}
