@@ -14,9 +14,8 @@ from sai.gateway._exchange import Exchange
 from sai.gateway._payload import Slot, texts, write_back
 from sai.gateway.auth import Principal
 from sai.gateway.canary import act_on_leak, scrub, scrub_text
-from sai.gateway.errors import HttpError, limit_reached
+from sai.gateway.errors import HttpError
 from sai.gateway.guarding import GuardOutcome, skipped
-from sai.gateway.limits import LimiterUnavailableError, budgets_for
 from sai.gateway.upstream import Upstream
 from sai.guards import Action, Direction
 from sai.manifest.schema import GatewayRoute
@@ -105,52 +104,6 @@ async def check(
     if tuple(segments) != outcome.segments:  # a scanner redacted something
         write_back(slots, outcome.segments)
     return review_reasons(outcome)
-
-
-def _most_tokens(payload: dict[str, Any], prompt_chars: int) -> int:
-    completion = payload.get("max_tokens") or payload.get("max_completion_tokens") or 0
-    return (prompt_chars + 3) // 4 + (completion if type(completion) is int else 0)
-
-
-async def reserve_tokens(
-    ex: Exchange, principal: Principal, payload: dict[str, Any], prompt_chars: int
-) -> None:
-    """Reserve the most the request may cost (prompt estimate plus ``max_tokens``) against
-    the token budgets, or answer 429; a no-op when no budget counts tokens."""
-    assert ex.record.key_id is not None
-    budgets = budgets_for(ex.record.key_id, principal.role)
-    if not any(budget.tokens is not None for budget in budgets):
-        return
-    most = _most_tokens(payload, prompt_chars)
-    try:
-        decision, ex.reservation = await ex.runtime.limiter.reserve(budgets, most)
-    except LimiterUnavailableError:
-        if not ex.runtime.config.unsafe_fail_open_without_limiter:
-            raise
-        ex.record.limit = "limiter_unavailable_fail_open"
-        return
-    if not decision.allowed:
-        ex.record.limit = "tokens"
-        ex.runtime.metrics.limits.labels("tokens").inc()
-        raise limit_reached(
-            f"tokens limit reached for {decision.scope}: this request may use up to {most} "
-            f"tokens (prompt estimate plus max_tokens); retry in {decision.retry_after} s",
-            decision.retry_after,
-        )
-
-
-async def settle_tokens(ex: Exchange, principal: Principal, tokens: int, estimated: bool) -> None:
-    """Charge what the request used instead of what was reserved (once per request)."""
-    ex.record.tokens = tokens
-    ex.record.tokens_estimated = estimated
-    reservation, ex.reservation = ex.reservation, None
-    if reservation is None:
-        return
-    try:
-        await ex.runtime.limiter.settle(reservation, tokens)
-    except LimiterUnavailableError:
-        if not ex.runtime.config.unsafe_fail_open_without_limiter:
-            raise
 
 
 async def hold(
@@ -246,7 +199,5 @@ __all__ = [
     "guards_on",
     "hold",
     "require_upstream",
-    "reserve_tokens",
     "screen_answer",
-    "settle_tokens",
 ]

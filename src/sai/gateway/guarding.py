@@ -22,8 +22,8 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from operator import is_
 
+from sai.gateway._decisions import Decisions
 from sai.gateway._scan_modes import (
     IN_TURN_CHARS,
     INLINE_CHARS,
@@ -33,7 +33,6 @@ from sai.gateway._scan_modes import (
     inline,
 )
 from sai.gateway._verdicts import (
-    SEVERITY,
     GuardDecision,
     GuardOutcome,
     join,
@@ -42,18 +41,9 @@ from sai.gateway._verdicts import (
     split_redaction,
 )
 from sai.gateway.config import GuardPlan, GuardPolicy
-from sai.guards import Action, Direction, Guard, GuardContext, GuardResult, Span
+from sai.guards import Action, Direction, Guard, GuardContext
 from sai.guards.base import assembled
 from sai.guards.memo import FieldCache
-
-#: The actions by severity (allow, redact, review, block).
-_BY_SEVERITY = sorted(Action, key=lambda action: action.severity)
-_REDACT = SEVERITY[Action.redact.value]
-_NAMES = {direction: direction.value for direction in Direction}
-#: Decisions kept on results with nothing found (forgotten all at once beyond this many).
-_DECIDED = 512
-#: Results, and the combined action and decisions taken on them.
-_Decided = tuple[list[Result], Action, tuple[GuardDecision, ...]]
 
 
 class GuardRunner:
@@ -80,12 +70,7 @@ class GuardRunner:
         #: new models) starts with an empty one.
         self.cache = FieldCache(policy.cache_entries)
         self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="sai-guard")
-        #: Decisions on results with neither score nor spans, by what they follow from.
-        self._decided: dict[tuple[str, str, str, str, str], GuardDecision] = {}
-        #: Per scanner set and direction, the last results without redaction spans and what
-        #: was decided on them: the same result objects again (a guard's shared clean
-        #: verdicts) are decided alike, so the decisions are taken over whole.
-        self._last: dict[tuple[tuple[Guard, ...], Direction], _Decided] = {}
+        self._decisions = Decisions(policy)
 
     def plan(self, route: str, role: str) -> GuardPlan:
         """The plan of ``route`` for keys of ``role``."""
@@ -130,40 +115,6 @@ class GuardRunner:
             else:
                 results.append(future.exception() or future.result())
         return results
-
-    def _decision(self, scanner: Guard, direction: str, result: Result) -> GuardDecision:
-        if result is None:
-            why = f"did not finish within the {self.policy.budget_ms} ms guard budget"
-            return GuardDecision(scanner.name, direction, "block", 0, why, "timeout")
-        if isinstance(result, BaseException):
-            why = f"scanner failed: {type(result).__name__}"
-            return GuardDecision(scanner.name, direction, "block", 0, why, "error")
-        if result.spans or result.score:
-            return self._decide(scanner, direction, result)
-        # nothing found (the same few results again and again): one decision for each
-        key = (scanner.name, direction, result.scanner, result.action, result.reason)
-        known = self._decided.get(key)
-        if known is None:
-            if len(self._decided) >= _DECIDED:
-                self._decided.clear()
-            known = self._decided[key] = self._decide(scanner, direction, result)
-        return known
-
-    def _decide(self, scanner: Guard, direction: str, result: GuardResult) -> GuardDecision:
-        action = result.action
-        if action is not Action.allow and result.scanner in self.policy.review_on:
-            action = Action.review
-        spans = tuple((s.start, s.end, s.label) for s in result.spans) if result.spans else ()
-        return assembled(  # made for every fresh result: without the per-field setattr calls
-            GuardDecision,
-            scanner=scanner.name,
-            direction=direction,
-            action=action.value,
-            score_bp=round(result.score * 10_000),
-            reason=result.reason,
-            state="ran",
-            spans=spans,
-        )
 
     async def check(
         self,
@@ -236,30 +187,9 @@ class GuardRunner:
             else None,
         )
         results = await self._run(scanners, text, context)
-        last = self._last.get((scanners, direction))
-        if last is not None and all(map(is_, last[0], results)):
-            return assembled(GuardOutcome, action=last[1], verdicts=last[2], segments=(*segments,))
-        action, verdicts, spans = self._combine(scanners, direction, results)
-        if not spans and all(isinstance(result, GuardResult) for result in results):
-            self._last[scanners, direction] = (results, action, verdicts)
+        action, verdicts, spans = self._decisions.combined(scanners, direction, results)
         redacted = split_redaction(segments, bounds, spans) if spans else (*segments,)
         return assembled(GuardOutcome, action=action, verdicts=verdicts, segments=redacted)
-
-    def _combine(
-        self, scanners: tuple[Guard, ...], direction: Direction, results: list[Result]
-    ) -> tuple[Action, tuple[GuardDecision, ...], list[Span]]:
-        """The combined action, each scanner's decision, and the spans to redact."""
-        verdicts: list[GuardDecision] = []
-        spans: list[Span] = []
-        worst = 0
-        for scanner, result in zip(scanners, results, strict=True):
-            verdict = self._decision(scanner, _NAMES[direction], result)
-            severity = SEVERITY[verdict.action]
-            if severity == _REDACT and isinstance(result, GuardResult):
-                spans.extend(result.spans)
-            worst = max(worst, severity)
-            verdicts.append(verdict)
-        return _BY_SEVERITY[worst], tuple(verdicts), spans
 
 
 __all__ = [

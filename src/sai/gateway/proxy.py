@@ -26,10 +26,9 @@ from sai.gateway._pipeline import (
     guards_on,
     hold,
     require_upstream,
-    reserve_tokens,
     screen_answer,
-    settle_tokens,
 )
+from sai.gateway._tokens import reserve_tokens, settle_tokens
 from sai.gateway.audit import digest
 from sai.gateway.auth import Principal, authorise_model
 from sai.gateway.canary import plant_for

@@ -31,8 +31,8 @@ from sai.gateway._pipeline import (
     hold,
     require_upstream,
     screen_answer,
-    settle_tokens,
 )
+from sai.gateway._tokens import settle_tokens
 from sai.gateway.audit import digest
 from sai.gateway.auth import Principal
 from sai.gateway.canary import block_leak, scrub

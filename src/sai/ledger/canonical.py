@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping
-from json.encoder import encode_basestring
+from collections.abc import Mapping
 from typing import Any, NoReturn, cast
 
+from sai.ledger._one_shot import one_shot
 from sai.ledger._scanner import (
     FLOAT_HINT,
     INT_HINT,
@@ -106,32 +106,6 @@ def _safe_int(literal: str) -> int:
     if -MAX_SAFE_INTEGER <= number <= MAX_SAFE_INTEGER:
         return number
     raise ValueError(literal)
-
-
-def one_shot(encoder: json.JSONEncoder) -> Callable[[Any], str]:
-    """``encoder.encode`` with the C encoder made once, not on every call as ``encode`` makes
-    it, and no check for circular references (a value holding itself fails with
-    RecursionError): for values that cannot hold themselves, like parsed JSON or evidence."""
-    make = getattr(json.encoder, "c_make_encoder", None)
-    if make is None or encoder.indent is not None:  # no C encoder: the one the encoder has
-        return encoder.encode
-    escape = json.encoder.encode_basestring_ascii if encoder.ensure_ascii else encode_basestring
-    chunks = make(
-        None,  # no markers: no circular check
-        encoder.default,
-        escape,
-        None,
-        encoder.key_separator,
-        encoder.item_separator,
-        encoder.sort_keys,
-        encoder.skipkeys,
-        encoder.allow_nan,
-    )
-
-    def encode(value: Any) -> str:
-        return "".join(chunks(value, 0))
-
-    return encode
 
 
 #: One encoder for every call (``json.dumps`` with options builds a new one each time).
