@@ -23,8 +23,8 @@ from sai.gateway.config import GuardPlan
 from sai.gateway.guarding import GuardDecision
 from sai.guards import Direction
 from sai.ledger import Evidence, Origin, open_ledger
-from sai.ledger.errors import EvidenceError
 from sai.workspace import create_workspace
+from tests.ledger.ledger_support import outcome
 
 _TEXT = st.text(max_size=10) | st.sampled_from(['a"b', "a\\b", "é", "\ud800", "\x00sai part 0\x00"])
 _SPANS = st.lists(st.tuples(st.integers(0, 99), st.integers(0, 99), _TEXT), max_size=3)
@@ -56,13 +56,6 @@ def auditor(tmp_path_factory: pytest.TempPathFactory) -> Any:
         made = Auditor(ledger, actor="sai-gateway", store_text=False, rollup_every=None)
         yield made
         made.close()
-
-
-def _outcome(make: Any) -> tuple[str, Any]:
-    try:
-        return "ok", make()
-    except EvidenceError as error:
-        return "error", str(error)
 
 
 def _created(record: CallRecord, moment: datetime) -> Evidence:
@@ -101,9 +94,9 @@ def test_entry_is_what_create_makes_of_the_data(
     record = CallRecord("r1", "POST", path, route="chat", key_id="k", status=200, model=model)
     record.verdicts = [*decisions, *(skipped(Direction.output, "no guards") if skip else ())]
     record.guard_policy = plan.audit(canary_planted=canary) if plan is not None else None
-    made = _outcome(lambda: auditor.evidence(record))
+    made = outcome(lambda: auditor.evidence(record))
     moment = made[1].time if made[0] == "ok" else datetime.now(UTC)
-    expected = _outcome(lambda: _created(record, moment))
+    expected = outcome(lambda: _created(record, moment))
     assert made[0] == expected[0]
     if made[0] == "error":  # a lone surrogate: refused alike
         assert made[1] == expected[1]

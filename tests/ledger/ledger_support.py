@@ -10,6 +10,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from sai.ledger import EntryRef, Evidence, Ledger, NoteSigner, Origin
+from sai.ledger.errors import EvidenceError
 from sai.store import create_store_engine
 
 ORIGIN = "example.test/ledger"
@@ -61,3 +62,20 @@ def fill(ledger: Ledger, count: int, *, start: int = 0, batch: int = 500) -> lis
         high = min(low + batch, start + count)
         refs.extend(ledger.append_many([item(n) for n in range(low, high)]))
     return refs
+
+
+def outcome(make: Any) -> tuple[str, Any]:
+    """("ok", what ``make`` returns) or ("error", the text of the `EvidenceError` it raised)."""
+    try:
+        return "ok", make()
+    except EvidenceError as error:
+        return "error", str(error)
+
+
+def assert_same_evidence(ours: Evidence, theirs: Evidence) -> None:
+    """``ours`` is ``theirs``: leaf bytes, equality, repr (the frozen data's order too), and
+    a round trip through the leaf bytes."""
+    assert ours.leaf_bytes() == theirs.leaf_bytes()
+    assert ours == theirs
+    assert repr(ours) == repr(theirs)
+    assert Evidence.from_leaf_bytes(ours.leaf_bytes()) == ours

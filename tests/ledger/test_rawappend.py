@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from sai.ledger import Ledger
 from sai.ledger._rawappend import RawSqliteAppends, column_time
+from sai.ledger._tiles import completes_window, tile_nodes
 from sai.store.sqlite import lock_path_of, sqlite_time, writer_lock
 from tests.ledger.ledger_support import item, make_ledger, new_signer, sqlite_url
 
@@ -120,3 +121,21 @@ def test_a_failed_commit_leaves_no_open_transaction(tmp_path: Path) -> None:
         assert [ref.index for ref in ledger.append_many([item(1)])] == [1]
         assert ledger.size() == 2
         assert ledger.verify().ok
+
+
+@given(first=st.integers(0, 2_000), count=st.integers(1, 600))
+def test_no_window_completed_means_no_tile_nodes(first: int, count: int) -> None:
+    """The raw append skips `tile_nodes` exactly when it would store nothing."""
+    asked: list[str] = []
+
+    def query(sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        asked.append(sql)
+        start, end = params[-2], params[-1]  # every stored hash of the range asked for
+        assert isinstance(start, int)
+        assert isinstance(end, int)
+        return [(position, bytes(32)) for position in range(start, end)]
+
+    nodes = tile_nodes(query, first, [bytes([n % 256]) * 32 for n in range(count)])
+    assert bool(nodes) is completes_window(first, count)
+    if not completes_window(first, count):
+        assert asked == []

@@ -21,6 +21,7 @@ from sai.ledger._frozen import NotPlainError
 from sai.ledger.canonical import MAX_DEPTH, MAX_SAFE_INTEGER
 from sai.ledger.errors import EvidenceError
 from sai.ledger.template import _MARKS, EntryTemplate, PlainFields, PlainPart
+from tests.ledger.ledger_support import assert_same_evidence, outcome
 
 _ORIGIN = Origin.control("gateway.audit")
 _TIME = datetime(2026, 5, 4, 3, 2, 1, 987654, tzinfo=UTC)
@@ -52,13 +53,6 @@ def _part(value: Any, depth: int = 2) -> PlainPart | None:
         return None
 
 
-def _outcome(make: Any) -> tuple[str, Any]:
-    try:
-        return "ok", make()
-    except EvidenceError as error:
-        return "error", str(error)
-
-
 def _check(
     data: dict[str, Any],
     parts: dict[str, PlainPart],
@@ -68,17 +62,14 @@ def _check(
     template = EntryTemplate("gateway.request", "chat", actor="gw", origin=_ORIGIN)
     fields = {"actor": "gw", "origin": _ORIGIN, "time": _TIME}
     merged = {**(members.values if members is not None else {}), **data, **values}
-    expected = _outcome(lambda: Evidence.create("gateway.request", "chat", data=merged, **fields))
-    made = _outcome(lambda: template.create(data, _TIME, parts=parts, fields=members))
+    expected = outcome(lambda: Evidence.create("gateway.request", "chat", data=merged, **fields))
+    made = outcome(lambda: template.create(data, _TIME, parts=parts, fields=members))
     assert made[0] == expected[0]
     if made[0] == "error":
         assert made[1] == expected[1]
         return
     ours, theirs = made[1], expected[1]
-    assert ours.leaf_bytes() == theirs.leaf_bytes()
-    assert ours == theirs
-    assert repr(ours) == repr(theirs)  # the frozen data's order too
-    assert Evidence.from_leaf_bytes(ours.leaf_bytes()) == ours
+    assert_same_evidence(ours, theirs)
 
 
 @settings(max_examples=400, deadline=None)

@@ -25,8 +25,8 @@ from sqlalchemy.exc import DBAPIError
 
 from sai.ledger import _append_sql as _sql
 from sai.ledger._sqlite_tx import database_of
-from sai.ledger._tiles import tile_nodes
-from sai.store.sqlite import TILE_WIDTH, lock_path_of, writer_lock
+from sai.ledger._tiles import completes_window, tile_nodes
+from sai.store.sqlite import lock_path_of, writer_lock
 
 try:
     import fcntl
@@ -128,8 +128,8 @@ class RawSqliteAppends:
                 for provision in item.evidence.provisions
             ],
         )
-        if (first + count) // TILE_WIDTH == first // TILE_WIDTH:
-            return first  # no tile window completed: no nodes to store
+        if not completes_window(first, count):
+            return first  # no nodes to store: skip the leaf list and the query's closure
 
         def rows(sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
             return connection.execute(sql, params).fetchall()

@@ -105,6 +105,12 @@ class TileSubtrees:
         return result
 
 
+def completes_window(first: int, count: int) -> bool:
+    """Whether appending ``count`` leaves at ``first`` completes a tile window (only then does
+    `tile_nodes` find nodes to store)."""
+    return (first + count) // TILE_WIDTH != first // TILE_WIDTH
+
+
 def tile_nodes(
     query: RowQuery, first: int, leaf_hashes: Sequence[bytes]
 ) -> list[tuple[int, int, bytes]]:
@@ -186,6 +192,7 @@ __all__ = [
     "RowQuery",
     "TileStream",
     "TileSubtrees",
+    "completes_window",
     "fold",
     "read_range",
     "read_run",
