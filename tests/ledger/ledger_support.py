@@ -79,3 +79,14 @@ def assert_same_evidence(ours: Evidence, theirs: Evidence) -> None:
     assert ours == theirs
     assert repr(ours) == repr(theirs)
     assert Evidence.from_leaf_bytes(ours.leaf_bytes()) == ours
+
+
+def assert_same_outcome(made: tuple[str, Any], expected: tuple[str, Any]) -> Evidence | None:
+    """Two `outcome`s agree: the same error text, or the same evidence (then returned)."""
+    assert made[0] == expected[0]
+    if made[0] == "error":
+        assert made[1] == expected[1]
+        return None
+    ours: Evidence = made[1]
+    assert_same_evidence(ours, expected[1])
+    return ours

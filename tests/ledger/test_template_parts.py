@@ -21,7 +21,7 @@ from sai.ledger._frozen import NotPlainError
 from sai.ledger.canonical import MAX_DEPTH, MAX_SAFE_INTEGER
 from sai.ledger.errors import EvidenceError
 from sai.ledger.template import _MARKS, EntryTemplate, PlainFields, PlainPart
-from tests.ledger.ledger_support import assert_same_evidence, outcome
+from tests.ledger.ledger_support import assert_same_outcome, outcome
 
 _ORIGIN = Origin.control("gateway.audit")
 _TIME = datetime(2026, 5, 4, 3, 2, 1, 987654, tzinfo=UTC)
@@ -64,12 +64,7 @@ def _check(
     merged = {**(members.values if members is not None else {}), **data, **values}
     expected = outcome(lambda: Evidence.create("gateway.request", "chat", data=merged, **fields))
     made = outcome(lambda: template.create(data, _TIME, parts=parts, fields=members))
-    assert made[0] == expected[0]
-    if made[0] == "error":
-        assert made[1] == expected[1]
-        return
-    ours, theirs = made[1], expected[1]
-    assert_same_evidence(ours, theirs)
+    assert_same_outcome(made, expected)
 
 
 @settings(max_examples=400, deadline=None)
