@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from sai.cli.app import app
+from sai.guards.injection._compiled import kernel_built
 from sai.ledger import open_ledger
 from sai.workspace import open_workspace
 
@@ -164,3 +166,10 @@ class TestList:
         data = json.loads(result.stdout)
         assert {s["name"] for s in data["scanners"]} >= {"injection", "pii", "leakage"}
         assert data["artifacts"]["altered"] == []
+        assert data["kernel"] == ("on" if kernel_built() else "not built")
+
+    def test_says_when_the_kernel_is_switched_off(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setenv("SAI_GUARD_KERNEL", "off")
+        result = runner.invoke(app, ["guard", "list"])
+        assert result.exit_code == 0
+        assert "fast tier scores with: numpy (compiled kernel: off)" in result.stdout

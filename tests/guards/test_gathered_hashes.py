@@ -1,5 +1,6 @@
 """The prefix-sum hashes of a short text (characters and words in one pass) are the rolling
-hashes of ``_rolling``, and the fast tier's logit is the reference tier's, bit for bit."""
+hashes of ``_rolling``, and the fast tier's numpy logit is the reference tier's, bit for bit
+(the compiled kernel's is compared with it in ``test_kernel.py``)."""
 
 from __future__ import annotations
 
@@ -71,4 +72,4 @@ def tiers() -> tuple[FastTier, ReferenceTier]:
 def test_logit_is_the_reference_logit(tiers: tuple[FastTier, ReferenceTier], text: str) -> None:
     live, reference = tiers
     plain = normalize(text)
-    assert np.float32(live.logit(plain)) == np.float32(reference.logit(plain))
+    assert np.float32(live.numpy_logit(plain)) == np.float32(reference.logit(plain))

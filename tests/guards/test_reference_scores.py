@@ -1,4 +1,4 @@
-"""The optimised guards compute what the plain reference code computes (scores to 1e-9).
+"""The optimised guards compute what the plain reference code computes (scores to 1e-6).
 
 The reference (``tests/guards/reference``) is the detectors' code from before the speed work,
 run over the same artefacts in the same process, so a retrained model changes both alike.
@@ -38,7 +38,11 @@ from tests.guards.reference.parts import find_documents as reference_find_docume
 
 from ._prompts import BENIGN, CODE, EMAIL, HIDDEN_INSTRUCTION, INJECTIONS, evasions
 
-TOLERANCE = 1e-9
+#: The compiled kernel sums the fast tier's float32 products in double precision, numpy's BLAS
+#: (the reference's) in float32: logits agree to float32 rounding (test_kernel.py bounds it),
+#: so a probability, whose slope is at most 1/4, to well under 1e-6. The numpy path's logits
+#: equal the reference's bit for bit (test_gathered_hashes.py).
+TOLERANCE = 1e-6
 
 
 @pytest.fixture(scope="module")

@@ -73,6 +73,9 @@ def render_guards(description: dict[str, Any], console: Console) -> None:
     for name, digest in description["artifacts"]["files"].items():
         state = "ALTERED" if name in altered else "ok"
         console.print(f"artefact {name}: {digest} [{state}]", markup=False)
+    kernel = description["kernel"]
+    how = "compiled kernel" if kernel == "on" else f"numpy (compiled kernel: {kernel})"
+    console.print(f"fast tier scores with: {how}", markup=False)
 
 
 __all__ = ["render_check", "render_guards", "render_metrics"]

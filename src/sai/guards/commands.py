@@ -129,7 +129,10 @@ def run_evaluation(path: Path, *, scanner: str, tier: str, threshold: float | No
 
 
 def describe_guards() -> dict[str, Any]:
-    """The registry, the default scanner sets and the artefacts' verification state."""
+    """The registry, the default scanner sets, the artefacts' verification state and whether
+    the fast tier scores with the compiled kernel."""
+    from sai.guards.injection._compiled import kernel_state
+
     return {
         "scanners": [
             {
@@ -146,6 +149,7 @@ def describe_guards() -> dict[str, Any]:
             "files": artifact_digests(),
             "altered": verify_artifacts(),
         },
+        "kernel": kernel_state(),
     }
 
 

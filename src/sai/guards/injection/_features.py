@@ -27,7 +27,7 @@ _PUNCT = re.compile(r"[^\w\s]+")
 #: computes it (the same numpy function on int64 counts) and gathered per text.
 TABULATED = 8192
 with np.errstate(divide="ignore"):
-    _SUBLINEAR = (1.0 + np.log(np.arange(TABULATED + 1, dtype=np.int64))).astype(np.float32)
+    SUBLINEAR = (1.0 + np.log(np.arange(TABULATED + 1, dtype=np.int64))).astype(np.float32)
 
 
 def distinct(text: str, spec: FeatureSpec) -> tuple[IntArray, IntArray, int]:
@@ -76,7 +76,7 @@ def sublinear(counts: IntArray, total: int) -> FloatArray:
     """``1 + log(counts)`` in float32 (a new array); ``total`` is the counts' sum."""
     # no count exceeds the counts' sum
     if total <= TABULATED:
-        return _SUBLINEAR[counts]
+        return SUBLINEAR[counts]
     return (1.0 + np.log(counts)).astype(np.float32)
 
 
@@ -87,6 +87,7 @@ def norm(values: FloatArray) -> np.float32:
 
 
 __all__ = [
+    "SUBLINEAR",
     "FeatureSpec",
     "FloatArray",
     "IntArray",

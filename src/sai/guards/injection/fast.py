@@ -7,16 +7,21 @@ bucket) are float16 arrays indexed by hash bucket, shipped in ``artifacts/fast.n
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
 from sai.guards.errors import GuardModelError
-from sai.guards.injection._features import FeatureSpec, distinct, sublinear
+from sai.guards.injection._compiled import compiled_scorer
+from sai.guards.injection._features import SUBLINEAR, FeatureSpec, distinct, sublinear
+
+if TYPE_CHECKING:
+    from sai.guards.injection._kernel import Scorer
 
 FloatArray = npt.NDArray[np.float32]
 
@@ -49,12 +54,25 @@ class FastTier:
         return indices, self._values(indices, counts, total)
 
     def logit(self, text: str) -> float:
-        """The raw logit of one normalised text."""
+        """The raw logit of one normalised text (the compiled scorer's where it was built)."""
+        scorer = self._scorer
+        if scorer is not None:
+            found = scorer.logit(text)
+            if found is not None:
+                return found + self.bias
+        return self.numpy_logit(text)
+
+    def numpy_logit(self, text: str) -> float:
+        """The raw logit of one normalised text, computed with numpy."""
         indices, counts, total = distinct(text, self.spec)
         if not len(indices):
             return 0.0 + self.bias
         values = self._values(indices, counts, total)
         return float(np.dot(self.weights[indices], values)) + self.bias
+
+    @functools.cached_property
+    def _scorer(self) -> Scorer | None:
+        return compiled_scorer(self.spec, self.weights, self.idf, SUBLINEAR)
 
     def _values(
         self, indices: npt.NDArray[np.int64], counts: npt.NDArray[np.int64], total: int
