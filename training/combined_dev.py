@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -31,7 +30,7 @@ import _doc_semantic as sem
 from _doc_corpus import RECIPES, SHIPPED, SHIPPED_DOCS, Doc
 from _doc_model import SEED, fit_windows
 from _embeddings import CachedEncoder
-from doc_dev import LOGO_GENRES, fold_docs, fold_of, fold_summary, tpr_at_fpr, untrained
+from doc_dev import LOGO_GENRES, fold_sets, fold_summary, tpr_at_fpr, untrained
 from semantic_dev import partition_docs, read_set, report
 from spent_dev import SETS
 from train_documents import WINDOW_C, corpus_for
@@ -102,12 +101,7 @@ def logo(args: argparse.Namespace) -> None:
     pairs = runs(args)
     results: dict[str, list[dict[str, float]]] = {f"{v}@{b}": [] for v, b in pairs}
     for genre in args.folds.split(","):
-        family, genres, families = fold_of(recipe, genre)
-        docs = partial(fold_docs, recipe, corpus, args.docs)
-
-        train, calib = docs("a", SEED, genres, families), docs("b", SEED + 1, genres, families)
-        shown = docs("b", SEED + 4, (genre,), families)
-        planted = [d for d in docs("b", SEED + 5, genres, (family,)) if d.family == family]
+        family, train, calib, shown, planted = fold_sets(recipe, corpus, args.docs, genre)
         model = fit_windows(empty, train, args.wc)
         head = sem.fit_head(
             train, sem.embed_docs(cached, [d.text for d in train]), args.head, args.c

@@ -20,7 +20,7 @@ import json
 import random
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -83,6 +83,34 @@ def fold_docs(
         recipe.composer((part,)), rng, genres, families, per_genre // 2,
         test=False, corpus=corpus, recipe=recipe,
     )  # fmt: skip
+
+
+class FoldSets(NamedTuple):
+    """A leave-one-genre-out fold's documents: partition a to train on, b to calibrate on, b's
+    documents of the genre left out, and b's plants of the family left out."""
+
+    family: str
+    train: list[Doc]
+    calib: list[Doc]
+    shown: list[Doc]
+    planted: list[Doc]
+
+
+def fold_sets(recipe: Recipe, corpus: list[str], per_genre: int, genre: str) -> FoldSets:
+    """The documents of ``genre``'s fold, drawn as every development script draws them."""
+    family, genres, families = fold_of(recipe, genre)
+
+    def docs(part: str, seed: int, genres: tuple[str, ...], families: tuple[str, ...]) -> list[Doc]:
+        return fold_docs(recipe, corpus, per_genre, part, seed, genres, families)
+
+    planted = [d for d in docs("b", SEED + 5, genres, (family,)) if d.family == family]
+    return FoldSets(
+        family,
+        docs("a", SEED, genres, families),
+        docs("b", SEED + 1, genres, families),
+        docs("b", SEED + 4, (genre,), families),
+        planted,
+    )
 
 
 def estimate(

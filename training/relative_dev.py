@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -31,7 +30,7 @@ import _doc_relative as rel
 from _doc_corpus import RECIPES, SHIPPED, SHIPPED_DOCS, Doc
 from _doc_model import SEED, fit_windows
 from _doc_semantic import calibrate, ngram_windows
-from doc_dev import LOGO_GENRES, fold_docs, fold_of, fold_summary, tpr_at_fpr, untrained
+from doc_dev import LOGO_GENRES, fold_sets, fold_summary, tpr_at_fpr, untrained
 from semantic_dev import partition_docs, read_set, report
 from sklearn.metrics import roc_auc_score
 from spent_dev import SETS
@@ -107,13 +106,8 @@ def logo(args: argparse.Namespace) -> None:
     variants = args.variants.split(",")
     results: dict[str, list[dict[str, float]]] = {v: [] for v in variants}
     for genre in args.folds.split(","):
-        family, genres, families = fold_of(recipe, genre)
-        docs = partial(fold_docs, recipe, corpus, args.docs)
-
-        calib = docs("b", SEED + 1, genres, families)
-        shown = docs("b", SEED + 4, (genre,), families)
-        planted = [d for d in docs("b", SEED + 5, genres, (family,)) if d.family == family]
-        model = fit_windows(empty, docs("a", SEED, genres, families), args.wc)
+        family, train, calib, shown, planted = fold_sets(recipe, corpus, args.docs, genre)
+        model = fit_windows(empty, train, args.wc)
         calib_t, shown_t, planted_t = (table(model, found) for found in (calib, shown, planted))
         shown_y = np.array([d.label for d in shown])
         for variant in variants:

@@ -20,7 +20,6 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _doc_semantic as sem
 from _doc_corpus import QUOTING_GENRE, RECIPES, SHIPPED, SHIPPED_DOCS, Doc
 from _doc_model import SEED, fit_windows
-from doc_dev import LOGO_GENRES, fold_docs, fold_of, fold_summary, tpr_at_fpr, untrained
+from doc_dev import LOGO_GENRES, fold_docs, fold_sets, fold_summary, tpr_at_fpr, untrained
 from spent_dev import CHECK, SETS
 from train_documents import WINDOW_C, corpus_for
 
@@ -144,12 +143,7 @@ def logo(args: argparse.Namespace) -> None:
     recipe = RECIPES[SHIPPED]
     results: dict[str, list[dict[str, float]]] = {v: [] for v in args.variants.split(",")}
     for genre in args.folds.split(","):
-        family, genres, families = fold_of(recipe, genre)
-        docs = partial(fold_docs, recipe, corpus, args.docs)
-
-        train, calib = docs("a", SEED, genres, families), docs("b", SEED + 1, genres, families)
-        shown = docs("b", SEED + 4, (genre,), families)
-        planted = [d for d in docs("b", SEED + 5, genres, (family,)) if d.family == family]
+        family, train, calib, shown, planted = fold_sets(recipe, corpus, args.docs, genre)
         model = fit_windows(empty, train, args.wc)
         head = sem.fit_head(
             train, sem.embed_docs(cached, [d.text for d in train]), args.head, args.c

@@ -269,15 +269,23 @@ static double dot_tfidf(const Scorer *self, const Counted *found) {
     return (double)(float)dot;
 }
 
+/* ``count_buckets`` for a method: 1, or 0 with what the method returns instead in
+ * ``instead`` (NULL: an exception is set; None: the caller uses numpy). */
+static int counted_for(const Scorer *self, PyObject *text, Counted *found, PyObject **instead) {
+    int done = count_buckets(self, text, found);
+    if (done > 0) {
+        return 1;
+    }
+    release_counted(found);
+    *instead = done < 0 ? NULL : Py_NewRef(Py_None);
+    return 0;
+}
+
 static PyObject *scorer_logit(Scorer *self, PyObject *text) {
     Counted found;
-    int done = count_buckets(self, text, &found);
-    if (done <= 0) {
-        release_counted(&found);
-        if (done < 0) {
-            return NULL;
-        }
-        Py_RETURN_NONE;
+    PyObject *instead;
+    if (!counted_for(self, text, &found, &instead)) {
+        return instead;
     }
     Py_ssize_t limit = self->table.len / (Py_ssize_t)sizeof(float) - 1;
     if (found.total > limit) { /* a count beyond the sublinear table: numpy takes the log */
@@ -317,13 +325,9 @@ static int sort_counted(Counted *found) {
 
 static PyObject *scorer_buckets(Scorer *self, PyObject *text) {
     Counted found;
-    int done = count_buckets(self, text, &found);
-    if (done <= 0) {
-        release_counted(&found);
-        if (done < 0) {
-            return NULL;
-        }
-        Py_RETURN_NONE;
+    PyObject *instead;
+    if (!counted_for(self, text, &found, &instead)) {
+        return instead;
     }
     if (sort_counted(&found) < 0) {
         release_counted(&found);
