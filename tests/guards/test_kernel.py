@@ -126,6 +126,9 @@ def test_more_ngrams_than_the_table_goes_to_numpy() -> None:
     assert scorer is not None
     assert scorer.logit(text) is None
     assert tier.logit(text) == tier.numpy_logit(text)
+    huge = "a" * ((1 << 20) + 1)  # over the kernel's 2**20 characters: not even counted
+    assert scorer.buckets(huge) is None
+    assert scorer.buckets(huge[:-1]) is not None
 
 
 def test_the_switch_and_a_spec_without_punctuation_use_numpy(

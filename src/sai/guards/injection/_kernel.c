@@ -21,6 +21,8 @@
 
 #define PRIME 0x100000001B3ULL
 #define WORD_TAG (1ULL << 40)
+/* Longer texts go to numpy (the sublinear table ends long before: 8,193 counts). */
+#define MAX_TEXT (1 << 20)
 
 static uint32_t crc_table[256];
 
@@ -153,7 +155,9 @@ static Py_ssize_t text_buckets(const Scorer *self, const uint32_t *codes, Py_ssi
 /* One text's distinct buckets (in the order first seen) and their counts, in memory that
  * ``release_counted`` frees. */
 typedef struct {
-    uint32_t *memory, *buckets, *counts;
+    void *memory;
+    uint32_t *buckets, *counts;
+    float *values; /* room for a value per distinct bucket */
     Py_ssize_t distinct, total;
 } Counted;
 
@@ -175,6 +179,9 @@ static int count_buckets(const Scorer *self, PyObject *text, Counted *found) {
     }
 #endif
     Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    if (length > MAX_TEXT) { /* numpy's path reads it (its memory is numpy's to refuse) */
+        return 0;
+    }
     Py_ssize_t room = (length + 2) * (self->char_max > 1 ? self->char_max - 1 : 1);
     room += length * (self->word_max > 1 ? self->word_max : 1) + 1;
     Py_ssize_t slots = 16;
@@ -182,13 +189,16 @@ static int count_buckets(const Scorer *self, PyObject *text, Counted *found) {
         slots *= 2;
     }
     Py_ssize_t size = length + 2;
-    found->memory = PyMem_Malloc((size_t)(2 * room + slots + size) * sizeof(uint32_t));
+    /* buckets, counts, table, codes (uint32), then values (float) */
+    found->memory = PyMem_Malloc((size_t)(3 * room + slots + size) * 4);
     if (found->memory == NULL) {
         PyErr_NoMemory();
         return -1;
     }
     uint32_t *buckets = found->memory, *counts = buckets + room, *table = counts + room;
+    found->values = (float *)(table + slots + size);
     uint32_t *codes = table + slots;
+    _Static_assert(sizeof(float) == 4 && sizeof(uint32_t) == 4, "4-byte floats");
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     codes[0] = codes[size - 1] = ' ';
@@ -237,7 +247,7 @@ static float root(double sum) { return (float)sqrt((double)(float)sum); }
 static double dot_tfidf(const Scorer *self, const Counted *found) {
     const float *table = self->table.buf, *weights = self->weights.buf, *idf = self->idf.buf;
     const uint32_t *buckets = found->buckets;
-    float *values = (float *)found->counts; /* each count is read before its value is written */
+    float *values = found->values;
     Py_ssize_t distinct = found->distinct;
     if (!distinct) {
         return 0.0;
