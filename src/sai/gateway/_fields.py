@@ -31,6 +31,8 @@ _PASSED_OVER = STRUCTURAL | MEDIA
 _CHAT_EXTRAS = ("tools", "functions", "response_format")
 #: ``isinstance`` with a tuple: quicker than with a union (``dict | list``) in Python 3.11.
 _CONTAINERS = (dict, list)
+_CONTENT = (str, list)
+_PARTS = (dict, str)
 
 
 def string_slots(value: Any, out: list[Slot]) -> list[Slot]:
@@ -91,11 +93,11 @@ def chat_input(body: dict[str, Any], data_roles: frozenset[str] = DATA_ROLES) ->
         if not isinstance(message, dict) or not isinstance(message.get("role"), str):
             raise bad_field(f"messages[{i}]", f"messages[{i}] must be an object with a `role`")
         content = message.get("content")
-        if content is not None and not isinstance(content, str | list):
+        if content is not None and not isinstance(content, _CONTENT):
             raise bad_field(
                 f"messages[{i}].content", "`content` must be a string or a list of parts"
             )
-        if isinstance(content, list) and not all(isinstance(p, dict | str) for p in content):
+        if isinstance(content, list) and not all(isinstance(p, _PARTS) for p in content):
             raise bad_field(f"messages[{i}].content", "content parts must be objects")
         before, before_system = len(slots), len(system)
         string_slots(message, system if message["role"] in SYSTEM_ROLES else slots)

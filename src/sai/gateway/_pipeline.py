@@ -22,6 +22,8 @@ from sai.manifest.schema import GatewayRoute
 
 #: The verdicts counted in the blocks metric.
 _COUNTED = frozenset({Action.block.value, Action.review.value})
+#: route group -> its name (an enum's ``.value`` is a slow descriptor in Python 3.11)
+_ROUTE_NAMES = {route: route.value for route in GatewayRoute}
 UPSTREAM_PATHS = {
     GatewayRoute.chat: "chat/completions",
     GatewayRoute.completions: "completions",
@@ -89,7 +91,7 @@ async def check(
     marks ``slots[i]`` as data (a tool result) for the injection guard's document detector;
     ``units[i]`` numbers its message or tool definition (`GuardRunner.check`); ``values`` are
     the slots' strings when the caller has read them already."""
-    role, name, runner = principal.role.name, route.value, ex.runtime.guards
+    role, name, runner = principal.role.name, _ROUTE_NAMES[route], ex.runtime.guards
     if ex.record.guard_policy is None:
         ex.record.guard_policy = runner.plan(name, role).audit()
     if not guards_on(principal):

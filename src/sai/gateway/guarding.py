@@ -71,6 +71,8 @@ class GuardRunner:
         self.cache = FieldCache(policy.cache_entries)
         self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="sai-guard")
         self._decisions = Decisions(policy)
+        #: `_unscanned`'s verdicts by direction, route and role
+        self._skipped: dict[tuple[Direction, str, str], tuple[GuardDecision, ...]] = {}
 
     def plan(self, route: str, role: str) -> GuardPlan:
         """The plan of ``route`` for keys of ``role``."""
@@ -83,6 +85,19 @@ class GuardRunner:
         either is not given or has no plan)."""
         planned = self._planned.get((route or "", role or ""))
         return planned[direction] if planned is not None else self._scanners[direction]
+
+    def _unscanned(self, direction: Direction, route: str, role: str) -> tuple[GuardDecision, ...]:
+        """The `skipped` verdict of a plan that runs no ``direction`` scanners (made once per
+        direction, route and role; a few dozen at most)."""
+        key = (direction, route, role)
+        known = self._skipped.get(key)
+        if known is None:
+            why = (
+                f"the guard policy of route {route or '-'} and role {role} "
+                f"runs no {direction.value} scanners"
+            )
+            known = self._skipped[key] = skipped(direction, why)
+        return known
 
     def close(self) -> None:
         """Stop the worker threads (scanners still running finish in the background)."""
@@ -164,11 +179,12 @@ class GuardRunner:
         ``direction``; its data ``marked``), so that a caller need not make one."""
         scanners = self.scanners(direction, route, role)
         if not scanners:
-            why = (
-                f"the guard policy of route {route or '-'} and role {role} "
-                f"runs no {direction.value} scanners"
+            return assembled(
+                GuardOutcome,
+                action=Action.allow,
+                verdicts=self._unscanned(direction, route, role),
+                segments=(*segments,),
             )
-            return GuardOutcome(Action.allow, skipped(direction, why), tuple(segments))
         text, bounds = join(segments)
         if any(data):
             marked = tuple(b for b, flag in zip(bounds, data, strict=False) if flag) or marked

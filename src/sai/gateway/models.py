@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from sai.gateway.config import GatewayConfig, ModelRoute
 from sai.gateway.errors import HttpError
 
+#: How many names' `Resolved` a router keeps.
+_KNOWN = 256
+
 
 @dataclass(frozen=True)
 class Resolved:
@@ -29,6 +32,9 @@ class ModelRouter:
     def __init__(self, config: GatewayConfig) -> None:
         self._routes = {route.name: route for route in config.models}
         self._pinned = config.upstream_model
+        #: name -> its `Resolved` (immutable, so made once per name; forgotten all at once
+        #: beyond `_KNOWN` names, since unrouted names are the clients' own)
+        self._known: dict[str, Resolved] = {}
 
     @property
     def routed(self) -> bool:
@@ -37,17 +43,25 @@ class ModelRouter:
 
     def resolve(self, name: str) -> Resolved:
         """The route for ``name``; 404 when routes exist and none matches."""
+        known = self._known.get(name)
+        if known is not None:
+            return known
         if not self._routes:
-            return Resolved(None, self._pinned or name, None)
-        route = self._routes.get(name)
-        if route is None:
-            raise HttpError(
-                404,
-                "model_not_found",
-                f"the model {name!r} does not exist; GET /v1/models lists the models offered",
-                param="model",
-            )
-        return Resolved(route, route.upstream_model, route.base_url)
+            resolved = Resolved(None, self._pinned or name, None)
+        else:
+            route = self._routes.get(name)
+            if route is None:
+                raise HttpError(
+                    404,
+                    "model_not_found",
+                    f"the model {name!r} does not exist; GET /v1/models lists the models offered",
+                    param="model",
+                )
+            resolved = Resolved(route, route.upstream_model, route.base_url)
+        if len(self._known) >= _KNOWN:
+            self._known.clear()
+        self._known[name] = resolved
+        return resolved
 
     def listing(self, preview: bool, created: int) -> dict[str, object]:
         """The ``/v1/models`` answer for a caller (preview versions only when allowed)."""

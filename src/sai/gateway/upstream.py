@@ -25,6 +25,7 @@ from sai.gateway._h1client import (
 from sai.gateway._http import decode_whole
 from sai.gateway.errors import HttpError
 from sai.gateway.transport import Answer, Transport
+from sai.guards.base import assembled
 from sai.ledger.canonical import one_shot
 
 _MAX_UPSTREAM_BYTES = 32 * 1024 * 1024
@@ -62,11 +63,19 @@ def _map_transport(error: Exception, url: str) -> HttpError:
     return _bad_gateway("upstream_unavailable", f"cannot reach the upstream ({url}): {error}")
 
 
+def detect_encoding(raw: bytes) -> str:
+    """``json.detect_encoding(raw)``: bytes that open with ``{`` and no NUL after it (an
+    object, as upstreams send) are UTF-8 without the general test; the rest take it."""
+    if raw[:1] == b"{" and raw[1:2] != b"\x00":
+        return "utf-8"
+    return json.detect_encoding(raw)
+
+
 def _parse(status: int, raw: bytes) -> dict[str, Any]:
     if status >= 500:
         raise _bad_gateway("upstream_error", f"the upstream failed with HTTP {status}")
     try:  # as json.loads(raw) reads it
-        body = decode_whole(_DECODER, raw.decode(json.detect_encoding(raw), "surrogatepass"))
+        body = decode_whole(_DECODER, raw.decode(detect_encoding(raw), "surrogatepass"))
     except (json.JSONDecodeError, UnicodeDecodeError):
         raise _bad_gateway(
             "upstream_invalid_response", f"the upstream answered HTTP {status} without JSON"
@@ -120,7 +129,8 @@ class Upstream:
         finally:
             response.close()
         parsed = _parse(response.status, raw)
-        return UpstreamReply(response.status, parsed, time.perf_counter() - began)
+        elapsed = time.perf_counter() - began
+        return assembled(UpstreamReply, status=response.status, body=parsed, elapsed=elapsed)
 
     async def get(self, path: str, *, base_url: str | None = None) -> UpstreamReply:
         """GET ``path`` below the base URL."""

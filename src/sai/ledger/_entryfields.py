@@ -55,11 +55,17 @@ def check_text(name: str, value: object, limit: int) -> None:
 def freeze(value: Any) -> Any:
     """A read-only deep copy of parsed JSON: objects become mapping proxies, arrays tuples."""
     kind = type(value)  # `plain_json` output: exact dicts and lists
-    if kind is dict:
-        return MappingProxyType({key: freeze(item) for key, item in value.items()})
+    if kind is dict:  # scalars are kept as they are without a call each
+        return MappingProxyType(
+            {key: freeze(item) if type(item) in _NESTED else item for key, item in value.items()}
+        )
     if kind is list:
-        return tuple([freeze(item) for item in value])
+        return tuple([freeze(item) if type(item) in _NESTED else item for item in value])
     return value
+
+
+#: The types `freeze` copies (anything else it returns as it is).
+_NESTED = frozenset({dict, list})
 
 
 @dataclass(frozen=True)

@@ -113,7 +113,9 @@ def entry_from_row(index: int, leaf: bytes, stored_hash: bytes) -> Entry:
             f"entry {index}: the stored leaf is not valid evidence: {exc.message}",
             hint="the database was tampered with; run `sai ledger verify`",
         ) from exc
-    return Entry(index=index, evidence=evidence, leaf_hash=bytes(stored_hash))
+    entry: Entry = object.__new__(Entry)  # its fields at once, not by the frozen __init__
+    entry.__dict__.update(index=index, evidence=evidence, leaf_hash=bytes(stored_hash))
+    return entry
 
 
 def select_entries(q: EvidenceQuery) -> sa.Select[int, bytes, bytes]:

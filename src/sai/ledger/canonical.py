@@ -83,7 +83,9 @@ def parse_canonical(data: bytes) -> Any:
             hint="canonical JSON is UTF-8 text",
         ) from None
     try:
-        value = json.loads(text, parse_float=_refuse, parse_constant=_refuse, parse_int=_safe_int)
+        if text.startswith("\ufeff"):  # as json.loads refuses it
+            raise ValueError("Unexpected UTF-8 BOM")
+        value = _CANONICAL.decode(text)
         # NOTE: only a payload with more than MAX_DEPTH brackets can nest too deeply.
         shallow = raw.count(b"[") + raw.count(b"{") <= MAX_DEPTH or _depth(value) <= MAX_DEPTH
         if shallow and _dumps(value).encode("utf-8") == raw:
@@ -106,6 +108,11 @@ def _safe_int(literal: str) -> int:
     if -MAX_SAFE_INTEGER <= number <= MAX_SAFE_INTEGER:
         return number
     raise ValueError(literal)
+
+
+#: ``json.loads(text, parse_float=..., parse_constant=..., parse_int=...)``'s decoder, made
+#: once instead of on every call
+_CANONICAL = json.JSONDecoder(parse_float=_refuse, parse_constant=_refuse, parse_int=_safe_int)
 
 
 #: One encoder for every call (``json.dumps`` with options builds a new one each time).

@@ -189,18 +189,17 @@ class Evidence:
         if not isinstance(value["data"], dict):
             raise EvidenceError("data", "must be a JSON object")
         evidence = cls.__new__(cls)
-        for name, item in (
-            ("kind", value["kind"]),
-            ("subject", value["subject"]),
-            ("provisions", tuple(value["provisions"])),
-            ("actor", value["actor"]),
-            ("time", parse_time(value["time"])),
-            ("data", freeze(value["data"])),
-            ("attachments", tuple(attachment_from_json(item) for item in raw_attachments)),
-            ("origin", origin),
-            ("_leaf", bytes(data)),
-        ):
-            object.__setattr__(evidence, name, item)
+        evidence.__dict__.update(  # at once, not an ``object.__setattr__`` call per field
+            kind=value["kind"],
+            subject=value["subject"],
+            provisions=tuple(value["provisions"]),
+            actor=value["actor"],
+            time=parse_time(value["time"]),
+            data=freeze(value["data"]),
+            attachments=tuple(attachment_from_json(item) for item in raw_attachments),
+            origin=origin,
+            _leaf=bytes(data),
+        )
         evidence._check_fields()
         return evidence
 

@@ -24,7 +24,7 @@ from sai.ledger._rawappend import RawSqliteAppends
 from sai.ledger._subtrees import tile_nodes
 from sai.ledger.cadence import CadenceTracker, CheckpointCadence
 from sai.ledger.checkpoint import SignedCheckpoint, open_checkpoint
-from sai.ledger.entry import EntryIndex, EntryRef, Evidence
+from sai.ledger.entry import EntryRef, Evidence
 from sai.ledger.errors import LedgerError
 from sai.ledger.note import NoteSigner, NoteVerifier
 from sai.store import migrate, reading, reserve, writing
@@ -35,6 +35,14 @@ if TYPE_CHECKING:
 
 
 DEFAULT_CADENCE = CheckpointCadence()
+
+
+def _ref(index: int, leaf_hash: bytes) -> EntryRef:
+    """``EntryRef(index=EntryIndex(index), leaf_hash=leaf_hash)`` (an ``EntryIndex`` is the int
+    itself) with its fields set at once, not by the frozen dataclass's ``__init__``."""
+    ref: EntryRef = object.__new__(EntryRef)
+    ref.__dict__.update(index=index, leaf_hash=leaf_hash)
+    return ref
 
 
 class Ledger(LedgerReads):
@@ -107,10 +115,7 @@ class Ledger(LedgerReads):
             self._tracker.appended(first + len(prepared), self._clock())
             if anchor:
                 self.checkpoint_if_due()
-        return [
-            EntryRef(index=EntryIndex(first + n), leaf_hash=item.leaf_hash)
-            for n, item in enumerate(prepared)
-        ]
+        return [_ref(first + n, item.leaf_hash) for n, item in enumerate(prepared)]
 
     def _append(self, prepared: list[PreparedEntry]) -> int:
         with writing(self._engine) as conn:

@@ -82,11 +82,25 @@ class Origin:
         return {"person": self.name}
 
     @classmethod
+    def _control(cls, name: str, version: str) -> Origin:
+        """``cls(OriginType.CONTROL, name, version)``, made once per name and version (a
+        ledger's entries repeat a few; forgotten all at once beyond `_KNOWN`)."""
+        known = _CONTROLS.get((cls, name, version))
+        if known is None:
+            known = cls(OriginType.CONTROL, name, version)  # raises for a bad one, each time
+            if len(_CONTROLS) >= _KNOWN:
+                _CONTROLS.clear()
+            _CONTROLS[cls, name, version] = known
+        return known
+
+    @classmethod
     def from_json(cls, value: object) -> Origin:
         """Inverse of :meth:`to_json`; refuses any other shape."""
         if isinstance(value, dict):
             if set(value) == {"control", "sai"}:
                 name, version = value["control"], value["sai"]
+                if type(name) is str and type(version) is str:
+                    return cls._control(name, version)
                 if isinstance(name, str) and isinstance(version, str):
                     return cls(OriginType.CONTROL, name, version)
             elif set(value) == {"person"} and isinstance(value["person"], str):
@@ -95,5 +109,9 @@ class Origin:
             "origin", 'must be {"control": NAME, "sai": VERSION} or {"person": NAME}'
         )
 
+
+#: `Origin._control`'s origins by class, name and version.
+_KNOWN = 256
+_CONTROLS: dict[tuple[type[Origin], str, str], Origin] = {}
 
 __all__ = ["Origin", "OriginType"]
