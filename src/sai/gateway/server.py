@@ -46,10 +46,12 @@ def create_app(
     model_gate: ModelGate | None = None,
     on_stop: Callable[[], None] | None = None,
     text_keys: TextKeys | None = None,
+    freeze: bool = False,
 ) -> GatewayApp:
     """The ASGI app over ``ledger``; its runtime is built when the server starts.
 
-    ``text_keys`` seal the prompt and response text that ``gateway.audit_text`` keeps.
+    ``text_keys`` seal the prompt and response text that ``gateway.audit_text`` keeps;
+    ``freeze``: a process that serves only this app (``gc.freeze`` after startup).
     """
     return GatewayApp(
         lambda: build_runtime(
@@ -61,6 +63,7 @@ def create_app(
             text_keys=text_keys,
         ),
         on_stop,
+        freeze=freeze,
     )
 
 
@@ -121,6 +124,7 @@ class WorkerSettings:
             model_gate=self.model_gate,
             on_stop=ledger.close,
             text_keys=SubjectKeys(workspace, self.custody),
+            freeze=True,  # a worker process serves this app alone
         )
 
 
