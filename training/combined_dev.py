@@ -28,14 +28,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _doc_combined as comb
 import _doc_semantic as sem
 from _doc_corpus import RECIPES, SHIPPED, SHIPPED_DOCS, Doc
-from _doc_model import SEED, fit_windows
+from _doc_model import fit_windows
 from _embeddings import CachedEncoder
 from doc_dev import LOGO_GENRES, fold_sets, fold_summary, tpr_at_fpr, untrained
-from semantic_dev import partition_docs, read_set, report
+from semantic_dev import read_set, report, spent_setup
 from spent_dev import SETS
 from train_documents import WINDOW_C, corpus_for
 
-from sai.guards.injection import load_document_detector
 from sai.guards.injection.artifacts import load_artifacts
 from sai.guards.injection.document import DocumentDetector
 from sai.guards.injection.fast import FastTier
@@ -64,11 +63,7 @@ def runs(args: argparse.Namespace) -> list[tuple[str, float]]:
 
 
 def spent(args: argparse.Namespace) -> None:
-    cached = sem.encoder(args.cache)
-    model = load_document_detector(load_artifacts(args.ngram))
-    corpus = corpus_for(None)
-    a_docs = partition_docs("a", SEED, args.docs, corpus)
-    b_docs = partition_docs("b", SEED + 1, args.docs, corpus)
+    cached, model, a_docs, b_docs = spent_setup(args)
     head = sem.fit_head(a_docs, sem.embed_docs(cached, [d.text for d in a_docs]), args.head, args.c)
     found = {"b": b_docs, **{name: read_set(name) for name in SETS}}
     logits = {key: window_logits(cached, model, head, docs) for key, docs in found.items()}

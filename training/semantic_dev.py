@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _doc_semantic as sem
 from _doc_corpus import QUOTING_GENRE, RECIPES, SHIPPED, SHIPPED_DOCS, Doc
 from _doc_model import SEED, fit_windows
+from _embeddings import CachedEncoder
 from doc_dev import LOGO_GENRES, fold_docs, fold_sets, fold_summary, tpr_at_fpr, untrained
 from spent_dev import CHECK, SETS
 from train_documents import WINDOW_C, corpus_for
@@ -53,6 +54,18 @@ VARIANTS: dict[str, tuple[float, tuple[int, ...]]] = {
 def partition_docs(part: str, seed: int, per_genre: int, corpus: list[str]) -> list[Doc]:
     recipe = RECIPES[SHIPPED]
     return fold_docs(recipe, corpus, per_genre, part, seed, recipe.genres, recipe.families)
+
+
+def spent_setup(
+    args: argparse.Namespace,
+) -> tuple[CachedEncoder, DocumentDetector, list[Doc], list[Doc]]:
+    """The embedding cache, the n-gram model of ``args.ngram`` and partitions a and b, as the
+    spent-set runs read them."""
+    cached = sem.encoder(args.cache)
+    ngram = load_document_detector(load_artifacts(args.ngram))
+    corpus = corpus_for(None)
+    a_docs = partition_docs("a", SEED, args.docs, corpus)
+    return cached, ngram, a_docs, partition_docs("b", SEED + 1, args.docs, corpus)
 
 
 def read_set(name: str) -> list[Doc]:
@@ -87,11 +100,7 @@ def report(p: np.ndarray, docs: list[Doc], threshold: float) -> dict[str, object
 
 
 def spent(args: argparse.Namespace) -> None:
-    cached = sem.encoder(args.cache)
-    ngram = load_document_detector(load_artifacts(args.ngram))
-    corpus = corpus_for(None)
-    a_docs = partition_docs("a", SEED, args.docs, corpus)
-    b_docs = partition_docs("b", SEED + 1, args.docs, corpus)
+    cached, ngram, a_docs, b_docs = spent_setup(args)
     sets = {name: read_set(name) for name in SETS}
     print(f"documents a {len(a_docs)} b {len(b_docs)}", flush=True)
     emb = {"b": sem.embed_docs(cached, [d.text for d in b_docs])}

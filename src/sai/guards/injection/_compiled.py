@@ -24,13 +24,18 @@ if TYPE_CHECKING:
 SWITCH = "SAI_GUARD_KERNEL"
 
 
+def _scorer_class() -> type[Scorer] | None:
+    """The compiled kernel's scorer, None where it was not built."""
+    try:
+        from sai.guards.injection._kernel import Scorer
+    except ImportError:
+        return None
+    return Scorer
+
+
 def kernel_built() -> bool:
     """Whether the compiled kernel was built and imports."""
-    try:
-        from sai.guards.injection import _kernel  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    return _scorer_class() is not None
 
 
 def kernel_state() -> str:
@@ -52,13 +57,10 @@ def compiled_scorer(
 ) -> Scorer | None:
     """A compiled scorer of ``spec``'s features, or None: not built, switched off, or a spec
     that drops punctuation (the kernel does not rewrite the text first)."""
-    if _switched_off() or not spec.punctuation:
+    scorer = _scorer_class()
+    if scorer is None or _switched_off() or not spec.punctuation:
         return None
-    try:
-        from sai.guards.injection._kernel import Scorer
-    except ImportError:
-        return None
-    return Scorer(
+    return scorer(
         weights,
         idf,
         table,
