@@ -65,7 +65,8 @@ def runs(args: argparse.Namespace) -> list[tuple[str, float]]:
 def spent(args: argparse.Namespace) -> None:
     cached, model, a_docs, b_docs = spent_setup(args)
     head = sem.fit_head(a_docs, sem.embed_docs(cached, [d.text for d in a_docs]), args.head, args.c)
-    found = {"b": b_docs, **{name: read_set(name) for name in SETS}}
+    names = args.sets.split(",")
+    found = {"b": b_docs, **{name: read_set(name) for name in names}}
     logits = {key: window_logits(cached, model, head, docs) for key, docs in found.items()}
     print(f"documents a {len(a_docs)} b {len(b_docs)}; cache {len(cached.table)}", flush=True)
     b_y = np.array([d.label for d in b_docs])
@@ -82,7 +83,7 @@ def spent(args: argparse.Namespace) -> None:
             "threshold": round(combo.threshold, 3),
             "b_tpr": round(float((b_p[b_y == 1] >= combo.threshold).mean()), 3),
         }
-        for name in SETS:
+        for name in names:
             row[name] = report(combo.probability(tables[name]), found[name], combo.threshold)
         print(json.dumps(row), flush=True)
 
@@ -136,6 +137,9 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=CACHE, help="embedding cache file")
     parser.add_argument("--betas", default="0.5", help="semantic weights per window")
     parser.add_argument("--variants", default=",".join(comb.VARIANTS))
+    parser.add_argument(
+        "--sets", default=",".join(SETS), help="spent: check sets by name (training/check)"
+    )
     parser.add_argument("--folds", default=",".join(LOGO_GENRES), help="logo: genres left out")
     parser.add_argument("--window-c", dest="wc", type=float, default=WINDOW_C)
     args = parser.parse_args()
