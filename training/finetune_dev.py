@@ -63,7 +63,8 @@ def spent(args: argparse.Namespace) -> None:
     model = fine_tune(
         args, a_docs, f"spent-{args.recipe}-{args.epochs}-{args.negatives}-{args.lr}-{args.balance}"
     )
-    sets = {"b": b_docs} | {name: read_set(name) for name in SETS}
+    names = args.sets.split(",")
+    sets = {"b": b_docs} | {name: read_set(name) for name in names}
     found = {key: model.doc_logits([d.text for d in docs]) for key, docs in sets.items()}
     print("scored b and the spent sets", flush=True)
     ngram = None
@@ -83,7 +84,7 @@ def spent(args: argparse.Namespace) -> None:
             "threshold": round(combo.threshold, 3),
             "b_tpr": round(float((b_p[b_y == 1] >= combo.threshold).mean()), 3),
         }
-        for name in SETS:
+        for name in names:
             row[name] = report(combo.probability(inputs[name]), sets[name], combo.threshold)
         print(json.dumps(row), flush=True)
 
@@ -126,6 +127,7 @@ def main() -> None:
     parser.add_argument("--negatives", type=float, default=4.0, help="benign windows per plant")
     parser.add_argument("--balance", action="store_true", help="weight plants to balance")
     parser.add_argument("--ngram", type=Path, help="spent: an n-gram window model's folder")
+    parser.add_argument("--sets", default=",".join(SETS), help="spent: check sets by name")
     parser.add_argument("--folds", default=",".join(LOGO_GENRES), help="logo: genres left out")
     parser.add_argument("--retrain", action="store_true", help="ignore a saved fine-tuned model")
     args = parser.parse_args()

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sai.guards.injection._units import MAX_UNIT, has_boundary, units
-from sai.guards.injection.guard import DOCUMENT_MIN, DOCUMENT_UNITS, _document_like
+from sai.guards.injection.parts import DOCUMENT_MIN, DOCUMENT_UNITS, document_like
 
 _PIECES = st.sampled_from(
     [
@@ -34,13 +34,13 @@ _TEXTS = st.lists(_PIECES | st.text(max_size=12), max_size=60).map("".join)
 @given(_TEXTS)
 def test_document_like_equals_counting_units(text: str) -> None:
     expected = len(text) >= DOCUMENT_MIN or len(units(text)) >= DOCUMENT_UNITS
-    assert _document_like(text) is expected
+    assert document_like(text) is expected
 
 
 def test_the_shortcut_only_skips_texts_of_one_unit_at_most() -> None:
     one_long_unit = "word " * (MAX_UNIT // 5 + 4)  # no boundary, but cut into pieces
     assert not has_boundary(one_long_unit)
     assert len(one_long_unit) < DOCUMENT_MIN
-    assert _document_like(one_long_unit) is (len(units(one_long_unit)) >= DOCUMENT_UNITS)
-    assert _document_like("First sentence here. Second one there.")
-    assert not _document_like("What is the capital of France?")
+    assert document_like(one_long_unit) is (len(units(one_long_unit)) >= DOCUMENT_UNITS)
+    assert document_like("First sentence here. Second one there.")
+    assert not document_like("What is the capital of France?")

@@ -138,4 +138,10 @@ def sigmoid(value: float) -> float:
     return exp / (1.0 + exp)
 
 
-__all__ = ["Detector", "Finding", "Tier", "sigmoid"]
+def logit(probability: float) -> float:
+    """The inverse of `sigmoid`, with the probability clipped away from 0 and 1."""
+    clipped = min(max(probability, 1e-9), 1.0 - 1e-9)
+    return math.log(clipped / (1.0 - clipped))
+
+
+__all__ = ["Detector", "Finding", "Tier", "logit", "sigmoid"]

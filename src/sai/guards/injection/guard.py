@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import math
+import dataclasses
 import os
 from typing import ClassVar
 
 from sai.guards.base import (
+    Action,
     Direction,
     Guard,
     GuardContext,
@@ -18,7 +19,7 @@ from sai.guards.base import (
     Span,
 )
 from sai.guards.errors import GuardConfigError
-from sai.guards.injection._detector import Detector, sigmoid
+from sai.guards.injection._detector import Detector, logit, sigmoid
 from sai.guards.injection._scored import (
     SCORED_BYTES,
     Bounds,
@@ -28,16 +29,16 @@ from sai.guards.injection._scored import (
     marks,
     shift,
 )
-from sai.guards.injection._units import MAX_UNIT, has_boundary, units
 from sai.guards.injection.document import DocumentDetector
 from sai.guards.injection.loader import TierName, load_detector, load_document_detector
-from sai.guards.injection.parts import complement, find_documents, merge
-
-#: Texts at least this long are also read as a possible unmarked document.
-DOCUMENT_MIN = 400
-#: Shorter texts of at least this many sentences or lines are read as one too: a pasted review
-#: or e-mail of two sentences can carry a planted one.
-DOCUMENT_UNITS = 2
+from sai.guards.injection.parts import (
+    DOCUMENT_MIN,
+    DOCUMENT_UNITS,
+    complement,
+    document_like,
+    find_documents,
+    merge,
+)
 
 
 class InjectionGuard(Guard):
@@ -48,6 +49,9 @@ class InjectionGuard(Guard):
     (the gateway's tool results and marked data, and documents pasted into a message: see
     :mod:`.parts`). The score is a calibrated probability; a document finding is put on the
     instruction detector's scale, so one threshold serves both (the default is the validated one).
+    ``documents_action`` (block, review; unset: the guard's action) is what a finding of the
+    document detector does, so that planted instructions can go to a reviewer while direct
+    injections are blocked.
     """
 
     name: ClassVar[GuardId] = GuardId("injection")
@@ -75,6 +79,8 @@ class InjectionGuard(Guard):
         if wanted == "on" and documents is None:
             documents = load_document_detector()
         self.documents = documents if wanted == "on" else None
+        #: The action of a document finding, when it differs from the guard's.
+        self.documents_action = _documents_action(self.settings)
         #: Who this guard is for the field cache: one per instance (settings and models).
         self._identity = os.urandom(16)
 
@@ -120,8 +126,8 @@ class InjectionGuard(Guard):
     def _document(self, text: str, start: int, end: int) -> Scored:
         assert self.documents is not None
         finding = self.documents.score(text[start:end])
-        shift = _logit(self.detector.threshold) - _logit(self.documents.threshold)
-        score = sigmoid(_logit(finding.probability) + shift)
+        shift = logit(self.detector.threshold) - logit(self.documents.threshold)
+        score = sigmoid(logit(finding.probability) + shift)
         return Scored(score, finding, start, "document")
 
     def _instruction(self, text: str, start: int, end: int, *, long: bool = False) -> Scored:
@@ -132,7 +138,7 @@ class InjectionGuard(Guard):
         score = finding.probability
         limit = self.documents.long_threshold if self.documents is not None else None
         if long and limit is not None and self.detector.name == TierName.fast.value:
-            score = sigmoid(_logit(score) - _logit(limit) + _logit(self.detector.threshold))
+            score = sigmoid(logit(score) - logit(limit) + logit(self.detector.threshold))
         return Scored(score, finding, start, self.detector.name)
 
     def _unit(self, text: str, data: Bounds, fields: Bounds) -> list[Scored]:
@@ -147,7 +153,7 @@ class InjectionGuard(Guard):
         if not marked:
             scored.append(self._instruction(text, 0, len(text), long=len(text) >= DOCUMENT_MIN))
             for start, end in fields or ((0, len(text)),):
-                if _document_like(text[start:end]):
+                if document_like(text[start:end]):
                     scored.append(self._document(text, start, end))
         for start, end in complement(marked, len(text)) if marked else []:
             if text[start:end].strip():
@@ -219,26 +225,25 @@ class InjectionGuard(Guard):
         if best.score < threshold:  # a probability: allowed, and an allowed result has no spans
             return self.verdict(text, best.score, (), reason)
         spans = [Span(start, end, "injection"), Span(w_start, w_end, "window")]
-        return self.verdict(text, best.score, spans, reason)
+        result = self.verdict(text, best.score, spans, reason)
+        if best.detector == "document" and self.documents_action is not None:
+            return dataclasses.replace(result, action=self.documents_action, redacted=None)
+        return result
+
+
+def _documents_action(settings: GuardSettings) -> Action | None:
+    raw = settings.option("documents_action", "")
+    if raw not in ("", Action.block.value, Action.review.value):
+        raise GuardConfigError(
+            f"guards.injection.documents_action: {raw!r} is not block or review",
+            hint="use block or review, or leave it out for the guard's own action",
+        )
+    return Action(raw) if raw else None
 
 
 def _inside(context: GuardContext, start: int, end: int) -> tuple[Bounds, Bounds]:
     """The context's data marks and fields inside the unit ``[start, end)``, relative to it."""
     return clip(context.data, start, end), clip(context.fields, start, end)
-
-
-def _document_like(text: str) -> bool:
-    """Whether an unmarked ``text`` may be a pasted document: long, or of several units."""
-    if len(text) >= DOCUMENT_MIN:
-        return True
-    if len(text) <= MAX_UNIT and not has_boundary(text):
-        return False  # one unit at most: no sentence end or line break, and not cut in pieces
-    return len(units(text)) >= DOCUMENT_UNITS
-
-
-def _logit(probability: float) -> float:
-    clipped = min(max(probability, 1e-9), 1.0 - 1e-9)
-    return math.log(clipped / (1.0 - clipped))
 
 
 __all__ = ["DOCUMENT_MIN", "DOCUMENT_UNITS", "InjectionGuard"]

@@ -11,6 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from sai.guards.injection._units import MAX_UNIT, has_boundary, units
+
+#: Texts at least this long are also read as a possible unmarked document.
+DOCUMENT_MIN = 400
+#: Shorter texts of at least this many sentences or lines are read as one too: a pasted review
+#: or e-mail of two sentences can carry a planted one.
+DOCUMENT_UNITS = 2
+
 _LABELS = (
     r"context|contexts|document|documents|doc|passage|passages|text|article|source|sources|"
     r"retrieved(?: documents?| passages?| context)?|search results?|results?|snippet|excerpt|"
@@ -121,4 +129,21 @@ def complement(ranges: list[tuple[int, int]], length: int) -> list[tuple[int, in
     return result
 
 
-__all__ = ["REQUEST_MAX", "complement", "find_documents", "merge"]
+def document_like(text: str) -> bool:
+    """Whether an unmarked ``text`` may be a pasted document: long, or of several units."""
+    if len(text) >= DOCUMENT_MIN:
+        return True
+    if len(text) <= MAX_UNIT and not has_boundary(text):
+        return False  # one unit at most: no sentence end or line break, and not cut in pieces
+    return len(units(text)) >= DOCUMENT_UNITS
+
+
+__all__ = [
+    "DOCUMENT_MIN",
+    "DOCUMENT_UNITS",
+    "REQUEST_MAX",
+    "complement",
+    "document_like",
+    "find_documents",
+    "merge",
+]
