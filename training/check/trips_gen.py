@@ -91,7 +91,7 @@ def plant(
     if lang != "en" and rng.random() < 0.125:
         lang = "en"
     bank: dict[str, Any] = tb.LANGS[lang]
-    imp, inf = rng.choice(bank["plants"][family])
+    imp, inf = rng.choice([b for b in bank["plants"][family] if b[2:] in ((), (genre,))])[:2]
     address = rng.choice(tb.ADDRESSES)
     template = rng.choice(bank[address])
     ai = rng.choice(bank["ai"])
