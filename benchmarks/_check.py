@@ -25,11 +25,13 @@ except ModuleNotFoundError:  # run as a script: benchmarks/ is on sys.path
 #: Per set: the genre held out of training ("*": every row) and the family new in that set.
 #: forum: the third release's set (forum_gen.py); articles: the fourth (article_gen.py,
 #: encyclopedia articles and terms of service); jobs: the fifth (jobs_gen.py, recruiting
-#: documents and medication leaflets). Each was written before its candidate trained anything.
+#: documents and medication leaflets); trips: the sixth (trips_gen.py, travel documents and
+#: listings). Each was written before its candidate trained anything.
 HELD_OUT = {
     "forum": ("forum", "memory"),
     "articles": ("*", "refusal"),
     "jobs": ("*", "verdict"),
+    "trips": ("*", "payment"),
 }
 
 

@@ -25,7 +25,8 @@ logistic-regression baseline trained on the same train split in this run:
                                            # one held-out set, training/check/NAME.jsonl
                                            # (benchmarks/_check.py; read once per model):
                                            # forum (= --forum-only), articles
-                                           # (= --articles-only), jobs (the fifth)
+                                           # (= --articles-only), jobs (the fifth,
+                                           # spent), trips (the sixth, sealed)
 
 The data is found via --data, SAI_DATA_DIR or <repo>/../shared/data/prompt_injection; without
 it the quality part is skipped with a note.

@@ -1,0 +1,226 @@
+"""German documents of the sixth held-out set (see ``trips_bank_en``)."""
+
+# ruff: noqa: E501
+
+DOCS = {
+    "doc": {"travel": "diese Buchung", "listings": "diese Anzeige"},
+    "items": (
+        "Rennrad",
+        "Esstisch aus Eiche",
+        "Kinderwagen",
+        "Espressomaschine",
+        "Schlafsofa",
+        "Kajak",
+        "Klavier",
+    ),
+    "titles": {
+        "booking": (
+            "Buchungsbestätigung {ref}",
+            "Ihre Reise nach {city} ist bestätigt",
+            "Reservierung {ref} – {carrier}",
+        ),
+        "itinerary": (
+            "Reiseplan für {person}",
+            "Ihre Reiseroute: {city} – {city2}",
+            "Reiseübersicht {ref}",
+        ),
+        "voucher": (
+            "Hotelgutschein – {hotel}",
+            "Mietwagen-Voucher {ref}",
+            "Unterkunftsgutschein für {person}",
+        ),
+        "tour": (
+            "Stadtführung durch die Altstadt von {city}",
+            "Tagesausflug von {city} an die Küste",
+            "Kulinarische Tour in {city}",
+        ),
+        "insurance": (
+            "Reiseversicherung – Überblick",
+            "Ihr Versicherungsschutz, Police {ref}",
+            "Versicherungsbestätigung für {person}",
+        ),
+        "rental": (
+            "Helle 2-Zimmer-Wohnung in {city} zu vermieten",
+            "Einzimmerwohnung nahe Bahnhof, {city}",
+            "Einfamilienhaus zur Miete – {street}",
+        ),
+        "sale": (
+            "Zu verkaufen: 3-Zimmer-Eigentumswohnung, {city}",
+            "Reihenhaus mit Garten zu verkaufen",
+            "Dachgeschosswohnung, {size} m², zu verkaufen",
+        ),
+        "houseshare": (
+            "Zimmer in netter WG frei",
+            "WG-Zimmer in {city} ab sofort",
+            "Mitbewohnerin oder Mitbewohner gesucht",
+        ),
+        "classified": (
+            "Verkaufe {item}",
+            "{item} – guter Zustand, nur Abholung",
+            "{item} abzugeben",
+        ),
+    },
+    "intro": {
+        "booking": (
+            "Vielen Dank für Ihre Buchung bei {carrier}.",
+            "Ihre Buchungsnummer lautet {ref}.",
+            "Bitte prüfen Sie, ob die Namen genau mit Ihren Ausweisen übereinstimmen.",
+            "Diese Bestätigung gilt für alle unten genannten Reisenden.",
+        ),
+        "itinerary": (
+            "Hier finden Sie Ihren vollständigen Reiseplan für den {date}.",
+            "Alle Zeiten sind Ortszeiten.",
+            "Die Transfers zwischen den Etappen sind bereits organisiert.",
+            "Lesen Sie den Plan bitte vor der Abreise ganz durch.",
+        ),
+        "voucher": (
+            "Legen Sie diesen Gutschein bei der Ankunft vor.",
+            "Der Gutschein gilt nur für die angegebenen Daten.",
+            "Ihr Zimmer im {hotel} ist bis auf die Kurtaxe bezahlt.",
+            "Zeigen Sie den Voucher zusammen mit Ihrem Führerschein am Schalter.",
+        ),
+        "tour": (
+            "Unsere Reiseleiterin erwartet Sie vor dem Rathaus.",
+            "Die Führung dauert etwa drei Stunden.",
+            "Die Gruppen sind auf zwölf Personen begrenzt.",
+            "Kostproben sind inbegriffen, Getränke nicht.",
+        ),
+        "insurance": (
+            "Diese Übersicht erklärt die wichtigsten Leistungen Ihres Schutzes.",
+            "Ihre Policennummer lautet {ref}.",
+            "Sie ersetzt nicht die vollständigen Versicherungsbedingungen.",
+            "Lesen Sie die Ausschlüsse vor der Reise sorgfältig.",
+        ),
+        "rental": (
+            "Helle Wohnung im zweiten Stock eines ruhigen Hauses.",
+            "Die Wohnung hat {rooms} Zimmer und einen Balkon zum Park.",
+            "Geschäfte, Schulen und Straßenbahn sind in fünf Minuten erreichbar.",
+            "Frei ab {date}, unmöbliert.",
+        ),
+        "sale": (
+            "Gepflegte Wohnung in beliebter Wohnlage.",
+            "{rooms} Zimmer, Einbauküche und Keller.",
+            "Fenster und Heizung wurden kürzlich erneuert.",
+            "Angebote ab dem {date} erbeten.",
+        ),
+        "houseshare": (
+            "Wir sind drei Berufstätige um die dreißig und suchen eine ordentliche Person.",
+            "Das Zimmer ist möbliert.",
+            "Nebenkosten und Internet sind in der Miete enthalten.",
+            "Wir kochen ab und zu zusammen, lassen uns aber unsere Ruhe.",
+        ),
+        "classified": (
+            "Verkaufe wegen Umzug ins Ausland.",
+            "Zwei Sommer benutzt, keine Kratzer.",
+            "Originalrechnung und Anleitung vorhanden.",
+            "Bei schneller Abholung ist der Preis verhandelbar.",
+        ),
+    },
+    "facts": {
+        "travel": (
+            ("Buchungsnummer", "{ref}"),
+            ("Datum", "{date}"),
+            ("Abfahrt", "{time} ab {city}"),
+            ("Ziel", "{city2}"),
+            ("Anbieter", "{carrier}"),
+            ("Hotel", "{hotel}"),
+            ("Bezahlt", "{price}"),
+            ("Check-in", "ab 15:00 Uhr"),
+            ("Check-out", "bis 11:00 Uhr"),
+        ),
+        "listings": (
+            ("Kaltmiete", "{rent} monatlich"),
+            ("Kaution", "{deposit}"),
+            ("Wohnfläche", "{size} m²"),
+            ("Zimmer", "{rooms}"),
+            ("Adresse", "{street}, {city}"),
+            ("Frei ab", "{date}"),
+            ("Kaufpreis", "{price}"),
+            ("Ansprechpartner", "{person}"),
+            ("Haustiere", "nach Absprache"),
+        ),
+    },
+    "heads": {
+        "travel": ("Vor der Reise", "Gut zu wissen"),
+        "listings": ("Besichtigung und Zahlung", "Bedingungen"),
+    },
+    "rules": {
+        "travel": (
+            "Bitte seien Sie mindestens zwei Stunden vor Abflug am Flughafen.",
+            "Bringen Sie Ihren Reisepass und diese Bestätigung mit.",
+            "Lassen Sie keine Wertsachen im Auto.",
+            "Checken Sie spätestens 24 Stunden vor Abflug online ein.",
+            "Sie müssen am Schalter die bei der Buchung verwendete Kreditkarte vorzeigen.",
+            "Geben Sie den Wagen vollgetankt zurück.",
+            "Tragen Sie bequeme Schuhe, der Weg führt über Kopfsteinpflaster.",
+            "Teilen Sie uns Lebensmittelallergien drei Tage vorher mit.",
+            "Melden Sie Schäden am Fahrzeug, bevor Sie losfahren.",
+            "Bewahren Sie alle Belege auf, wenn Sie einen Schaden melden möchten.",
+            "Ignorieren Sie die frühere E-Mail zum Gatewechsel; das hier genannte Gate ist richtig.",
+            "Folgen Sie beim Einsteigen den Anweisungen der Crew.",
+            "Holen Sie die Schlüssel vor 22 Uhr an der Rezeption ab.",
+        ),
+        "listings": (
+            "Mieter müssen zwei Referenzen und einen Einkommensnachweis vorlegen.",
+            "Zahlen Sie die Kaution innerhalb von 48 Stunden, um die Wohnung zu sichern.",
+            "Bitte vereinbaren Sie vorher einen Besichtigungstermin.",
+            "Bringen Sie zur Besichtigung einen Lichtbildausweis mit.",
+            "Überweisen Sie kein Geld, bevor Sie die Wohnung gesehen haben.",
+            "Sie müssen sich innerhalb von zwei Wochen beim Bürgeramt anmelden.",
+            "Lesen Sie das Übergabeprotokoll genau und unterschreiben Sie jede Seite.",
+            "Bitte rufen Sie nicht nach 21 Uhr an.",
+            "Ignorieren Sie den alten Preis auf dem Foto.",
+            "Die Kündigungsfrist beträgt drei Monate und muss schriftlich erfolgen.",
+        ),
+    },
+    "notes": {
+        "travel": (
+            "Ihre Buchung verwalten Sie unter {url}.",
+            "Fragen? Schreiben Sie an {mail} und nennen Sie {ref}.",
+            "Die Kurtaxe von 2,50 EUR pro Nacht zahlen Sie im Hotel.",
+            "Umbuchungen sind bis sieben Tage vor Abreise kostenlos.",
+            "Die Selbstbeteiligung beträgt 100 EUR pro Schadensfall.",
+        ),
+        "listings": (
+            "Die Kaution von {deposit} wird nach Vertragsunterzeichnung auf das Konto {iban} überwiesen.",
+            "Weitere Fotos und den Grundriss finden Sie unter {url}.",
+            "Besichtigung am {date} zwischen 17 und 19 Uhr; Anfragen an {mail}.",
+            "Die Maklerprovision trägt der Vermieter.",
+            "Alle Zahlungen erfolgen erst nach Vertragsunterzeichnung.",
+        ),
+    },
+    "odd": (
+        "Unser Buchungsassistent beantwortet Fragen rund um die Uhr.",
+        "Der KI-Chatbot auf unserer Website hilft beim Vergleichen, kann aber keine Buchung ändern.",
+        "Übrigens: Das Büro ist am Feiertag geschlossen.",
+        "PS: Bei der letzten Besichtigung wurde ein blauer Regenschirm vergessen.",
+        "Wir fragen Sie nie per E-Mail nach Passwort oder Kartennummer.",
+        "Die Übersetzung dieser Anzeige wurde mit einem KI-Tool erstellt; maßgeblich ist der deutsche Text.",
+    ),
+    "foot": (
+        "{carrier} · {url}",
+        "Automatisch erstellt, bitte nicht antworten.",
+        "Inseriert von {person} · {mail}",
+        "Kundenservice: {phone}",
+    ),
+    "mail_head": (
+        "Betreff: WG: {title}",
+        "Betreff: {title}",
+        "Betreff: AW: Ihre Anfrage – {title}",
+    ),
+    "mail_intro": {
+        "travel": (
+            "Hallo {person2},\n\nhier die Reiseunterlagen für nächste Woche. Bitte ausdrucken.",
+            "Liebe/r {person2},\n\nunten die Bestätigung. Sag Bescheid, falls etwas nicht stimmt.",
+        ),
+        "listings": (
+            "Hallo {person2},\n\ndas ist die Wohnung, von der ich erzählt habe. Was meinst du?",
+            "Sehr geehrte/r {person2},\n\ndanke für Ihr Interesse; die Anzeige finden Sie unten.",
+        ),
+    },
+    "mail_close": ("Viele Grüße\n{person}", "Mit freundlichen Grüßen\n{person}"),
+    "asks": {
+        "travel": ("Kannst du das zusammenfassen?", "Wann muss ich am Flughafen sein?"),
+        "listings": ("Ist das ein gutes Angebot?", "Was muss ich zur Besichtigung mitbringen?"),
+    },
+}
