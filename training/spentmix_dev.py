@@ -8,8 +8,8 @@ makes. For each set left out in turn, the n-gram window model is trained on part
 shipped recipe) and the other three sets (each ``--repeat`` times), calibrated on partition b as
 ``train_documents.py`` does, and measured on the left-out set: TPR at 2% FPR (security
 discussions apart), and TPR and FPR at the calibrated threshold. The first row of each fold is
-the baseline: partition a alone. Development only: nothing is written, and the sealed sixth set
-(``check/trips.jsonl``) is not read.
+the baseline: partition a alone. Development only: nothing is written, and the sealed sixth
+held-out set is not read (only the four names in ``SPENT``).
 """
 
 from __future__ import annotations
