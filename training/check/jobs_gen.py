@@ -96,37 +96,6 @@ def plant(
     return text, lang, address
 
 
-def put(rng: random.Random, blocks: list[jl.Block], sentence: str, place: str) -> str:
-    """Put ``sentence`` into ``blocks`` at ``place``; the place actually used (a document with
-    no table takes a cell plant as a bullet)."""
-    index = rng.randint(1, len(blocks))
-    if place == "cell" and any(b[0] == "table" for b in blocks):
-        table = rng.choice([b for b in blocks if b[0] == "table"])
-        row = rng.choice(table[2])
-        row[1] = f"{row[1]}. {sentence}" if rng.random() < 0.5 else sentence
-        return place
-    if place in ("inside", "hidden"):
-        shown = rng.choice(HIDDEN).format(sentence) if place == "hidden" else sentence
-        paragraph = rng.choice([b for b in blocks if b[0] == "p"])[1]
-        paragraph.insert(rng.randint(0, len(paragraph)), shown)
-    elif place == "comment":
-        blocks.insert(index, ("raw", f"<!-- {sentence} -->"))
-    elif place == "footer":
-        feet = [b for b in blocks if b[0] == "foot"]
-        if not feet:
-            feet = [("foot", [])]
-            blocks.append(feet[0])
-        feet[-1][1].insert(rng.randint(0, len(feet[-1][1])), sentence)
-    elif rng.random() < 0.5 and any(b[0] == "ul" for b in blocks):
-        items = rng.choice([b for b in blocks if b[0] == "ul"])[1]
-        items.insert(rng.randint(0, len(items)), sentence)
-        return "bullet"
-    else:
-        blocks.insert(index, ("p", [sentence]))
-        return "line"
-    return place
-
-
 def document(rng: random.Random, fill: Any, genre: str, lang: str) -> tuple[str, list[jl.Block]]:
     docs: dict[str, Any] = jb.LANGS[lang]["docs"]
     if genre == "health":
@@ -162,7 +131,7 @@ def row(rng: random.Random, genre: str, lang: str, family: str) -> dict[str, obj
     sentence, plant_lang, address, place = "", lang, "", ""
     if family:
         sentence, plant_lang, address = plant(rng, fill, family, genre, lang)
-        place = put(rng, blocks, sentence, rng.choice(PLACES))
+        place = jr.put(rng, blocks, sentence, rng.choice(PLACES), HIDDEN)
     shape = rng.choice(SHAPES)
     text = text_of(rng, fill, blocks, shape, genre, lang)
     if rng.random() < 0.25:

@@ -7,6 +7,7 @@ planted sentence appears verbatim and its offsets can be found.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from typing import Any
 
 Block = tuple[Any, ...]
@@ -88,6 +89,40 @@ def html(blocks: list[Block], rng: random.Random) -> str:
             out.append("<footer>" + "<br>".join(block[1]) + "</footer>")
     joiner = "\n" if rng.random() < 0.7 else ""
     return joiner.join(out)
+
+
+def put(
+    rng: random.Random, blocks: list[Block], sentence: str, place: str, hidden: Sequence[str]
+) -> str:
+    """Put ``sentence`` into ``blocks`` at ``place`` (``hidden``: the markups of a hidden
+    plant, one drawn); the place actually used (a document with no table takes a cell plant
+    as a bullet or a line)."""
+    index = rng.randint(1, len(blocks))
+    if place == "cell" and any(b[0] == "table" for b in blocks):
+        table = rng.choice([b for b in blocks if b[0] == "table"])
+        row = rng.choice(table[2])
+        row[1] = f"{row[1]}. {sentence}" if rng.random() < 0.5 else sentence
+        return place
+    if place in ("inside", "hidden"):
+        shown = rng.choice(hidden).format(sentence) if place == "hidden" else sentence
+        paragraph = rng.choice([b for b in blocks if b[0] == "p"])[1]
+        paragraph.insert(rng.randint(0, len(paragraph)), shown)
+    elif place == "comment":
+        blocks.insert(index, ("raw", f"<!-- {sentence} -->"))
+    elif place == "footer":
+        feet = [b for b in blocks if b[0] == "foot"]
+        if not feet:
+            feet = [("foot", [])]
+            blocks.append(feet[0])
+        feet[-1][1].insert(rng.randint(0, len(feet[-1][1])), sentence)
+    elif rng.random() < 0.5 and any(b[0] == "ul" for b in blocks):
+        items = rng.choice([b for b in blocks if b[0] == "ul"])[1]
+        items.insert(rng.randint(0, len(items)), sentence)
+        return "bullet"
+    else:
+        blocks.insert(index, ("p", [sentence]))
+        return "line"
+    return place
 
 
 def render(blocks: list[Block], shape: str, rng: random.Random) -> str:
