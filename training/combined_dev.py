@@ -31,7 +31,7 @@ from _doc_corpus import RECIPES, SHIPPED, SHIPPED_DOCS, Doc
 from _doc_model import fit_windows
 from _embeddings import CachedEncoder
 from doc_dev import LOGO_GENRES, fold_sets, fold_summary, tpr_at_fpr, untrained
-from semantic_dev import read_set, report, spent_setup
+from semantic_dev import read_set, spent_row, spent_setup
 from spent_dev import SETS
 from train_documents import WINDOW_C, corpus_for
 
@@ -69,23 +69,11 @@ def spent(args: argparse.Namespace) -> None:
     found = {"b": b_docs, **{name: read_set(name) for name in names}}
     logits = {key: window_logits(cached, model, head, docs) for key, docs in found.items()}
     print(f"documents a {len(a_docs)} b {len(b_docs)}; cache {len(cached.table)}", flush=True)
-    b_y = np.array([d.label for d in b_docs])
     for variant, beta in runs(args):
         picked = comb.columns(variant)
         tables = {k: comb.combined_table(*v, beta)[:, picked] for k, v in logits.items()}
-        combo = sem.calibrate(tables["b"], b_docs)
-        b_p = combo.probability(tables["b"])
-        row: dict[str, object] = {
-            "variant": variant,
-            "beta": beta,
-            "head": args.head,
-            "coef": [round(float(v), 3) for v in combo.coef],
-            "threshold": round(combo.threshold, 3),
-            "b_tpr": round(float((b_p[b_y == 1] >= combo.threshold).mean()), 3),
-        }
-        for name in names:
-            row[name] = report(combo.probability(tables[name]), found[name], combo.threshold)
-        print(json.dumps(row), flush=True)
+        fields = {"variant": variant, "beta": beta, "head": args.head}
+        print(json.dumps(spent_row(fields, tables, found)), flush=True)
 
 
 def logo(args: argparse.Namespace) -> None:

@@ -26,7 +26,7 @@ import _doc_semantic as sem
 from _doc_corpus import RECIPES, SHIPPED_DOCS, Doc
 from _doc_model import SEED
 from doc_dev import LOGO_GENRES, fold_docs, fold_sets, fold_summary, tpr_at_fpr
-from semantic_dev import read_set, report
+from semantic_dev import read_set, spent_row
 from spent_dev import SETS
 from train_documents import corpus_for
 
@@ -39,11 +39,14 @@ if TYPE_CHECKING:
 STATE = Path("/tmp/docft")  # noqa: S108 - a development folder, never shipped
 
 
-def fine_tune(args: argparse.Namespace, train: list[Doc], name: str) -> FineTuned:
+def fine_tune(args: argparse.Namespace, train: list[Doc], fold: str) -> FineTuned:
+    """The model fine-tuned on ``train`` with ``args``' settings; saved under a name made of the
+    fold and every training setting, so another setting never loads a stale model."""
     from _doc_finetune_model import FineTuned
 
     model = FineTuned(SEED)
-    saved = STATE / f"{name}.pt"
+    settings = f"{args.recipe}-{args.epochs}-{args.negatives}-{args.lr}-{args.balance}"
+    saved = STATE / f"{fold}-{settings}.pt"
     if saved.exists() and not args.retrain:
         model.load(saved)
         print(f"loaded {saved}", flush=True)
@@ -60,9 +63,7 @@ def spent(args: argparse.Namespace) -> None:
     corpus = corpus_for(None)
     a_docs = fold_docs(recipe, corpus, args.docs, "a", SEED, recipe.genres, recipe.families)
     b_docs = fold_docs(recipe, corpus, args.docs, "b", SEED + 1, recipe.genres, recipe.families)
-    model = fine_tune(
-        args, a_docs, f"spent-{args.recipe}-{args.epochs}-{args.negatives}-{args.lr}-{args.balance}"
-    )
+    model = fine_tune(args, a_docs, "spent")
     names = args.sets.split(",")
     sets = {"b": b_docs} | {name: read_set(name) for name in names}
     found = {key: model.doc_logits([d.text for d in docs]) for key, docs in sets.items()}
@@ -74,19 +75,8 @@ def spent(args: argparse.Namespace) -> None:
     variants = {"finetuned": None} | ({"both": ngram} if ngram else {})
     for variant, extra in variants.items():
         inputs = {k: ft.document_inputs(found[k], extra[k] if extra else None) for k in sets}
-        combo = sem.calibrate(inputs["b"], b_docs)
-        b_p = combo.probability(inputs["b"])
-        b_y = np.array([d.label for d in b_docs])
-        row: dict[str, object] = {
-            "variant": variant,
-            "recipe": args.recipe,
-            "coef": [round(float(v), 3) for v in combo.coef],
-            "threshold": round(combo.threshold, 3),
-            "b_tpr": round(float((b_p[b_y == 1] >= combo.threshold).mean()), 3),
-        }
-        for name in names:
-            row[name] = report(combo.probability(inputs[name]), sets[name], combo.threshold)
-        print(json.dumps(row), flush=True)
+        fields = {"variant": variant, "recipe": args.recipe}
+        print(json.dumps(spent_row(fields, inputs, sets)), flush=True)
 
 
 def logo(args: argparse.Namespace) -> None:
@@ -95,7 +85,7 @@ def logo(args: argparse.Namespace) -> None:
     folds = []
     for genre in args.folds.split(","):
         family, train, calib, shown, planted = fold_sets(recipe, corpus, args.docs, genre)
-        model = fine_tune(args, train, f"logo-{genre}-{args.recipe}-{args.epochs}")
+        model = fine_tune(args, train, f"logo-{genre}")
 
         def inputs(docs: list[Doc], model: FineTuned = model) -> np.ndarray:
             return ft.document_inputs(model.doc_logits([d.text for d in docs]), None)

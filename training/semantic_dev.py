@@ -69,11 +69,37 @@ def spent_setup(
 
 
 def read_set(name: str) -> list[Doc]:
+    """A check set's rows as documents, with the plant's offsets (for training on a spent set)."""
     lines = (CHECK / f"{name}.jsonl").read_text(encoding="utf-8").split("\n")
     rows = [json.loads(line) for line in lines if line]
     return [
-        Doc(r["text"], r["label"], r["genre"], r.get("family", ""), r.get("lang", "")) for r in rows
-    ]
+        Doc(
+            r["text"], r["label"], r["genre"], r.get("family", ""), r.get("lang", ""),
+            r.get("start", -1), r.get("end", -1),
+        )
+        for r in rows
+    ]  # fmt: skip
+
+
+def spent_row(
+    fields: dict[str, object], inputs: dict[str, np.ndarray], sets: dict[str, list[Doc]]
+) -> dict[str, object]:
+    """One JSON row of a spent-set run: ``fields``, then a calibration fitted on ``inputs["b"]``
+    (partition b, ``sets["b"]``) and its report on every other set."""
+    b_docs = sets["b"]
+    combo = sem.calibrate(inputs["b"], b_docs)
+    b_p = combo.probability(inputs["b"])
+    b_y = np.array([d.label for d in b_docs])
+    row: dict[str, object] = {
+        **fields,
+        "coef": [round(float(v), 3) for v in combo.coef],
+        "threshold": round(combo.threshold, 3),
+        "b_tpr": round(float((b_p[b_y == 1] >= combo.threshold).mean()), 3),
+    }
+    for name, docs in sets.items():
+        if name != "b":
+            row[name] = report(combo.probability(inputs[name]), docs, combo.threshold)
+    return row
 
 
 def report(p: np.ndarray, docs: list[Doc], threshold: float) -> dict[str, object]:
@@ -118,7 +144,6 @@ def spent(args: argparse.Namespace) -> None:
         if "a" not in emb:
             emb["a"] = sem.embed_docs(cached, [d.text for d in a_docs])
         heads[kind] = sem.fit_head(a_docs, emb["a"], kind, args.c)
-    b_y = np.array([d.label for d in b_docs])
     for kind, head in heads.items():
         for variant, (beta, columns) in VARIANTS.items():
             if variant not in args.variants.split(","):
@@ -129,18 +154,8 @@ def spent(args: argparse.Namespace) -> None:
                 key: sem.document_inputs(ngram_win[key], emb[key], head, beta)[:, columns]
                 for key in ngram_win
             }
-            combo = sem.calibrate(inputs["b"], b_docs)
-            b_p = combo.probability(inputs["b"])
-            row: dict[str, object] = {
-                "head": kind if variant != "ngram" else "-",
-                "variant": variant,
-                "coef": [round(float(v), 3) for v in combo.coef],
-                "threshold": round(combo.threshold, 3),
-                "b_tpr": round(float((b_p[b_y == 1] >= combo.threshold).mean()), 3),
-            }
-            for name, docs in sets.items():
-                row[name] = report(combo.probability(inputs[name]), docs, combo.threshold)
-            print(json.dumps(row), flush=True)
+            fields = {"head": kind if variant != "ngram" else "-", "variant": variant}
+            print(json.dumps(spent_row(fields, inputs, {"b": b_docs, **sets})), flush=True)
 
 
 def logo(args: argparse.Namespace) -> None:

@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _doc_corpus import QUOTING_GENRE, RECIPES, SHIPPED, SHIPPED_DOCS, Doc
 from _doc_model import SEED, calibrate, document_inputs, fit_windows
 from doc_dev import fold_docs, tpr_at_fpr, untrained
-from spent_dev import CHECK
+from semantic_dev import read_set
 from train_documents import WINDOW_C, corpus_for
 
 from sai.guards.injection.artifacts import load_artifacts
@@ -35,21 +35,19 @@ from sai.guards.injection.fast import FastTier
 SPENT = ("jobs", "articles", "forum", "indirect")
 
 
-def read_docs(name: str) -> list[Doc]:
-    """A spent set's rows as training documents, with the plant's offsets."""
-    lines = (CHECK / f"{name}.jsonl").read_text(encoding="utf-8").split("\n")
-    rows = [json.loads(line) for line in lines if line]
-    return [
-        Doc(
-            r["text"], r["label"], r["genre"], r.get("family", ""), r.get("lang", ""),
-            r.get("start", -1), r.get("end", -1),
-        )
-        for r in rows
-    ]  # fmt: skip
+Calibration = tuple[tuple[float, float, float], float]
 
 
-def measure(model: DocumentDetector, b_docs: list[Doc], shown: list[Doc]) -> dict[str, float]:
-    (slope, per_log, intercept), threshold, _ = calibrate(model, b_docs)
+def calibrated(model: DocumentDetector, b_docs: list[Doc]) -> Calibration:
+    """The model's document calibration and threshold on partition b."""
+    found, threshold, _ = calibrate(model, b_docs)
+    return found, threshold
+
+
+def measure(
+    model: DocumentDetector, calibration: Calibration, shown: list[Doc]
+) -> dict[str, float]:
+    (slope, per_log, intercept), threshold = calibration
     inputs = document_inputs(model, shown)
     p = 1 / (1 + np.exp(-(slope * inputs[:, 0] + per_log * inputs[:, 1] + intercept)))
     y = np.array([d.label for d in shown])
@@ -75,13 +73,18 @@ def main() -> None:
     recipe, corpus = RECIPES[SHIPPED], corpus_for(None)
     a_docs = fold_docs(recipe, corpus, args.docs, "a", SEED, recipe.genres, recipe.families)
     b_docs = fold_docs(recipe, corpus, args.docs, "b", SEED + 1, recipe.genres, recipe.families)
-    spent = {name: read_docs(name) for name in SPENT}
+    spent = {name: read_set(name) for name in SPENT}
     baseline = fit_windows(empty, a_docs, args.c)
+    baseline_calibration = calibrated(baseline, b_docs)  # the same in every fold
     for left in args.left_out.split(","):
         extra = [d for name in SPENT if name != left for d in spent[name]] * args.repeat
         model = fit_windows(empty, a_docs + extra, args.c)
-        for label, found in (("a alone", baseline), (f"a + {len(extra)} spent", model)):
-            row = {"left_out": left, "model": label, **measure(found, b_docs, spent[left])}
+        runs = (
+            ("a alone", baseline, baseline_calibration),
+            (f"a + {len(extra)} spent", model, calibrated(model, b_docs)),
+        )
+        for label, found, calibration in runs:
+            row = {"left_out": left, "model": label, **measure(found, calibration, spent[left])}
             print(json.dumps(row), flush=True)
 
 
